@@ -1,0 +1,1 @@
+"""The form and its rules: pure Python, no Qt, no I/O."""

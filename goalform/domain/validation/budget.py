@@ -1,0 +1,73 @@
+"""Budget rules: amounts are amounts, 合计 adds up, income equals expenditure."""
+from __future__ import annotations
+
+from typing import Iterator
+
+from goalform.domain.amounts import format_amount, parse_amount
+from goalform.domain.form import Form
+from goalform.domain.funds import group_total
+from goalform.domain.template import COLUMNS, Template
+from goalform.domain.validation.core import Location, Severity, rule
+
+COLUMN_NAMES = {"current": "当年金额", "prev2": "前年金额", "prev1": "上年金额"}
+
+
+def column_name(form: Form, template: Template, column: str) -> str:
+    if column == "current":
+        return f"{form.year}年当年金额"
+    prev2, prev1 = template.history_years(form.year)
+    return f"{prev2 if column == 'prev2' else prev1}年金额"
+
+
+@rule("funds.amount", Severity.ERROR, "金额必须是不为负、最多两位小数的数字")
+def amounts_are_numbers(form: Form, template: Template) -> Iterator[tuple[Location, str]]:
+    for group in template.funds:
+        for line in group.lines:
+            for column in COLUMNS:
+                parsed = parse_amount(form.fund(line.key, column), template.amount_decimals)
+                if not parsed.ok:
+                    where = f"{line.label}（{column_name(form, template, column)}）"
+                    yield Location("funds", line.key, column), f"{where}：{parsed.error}"
+        for column in COLUMNS:
+            text = form.stated_totals.get((group.key, column), "")
+            parsed = parse_amount(text, template.amount_decimals)
+            if not parsed.ok:
+                label = group.label.replace("\n", "")
+                where = f"{label}合计（{column_name(form, template, column)}）"
+                yield Location("funds", group.key, column), f"{where}：{parsed.error}"
+
+
+@rule("funds.total", Severity.ERROR, "合计必须等于各行之和")
+def totals_add_up(form: Form, template: Template) -> Iterator[tuple[Location, str]]:
+    for group in template.funds:
+        for column in COLUMNS:
+            text = form.stated_totals.get((group.key, column), "")
+            stated = parse_amount(text, template.amount_decimals)
+            if not text.strip() or not stated.ok:
+                continue  # blank: derived; not a number: funds.amount says so
+            computed = group_total(form, template, group, column)
+            if computed is None or stated.value != computed:
+                label = group.label.replace("\n", "")
+                yield (
+                    Location("funds", group.key, column),
+                    f"{label}合计（{column_name(form, template, column)}）填的是 {text.strip()}，"
+                    f"各行之和为 {format_amount(computed) or '0'}",
+                )
+
+
+@rule("funds.balance", Severity.ERROR, "各年度收入合计必须等于支出合计")
+def income_equals_expenditure(form: Form, template: Template) -> Iterator[tuple[Location, str]]:
+    if len(template.funds) < 2:
+        return
+    income, expenditure = template.funds[0], template.funds[1]
+    for column in COLUMNS:
+        a = group_total(form, template, income, column)
+        b = group_total(form, template, expenditure, column)
+        if a is None and b is None:
+            continue
+        if a != b:
+            yield (
+                Location("funds", expenditure.key, column),
+                f"{column_name(form, template, column)}：收入合计 {format_amount(a) or '0'} 与支出合计 "
+                f"{format_amount(b) or '0'} 不相等",
+            )

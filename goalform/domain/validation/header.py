@@ -1,0 +1,42 @@
+"""Header rules: required fields and the phone number's format."""
+from __future__ import annotations
+
+import re
+from typing import Iterator
+
+from goalform.domain.amounts import clean_text
+from goalform.domain.form import Form
+from goalform.domain.template import Template
+from goalform.domain.validation.core import Location, Severity, rule
+
+# Landline with area code (027-56909587, 0710 1234567, with an optional extension), a mobile number
+# (13812345678, +86 138 1234 5678), or a landline without area code (5690958, 56909587).
+_PHONE = re.compile(
+    r"(?:(?:\+?86)?1[3-9]\d{9}"
+    r"|(?:0\d{2,3}-?)?[2-9]\d{6,7}(?:(?:-|转|ext\.?)\d{1,6})?)"
+)
+
+REQUIRED = (("department", "部门（单位）名称"), ("filler", "填报人"), ("phone", "联系电话"))
+
+
+@rule("header.required", Severity.ERROR, "部门名称、填报人、联系电话（2026版还有填报日期）必须填写")
+def required_fields(form: Form, template: Template) -> Iterator[tuple[Location, str]]:
+    for key, label in REQUIRED:
+        if not clean_text(getattr(form, key)):
+            yield Location("header", key), f"请填写{label}"
+    if template.requires_fill_date and not form.fill_date.strip():
+        yield Location("header", "fill_date"), "请填写填报日期"
+
+
+def phone_ok(text: str) -> bool:
+    s = clean_text(text).replace("(", "").replace(")", "").replace(" ", "")
+    return any(_PHONE.fullmatch(part) for part in re.split(r"[,，;；、/]", s) if part) and all(
+        _PHONE.fullmatch(part) for part in re.split(r"[,，;；、/]", s) if part
+    )
+
+
+@rule("header.phone", Severity.ERROR, "联系电话格式须为固定电话（如 027-12345678）或手机号")
+def phone_format(form: Form, template: Template) -> Iterator[tuple[Location, str]]:
+    text = form.phone
+    if clean_text(text) and not phone_ok(text):
+        yield Location("header", "phone"), f"联系电话「{text.strip()}」格式不正确，应为 027-12345678 或 13812345678"
