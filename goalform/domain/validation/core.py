@@ -40,10 +40,6 @@ class Location:
     path: tuple[int, ...] = ()
     indicator_id: int | None = None
 
-    def sort_key(self) -> tuple:
-        section = SECTION_ORDER.index(self.section) if self.section in SECTION_ORDER else len(SECTION_ORDER)
-        return (section, self.path, self.field, self.column)
-
     def as_text(self) -> str:
         """A compact, stable spelling for JSON and the CLI, e.g. ``funds/fiscal/current``."""
         parts = [self.section]
@@ -109,5 +105,22 @@ def validate(form: Form, template: Template) -> list[Finding]:
     findings: list[Finding] = []
     for spec in _RULES.values():
         findings.extend(spec.run(form, template))
-    findings.sort(key=lambda f: f.location.sort_key())
+    findings.sort(key=reading_order(template))
     return findings
+
+
+def reading_order(template: Template) -> Callable[[Finding], tuple]:
+    """A sort key that lists findings in the order a person reads the form."""
+    fields: list[str] = ["department", "filler", "phone", "fill_date"]
+    for group in template.funds:
+        fields += [line.key for line in group.lines] + [group.key]
+    fields += [t.key for t in template.texts] + ["deadline", "name", "value", "prev2", "prev1", "basis", "category"]
+    rank = {f: i for i, f in enumerate(fields)}
+    columns = {"current": 0, "prev2": 1, "prev1": 2}
+
+    def key(finding: Finding) -> tuple:
+        loc = finding.location
+        section = SECTION_ORDER.index(loc.section) if loc.section in SECTION_ORDER else len(SECTION_ORDER)
+        return (section, loc.path, rank.get(loc.field, len(rank)), loc.field, columns.get(loc.column, 3), finding.rule)
+
+    return key

@@ -1,0 +1,5 @@
+import sys
+
+from goalform.cli import main
+
+sys.exit(main())

@@ -1,0 +1,76 @@
+"""The command line: thin commands over the library.
+
+Exit codes: 0 success, 1 findings or differences, 2 unusable input (one clear line on stderr, no
+traceback). Without a command, or with a file path as the only argument, the GUI starts.
+Each command lives in its own module under ``goalform.commands`` and is listed in COMMANDS.
+"""
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+from typing import Sequence
+
+from goalform import __version__
+
+# Command name -> module in goalform.commands providing register(subparsers) and run(args) -> int.
+COMMANDS: dict[str, str] = {
+    "new": "goalform.commands.new",
+    "validate": "goalform.commands.validate",
+    "show": "goalform.commands.show",
+}
+
+
+class UsageError(Exception):
+    """Unusable input: printed on one line, exit code 2."""
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # argparse's own errors: one line, exit 2
+        self.exit(2, f"goalform: 参数错误：{message}\n")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="goalform", description="部门整体绩效目标表：填报、检查、导出")
+    parser.add_argument("--version", action="version", version=f"goalform {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="命令", parser_class=_Parser)
+    for name, module in COMMANDS.items():
+        importlib.import_module(module).register(sub)
+    return parser
+
+
+def _wants_gui(argv: Sequence[str]) -> bool:
+    if not argv:
+        return True
+    first = argv[0]
+    return len(argv) == 1 and not first.startswith("-") and first not in COMMANDS
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args_list = list(sys.argv[1:] if argv is None else argv)
+    if _wants_gui(args_list):
+        from goalform.ui.launcher import main as gui_main
+
+        return gui_main(args_list)
+    parser = build_parser()
+    args = parser.parse_args(args_list)
+    if not args.command:
+        parser.print_help()
+        return 2
+    from goalform.store.errors import StoreError
+    from goalform.domain.template import TemplateError
+
+    try:
+        return int(args.run(args))
+    except (UsageError, StoreError, TemplateError) as e:
+        print(f"goalform: {e}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        return 130
+    except OSError as e:
+        print(f"goalform: {e.strerror or e}: {e.filename or ''}".rstrip(": "), file=sys.stderr)
+        return 2
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,67 @@
+"""The whole form as readable plain text (``goalform show``)."""
+from __future__ import annotations
+
+from goalform.domain.amounts import format_amount, format_share
+from goalform.domain.form import Form, Indicator
+from goalform.domain.funds import summarize_funds
+from goalform.domain.template import COLUMNS, Template
+
+
+def _one_line(label: str) -> str:
+    return label.replace("\n", "")
+
+
+def render_text(form: Form, template: Template) -> str:
+    out: list[str] = []
+    add = out.append
+    prev2, prev1 = template.history_years(form.year)
+    add(f"{template.title}（{template.name}，{form.year}年度）")
+    add("")
+    add(f"部门（单位）名称：{form.department}")
+    add(f"填报人：{form.filler}    联系电话：{form.phone}")
+    if form.fill_date or template.requires_fill_date:
+        add(f"填报日期：{form.fill_date}")
+    add("")
+    add(f"部门总体资金情况（单位：万元）    当年金额 | 占比 | {prev2}年 | {prev1}年")
+    summary = summarize_funds(form, template)
+    for group in template.funds:
+        add(f"  {_one_line(group.label)}")
+        for line in group.lines:
+            cells = [form.fund(line.key, c) for c in COLUMNS]
+            add(f"    {line.label}：{cells[0]} | {format_share(summary.shares.get(line.key))} | {cells[1]} | {cells[2]}")
+        totals = [format_amount(summary.totals[(group.key, c)]) for c in COLUMNS]
+        add(f"    合计：{totals[0]} | {format_share(summary.total_shares.get(group.key))} | {totals[1]} | {totals[2]}")
+        stated = [form.stated_totals.get((group.key, c), "") for c in COLUMNS]
+        if any(stated):
+            add(f"    合计（原表所填）：{stated[0]} | | {stated[1]} | {stated[2]}")
+    for section in template.texts:
+        add("")
+        label = _one_line(section.label.format(deadline=form.deadline))
+        add(label if label.endswith("：") else f"{label}：")
+        for line in form.text(section.key).splitlines() or [""]:
+            add(f"  {line}")
+        if section.key == "long_term_goal":
+            add("")
+            add("长期绩效指标（一级 / 二级 / 三级：指标值 | 指标值确定依据 | 指标分类）")
+            _tree(out, form.long_term, annual=False)
+        if section.key == "annual_goal":
+            add("")
+            add(f"年度绩效指标（一级 / 二级 / 三级：{prev2}年 | {prev1}年 | 预期当年实现值 | 指标值确定依据 | 指标分类）")
+            _tree(out, form.annual, annual=True)
+    if form.notes.strip():
+        add("")
+        add("备注：")
+        for line in form.notes.splitlines():
+            add(f"  {line}")
+    return "\n".join(out) + "\n"
+
+
+def _tree(out: list[str], roots: list[Indicator], annual: bool) -> None:
+    for l1 in roots:
+        out.append(f"  {l1.name}")
+        for l2 in l1.children:
+            out.append(f"    {l2.name}")
+            for l3 in l2.children:
+                values = [l3.prev2, l3.prev1, l3.value] if annual else [l3.value]
+                values += [l3.basis, l3.category]
+                out.append(f"      {l3.name}：{' | '.join(values)}")

@@ -1,0 +1,27 @@
+"""Typed errors of the store. Expected problems (a bad file, a full disk) carry a Chinese message
+that the GUI shows as it is and the CLI prints on one line; anything else is a bug."""
+from __future__ import annotations
+
+
+class StoreError(Exception):
+    """An expected problem with a .goal file; ``str(error)`` is a message for the user, in Chinese."""
+
+
+class NotAGoalFile(StoreError):
+    """The file is not a .goal document at all (another program's file, random bytes, empty)."""
+
+
+class NewerSchema(StoreError):
+    """The file was written by a newer goalform whose format this version cannot read."""
+
+
+class CorruptFile(StoreError):
+    """The file looks like a .goal but is truncated, damaged or holds impossible content."""
+
+
+class ReadOnlyError(StoreError):
+    """An edit was attempted on a document opened read-only."""
+
+
+class SaveError(StoreError):
+    """Writing the .goal failed (disk full, no permission); the old file is untouched."""

@@ -1,0 +1,1 @@
+"""The desktop application (PySide6): widgets, Qt models, delegates, undo commands."""

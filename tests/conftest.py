@@ -1,0 +1,27 @@
+"""Test configuration: offscreen Qt, a private data folder per test, fixtures built through the API."""
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+import pytest  # noqa: E402
+
+TESTS = Path(__file__).parent
+DATA = TESTS / "data"
+sys.path.insert(0, str(TESTS))  # for formdump and the helpers below
+
+
+@pytest.fixture(autouse=True)
+def _private_data_dir(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Every test gets its own user data folder: working copies never leak between tests."""
+    folder = tmp_path_factory.mktemp("userdata")
+    monkeypatch.setenv("GOALFORM_DATA_DIR", str(folder))
+    return folder
+
+
+@pytest.fixture
+def data_dir() -> Path:
+    return DATA
