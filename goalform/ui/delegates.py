@@ -1,0 +1,88 @@
+"""Editors for the indicator trees: combo boxes for 依据/分类 when the template lists the allowed
+values, and a line edit that completes names from the indicator library and earlier forms."""
+from __future__ import annotations
+
+from typing import Callable
+
+from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtGui import QStandardItem, QStandardItemModel
+from PySide6.QtWidgets import QComboBox, QCompleter, QLineEdit, QStyledItemDelegate, QWidget
+
+from goalform import assets
+from goalform.domain.template import Template
+from goalform.ui.indicator_model import IndicatorModel, LevelRole
+
+
+def library_completions(level: int, earlier: list[str]) -> QStandardItemModel:
+    """Names to offer for a 二级 (level 2) or 三级 (level 3) name, with explanations as tooltips."""
+    model = QStandardItemModel()
+    seen: set[str] = set()
+    for entry in assets.indicator_library():
+        name = entry.get("level2", "") if level == 2 else entry.get("name", "")
+        if not name or name in seen:
+            continue
+        seen.add(name)
+        item = QStandardItem(name)
+        tip = entry.get("explanation", "") if level == 3 else ""
+        if level == 3 and entry.get("typical_value"):
+            tip += f"\n（常见指标值：{entry['typical_value']}）"
+        item.setToolTip(tip.strip())
+        model.appendRow(item)
+    if level == 3:
+        for name in earlier:
+            if name and name not in seen:
+                seen.add(name)
+                model.appendRow(QStandardItem(name))
+    return model
+
+
+class IndicatorDelegate(QStyledItemDelegate):
+    """Chooses the editor by column and level; values are written through the model (an undo command)."""
+
+    def __init__(self, template: Template, earlier_names: Callable[[], list[str]], parent=None) -> None:
+        super().__init__(parent)
+        self.template = template
+        self.earlier_names = earlier_names
+        self._completions: dict[int, QStandardItemModel] = {}
+
+    def _column_key(self, index: QModelIndex) -> str:
+        model = index.model()
+        assert isinstance(model, IndicatorModel)
+        return model.columns[index.column()]
+
+    def createEditor(self, parent: QWidget, option, index: QModelIndex) -> QWidget:
+        key = self._column_key(index)
+        domain = {"basis": self.template.basis, "category": self.template.category}.get(key)
+        if domain is not None and domain.is_choice:
+            combo = QComboBox(parent)
+            combo.setObjectName(f"editor_{key}")
+            combo.addItem("")
+            combo.addItems(list(domain.values))
+            return combo
+        edit = QLineEdit(parent)
+        edit.setObjectName(f"editor_{key}")
+        if key == "name":
+            level = int(index.data(LevelRole) or 3)
+            if level not in self._completions:
+                self._completions[level] = library_completions(level, self.earlier_names())
+            completer = QCompleter(self._completions[level], edit)
+            completer.setFilterMode(Qt.MatchFlag.MatchContains)
+            completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+            edit.setCompleter(completer)
+        return edit
+
+    def setEditorData(self, editor: QWidget, index: QModelIndex) -> None:
+        text = str(index.data(Qt.ItemDataRole.EditRole) or "")
+        if isinstance(editor, QComboBox):
+            if editor.findText(text) < 0:
+                editor.addItem(text)  # a value from an old or imported form: keep it selectable
+            editor.setCurrentIndex(editor.findText(text))
+        elif isinstance(editor, QLineEdit):
+            if editor.text() != text:
+                editor.setText(text)
+
+    def setModelData(self, editor: QWidget, model, index: QModelIndex) -> None:
+        if isinstance(editor, QComboBox):
+            model.setData(index, editor.currentText(), Qt.ItemDataRole.EditRole)
+        elif isinstance(editor, QLineEdit):
+            model.setData(index, editor.text().strip(), Qt.ItemDataRole.EditRole)

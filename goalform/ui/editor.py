@@ -1,0 +1,101 @@
+"""The FormEditor: the one object through which the GUI edits a Document.
+
+It owns the undo stack and the two indicator models. Widgets call ``edit_*``, which push undo
+commands; the commands call ``write_*`` (or the models), which write through the store and emit
+``field_changed`` / ``fund_changed`` so every widget showing that value updates, on redo and undo alike.
+"""
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, QObject, Signal
+from PySide6.QtGui import QUndoStack
+
+from goalform.domain.form import TREES
+from goalform.store.document import Document
+from goalform.ui import commands
+from goalform.ui.indicator_model import IndicatorModel
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("FormEditor", text)
+
+
+def field_label(doc: Document, key: str) -> str:
+    """A short name of a field for undo texts and the findings list."""
+    names = {
+        "department": _tr("部门名称"), "filler": _tr("填报人"), "phone": _tr("联系电话"),
+        "fill_date": _tr("填报日期"), "deadline": _tr("长期目标截止时间"), "notes": _tr("备注"),
+    }
+    if key in names:
+        return names[key]
+    for t in doc.template.texts:
+        if t.key == key:
+            return t.label.split("\n")[0].replace("{deadline}", "").rstrip("：:（(")
+    return key
+
+
+class FormEditor(QObject):
+    field_changed = Signal(str)  # key
+    fund_changed = Signal(str, str)  # line, column
+    changed = Signal()  # after any write (revalidation, dirty marker)
+
+    def __init__(self, doc: Document, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.doc = doc
+        self.undo_stack = QUndoStack(self)
+        self.models = {tree: IndicatorModel(doc, tree, self) for tree in TREES}
+        self.typing_session = 0  # commands of one session merge (see commands.SetField)
+        for model in self.models.values():
+            model.edit_requested.connect(lambda i, c, t, m=model: self.edit_indicator(m, i, c, t))
+            model.move_requested.connect(lambda i, r, m=model: self.move_indicator(m, i, r))
+        doc.add_listener(self.changed.emit)
+
+    @property
+    def read_only(self) -> bool:
+        return self.doc.read_only
+
+    def seal_typing(self) -> None:
+        """End the current typing session: the next keystroke starts a new undo step."""
+        self.typing_session += 1
+
+    # -- edits (each one undo step) -----------------------------------------------------------------
+    def edit_field(self, key: str, text: str) -> None:
+        old = self.doc.field(key)
+        if self.read_only or old == text:
+            return
+        self.undo_stack.push(commands.SetField(self, key, old, text, field_label(self.doc, key)))
+
+    def edit_fund(self, line: str, column: str, text: str) -> None:
+        old = self.doc.fund(line, column)
+        if self.read_only or old == text:
+            return
+        self.undo_stack.push(commands.SetFund(self, line, column, old, text))
+
+    def edit_indicator(self, model: IndicatorModel, indicator_id: int, column: str, text: str) -> None:
+        if self.read_only or model.doc.node(indicator_id).get(column) == text:
+            return
+        self.undo_stack.push(commands.SetIndicatorValue(model, indicator_id, column, text))
+
+    def add_indicator(self, model: IndicatorModel, parent_id: int, row: int, **values: str) -> int | None:
+        if self.read_only:
+            return None
+        cmd = commands.InsertIndicator(model, parent_id, row, **values)
+        self.undo_stack.push(cmd)
+        return cmd.new_id
+
+    def remove_indicator(self, model: IndicatorModel, indicator_id: int) -> None:
+        if not self.read_only:
+            self.undo_stack.push(commands.RemoveIndicator(model, indicator_id))
+
+    def move_indicator(self, model: IndicatorModel, indicator_id: int, new_row: int) -> None:
+        if self.read_only or model.doc.row_of(indicator_id) == new_row:
+            return
+        self.undo_stack.push(commands.MoveIndicator(model, indicator_id, new_row))
+
+    # -- writes (called by the commands only) -------------------------------------------------------
+    def write_field(self, key: str, text: str) -> None:
+        self.doc.set_field(key, text)
+        self.field_changed.emit(key)
+
+    def write_fund(self, line: str, column: str, text: str) -> None:
+        self.doc.set_fund(line, column, text)
+        self.fund_changed.emit(line, column)

@@ -1,0 +1,95 @@
+"""Remembered settings: window geometry, last folder, recent files, filler name and phone, names of
+indicators used before. Stored in an INI file in the user data folder (portable, no registry)."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QByteArray, QSettings
+
+from goalform.store.workspace import data_dir
+
+MAX_RECENT = 8
+MAX_NAMES = 2000
+
+
+class Settings:
+    def __init__(self) -> None:
+        self.qs = QSettings(str(data_dir() / "settings.ini"), QSettings.Format.IniFormat)
+
+    def _str(self, key: str, default: str = "") -> str:
+        value = self.qs.value(key, default)
+        return str(value) if value is not None else default
+
+    def _list(self, key: str) -> list[str]:
+        value = self.qs.value(key, [])
+        if value is None:
+            return []
+        if isinstance(value, str):
+            return [value] if value else []
+        return [str(v) for v in value]
+
+    # -- window ------------------------------------------------------------------------------------
+    def geometry(self) -> QByteArray | None:
+        value = self.qs.value("window/geometry")
+        return value if isinstance(value, QByteArray) else None
+
+    def window_state(self) -> QByteArray | None:
+        value = self.qs.value("window/state")
+        return value if isinstance(value, QByteArray) else None
+
+    def save_window(self, geometry: QByteArray, state: QByteArray) -> None:
+        self.qs.setValue("window/geometry", geometry)
+        self.qs.setValue("window/state", state)
+
+    # -- files -------------------------------------------------------------------------------------
+    @property
+    def last_folder(self) -> str:
+        return self._str("files/last_folder", str(Path.home()))
+
+    @last_folder.setter
+    def last_folder(self, folder: str) -> None:
+        self.qs.setValue("files/last_folder", folder)
+
+    def recent_files(self) -> list[str]:
+        return self._list("files/recent")
+
+    def add_recent(self, path: Path) -> None:
+        text = str(Path(path).resolve())
+        files = [text] + [f for f in self.recent_files() if f != text]
+        self.qs.setValue("files/recent", files[:MAX_RECENT])
+        self.last_folder = str(Path(text).parent)
+
+    def clear_recent(self) -> None:
+        self.qs.setValue("files/recent", [])
+
+    # -- new forms ---------------------------------------------------------------------------------
+    @property
+    def filler(self) -> str:
+        return self._str("new_form/filler")
+
+    @property
+    def phone(self) -> str:
+        return self._str("new_form/phone")
+
+    def remember_filler(self, filler: str, phone: str) -> None:
+        if filler.strip():
+            self.qs.setValue("new_form/filler", filler.strip())
+        if phone.strip():
+            self.qs.setValue("new_form/phone", phone.strip())
+
+    # -- indicator names used in earlier forms (offered by the name completer) ------------------------
+    def indicator_names(self) -> list[str]:
+        return self._list("indicators/names")
+
+    def add_indicator_names(self, names: list[str]) -> None:
+        known = self.indicator_names()
+        seen = set(known)
+        new = [n for n in names if n and n not in seen and not seen.add(n)]  # type: ignore[func-returns-value]
+        if new:
+            self.qs.setValue("indicators/names", (new + known)[:MAX_NAMES])
+
+    def language(self) -> str:
+        return self._str("ui/language")
+
+    def sync(self) -> None:
+        self.qs.sync()

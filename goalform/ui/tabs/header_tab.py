@@ -1,0 +1,60 @@
+"""基本信息: department, filler, phone, fill date, with the form's version and year."""
+from __future__ import annotations
+
+from PySide6.QtWidgets import QFormLayout, QGroupBox, QLabel, QVBoxLayout, QWidget
+
+from goalform.domain.form import HEADER_FIELDS
+from goalform.domain.validation import Finding, Location
+from goalform.ui.editor import FormEditor
+from goalform.ui.widgets import FieldLineEdit, bind_line, mark, wants_focus
+
+
+class HeaderTab(QWidget):
+    def __init__(self, editor: FormEditor, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.editor = editor
+        doc = editor.doc
+        self.setObjectName("header_tab")
+        layout = QVBoxLayout(self)
+        box = QGroupBox(self.tr("填报单位"), self)
+        form = QFormLayout(box)
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.DontWrapRows)
+        labels = {
+            "department": doc.template.label("department").replace("\n", ""),
+            "filler": doc.template.label("filler"),
+            "phone": doc.template.label("phone"),
+            "fill_date": self.tr("填报日期"),
+        }
+        placeholders = {
+            "department": self.tr("填写填报本表的部门全称"),
+            "phone": self.tr("如 027-12345678 或 13812345678"),
+            "fill_date": self.tr("如 2025-12-31"),
+        }
+        self.fields: dict[str, FieldLineEdit] = {}
+        for key in HEADER_FIELDS:
+            edit = FieldLineEdit(box)
+            edit.setObjectName(f"field_{key}")
+            edit.setPlaceholderText(placeholders.get(key, ""))
+            bind_line(edit, editor, key)
+            self.fields[key] = edit
+            form.addRow(labels[key], edit)
+        layout.addWidget(box)
+
+        about = QGroupBox(self.tr("表格"), self)
+        info = QFormLayout(about)
+        info.addRow(self.tr("版本"), QLabel(doc.template.name, about))
+        info.addRow(self.tr("年度"), QLabel(str(doc.year), about))
+        info.addRow(self.tr("单位"), QLabel(self.tr("万元"), about))
+        layout.addWidget(about)
+        layout.addStretch(1)
+
+    def apply_findings(self, findings: list[Finding]) -> None:
+        for key, edit in self.fields.items():
+            mark(edit, [f for f in findings if f.location.section == "header" and f.location.field == key])
+
+    def focus_location(self, location: Location) -> bool:
+        if location.section not in ("header", "notes"):
+            return False
+        edit = self.fields.get(location.field) or self.fields["department"]
+        wants_focus(edit)
+        return True

@@ -1,0 +1,208 @@
+"""长期目标 / 年度目标: the goal text (and deadline) above the indicator tree of that goal."""
+from __future__ import annotations
+
+from typing import Callable
+
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt
+from PySide6.QtWidgets import (
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from goalform.domain.validation import Finding, Location
+from goalform.ui.delegates import IndicatorDelegate
+from goalform.ui.editor import FormEditor
+from goalform.ui.indicator_model import IndicatorModel
+from goalform.ui.indicator_view import IndicatorTreeView
+from goalform.ui.widgets import FieldLineEdit, FieldTextEdit, bind_line, bind_text, mark, wants_focus
+
+GOAL_KEY = {"long_term": "long_term_goal", "annual": "annual_goal"}
+
+
+class IndicatorsTab(QWidget):
+    def __init__(self, editor: FormEditor, tree: str, earlier_names: Callable[[], list[str]],
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.editor = editor
+        self.tree = tree
+        self.model: IndicatorModel = editor.models[tree]
+        self.setObjectName(f"{tree}_tab")
+        doc = editor.doc
+        layout = QVBoxLayout(self)
+
+        goal_box = QGroupBox(self.tr("长期目标") if tree == "long_term" else self.tr("年度目标"), self)
+        goal_layout = QFormLayout(goal_box)
+        self.deadline: FieldLineEdit | None = None
+        if tree == "long_term":
+            self.deadline = FieldLineEdit(goal_box)
+            self.deadline.setObjectName("field_deadline")
+            self.deadline.setPlaceholderText(self.tr("如 %1年12月").replace("%1", str(doc.year + 2)))
+            bind_line(self.deadline, editor, "deadline")
+            goal_layout.addRow(self.tr("截止时间"), self.deadline)
+        self.goal = FieldTextEdit(goal_box)
+        self.goal.setObjectName(f"text_{GOAL_KEY[tree]}")
+        self.goal.setFixedHeight(self.goal.fontMetrics().lineSpacing() * 4 + 12)
+        bind_text(self.goal, editor, GOAL_KEY[tree])
+        goal_layout.addRow(self.tr("目标"), self.goal)
+        layout.addWidget(goal_box)
+
+        buttons = QHBoxLayout()
+        self.buttons: dict[str, QPushButton] = {}
+        for name, text, slot, tip in (
+            ("add2", self.tr("添加二级指标"), self.add_level2, ""),
+            ("add3", self.tr("添加三级指标"), self.add_level3, ""),
+            ("insert", self.tr("插入同级"), self.insert_sibling, "Insert"),
+            ("delete", self.tr("删除"), self.delete_current, "Delete"),
+            ("up", self.tr("上移"), lambda: self.move_current(-1), "Ctrl+Up"),
+            ("down", self.tr("下移"), lambda: self.move_current(1), "Ctrl+Down"),
+        ):
+            button = QPushButton(text, self)
+            button.setObjectName(f"button_{name}")
+            if tip:
+                button.setToolTip(tip)
+            button.clicked.connect(slot)
+            button.setEnabled(not doc.read_only)
+            buttons.addWidget(button)
+            self.buttons[name] = button
+        buttons.addStretch(1)
+        hint = QLabel(self.tr("F2/回车 编辑 · Tab 换列 · 拖动可调整顺序"), self)
+        hint.setStyleSheet("color: #666;")
+        buttons.addWidget(hint)
+        layout.addLayout(buttons)
+
+        self.view = IndicatorTreeView(self)
+        self.view.setModel(self.model)
+        self.view.setItemDelegate(IndicatorDelegate(doc.template, earlier_names, self.view))
+        self.view.insert_requested.connect(self.insert_sibling)
+        self.view.delete_requested.connect(self.delete_current)
+        if doc.read_only:
+            self.view.setDragEnabled(False)
+        self.model.rowsInserted.connect(lambda parent, first, last: self.view.expand(parent))
+        layout.addWidget(self.view, 1)
+
+    # -- helpers -----------------------------------------------------------------------------------
+    def current_id(self) -> int | None:
+        return self.model.id_of(self.view.currentIndex())
+
+    def select(self, indicator_id: int, column: int = 0, edit: bool = False) -> None:
+        index = self.model.index_of(indicator_id, column)
+        self.view.scrollTo(index)
+        self.view.selectionModel().setCurrentIndex(index, QItemSelectionModel.SelectionFlag.ClearAndSelect)
+        self.view.setFocus(Qt.FocusReason.OtherFocusReason)
+        if edit:
+            self.view.edit(index)
+
+    def _complain(self, text: str) -> None:
+        QMessageBox.information(self, self.tr("指标"), text)
+
+    # -- actions -----------------------------------------------------------------------------------
+    def add_level2(self) -> None:
+        """A new 二级 at the end of the current 一级 (or of the first one)."""
+        doc = self.editor.doc
+        current = self.current_id()
+        if current is None:
+            level1 = doc.roots(self.tree)[0]
+        else:
+            level1 = current
+            while doc.node(level1).parent_id is not None:
+                level1 = doc.node(level1).parent_id  # type: ignore[assignment]
+        self._insert(level1, len(doc.children(level1)))
+
+    def add_level3(self) -> None:
+        """A new 三级 at the end of the current 二级 (the parent of the current 三级)."""
+        doc = self.editor.doc
+        current = self.current_id()
+        if current is None or doc.node(current).level == 1:
+            self._complain(self.tr("请先选中一个二级指标，再添加三级指标。"))
+            return
+        parent = current if doc.node(current).level == 2 else doc.node(current).parent_id
+        assert parent is not None
+        self._insert(parent, len(doc.children(parent)))
+
+    def insert_sibling(self) -> None:
+        """Insert key: a new row after the current one at the same level (a 二级 under a 一级)."""
+        doc = self.editor.doc
+        current = self.current_id()
+        if current is None:
+            self.add_level2()
+            return
+        rec = doc.node(current)
+        if rec.level == 1:
+            self._insert(current, len(doc.children(current)))
+        else:
+            assert rec.parent_id is not None
+            self._insert(rec.parent_id, doc.row_of(current) + 1)
+
+    def _insert(self, parent_id: int, row: int) -> None:
+        new_id = self.editor.add_indicator(self.model, parent_id, row)
+        if new_id is not None:
+            self.select(new_id, 0, edit=True)
+
+    def delete_current(self) -> None:
+        current = self.current_id()
+        if current is None or self.editor.read_only:
+            return
+        rec = self.editor.doc.node(current)
+        if rec.level == 1:
+            self._complain(self.tr("一级指标由模板固定，不能删除。"))
+            return
+        siblings = self.editor.doc.children(rec.parent_id) if rec.parent_id is not None else []
+        row = self.editor.doc.row_of(current)
+        self.editor.remove_indicator(self.model, current)
+        # Keep the cursor near where it was so Delete can be pressed again.
+        if siblings[row + 1:]:
+            self.select(siblings[row + 1])
+        elif row > 0:
+            self.select(siblings[row - 1])
+        elif rec.parent_id is not None:
+            self.select(rec.parent_id)
+
+    def move_current(self, step: int) -> None:
+        current = self.current_id()
+        if current is None or self.editor.doc.node(current).level == 1:
+            return
+        column = self.view.currentIndex().column()
+        row = self.editor.doc.row_of(current) + step
+        if 0 <= row < len(self.editor.doc.children(self.editor.doc.node(current).parent_id)):  # type: ignore[arg-type]
+            self.editor.move_indicator(self.model, current, row)
+            self.select(current, column)
+
+    # -- findings ----------------------------------------------------------------------------------
+    def apply_findings(self, findings: list[Finding]) -> None:
+        self.model.set_findings(findings)
+        goal = GOAL_KEY[self.tree]
+        mark(self.goal, [f for f in findings if f.location.field == goal and f.location.section in ("texts", self.tree)])
+        if self.deadline is not None:
+            mark(self.deadline, [f for f in findings if f.location.field == "deadline"])
+
+    def focus_location(self, location: Location) -> bool:
+        goal = GOAL_KEY[self.tree]
+        if location.field == goal and location.section in ("texts", self.tree):
+            wants_focus(self.goal)
+            return True
+        if location.field == "deadline" and self.deadline is not None:
+            wants_focus(self.deadline)
+            return True
+        if location.section != self.tree:
+            return False
+        column = self.model.columns.index(location.field) if location.field in self.model.columns else 0
+        indicator_id = location.indicator_id
+        if indicator_id is None and location.path:
+            index = QModelIndex()
+            for i in location.path:
+                index = self.model.index(i, 0, index)
+            indicator_id = self.model.id_of(index)
+        if indicator_id is None:
+            self.view.setFocus()
+            return True
+        try:
+            self.select(indicator_id, column)
+        except KeyError:
+            return False
+        return True

@@ -1,0 +1,121 @@
+"""Field widgets bound to the FormEditor: typing pushes undo commands, undo updates the widget.
+
+Qt's line and text edits keep their own undo history and swallow Ctrl+Z; here they let it through
+so the window's one undo stack takes back every edit in every tab.
+"""
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtGui import QKeySequence
+from PySide6.QtWidgets import QLineEdit, QPlainTextEdit, QWidget
+
+from goalform.domain.validation import Finding, Severity
+from goalform.ui.editor import FormEditor
+
+_STACK_KEYS = (QKeySequence.StandardKey.Undo, QKeySequence.StandardKey.Redo)
+
+# Widgets with a "severity" property are tinted by this style sheet (set on the main window).
+FINDING_STYLE = """
+QLineEdit[derived="true"] { background: palette(window); }
+QLineEdit[severity="error"], QPlainTextEdit[severity="error"] { background: #ffe4e1; border: 1px solid #c82828; }
+QLineEdit[severity="warning"], QPlainTextEdit[severity="warning"] { background: #fff6d6; border: 1px solid #d78c00; }
+"""
+
+
+def _is_stack_shortcut(event: QEvent) -> bool:
+    return event.type() == QEvent.Type.ShortcutOverride and any(event.matches(k) for k in _STACK_KEYS)
+
+
+class FieldLineEdit(QLineEdit):
+    """A one-line field of the document (header field, amount, deadline)."""
+
+    def event(self, event: QEvent) -> bool:
+        if _is_stack_shortcut(event):
+            event.ignore()  # leave Ctrl+Z / Ctrl+Y to the window's undo actions
+            return False
+        return super().event(event)
+
+    def show_text(self, text: str) -> None:
+        """Show a value written elsewhere (undo, redo) without emitting textEdited."""
+        if self.text() != text:
+            self.setText(text)
+
+
+class FieldTextEdit(QPlainTextEdit):
+    """A multi-line text section of the document."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setUndoRedoEnabled(False)
+        self.setTabChangesFocus(True)
+        self._updating = False
+
+    def event(self, event: QEvent) -> bool:
+        if _is_stack_shortcut(event):
+            event.ignore()
+            return False
+        return super().event(event)
+
+    def show_text(self, text: str) -> None:
+        if self.toPlainText() != text:
+            self._updating = True
+            cursor = self.textCursor().position()
+            self.setPlainText(text)
+            c = self.textCursor()
+            c.setPosition(min(cursor, len(text)))
+            self.setTextCursor(c)
+            self._updating = False
+
+    @property
+    def updating(self) -> bool:
+        return self._updating
+
+    def focusOutEvent(self, event) -> None:  # noqa: N802 - Qt override
+        super().focusOutEvent(event)
+        self.editingFinished()
+
+    def editingFinished(self) -> None:  # noqa: N802 - mirrors QLineEdit's signal name
+        seal = getattr(self, "_seal", None)
+        if seal:
+            seal()
+
+
+def bind_line(edit: FieldLineEdit, editor: FormEditor, key: str) -> None:
+    """Keep ``edit`` and the document field ``key`` the same, both ways."""
+    edit.setText(editor.doc.field(key))
+    edit.textEdited.connect(lambda text: editor.edit_field(key, text))
+    edit.editingFinished.connect(editor.seal_typing)
+    editor.field_changed.connect(lambda k: edit.show_text(editor.doc.field(key)) if k == key else None)
+    edit.setReadOnly(editor.read_only)
+
+
+def bind_text(edit: FieldTextEdit, editor: FormEditor, key: str) -> None:
+    edit.setPlainText(editor.doc.field(key))
+    edit.textChanged.connect(lambda: None if edit.updating else editor.edit_field(key, edit.toPlainText()))
+    edit._seal = editor.seal_typing  # type: ignore[attr-defined]
+    editor.field_changed.connect(lambda k: edit.show_text(editor.doc.field(key)) if k == key else None)
+    edit.setReadOnly(editor.read_only)
+
+
+def mark(widget: QWidget, findings: list[Finding]) -> None:
+    """Tint a field by its worst finding and put the messages in its tooltip."""
+    severity = ""
+    if findings:
+        severity = "error" if any(f.severity == Severity.ERROR for f in findings) else "warning"
+    if widget.property("severity") != severity:
+        widget.setProperty("severity", severity)
+        widget.style().unpolish(widget)
+        widget.style().polish(widget)
+    widget.setToolTip("\n".join(f"{f.severity.label}：{f.message}" for f in findings))
+
+
+def wants_focus(widget: QWidget) -> None:
+    """Bring a field into view and put the cursor in it (jumping to a finding)."""
+    widget.setFocus(Qt.FocusReason.OtherFocusReason)
+    parent = widget.parentWidget()
+    while parent is not None:
+        ensure = getattr(parent, "ensureWidgetVisible", None)
+        if ensure:
+            ensure(widget)
+            break
+        parent = parent.parentWidget()
