@@ -23,7 +23,7 @@ class FindingsDock(QDockWidget):
         self.list.itemActivated.connect(self._activate)
         self.list.itemClicked.connect(self._activate)
         self.setWidget(self.list)
-        self._shown: list[tuple[str, str, str]] = []
+        self._shown: list[tuple[str, str, str]] | None = None
 
     def set_findings(self, findings: list[Finding]) -> None:
         shown = [(f.rule, f.location.as_text(), f.message) for f in findings]

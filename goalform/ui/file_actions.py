@@ -1,0 +1,340 @@
+"""The 文件 menu: new, open (also read-only), recent files, save, save as, crash recovery, and the
+import / export / print / rollover / compare actions of the other parts of goalform.
+
+Those other parts are imported inside the handlers, so the window opens fast and a missing part
+shows a message instead of breaking the menu.
+"""
+from __future__ import annotations
+
+import datetime
+import importlib
+from pathlib import Path
+from types import ModuleType
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, Qt
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QApplication, QFileDialog, QMenu, QMessageBox
+
+from goalform.domain.form import leaves
+from goalform.store.document import Document
+from goalform.store.errors import StoreError
+from goalform.store.workspace import Workspace
+from goalform.ui.new_dialog import NewFormDialog
+
+if TYPE_CHECKING:
+    from goalform.ui.main_window import MainWindow
+
+GOAL_FILTER = "goalform 表格 (*.goal)"
+
+
+class FileActions(QObject):
+    def __init__(self, window: "MainWindow") -> None:
+        super().__init__(window)
+        self.window = window
+
+        def action(text: str, slot, shortcut: QKeySequence | str | None = None, name: str = "") -> QAction:
+            a = QAction(text, window)
+            a.setObjectName(name)
+            if shortcut is not None:
+                a.setShortcut(QKeySequence(shortcut))
+            a.triggered.connect(slot)
+            return a
+
+        self.new_action = action(self.tr("新建…"), self.new_file, QKeySequence.StandardKey.New, "new")
+        self.open_action = action(self.tr("打开…"), lambda: self.open_file(), QKeySequence.StandardKey.Open, "open")
+        self.open_read_only_action = action(self.tr("以只读方式打开…"), lambda: self.open_file(read_only=True),
+                                            None, "open_read_only")
+        self.save_action = action(self.tr("保存"), self.save, QKeySequence.StandardKey.Save, "save")
+        self.save_as_action = action(self.tr("另存为…"), self.save_as, QKeySequence("Ctrl+Shift+S"), "save_as")
+        self.import_action = action(self.tr("导入 Word/Excel…"), self.import_file, QKeySequence("Ctrl+I"), "import")
+        self.export_action = action(self.tr("导出…"), self.export_file, QKeySequence("Ctrl+E"), "export")
+        self.print_preview_action = action(self.tr("打印预览…"), self.print_preview, None, "print_preview")
+        self.print_action = action(self.tr("打印…"), self.print_form, QKeySequence.StandardKey.Print, "print")
+        self.rollover_action = action(self.tr("结转到下一年…"), self.rollover, None, "rollover")
+        self.compare_action = action(self.tr("与另一文件比较…"), self.compare, None, "compare")
+        self.close_action = action(self.tr("关闭"), self.close_document, QKeySequence.StandardKey.Close, "close")
+        self.quit_action = action(self.tr("退出"), window.close, QKeySequence("Ctrl+Q"), "quit")
+        self.recent_menu = QMenu(self.tr("最近打开"), window)
+        self.recent_menu.aboutToShow.connect(self._fill_recent)
+        self._fill_recent()
+
+    @property
+    def doc(self) -> Document | None:
+        return self.window.doc
+
+    def update_actions(self) -> None:
+        doc = self.doc
+        has = doc is not None
+        writable = has and not doc.read_only  # type: ignore[union-attr]
+        self.save_action.setEnabled(writable)
+        self.save_as_action.setEnabled(has)
+        for a in (self.export_action, self.print_action, self.print_preview_action, self.rollover_action,
+                  self.compare_action, self.close_action):
+            a.setEnabled(has)
+
+    def _error(self, title: str, error: Exception | str) -> None:
+        QMessageBox.warning(self.window, title, str(error))
+
+    # -- unsaved work ----------------------------------------------------------------------------------
+    def maybe_save(self) -> bool:
+        """Ask what to do with unsaved edits; False means the user cancelled."""
+        doc = self.doc
+        if doc is None or doc.read_only or not doc.is_dirty:
+            return True
+        name = doc.path.name if doc.path else self.tr("未命名表格")
+        answer = QMessageBox.question(
+            self.window, self.tr("保存修改"),
+            self.tr("「%1」有未保存的修改。关闭前要保存吗？").replace("%1", name),
+            QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Save,
+        )
+        if answer == QMessageBox.StandardButton.Save:
+            return self.save()
+        return answer == QMessageBox.StandardButton.Discard
+
+    def close_document(self) -> None:
+        if self.maybe_save():
+            self.window.set_document(None)
+
+    # -- new, open, recent -----------------------------------------------------------------------------
+    def new_file(self) -> None:
+        dialog = NewFormDialog(self.window)
+        if dialog.exec() != NewFormDialog.DialogCode.Accepted or not self.maybe_save():
+            return
+        try:
+            doc = Document.new(dialog.template(), dialog.year.value())
+        except (StoreError, OSError) as e:
+            self._error(self.tr("新建失败"), e)
+            return
+        settings = self.window.settings
+        # Starting values of a new form, before any edit: the clerk's name and phone, today's date.
+        for key, value in (("filler", settings.filler), ("phone", settings.phone),
+                           ("fill_date", datetime.date.today().isoformat())):
+            if value:
+                doc.set_field(key, value)
+        self.window.set_document(doc)
+
+    def open_file(self, read_only: bool = False) -> None:
+        title = self.tr("以只读方式打开") if read_only else self.tr("打开")
+        path, _ = QFileDialog.getOpenFileName(self.window, title, self.window.settings.last_folder, GOAL_FILTER)
+        if path:
+            self.open_path(Path(path), read_only=read_only)
+
+    def open_path(self, path: Path, read_only: bool = False) -> bool:
+        """Open a .goal (a command-line argument, a drop, a recent file); other files are imported."""
+        path = Path(path)
+        if path.suffix.lower() in (".docx", ".xlsx"):
+            return self.import_path(path)
+        if not self.maybe_save():
+            return False
+        try:
+            doc = Document.open(path, read_only=read_only)
+        except (StoreError, OSError) as e:
+            self._error(self.tr("无法打开文件"), e)
+            return False
+        self.window.set_document(doc)
+        self.window.settings.add_recent(path)
+        return True
+
+    def _fill_recent(self) -> None:
+        self.recent_menu.clear()
+        files = self.window.settings.recent_files()
+        for i, name in enumerate(files):
+            a = self.recent_menu.addAction(f"&{i + 1} {name}")
+            a.triggered.connect(lambda _=False, n=name: self.open_path(Path(n)))
+        if not files:
+            empty = self.recent_menu.addAction(self.tr("（无）"))
+            empty.setEnabled(False)
+        else:
+            self.recent_menu.addSeparator()
+            self.recent_menu.addAction(self.tr("清除列表"), self.window.settings.clear_recent)
+
+    # -- save --------------------------------------------------------------------------------------
+    def save(self) -> bool:
+        doc = self.doc
+        if doc is None or doc.read_only:
+            return False
+        if doc.path is None:
+            return self.save_as()
+        return self._save_to(doc.path)
+
+    def save_as(self) -> bool:
+        doc = self.doc
+        if doc is None:
+            return False
+        suggested = doc.path or Path(self.window.settings.last_folder) / self._suggested_name(doc)
+        path, _ = QFileDialog.getSaveFileName(self.window, self.tr("另存为"), str(suggested), GOAL_FILTER)
+        if not path:
+            return False
+        target = Path(path)
+        if target.suffix.lower() != ".goal":
+            target = target.with_name(target.name + ".goal")
+        return self._save_to(target)
+
+    @staticmethod
+    def _suggested_name(doc: Document) -> str:
+        department = doc.field("department").strip() or "部门整体绩效目标表"
+        return f"{doc.year}-{department}.goal"
+
+    def _save_to(self, path: Path) -> bool:
+        doc = self.doc
+        assert doc is not None
+        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            doc.save(path)
+        except (StoreError, OSError) as e:
+            self._error(self.tr("保存失败"), e)
+            return False
+        finally:
+            QApplication.restoreOverrideCursor()
+        settings = self.window.settings
+        settings.add_recent(path)
+        settings.remember_filler(doc.field("filler"), doc.field("phone"))
+        form = doc.load_form()
+        settings.add_indicator_names([l3.name for tree in ("long_term", "annual") for _, _, l3 in leaves(form, tree)])
+        self.window.refresh_title()
+        self.window.statusBar().showMessage(self.tr("已保存到 %1").replace("%1", str(path)), 5000)
+        return True
+
+    # -- crash recovery ----------------------------------------------------------------------------
+    def recover_orphans(self) -> bool:
+        """Offer back the work of a goalform that ended without saving; True when one was recovered."""
+        orphans = Workspace().orphans()
+        for wc in orphans:
+            when = datetime.datetime.fromtimestamp(wc.modified).strftime("%Y-%m-%d %H:%M")
+            what = wc.department or (wc.origin.name if wc.origin else self.tr("未命名表格"))
+            box = QMessageBox(QMessageBox.Icon.Question, self.tr("恢复未保存的工作"),
+                              self.tr("goalform 上次没有正常关闭。发现「%1」在 %2 的未保存修改。\n要恢复吗？")
+                              .replace("%1", what).replace("%2", when), parent=self.window)
+            recover = box.addButton(self.tr("恢复"), QMessageBox.ButtonRole.AcceptRole)
+            discard = box.addButton(self.tr("丢弃"), QMessageBox.ButtonRole.DestructiveRole)
+            box.addButton(self.tr("以后再说"), QMessageBox.ButtonRole.RejectRole)
+            box.setDefaultButton(recover)
+            box.exec()
+            clicked = box.clickedButton()
+            if clicked is recover:
+                try:
+                    doc = Document.recover(wc)
+                except (StoreError, OSError) as e:
+                    self._error(self.tr("无法恢复"), e)
+                    continue
+                self.window.set_document(doc)
+                return True
+            if clicked is discard:
+                wc.remove()
+        return False
+
+    # -- the other parts of goalform -----------------------------------------------------------------
+    def _module(self, name: str) -> ModuleType | None:
+        try:
+            return importlib.import_module(name)
+        except ImportError:
+            QMessageBox.information(self.window, self.tr("功能不可用"), self.tr("此版本的 goalform 尚未包含这个功能。"))
+            return None
+
+    def import_file(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self.window, self.tr("导入"), self.window.settings.last_folder,
+                                              self.tr("Word 或 Excel 表格 (*.docx *.xlsx)"))
+        if path:
+            self.import_path(Path(path))
+
+    def import_path(self, path: Path) -> bool:
+        from goalform.ui import integrations
+
+        module = self._module("goalform.formats.importer")
+        if module is None or not self.maybe_save():
+            return False
+        try:
+            form, report = integrations.import_form(module, path)
+            doc = Document.from_form(form)
+        except Exception as e:  # the importer's errors carry a Chinese message
+            self._error(self.tr("导入失败"), e)
+            return False
+        self.window.set_document(doc)
+        self.window.settings.last_folder = str(path.parent)
+        if report:
+            QMessageBox.information(self.window, self.tr("导入报告"), report)
+        return True
+
+    def export_file(self) -> None:
+        doc = self.doc
+        if doc is None:
+            return
+        module = self._module("goalform.formats.export")
+        if module is None:
+            return
+        stem = (doc.path.stem if doc.path else self._suggested_name(doc)[:-5])
+        suggested = str(Path(self.window.settings.last_folder) / f"{stem}.docx")
+        path, _ = QFileDialog.getSaveFileName(
+            self.window, self.tr("导出"), suggested,
+            self.tr("Word 文档 (*.docx);;Excel 工作簿 (*.xlsx);;PDF 文件 (*.pdf)"))
+        if not path:
+            return
+        try:
+            module.export_file(doc.load_form(), doc.template, Path(path))
+        except Exception as e:
+            self._error(self.tr("导出失败"), e)
+            return
+        self.window.statusBar().showMessage(self.tr("已导出到 %1").replace("%1", path), 5000)
+
+    def print_preview(self) -> None:
+        self._print(preview=True)
+
+    def print_form(self) -> None:
+        self._print(preview=False)
+
+    def _print(self, preview: bool) -> None:
+        from goalform.ui import integrations
+
+        doc = self.doc
+        if doc is None:
+            return
+        module = self._module("goalform.formats.pdf_writer")
+        if module is None:
+            return
+        try:
+            integrations.print_form(module, self.window, doc.load_form(), doc.template, preview=preview)
+        except Exception as e:
+            self._error(self.tr("打印失败"), e)
+
+    def rollover(self) -> None:
+        from goalform.ui import integrations
+
+        doc = self.doc
+        module = self._module("goalform.domain.rollover")
+        if doc is None or module is None or not self.maybe_save():
+            return
+        try:
+            form = integrations.rollover(module, doc.load_form(), doc.template)
+            new = Document.from_form(form)
+        except Exception as e:
+            self._error(self.tr("结转失败"), e)
+            return
+        self.window.set_document(new)
+        self.window.statusBar().showMessage(self.tr("已结转为 %1 年的新表格，请另存。").replace("%1", str(form.year)), 8000)
+
+    def compare(self) -> None:
+        from goalform.ui import integrations
+
+        doc = self.doc
+        if doc is None:
+            return
+        module = self._module("goalform.domain.diff")
+        if module is None:
+            return
+        path, _ = QFileDialog.getOpenFileName(self.window, self.tr("与另一文件比较"), self.window.settings.last_folder,
+                                              GOAL_FILTER)
+        if not path:
+            return
+        try:
+            from goalform.store.document import read_form
+
+            other, _template = read_form(path)
+            text = integrations.compare(module, other, doc.load_form(), doc.template)
+        except Exception as e:
+            self._error(self.tr("比较失败"), e)
+            return
+        box = QMessageBox(QMessageBox.Icon.Information, self.tr("比较结果"),
+                          text or self.tr("两个文件内容相同。"), parent=self.window)
+        box.exec()
