@@ -44,6 +44,7 @@ class IndicatorDelegate(QStyledItemDelegate):
         self.template = template
         self.earlier_names = earlier_names
         self._completions: dict[int, QStandardItemModel] = {}
+        self.open_editor: QWidget | None = None  # the editor being used, for finish_editing()
 
     def _column_key(self, index: QModelIndex) -> str:
         model = index.model()
@@ -51,6 +52,14 @@ class IndicatorDelegate(QStyledItemDelegate):
         return model.columns[index.column()]
 
     def createEditor(self, parent: QWidget, option, index: QModelIndex) -> QWidget:
+        self.open_editor = editor = self._create(parent, index)
+        editor.destroyed.connect(self._forget)
+        return editor
+
+    def _forget(self) -> None:
+        self.open_editor = None
+
+    def _create(self, parent: QWidget, index: QModelIndex) -> QWidget:
         key = self._column_key(index)
         domain = {"basis": self.template.basis, "category": self.template.category}.get(key)
         if domain is not None and domain.is_choice:

@@ -80,6 +80,7 @@ class FileActions(QObject):
     def maybe_save(self) -> bool:
         """Ask what to do with unsaved edits; False means the user cancelled."""
         doc = self.doc
+        self.window.finish_editing()
         if doc is None or doc.read_only or not doc.is_dirty:
             return True
         name = doc.path.name if doc.path else self.tr("未命名表格")
@@ -153,6 +154,7 @@ class FileActions(QObject):
     # -- save --------------------------------------------------------------------------------------
     def save(self) -> bool:
         doc = self.doc
+        self.window.finish_editing()
         if doc is None or doc.read_only:
             return False
         if doc.path is None:

@@ -102,7 +102,10 @@ class MainWindow(QMainWindow):
         self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
         self.undo_action.setEnabled(False)
         self.redo_action = QAction(self.tr("重做"), self)
-        self.redo_action.setShortcuts([QKeySequence("Ctrl+Y"), QKeySequence.StandardKey.Redo])
+        redo_keys = QKeySequence.keyBindings(QKeySequence.StandardKey.Redo)
+        if QKeySequence("Ctrl+Y") not in redo_keys:
+            redo_keys.insert(0, QKeySequence("Ctrl+Y"))
+        self.redo_action.setShortcuts(redo_keys)
         self.redo_action.setEnabled(False)
         self.edit_menu.addAction(self.undo_action)
         self.edit_menu.addAction(self.redo_action)
@@ -168,6 +171,7 @@ class MainWindow(QMainWindow):
     def set_document(self, doc: Document | None) -> None:
         """Show ``doc`` (the caller has already dealt with unsaved work in the previous one)."""
         old = self.doc
+        self.finish_editing()
         if self.editor is not None:
             self.undo_action.triggered.disconnect()
             self.redo_action.triggered.disconnect()
@@ -238,6 +242,13 @@ class MainWindow(QMainWindow):
         editor.changed.connect(self.runner.schedule)
         editor.changed.connect(self._update_title)
         self.runner.run_now()
+
+    def finish_editing(self) -> None:
+        """Commit any cell still being edited, so nothing typed is left out of a save."""
+        for page in self.tab_pages:
+            finish = getattr(page, "finish_editing", None)
+            if finish is not None:
+                finish()
 
     @staticmethod
     def _step_text(verb: str, name: str) -> str:

@@ -78,13 +78,21 @@ class IndicatorsTab(QWidget):
 
         self.view = IndicatorTreeView(self)
         self.view.setModel(self.model)
-        self.view.setItemDelegate(IndicatorDelegate(doc.template, earlier_names, self.view))
+        self.delegate = IndicatorDelegate(doc.template, earlier_names, self.view)
+        self.view.setItemDelegate(self.delegate)
         self.view.insert_requested.connect(self.insert_sibling)
         self.view.delete_requested.connect(self.delete_current)
         if doc.read_only:
             self.view.setDragEnabled(False)
         self.model.rowsInserted.connect(lambda parent, first, last: self.view.expand(parent))
         layout.addWidget(self.view, 1)
+
+    def finish_editing(self) -> None:
+        """Commit a cell that is still being edited (before saving, closing, switching documents)."""
+        editor = self.delegate.open_editor
+        if editor is not None and self.view.state() == self.view.State.EditingState:
+            self.view.commitData(editor)
+            self.view.closeEditor(editor, self.delegate.EndEditHint.NoHint)
 
     # -- helpers -----------------------------------------------------------------------------------
     def current_id(self) -> int | None:

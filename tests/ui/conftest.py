@@ -1,0 +1,38 @@
+"""GUI fixtures: a main window per test, documents built through the store's API."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from reference_forms import reference_form
+
+from goalform import assets
+from goalform.store.document import Document
+from goalform.ui.main_window import MainWindow
+
+
+@pytest.fixture
+def window(qtbot):
+    win = MainWindow()
+    win.resize(1366, 768)
+    win.show()
+    qtbot.waitExposed(win)
+    yield win
+    win.set_document(None)  # close without the "save changes?" question
+    win.close()
+    win.deleteLater()
+
+
+@pytest.fixture
+def saved_reference(tmp_path: Path) -> Path:
+    """The 2026 reference form saved as a .goal."""
+    path = tmp_path / "reference-2026.goal"
+    doc = Document.from_form(reference_form("2026"))
+    doc.save(path)
+    doc.close()
+    return path
+
+
+@pytest.fixture
+def blank_doc() -> Document:
+    return Document.new(assets.template("2026"), 2026)

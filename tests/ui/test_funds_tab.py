@@ -1,0 +1,79 @@
+"""The funds tab: typing an amount updates 合计, 占比 and the findings; undo takes it back."""
+from __future__ import annotations
+
+from ui_helpers import settle
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLineEdit
+
+
+def cell(win, name: str) -> QLineEdit:
+    found = win.findChild(QLineEdit, name)
+    assert found is not None, name
+    return found
+
+
+def test_typing_an_amount_updates_totals_shares_and_findings(window, qtbot, blank_doc):
+    window.set_document(blank_doc)
+    window.tabs.setCurrentIndex(1)
+    settle(window)
+    assert window.count_label.text().startswith("错误 ")
+    errors_before = int(window.count_label.text().split()[1])
+
+    fiscal = cell(window, "fund_fiscal_current")
+    qtbot.mouseClick(fiscal, Qt.MouseButton.LeftButton)
+    qtbot.keyClicks(fiscal, "120")
+    assert cell(window, "total_income_current").text() == "120"
+    assert cell(window, "share_fiscal").text() == "100%"
+    settle(window)
+    # income 120 against no expenditure: the balance rule fails, on the 合计 cells
+    assert int(window.count_label.text().split()[1]) == errors_before + 1
+    assert cell(window, "total_expenditure_current").property("severity") == "error"
+    assert "不相等" in cell(window, "total_income_current").toolTip()
+
+    personnel = cell(window, "fund_personnel_current")
+    qtbot.mouseClick(personnel, Qt.MouseButton.LeftButton)
+    qtbot.keyClicks(personnel, "30")
+    operation = cell(window, "fund_operation_current")
+    qtbot.mouseClick(operation, Qt.MouseButton.LeftButton)
+    qtbot.keyClicks(operation, "90")
+    assert cell(window, "total_expenditure_current").text() == "120"
+    assert cell(window, "share_personnel").text() == "25%"
+    assert cell(window, "share_operation").text() == "75%"
+    settle(window)
+    assert int(window.count_label.text().split()[1]) == errors_before
+    assert cell(window, "total_expenditure_current").property("severity") == ""
+
+
+def test_derived_cells_are_read_only(window, blank_doc):
+    window.set_document(blank_doc)
+    assert cell(window, "total_income_current").isReadOnly()
+    assert cell(window, "share_fiscal").isReadOnly()
+    assert not cell(window, "fund_fiscal_current").isReadOnly()
+
+
+def test_undo_and_redo_an_amount_with_the_keyboard(window, qtbot, blank_doc):
+    window.set_document(blank_doc)
+    window.tabs.setCurrentIndex(1)
+    fiscal = cell(window, "fund_fiscal_current")
+    fiscal.setFocus()
+    qtbot.keyClicks(fiscal, "15.5")
+    assert blank_doc.fund("fiscal", "current") == "15.5"
+    assert window.undo_action.text() == "撤销 修改金额"
+    qtbot.keyClick(fiscal, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    # one undo takes back the whole typed amount, not one letter
+    assert blank_doc.fund("fiscal", "current") == ""
+    assert fiscal.text() == ""
+    assert cell(window, "total_income_current").text() == ""
+    qtbot.keyClick(fiscal, Qt.Key.Key_Y, Qt.KeyboardModifier.ControlModifier)
+    assert blank_doc.fund("fiscal", "current") == "15.5"
+    assert fiscal.text() == "15.5"
+
+
+def test_bad_amount_is_marked_on_its_cell(window, qtbot, blank_doc):
+    window.set_document(blank_doc)
+    prev1 = cell(window, "fund_unit_funds_prev1")
+    prev1.setFocus()
+    qtbot.keyClicks(prev1, "12a")
+    settle(window)
+    assert prev1.property("severity") == "error"
+    assert "单位资金" in prev1.toolTip()
