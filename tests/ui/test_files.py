@@ -1,0 +1,224 @@
+"""Files in the GUI: save and reopen, the dirty marker, the question before closing, read-only
+opening, recent files, drops, the command line, and recovery after a crash."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QMimeData, QPoint, Qt, QUrl
+from PySide6.QtGui import QDropEvent
+from PySide6.QtWidgets import QApplication, QLineEdit, QMessageBox
+from reference_forms import reference_form
+from ui_helpers import type_text
+
+from goalform.store.document import Document
+from goalform.store.workspace import Workspace
+from goalform.ui import launcher
+from goalform.ui.main_window import MainWindow
+from goalform.ui.settings import Settings
+
+
+def patch_save_dialog(monkeypatch, path: Path) -> None:
+    monkeypatch.setattr("goalform.ui.file_actions.QFileDialog.getSaveFileName", lambda *a, **k: (str(path), ""))
+
+
+def patch_open_dialog(monkeypatch, path: Path) -> None:
+    monkeypatch.setattr("goalform.ui.file_actions.QFileDialog.getOpenFileName", lambda *a, **k: (str(path), ""))
+
+
+def answer_question(monkeypatch, answer) -> list[str]:
+    asked: list[str] = []
+
+    def question(parent, title, text, *args, **kwargs):
+        asked.append(text)
+        return answer
+
+    monkeypatch.setattr("goalform.ui.file_actions.QMessageBox.question", question)
+    return asked
+
+
+def test_edit_save_reopen_equal(window, qtbot, monkeypatch, tmp_path, saved_reference):
+    assert window.files.open_path(saved_reference)
+    assert window.windowTitle().startswith("reference-2026.goal")
+    assert not window.isWindowModified()
+    phone = window.findChild(QLineEdit, "field_phone")
+    phone.setFocus()
+    phone.selectAll()
+    qtbot.keyClicks(phone, "13812345678")
+    assert window.isWindowModified()
+    assert window.save_label.text() == "有未保存的修改"
+    target = tmp_path / "copy"
+    patch_save_dialog(monkeypatch, target)
+    assert window.files.save_as()
+    saved = tmp_path / "copy.goal"
+    assert saved.exists() and not window.isWindowModified()
+    assert window.save_label.text() == "已保存"
+    expected = window.doc.load_form()
+    window.set_document(None)
+    assert window.files.open_path(saved)
+    assert window.doc.load_form() == expected
+    assert window.doc.field("phone") == "13812345678"
+    assert Settings().recent_files()[0] == str(saved.resolve())
+
+
+def test_new_form_uses_remembered_filler(window, monkeypatch):
+    settings = Settings()
+    settings.remember_filler("张晓明", "027-12345678")
+    window.settings = settings
+    monkeypatch.setattr("goalform.ui.file_actions.NewFormDialog.exec", lambda self: self.DialogCode.Accepted)
+    window.files.new_action.trigger()
+    assert window.doc is not None and window.doc.template.id == "2026"
+    assert window.doc.field("filler") == "张晓明"
+    assert window.findChild(QLineEdit, "field_phone").text() == "027-12345678"
+    assert window.windowTitle().startswith("未命名")
+
+
+def test_closing_unsaved_work_asks_first(window, qtbot, monkeypatch, blank_doc):
+    window.set_document(blank_doc)
+    type_text(window.findChild(QLineEdit, "field_department"), "某某局")
+    window.findChild(QLineEdit, "field_department").textEdited.emit("某某局")
+    asked = answer_question(monkeypatch, QMessageBox.StandardButton.Cancel)
+    assert not window.close()
+    assert asked and "未保存" in asked[0]
+    assert window.doc is blank_doc
+    answer_question(monkeypatch, QMessageBox.StandardButton.Discard)
+    working = blank_doc.working_path
+    assert window.close()
+    assert window.doc is None and not working.exists()
+
+
+def test_save_from_the_close_question(window, monkeypatch, tmp_path, blank_doc):
+    window.set_document(blank_doc)
+    window.editor.edit_field("department", "某某局")
+    answer_question(monkeypatch, QMessageBox.StandardButton.Save)
+    patch_save_dialog(monkeypatch, tmp_path / "saved.goal")
+    assert window.close()
+    assert Document.open(tmp_path / "saved.goal", read_only=True).field("department") == "某某局"
+
+
+def test_read_only_opening_disables_edits(window, qtbot, monkeypatch, saved_reference):
+    patch_open_dialog(monkeypatch, saved_reference)
+    window.files.open_read_only_action.trigger()
+    assert window.doc.read_only
+    assert "只读" in window.windowTitle()
+    assert window.findChild(QLineEdit, "field_department").isReadOnly()
+    assert window.findChild(QLineEdit, "fund_fiscal_current").isReadOnly()
+    assert window.findChild(type(window.centralWidget()), "read_only_banner") is not None
+    assert not window.files.save_action.isEnabled()
+    tab = window.tab_pages[3]
+    assert not tab.buttons["add2"].isEnabled()
+    index = tab.model.index(0, 1, tab.model.index(0, 0, tab.model.index(0, 0)))
+    assert not tab.model.flags(index) & Qt.ItemFlag.ItemIsEditable
+    qtbot.keyClicks(window.findChild(QLineEdit, "fund_fiscal_current"), "9")
+    assert window.doc.fund("fiscal", "current") == "1424"
+    assert window.close()  # nothing to save, no question
+
+
+def test_a_bad_file_gives_a_message(window, monkeypatch, tmp_path):
+    bad = tmp_path / "bad.goal"
+    bad.write_bytes(b"not a goal file at all")
+    shown: list[str] = []
+    monkeypatch.setattr("goalform.ui.file_actions.QMessageBox.warning", lambda p, t, text: shown.append(text))
+    assert not window.files.open_path(bad)
+    assert shown and "bad.goal" in shown[0]
+    assert window.doc is None
+
+
+def test_dropping_a_file_opens_it(window, qtbot, saved_reference):
+    data = QMimeData()
+    data.setUrls([QUrl.fromLocalFile(str(saved_reference))])
+    event = QDropEvent(QPoint(10, 10), Qt.DropAction.CopyAction, data, Qt.MouseButton.LeftButton,
+                       Qt.KeyboardModifier.NoModifier)
+    window.dropEvent(event)
+    qtbot.waitUntil(lambda: window.doc is not None)
+    assert window.doc.path == saved_reference
+
+
+def test_recent_files_menu(window, saved_reference):
+    window.settings.add_recent(saved_reference)
+    window.files.recent_menu.aboutToShow.emit()
+    action = window.files.recent_menu.actions()[0]
+    assert str(saved_reference.resolve()) in action.text()
+    action.trigger()
+    assert window.doc is not None and window.doc.path == saved_reference.resolve()
+
+
+def simulate_crash(doc: Document) -> None:
+    """What a killed process leaves behind: the working copy, its sidecar naming a dead process."""
+    working = doc.working_path
+    doc._conn.close()  # the process dies: no close(), no clean-up
+    sidecar = working.with_suffix(".json")
+    data = json.loads(sidecar.read_text(encoding="utf-8"))
+    data["pid"] = 2**22 + 12345  # no such process
+    sidecar.write_text(json.dumps(data), encoding="utf-8")
+
+
+def click(box: QMessageBox, text: str) -> None:
+    next(b for b in box.buttons() if b.text() == text).click()
+
+
+def test_recover_after_a_crash(qtbot, monkeypatch, saved_reference):
+    doc = Document.open(saved_reference)
+    doc.set_field("department", "崩溃前的修改")
+    doc.set_fund("fiscal", "current", "2000")
+    simulate_crash(doc)
+    assert len(Workspace().orphans()) == 1
+
+    chosen: list[str] = []
+
+    def exec_box(box):
+        chosen.append(box.text())
+        click(box, "恢复")
+        return 0
+
+    monkeypatch.setattr(QMessageBox, "exec", exec_box)
+    window = MainWindow()
+    try:
+        assert window.files.recover_orphans()
+        assert "鄂州市临空经济区口岸和投资促进局" in chosen[0]
+        assert window.doc.field("department") == "崩溃前的修改"
+        assert window.findChild(QLineEdit, "total_income_current").text() == "2000"
+        assert window.isWindowModified()  # recovered edits are unsaved
+        assert window.doc.path == saved_reference
+    finally:
+        window.set_document(None)
+        window.deleteLater()
+    assert Workspace().orphans() == []
+
+
+def test_discarding_a_crashed_copy(qtbot, monkeypatch, saved_reference):
+    doc = Document.open(saved_reference)
+    doc.set_field("department", "x")
+    simulate_crash(doc)
+    monkeypatch.setattr(QMessageBox, "exec", lambda box: click(box, "丢弃"))
+    window = MainWindow()
+    assert not window.files.recover_orphans()
+    assert window.doc is None and Workspace().orphans() == []
+    window.deleteLater()
+
+
+def test_launcher_opens_the_file_on_the_command_line(qtbot, saved_reference, monkeypatch):
+    windows: list[MainWindow] = []
+    monkeypatch.setattr(MainWindow, "show", lambda self: windows.append(self))
+    monkeypatch.setattr(QApplication, "exec", lambda self=None: 0)
+    assert launcher.main([str(saved_reference), "--read-only"]) == 0
+    window = windows[0]
+    assert window.doc is not None and window.doc.read_only and window.doc.path == saved_reference
+    window.set_document(None)
+    window.deleteLater()
+
+
+@pytest.mark.parametrize("doc_factory", [lambda: Document.from_form(reference_form("2024"))])
+def test_the_2024_version_has_no_instructions_tab(window, doc_factory):
+    window.set_document(doc_factory())
+    titles = [window.tabs.tabText(i) for i in range(window.tabs.count())]
+    assert titles == ["基本信息", "资金情况", "职能与任务", "长期目标", "年度目标"]
+
+
+def test_the_2026_version_tabs_follow_the_form(window, blank_doc):
+    window.set_document(blank_doc)
+    titles = [window.tabs.tabText(i) for i in range(window.tabs.count())]
+    assert titles == ["基本信息", "资金情况", "职能与任务", "长期目标", "年度目标", "填报说明"]
+    assert [a.title() for a in window.menuBar().findChildren(type(window.files.recent_menu))
+            if a.title().startswith(("文件", "编辑", "视图", "帮助"))][:4] == ["文件(&F)", "编辑(&E)", "视图(&V)", "帮助(&H)"]
