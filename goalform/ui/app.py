@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QApplication
 from goalform import __version__, assets
 
 _translators: list[QTranslator] = []  # kept alive as long as the application
+_data_refs: list[bytes] = []
 
 
 def choose_language(requested: str | None = None) -> str:
@@ -38,7 +39,12 @@ def install_translators(app: QApplication, language: str) -> bool:
         return False
     ours = QTranslator(app)
     qm = assets.resource("translations", "goalform_en.qm")
-    loaded = ours.load(qm.read_bytes()) if qm.is_file() else False
+    loaded = False
+    if qm.is_file():
+        # QTranslator reads the data in place: keep the bytes alive as long as the translator.
+        data = qm.read_bytes()
+        _data_refs.append(data)
+        loaded = ours.load(data)
     if loaded:
         app.installTranslator(ours)
         _translators.append(ours)

@@ -22,15 +22,12 @@ _SET_FIELD_ID = 1001
 _SET_FUND_ID = 1002
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Commands", text)
-
 
 class SetField(QUndoCommand):
     """Change a header field, a text section or the deadline."""
 
     def __init__(self, editor: "FormEditor", key: str, old: str, new: str, label: str) -> None:
-        super().__init__(_tr("修改%1").replace("%1", label))
+        super().__init__(QCoreApplication.translate("Commands", "修改%1").replace("%1", label))
         self.editor, self.key, self.old, self.new = editor, key, old, new
         self.session = editor.typing_session
 
@@ -54,7 +51,7 @@ class SetFund(QUndoCommand):
     """Change one amount of the funds table."""
 
     def __init__(self, editor: "FormEditor", line: str, column: str, old: str, new: str) -> None:
-        super().__init__(_tr("修改金额"))
+        super().__init__(QCoreApplication.translate("Commands", "修改金额"))
         self.editor, self.line, self.column, self.old, self.new = editor, line, column, old, new
         self.session = editor.typing_session
 
@@ -79,7 +76,7 @@ class SetIndicatorValue(QUndoCommand):
     """Change one column of an indicator (renaming is changing its name)."""
 
     def __init__(self, model: IndicatorModel, indicator_id: int, column: str, new: str) -> None:
-        super().__init__(_tr("重命名指标") if column == "name" else _tr("修改指标值"))
+        super().__init__(QCoreApplication.translate("Commands", "重命名指标") if column == "name" else QCoreApplication.translate("Commands", "修改指标值"))
         self.model, self.indicator_id, self.column = model, indicator_id, column
         self.old = model.doc.node(indicator_id).get(column)
         self.new = new
@@ -96,7 +93,7 @@ class InsertIndicator(QUndoCommand):
 
     def __init__(self, model: IndicatorModel, parent_id: int, row: int, **values: str) -> None:
         level = model.doc.node(parent_id).level + 1
-        super().__init__(_tr("添加二级指标") if level == 2 else _tr("添加三级指标"))
+        super().__init__(QCoreApplication.translate("Commands", "添加二级指标") if level == 2 else QCoreApplication.translate("Commands", "添加三级指标"))
         self.model, self.parent_id, self.row, self.values = model, parent_id, row, values
         self.new_id: int | None = None
         self._removed: Subtree | None = None
@@ -116,7 +113,7 @@ class RemoveIndicator(QUndoCommand):
     """Delete an indicator with everything below it; undo restores it exactly."""
 
     def __init__(self, model: IndicatorModel, indicator_id: int) -> None:
-        super().__init__(_tr("删除指标"))
+        super().__init__(QCoreApplication.translate("Commands", "删除指标"))
         self.model, self.indicator_id = model, indicator_id
         self._removed: Subtree | None = None
 
@@ -132,7 +129,7 @@ class MoveIndicator(QUndoCommand):
     """Move an indicator among its siblings (上移, 下移, drag and drop)."""
 
     def __init__(self, model: IndicatorModel, indicator_id: int, new_row: int) -> None:
-        super().__init__(_tr("移动指标"))
+        super().__init__(QCoreApplication.translate("Commands", "移动指标"))
         self.model, self.indicator_id, self.new_row = model, indicator_id, new_row
         self.old_row = model.doc.row_of(indicator_id)
 

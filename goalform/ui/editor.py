@@ -15,15 +15,12 @@ from goalform.ui import commands
 from goalform.ui.indicator_model import IndicatorModel
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("FormEditor", text)
-
 
 def field_label(doc: Document, key: str) -> str:
     """A short name of a field for undo texts and the findings list."""
     names = {
-        "department": _tr("部门名称"), "filler": _tr("填报人"), "phone": _tr("联系电话"),
-        "fill_date": _tr("填报日期"), "deadline": _tr("长期目标截止时间"), "notes": _tr("备注"),
+        "department": QCoreApplication.translate("FormEditor", "部门名称"), "filler": QCoreApplication.translate("FormEditor", "填报人"), "phone": QCoreApplication.translate("FormEditor", "联系电话"),
+        "fill_date": QCoreApplication.translate("FormEditor", "填报日期"), "deadline": QCoreApplication.translate("FormEditor", "长期目标截止时间"), "notes": QCoreApplication.translate("FormEditor", "备注"),
     }
     if key in names:
         return names[key]

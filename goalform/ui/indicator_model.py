@@ -39,9 +39,6 @@ _ERROR_BG = QColor(255, 228, 225)
 _WARNING_BG = QColor(255, 246, 214)
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("IndicatorModel", text)
-
 
 class IndicatorModel(QAbstractItemModel):
     """One tree (``long_term`` or ``annual``) of a Document."""
@@ -113,12 +110,12 @@ class IndicatorModel(QAbstractItemModel):
         key = self.columns[section]
         prev2, prev1 = self.doc.template.history_years(self.doc.year)
         headers = {
-            "name": _tr("指标"),
-            "value": _tr("预期当年实现值") if self.tree == "annual" else _tr("指标值"),
-            "basis": _tr("指标值确定依据"),
-            "category": _tr("指标分类"),
-            "prev2": _tr("%1年值").replace("%1", str(prev2)),
-            "prev1": _tr("%1年值").replace("%1", str(prev1)),
+            "name": QCoreApplication.translate("IndicatorModel", "指标"),
+            "value": QCoreApplication.translate("IndicatorModel", "预期当年实现值") if self.tree == "annual" else QCoreApplication.translate("IndicatorModel", "指标值"),
+            "basis": QCoreApplication.translate("IndicatorModel", "指标值确定依据"),
+            "category": QCoreApplication.translate("IndicatorModel", "指标分类"),
+            "prev2": QCoreApplication.translate("IndicatorModel", "%1年值").replace("%1", str(prev2)),
+            "prev1": QCoreApplication.translate("IndicatorModel", "%1年值").replace("%1", str(prev1)),
         }
         return headers[key]
 

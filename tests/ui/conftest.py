@@ -11,6 +11,12 @@ from goalform.store.document import Document
 from goalform.ui.main_window import MainWindow
 
 
+@pytest.fixture(autouse=True)
+def _chinese(monkeypatch):
+    """The GUI in its own language whatever this machine's locale (the launcher reads it)."""
+    monkeypatch.setenv("GOALFORM_LANG", "zh")
+
+
 @pytest.fixture
 def window(qtbot):
     win = MainWindow()
