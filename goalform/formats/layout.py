@@ -43,8 +43,8 @@ ROW_INDICATOR = "indicator"
 # labels (「部门总体」, 「计划标准」), the 三级 and 依据 columns wide. A version whose 依据 is free text
 # (2024) gives 依据 the room; one where 依据 is a short choice (2026) gives it to the 三级 name.
 TEXT_WIDTH = 9638
-COLUMN_WIDTHS: tuple[int, ...] = (920, 600, 1000, 1400, 920, 700, 800, 2378, 920)
-COLUMN_WIDTHS_SHORT_BASIS: tuple[int, ...] = (920, 600, 1100, 2300, 920, 800, 900, 1178, 920)
+COLUMN_WIDTHS: tuple[int, ...] = (920, 600, 1000, 1300, 960, 960, 960, 2018, 920)
+COLUMN_WIDTHS_SHORT_BASIS: tuple[int, ...] = (920, 600, 1100, 1920, 1000, 1000, 1000, 1178, 920)
 
 
 @dataclass(frozen=True)
