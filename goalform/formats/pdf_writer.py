@@ -33,15 +33,20 @@ PADDING_TWIPS = (57, 28)  # horizontal, vertical cell padding
 
 
 def ensure_gui_application() -> None:
-    """Painting text needs a QGuiApplication; the CLI has none. Without a display, use offscreen."""
-    from PySide6.QtGui import QGuiApplication
+    """Painting text needs a Qt application; the CLI has none. Without a display, use offscreen.
 
-    if QGuiApplication.instance() is not None:
+    A QApplication (not only a QGuiApplication), so that widgets created later in the same process
+    (the GUI, its tests) still work.
+    """
+    from PySide6.QtCore import QCoreApplication
+    from PySide6.QtWidgets import QApplication
+
+    if QCoreApplication.instance() is not None:
         return
     if sys.platform.startswith("linux") and not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")):
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     global _APP
-    _APP = QGuiApplication.instance() or QGuiApplication([sys.argv[0] if sys.argv else "goalform"])
+    _APP = QApplication([sys.argv[0] if sys.argv else "goalform"])
 
 
 _APP = None

@@ -13,7 +13,7 @@ import unicodedata
 from pathlib import Path
 from typing import IO
 
-from goalform.domain.amounts import parse_amount
+from goalform.domain.amounts import format_decimal, parse_amount
 from goalform.formats.layout import AMOUNT, DERIVED, GRID_COLUMNS, HEADER, Grid
 
 BODY_FONT = "宋体"
@@ -139,8 +139,10 @@ def _set_text(cell, text: str) -> None:  # noqa: ANN001 - an openpyxl cell
 
 
 def _is_number(text: str) -> bool:
+    """Only a plain number as goalform writes it («1424», «581.4») becomes a number cell; anything
+    else a clerk typed («+86 27», «1,424万») stays the text it is."""
     parsed = parse_amount(text)
-    return bool(text.strip()) and parsed.ok and parsed.value is not None
+    return parsed.ok and parsed.value is not None and format_decimal(parsed.value) == text
 
 
 def _number(text: str) -> int | float:
