@@ -256,16 +256,23 @@ def paint_grid(grid: Grid, device) -> int:  # noqa: ANN001 - QPagedPaintDevice
         painter.end()
 
 
+def setup_page(device) -> None:  # noqa: ANN001 - QPagedPaintDevice
+    """A4 portrait with the form's margins (mm: 20 left/right, 15 top, 12 bottom), for the PDF export
+    and for a QPrinter before print preview, so that both paginate alike."""
+    from PySide6.QtCore import QMarginsF
+    from PySide6.QtGui import QPageLayout, QPageSize
+
+    device.setPageLayout(QPageLayout(QPageSize(QPageSize.PageSizeId.A4), QPageLayout.Orientation.Portrait,
+                                     QMarginsF(20, 15, 20, 12), QPageLayout.Unit.Millimeter))
+
+
 def write_pdf(grid: Grid, path: str | Path) -> int:
     """Write ``grid`` as an A4 PDF at ``path``; returns the number of pages."""
-    from PySide6.QtCore import QMarginsF
-    from PySide6.QtGui import QPageLayout, QPageSize, QPdfWriter
+    from PySide6.QtGui import QPdfWriter
 
     ensure_gui_application()
     writer = QPdfWriter(str(path))
-    writer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
-    writer.setPageOrientation(QPageLayout.Orientation.Portrait)
-    writer.setPageMargins(QMarginsF(20, 15, 20, 12), QPageLayout.Unit.Millimeter)
+    setup_page(writer)
     writer.setResolution(600)
     writer.setTitle(grid.title)
     writer.setCreator("goalform")
