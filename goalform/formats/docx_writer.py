@@ -131,6 +131,14 @@ def _setup_styles(document) -> None:  # noqa: ANN001 - python-docx's Document
         lang = parse_xml(f'<w:lang xmlns:w="{W_NS}"/>')
         rpr.append(lang)
     lang.set(f"{{{W_NS}}}eastAsia", "zh-CN")
+    # The document defaults name a theme font for East Asian text (a Japanese face in python-docx's
+    # template); point them at 宋体 as well, for anything that does not inherit from Normal.
+    defaults = document.styles.element.find(f"{{{W_NS}}}docDefaults/{{{W_NS}}}rPrDefault/{{{W_NS}}}rPr/{{{W_NS}}}rFonts")
+    if defaults is not None:
+        for attr in list(defaults.attrib):
+            if attr.endswith("eastAsiaTheme"):
+                del defaults.attrib[attr]
+        defaults.set(f"{{{W_NS}}}eastAsia", BODY_FONT)
 
 
 def write_docx(grid: Grid, target: str | Path | IO[bytes]) -> None:
