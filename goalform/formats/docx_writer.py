@@ -23,6 +23,7 @@ LATIN_FONT = "Times New Roman"
 TABLE_SIZE = 20  # half-points: 10 pt
 TITLE_SIZE = 36  # 18 pt (小二)
 NOTE_SIZE = 20
+LONG_ROW_CHARS = 1200  # about two thirds of a page of 10 pt text in the wide text column
 
 # A4 in twips, 2 cm side margins (the grid's widths fill the 9 638 twips between them).
 PAGE_W, PAGE_H = 11906, 16838
@@ -80,7 +81,10 @@ def table_xml(grid: Grid) -> str:
     for r, row in enumerate(grid.rows):
         # A row never breaks across pages; indicator headers stay with the first row below them
         # (keepNext on a row's paragraphs keeps the row with the next one).
-        out.append("<w:tr><w:trPr><w:cantSplit/></w:trPr>")
+        # (Except a text row long enough to fill a page by itself: Word would cut it off at the
+        # page's foot rather than move it, so such a row may break.)
+        long_text = sum(len(c.text) for c in row) > LONG_ROW_CHARS
+        out.append("<w:tr>" if long_text else "<w:tr><w:trPr><w:cantSplit/></w:trPr>")
         keep = r in header_rows
         for cell in row:
             out.append(_cell_xml(cell, sum(widths[cell.col:cell.col + cell.colspan]), keep))

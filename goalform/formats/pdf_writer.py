@@ -130,23 +130,43 @@ def paint_grid(grid: Grid, device) -> int:  # noqa: ANN001 - QPagedPaintDevice
                 rect = fm.boundingRect(QRectF(0, 0, max(w, 1.0), 1e7), flags | wrap, text or " ")
             return rect.height(), wrap
 
-        def cell_font(cell: GridCell) -> QFont:
-            return bold if cell.role == HEADER else body
+        row_scale: dict[int, float] = {}  # rows whose text would not fit on a page: smaller type
 
-        # Row heights: single-row cells set their row; a merged cell that needs more grows its last row.
-        heights = []
-        for row in grid.rows:
-            h = QFontMetricsF(body, device).height() + 2 * pad_y
-            for cell in row:
+        def cell_font(cell: GridCell, row: int = -1) -> QFont:
+            f = bold if cell.role == HEADER else body
+            if row in row_scale:
+                f = QFont(f)
+                f.setPointSizeF(TABLE_PT * row_scale[row])
+            return f
+
+        footer_h = QFontMetricsF(footer, device).height() * 1.6
+        usable = height - footer_h
+
+        def row_height(r: int) -> float:
+            h = QFontMetricsF(cell_font(grid.rows[r][0], r), device).height() + 2 * pad_y
+            for cell in grid.rows[r]:
                 if not cell.merged and cell.rowspan == 1:
                     w = xs[cell.col + cell.colspan] - xs[cell.col] - 2 * pad_x
-                    h = max(h, text_height(cell.text, cell_font(cell), w, flags_for(cell))[0] + 2 * pad_y)
+                    h = max(h, text_height(cell.text, cell_font(cell, r), w, flags_for(cell))[0] + 2 * pad_y)
+            return h
+
+        # Row heights: single-row cells set their row; a merged cell that needs more grows its last row.
+        # A row is never split, so a row taller than a page (a very long 部门职能概述) gets smaller
+        # type until it fits, down to 55 %, rather than being cut off.
+        heights = []
+        for r in range(len(grid.rows)):
+            h = row_height(r)
+            scale = 1.0
+            while h > usable * 0.92 and scale > 0.55:
+                scale = round(scale - 0.05, 2)
+                row_scale[r] = scale
+                h = row_height(r)
             heights.append(h)
         for r, row in enumerate(grid.rows):
             for cell in row:
                 if not cell.merged and cell.rowspan > 1:
                     w = xs[cell.col + cell.colspan] - xs[cell.col] - 2 * pad_x
-                    need = text_height(cell.text, cell_font(cell), w, flags_for(cell))[0] + 2 * pad_y
+                    need = text_height(cell.text, cell_font(cell, r), w, flags_for(cell))[0] + 2 * pad_y
                     have = sum(heights[r:r + cell.rowspan])
                     if need > have and cell.rowspan < 10:  # long section labels may spread over pages
                         heights[r + cell.rowspan - 1] += need - have
@@ -166,8 +186,6 @@ def paint_grid(grid: Grid, device) -> int:  # noqa: ANN001 - QPagedPaintDevice
         header_first = {first: last for first, last in grid.header_rows}
 
         # Pagination.
-        footer_h = QFontMetricsF(footer, device).height() * 1.6
-        usable = height - footer_h
         pages: list[_Page] = [_Page([], [])]
         y = 0.0
         for i, text in enumerate(grid.before):
@@ -241,11 +259,12 @@ def paint_grid(grid: Grid, device) -> int:  # noqa: ANN001 - QPagedPaintDevice
                     rect = QRectF(xs[cell.col], pr.y, xs[cell.col + cell.colspan] - xs[cell.col], bottom - pr.y)
                     painter.setPen(pen)
                     painter.drawRect(rect)
-                    start = own[1]
+                    start_row, start = own
                     if start.text:
-                        painter.setFont(cell_font(start))
+                        f = cell_font(start, start_row)
+                        painter.setFont(f)
                         inner = rect.adjusted(pad_x, pad_y, -pad_x, -pad_y)
-                        _, wrap = text_height(start.text, cell_font(start), inner.width(), flags_for(start))
+                        _, wrap = text_height(start.text, f, inner.width(), flags_for(start))
                         painter.drawText(inner, flags_for(start) | wrap, start.text)
             painter.setFont(footer)
             painter.drawText(QRectF(0, height - footer_h, width, footer_h),
