@@ -63,6 +63,7 @@ def placeholders(form: Form, template: Template) -> Iterator[tuple[Location, str
 
 @rule("indicators.name", Severity.ERROR, "二级、三级指标必须有名称")
 def names(form: Form, template: Template) -> Iterator[tuple[Location, str]]:
+    """A 二级 or 三级 row without a name prints as an empty cell; unnamed placeholder rows are left to indicators.placeholder."""
     for row in level2_rows(form):
         if not row.name:
             yield row.at("name"), f"{row.title}没有名称"
@@ -122,6 +123,7 @@ def category(form: Form, template: Template) -> Iterator[tuple[Location, str]]:
 
 @rule("indicators.duplicate", Severity.ERROR, "同一个二级指标下不能有重名的三级指标")
 def duplicates(form: Form, template: Template) -> Iterator[tuple[Location, str]]:
+    """Names are compared without spaces and full-width folded; the second and later rows are reported."""
     seen: dict[tuple[str, tuple[int, ...], str], int] = {}
     for row in leaf_rows(form):
         if not row.name or row.placeholder:
