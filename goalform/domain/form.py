@@ -69,7 +69,8 @@ class Form:
     long_term: list[Indicator] = field(default_factory=list)  # level-1 nodes in template order
     annual: list[Indicator] = field(default_factory=list)
     notes: str = ""
-    review: Review | None = None  # comments and status, when loaded from a .goal (not form content)
+    # Comments and status, when loaded from a .goal. Not form content: equality and the fingerprint ignore it.
+    review: Review | None = field(default=None, compare=False)
 
     def tree(self, name: str) -> list[Indicator]:
         if name == Tree.LONG_TERM.value:

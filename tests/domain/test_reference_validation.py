@@ -1,9 +1,13 @@
 """Validating the two reference forms reports the known errors their README lists."""
 from __future__ import annotations
 
-from reference_forms import load_reference
+from reference_forms import reference_dump, reference_form, reference_template
 
 from goalform.domain.validation import Severity, validate
+
+
+def load_reference(version: str):
+    return reference_form(version), reference_template(version)
 
 
 def _by_rule(findings, rule_id):
@@ -23,13 +27,20 @@ def test_2024_reference_reports_its_known_errors() -> None:
     assert "「中长期规划相符性」的说明" in shifted["预算编制科学性"].message
     assert all(f.location.section == "annual" and f.location.field == "basis" for f in shifted.values())
     assert shifted["预算编制科学性"].location.path == (1, 1, 0)
-    # The stray Word bookmark.
-    markup = _by_rule(findings, "texts.markup")
+    # The stray Word bookmark: the grid reader drops it on import, and texts.markup reports it
+    # wherever such markup does get into a form (here: the cell's text exactly as in the dump).
+    assert _by_rule(findings, "texts.markup") == []
+    raw = next(cell for row in reference_dump("2024")[1] for cell in row if "[bookmark:" in cell)
+    node = form.annual[0].children[2].children[1]
+    assert node.name == "“三公”经费变动率" and raw.endswith(node.basis)
+    node.basis = raw
+    markup = _by_rule(validate(form, template), "texts.markup")
     assert len(markup) == 1 and "[bookmark: _GoBack]" in markup[0].message
     assert markup[0].location.section == "annual" and markup[0].location.field == "basis"
+    assert markup[0].location.path == (0, 2, 1)
     # Nothing else is an error but the one blank 指标分类 of the long-term tree.
     errors = {f.rule for f in findings if f.severity is Severity.ERROR}
-    assert errors == {"funds.amount", "indicators.basis_mismatch", "texts.markup", "indicators.category"}
+    assert errors == {"funds.amount", "indicators.basis_mismatch", "indicators.category"}
 
 
 def test_2026_reference_reports_its_known_errors() -> None:

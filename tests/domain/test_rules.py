@@ -145,7 +145,7 @@ BREAKS: dict[str, list[tuple[str, Mutator]]] = {
 # rule id -> [(version, mutation that comes close but is fine)]
 PASSES: dict[str, list[tuple[str, Mutator]]] = {
     "header.required": [("2024", _set(fill_date=""))],
-    "header.phone": [("2026", _set(phone="13812345678、027-87654321")), ("2026", _set(phone="0710 1234567"))],
+    "header.phone": [("2026", _set(phone="13812345678、027-87654321")), ("2026", _set(phone="0710 3456789"))],
     "funds.amount": [("2026", _fund("fiscal", "current", "1,424 万元")), ("2026", _fund("unit_funds", "current", "\u3000"))],
     "funds.total": [("2024", _total("income", "current", "100.00"))],
     "funds.balance": [("2026", _seq(_fund("fiscal", "current", "101"), _fund("personnel", "current", "41")))],

@@ -10,11 +10,10 @@ from goalform.domain.template import Template
 from goalform.domain.validation.core import Location, Severity, rule
 
 # Landline with area code (027-56909587, 0710 1234567, with an optional extension), a mobile number
-# (13812345678, +86 138 1234 5678), or a landline without area code (5690958, 56909587). After an
-# area code any local number is accepted (the made-up numbers of test data start with 1).
+# (13812345678, +86 138 1234 5678), or a landline without area code (5690958, 56909587).
 _PHONE = re.compile(
     r"(?:(?:\+?86)?1[3-9]\d{9}"
-    r"|(?:0\d{2,3}-?[1-9]\d{6,7}|[2-9]\d{6,7})(?:(?:-|转|ext\.?)\d{1,6})?)"
+    r"|(?:0\d{2,3}-?)?[2-9]\d{6,7}(?:(?:-|转|ext\.?)\d{1,6})?)"
 )
 
 REQUIRED = (("department", "部门（单位）名称"), ("filler", "填报人"), ("phone", "联系电话"))
@@ -37,9 +36,9 @@ def phone_ok(text: str) -> bool:
     )
 
 
-@rule("header.phone", Severity.ERROR, "联系电话格式须为固定电话（如 027-12345678）或手机号")
+@rule("header.phone", Severity.ERROR, "联系电话格式须为固定电话（如 027-86001234）或手机号")
 def phone_format(form: Form, template: Template) -> Iterator[tuple[Location, str]]:
     """Several numbers may be given, separated by 、，; or /; each must be a landline (with or without area code and extension) or a mobile number."""
     text = form.phone
     if clean_text(text) and not phone_ok(text):
-        yield Location("header", "phone"), f"联系电话「{text.strip()}」格式不正确，应为 027-12345678 或 13812345678"
+        yield Location("header", "phone"), f"联系电话「{text.strip()}」格式不正确，应为 027-86001234 或 13812345678"
