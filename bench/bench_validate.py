@@ -76,10 +76,16 @@ def main() -> int:
     print(f"  walking the trees once: {(time.perf_counter() - t0) * 100:.2f} ms; slowest rules:")
     for ms, rule_id in sorted(per_rule, reverse=True)[:5]:
         print(f"    {rule_id:28s} {ms:.2f} ms")
+    from goalform.domain.fingerprint import fingerprint
+    from goalform.domain.review import Review, Status, StatusChange
+
+    form.review = Review(history=[StatusChange(Status.SUBMITTED, "李文静", "2026-01-05T09:00:00+08:00", fingerprint(form))])
+    submitted, _, _, _ = measure(form, template)
+    print(f"  the same form 已提交 (review.modified computes the fingerprint): median {submitted:.1f} ms")
     big, big_template = big_form(1000)
     median2, _, _, n2 = measure(big, big_template)
     print(f"  for information: 2,000 三级 indicators (1,000 per tree): median {median2:.1f} ms, {n2} findings")
-    return 0 if median < TARGET_MS else 1
+    return 0 if max(median, submitted) < TARGET_MS else 1
 
 
 if __name__ == "__main__":

@@ -150,7 +150,7 @@ PASSES: dict[str, list[tuple[str, Mutator]]] = {
     "funds.total": [("2024", _total("income", "current", "100.00"))],
     "funds.balance": [("2026", _seq(_fund("fiscal", "current", "101"), _fund("personnel", "current", "41")))],
     "texts.required": [("2026", _text("functions", "x"))],
-    "texts.deadline": [("2026", _set(deadline=f"2026年12月")), ("2026", _set(deadline="2028-12"))],
+    "texts.deadline": [("2026", _set(deadline="2026年12月")), ("2026", _set(deadline="2028-12"))],
     "texts.markup": [("2026", _text("tasks", "第一行\n第二行\t缩进")), ("2026", _set(department="示例局[二处]"))],
     "indicators.level3": [("2026", _seq(_clear_level1(5), _add_level2(5, "服务对象满意度"),
                                         _add_level3(5, 0, name="服务对象满意度", value="≥90%", basis="计划标准",
