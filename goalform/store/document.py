@@ -21,6 +21,7 @@ from goalform.domain.template import COLUMNS, Template, TemplateError
 from goalform.store import review as review_store
 from goalform.store.database import (
     check_schema,
+    check_schema_for_version,
     connect,
     create_database,
     open_checked,
@@ -28,6 +29,7 @@ from goalform.store.database import (
     write_atomically,
 )
 from goalform.store.errors import CorruptFile, ReadOnlyError, StoreError
+from goalform.store.schema import SCHEMA_VERSION, migrate
 from goalform.store.workspace import WorkingCopy, Workspace
 
 # Single-valued fields besides the header: the deadline of 长期目标 and the import notes.
@@ -177,6 +179,11 @@ class Document:
         ws = workspace or Workspace()
         conn = connect(working.path)
         try:
+            # A working copy left by an older goalform has an older schema: migrate it in place (it is ours).
+            version = int(conn.execute("PRAGMA user_version").fetchone()[0])
+            if 1 <= version < SCHEMA_VERSION:
+                check_schema_for_version(conn, working.path.name, version)
+                migrate(conn, version)
             check_schema(conn, working.path.name)
             doc = cls(conn, path=working.origin, read_only=False, working=ws.adopt(working))
         except BaseException:

@@ -172,7 +172,8 @@ PASSES: dict[str, list[tuple[str, Mutator]]] = {
     # A renamed standard indicator keeps its explanation: not a slipped row.
     "indicators.basis_mismatch": [("2024", _both("中长期规划相符性", name="规划相符性")),
                                   ("2026", _ind("预算编制科学性", basis="计划标准"))],
-    "quality.qualitative": [("2026", _both("资金使用合规性", value="完全合规")), ("2026", _both("会议费控制率", value="≥ 90 %"))],
+    "quality.qualitative": [("2026", _both("资金使用合规性", value="完全合规")), ("2026", _both("会议费控制率", value="≥ 90 %")),
+                            ("2026", _both("会议费控制率", name="服务质量", value="优良"))],
     "quality.rate_range": [("2026", _ind("“三公”经费变动率", value="≤-5%", prev2="-3%", prev1="-4%")),
                            ("2026", _ind("会议费控制率", value="100%"))],
     "quality.tree_match": [("2026", _ind("会议费控制率", name=" 会议费控制率"))],

@@ -208,3 +208,23 @@ def test_version_1_file_reads_for_batch_work(tmp_path: Path) -> None:
     assert _digest(old) == before
     leftovers = [p for p in tmp_path.iterdir() if p.name != "旧.goal"]
     assert leftovers == []
+
+
+def test_a_version_1_working_copy_left_by_a_crash_is_recovered(tmp_path: Path) -> None:
+    from goalform.store import Workspace
+    from goalform.store.workspace import WorkingCopy
+
+    ws = Workspace()
+    ws.root.mkdir(parents=True, exist_ok=True)
+    path = ws.root / "0123456789abcdef.goal"
+    write_v1_file(path)  # as an older goalform left it
+    wc = WorkingCopy(path=path, origin=tmp_path / "a.goal", pid=2**22 + 12345, dirty=True, modified=1.0,
+                     template_id="2026", department="旧格式局")
+    wc.write_sidecar()
+    [orphan] = ws.orphans()
+    with Document.recover(orphan) as doc:
+        assert doc.field("department") == "旧格式局" and doc.review_status() is Status.DRAFT
+        doc.submit("李文静")
+        doc.save()
+    with Document.open(tmp_path / "a.goal", read_only=True) as doc:
+        assert doc.review_status() is Status.SUBMITTED

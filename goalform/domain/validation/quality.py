@@ -24,7 +24,7 @@ VAGUE_WORDS: tuple[str, ...] = (
 )
 _VAGUE = re.compile("|".join(map(re.escape, VAGUE_WORDS)))
 # Names of indicators that measure something countable: a rate, a number, a share, a duration.
-_MEASURABLE_NAME = re.compile(r"(率|数|数量|次数|人数|个数|量|占比|比例|比重|满意度|时间|时长|天数|金额|规模|增长|减少)$")
+_MEASURABLE_NAME = re.compile(r"(率|数|(?<!质)量|占比|比例|比重|满意度|时间|时长|金额|规模|增长|减少)$")
 _MAYBE_OUT = re.compile(r"[0-9０-９]{3}|[-－]")  # cheap test: a rate out of range has 3+ digits or a minus
 _CHANGE_NAME = re.compile(r"变动|增长|增幅|变化|增速|下降|降低|减少|提高")
 
