@@ -19,6 +19,7 @@ COMMANDS: dict[str, str] = {
     "validate": "goalform.commands.validate",
     "show": "goalform.commands.show",
     "summarize": "goalform.commands.summarize",
+    "review": "goalform.commands.review",
 }
 
 

@@ -228,3 +228,19 @@ def test_a_version_1_working_copy_left_by_a_crash_is_recovered(tmp_path: Path) -
         doc.save()
     with Document.open(tmp_path / "a.goal", read_only=True) as doc:
         assert doc.review_status() is Status.SUBMITTED
+
+
+@pytest.mark.parametrize("version", ["2024", "2026"])
+def test_fingerprint_survives_save_and_reopen(tmp_path: Path, version: str) -> None:
+    from reference_forms import reference_form
+
+    form = reference_form(version)
+    expected = fingerprint(form)
+    path = tmp_path / "ref.goal"
+    with Document.from_form(form) as doc:
+        assert doc.fingerprint() == expected
+        doc.submit("李文静")
+        doc.save(path)
+    again, template = read_form(path)
+    assert fingerprint(again) == expected
+    assert [f for f in validate(again, template) if f.rule == "review.modified"] == []
