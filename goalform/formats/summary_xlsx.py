@@ -132,6 +132,12 @@ def build_workbook(summaries: Sequence[FormSummary], unreadable: Sequence[tuple[
     ws.auto_filter.ref = f"A1:{get_column_letter(len(cols))}{max(last, 2)}"
     ws.row_dimensions[1].height = 36
     wb.calculation.fullCalcOnLoad = True
+    # Printed: landscape, all columns on one page width, the header row on every page.
+    ws.page_setup.orientation = "landscape"
+    ws.page_setup.paperSize = ws.PAPERSIZE_A4
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    ws.page_setup.fitToWidth, ws.page_setup.fitToHeight = 1, 0
+    ws.print_title_rows = "1:1"
 
     bad = wb.create_sheet(SHEET_UNREADABLE)
     bad.append(["文件", "原因"])
