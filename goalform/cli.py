@@ -19,6 +19,8 @@ COMMANDS: dict[str, str] = {
     "validate": "goalform.commands.validate",
     "show": "goalform.commands.show",
     "export": "goalform.commands.export",
+    "summarize": "goalform.commands.summarize",
+    "review": "goalform.commands.review",
 }
 
 
