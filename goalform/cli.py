@@ -18,6 +18,9 @@ COMMANDS: dict[str, str] = {
     "new": "goalform.commands.new",
     "validate": "goalform.commands.validate",
     "show": "goalform.commands.show",
+    "import": "goalform.commands.import_",
+    "rollover": "goalform.commands.rollover",
+    "diff": "goalform.commands.diff",
 }
 
 
