@@ -241,7 +241,7 @@ class _Reader:
         if section is None:
             folded = unicodedata.normalize("NFKC", _BOOKMARK.sub("", raw))
             for key, pattern in self.deadline_patterns:
-                m = pattern.match(folded)
+                m = pattern.match(folded.strip())
                 if m:
                     section = key
                     self.form.deadline = m[1].strip()
