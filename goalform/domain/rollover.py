@@ -29,6 +29,7 @@ from goalform.domain.validation.core import reading_order
 
 PENDING_RULES = ("rollover.funds_actual", "rollover.indicator_actual")
 NOTES_HEADING = "结转待核对（{old}年表结转为{new}年表）："
+_HEADING = re.compile(r"^结转待核对（\d+年表结转为\d+年表）：\s*$")
 
 
 @dataclass
@@ -102,7 +103,7 @@ def roll_forward(form: Form, template: Template) -> RolloverResult:
     for l1, l2, l3 in _leaves(new):
         if l3.prev1.strip():
             marks.append(indicator_mark(l1.name, l2.name, l3.name, l3.prev1))
-    kept = [line for line in form.notes.splitlines() if not line.startswith(MARK)]
+    kept = [line for line in form.notes.splitlines() if not line.startswith(MARK) and not _HEADING.match(line)]
     while kept and not kept[-1].strip():
         kept.pop()
     block = [NOTES_HEADING.format(old=form.year, new=new.year)] + marks if marks else []

@@ -68,10 +68,9 @@ def read_sheet(ws) -> TableContent:
     # gives every row trailing empty cells; drop the ones that are empty in every row.
     while grid and all(len(row) > 0 and not row[-1].strip() for row in grid) and max(len(r) for r in grid) > 9:
         grid = [row[:-1] for row in grid]
-    while content.before and not content.before[0].strip():
-        content.before.pop(0)
-    while content.after and not content.after[-1].strip():
-        content.after.pop()
+    # Blank rows around the table are spacing, not paragraphs.
+    content.before = [line for line in content.before if line.strip()]
+    content.after = [line for line in content.after if line.strip()]
     content.rows = grid
     return content
 
