@@ -19,7 +19,7 @@ def test_reads_the_2024_reference() -> None:
     assert form.deadline == "2024年12月"
     assert form.fund("fiscal", "current") == "509.41" and form.fund("special_account", "current") == ""
     assert form.stated_totals[("income", "prev2")] == "100%"  # the reference's own error, kept
-    l3 = form.annual[0].children[3].children[0]
+    l3 = form.annual[0].children[2].children[1]
     assert l3.basis.startswith("部门（单位）本年度三公经费") and "bookmark" not in l3.basis
     assert [l2.name for l2 in form.long_term[2].children] == ["数量指标", "质量指标"]
     assert form.long_term[3].children[0].children[0].name == "企业签约落户"
