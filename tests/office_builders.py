@@ -163,7 +163,7 @@ def write_docx(path: Path, template: Template, form: Form, quirks: Quirks = Quir
     table.style = "Table Grid"
     for tr in word_rows(grid, quirks):
         table._tbl.append(tr)
-    for line in grid.after:
+    for line in grid.after or [""]:  # Word always ends a document with a paragraph after a table
         doc.add_paragraph(line)
     doc.save(str(path))
     return path

@@ -13,7 +13,7 @@ made by hand carry more than our own exports do; this reader copes with:
 * tables nested in a cell: their text joins the cell's text, row by row;
 * text boxes (``w:txbxContent``): their paragraphs become lines of their own; the VML fallback copy
   Word writes next to every modern text box is skipped so nothing appears twice;
-* a table split in two with only empty paragraphs between: one table again;
+* a table split in two (same column grid, only empty paragraphs between): one table again;
 * several tables: the form's table is the largest one; the others' rows are reported as extra
   paragraphs so nothing is silently lost.
 """
@@ -60,20 +60,24 @@ def read_docx(path: Path | str) -> TableContent:
 def read_body(body) -> TableContent:
     """Split a ``w:body`` element into paragraphs and tables (see :class:`TableContent`)."""
     blocks: list[tuple[str, object]] = []  # ("p", text) | ("tbl", rows)
+    grids: list[int] = []  # grid columns of each table in blocks
     for el in _blocks(body):
         if el.tag == W + "p":
             blocks.append(("p", paragraph_text(el)))
         else:
             rows = table_rows(el)
-            # A table split in two (a page break, an accidental Enter) continues after empty paragraphs.
+            columns = len(el.findall(f"{W}tblGrid/{W}gridCol"))
+            # A table split in two (an accidental Enter, a page break) continues after empty
+            # paragraphs with the same column grid; a different grid is another table.
             j = len(blocks)
             while j > 0 and blocks[j - 1][0] == "p" and not str(blocks[j - 1][1]).strip():
                 j -= 1
-            if j > 0 and blocks[j - 1][0] == "tbl":
+            if j > 0 and blocks[j - 1][0] == "tbl" and grids[-1] == columns:
                 del blocks[j:]
                 blocks[-1][1].extend(rows)  # type: ignore[union-attr]
             else:
                 blocks.append(("tbl", rows))
+                grids.append(columns)
     tables = [i for i, (kind, _) in enumerate(blocks) if kind == "tbl"]
     content = TableContent()
     if not tables:

@@ -311,7 +311,10 @@ class _Reader:
         roots = self.form.annual if annual else self.form.long_term
         section_label = self.key["annual_section" if annual else "long_term_section"]
         if label_key(v["section"]) not in ("", section_label):
-            self._lost(r, [(0, v["section"])], "无法识别的单元格")
+            # Text in the section column is not part of an indicator (a signature line under the
+            # table, say): the whole row goes to the report rather than into a made-up indicator.
+            self._lost(r, enumerate(cells), "无法识别的行")
+            return True
         l1_key = label_key(v["level1"])
         switched = False
         if l1_key:

@@ -94,9 +94,9 @@ def test_text_box_text_once(tmp_path: Path) -> None:
 
 
 def test_split_table_is_joined_and_the_form_is_the_largest_table(tmp_path: Path) -> None:
-    small = f"<w:tbl><w:tblPr/><w:tblGrid><w:gridCol/></w:tblGrid><w:tr>{_tc(_p('封面'))}</w:tr></w:tbl>"
+    small = f"<w:tbl><w:tblPr/><w:tblGrid><w:gridCol/><w:gridCol/><w:gridCol/><w:gridCol/></w:tblGrid><w:tr>{_tc(_p('封面'))}</w:tr></w:tbl>"
     rows = "".join(f"<w:tr>{_tc(_p(str(i)))}{_tc(_p('v'))}</w:tr>" for i in range(3))
-    second = f"<w:tbl><w:tblPr/><w:tblGrid><w:gridCol/></w:tblGrid><w:tr>{_tc(_p('3'))}{_tc(_p('v'))}</w:tr></w:tbl>"
+    second = f"<w:tbl><w:tblPr/><w:tblGrid><w:gridCol/><w:gridCol/><w:gridCol/></w:tblGrid><w:tr>{_tc(_p('3'))}{_tc(_p('v'))}</w:tr></w:tbl>"
     path = _doc_with_table(tmp_path, rows, before=small + _p("标题"), after="<w:p/>" + second + _p("尾"))
     content = read_docx(path)
     assert [r[0] for r in content.rows] == ["0", "1", "2", "3"]
