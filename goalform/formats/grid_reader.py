@@ -22,6 +22,7 @@ from goalform.formats.layout import GRID_COLUMNS, SHAPES, Slot
 
 _BOOKMARK = re.compile(r"\[bookmark: [^\]]*\]")
 _YEAR = re.compile(r"(\d{4})")
+_YEAR_LABEL = re.compile(r"(\d{4})年?")
 _TITLE_YEAR = re.compile(r"(\d{4})\s*年")
 _DEADLINE_YEAR = re.compile(r"(?<!\d)(\d{4}|\d{2})\s*年")
 _FILL_DATE = re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
@@ -222,7 +223,7 @@ class _Reader:
             return True
         if self.section == "funds":
             filled = [x for x in keys if x]
-            years = [_YEAR.search(x) for x in filled]
+            years = [_YEAR_LABEL.fullmatch(x) for x in filled]  # 2022年; not a text row naming a year
             if filled and all(years) and len(filled) <= 2:
                 self.funds_years = [int(m[1]) for m in years if m]
                 return True

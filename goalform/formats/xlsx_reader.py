@@ -46,8 +46,10 @@ def read_sheet(ws) -> TableContent:
             for c in range(rng.min_col, rng.max_col + 1):
                 spans[(r, c)] = (rng.min_row, rng.min_col)
     grid: list[list[str]] = []
+    first_col: list[bool] = []  # the row's only filled cell (if any) is in column A
     for r in range(1, ws.max_row + 1):
         cells: list[str] = []
+        filled_cols: list[int] = []
         for c in range(1, ws.max_column + 1):
             top = spans.get((r, c))
             if top is not None and top[1] != c:
@@ -55,14 +57,22 @@ def read_sheet(ws) -> TableContent:
             if top is not None and top[0] != r:
                 cells.append("")  # vertical continuation
                 continue
-            cells.append(cell_text(ws.cell(r, c)))
+            text = cell_text(ws.cell(r, c))
+            if text.strip():
+                filled_cols.append(c)
+            cells.append(text)
         grid.append(cells)
+        first_col.append(all(c == 1 for c in filled_cols))
     content = TableContent()
-    while grid and len(_filled(grid[0])) <= 1:
+    # Paragraphs are rows with at most one filled cell, in column A (a row of the table with only
+    # its 一级 label filled has that label in column B), and not a label of the table itself.
+    while grid and first_col[0] and len(_filled(grid[0])) <= 1 and not _is_table_label(grid[0]):
         row = _filled(grid.pop(0))
+        first_col.pop(0)
         content.before.append(row[0] if row else "")
-    while grid and len(_filled(grid[-1])) <= 1:
+    while grid and first_col[-1] and len(_filled(grid[-1])) <= 1 and not _is_table_label(grid[-1]):
         row = _filled(grid.pop())
+        first_col.pop()
         content.after.insert(0, row[0] if row else "")
     # A sheet whose used range runs further right than the form (formatting left in column J, say)
     # gives every row trailing empty cells; drop the ones that are empty in every row.
@@ -73,6 +83,16 @@ def read_sheet(ws) -> TableContent:
     content.after = [line for line in content.after if line.strip()]
     content.rows = grid
     return content
+
+
+def _is_table_label(cells: list[str]) -> bool:
+    """True for a row whose text is one of the table's own labels (部门（单位）名称 with no name yet)."""
+    from goalform import assets
+    from goalform.formats.grid_reader import label_key
+
+    labels = {label_key(text) for t in assets.templates().values() for text in t.labels.values()}
+    labels.update(label_key(s.label) for t in assets.templates().values() for s in t.texts if "{" not in s.label)
+    return any(label_key(c) in labels for c in cells if c.strip())
 
 
 def _filled(cells: list[str]) -> list[str]:
