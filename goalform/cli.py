@@ -18,6 +18,11 @@ COMMANDS: dict[str, str] = {
     "validate": "goalform.commands.validate",
     "show": "goalform.commands.show",
     "export": "goalform.commands.export",
+    "summarize": "goalform.commands.summarize",
+    "review": "goalform.commands.review",
+    "import": "goalform.commands.import_",
+    "rollover": "goalform.commands.rollover",
+    "diff": "goalform.commands.diff",
 }
 
 
