@@ -25,7 +25,7 @@ GRID_COLUMNS = 9
 LABEL = "label"  # fixed text of the template (row labels, group labels)
 HEADER = "header"  # column headings
 VALUE = "value"  # text the clerk typed
-AMOUNT = "amount"  # an amount the clerk typed (right-aligned, numeric)
+AMOUNT = "amount"  # an amount the clerk typed (a number cell in Excel when it is a plain number)
 DERIVED = "derived"  # computed: 合计 and 占比
 
 # Row kinds: writers use them for page breaking (headers repeat, sections keep together).
@@ -103,7 +103,9 @@ class GridCell:
     ``rowspan > 1`` starts a vertical merge over that many rows; ``merged`` marks a cell that
     continues one (its text is empty, as in the reference dumps). ``key`` says what the cell holds,
     e.g. ``("field", "department")``, ``("fund", "fiscal", "current")``, ``("total", "income", "prev1")``,
-    ``("share", "fiscal")``, ``("text", "tasks")``, ``("indicator", "annual", (0, 1, 2), "basis")``.
+    ``("share", "fiscal")``, ``("total_share", "income")``, ``("text", "tasks")``, ``("deadline",)`` (the
+    长期目标 label, which carries form.deadline), ``("indicator", "annual", (0, 1, 2), "basis")`` (tree,
+    index path from the 一级 down, column; a 一级 or 二级 cell has a shorter path and column "name").
     ``align`` is "center" or "left" (long free text reads better flush left).
 
     A plain class with __slots__ rather than a dataclass: a form has about a thousand cells and the
