@@ -106,7 +106,9 @@ def _paragraph_xml(text: str, *, size: int, face: str = BODY_FONT, bold: bool = 
     rpr = f'<w:rPr>{_fonts(face)}{"<w:b/>" if bold else ""}<w:sz w:val="{size}"/><w:szCs w:val="{size}"/></w:rPr>'
     ppr += f"{rpr}</w:pPr>"
     if len(parts) == 2:
-        runs = (f'<w:r>{rpr}<w:t xml:space="preserve">{_text(parts[0])}</w:t></w:r><w:r>{rpr}<w:tab/></w:r>'
+        # (The spaces before the tab change nothing on the page, the right tab stop places the last
+        # part, but keep the two parts apart for anyone reading the text without layout.)
+        runs = (f'<w:r>{rpr}<w:t xml:space="preserve">{_text(parts[0])}    </w:t></w:r><w:r>{rpr}<w:tab/></w:r>'
                 f'<w:r>{rpr}<w:t xml:space="preserve">{_text(parts[1])}</w:t></w:r>')
     else:
         runs = f'<w:r>{rpr}<w:t xml:space="preserve">{_text(text)}</w:t></w:r>' if text else ""
