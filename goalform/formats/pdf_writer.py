@@ -8,6 +8,7 @@ the face is a CJK font found on the machine (宋体-like first, then any Noto/So
 """
 from __future__ import annotations
 
+import functools
 import os
 import re
 import sys
@@ -52,8 +53,9 @@ def ensure_gui_application() -> None:
 _APP = None
 
 
+@functools.lru_cache(maxsize=8)
 def find_cjk_font(faces: tuple[str, ...] = BODY_FACES) -> str | None:
-    """The first of ``faces`` installed here that can draw Chinese, or None."""
+    """The first of ``faces`` installed here that can draw Chinese, or None (looked up once)."""
     from PySide6.QtGui import QFontDatabase
 
     ensure_gui_application()
