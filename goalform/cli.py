@@ -18,6 +18,7 @@ COMMANDS: dict[str, str] = {
     "new": "goalform.commands.new",
     "validate": "goalform.commands.validate",
     "show": "goalform.commands.show",
+    "export": "goalform.commands.export",
     "summarize": "goalform.commands.summarize",
     "review": "goalform.commands.review",
 }
