@@ -21,6 +21,9 @@ COMMANDS: dict[str, str] = {
     "export": "goalform.commands.export",
     "summarize": "goalform.commands.summarize",
     "review": "goalform.commands.review",
+    "import": "goalform.commands.import_",
+    "rollover": "goalform.commands.rollover",
+    "diff": "goalform.commands.diff",
 }
 
 

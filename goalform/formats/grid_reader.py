@@ -22,6 +22,9 @@ from goalform.formats.layout import GRID_COLUMNS, SHAPES, Slot
 
 _BOOKMARK = re.compile(r"\[bookmark: [^\]]*\]")
 _YEAR = re.compile(r"(\d{4})")
+_YEAR_LABEL = re.compile(r"(\d{4})年?")
+_TITLE_YEAR = re.compile(r"(\d{4})\s*年")
+_DEADLINE_YEAR = re.compile(r"(?<!\d)(\d{4}|\d{2})\s*年")
 _FILL_DATE = re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
 
 
@@ -149,17 +152,29 @@ class _Reader:
                 m = _FILL_DATE.search(unicodedata.normalize("NFKC", line))
                 if m:
                     form.fill_date = f"{int(m[1]):04d}-{int(m[2]):02d}-{int(m[3]):02d}"
-        form.year = year if year is not None else self._year()
+        form.year = year if year is not None else self._year(before)
         return GridReadResult(form, self.t, self.unmapped)
 
-    def _year(self) -> int:
+    def _year(self, before: list[str]) -> int:
+        """The form's year from, in this order: the history column labels, a year in the title
+        (「2025年度部门整体绩效目标表」), 填报日期 (the form is filled in the year before), the
+        deadline of 长期目标 (which falls in the form's year or up to two years later)."""
         for years in (self.funds_years, self.annual_years):
             if len(years) >= 2:
                 return years[1] + 1
             if len(years) == 1:
                 return years[0] + 2
+        for line in before:
+            folded = unicodedata.normalize("NFKC", line)
+            m = _TITLE_YEAR.search(folded)
+            if m and "填报日期" not in folded and 1990 <= int(m[1]) <= 2200:
+                return int(m[1])
         if self.form.fill_date:
             return int(self.form.fill_date[:4]) + 1
+        m = _DEADLINE_YEAR.search(unicodedata.normalize("NFKC", self.form.deadline))
+        if m:
+            deadline = int(m[1]) + (2000 if len(m[1]) == 2 else 0)
+            return min(max(self.t.first_year, deadline - 2), deadline)
         return self.t.first_year
 
     def _lost(self, r: int, cells: Iterable[tuple[int, str]], reason: str) -> None:
@@ -208,7 +223,7 @@ class _Reader:
             return True
         if self.section == "funds":
             filled = [x for x in keys if x]
-            years = [_YEAR.search(x) for x in filled]
+            years = [_YEAR_LABEL.fullmatch(x) for x in filled]  # 2022年; not a text row naming a year
             if filled and all(years) and len(filled) <= 2:
                 self.funds_years = [int(m[1]) for m in years if m]
                 return True
@@ -241,7 +256,7 @@ class _Reader:
         if section is None:
             folded = unicodedata.normalize("NFKC", _BOOKMARK.sub("", raw))
             for key, pattern in self.deadline_patterns:
-                m = pattern.match(folded)
+                m = pattern.match(folded.strip())
                 if m:
                     section = key
                     self.form.deadline = m[1].strip()
@@ -297,7 +312,10 @@ class _Reader:
         roots = self.form.annual if annual else self.form.long_term
         section_label = self.key["annual_section" if annual else "long_term_section"]
         if label_key(v["section"]) not in ("", section_label):
-            self._lost(r, [(0, v["section"])], "无法识别的单元格")
+            # Text in the section column is not part of an indicator (a signature line under the
+            # table, say): the whole row goes to the report rather than into a made-up indicator.
+            self._lost(r, enumerate(cells), "无法识别的行")
+            return True
         l1_key = label_key(v["level1"])
         switched = False
         if l1_key:

@@ -89,6 +89,35 @@ def _submitted(fingerprint_of_form: bool, status: Status = Status.SUBMITTED, the
     return apply
 
 
+def _rolled_funds(updated: bool) -> Mutator:
+    """Mark 财政拨款's 上年 amount as carried over by a rollover; ``updated``: the clerk then typed the actual."""
+
+    def apply(form: Form) -> None:
+        from goalform.domain.rollover_marks import funds_mark
+
+        carried = form.fund("fiscal", "prev1") or "100"
+        form.funds[("fiscal", "prev1")] = carried
+        form.notes += "\n" + funds_mark("财政拨款", form.year - 1, carried)
+        if updated:
+            form.funds[("fiscal", "prev1")] = carried + "1"
+
+    return apply
+
+
+def _rolled_indicator(updated: bool) -> Mutator:
+    def apply(form: Form) -> None:
+        from goalform.domain.rollover_marks import indicator_mark
+
+        l1 = form.annual[0]
+        l2 = l1.children[0]
+        l3 = l2.children[0]
+        form.notes += "\n" + indicator_mark(l1.name, l2.name, l3.name, l3.prev1)
+        if updated:
+            l3.prev1 = l3.prev1 + "（实际）"
+
+    return apply
+
+
 def _seq(*mutators: Mutator) -> Mutator:
     def apply(form: Form) -> None:
         for m in mutators:
@@ -98,6 +127,8 @@ def _seq(*mutators: Mutator) -> Mutator:
 
 # rule id -> [(template version, mutation that breaks the rule)]
 BREAKS: dict[str, list[tuple[str, Mutator]]] = {
+    "rollover.funds_actual": [("2024", _rolled_funds(False)), ("2026", _rolled_funds(False))],
+    "rollover.indicator_actual": [("2024", _rolled_indicator(False)), ("2026", _rolled_indicator(False))],
     "header.required": [("2026", _set(department="  ")), ("2026", _set(filler="")), ("2026", _set(fill_date=""))],
     "header.phone": [("2026", _set(phone="电话待定")), ("2024", _set(phone="027-1234"))],
     "funds.amount": [("2024", _total("income", "prev2", "100%")), ("2026", _fund("fiscal", "current", "-5"))],
@@ -144,6 +175,8 @@ BREAKS: dict[str, list[tuple[str, Mutator]]] = {
 
 # rule id -> [(version, mutation that comes close but is fine)]
 PASSES: dict[str, list[tuple[str, Mutator]]] = {
+    "rollover.funds_actual": [("2024", _rolled_funds(True))],
+    "rollover.indicator_actual": [("2026", _rolled_indicator(True))],
     "header.required": [("2024", _set(fill_date=""))],
     "header.phone": [("2026", _set(phone="13812345678、027-87654321")), ("2026", _set(phone="0710 3456789"))],
     "funds.amount": [("2026", _fund("fiscal", "current", "1,424 万元")), ("2026", _fund("unit_funds", "current", "\u3000"))],
