@@ -138,3 +138,17 @@ def test_summary_of_a_form() -> None:
     assert (s.quantified.quantified, s.quantified.total) == (73, 74)
     assert s.errors == 0 and s.warnings == 1  # the qualitative 指标值
     assert s.status is Status.DRAFT and not s.modified_after_status
+
+
+def test_untrusted_text_stays_text(tmp_path: Path) -> None:
+    form, _ = valid_form("2026")
+    form.department = '=HYPERLINK("http://example.invalid","点我")'
+    form.filler = "李\x07文静"
+    save(form, tmp_path / "in" / "x.goal")
+    form.department = "控制\x01字符局"
+    save(form, tmp_path / "in" / "y.goal")
+    out = tmp_path / "s.xlsx"
+    assert main(["summarize", str(tmp_path / "in"), "-o", str(out)]) == 0
+    ws = openpyxl.load_workbook(out)[SHEET_FORMS]
+    assert ws["A2"].value == '=HYPERLINK("http://example.invalid","点我")' and ws["A2"].data_type == "s"
+    assert ws["A3"].value == "控制字符局"
