@@ -86,6 +86,8 @@ def values(form: Form, template: Template) -> Iterator[tuple[Location, str]]:
 
 
 def _domain_problem(text: str, domain: ValueDomain, allowed: frozenset[str], label: str) -> str:
+    if domain.is_choice and text in allowed:
+        return ""  # the common case: exactly one of the values, as picked from the list
     s = fast_clean(text)
     if not s:
         return f"没有{'选择' if domain.is_choice else '填写'}{label}"
