@@ -1,5 +1,5 @@
 """The reviewer's overview as an .xlsx: one row per form, filterable, with a totals row that follows
-the filter, and a second sheet listing the files that could not be read, with the reason.
+the filter, and a second sheet listing the files that were not summarised, with the reason.
 
 Amounts stay Decimal until they reach a cell (written as numbers, formatted 0.00). The totals row
 uses SUBTOTAL(109, …), so it sums only the rows a filter leaves visible; the workbook asks the
@@ -26,7 +26,7 @@ SHARE = "0.0%"
 COUNT = "0"
 
 SHEET_FORMS = "汇总"
-SHEET_UNREADABLE = "无法读取的文件"
+SHEET_UNREADABLE = "未汇总的文件"
 
 
 @dataclass(frozen=True)
