@@ -15,7 +15,22 @@ from goalform import assets
 from goalform.domain.diff import diff_forms
 from goalform.formats.importer import import_file
 
-WRITERS = {"docx": write_docx, "xlsx": write_xlsx}
+def _writers():
+    """Our own exporter (once the export issue has landed) and the test builders."""
+    writers = {
+        "builder.docx": lambda path, template, form: write_docx(path, template, form),
+        "builder.xlsx": lambda path, template, form: write_xlsx(path, template, form),
+    }
+    try:
+        from goalform.formats.export import export_file
+    except ImportError:
+        return writers
+    writers["export.docx"] = lambda path, template, form: export_file(form, template, path)
+    writers["export.xlsx"] = lambda path, template, form: export_file(form, template, path)
+    return writers
+
+
+WRITERS = _writers()
 
 
 @pytest.mark.parametrize("version", list(assets.templates()))
@@ -25,8 +40,10 @@ def test_export_then_import_gives_the_same_form(version: str, data: st.DataObjec
     form = data.draw(forms(version))
     template = assets.template(version)
     with tempfile.TemporaryDirectory() as tmp:
-        for suffix, write in WRITERS.items():
-            path = write(Path(tmp) / f"form.{suffix}", template, form)
+        for name, write in WRITERS.items():
+            suffix = name
+            path = Path(tmp) / name.replace(".", "-form.")
+            write(path, template, form)
             result = import_file(path)
             assert result.report == [], (suffix, result.report)
             assert (result.template.id, result.form.year) == (version, form.year), suffix
