@@ -38,9 +38,13 @@ ROW_TEXT = "text"
 ROW_INDICATOR_HEADER = "indicator_header"
 ROW_INDICATOR = "indicator"
 
-# Relative widths of the 9 grid columns in twentieths of a point (twips) for an A4 page with
-# 1.8 cm side margins (9 638 twips of text width): label columns narrow, text columns wide.
-COLUMN_WIDTHS: tuple[int, ...] = (700, 760, 1180, 1850, 1000, 1000, 1000, 1508, 640)
+# Widths of the 9 grid columns in twentieths of a point (twips) for an A4 page with 2 cm side margins
+# (9 638 twips of text width), for a 10 pt table font: label columns just wide enough for their
+# labels (「部门总体」, 「计划标准」), the 三级 and 依据 columns wide. A version whose 依据 is free text
+# (2024) gives 依据 the room; one where 依据 is a short choice (2026) gives it to the 三级 name.
+TEXT_WIDTH = 9638
+COLUMN_WIDTHS: tuple[int, ...] = (920, 600, 1000, 1300, 960, 960, 960, 2018, 920)
+COLUMN_WIDTHS_SHORT_BASIS: tuple[int, ...] = (920, 600, 1100, 1920, 1000, 1000, 1000, 1178, 920)
 
 
 @dataclass(frozen=True)
@@ -103,6 +107,7 @@ class GridCell:
     merged: bool = False
     role: str = LABEL
     key: tuple[Hashable, ...] | None = None
+    align: str = "center"  # "center" or "left": long free text reads better flush left
 
 
 class GridRow(list):
@@ -149,7 +154,7 @@ class _Builder:
         cells = self.rows[row]
         for i, c in enumerate(cells):
             if c.col == col:
-                cells[i] = GridCell(c.text, c.col, c.colspan, rowspan, False, c.role, c.key)
+                cells[i] = GridCell(c.text, c.col, c.colspan, rowspan, False, c.role, c.key, c.align)
                 return
         raise AssertionError((row, col))
 
@@ -175,7 +180,8 @@ def build_grid(template: Template, form: Form) -> Grid:
         elif section == "indicators:annual":
             header_rows.append(_annual(b, template, form))
     before = [template.title] + [_above(line, template, form) for line in template.lines_above]
-    return Grid(template.title, before, b.rows, list(template.lines_below), COLUMN_WIDTHS, header_rows)
+    widths = COLUMN_WIDTHS_SHORT_BASIS if template.basis.is_choice else COLUMN_WIDTHS
+    return Grid(template.title, before, b.rows, list(template.lines_below), widths, header_rows)
 
 
 def _above(line: str, template: Template, form: Form) -> str:
@@ -245,7 +251,7 @@ def _text(b: _Builder, t: Template, form: Form, key: str) -> None:
     label = section.label.format(deadline=form.deadline) if "{deadline}" in section.label else section.label
     b.add(ROW_TEXT, "text", [
         GridCell(label, 0, 2, key=("deadline",) if "{deadline}" in section.label else None),
-        GridCell(form.text(key), 2, 7, role=VALUE, key=("text", key)),
+        GridCell(form.text(key), 2, 7, role=VALUE, key=("text", key), align="left"),
     ])
 
 
@@ -323,7 +329,8 @@ def _indicator_rows(b: _Builder, t: Template, roots: list[Indicator], tree: str,
                 def leaf(column: str, col: int, span: int = 1) -> GridCell:
                     text = l3.get(column) if l3 is not None else ""
                     key = ("indicator", tree, path, column) if path is not None else None
-                    return GridCell(text, col, span, role=VALUE, key=key)
+                    left = column == "name" or (column == "basis" and not t.basis.is_choice)
+                    return GridCell(text, col, span, role=VALUE, key=key, align="left" if left else "center")
 
                 cells.append(leaf("name", 3))
                 if annual:

@@ -16,6 +16,8 @@ from goalform.domain.validation.core import Location, Severity, rule
 
 @rule("rollover.funds_actual", Severity.WARNING, "结转后的上年金额仍是去年的预算数，应改为实际收支数")
 def funds_actual(form: Form, template: Template) -> Iterator[tuple[Location, str]]:
+    """After 结转到下一年 the 上年 column holds last year's budget; the clerk must type the actual
+    figures. The finding stays until the cell no longer holds the carried-over amount."""
     prev1_year = template.history_years(form.year)[1]
     for key, mark in pending_funds(form, template):
         label = template.funds_line(key).label.replace("\n", "")
@@ -25,6 +27,8 @@ def funds_actual(form: Form, template: Template) -> Iterator[tuple[Location, str
 
 @rule("rollover.indicator_actual", Severity.WARNING, "结转后的上年值仍是去年的预期当年实现值，应改为实际完成值")
 def indicator_actual(form: Form, template: Template) -> Iterator[tuple[Location, str]]:
+    """After 结转到下一年 an annual indicator's 上年值 is last year's 预期当年实现值; the clerk must
+    confirm or replace it with what was actually achieved."""
     prev1_year = template.history_years(form.year)[1]
     for path, node, mark in pending_indicators(form):
         yield (Location("annual", "prev1", path=path, indicator_id=node.id),
