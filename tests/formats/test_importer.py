@@ -216,3 +216,38 @@ def test_legacy_doc_through_libreoffice(tmp_path: Path, version: str) -> None:
     assert "LibreOffice" in " ".join(result.notices)
     assert result.report == [] and result.template.id == version
     assert [d.message for d in diff_forms(want, result.form)] == []
+
+
+def test_excel_with_a_cover_sheet_and_the_date_and_unit_in_two_cells(tmp_path: Path) -> None:
+    import openpyxl
+
+    ref, want = expected("2026", Quirks())
+    path = write_xlsx(tmp_path / "f.xlsx", ref.template, ref.form)
+    wb = openpyxl.load_workbook(path)
+    ws = wb.worksheets[0]
+    ws.merge_cells("A1:I1")  # the title centred over the table
+    ws["A2"] = "填报日期：2025年12月31日"
+    ws["H2"] = "单位：万元"
+    cover = wb.create_sheet("封面", 0)
+    cover["A1"] = "2026年部门预算"
+    cover["B3"] = "编制单位：某局"
+    wb.save(path)
+    result = import_file(path)
+    assert result.report == [] and result.template.id == "2026"
+    assert result.form.fill_date == "2025-12-31"
+    assert [d.message for d in diff_forms(want, result.form)] == []
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(legacy.find_soffice() is None, reason="LibreOffice is not installed")
+def test_legacy_xls_through_libreoffice(tmp_path: Path) -> None:
+    import subprocess
+
+    ref, want = expected("2026", Quirks())
+    xlsx = write_xlsx(tmp_path / "form.xlsx", ref.template, ref.form)
+    subprocess.run([legacy.find_soffice(), f"-env:UserInstallation={(tmp_path / 'p').as_uri()}", "--headless",
+                    "--convert-to", "xls", "--outdir", str(tmp_path / "out"), str(xlsx)],
+                   check=True, capture_output=True, timeout=180)
+    result = import_file(tmp_path / "out" / "form.xls")
+    assert result.report == [] and result.template.id == "2026"
+    assert [d.message for d in diff_forms(want, result.form)] == []
