@@ -251,3 +251,24 @@ def test_legacy_xls_through_libreoffice(tmp_path: Path) -> None:
     result = import_file(tmp_path / "out" / "form.xls")
     assert result.report == [] and result.template.id == "2026"
     assert [d.message for d in diff_forms(want, result.form)] == []
+
+
+@pytest.mark.parametrize("label,deadline", [
+    ("长期目标（截止2028年12月）", "2028年12月"),  # no colon
+    ("长期目标：截止2028年", "2028年"),  # no brackets
+    ("长期目标 ：", ""),  # no deadline at all
+    ("长期目标", ""),
+])
+def test_long_term_goal_label_variants(tmp_path: Path, label: str, deadline: str) -> None:
+    ref = read_reference("2026")
+    path = write_docx(tmp_path / "f.docx", ref.template, ref.form)
+    doc = WordDocument(str(path))
+    cell = next(c for row in doc.tables[0].rows for c in row.cells if c.text.startswith("长期目标"))
+    for p in cell.paragraphs[1:]:
+        p._p.getparent().remove(p._p)
+    cell.paragraphs[0].runs[0].text = label
+    doc.save(str(path))
+    result = import_file(path)
+    assert result.report == []
+    assert result.form.deadline == deadline
+    assert result.form.text("long_term_goal") == ref.form.text("long_term_goal")
