@@ -12,7 +12,6 @@ from __future__ import annotations
 import re
 from pathlib import Path
 from typing import IO
-from xml.sax.saxutils import escape
 
 from goalform.formats.layout import HEADER, Grid, GridCell
 
@@ -24,6 +23,7 @@ LATIN_FONT = "Times New Roman"
 TABLE_SIZE = 20  # half-points: 10 pt
 TITLE_SIZE = 36  # 18 pt (小二)
 NOTE_SIZE = 20
+LONG_ROW_CHARS = 1200  # about two thirds of a page of 10 pt text in the wide text column
 
 # A4 in twips, 2 cm side margins (the grid's widths fill the 9 638 twips between them).
 PAGE_W, PAGE_H = 11906, 16838
@@ -34,7 +34,8 @@ _INVALID_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
 
 def _text(s: str) -> str:
-    return escape(_INVALID_XML.sub("", s))
+    # (xml.sax.saxutils.escape would pull in urllib at import time: a tenth of the export's run time.)
+    return _INVALID_XML.sub("", s).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
 def _fonts(face: str) -> str:
@@ -80,7 +81,10 @@ def table_xml(grid: Grid) -> str:
     for r, row in enumerate(grid.rows):
         # A row never breaks across pages; indicator headers stay with the first row below them
         # (keepNext on a row's paragraphs keeps the row with the next one).
-        out.append("<w:tr><w:trPr><w:cantSplit/></w:trPr>")
+        # (Except a text row long enough to fill a page by itself: Word would cut it off at the
+        # page's foot rather than move it, so such a row may break.)
+        long_text = sum(len(c.text) for c in row) > LONG_ROW_CHARS
+        out.append("<w:tr>" if long_text else "<w:tr><w:trPr><w:cantSplit/></w:trPr>")
         keep = r in header_rows
         for cell in row:
             out.append(_cell_xml(cell, sum(widths[cell.col:cell.col + cell.colspan]), keep))
@@ -102,7 +106,9 @@ def _paragraph_xml(text: str, *, size: int, face: str = BODY_FONT, bold: bool = 
     rpr = f'<w:rPr>{_fonts(face)}{"<w:b/>" if bold else ""}<w:sz w:val="{size}"/><w:szCs w:val="{size}"/></w:rPr>'
     ppr += f"{rpr}</w:pPr>"
     if len(parts) == 2:
-        runs = (f'<w:r>{rpr}<w:t xml:space="preserve">{_text(parts[0])}</w:t></w:r><w:r>{rpr}<w:tab/></w:r>'
+        # (The spaces before the tab change nothing on the page, the right tab stop places the last
+        # part, but keep the two parts apart for anyone reading the text without layout.)
+        runs = (f'<w:r>{rpr}<w:t xml:space="preserve">{_text(parts[0])}    </w:t></w:r><w:r>{rpr}<w:tab/></w:r>'
                 f'<w:r>{rpr}<w:t xml:space="preserve">{_text(parts[1])}</w:t></w:r>')
     else:
         runs = f'<w:r>{rpr}<w:t xml:space="preserve">{_text(text)}</w:t></w:r>' if text else ""
@@ -131,6 +137,14 @@ def _setup_styles(document) -> None:  # noqa: ANN001 - python-docx's Document
         lang = parse_xml(f'<w:lang xmlns:w="{W_NS}"/>')
         rpr.append(lang)
     lang.set(f"{{{W_NS}}}eastAsia", "zh-CN")
+    # The document defaults name a theme font for East Asian text (a Japanese face in python-docx's
+    # template); point them at 宋体 as well, for anything that does not inherit from Normal.
+    defaults = document.styles.element.find(f"{{{W_NS}}}docDefaults/{{{W_NS}}}rPrDefault/{{{W_NS}}}rPr/{{{W_NS}}}rFonts")
+    if defaults is not None:
+        for attr in list(defaults.attrib):
+            if attr.endswith("eastAsiaTheme"):
+                del defaults.attrib[attr]
+        defaults.set(f"{{{W_NS}}}eastAsia", BODY_FONT)
 
 
 def write_docx(grid: Grid, target: str | Path | IO[bytes]) -> None:

@@ -204,6 +204,17 @@ class _Reader:
             else:
                 self._lost(r, enumerate(cells), "无法识别的行")
 
+    @staticmethod
+    def _years_in(keys: list[str], into: list[int]) -> None:
+        """History years of a header row (「2022年」「2023年」, each once even when typed out twice)."""
+        years: list[int] = []
+        for x in keys:
+            m = _YEAR_LABEL.fullmatch(x)
+            if m and int(m[1]) not in years:
+                years.append(int(m[1]))
+        if years:
+            into[:] = years
+
     def _after(self, cells: list[str], keys: list[str], index: int, count: int) -> list[str]:
         """The ``count`` cells after the label at ``index``, skipping copies of the label (a span
         typed as repeated text)."""
@@ -229,12 +240,14 @@ class _Reader:
         k = self.key
         if k["funds_overall"] in keys or (k["funds_section"] in keys and k["current_amount"] in keys):
             self.section = "funds"
+            self._years_in(keys, self.funds_years)  # a header typed out as repeated text holds them too
             return True
         if self.section == "funds":
+            headings = {k["funds_section"], k["funds_overall"], k["current_amount"], k["share"], k["history_amounts"]}
             filled = [x for x in keys if x]
-            years = [_YEAR_LABEL.fullmatch(x) for x in filled]  # 2022年; not a text row naming a year
-            if filled and all(years) and len(filled) <= 2:
-                self.funds_years = [int(m[1]) for m in years if m]
+            if filled and any(_YEAR_LABEL.fullmatch(x) for x in filled) and all(
+                    x in headings or _YEAR_LABEL.fullmatch(x) for x in filled):  # 2022年; not a text naming a year
+                self._years_in(keys, self.funds_years)
                 return True
         for i, key in enumerate(keys):
             if key in self.lines and self.section in ("", "funds"):
@@ -279,26 +292,32 @@ class _Reader:
 
     def _indicator_header(self, r: int, cells: list[str], keys: list[str]) -> bool:
         k = self.key
+        filled = [x for x in keys if x]
         if k["level3"] in keys and k["level2"] in keys:
-            first = next(x for x in keys if x)
+            first = filled[0]
             if first == k["annual_section"]:
-                self.section = "annual"
+                tree = "annual"
             elif first == k["long_term_section"]:
-                self.section = "long_term"
+                tree = "long_term"
             else:
-                self.section = "long_term" if self.trees_seen == 0 else "annual"
+                tree = "long_term" if self.trees_seen == 0 else "annual"
+            if tree == self.section and self.l1 is None:
+                # a further header row of the same table, typed out with repeated text
+                if tree == "annual":
+                    self._years_in(keys, self.annual_years)
+                return True
+            self.section = tree
             self.trees_seen += 1
             self.l1 = self.l2 = None
-            if self.section == "annual":
+            if tree == "annual":
                 vi = keys.index(k["value"]) if k["value"] in keys else -1
                 self.annual_gap = vi > 0 and keys[vi - 1] == "" and keys.index(k["level3"]) < vi - 1
             return True
         if self.section == "annual" and self.l1 is None:
-            filled = [x for x in keys if x]
             if k["history_values"] in filled or k["expected_value"] in filled:
                 return True
             if filled and len(filled) <= 2 and all(x.endswith("年") for x in filled):
-                self.annual_years = [int(m[1]) for m in (_YEAR.search(x) for x in filled) if m]
+                self._years_in(keys, self.annual_years)
                 return True
         return False
 

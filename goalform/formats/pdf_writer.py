@@ -8,6 +8,7 @@ the face is a CJK font found on the machine (宋体-like first, then any Noto/So
 """
 from __future__ import annotations
 
+import functools
 import os
 import re
 import sys
@@ -52,8 +53,9 @@ def ensure_gui_application() -> None:
 _APP = None
 
 
+@functools.lru_cache(maxsize=8)
 def find_cjk_font(faces: tuple[str, ...] = BODY_FACES) -> str | None:
-    """The first of ``faces`` installed here that can draw Chinese, or None."""
+    """The first of ``faces`` installed here that can draw Chinese, or None (looked up once)."""
     from PySide6.QtGui import QFontDatabase
 
     ensure_gui_application()
@@ -130,23 +132,43 @@ def paint_grid(grid: Grid, device) -> int:  # noqa: ANN001 - QPagedPaintDevice
                 rect = fm.boundingRect(QRectF(0, 0, max(w, 1.0), 1e7), flags | wrap, text or " ")
             return rect.height(), wrap
 
-        def cell_font(cell: GridCell) -> QFont:
-            return bold if cell.role == HEADER else body
+        row_scale: dict[int, float] = {}  # rows whose text would not fit on a page: smaller type
 
-        # Row heights: single-row cells set their row; a merged cell that needs more grows its last row.
-        heights = []
-        for row in grid.rows:
-            h = QFontMetricsF(body, device).height() + 2 * pad_y
-            for cell in row:
+        def cell_font(cell: GridCell, row: int = -1) -> QFont:
+            f = bold if cell.role == HEADER else body
+            if row in row_scale:
+                f = QFont(f)
+                f.setPointSizeF(TABLE_PT * row_scale[row])
+            return f
+
+        footer_h = QFontMetricsF(footer, device).height() * 1.6
+        usable = height - footer_h
+
+        def row_height(r: int) -> float:
+            h = QFontMetricsF(cell_font(grid.rows[r][0], r), device).height() + 2 * pad_y
+            for cell in grid.rows[r]:
                 if not cell.merged and cell.rowspan == 1:
                     w = xs[cell.col + cell.colspan] - xs[cell.col] - 2 * pad_x
-                    h = max(h, text_height(cell.text, cell_font(cell), w, flags_for(cell))[0] + 2 * pad_y)
+                    h = max(h, text_height(cell.text, cell_font(cell, r), w, flags_for(cell))[0] + 2 * pad_y)
+            return h
+
+        # Row heights: single-row cells set their row; a merged cell that needs more grows its last row.
+        # A row is never split, so a row taller than a page (a very long 部门职能概述) gets smaller
+        # type until it fits, down to 55 %, rather than being cut off.
+        heights = []
+        for r in range(len(grid.rows)):
+            h = row_height(r)
+            scale = 1.0
+            while h > usable * 0.92 and scale > 0.55:
+                scale = round(scale - 0.05, 2)
+                row_scale[r] = scale
+                h = row_height(r)
             heights.append(h)
         for r, row in enumerate(grid.rows):
             for cell in row:
                 if not cell.merged and cell.rowspan > 1:
                     w = xs[cell.col + cell.colspan] - xs[cell.col] - 2 * pad_x
-                    need = text_height(cell.text, cell_font(cell), w, flags_for(cell))[0] + 2 * pad_y
+                    need = text_height(cell.text, cell_font(cell, r), w, flags_for(cell))[0] + 2 * pad_y
                     have = sum(heights[r:r + cell.rowspan])
                     if need > have and cell.rowspan < 10:  # long section labels may spread over pages
                         heights[r + cell.rowspan - 1] += need - have
@@ -166,8 +188,6 @@ def paint_grid(grid: Grid, device) -> int:  # noqa: ANN001 - QPagedPaintDevice
         header_first = {first: last for first, last in grid.header_rows}
 
         # Pagination.
-        footer_h = QFontMetricsF(footer, device).height() * 1.6
-        usable = height - footer_h
         pages: list[_Page] = [_Page([], [])]
         y = 0.0
         for i, text in enumerate(grid.before):
@@ -241,11 +261,12 @@ def paint_grid(grid: Grid, device) -> int:  # noqa: ANN001 - QPagedPaintDevice
                     rect = QRectF(xs[cell.col], pr.y, xs[cell.col + cell.colspan] - xs[cell.col], bottom - pr.y)
                     painter.setPen(pen)
                     painter.drawRect(rect)
-                    start = own[1]
+                    start_row, start = own
                     if start.text:
-                        painter.setFont(cell_font(start))
+                        f = cell_font(start, start_row)
+                        painter.setFont(f)
                         inner = rect.adjusted(pad_x, pad_y, -pad_x, -pad_y)
-                        _, wrap = text_height(start.text, cell_font(start), inner.width(), flags_for(start))
+                        _, wrap = text_height(start.text, f, inner.width(), flags_for(start))
                         painter.drawText(inner, flags_for(start) | wrap, start.text)
             painter.setFont(footer)
             painter.drawText(QRectF(0, height - footer_h, width, footer_h),
@@ -256,16 +277,23 @@ def paint_grid(grid: Grid, device) -> int:  # noqa: ANN001 - QPagedPaintDevice
         painter.end()
 
 
+def setup_page(device) -> None:  # noqa: ANN001 - QPagedPaintDevice
+    """A4 portrait with the form's margins (mm: 20 left/right, 15 top, 12 bottom), for the PDF export
+    and for a QPrinter before print preview, so that both paginate alike."""
+    from PySide6.QtCore import QMarginsF
+    from PySide6.QtGui import QPageLayout, QPageSize
+
+    device.setPageLayout(QPageLayout(QPageSize(QPageSize.PageSizeId.A4), QPageLayout.Orientation.Portrait,
+                                     QMarginsF(20, 15, 20, 12), QPageLayout.Unit.Millimeter))
+
+
 def write_pdf(grid: Grid, path: str | Path) -> int:
     """Write ``grid`` as an A4 PDF at ``path``; returns the number of pages."""
-    from PySide6.QtCore import QMarginsF
-    from PySide6.QtGui import QPageLayout, QPageSize, QPdfWriter
+    from PySide6.QtGui import QPdfWriter
 
     ensure_gui_application()
     writer = QPdfWriter(str(path))
-    writer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
-    writer.setPageOrientation(QPageLayout.Orientation.Portrait)
-    writer.setPageMargins(QMarginsF(20, 15, 20, 12), QPageLayout.Unit.Millimeter)
+    setup_page(writer)
     writer.setResolution(600)
     writer.setTitle(grid.title)
     writer.setCreator("goalform")

@@ -78,8 +78,9 @@ def write_xlsx(grid: Grid, target: str | Path | IO[bytes]) -> None:
         paragraph(line, Font(name=BODY_FONT, size=11), "right" if line.strip().startswith("单位") else "left", 18)
 
     first_table_row = row_no + 1
-    heights: dict[int, float] = {}
-    for grid_row in grid.rows:
+    lines_of_row: list[int] = []
+    tall: list[tuple[int, int, int]] = []  # (first grid row, rowspan, lines) of vertical merges
+    for r, grid_row in enumerate(grid.rows):
         row_no += 1
         lines = 1
         for cell in grid_row:
@@ -97,12 +98,20 @@ def write_xlsx(grid: Grid, target: str | Path | IO[bytes]) -> None:
             if cell.colspan > 1 or cell.rowspan > 1:
                 ws.merge_cells(start_row=row_no, start_column=cell.col + 1,
                                end_row=row_no + cell.rowspan - 1, end_column=cell.col + cell.colspan)
+            needed = _lines(cell.text, sum(widths[cell.col:cell.col + cell.colspan]))
             if cell.rowspan == 1:
-                lines = max(lines, _lines(cell.text, sum(widths[cell.col:cell.col + cell.colspan])))
-        heights[row_no] = LINE_PT * lines + 4
+                lines = max(lines, needed)
+            else:
+                tall.append((r, cell.rowspan, needed))
+        lines_of_row.append(lines)
+    # A vertical merge whose text needs more lines than its rows have: give the rest to its last row.
+    for r, span, needed in tall:
+        missing = needed - sum(lines_of_row[r:r + span])
+        if missing > 0 and span <= 8:
+            lines_of_row[r + span - 1] += missing
     last_table_row = row_no
-    for r, h in heights.items():
-        ws.row_dimensions[r].height = h
+    for i, lines in enumerate(lines_of_row):
+        ws.row_dimensions[first_table_row + i].height = LINE_PT * lines + 4
     # Borders on every cell of the table, merged ranges included (Excel draws a merged range's
     # border from its member cells, so styling only the top-left cell leaves gaps).
     for row in ws.iter_rows(min_row=first_table_row, max_row=last_table_row, max_col=GRID_COLUMNS):
