@@ -4,6 +4,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
+from goalform import assets
 from goalform.domain.rollover import roll_forward
 from goalform.store import Document, read_form
 
@@ -21,7 +22,7 @@ def run(args: argparse.Namespace) -> int:
     if args.output.resolve() == args.file.resolve():
         raise UsageError("结转后的新表不能覆盖原表，请用 -o 指定另一个文件")
     form, template = read_form(args.file)
-    result = roll_forward(form, template)
+    result = roll_forward(form, template, available=assets.templates().values())
     with Document.from_form(result.form) as doc:
         doc.save(args.output)
     print(f"已结转为 {result.form.year} 年的表：{args.output}")

@@ -20,6 +20,7 @@ from goalform.domain.form import HEADER_FIELDS, TREES, Form, Indicator
 from goalform.domain.template import COLUMNS, Template
 from goalform.domain.validation.core import Location
 
+# Used when no template is given; with templates, the names come from their labels.
 HEADER_NAMES = {"department": "部门（单位）名称", "filler": "填报人", "phone": "联系电话", "fill_date": "填报日期"}
 TREE_NAMES = {"long_term": "长期绩效指标", "annual": "年度绩效指标"}
 COLUMN_NAMES = {"current": "当年金额", "prev2": "前年金额", "prev1": "上年金额"}
@@ -65,7 +66,7 @@ def diff_forms(a: Form, b: Form, template_a: Template | None = None,
     for key in HEADER_FIELDS:
         old, new = getattr(a, key), getattr(b, key)
         if _text(old) != _text(new):
-            out.append(Difference("field", Location("header", key), old, new, _changed(HEADER_NAMES[key], old, new)))
+            out.append(Difference("field", Location("header", key), old, new, _changed(names.get(key, HEADER_NAMES[key]), old, new)))
     out.extend(_funds(a, b, names))
     if _text(a.deadline) != _text(b.deadline):
         out.append(Difference("field", Location("texts", "deadline"), a.deadline, b.deadline,
@@ -76,7 +77,7 @@ def diff_forms(a: Form, b: Form, template_a: Template | None = None,
             out.append(Difference("text", Location("texts", key), old, new,
                                   _changed(names.get(key, key), old, new, long=True)))
     for tree in TREES:
-        out.extend(_tree(tree, a.tree(tree), b.tree(tree)))
+        out.extend(_tree(tree, a.tree(tree), b.tree(tree), names.get(tree, TREE_NAMES[tree])))
     if _text(a.notes) != _text(b.notes):
         out.append(Difference("notes", Location("notes", "notes"), a.notes, b.notes,
                               _changed("备注", a.notes, b.notes, long=True)))
@@ -87,6 +88,10 @@ def _names(*templates: Template | None) -> dict[str, str]:
     """Printable names of text sections, funds lines and groups, from the templates at hand."""
     names: dict[str, str] = {}
     for t in reversed([t for t in templates if t is not None]):
+        for key, label in (("department", "department"), ("filler", "filler"), ("phone", "phone"),
+                           ("long_term", "long_term_section"), ("annual", "annual_section")):
+            if label in t.labels:
+                names[key] = t.labels[label].replace("\n", "")
         for section in t.texts:
             names[section.key] = section.label.split("\n")[0].rstrip("：:")
         for group in t.funds:
@@ -137,8 +142,7 @@ def _leaves(roots: list[Indicator]) -> list[_Leaf]:
     return out
 
 
-def _tree(tree: str, a_roots: list[Indicator], b_roots: list[Indicator]) -> Iterator[Difference]:
-    section = TREE_NAMES[tree]
+def _tree(tree: str, a_roots: list[Indicator], b_roots: list[Indicator], section: str) -> Iterator[Difference]:
     # 二级 groups added, removed or moved within their 一级
     a_groups = _groups(a_roots)
     b_groups = _groups(b_roots)

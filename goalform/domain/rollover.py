@@ -20,6 +20,7 @@ import copy
 import datetime as _dt
 import re
 from dataclasses import dataclass
+from typing import Iterable
 
 from goalform.domain.form import Form, walk
 from goalform.domain.rollover_marks import MARK, funds_mark, indicator_mark
@@ -38,8 +39,12 @@ class RolloverResult:
     findings: list[Finding]  # what the clerk still has to check, in reading order
 
 
-def roll_forward(form: Form, template: Template) -> RolloverResult:
-    """A new form for ``form.year + 1`` made from ``form``, with findings for what is left to check."""
+def roll_forward(form: Form, template: Template, *, available: Iterable[Template] = ()) -> RolloverResult:
+    """A new form for ``form.year + 1`` made from ``form``, with findings for what is left to check.
+
+    ``available``: the templates the program knows; when a newer version than the form's applies to
+    the new year, a finding says so (the form keeps its version: changing it is the clerk's call).
+    """
     new = copy.deepcopy(form)
     new.year = form.year + 1
     for _, node in walk(new.long_term):
@@ -108,6 +113,11 @@ def roll_forward(form: Form, template: Template) -> RolloverResult:
         kept.pop()
     block = [NOTES_HEADING.format(old=form.year, new=new.year)] + marks if marks else []
     new.notes = "\n".join(kept + ([""] if kept and block else []) + block)
+    newer = [t for t in available if template.first_year < t.first_year <= new.year]
+    if newer:
+        latest = max(newer, key=lambda t: t.first_year)
+        add("rollover.template", Severity.INFO, Location("header", "template"),
+            f"{new.year}年的表一般使用「{latest.name}」，本表仍是「{template.name}」，请确认财政部门要求的版本")
     findings.extend(pending_findings(new, template))
     findings.sort(key=reading_order(template))
     return RolloverResult(new, findings)

@@ -8,6 +8,7 @@ made by hand carry more than our own exports do; this reader copes with:
 
 * bookmarks, proofing marks, deleted text of tracked changes: dropped (only ``w:t`` counts);
 * line breaks inside a paragraph (``w:br``, ``w:cr``): newlines; tabs: a space;
+* symbols inserted through 插入符号 (``w:sym``, e.g. ≥ and ≤ of the Symbol font): their characters;
 * rows and cells wrapped in content controls (``w:sdt``) or custom XML: unwrapped;
 * legacy horizontal merges (``w:hMerge``): the merged cells appear once, like ``w:gridSpan``;
 * tables nested in a cell: their text joins the cell's text, row by row;
@@ -158,6 +159,25 @@ def paragraph_text(p) -> str:
     return "\n".join([text] + boxes) if boxes else text
 
 
+# Characters of the Symbol font as Word's 插入符号 stores them (w:sym, code F000 + the font's byte).
+_SYMBOL_FONT = {0xA3: "≤", 0xB3: "≥", 0xB1: "±", 0xB4: "×", 0xB8: "÷", 0xB0: "°", 0xB9: "≠", 0xBB: "≈",
+                0xA5: "∞", 0xD7: "·", 0xAE: "→", 0xAC: "←", 0x25: "%", 0x2D: "-", 0x3C: "<", 0x3E: ">"}
+
+
+def symbol_text(font: str, char: str) -> str:
+    """The character a ``w:sym`` shows: ≥ and ≤ are often inserted this way in indicator values."""
+    try:
+        code = int(char, 16)
+    except ValueError:
+        return ""
+    if code >= 0xF000:
+        code -= 0xF000
+        if font.lower() == "symbol":
+            return _SYMBOL_FONT.get(code, "")
+        return chr(code) if 0x20 <= code < 0x7F and not font.lower().startswith("wingdings") else ""
+    return chr(code)
+
+
 def _collect(el, out: list[str], boxes: list[str]) -> None:
     for child in el:
         tag = child.tag
@@ -171,6 +191,8 @@ def _collect(el, out: list[str], boxes: list[str]) -> None:
             out.append(" ")
         elif tag == W + "noBreakHyphen":
             out.append("-")
+        elif tag == W + "sym":
+            out.append(symbol_text(child.get(W + "font", ""), child.get(W + "char", "")))
         elif tag == W + "txbxContent":
             for para in _blocks(child):
                 if para.tag == W + "p":

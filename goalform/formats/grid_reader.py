@@ -50,6 +50,11 @@ def clean_cell(text: str) -> str:
     return _BOOKMARK.sub("", text).strip()
 
 
+def _loose_char(c: str) -> str:
+    """A character of a label in a pattern: punctuation (colon, brackets) may be missing or differ."""
+    return r"[:：(（)）]?" if c in ":()" else re.escape(c)
+
+
 def label_key(text: str) -> str:
     """What two labels are compared by: NFKC-folded, no whitespace of any kind, no trailing colon."""
     folded = unicodedata.normalize("NFKC", _BOOKMARK.sub("", text))
@@ -132,9 +137,13 @@ class _Reader:
         for s in t.texts:
             if "{deadline}" in s.label:
                 prefix, suffix = s.label.split("{deadline}", 1)
-                pattern = r"\s*".join(map(re.escape, label_key(prefix)))
-                pattern += r"\s*(.*?)\s*" + r"\s*".join(map(re.escape, label_key(suffix))) + r"\s*$"
+                pattern = r"\s*".join(map(_loose_char, label_key(prefix)))
+                pattern += r"\s*(.*?)\s*" + r"\s*".join(map(_loose_char, label_key(suffix))) + r"\s*$"
                 self.deadline_patterns.append((s.key, re.compile("^" + pattern, re.S)))
+                first_line = label_key(prefix.split("\n")[0])
+                if first_line and first_line != label_key(prefix):  # the label without its deadline
+                    bare = r"\s*".join(map(_loose_char, first_line)) + r"\s*[:：]?\s*()$"
+                    self.deadline_patterns.append((s.key, re.compile("^" + bare, re.S)))
             else:
                 self.texts[label_key(s.label)] = s.key
         # Parsing state.

@@ -91,15 +91,35 @@ def convert(path: Path | str, out_dir: Path | str, *, timeout: float = TIMEOUT_S
             "--convert-to", target, "--outdir", str(out_dir), str(source),
         ]
         try:
-            proc = subprocess.run(
-                command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, timeout=timeout,
-                stdin=subprocess.DEVNULL, creationflags=getattr(subprocess, "CREATE_NO_WINDOW", 0),
-            )
+            returncode = _run(command, timeout)
         except subprocess.TimeoutExpired:
             raise ReadError(f"用 LibreOffice 转换「{path.name}」超时（{int(timeout)} 秒），请另存为 .{target} 后再导入") from None
         except OSError as e:
             raise ReadError(f"无法启动 LibreOffice（{e.strerror or e}），请另存为 .{target} 后再导入") from None
     result = out_dir / f"input.{target}"
-    if proc.returncode != 0 or not result.is_file():
+    if returncode != 0 or not result.is_file():
         raise ReadError(f"LibreOffice 未能转换「{path.name}」，请在 Office 中另存为 .{target} 后再导入")
     return result
+
+
+def _run(command: list[str], timeout: float) -> int:
+    """Run LibreOffice; on timeout end it together with the processes it started, then re-raise."""
+    posix = os.name == "posix"
+    proc = subprocess.Popen(
+        command, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        start_new_session=posix, creationflags=getattr(subprocess, "CREATE_NO_WINDOW", 0),
+    )
+    try:
+        return proc.wait(timeout=timeout)
+    except subprocess.TimeoutExpired:
+        if posix:
+            import signal
+
+            try:
+                os.killpg(proc.pid, signal.SIGKILL)  # soffice starts soffice.bin: end the whole group
+            except ProcessLookupError:
+                pass
+        else:
+            proc.kill()
+        proc.wait()
+        raise

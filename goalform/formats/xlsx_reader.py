@@ -1,8 +1,10 @@
-"""Read the first worksheet of a .xlsx as the form's table, the way ``tests/formdump.py`` dumps it.
+"""Read the worksheet of a .xlsx that holds the form (normally the first) as the form's table, the way ``tests/formdump.py`` dumps it.
 
 Merged ranges behave like Word's spans and vertical merges: a range appears once in its first row,
-and as an empty cell in each further row. Rows above the table with at most one filled cell (title,
-填报日期, 单位) are paragraphs before it; such rows at the end (填报说明) are paragraphs after it.
+and as an empty cell in each further row. Rows above the table's first labelled row (title, 填报日期
+and 单位, even when typed into two cells) are paragraphs before it; rows at the end with one filled
+cell in column A (填报说明) are paragraphs after it. A workbook whose first sheet is a cover or
+instructions sheet is read from the first sheet that holds the form.
 
 Excel stores what a clerk sees differently from what Word does, so cells are turned back into the
 text shown on screen: whole numbers without ``.0``, percentages by their number format (``0.0021``
@@ -11,11 +13,14 @@ shown as ``0.21%``, trailing zeros dropped as the form does), dates as 2025年12
 from __future__ import annotations
 
 import datetime as _dt
+import functools
 import zipfile
 from decimal import Decimal
 from pathlib import Path
 
+from goalform import assets
 from goalform.formats.content import ReadError, TableContent
+from goalform.formats.grid_reader import label_key
 
 
 def read_xlsx(path: Path | str) -> TableContent:
@@ -33,7 +38,15 @@ def read_xlsx(path: Path | str) -> TableContent:
     try:
         if not wb.worksheets:
             raise ReadError(f"「{path.name}」中没有工作表")
-        return read_sheet(wb.worksheets[0])
+        # The form is on the first sheet, unless a cover or instructions sheet comes first.
+        first = None
+        for ws in wb.worksheets:
+            content = read_sheet(ws)
+            if first is None:
+                first = content
+            if any(_is_table_label(row) for row in content.rows):
+                return content
+        return first
     finally:
         wb.close()
 
@@ -64,12 +77,16 @@ def read_sheet(ws) -> TableContent:
         grid.append(cells)
         first_col.append(all(c == 1 for c in filled_cols))
     content = TableContent()
-    # Paragraphs are rows with at most one filled cell, in column A (a row of the table with only
-    # its 一级 label filled has that label in column B), and not a label of the table itself.
-    while grid and first_col[0] and len(_filled(grid[0])) <= 1 and not _is_table_label(grid[0]):
-        row = _filled(grid.pop(0))
-        first_col.pop(0)
-        content.before.append(row[0] if row else "")
+    # Rows above the table's first labelled row are paragraphs (title, 填报日期 and 单位, which
+    # Excel users often put in two cells of one row); so are rows with at most one filled cell,
+    # in column A, at its end (填报说明; a table row with only its 一级 label has it in column B).
+    start = next((i for i, row in enumerate(grid) if _is_table_label(row)), None)
+    if start is None:
+        start = 0
+        while start < len(grid) and first_col[start] and len(_filled(grid[start])) <= 1:
+            start += 1
+    content.before = ["   ".join(_filled(row)) for row in grid[:start]]
+    grid, first_col = grid[start:], first_col[start:]
     while grid and first_col[-1] and len(_filled(grid[-1])) <= 1 and not _is_table_label(grid[-1]):
         row = _filled(grid.pop())
         first_col.pop()
@@ -85,13 +102,16 @@ def read_sheet(ws) -> TableContent:
     return content
 
 
-def _is_table_label(cells: list[str]) -> bool:
-    """True for a row whose text is one of the table's own labels (部门（单位）名称 with no name yet)."""
-    from goalform import assets
-    from goalform.formats.grid_reader import label_key
-
+@functools.lru_cache(maxsize=1)
+def _table_labels() -> frozenset[str]:
     labels = {label_key(text) for t in assets.templates().values() for text in t.labels.values()}
     labels.update(label_key(s.label) for t in assets.templates().values() for s in t.texts if "{" not in s.label)
+    return frozenset(labels)
+
+
+def _is_table_label(cells: list[str]) -> bool:
+    """True for a row holding one of the table's own labels (部门（单位）名称, 填报人, 年度目标 ...)."""
+    labels = _table_labels()
     return any(label_key(c) in labels for c in cells if c.strip())
 
 

@@ -107,3 +107,13 @@ def test_a_form_never_rolled_over_gets_no_rollover_findings() -> None:
     form.notes = "[待核对] 不是合法的标记"
     assert not [f for f in validate(form, t) if f.rule.startswith("rollover.")]
     assert copy.deepcopy(form) == form
+
+
+def test_a_newer_template_for_the_new_year_is_pointed_out() -> None:
+    old_t, new_t = assets.template("2024"), assets.template("2026")
+    form = new_form(old_t, 2025)
+    rules = [f.rule for f in roll_forward(form, old_t, available=[old_t, new_t]).findings]
+    assert "rollover.template" in rules
+    form = new_form(old_t, 2024)  # rolled to 2025: the 2026 version does not apply yet
+    assert "rollover.template" not in [f.rule for f in roll_forward(form, old_t, available=[old_t, new_t]).findings]
+    assert roll_forward(new_form(old_t, 2025), old_t).form.template_id == "2024"

@@ -122,3 +122,11 @@ def test_unreadable_files_raise_a_chinese_message(tmp_path: Path, payload: bytes
 def test_missing_file(tmp_path: Path) -> None:
     with pytest.raises(ReadError, match="找不到文件"):
         read_docx(tmp_path / "nope.docx")
+
+
+def test_inserted_symbols_are_read(tmp_path: Path) -> None:
+    rows = ("<w:tr>" + _tc("<w:p><w:r><w:sym w:font='Symbol' w:char='F0B3'/><w:t>95%</w:t></w:r></w:p>")
+            + _tc("<w:p><w:r><w:sym w:font='Symbol' w:char='F0A3'/><w:t>100%</w:t>"
+                  "<w:sym w:font='Wingdings' w:char='F0FC'/></w:r></w:p>")
+            + _tc("<w:p><w:r><w:sym w:font='SimSun' w:char='2265'/><w:t>1</w:t></w:r></w:p>") + "</w:tr>")
+    assert read_docx(_doc_with_table(tmp_path, rows)).rows == [["≥95%", "≤100%", "≥1"]]

@@ -216,3 +216,59 @@ def test_legacy_doc_through_libreoffice(tmp_path: Path, version: str) -> None:
     assert "LibreOffice" in " ".join(result.notices)
     assert result.report == [] and result.template.id == version
     assert [d.message for d in diff_forms(want, result.form)] == []
+
+
+def test_excel_with_a_cover_sheet_and_the_date_and_unit_in_two_cells(tmp_path: Path) -> None:
+    import openpyxl
+
+    ref, want = expected("2026", Quirks())
+    path = write_xlsx(tmp_path / "f.xlsx", ref.template, ref.form)
+    wb = openpyxl.load_workbook(path)
+    ws = wb.worksheets[0]
+    ws.merge_cells("A1:I1")  # the title centred over the table
+    ws["A2"] = "填报日期：2025年12月31日"
+    ws["H2"] = "单位：万元"
+    cover = wb.create_sheet("封面", 0)
+    cover["A1"] = "2026年部门预算"
+    cover["B3"] = "编制单位：某局"
+    wb.save(path)
+    result = import_file(path)
+    assert result.report == [] and result.template.id == "2026"
+    assert result.form.fill_date == "2025-12-31"
+    assert [d.message for d in diff_forms(want, result.form)] == []
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(legacy.find_soffice() is None, reason="LibreOffice is not installed")
+def test_legacy_xls_through_libreoffice(tmp_path: Path) -> None:
+    import subprocess
+
+    ref, want = expected("2026", Quirks())
+    xlsx = write_xlsx(tmp_path / "form.xlsx", ref.template, ref.form)
+    subprocess.run([legacy.find_soffice(), f"-env:UserInstallation={(tmp_path / 'p').as_uri()}", "--headless",
+                    "--convert-to", "xls", "--outdir", str(tmp_path / "out"), str(xlsx)],
+                   check=True, capture_output=True, timeout=180)
+    result = import_file(tmp_path / "out" / "form.xls")
+    assert result.report == [] and result.template.id == "2026"
+    assert [d.message for d in diff_forms(want, result.form)] == []
+
+
+@pytest.mark.parametrize("label,deadline", [
+    ("长期目标（截止2028年12月）", "2028年12月"),  # no colon
+    ("长期目标：截止2028年", "2028年"),  # no brackets
+    ("长期目标 ：", ""),  # no deadline at all
+    ("长期目标", ""),
+])
+def test_long_term_goal_label_variants(tmp_path: Path, label: str, deadline: str) -> None:
+    ref = read_reference("2026")
+    path = write_docx(tmp_path / "f.docx", ref.template, ref.form)
+    doc = WordDocument(str(path))
+    cell = next(c for row in doc.tables[0].rows for c in row.cells if c.text.startswith("长期目标"))
+    for p in cell.paragraphs[1:]:
+        p._p.getparent().remove(p._p)
+    cell.paragraphs[0].runs[0].text = label
+    doc.save(str(path))
+    result = import_file(path)
+    assert result.report == []
+    assert result.form.deadline == deadline
+    assert result.form.text("long_term_goal") == ref.form.text("long_term_goal")
