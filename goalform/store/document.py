@@ -20,6 +20,7 @@ from goalform.domain.review import FROZEN, Comment, Review, ReviewError, Status,
 from goalform.domain.template import COLUMNS, Template, TemplateError
 from goalform.store import review as review_store
 from goalform.store.database import (
+    as_text,
     check_schema,
     check_schema_for_version,
     connect,
@@ -72,13 +73,7 @@ _INDICATOR_SELECT = (
 )
 
 
-def _text(value: object) -> str:
-    """Coerce whatever an untrusted file stores in a text column to text."""
-    if value is None:
-        return ""
-    if isinstance(value, bytes):
-        return value.decode("utf-8", errors="replace")
-    return str(value)
+_text = as_text  # short local name; the rows below use it a lot
 
 
 def _record(row: tuple) -> IndicatorRecord:

@@ -6,6 +6,7 @@ import sqlite3
 from datetime import datetime
 
 from goalform.domain.review import Comment, Review, ReviewError, Status, StatusChange
+from goalform.store.database import as_text
 
 
 def now() -> str:
@@ -13,12 +14,7 @@ def now() -> str:
     return datetime.now().astimezone().isoformat(timespec="seconds")
 
 
-def _text(value: object) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, bytes):
-        return value.decode("utf-8", errors="replace")
-    return str(value)
+_text = as_text  # short local name; the rows below use it a lot
 
 
 def load_review(conn: sqlite3.Connection) -> Review:
