@@ -11,7 +11,7 @@ import importlib
 import sys
 from typing import Sequence
 
-from goalform import __version__
+from goalform.buildinfo import version_line
 
 # Command name -> module in goalform.commands providing register(subparsers) and run(args) -> int.
 COMMANDS: dict[str, str] = {
@@ -32,7 +32,7 @@ class _Parser(argparse.ArgumentParser):
 
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(prog="goalform", description="部门整体绩效目标表：填报、检查、导出")
-    parser.add_argument("--version", action="version", version=f"goalform {__version__}")
+    parser.add_argument("--version", action="version", version=version_line())
     sub = parser.add_subparsers(dest="command", metavar="命令", parser_class=_Parser)
     for name, module in COMMANDS.items():
         importlib.import_module(module).register(sub)

@@ -1,0 +1,297 @@
+"""Checks the built bundle the way a clerk's PC would run it: no Python, no virtual environment.
+
+Usage: python packaging/check_bundle.py [--bundle DIR] [--archive FILE.tar.gz]
+(``make check-package``, after ``make package``). On Linux the .tar.gz made by build.py is
+unpacked into a temporary folder and checked from there, so the archive itself is what is proven
+and the bundle is shown to be relocatable; otherwise dist/goalform/ is checked in place.
+
+Every program runs with a minimal environment (a private HOME and data folder, PATH holding only
+an empty folder, no PYTHON* variables, QT_QPA_PLATFORM=offscreen). Checked: --version (metadata
+version and build info), a new form from every template (templates load inside the bundle),
+validate/show, the examples, export when the bundle has it, a clear error for a missing file,
+the GUI starting offscreen (empty and with a file), on Linux the Qt libraries the plugins need
+and install.sh/--uninstall, and the size against the 250 MB budget. Exit 0 when all pass.
+"""
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import subprocess
+import sys
+import tarfile
+import tempfile
+import time
+import tomllib
+from pathlib import Path
+from typing import Callable
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
+DIST = ROOT / "dist"
+BUDGET_MIB = 250
+EXPORT_FORMATS = ("docx", "xlsx", "pdf")
+WINDOWS = sys.platform == "win32"
+EXE = "goalform.exe" if WINDOWS else "goalform"
+
+
+class CheckFailed(Exception):
+    pass
+
+
+def project_version() -> str:
+    with open(ROOT / "pyproject.toml", "rb") as f:
+        return str(tomllib.load(f)["project"]["version"])
+
+
+def size_mib(path: Path) -> float:
+    if path.is_file():
+        return path.stat().st_size / 2**20
+    return sum(p.stat().st_size for p in path.rglob("*") if p.is_file() and not p.is_symlink()) / 2**20
+
+
+def clean_env(home: Path) -> dict[str, str]:
+    """What a fresh user session has, and nothing of this developer machine's Python."""
+    empty_bin = home / "empty-bin"
+    empty_bin.mkdir(parents=True, exist_ok=True)
+    env = {
+        "HOME": str(home),
+        "PATH": str(empty_bin),
+        "LANG": "C.UTF-8",
+        "GOALFORM_DATA_DIR": str(home / "goalform-data"),
+        "QT_QPA_PLATFORM": "offscreen",
+        "TMPDIR": str(home),
+    }
+    if WINDOWS:  # Windows cannot start a process without these
+        for name in ("SYSTEMROOT", "WINDIR", "TEMP", "TMP", "LOCALAPPDATA", "APPDATA", "USERPROFILE"):
+            if name in os.environ:
+                env[name] = os.environ[name]
+        env["PATH"] = os.path.join(os.environ.get("SYSTEMROOT", r"C:\Windows"), "System32")
+    return env
+
+
+class Runner:
+    """Runs the bundled executable in the clean environment and records the checks."""
+
+    def __init__(self, exe: Path, env: dict[str, str], workdir: Path) -> None:
+        self.exe, self.env, self.workdir = exe, env, workdir
+        self.failures: list[str] = []
+
+    def run(self, *args: str, timeout: float = 120, extra_env: dict[str, str] | None = None,
+            exe: Path | None = None) -> subprocess.CompletedProcess[str]:
+        return subprocess.run([str(exe or self.exe), *args], cwd=self.workdir, env={**self.env, **(extra_env or {})},
+                              capture_output=True, text=True, encoding="utf-8", errors="replace", timeout=timeout)
+
+    def check(self, title: str, body: Callable[[], str | None]) -> None:
+        started = time.monotonic()
+        try:
+            note = body() or ""
+        except (CheckFailed, subprocess.TimeoutExpired, OSError) as e:
+            self.failures.append(title)
+            print(f"FAIL  {title}: {e}", flush=True)
+            return
+        print(f"ok    {title} ({time.monotonic() - started:.1f} s){'  ' + note if note else ''}", flush=True)
+
+
+def expect(proc: subprocess.CompletedProcess[str], codes: tuple[int, ...] = (0,)) -> str:
+    if proc.returncode not in codes:
+        raise CheckFailed(f"exit {proc.returncode} (expected {codes}); stderr: {proc.stderr.strip()[-800:]}")
+    if "Traceback" in proc.stderr:
+        raise CheckFailed(f"traceback on stderr: {proc.stderr.strip()[-800:]}")
+    return proc.stdout
+
+
+def templates() -> list[str]:
+    return sorted(p.stem for p in (ROOT / "resources" / "templates").glob("*.json"))
+
+
+def unpack(archive: Path, into: Path) -> Path:
+    with tarfile.open(archive) as tar:
+        tar.extractall(into, filter="tar")
+    return into / "goalform"
+
+
+def check_cli(r: Runner, version: str) -> Path:
+    def version_info() -> str:
+        out = expect(r.run("--version"))
+        if version not in out:
+            raise CheckFailed(f"--version says {out.strip()!r}, pyproject says {version}")
+        if "构建于" not in out:
+            raise CheckFailed(f"no build info in {out.strip()!r} (goalform/_build.py missing from the bundle?)")
+        return out.strip()
+
+    r.check("version from the package metadata, build info baked in", version_info)
+    form = r.workdir / "x.goal"
+    for template in templates():
+        def new(template: str = template) -> str:
+            target = r.workdir / f"new-{template}.goal"
+            expect(r.run("new", "--template", template, "-o", str(target)))
+            return _exists(target)
+
+        r.check(f"new --template {template} (the template loads inside the bundle)", new)
+    shutil.copy2(r.workdir / f"new-{templates()[-1]}.goal", form)
+    r.check("validate x.goal", lambda: _first_line(expect(r.run("validate", str(form)), (0, 1))))
+    r.check("show x.goal", lambda: _nonempty(expect(r.run("show", str(form)))))
+
+    def missing_file() -> str:
+        proc = r.run("validate", str(r.workdir / "nope.goal"))
+        if proc.returncode != 2 or "Traceback" in proc.stderr or len(proc.stderr.strip().splitlines()) != 1:
+            raise CheckFailed(f"expected one line and exit 2, got {proc.returncode}: {proc.stderr!r}")
+        return proc.stderr.strip()
+
+    r.check("a missing file gives one clear line and exit 2", missing_file)
+    examples = sorted((ROOT / "examples").glob("*.goal"))
+    for example in examples:
+        r.check(f"validate example {example.name}", lambda e=example: _first_line(
+            expect(r.run("validate", str(e)), (0, 1))))
+    return form
+
+
+def check_export(r: Runner, forms: list[Path]) -> None:
+    probe = r.run("export", "--help")
+    if probe.returncode != 0:
+        print("skip  export: this build has no `goalform export` command yet", flush=True)
+        return
+    for form in forms:
+        for fmt in EXPORT_FORMATS:
+            if fmt not in probe.stdout:
+                continue
+            out = r.workdir / f"{form.stem}.{fmt}"
+
+            def export(form: Path = form, out: Path = out) -> str:
+                expect(r.run("export", str(form), "-o", str(out)))
+                return _exists(out)
+
+            r.check(f"export {form.name} -> {out.name}", export)
+
+
+def check_gui(r: Runner, form: Path) -> None:
+    quit_env = {"GOALFORM_QUIT_AFTER_SHOW": "1"}
+    r.check("GUI starts offscreen and quits (no file)", lambda: _first_line(
+        expect(r.run(extra_env=quit_env, timeout=60)) or "shown"))
+    r.check("GUI opens x.goal offscreen and quits", lambda: _first_line(
+        expect(r.run(str(form), extra_env=quit_env, timeout=60)) or "shown"))
+    gui_exe = r.exe.with_name("goalform-gui.exe")
+    if WINDOWS:
+        r.check("goalform-gui.exe opens x.goal and quits", lambda: _first_line(
+            expect(r.run(str(form), extra_env=quit_env, timeout=60, exe=gui_exe)) or "shown"))
+
+
+def check_linux_libraries(bundle: Path) -> None:
+    """Every libQt6* that a bundled Qt library or plugin needs is in the bundle (spec pruning is sound)."""
+    try:
+        from PyInstaller.depend.bindepend import get_imports
+    except ImportError:
+        print("skip  Qt library closure: PyInstaller is not installed here", flush=True)
+        return
+    internal = bundle / "_internal"
+    present = {p.name for p in internal.rglob("*.so*")}
+    missing = []
+    for lib in internal.rglob("*.so*"):
+        if lib.is_symlink() or "PySide6" not in lib.parts:
+            continue
+        for needed, _ in get_imports(str(lib)):
+            name = Path(needed).name
+            if name.startswith("libQt6") and name not in present:
+                missing.append(f"{lib.relative_to(internal)} needs {name}")
+    if missing:
+        raise CheckFailed("; ".join(missing))
+
+
+def check_linux_install(r: Runner, bundle: Path) -> str:
+    home = Path(r.env["HOME"]) / "install-home"
+    env = {**r.env, "HOME": str(home), "PATH": "/usr/bin:/bin"}  # the script itself needs sh, cp, sed
+    env.pop("XDG_DATA_HOME", None)
+    proc = subprocess.run(["sh", str(bundle / "linux" / "install.sh")], env=env, capture_output=True, text=True)
+    if proc.returncode != 0:
+        raise CheckFailed(f"install.sh: {proc.stderr.strip()}")
+    installed = home / ".local" / "bin" / "goalform"
+    expect(r.run("--version", exe=installed))
+    desktop = (home / ".local/share/applications/goalform.desktop").read_text(encoding="utf-8")
+    if f'Exec="{home}/.local/opt/goalform/goalform" %f' not in desktop:
+        raise CheckFailed("the installed .desktop file does not run the installed executable")
+    for path in ("mime/packages/goalform.xml", "icons/hicolor/48x48/apps/goalform.png",
+                 "icons/hicolor/48x48/mimetypes/application-x-goalform.png"):
+        _exists(home / ".local/share" / path)
+    user_data = home / ".local/share/goalform/keep.txt"  # appdirs' user data folder on Linux
+    user_data.parent.mkdir(parents=True, exist_ok=True)
+    user_data.write_text("user data")
+    proc = subprocess.run(["sh", str(bundle / "linux" / "install.sh"), "--uninstall"], env=env,
+                          capture_output=True, text=True)
+    if proc.returncode != 0 or installed.exists() or (home / ".local/opt/goalform").exists():
+        raise CheckFailed(f"--uninstall left the program behind: {proc.stderr.strip()}")
+    if not user_data.exists():
+        raise CheckFailed("--uninstall removed the user's data")
+    return "installed, ran, uninstalled; user data kept"
+
+
+def _exists(path: Path) -> str:
+    if not path.is_file() or path.stat().st_size == 0:
+        raise CheckFailed(f"{path.name} was not written")
+    return f"{path.name}: {path.stat().st_size:,} bytes"
+
+
+def _nonempty(text: str) -> str:
+    if not text.strip():
+        raise CheckFailed("no output")
+    return _first_line(text)
+
+
+def _first_line(text: str) -> str:
+    return text.strip().splitlines()[0][:100] if text.strip() else ""
+
+
+def newest_archive() -> Path | None:
+    found = sorted(DIST.glob("goalform-*-linux-*.tar.gz"), key=lambda p: p.stat().st_mtime)
+    return found[-1] if found else None
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--bundle", type=Path, default=DIST / "goalform", help="the one-folder bundle")
+    parser.add_argument("--archive", type=Path, help="the .tar.gz to unpack and check (Linux; default: newest in dist/)")
+    parser.add_argument("--in-place", action="store_true", help="check --bundle itself, not the unpacked archive")
+    args = parser.parse_args(argv)
+
+    version = project_version()
+    with tempfile.TemporaryDirectory(prefix="goalform-check-") as tmp:
+        tmp_path = Path(tmp)
+        archive = None if args.in_place or WINDOWS else (args.archive or newest_archive())
+        bundle = unpack(archive, tmp_path / "unpacked") if archive else args.bundle.resolve()
+        exe = bundle / EXE
+        if not exe.is_file():
+            print(f"no bundle at {bundle}: run `make package` first", file=sys.stderr)
+            return 2
+        print(f"checking {archive.name + ' (unpacked)' if archive else bundle} with goalform {version}", flush=True)
+        workdir = tmp_path / "work"
+        workdir.mkdir()
+        runner = Runner(exe, clean_env(tmp_path / "home"), workdir)
+
+        form = check_cli(runner, version)
+        check_export(runner, [form, *sorted((ROOT / "examples").glob("*.goal"))])
+        check_gui(runner, form)
+        if sys.platform.startswith("linux"):
+            runner.check("every Qt library the bundled plugins need is bundled", lambda: check_linux_libraries(bundle))
+            if (bundle / "linux" / "install.sh").is_file():
+                runner.check("linux/install.sh installs for the user, --uninstall keeps user data",
+                             lambda: check_linux_install(runner, bundle))
+
+        bundle_mib = size_mib(bundle)
+        sizes = f"bundle {bundle_mib:.1f} MiB (budget {BUDGET_MIB} MiB)"
+        if archive:
+            sizes += f", {archive.name} {size_mib(archive):.1f} MiB"
+        if bundle_mib > BUDGET_MIB:
+            runner.failures.append("size budget")
+            print(f"FAIL  size: {sizes}")
+        else:
+            print(f"ok    size: {sizes}")
+
+    if runner.failures:
+        print(f"{len(runner.failures)} check(s) failed: {', '.join(runner.failures)}", file=sys.stderr)
+        return 1
+    print("bundle OK")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,64 @@
+"""The PyInstaller spec and build script name files that exist and keep every Qt module goalform uses."""
+from __future__ import annotations
+
+import re
+
+from packaging_helpers import PACKAGING, ROOT, SPEC, load_script, spec_executables, spec_list
+
+
+def spec_text() -> str:
+    return SPEC.read_text(encoding="utf-8")
+
+
+def test_entry_scripts_exist_and_run_the_right_main():
+    text = spec_text()
+    for name, target in (("goalform_cli", "goalform.cli import main"), ("goalform_gui", "goalform.ui.launcher import main")):
+        assert f'"{name}.py"' in text
+        script = PACKAGING / "entry" / f"{name}.py"
+        assert target in script.read_text(encoding="utf-8")
+        assert f's[0] != "{name}"' in text  # each EXE leaves out the other's entry script
+
+
+def test_executables():
+    assert spec_executables() == ["goalform", "goalform-gui"]
+    text = spec_text()
+    assert 'name="goalform", console=True' in text and 'name="goalform-gui", console=False' in text
+    assert re.search(r'ICON = ROOT / "resources" / "icons" / "goalform.ico"', text)
+    assert (ROOT / "resources" / "icons" / "goalform.ico").is_file()
+    assert (PACKAGING / "goalform.spec").samefile(load_script("build").HERE / "goalform.spec")
+
+
+def test_no_qt_module_goalform_imports_is_excluded():
+    """A GUI that starts using QtSvg (say) must not die only in the bundle: update EXCLUDES first."""
+    used = set()
+    for path in (ROOT / "goalform").rglob("*.py"):
+        used |= set(re.findall(r"PySide6\.(Qt\w+)", path.read_text(encoding="utf-8")))
+    excluded = {name.split(".", 1)[1] for name in spec_list("EXCLUDES") if name.startswith("PySide6.")}
+    assert {"QtCore", "QtGui", "QtWidgets"} <= used
+    assert not used & excluded, f"goalform imports excluded Qt modules: {used & excluded}"
+    assert "PySide6.QtPrintSupport" not in spec_list("EXCLUDES")  # printing needs it
+
+
+def test_qt_translations_kept_are_simplified_chinese():
+    pattern = re.search(r'QT_TRANSLATIONS_KEPT = re.compile\(r"(.+)"\)', spec_text())[1]
+    assert re.search(pattern, "qtbase_zh_CN.qm") and re.search(pattern, "qt_zh_CN.qm")
+    assert not re.search(pattern, "qtbase_de.qm") and not re.search(pattern, "qt_help_zh_CN.qm")
+
+
+def test_platform_plugins_kept_cover_windows_and_linux():
+    kept = re.search(r'"platforms": \{([^}]*)\}', spec_text())[1]
+    for plugin in ("qwindows", "qxcb", "qwayland", "qoffscreen"):
+        assert f'"{plugin}"' in kept
+
+
+def test_build_script_stages_the_package_and_writes_build_info():
+    build = load_script("build")
+    assert build.STAGE == ROOT / "build" / "stage" and build.BUNDLE == ROOT / "dist" / "goalform"
+    assert "GOALFORM_STAGE" in spec_text() and '"GOALFORM_STAGE"' in (PACKAGING / "build.py").read_text()
+    assert build.arch() in ("x86_64", "aarch64") or build.arch()
+
+
+def test_makefile_targets():
+    makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
+    assert re.search(r"^package:.*\n\t.*pip install .*\.\[package\].*\n\t.*packaging/build\.py", makefile, re.M)
+    assert re.search(r"^check-package:.*\n\t.*packaging/check_bundle\.py", makefile, re.M)
