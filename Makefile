@@ -3,7 +3,7 @@ PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
-EXAMPLE ?= examples/2026-临空经济区口岸和投资促进局.goal
+EXAMPLE ?= examples/form-2026.goal
 
 .PHONY: run test venv bench examples clean package check-package
 

@@ -53,7 +53,10 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         return gui_main(args_list)
     parser = build_parser()
-    args = parser.parse_args(args_list)
+    try:
+        args = parser.parse_args(args_list)
+    except SystemExit as e:  # --help, --version, or a usage error already printed
+        return int(e.code or 0)
     if not args.command:
         parser.print_help()
         return 2

@@ -197,6 +197,7 @@ def write_atomically(conn: sqlite3.Connection, target: Path) -> None:
             os.close(fd)
         os.replace(tmp, target)
         _fsync_dir(target.parent)
+        _remove_stale_temporaries(target)
     except sqlite3.Error as e:
         _remove_quietly(tmp)
         raise SaveError(f"保存失败：{e}（原文件未改动）") from None
@@ -206,6 +207,18 @@ def write_atomically(conn: sqlite3.Connection, target: Path) -> None:
     except BaseException:
         _remove_quietly(tmp)
         raise
+
+
+def _remove_stale_temporaries(target: Path) -> None:
+    """Drop temporary files an earlier, interrupted save of ``target`` left beside it."""
+    for stale in target.parent.glob(f".{glob_escape(target.name)}.*.tmp*"):
+        _remove_quietly(stale)
+
+
+def glob_escape(name: str) -> str:
+    import glob
+
+    return glob.escape(name)
 
 
 def _fsync_dir(folder: Path) -> None:

@@ -267,13 +267,24 @@ class Document:
         return self._all_funds().get((line, column), "")
 
     def set_fund(self, line: str, column: str, text: str) -> None:
+        """Set an amount cell. Typing an amount makes that column's 合计 derived again: a total
+        kept from an imported document (see :meth:`stated_total`) no longer applies and is dropped."""
         if column not in COLUMNS:
             raise KeyError(column)
+        stale: str | None = None
         if not line.startswith(TOTAL_PREFIX):
-            self.template.funds_line(line)  # raises for unknown lines
-        self._write("INSERT INTO fund(line, col, value) VALUES (?, ?, ?) "
-                    "ON CONFLICT(line, col) DO UPDATE SET value = excluded.value", (line, column, text))
-        self._all_funds()[(line, column)] = text
+            stale = TOTAL_PREFIX + self.template.funds_group_of(line).key  # raises for unknown lines
+        self._require_writable()
+        with transaction(self._conn):
+            self._conn.execute("INSERT INTO fund(line, col, value) VALUES (?, ?, ?) "
+                               "ON CONFLICT(line, col) DO UPDATE SET value = excluded.value", (line, column, text))
+            if stale is not None:
+                self._conn.execute("DELETE FROM fund WHERE line = ? AND col = ?", (stale, column))
+        funds = self._all_funds()
+        funds[(line, column)] = text
+        if stale is not None:
+            funds.pop((stale, column), None)
+        self._changed(structure=False)
 
     def stated_total(self, group: str, column: str) -> str:
         return self.fund(TOTAL_PREFIX + group, column)

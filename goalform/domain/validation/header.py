@@ -35,8 +35,8 @@ def phone_ok(text: str) -> bool:
     )
 
 
-@rule("header.phone", Severity.ERROR, "联系电话格式须为固定电话（如 027-12345678）或手机号")
+@rule("header.phone", Severity.ERROR, "联系电话格式须为固定电话（如 027-86001234）或手机号")
 def phone_format(form: Form, template: Template) -> Iterator[tuple[Location, str]]:
     text = form.phone
     if clean_text(text) and not phone_ok(text):
-        yield Location("header", "phone"), f"联系电话「{text.strip()}」格式不正确，应为 027-12345678 或 13812345678"
+        yield Location("header", "phone"), f"联系电话「{text.strip()}」格式不正确，应为 027-86001234 或 13812345678"

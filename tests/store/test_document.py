@@ -1,0 +1,207 @@
+"""The .goal document: round trips, editing API, dirty state, read-only, recovery."""
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from goalform import assets
+from goalform.domain.form import new_form
+from goalform.store import Document, ReadOnlyError, StoreError, Workspace, read_form
+
+
+def _filled_form(version: str = "2026"):
+    t = assets.template(version)
+    f = new_form(t, t.first_year)
+    f.department, f.filler, f.phone, f.fill_date = "测试局", "李四", "027-86001234", "2025-12-31"
+    f.deadline = "2028年12月"
+    f.texts = {"functions": "1、职能一\n2、职能二", "tasks": "任务", "long_term_goal": "长期", "annual_goal": "年度"}
+    f.funds = {("fiscal", "current"): "1424", ("personnel", "current"): "3", ("operation", "current"): "1421"}
+    f.stated_totals = {("income", "prev2"): "100%"}
+    f.notes = "备注"
+    l3 = f.annual[0].children[0].children[0]
+    l3.prev2, l3.prev1, l3.value, l3.basis, l3.category = "90%", "95%", "≥90%", "历史标准", "基本型"
+    return f, t
+
+
+def test_save_and_read_back_equal(tmp_path: Path) -> None:
+    form, _ = _filled_form()
+    with Document.from_form(form) as doc:
+        doc.save(tmp_path / "a.goal")
+    back, template = read_form(tmp_path / "a.goal")
+    assert template.id == "2026"
+    # Ids are assigned by the store; everything else must be identical.
+    for tree in (form.long_term, form.annual, back.long_term, back.annual):
+        _clear_ids(tree)
+    assert back == form
+
+
+def _clear_ids(nodes) -> None:
+    for n in nodes:
+        n.id = None
+        _clear_ids(n.children)
+
+
+def test_file_header_says_what_it_is(tmp_path: Path) -> None:
+    with Document.new(assets.template("2024")) as doc:
+        doc.save(tmp_path / "a.goal")
+    header = (tmp_path / "a.goal").read_bytes()[:100]
+    assert header[68:72] == b"GOAL"
+    assert int.from_bytes(header[60:64], "big") >= 1
+    assert header[18:20] == b"\x01\x01"  # rollback journal: the file stands alone, no -wal needed
+
+
+def test_edits_go_to_the_working_copy_immediately(tmp_path: Path) -> None:
+    doc = Document.new(assets.template("2024"))
+    doc.set_field("department", "财政局")
+    doc.set_fund("fiscal", "current", "12.5")
+    # A second connection to the working copy sees the edits: nothing lives only in memory.
+    again = Document.recover(_working_copy_of(doc))
+    assert again.field("department") == "财政局" and again.fund("fiscal", "current") == "12.5"
+    doc.close()
+
+
+def _working_copy_of(doc: Document):
+    return doc._working  # the test needs the private handle to simulate a second process
+
+
+def test_dirty_state_follows_edits_and_saves(tmp_path: Path) -> None:
+    with Document.new(assets.template("2024")) as doc:
+        assert doc.is_dirty  # never saved
+        doc.save(tmp_path / "a.goal")
+        assert not doc.is_dirty
+        doc.set_field("filler", "王五")
+        assert doc.is_dirty
+        doc.save()
+        assert not doc.is_dirty
+    with Document.open(tmp_path / "a.goal") as doc:
+        assert not doc.is_dirty and doc.field("filler") == "王五"
+
+
+def test_save_without_a_path_asks_for_one() -> None:
+    with Document.new(assets.template("2024")) as doc, pytest.raises(StoreError, match="保存位置"):
+        doc.save()
+
+
+def test_indicator_editing_api() -> None:
+    with Document.new(assets.template("2024")) as doc:
+        cost = doc.roots("long_term")[0]
+        l2 = doc.children(cost)
+        first = l2[0]
+        new = doc.insert_indicator(cost, 1, name="新二级")
+        assert doc.children(cost) == [first, new] + l2[1:]
+        leaf = doc.insert_indicator(new, 0, name="新三级", value="≥95%")
+        doc.set_indicator(leaf, "basis", "说明")
+        assert doc.node(leaf).basis == "说明" and doc.node(leaf).level == 3
+        doc.move_indicator(new, 0)
+        assert doc.children(cost)[0] == new and doc.row_of(new) == 0
+        removed = doc.remove_indicator(new)
+        assert new not in doc.children(cost) and len(removed.records) == 2
+        with pytest.raises(KeyError):
+            doc.node(leaf)
+        doc.restore_indicator(removed)
+        assert doc.children(cost)[0] == new and doc.children(new) == [leaf]
+        assert doc.node(leaf).basis == "说明"
+
+
+def test_level1_is_fixed() -> None:
+    with Document.new(assets.template("2024")) as doc:
+        root = doc.roots("annual")[0]
+        for action in (lambda: doc.remove_indicator(root), lambda: doc.move_indicator(root, 2),
+                       lambda: doc.set_indicator(root, "name", "x")):
+            with pytest.raises(StoreError, match="一级指标"):
+                action()
+        leaf = doc.children(doc.children(root)[0])[0]
+        with pytest.raises(StoreError, match="三级"):
+            doc.insert_indicator(leaf, 0, name="四级")
+
+
+def test_listeners_hear_every_change() -> None:
+    calls = []
+    with Document.new(assets.template("2024")) as doc:
+        doc.add_listener(lambda: calls.append(1))
+        doc.set_field("phone", "1")
+        doc.insert_indicator(doc.roots("annual")[0], 0, name="x")
+    assert len(calls) == 2
+
+
+def test_read_only_refuses_edits(tmp_path: Path) -> None:
+    with Document.new(assets.template("2024")) as doc:
+        doc.save(tmp_path / "a.goal")
+    before = (tmp_path / "a.goal").read_bytes()
+    with Document.open(tmp_path / "a.goal", read_only=True) as doc:
+        assert doc.read_only
+        with pytest.raises(ReadOnlyError, match="只读"):
+            doc.set_field("department", "x")
+        with pytest.raises(ReadOnlyError):
+            doc.insert_indicator(doc.roots("annual")[0], 0, name="x")
+    assert (tmp_path / "a.goal").read_bytes() == before
+
+
+def test_opening_never_changes_the_file(tmp_path: Path) -> None:
+    with Document.new(assets.template("2026")) as doc:
+        doc.save(tmp_path / "a.goal")
+    before = (tmp_path / "a.goal").read_bytes()
+    with Document.open(tmp_path / "a.goal") as doc:
+        doc.set_field("department", "改了但没保存")
+    assert (tmp_path / "a.goal").read_bytes() == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["a.goal"]
+
+
+def test_crash_leaves_a_working_copy_that_is_offered_back(tmp_path: Path) -> None:
+    """A process that dies with unsaved edits: its working copy is found and recovered whole."""
+    import subprocess
+    import sys
+
+    with Document.new(assets.template("2024")) as doc:
+        doc.save(tmp_path / "a.goal")
+    script = (
+        "import os, sys\n"
+        "from goalform.store import Document\n"
+        f"doc = Document.open({str(tmp_path / 'a.goal')!r})\n"
+        "doc.set_field('department', '未保存的修改')\n"
+        "os._exit(9)\n"  # no cleanup, like a crash
+    )
+    subprocess.run([sys.executable, "-c", script], check=False, env=os.environ.copy())
+    orphans = Workspace().orphans()
+    assert len(orphans) == 1 and orphans[0].origin == tmp_path / "a.goal"
+    with Document.recover(orphans[0]) as doc:
+        assert doc.field("department") == "未保存的修改"
+        assert doc.is_dirty and doc.path == tmp_path / "a.goal"
+        doc.save()
+    assert read_form(tmp_path / "a.goal")[0].department == "未保存的修改"
+    assert Workspace().orphans() == []
+
+
+def test_clean_working_copies_are_not_offered(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    with Document.new(assets.template("2024")) as doc:
+        doc.save(tmp_path / "a.goal")
+    script = f"import os\nfrom goalform.store import Document\nDocument.open({str(tmp_path / 'a.goal')!r})\nos._exit(9)\n"
+    subprocess.run([sys.executable, "-c", script], check=False, env=os.environ.copy())
+    assert Workspace().orphans() == []
+
+
+def test_replace_form_keeps_template_and_replaces_everything() -> None:
+    form, t = _filled_form("2024")
+    with Document.new(t) as doc:
+        doc.replace_form(form)
+        back = doc.load_form()
+        assert back.department == "测试局" and back.funds == form.funds
+        other, _ = _filled_form("2026")
+        with pytest.raises(StoreError, match="模板"):
+            doc.replace_form(other)
+
+
+def test_typing_an_amount_drops_the_stated_total_of_its_column() -> None:
+    form, t = _filled_form("2024")
+    form.stated_totals = {("income", "prev2"): "100%", ("income", "prev1"): "100%", ("expenditure", "prev2"): "9"}
+    with Document.from_form(form) as doc:
+        doc.set_fund("fiscal", "prev2", "651.74")
+        assert doc.stated_total("income", "prev2") == ""
+        assert doc.stated_total("income", "prev1") == "100%"  # other columns keep theirs
+        assert doc.stated_total("expenditure", "prev2") == "9"  # and so does the other group
+        assert doc.load_form().stated_totals == {("income", "prev1"): "100%", ("expenditure", "prev2"): "9"}
