@@ -15,6 +15,7 @@ import argparse
 import datetime as dt
 import os
 import platform
+import re
 import shutil
 import subprocess
 import sys
@@ -29,6 +30,7 @@ WORK = ROOT / "build" / "pyinstaller"
 DIST = ROOT / "dist"
 BUNDLE = DIST / "goalform"
 LINUX_FILES = ("goalform.desktop", "goalform-mime.xml", "install.sh")
+UNRESOLVED = re.compile(r"Library not found: could not resolve '([^']+)', dependency of '([^']+)'")
 
 
 def run(cmd: list[str], **kwargs: object) -> None:
@@ -82,10 +84,35 @@ def write_build_info(version: str) -> None:
     (STAGE / "goalform" / "_build.py").write_text(text, encoding="utf-8")
 
 
-def pyinstaller() -> None:
-    run([sys.executable, "-m", "PyInstaller", "--noconfirm", "--log-level", "WARN",
-         "--distpath", str(DIST), "--workpath", str(WORK), str(HERE / "goalform.spec")],
-        env={**os.environ, "GOALFORM_STAGE": str(STAGE)})
+def pyinstaller() -> list[tuple[str, str]]:
+    """Run the spec; return (library, needed by) for each library PyInstaller could not find."""
+    cmd = [sys.executable, "-m", "PyInstaller", "--noconfirm", "--log-level", "WARN",
+           "--distpath", str(DIST), "--workpath", str(WORK), str(HERE / "goalform.spec")]
+    print("+", " ".join(cmd), flush=True)
+    unresolved = []
+    with subprocess.Popen(cmd, env={**os.environ, "GOALFORM_STAGE": str(STAGE)}, stdout=subprocess.PIPE,
+                          stderr=subprocess.STDOUT, text=True, encoding="utf-8", errors="replace") as proc:
+        assert proc.stdout is not None
+        for line in proc.stdout:
+            print(line, end="", flush=True)
+            if m := UNRESOLVED.search(line):
+                unresolved.append((m[1], Path(m[2]).name))
+    if proc.returncode:
+        raise SystemExit(f"PyInstaller failed (exit {proc.returncode})")
+    return unresolved
+
+
+def warn_missing_libraries(unresolved: list[tuple[str, str]]) -> None:
+    """Libraries that something *in the bundle* needs but this machine lacks (Linux: install and rebuild).
+
+    Those of plugins the spec drops (GTK's, for the gtk3 theme) do not matter and are not shown.
+    """
+    bundled = {p.name for p in BUNDLE.rglob("*")}
+    missing = sorted({(lib, user) for lib, user in unresolved if user in bundled and lib not in bundled})
+    for lib, user in missing:
+        print(f"warning: {lib} (needed by the bundled {user}) is not on this build machine and not in the "
+              "bundle; the bundle then relies on the target PC's copy. Install it and rebuild "
+              "(Debian: apt-get install libxcb-icccm4 libxcb-keysyms1 libxcb-cursor0).", file=sys.stderr)
 
 
 def linux_archive(version: str) -> Path:
@@ -130,7 +157,8 @@ def main(argv: list[str] | None = None) -> int:
     started = time.monotonic()
     version = stage()
     write_build_info(version)
-    pyinstaller()
+    unresolved = pyinstaller()
+    warn_missing_libraries(unresolved)
     built = time.monotonic()
     print(f"bundle:    {BUNDLE.relative_to(ROOT)}  {mib(size_of(BUNDLE))}  (goalform {version}, "
           f"built in {built - started:.0f} s)")

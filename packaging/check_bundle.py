@@ -23,6 +23,8 @@ import tarfile
 import tempfile
 import time
 import tomllib
+import unicodedata
+import zipfile
 from pathlib import Path
 from typing import Callable
 
@@ -160,7 +162,9 @@ def check_export(r: Runner, forms: list[Path]) -> None:
 
             def export(form: Path = form, out: Path = out) -> str:
                 expect(r.run("export", str(form), "-o", str(out)))
-                return _exists(out)
+                note = _exists(out)
+                _holds_form_text(out)
+                return note
 
             r.check(f"export {form.name} -> {out.name}", export)
 
@@ -171,6 +175,19 @@ def check_gui(r: Runner, form: Path) -> None:
         expect(r.run(extra_env=quit_env, timeout=60)) or "shown"))
     r.check("GUI opens x.goal offscreen and quits", lambda: _first_line(
         expect(r.run(str(form), extra_env=quit_env, timeout=60)) or "shown"))
+    if sys.platform.startswith("linux") and shutil.which("xvfb-run"):
+        # The platform plugin a clerk's desktop uses (xcb), on a virtual X server: proves the
+        # bundled xcb plugin and its libraries load, which offscreen does not.
+        def on_x11() -> str:
+            proc = subprocess.run(
+                ["xvfb-run", "-a", str(r.exe), str(form)], cwd=r.workdir, timeout=90,
+                env={**r.env, **quit_env, "QT_QPA_PLATFORM": "xcb", "PATH": "/usr/bin:/bin"},
+                capture_output=True, text=True, encoding="utf-8", errors="replace")
+            return _first_line(expect(proc)) or "shown"
+
+        r.check("GUI opens x.goal on X11 (xcb plugin, Xvfb) and quits", on_x11)
+    else:
+        print("skip  GUI on X11: no xvfb-run on this machine", flush=True)
     gui_exe = r.exe.with_name("goalform-gui.exe")
     if WINDOWS:
         r.check("goalform-gui.exe opens x.goal and quits", lambda: _first_line(
@@ -231,6 +248,25 @@ def _exists(path: Path) -> str:
     return f"{path.name}: {path.stat().st_size:,} bytes"
 
 
+def _holds_form_text(path: Path) -> None:
+    """The export carries the form's Chinese text (not an empty shell, not tofu-only PDF text)."""
+    needle = "绩效目标"
+    if path.suffix in (".docx", ".xlsx"):
+        with zipfile.ZipFile(path) as z:
+            xml = "".join(z.read(n).decode("utf-8", "replace") for n in z.namelist() if n.endswith(".xml"))
+        if needle not in xml:
+            raise CheckFailed(f"{path.name} does not contain {needle}")
+    elif path.suffix == ".pdf":
+        head = path.read_bytes()
+        if not head.startswith(b"%PDF") or b"/FontFile" not in head:
+            raise CheckFailed(f"{path.name} is not a PDF with an embedded font")
+        if shutil.which("pdftotext"):  # poppler, when this machine has it
+            text = subprocess.run(["pdftotext", str(path), "-"], capture_output=True, text=True).stdout
+            # NFKC: poppler maps some CJK glyphs of Noto fonts to Kangxi radicals (⽬ for 目).
+            if needle not in unicodedata.normalize("NFKC", text):
+                raise CheckFailed(f"{path.name}: no {needle} in its text (missing CJK font?)")
+
+
 def _nonempty(text: str) -> str:
     if not text.strip():
         raise CheckFailed("no output")
@@ -251,6 +287,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--bundle", type=Path, default=DIST / "goalform", help="the one-folder bundle")
     parser.add_argument("--archive", type=Path, help="the .tar.gz to unpack and check (Linux; default: newest in dist/)")
     parser.add_argument("--in-place", action="store_true", help="check --bundle itself, not the unpacked archive")
+    parser.add_argument("--keep", type=Path, help="copy the files the checks wrote (forms, exports) into this folder")
     args = parser.parse_args(argv)
 
     version = project_version()
@@ -276,6 +313,8 @@ def main(argv: list[str] | None = None) -> int:
                 runner.check("linux/install.sh installs for the user, --uninstall keeps user data",
                              lambda: check_linux_install(runner, bundle))
 
+        if args.keep:
+            shutil.copytree(workdir, args.keep, dirs_exist_ok=True)
         bundle_mib = size_mib(bundle)
         sizes = f"bundle {bundle_mib:.1f} MiB (budget {BUDGET_MIB} MiB)"
         if archive:

@@ -62,3 +62,16 @@ def test_makefile_targets():
     makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
     assert re.search(r"^package:.*\n\t.*pip install .*\.\[package\].*\n\t.*packaging/build\.py", makefile, re.M)
     assert re.search(r"^check-package:.*\n\t.*packaging/check_bundle\.py", makefile, re.M)
+
+
+def test_build_warns_only_about_libraries_the_bundle_needs(tmp_path, monkeypatch, capsys):
+    build = load_script("build")
+    line = ("10215 WARNING: Library not found: could not resolve 'libxcb-icccm.so.4', dependency of "
+            "'/venv/site-packages/PySide6/Qt/plugins/platforms/libqxcb.so'.")
+    found = build.UNRESOLVED.search(line)
+    assert (found[1], found[2].rsplit("/", 1)[1]) == ("libxcb-icccm.so.4", "libqxcb.so")
+    (tmp_path / "libqxcb.so").touch()  # bundled; the gtk3 theme plugin is dropped by the spec
+    monkeypatch.setattr(build, "BUNDLE", tmp_path)
+    build.warn_missing_libraries([("libxcb-icccm.so.4", "libqxcb.so"), ("libgtk-3.so.0", "libqgtk3.so")])
+    err = capsys.readouterr().err
+    assert "libxcb-icccm.so.4" in err and "libqxcb.so" in err and "gtk" not in err
