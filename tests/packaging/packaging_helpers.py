@@ -42,3 +42,28 @@ def spec_list(name: str) -> list[str]:
         if isinstance(node, ast.Assign) and any(getattr(t, "id", None) == name for t in node.targets):
             return [elt.value for elt in node.value.elts if isinstance(elt, ast.Constant)]
     raise KeyError(name)
+
+
+def spec_namespace(**given: object) -> dict:
+    """The spec's helper functions and module-level constants, run without PyInstaller's build.
+
+    Only function definitions and assignments of literals/`re.compile` are executed, so the
+    Windows-only code (the version resource) and the plugin filters can be tested on any machine.
+    """
+    import re
+
+    keep = []
+    for node in spec_tree().body:
+        if isinstance(node, ast.FunctionDef):
+            keep.append(node)
+        elif isinstance(node, ast.Assign) and all(isinstance(t, ast.Name) and t.id.isupper() for t in node.targets):
+            try:
+                compile(ast.Expression(node.value), "spec", "eval")
+            except SyntaxError:
+                continue
+            names = {n.id for n in ast.walk(node.value) if isinstance(n, ast.Name)}
+            if names <= {"re", "set", "dict"}:
+                keep.append(node)
+    namespace = {"re": re, "Path": Path, "sys": sys, **given}
+    exec(compile(ast.Module(body=keep, type_ignores=[]), str(SPEC), "exec"), namespace)
+    return namespace

@@ -3,7 +3,9 @@ from __future__ import annotations
 
 import re
 
-from packaging_helpers import PACKAGING, ROOT, SPEC, load_script, spec_executables, spec_list
+import pytest
+
+from packaging_helpers import PACKAGING, ROOT, SPEC, load_script, spec_executables, spec_list, spec_namespace
 
 
 def spec_text() -> str:
@@ -75,3 +77,38 @@ def test_build_warns_only_about_libraries_the_bundle_needs(tmp_path, monkeypatch
     build.warn_missing_libraries([("libxcb-icccm.so.4", "libqxcb.so"), ("libgtk-3.so.0", "libqgtk3.so")])
     err = capsys.readouterr().err
     assert "libxcb-icccm.so.4" in err and "libqxcb.so" in err and "gtk" not in err
+
+
+def test_plugin_and_library_filters_on_windows_and_linux_paths():
+    spec = spec_namespace()
+    keep, keep_data = spec["_keep_binary"], spec["_keep_data"]
+    kept = [
+        "PySide6/plugins/platforms/qwindows.dll", "PySide6/plugins/styles/qmodernwindowsstyle.dll",
+        "PySide6/plugins/imageformats/qjpeg.dll", "PySide6/Qt6Core.dll", "PySide6/Qt6PrintSupport.dll",
+        "PySide6/Qt/plugins/platforms/libqxcb.so", "PySide6/Qt/plugins/platforminputcontexts/libibusplatforminputcontextplugin.so",
+        "PySide6/Qt/plugins/printsupport/libcupsprintersupport.so", "PySide6/Qt/lib/libQt6Widgets.so.6",
+        "libpython3.11.so.1.0", "python311.dll",
+    ]
+    dropped = [
+        "PySide6/plugins/tls/qschannelbackend.dll", "PySide6/plugins/imageformats/qsvg.dll",
+        "PySide6/plugins/platforms/qvnc.dll", "PySide6/Qt6Network.dll", "PySide6/Qt/lib/libQt6Svg.so.6",
+        "PySide6/Qt/plugins/platformthemes/libqgtk3.so", "PySide6/Qt/plugins/iconengines/libqsvgicon.so",
+        "PySide6/Qt/plugins/platforms/libqeglfs.so", "PySide6/Qt/plugins/sqldrivers/libqsqlite.so",
+    ]
+    assert [p for p in kept if not keep(p)] == []
+    assert [p for p in dropped if keep(p)] == []
+    assert keep_data("PySide6/Qt/translations/qtbase_zh_CN.qm") and not keep_data("PySide6/translations/qtbase_ja.qm")
+    assert keep_data("goalform/resources/translations/goalform_zh_CN.qm")  # ours are never filtered
+
+
+def test_windows_version_resource_comes_from_the_metadata():
+    """Runs where PyInstaller's Windows modules import (Windows): the spec builds the resource there."""
+    try:
+        import PyInstaller.utils.win32.versioninfo  # noqa: F401 - needs pywin32-ctypes and pefile
+    except ImportError:
+        pytest.skip("PyInstaller's Windows version-resource module only imports on Windows")
+    for version, numbers in (("0.1.0", (0, 1, 0, 0)), ("1.2.3.4", (1, 2, 3, 4)), ("2.0.1+local", (2, 0, 1, 0))):
+        text = str(spec_namespace(VERSION=version)["_version_resource"]())
+        assert f"filevers={numbers}" in text and f"prodvers={numbers}" in text
+        assert f"StringStruct('ProductVersion', '{version}')" in text
+        assert "StringStruct('OriginalFilename', 'goalform.exe')" in text
