@@ -9,13 +9,16 @@ Every program runs with a minimal environment (a private HOME and data folder, P
 an empty folder, no PYTHON* variables, QT_QPA_PLATFORM=offscreen). Checked: --version (metadata
 version and build info), a new form from every template (templates load inside the bundle),
 validate/show, the examples, export when the bundle has it, a clear error for a missing file,
-the GUI starting offscreen (empty and with a file), on Linux the Qt libraries the plugins need
-and install.sh/--uninstall, and the size against the 250 MB budget. Exit 0 when all pass.
+the GUI starting offscreen (empty and with a file) and on X11 (Xvfb, when installed), on Linux
+as root the CLI and GUI with every Python installation hidden (unshare + tmpfs), the Qt libraries
+the plugins need and install.sh/--uninstall, and the size against the 250 MiB budget. Exit 0 when
+all pass.
 """
 from __future__ import annotations
 
 import argparse
 import os
+import shlex
 import shutil
 import subprocess
 import sys
@@ -194,6 +197,31 @@ def check_gui(r: Runner, form: Path) -> None:
             expect(r.run(str(form), extra_env=quit_env, timeout=60, exe=gui_exe)) or "shown"))
 
 
+def python_installations() -> list[str]:
+    """Every Python on this machine: the one running this script, its base, the system's."""
+    found = {sys.prefix, sys.base_prefix, *map(str, Path("/usr/lib").glob("python3*")),
+             *map(str, Path("/usr/local/lib").glob("python3*"))}
+    return sorted(d for d in found if Path(d).is_dir())
+
+
+def check_without_python(r: Runner, form: Path) -> None:
+    """Linux, as root: run the bundle in a mount namespace where every Python folder is an empty tmpfs."""
+    if not sys.platform.startswith("linux") or os.geteuid() != 0 or not shutil.which("unshare"):
+        print("skip  run with every Python hidden: needs Linux, root and unshare", flush=True)
+        return
+    hidden = [d for d in python_installations() if not r.exe.resolve().is_relative_to(d)]
+    script = "".join(f"mount -t tmpfs none {shlex.quote(d)} && " for d in hidden) + 'exec "$@"'
+
+    def run_hidden(*args: str, extra_env: dict[str, str] | None = None) -> str:
+        proc = subprocess.run(["unshare", "--mount", "--propagation", "private", "sh", "-c", script, "sh",
+                               str(r.exe), *args], cwd=r.workdir, env={**r.env, "PATH": "/usr/bin:/bin", **(extra_env or {})},
+                              capture_output=True, text=True, encoding="utf-8", errors="replace", timeout=120)
+        return _first_line(expect(proc, (0, 1))) or "shown"
+
+    r.check(f"validate with every Python hidden ({len(hidden)} folders)", lambda: run_hidden("validate", str(form)))
+    r.check("GUI with every Python hidden", lambda: run_hidden(str(form), extra_env={"GOALFORM_QUIT_AFTER_SHOW": "1"}))
+
+
 def check_linux_libraries(bundle: Path) -> None:
     """Every libQt6* that a bundled Qt library or plugin needs is in the bundle (spec pruning is sound)."""
     try:
@@ -307,6 +335,7 @@ def main(argv: list[str] | None = None) -> int:
         form = check_cli(runner, version)
         check_export(runner, [form, *sorted((ROOT / "examples").glob("*.goal"))])
         check_gui(runner, form)
+        check_without_python(runner, form)
         if sys.platform.startswith("linux"):
             runner.check("every Qt library the bundled plugins need is bundled", lambda: check_linux_libraries(bundle))
             if (bundle / "linux" / "install.sh").is_file():
