@@ -61,6 +61,11 @@ def stage() -> str:
     run([sys.executable, "-m", "pip", "install", "--quiet", "--no-deps", "--no-build-isolation",
          "--no-compile", "--target", str(STAGE), str(ROOT)],
         env={**os.environ, "PYTHONWARNINGS": "ignore"})  # setuptools deprecation notices are not ours to act on here
+    # pip's notes about this install (the build machine's source path, console-script wrappers)
+    # have no place in a bundle handed to other PCs.
+    shutil.rmtree(STAGE / "bin", ignore_errors=True)
+    for note in STAGE.glob("goalform-*.dist-info/direct_url.json"):
+        note.unlink()
     sys.path.insert(0, str(STAGE))
     from importlib import metadata
 

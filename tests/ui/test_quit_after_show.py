@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import QEvent, QObject
+from PySide6.QtCore import QEvent, QObject, QTimer
 
 from goalform.ui import launcher
 from goalform.ui.appicon import app_icon
@@ -26,10 +26,16 @@ def test_launcher_shows_the_window_then_returns(qapp, monkeypatch):
     monkeypatch.setenv("GOALFORM_QUIT_AFTER_SHOW", "1")
     spy = ShowSpy()
     qapp.installEventFilter(spy)
+    watchdog = QTimer()  # if the launcher ignored the variable, app.exec() would never return
+    watchdog.setSingleShot(True)
+    watchdog.timeout.connect(qapp.quit)
+    watchdog.start(10_000)
     try:
         assert launcher.main([]) == 0  # returns instead of waiting for the user
     finally:
         qapp.removeEventFilter(spy)
+    assert watchdog.isActive(), "the launcher did not quit by itself after showing its window"
+    watchdog.stop()
     assert spy.shown, "no window was shown"
     assert not qapp.windowIcon().isNull()
 
