@@ -37,7 +37,9 @@ def test_launcher_shows_the_window_then_returns(qapp, monkeypatch):
     assert watchdog.isActive(), "the launcher did not quit by itself after showing its window"
     watchdog.stop()
     assert spy.shown, "no window was shown"
-    assert not qapp.windowIcon().isNull()
+    assert not qapp.windowIcon().isNull(), (
+        "the application has no icon: call app.setWindowIcon(goalform.ui.appicon.app_icon()) "
+        "where the QApplication is created")
 
 
 def test_app_icon_has_every_size(qapp):
