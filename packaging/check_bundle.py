@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import re
 import shlex
 import shutil
 import subprocess
@@ -25,7 +26,6 @@ import sys
 import tarfile
 import tempfile
 import time
-import tomllib
 import unicodedata
 import zipfile
 from pathlib import Path
@@ -45,8 +45,12 @@ class CheckFailed(Exception):
 
 
 def project_version() -> str:
-    with open(ROOT / "pyproject.toml", "rb") as f:
-        return str(tomllib.load(f)["project"]["version"])
+    """[project] version in pyproject.toml (a regex: tomllib is Python 3.11+)."""
+    text = (ROOT / "pyproject.toml").read_text(encoding="utf-8")
+    found = re.search(r'^version\s*=\s*"([^"]+)"', text, re.M)
+    if not found:
+        raise SystemExit("no version in pyproject.toml")
+    return found[1]
 
 
 def size_mib(path: Path) -> float:
