@@ -1,4 +1,4 @@
-; Inno Setup 6 script for the goalform installer: per-user, no admin rights, works offline.
+; Inno Setup 6.3+ script for the goalform installer: per-user, no admin rights, works offline.
 ;
 ; Do not build it by hand: packaging\windows\build.ps1 (or `python packaging\build.py --installer`)
 ; builds dist\goalform\ with PyInstaller first, then runs
