@@ -6,7 +6,7 @@ from __future__ import annotations
 import sys
 from dataclasses import dataclass
 
-from goalform import __version__
+import goalform
 
 
 @dataclass(frozen=True)
@@ -23,9 +23,9 @@ def build_info() -> BuildInfo:
     try:
         from goalform import _build
     except ImportError:
-        return BuildInfo(__version__, frozen=frozen)
+        return BuildInfo(goalform.__version__, frozen=frozen)
     return BuildInfo(
-        version=__version__,
+        version=goalform.__version__,
         date=str(getattr(_build, "DATE", "")),
         commit=str(getattr(_build, "COMMIT", "")),
         platform=str(getattr(_build, "PLATFORM", "")),
@@ -47,4 +47,4 @@ def describe_build(info: BuildInfo | None = None) -> str:
 
 def version_line() -> str:
     """``goalform --version``: the version and the build (short: argparse wraps long lines)."""
-    return f"goalform {__version__}（{describe_build()}）"
+    return f"goalform {goalform.__version__}（{describe_build()}）"
