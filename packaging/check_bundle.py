@@ -8,7 +8,8 @@ and the bundle is shown to be relocatable; otherwise dist/goalform/ is checked i
 Every program runs with a minimal environment (a private HOME and data folder, PATH holding only
 an empty folder, no PYTHON* variables, QT_QPA_PLATFORM=offscreen). Checked: --version (metadata
 version and build info), a new form from every template (templates load inside the bundle),
-validate/show, the examples, export when the bundle has it, a clear error for a missing file,
+validate/show, the examples, export to every format (and the exports' content), importing the
+Word/Excel exports back, diff and summarize when the bundle has them, a clear error for a missing file,
 the GUI starting offscreen (empty and with a file) and on X11 (Xvfb, when installed), on Linux
 as root the CLI and GUI with every Python installation hidden (unshare + tmpfs), the Qt libraries
 the plugins need and install.sh/--uninstall, and the size against the 250 MiB budget. Exit 0 when
@@ -176,6 +177,39 @@ def check_export(r: Runner, forms: list[Path]) -> None:
             r.check(f"export {form.name} -> {out.name}", export)
 
 
+def has_command(r: Runner, name: str) -> bool:
+    if r.run(name, "--help").returncode == 0:
+        return True
+    print(f"skip  {name}: this build has no `goalform {name}` command", flush=True)
+    return False
+
+
+def check_round_trip(r: Runner, examples: list[Path]) -> None:
+    """Word/Excel back into .goal (the readers' libraries are in the bundle), diff, summary."""
+    if examples and has_command(r, "import"):
+        for fmt in ("docx", "xlsx"):
+            exported = r.workdir / f"{examples[-1].stem}.{fmt}"
+            if not exported.is_file():
+                continue
+            back = r.workdir / f"{exported.stem}-from-{fmt}.goal"
+
+            def import_back(exported: Path = exported, back: Path = back) -> str:
+                expect(r.run("import", str(exported), "-o", str(back)), (0, 1))
+                note = _exists(back)
+                if has_command(r, "diff"):
+                    expect(r.run("diff", str(examples[-1]), str(back)), (0, 1))
+                return note
+
+            r.check(f"import {exported.name} back, diff with {examples[-1].name}", import_back)
+    if examples and has_command(r, "summarize"):
+        def summarize() -> str:
+            summary = r.workdir / "summary.xlsx"
+            expect(r.run("summarize", "-o", str(summary), *map(str, examples)))
+            return _exists(summary)
+
+        r.check("summarize the examples", summarize)
+
+
 def check_gui(r: Runner, form: Path) -> None:
     quit_env = {"GOALFORM_QUIT_AFTER_SHOW": "1"}
     r.check("GUI starts offscreen and quits (no file)", lambda: _first_line(
@@ -337,7 +371,9 @@ def main(argv: list[str] | None = None) -> int:
         runner = Runner(exe, clean_env(tmp_path / "home"), workdir)
 
         form = check_cli(runner, version)
-        check_export(runner, [form, *sorted((ROOT / "examples").glob("*.goal"))])
+        examples = sorted((ROOT / "examples").glob("*.goal"))
+        check_export(runner, [form, *examples])
+        check_round_trip(runner, examples)
         check_gui(runner, form)
         check_without_python(runner, form)
         if sys.platform.startswith("linux"):
