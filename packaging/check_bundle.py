@@ -117,7 +117,10 @@ def templates() -> list[str]:
 
 def unpack(archive: Path, into: Path) -> Path:
     with tarfile.open(archive) as tar:
-        tar.extractall(into, filter="tar")
+        if hasattr(tarfile, "tar_filter"):  # Python 3.10.12+/3.11.4+: refuse links out of the folder
+            tar.extractall(into, filter="tar")
+        else:
+            tar.extractall(into)
     return into / "goalform"
 
 
