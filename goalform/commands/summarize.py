@@ -2,9 +2,9 @@
 
 One row per form (department, version, year, funds, indicator counts, quantified share, errors,
 warnings, status, fingerprint) and a sheet of the files that could not be read, with the reason.
-Exit codes: 0 every file was read; 1 some files could not be read (the summary of the others is
-written and the unreadable ones are listed in it and on stderr); 2 nothing usable (no files, or
-none could be read).
+Exit codes: 0 every file was read; 1 some files could not be read or are not .goal files (the
+summary of the others is written and the rest are listed in it and on stderr); 2 nothing usable (no
+.goal found: nothing is written; or none could be read).
 """
 from __future__ import annotations
 
@@ -28,13 +28,13 @@ def run(args: argparse.Namespace) -> int:
 
     if args.output.suffix.lower() != ".xlsx":
         raise UsageError(f"汇总表须保存为 .xlsx 文件：{args.output}")
-    result = summarize_paths(args.paths)
+    result = summarize_paths(args.paths, exclude=[args.output])
     for bad in result.unreadable:
-        print(f"goalform: 无法读取 {bad.path}：{bad.reason}", file=sys.stderr)
-    if result.total == 0:
+        print(f"goalform: 未汇总 {bad.path}：{bad.reason}", file=sys.stderr)
+    if not result.summaries and not any(u.path.lower().endswith(".goal") for u in result.unreadable):
         raise UsageError("没有找到 .goal 文件")
     write_summary(args.output, result.summaries, [(u.path, u.reason) for u in result.unreadable])
-    print(f"已汇总 {len(result.summaries)} 张表" + (f"，{len(result.unreadable)} 个文件无法读取" if result.unreadable else "")
+    print(f"已汇总 {len(result.summaries)} 张表" + (f"，{len(result.unreadable)} 个文件未能汇总" if result.unreadable else "")
           + f"：{args.output}")
     if not result.summaries:
         return 2

@@ -101,6 +101,22 @@ class Review:
     def comments_at(self, location: str) -> list[Comment]:
         return [c for c in self.comments if c.location == location]
 
+    def by_location(self) -> dict[str, list[Comment]]:
+        """Comments grouped by their exact location, in the order they were written (for markers)."""
+        groups: dict[str, list[Comment]] = {}
+        for c in self.comments:
+            groups.setdefault(c.location, []).append(c)
+        return groups
+
+    def by_indicator(self) -> dict[int, list[Comment]]:
+        """Comments on indicators by indicator id, whatever column they name (a row's marker)."""
+        groups: dict[int, list[Comment]] = {}
+        for c in self.comments:
+            target = parse_target(c.location)
+            if target.indicator_id is not None:
+                groups.setdefault(target.indicator_id, []).append(c)
+        return groups
+
 
 # -- comment targets ------------------------------------------------------------------------
 # A comment's location is a short text that survives edits: header fields and texts by key, funds

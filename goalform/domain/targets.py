@@ -7,6 +7,7 @@ share of them is quantified.
 """
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -48,6 +49,7 @@ def _fold(text: str) -> str:
     return _SPACE.sub("", text) if _SPACE.search(text) else text
 
 
+@functools.lru_cache(maxsize=8192)  # values repeat a lot (≥90%, 100%); Target is immutable
 def parse_target(text: str) -> Target | None:
     """``"≥ 90%"`` -> Target('>=', 90, '%'); ``"不少于10次"`` -> ('>=', 10, '次'); ``"有效提升"`` -> None."""
     if not _DIGIT.search(text):

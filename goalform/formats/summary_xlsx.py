@@ -1,5 +1,5 @@
 """The reviewer's overview as an .xlsx: one row per form, filterable, with a totals row that follows
-the filter, and a second sheet listing the files that could not be read, with the reason.
+the filter, and a second sheet listing the files that were not summarised, with the reason.
 
 Amounts stay Decimal until they reach a cell (written as numbers, formatted 0.00). The totals row
 uses SUBTOTAL(109, …), so it sums only the rows a filter leaves visible; the workbook asks the
@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any, Callable, Sequence
 
 from openpyxl import Workbook
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 
@@ -25,7 +26,7 @@ SHARE = "0.0%"
 COUNT = "0"
 
 SHEET_FORMS = "汇总"
-SHEET_UNREADABLE = "无法读取的文件"
+SHEET_UNREADABLE = "未汇总的文件"
 
 
 @dataclass(frozen=True)
@@ -95,6 +96,19 @@ def columns_for(summaries: Sequence[FormSummary]) -> list[Column]:
     return cols
 
 
+def _put(ws: Any, row: int, column: int, value: Any) -> Any:
+    """Write one cell. Text from the files is untrusted: it is always stored as text (a department
+    called 「=HYPERLINK(…)」 must not become a formula) and control characters, which .xlsx cannot
+    hold, are dropped."""
+    if isinstance(value, str):
+        value = ILLEGAL_CHARACTERS_RE.sub("", value)
+        cell = ws.cell(row=row, column=column, value=value or None)
+        if value.startswith("="):
+            cell.data_type = "s"
+        return cell
+    return ws.cell(row=row, column=column, value=value)
+
+
 def build_workbook(summaries: Sequence[FormSummary], unreadable: Sequence[tuple[str, str]]) -> Workbook:
     wb = Workbook()
     ws = wb.active
@@ -109,8 +123,7 @@ def build_workbook(summaries: Sequence[FormSummary], unreadable: Sequence[tuple[
         ws.column_dimensions[get_column_letter(c)].width = col.width
     for r, s in enumerate(summaries, start=2):
         for c, col in enumerate(cols, start=1):
-            value = col.value(s)
-            cell = ws.cell(row=r, column=c, value=value if value != "" else None)
+            cell = _put(ws, r, c, col.value(s))
             cell.number_format = col.number_format
     last = len(summaries) + 1
     total_row = last + 1
@@ -140,13 +153,13 @@ def build_workbook(summaries: Sequence[FormSummary], unreadable: Sequence[tuple[
     ws.print_title_rows = "1:1"
 
     bad = wb.create_sheet(SHEET_UNREADABLE)
-    bad.append(["文件", "原因"])
-    for c in (1, 2):
-        bad.cell(row=1, column=c).font = bold
-    for path, reason in unreadable:
-        bad.append([path, reason])
+    for c, text in enumerate(("文件", "原因"), start=1):
+        _put(bad, 1, c, text).font = bold
+    for r, (path, reason) in enumerate(unreadable, start=2):
+        _put(bad, r, 1, path)
+        _put(bad, r, 2, reason)
     if not unreadable:
-        bad.append([f"全部 {len(summaries)} 个文件均已读取", ""])
+        _put(bad, 2, 1, f"全部 {len(summaries)} 个文件均已读取")
     bad.column_dimensions["A"].width = 50
     bad.column_dimensions["B"].width = 70
     bad.freeze_panes = "A2"

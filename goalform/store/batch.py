@@ -35,12 +35,18 @@ class BatchResult:
         return len(self.summaries) + len(self.unreadable)
 
 
-def collect_paths(paths: Iterable[Path | str]) -> tuple[list[Path], list[Unreadable]]:
+# Files a folder may hold that are nobody's submission.
+_JUNK = frozenset({"thumbs.db", "desktop.ini", ".ds_store"})
+
+
+def collect_paths(paths: Iterable[Path | str], *, exclude: Iterable[Path | str] = ()) -> tuple[list[Path], list[Unreadable]]:
     """The files to read: files as given, folders searched (with subfolders) for *.goal, in name
-    order, each file once. A path that does not exist is reported, not dropped."""
+    order, each file once. A path that does not exist is reported, not dropped, and so is any other
+    file in a searched folder (a submission sent as Word or Excel must not go unnoticed), except
+    hidden files, system files and ``exclude`` (e.g. the summary being written)."""
     found: list[Path] = []
-    missing: list[Unreadable] = []
-    seen: set[Path] = set()
+    problems: list[Unreadable] = []
+    seen: set[Path] = {Path(e).resolve() for e in exclude}
 
     def add(p: Path) -> None:
         key = p.resolve()
@@ -51,28 +57,34 @@ def collect_paths(paths: Iterable[Path | str]) -> tuple[list[Path], list[Unreada
     for raw in paths:
         p = Path(raw)
         if p.is_dir():
-            for child in sorted(p.rglob(f"*{SUFFIX}"), key=lambda c: str(c.relative_to(p)).casefold()):
-                if child.is_file() and not child.name.startswith("."):
+            for child in sorted(p.rglob("*"), key=lambda c: str(c.relative_to(p)).casefold()):
+                if not child.is_file() or any(part.startswith(".") for part in child.relative_to(p).parts):
+                    continue
+                if child.suffix.lower() == SUFFIX:
                     add(child)
+                elif child.name.lower() not in _JUNK and child.resolve() not in seen:
+                    seen.add(child.resolve())
+                    problems.append(Unreadable(str(child), "不是 goalform 文件（.goal），未汇总；如是 Word/Excel 表，请先导入"))
         elif p.exists():
             add(p)
         else:
-            missing.append(Unreadable(str(p), "找不到文件或文件夹"))
-    return found, missing
+            problems.append(Unreadable(str(p), "找不到文件或文件夹"))
+    return found, problems
 
 
 def summarize_paths(
     paths: Iterable[Path | str],
     *,
+    exclude: Iterable[Path | str] = (),
     progress: Callable[[int, int, Path], None] | None = None,
     cancelled: Callable[[], bool] | None = None,
 ) -> BatchResult:
-    """Read and summarise every .goal under ``paths``.
+    """Read and summarise every .goal under ``paths`` (see :func:`collect_paths`).
 
     ``progress(done, total, path)`` is called before each file; when ``cancelled()`` turns true the
     files read so far are returned with ``cancelled`` set.
     """
-    files, missing = collect_paths(paths)
+    files, missing = collect_paths(paths, exclude=exclude)
     result = BatchResult(unreadable=list(missing))
     for i, path in enumerate(files):
         if cancelled is not None and cancelled():

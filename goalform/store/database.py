@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Iterator
 
 from goalform.store.errors import CorruptFile, NewerSchema, NotAGoalFile, SaveError
-from goalform.store.schema import APPLICATION_ID, SCHEMA_VERSION, TABLES, migrate
+from goalform.store.schema import APPLICATION_ID, SCHEMA_VERSION, TABLE_COLUMNS, TABLES, migrate
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
 
@@ -106,6 +106,11 @@ def check_schema(conn: sqlite3.Connection, name: str) -> None:
         missing = [t for t in TABLES if kinds.get(t) != "table"]
         if missing:
             raise CorruptFile(f"文件 {name} 缺少数据表（{'、'.join(missing)}），可能已损坏")
+        for table, needed in TABLE_COLUMNS.items():
+            have = {str(row[1]) for row in conn.execute(f"PRAGMA table_info({table})")}
+            lacking = [c for c in needed if c not in have]
+            if lacking:
+                raise CorruptFile(f"文件 {name} 的数据表 {table} 缺少列（{'、'.join(lacking)}），可能已损坏")
         result = conn.execute("PRAGMA quick_check").fetchone()
         if not result or result[0] != "ok":
             raise CorruptFile(f"文件 {name} 已损坏（完整性检查未通过）")
@@ -137,7 +142,11 @@ def open_checked(path: Path, working: Path | None) -> sqlite3.Connection:
     try:
         check_schema_for_version(conn, path.name, version)
         if version < SCHEMA_VERSION:
-            migrate(conn, version)
+            try:
+                migrate(conn, version)
+            except sqlite3.Error as e:  # a file that claims an old version but holds something else
+                raise CorruptFile(f"文件 {path.name} 无法升级到当前格式，可能已损坏：{e}") from None
+            check_schema(conn, path.name)
     except BaseException:
         conn.close()
         if working is None:

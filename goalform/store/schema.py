@@ -15,6 +15,15 @@ SCHEMA_VERSION = 2
 
 # Tables every .goal of the current version has. Files may carry no views or triggers.
 TABLES: tuple[str, ...] = ("field", "fund", "indicator", "review_comment", "review_status")
+# The columns goalform reads from each table; a file whose table lacks one is refused as damaged.
+TABLE_COLUMNS: dict[str, tuple[str, ...]] = {
+    "field": ("key", "value"),
+    "fund": ("line", "col", "value"),
+    "indicator": ("id", "tree", "parent_id", "level", "position", "key", "name", "value", "basis", "category",
+                  "prev2", "prev1"),
+    "review_comment": ("id", "location", "text", "author", "created"),
+    "review_status": ("id", "status", "who", "changed_at", "fingerprint", "note"),
+}
 
 _V1 = """
 CREATE TABLE field (

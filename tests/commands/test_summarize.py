@@ -46,16 +46,19 @@ def pile(tmp_path: Path) -> Path:
         doc.save()
     (folder / "坏.goal").write_bytes(b"not a database" * 50)
     (folder / "空.goal").write_bytes(b"")
-    (folder / "说明.txt").write_text("不是表", encoding="utf-8")
+    (folder / "丁局.docx").write_bytes(b"PK")  # a submission sent as Word: listed, not dropped
+    (folder / "Thumbs.db").write_bytes(b"x")  # system and hidden files are nobody's submission
+    (folder / ".hidden.goal").write_bytes(b"x")
     return folder
 
 
 def test_summarize_a_folder(pile: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    out = tmp_path / "汇总.xlsx"
-    assert main(["summarize", str(pile), "-o", str(out)]) == 1  # some files were unreadable
+    out = pile / "汇总.xlsx"  # written into the folder it summarises
+    out.write_bytes(b"an older summary")
+    assert main(["summarize", str(pile), "-o", str(out)]) == 1  # some files were not summarised
     captured = capsys.readouterr()
-    assert "已汇总 3 张表，2 个文件无法读取" in captured.out
-    assert "坏.goal" in captured.err and "空.goal" in captured.err
+    assert "已汇总 3 张表，3 个文件未能汇总" in captured.out
+    assert "坏.goal" in captured.err and "空.goal" in captured.err and "丁局.docx" in captured.err
 
     wb = openpyxl.load_workbook(out)
     ws = wb[SHEET_FORMS]
@@ -89,8 +92,10 @@ def test_summarize_a_folder(pile: Path, tmp_path: Path, capsys: pytest.CaptureFi
     bad = [[c.value for c in r] for r in wb[SHEET_UNREADABLE].iter_rows()]
     assert bad[0] == ["文件", "原因"]
     reasons = {Path(p).name: reason for p, reason in bad[1:]}
-    assert set(reasons) == {"坏.goal", "空.goal"}
+    assert set(reasons) == {"坏.goal", "空.goal", "丁局.docx"}
     assert "不是 goalform 文件" in reasons["坏.goal"] and "空" in reasons["空.goal"]
+    assert "请先导入" in reasons["丁局.docx"]
+    assert main(["summarize", str(pile), "-o", str(out)]) == 1  # run again: its own output is not listed
 
 
 def test_summarize_all_good_files_exits_0(tmp_path: Path) -> None:
@@ -107,7 +112,7 @@ def test_summarize_nothing_usable_exits_2(tmp_path: Path, capsys: pytest.Capture
     (tmp_path / "x.goal").write_bytes(b"junk" * 100)
     out = tmp_path / "s.xlsx"
     assert main(["summarize", str(tmp_path / "x.goal"), "-o", str(out)]) == 2
-    assert "无法读取" in capsys.readouterr().err
+    assert "未汇总" in capsys.readouterr().err
     assert openpyxl.load_workbook(out)[SHEET_UNREADABLE]["B2"].value  # the reason is in the report too
     empty = tmp_path / "空文件夹"
     empty.mkdir()
@@ -118,15 +123,15 @@ def test_summarize_nothing_usable_exits_2(tmp_path: Path, capsys: pytest.Capture
 
 
 def test_batch_api_reports_progress_and_can_be_cancelled(pile: Path) -> None:
-    files, missing = collect_paths([pile, pile / "nope.goal"])
+    files, problems = collect_paths([pile, pile / "nope.goal"])
     assert [f.name for f in files] == ["a.goal", "c.goal", "坏.goal", "b.goal", "空.goal"]  # by path below the folder
-    assert [m.reason for m in missing] == ["找不到文件或文件夹"]
+    assert [(Path(m.path).name, m.reason[:6]) for m in problems] == [("丁局.docx", "不是 goa"), ("nope.goal", "找不到文件或")]
     seen: list[tuple[int, int]] = []
     result = summarize_paths([pile], progress=lambda done, total, path: seen.append((done, total)))
-    assert seen == [(i, 5) for i in range(5)] and result.total == 5 and not result.cancelled
+    assert seen == [(i, 5) for i in range(5)] and result.total == 6 and not result.cancelled
     calls = iter([False, False, True])
     partial = summarize_paths([pile], cancelled=lambda: next(calls))
-    assert partial.cancelled and partial.total == 2
+    assert partial.cancelled and len(partial.summaries) + len(partial.unreadable) == 3  # two read + the .docx
 
 
 def test_summary_of_a_form() -> None:
@@ -138,3 +143,17 @@ def test_summary_of_a_form() -> None:
     assert (s.quantified.quantified, s.quantified.total) == (73, 74)
     assert s.errors == 0 and s.warnings == 1  # the qualitative 指标值
     assert s.status is Status.DRAFT and not s.modified_after_status
+
+
+def test_untrusted_text_stays_text(tmp_path: Path) -> None:
+    form, _ = valid_form("2026")
+    form.department = '=HYPERLINK("http://example.invalid","点我")'
+    form.filler = "李\x07文静"
+    save(form, tmp_path / "in" / "x.goal")
+    form.department = "控制\x01字符局"
+    save(form, tmp_path / "in" / "y.goal")
+    out = tmp_path / "s.xlsx"
+    assert main(["summarize", str(tmp_path / "in"), "-o", str(out)]) == 0
+    ws = openpyxl.load_workbook(out)[SHEET_FORMS]
+    assert ws["A2"].value == '=HYPERLINK("http://example.invalid","点我")' and ws["A2"].data_type == "s"
+    assert ws["A3"].value == "控制字符局"

@@ -4,6 +4,7 @@ import pytest
 
 from goalform.domain.review import (
     FORM_TARGET,
+    Comment,
     Review,
     ReviewError,
     Status,
@@ -59,3 +60,16 @@ def test_targets_round_trip() -> None:
     assert parse_target(indicator_target(42, "value")) == Target("indicator", column="value", indicator_id=42)
     assert parse_target(FORM_TARGET) == Target("form")
     assert parse_target("indicator:abc") == Target("form")  # unrecognised: a comment on the form
+
+
+def test_comments_grouped_for_markers() -> None:
+    comments = [
+        Comment(1, indicator_target(7, "value"), "数值？", "王", "t"),
+        Comment(2, field_target("phone"), "核实", "王", "t"),
+        Comment(3, indicator_target(7), "整行", "王", "t"),
+        Comment(4, indicator_target(7, "value"), "再看", "李", "t"),
+    ]
+    review = Review(comments=comments)
+    assert [c.id for c in review.by_location()[indicator_target(7, "value")]] == [1, 4]
+    assert [c.id for c in review.by_indicator()[7]] == [1, 3, 4]
+    assert review.comments_at(field_target("phone")) == [comments[1]]

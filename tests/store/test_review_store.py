@@ -244,3 +244,31 @@ def test_fingerprint_survives_save_and_reopen(tmp_path: Path, version: str) -> N
     again, template = read_form(path)
     assert fingerprint(again) == expected
     assert [f for f in validate(again, template) if f.rule == "review.modified"] == []
+
+
+def test_forged_review_tables_are_refused_not_crashed_on(tmp_path: Path) -> None:
+    from goalform.store import CorruptFile
+
+    good = saved_valid(tmp_path)
+    forged = tmp_path / "forged.goal"
+    forged.write_bytes(good.read_bytes())
+    conn = sqlite3.connect(forged)
+    conn.execute("DROP TABLE review_status")
+    conn.execute("CREATE TABLE review_status (x)")
+    conn.commit()
+    conn.close()
+    for opener in (lambda: read_form(forged), lambda: Document.open(forged)):
+        with pytest.raises(CorruptFile, match="review_status 缺少列"):
+            opener()
+    # A "version 1" file that already has a table version 2 adds cannot be migrated: refused too.
+    old = tmp_path / "old.goal"
+    write_v1_file(old)
+    conn = sqlite3.connect(old)
+    conn.execute("CREATE TABLE review_comment (x)")
+    conn.commit()
+    conn.close()
+    with pytest.raises(CorruptFile, match="无法升级"):
+        read_form(old)
+    with pytest.raises(CorruptFile, match="无法升级"):
+        Document.open(old)
+    assert not [p for p in tmp_path.iterdir() if p.suffix == ".goal" and p.name.startswith("goalform-")]

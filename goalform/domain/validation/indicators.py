@@ -5,13 +5,14 @@ indicators, so nothing may be quadratic in the number of rows.
 """
 from __future__ import annotations
 
+import functools
 import re
 from typing import Iterator
 
 from goalform.domain.amounts import clean_text
 from goalform.domain.form import TREES, Form
 from goalform.domain.targets import is_placeholder
-from goalform.domain.template import Template, ValueDomain
+from goalform.domain.template import DefaultGroup, Template, ValueDomain
 from goalform.domain.validation.core import Location, Severity, rule
 from goalform.domain.validation.rows import TREE_NAMES, fast_clean, indicator_rows, leaf_rows, level2_rows
 
@@ -85,6 +86,8 @@ def values(form: Form, template: Template) -> Iterator[tuple[Location, str]]:
 
 
 def _domain_problem(text: str, domain: ValueDomain, allowed: frozenset[str], label: str) -> str:
+    if domain.is_choice and text in allowed:
+        return ""  # the common case: exactly one of the values, as picked from the list
     s = fast_clean(text)
     if not s:
         return f"没有{'选择' if domain.is_choice else '填写'}{label}"
@@ -158,16 +161,14 @@ def history(form: Form, template: Template) -> Iterator[tuple[Location, str]]:
             yield row.at(column), f"{row.title}没有填写{'、'.join(missing)}的指标值"
 
 
-_STANDARD: dict[int, frozenset[str]] = {}
-
-
 def _standard_names(template: Template) -> frozenset[str]:
-    key = id(template)
-    names = _STANDARD.get(key)
-    if names is None:
-        names = frozenset(clean_text(i.name) for g in template.default_indicators for i in g.indicators)
-        _STANDARD[key] = names
-    return names
+    return _names_of(template.default_indicators)
+
+
+# Cached by the template's (hashable, immutable) default indicators, not by object identity.
+@functools.lru_cache(maxsize=16)
+def _names_of(groups: tuple[DefaultGroup, ...]) -> frozenset[str]:
+    return frozenset(clean_text(i.name) for g in groups for i in g.indicators)
 
 
 # -- a basis text that belongs to another indicator --------------------------------------------
@@ -181,21 +182,19 @@ def _norm_explanation(text: str) -> str:
     return _TRAILING.sub("", fast_clean(text))
 
 
-_EXPLANATIONS: dict[int, dict[str, set[str]]] = {}
+def _template_explanations(template: Template) -> dict[str, frozenset[str]]:
+    return _explanations_of(template.default_indicators)
 
 
-def _template_explanations(template: Template) -> dict[str, set[str]]:
-    key = id(template)
-    found = _EXPLANATIONS.get(key)
-    if found is None:
-        found = {}
-        for group in template.default_indicators:
-            for d in group.indicators:
-                text = _norm_explanation(d.basis)
-                if len(text) >= _MIN_EXPLANATION:
-                    found.setdefault(text, set()).add(clean_text(d.name))
-        _EXPLANATIONS[key] = found
-    return found
+@functools.lru_cache(maxsize=16)
+def _explanations_of(groups: tuple[DefaultGroup, ...]) -> dict[str, frozenset[str]]:
+    found: dict[str, set[str]] = {}
+    for group in groups:
+        for d in group.indicators:
+            text = _norm_explanation(d.basis)
+            if len(text) >= _MIN_EXPLANATION:
+                found.setdefault(text, set()).add(clean_text(d.name))
+    return {text: frozenset(names) for text, names in found.items()}
 
 
 @rule("indicators.basis_mismatch", Severity.ERROR, "指标值确定依据是另一个指标的说明（多为错行）")

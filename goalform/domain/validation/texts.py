@@ -73,6 +73,10 @@ def stray_markup(text: str) -> str:
     return f"「{found}」"
 
 
+_FIELD_NAMES = {"department": "部门（单位）名称", "filler": "填报人", "phone": "联系电话", "fill_date": "填报日期",
+                "deadline": "长期目标的截止时间", "notes": "备注"}
+
+
 @rule("texts.markup", Severity.ERROR, "文字中不能含有 Word 书签等多余标记或不可见的控制字符")
 def markup(form: Form, template: Template) -> Iterator[tuple[Location, str]]:
     """Any cell of the form: header, texts, amounts, indicators. Such leftovers (e.g. a
@@ -81,7 +85,7 @@ def markup(form: Form, template: Template) -> Iterator[tuple[Location, str]]:
     for key in HEADER_FIELDS + ("deadline", "notes"):
         if search(getattr(form, key)):
             section = "header" if key in HEADER_FIELDS else ("texts" if key == "deadline" else "notes")
-            yield Location(section, key), f"含有{stray_markup(getattr(form, key))}，请删除"
+            yield Location(section, key), f"{_FIELD_NAMES[key]}含有{stray_markup(getattr(form, key))}，请删除"
     for key, text in form.texts.items():
         if search(text):
             yield Location("texts", key), f"{section_name_safe(template, key)}含有{stray_markup(text)}，请删除"
