@@ -34,9 +34,10 @@ class _Version(argparse.Action):
     """--version, reading the version only when asked (importlib.metadata is slow to import)."""
 
     def __call__(self, parser, namespace, values, option_string=None):  # noqa: ANN001
-        import goalform
+        from goalform.buildinfo import version_line  # the version, and the build when bundled
 
-        parser.exit(0, f"goalform {goalform.__version__}\n")
+        print(version_line())  # stdout, like argparse's own version action (exit() writes to stderr)
+        parser.exit(0)
 
 
 class _Parser(argparse.ArgumentParser):
