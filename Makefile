@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 EXAMPLE ?= examples/form-2026.goal
 
-.PHONY: run test venv bench examples clean package
+.PHONY: run test venv bench examples clean package check-package
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -29,6 +29,14 @@ examples: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python bench/run.py
+
+# The one-folder bundle in dist/ (packaging/README.md); check-package runs it in a clean environment.
+package: $(STAMP)
+	$(BIN)/python -m pip install --quiet -e '.[package]'
+	$(BIN)/python packaging/build.py
+
+check-package: $(STAMP)
+	$(BIN)/python packaging/check_bundle.py
 
 clean:
 	rm -rf $(VENV) build dist *.egg-info

@@ -11,13 +11,18 @@ import importlib
 import sys
 from typing import Sequence
 
-from goalform import __version__
 
 # Command name -> module in goalform.commands providing register(subparsers) and run(args) -> int.
 COMMANDS: dict[str, str] = {
     "new": "goalform.commands.new",
     "validate": "goalform.commands.validate",
     "show": "goalform.commands.show",
+    "export": "goalform.commands.export",
+    "summarize": "goalform.commands.summarize",
+    "review": "goalform.commands.review",
+    "import": "goalform.commands.import_",
+    "rollover": "goalform.commands.rollover",
+    "diff": "goalform.commands.diff",
 }
 
 
@@ -25,17 +30,29 @@ class UsageError(Exception):
     """Unusable input: printed on one line, exit code 2."""
 
 
+class _Version(argparse.Action):
+    """--version, reading the version only when asked (importlib.metadata is slow to import)."""
+
+    def __call__(self, parser, namespace, values, option_string=None):  # noqa: ANN001
+        from goalform.buildinfo import version_line  # the version, and the build when bundled
+
+        print(version_line())  # stdout, like argparse's own version action (exit() writes to stderr)
+        parser.exit(0)
+
+
 class _Parser(argparse.ArgumentParser):
     def error(self, message: str) -> None:  # argparse's own errors: one line, exit 2
         self.exit(2, f"goalform: 参数错误：{message}\n")
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(only: str | None = None) -> argparse.ArgumentParser:
+    """The parser; with ``only``, just that command's module is imported (start-up time)."""
     parser = _Parser(prog="goalform", description="部门整体绩效目标表：填报、检查、导出")
-    parser.add_argument("--version", action="version", version=f"goalform {__version__}")
+    parser.add_argument("--version", action=_Version, nargs=0, help="显示版本号并退出")
     sub = parser.add_subparsers(dest="command", metavar="命令", parser_class=_Parser)
     for name, module in COMMANDS.items():
-        importlib.import_module(module).register(sub)
+        if only is None or name == only:
+            importlib.import_module(module).register(sub)
     return parser
 
 
@@ -52,7 +69,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         from goalform.ui.launcher import main as gui_main
 
         return gui_main(args_list)
-    parser = build_parser()
+    parser = build_parser(args_list[0] if args_list and args_list[0] in COMMANDS else None)
     try:
         args = parser.parse_args(args_list)
     except SystemExit as e:  # --help, --version, or a usage error already printed

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from enum import Enum
 from typing import Iterator
 
+from goalform.domain.review import Review
 from goalform.domain.template import COLUMNS, Template
 
 # Header fields and text sections share one namespace of single-valued fields.
@@ -68,6 +69,8 @@ class Form:
     long_term: list[Indicator] = field(default_factory=list)  # level-1 nodes in template order
     annual: list[Indicator] = field(default_factory=list)
     notes: str = ""
+    # Comments and status, when loaded from a .goal. Not form content: equality and the fingerprint ignore it.
+    review: Review | None = field(default=None, compare=False)
 
     def tree(self, name: str) -> list[Indicator]:
         if name == Tree.LONG_TERM.value:

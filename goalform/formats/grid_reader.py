@@ -22,6 +22,9 @@ from goalform.formats.layout import GRID_COLUMNS, SHAPES, Slot
 
 _BOOKMARK = re.compile(r"\[bookmark: [^\]]*\]")
 _YEAR = re.compile(r"(\d{4})")
+_YEAR_LABEL = re.compile(r"(\d{4})年?")
+_TITLE_YEAR = re.compile(r"(\d{4})\s*年")
+_DEADLINE_YEAR = re.compile(r"(?<!\d)(\d{4}|\d{2})\s*年")
 _FILL_DATE = re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
 
 
@@ -45,6 +48,11 @@ class GridReadResult:
 def clean_cell(text: str) -> str:
     """A cell's text as the form keeps it: formdump's bookmark markers dropped, outer spaces stripped."""
     return _BOOKMARK.sub("", text).strip()
+
+
+def _loose_char(c: str) -> str:
+    """A character of a label in a pattern: punctuation (colon, brackets) may be missing or differ."""
+    return r"[:：(（)）]?" if c in ":()" else re.escape(c)
 
 
 def label_key(text: str) -> str:
@@ -129,9 +137,13 @@ class _Reader:
         for s in t.texts:
             if "{deadline}" in s.label:
                 prefix, suffix = s.label.split("{deadline}", 1)
-                pattern = r"\s*".join(map(re.escape, label_key(prefix)))
-                pattern += r"\s*(.*?)\s*" + r"\s*".join(map(re.escape, label_key(suffix))) + r"\s*$"
+                pattern = r"\s*".join(map(_loose_char, label_key(prefix)))
+                pattern += r"\s*(.*?)\s*" + r"\s*".join(map(_loose_char, label_key(suffix))) + r"\s*$"
                 self.deadline_patterns.append((s.key, re.compile("^" + pattern, re.S)))
+                first_line = label_key(prefix.split("\n")[0])
+                if first_line and first_line != label_key(prefix):  # the label without its deadline
+                    bare = r"\s*".join(map(_loose_char, first_line)) + r"\s*[:：]?\s*()$"
+                    self.deadline_patterns.append((s.key, re.compile("^" + bare, re.S)))
             else:
                 self.texts[label_key(s.label)] = s.key
         # Parsing state.
@@ -149,17 +161,29 @@ class _Reader:
                 m = _FILL_DATE.search(unicodedata.normalize("NFKC", line))
                 if m:
                     form.fill_date = f"{int(m[1]):04d}-{int(m[2]):02d}-{int(m[3]):02d}"
-        form.year = year if year is not None else self._year()
+        form.year = year if year is not None else self._year(before)
         return GridReadResult(form, self.t, self.unmapped)
 
-    def _year(self) -> int:
+    def _year(self, before: list[str]) -> int:
+        """The form's year from, in this order: the history column labels, a year in the title
+        (「2025年度部门整体绩效目标表」), 填报日期 (the form is filled in the year before), the
+        deadline of 长期目标 (which falls in the form's year or up to two years later)."""
         for years in (self.funds_years, self.annual_years):
             if len(years) >= 2:
                 return years[1] + 1
             if len(years) == 1:
                 return years[0] + 2
+        for line in before:
+            folded = unicodedata.normalize("NFKC", line)
+            m = _TITLE_YEAR.search(folded)
+            if m and "填报日期" not in folded and 1990 <= int(m[1]) <= 2200:
+                return int(m[1])
         if self.form.fill_date:
             return int(self.form.fill_date[:4]) + 1
+        m = _DEADLINE_YEAR.search(unicodedata.normalize("NFKC", self.form.deadline))
+        if m:
+            deadline = int(m[1]) + (2000 if len(m[1]) == 2 else 0)
+            return min(max(self.t.first_year, deadline - 2), deadline)
         return self.t.first_year
 
     def _lost(self, r: int, cells: Iterable[tuple[int, str]], reason: str) -> None:
@@ -179,6 +203,17 @@ class _Reader:
                     break
             else:
                 self._lost(r, enumerate(cells), "无法识别的行")
+
+    @staticmethod
+    def _years_in(keys: list[str], into: list[int]) -> None:
+        """History years of a header row (「2022年」「2023年」, each once even when typed out twice)."""
+        years: list[int] = []
+        for x in keys:
+            m = _YEAR_LABEL.fullmatch(x)
+            if m and int(m[1]) not in years:
+                years.append(int(m[1]))
+        if years:
+            into[:] = years
 
     def _after(self, cells: list[str], keys: list[str], index: int, count: int) -> list[str]:
         """The ``count`` cells after the label at ``index``, skipping copies of the label (a span
@@ -205,12 +240,14 @@ class _Reader:
         k = self.key
         if k["funds_overall"] in keys or (k["funds_section"] in keys and k["current_amount"] in keys):
             self.section = "funds"
+            self._years_in(keys, self.funds_years)  # a header typed out as repeated text holds them too
             return True
         if self.section == "funds":
+            headings = {k["funds_section"], k["funds_overall"], k["current_amount"], k["share"], k["history_amounts"]}
             filled = [x for x in keys if x]
-            years = [_YEAR.search(x) for x in filled]
-            if filled and all(years) and len(filled) <= 2:
-                self.funds_years = [int(m[1]) for m in years if m]
+            if filled and any(_YEAR_LABEL.fullmatch(x) for x in filled) and all(
+                    x in headings or _YEAR_LABEL.fullmatch(x) for x in filled):  # 2022年; not a text naming a year
+                self._years_in(keys, self.funds_years)
                 return True
         for i, key in enumerate(keys):
             if key in self.lines and self.section in ("", "funds"):
@@ -241,7 +278,7 @@ class _Reader:
         if section is None:
             folded = unicodedata.normalize("NFKC", _BOOKMARK.sub("", raw))
             for key, pattern in self.deadline_patterns:
-                m = pattern.match(folded)
+                m = pattern.match(folded.strip())
                 if m:
                     section = key
                     self.form.deadline = m[1].strip()
@@ -255,26 +292,32 @@ class _Reader:
 
     def _indicator_header(self, r: int, cells: list[str], keys: list[str]) -> bool:
         k = self.key
+        filled = [x for x in keys if x]
         if k["level3"] in keys and k["level2"] in keys:
-            first = next(x for x in keys if x)
+            first = filled[0]
             if first == k["annual_section"]:
-                self.section = "annual"
+                tree = "annual"
             elif first == k["long_term_section"]:
-                self.section = "long_term"
+                tree = "long_term"
             else:
-                self.section = "long_term" if self.trees_seen == 0 else "annual"
+                tree = "long_term" if self.trees_seen == 0 else "annual"
+            if tree == self.section and self.l1 is None:
+                # a further header row of the same table, typed out with repeated text
+                if tree == "annual":
+                    self._years_in(keys, self.annual_years)
+                return True
+            self.section = tree
             self.trees_seen += 1
             self.l1 = self.l2 = None
-            if self.section == "annual":
+            if tree == "annual":
                 vi = keys.index(k["value"]) if k["value"] in keys else -1
                 self.annual_gap = vi > 0 and keys[vi - 1] == "" and keys.index(k["level3"]) < vi - 1
             return True
         if self.section == "annual" and self.l1 is None:
-            filled = [x for x in keys if x]
             if k["history_values"] in filled or k["expected_value"] in filled:
                 return True
             if filled and len(filled) <= 2 and all(x.endswith("年") for x in filled):
-                self.annual_years = [int(m[1]) for m in (_YEAR.search(x) for x in filled) if m]
+                self._years_in(keys, self.annual_years)
                 return True
         return False
 
@@ -297,7 +340,10 @@ class _Reader:
         roots = self.form.annual if annual else self.form.long_term
         section_label = self.key["annual_section" if annual else "long_term_section"]
         if label_key(v["section"]) not in ("", section_label):
-            self._lost(r, [(0, v["section"])], "无法识别的单元格")
+            # Text in the section column is not part of an indicator (a signature line under the
+            # table, say): the whole row goes to the report rather than into a made-up indicator.
+            self._lost(r, enumerate(cells), "无法识别的行")
+            return True
         l1_key = label_key(v["level1"])
         switched = False
         if l1_key:

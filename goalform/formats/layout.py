@@ -12,7 +12,6 @@ Grid columns::
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from typing import Hashable
 
 from goalform.domain.amounts import format_amount, format_share
@@ -26,7 +25,7 @@ GRID_COLUMNS = 9
 LABEL = "label"  # fixed text of the template (row labels, group labels)
 HEADER = "header"  # column headings
 VALUE = "value"  # text the clerk typed
-AMOUNT = "amount"  # an amount the clerk typed (right-aligned, numeric)
+AMOUNT = "amount"  # an amount the clerk typed (a number cell in Excel when it is a plain number)
 DERIVED = "derived"  # computed: 合计 and 占比
 
 # Row kinds: writers use them for page breaking (headers repeat, sections keep together).
@@ -38,18 +37,30 @@ ROW_TEXT = "text"
 ROW_INDICATOR_HEADER = "indicator_header"
 ROW_INDICATOR = "indicator"
 
-# Relative widths of the 9 grid columns in twentieths of a point (twips) for an A4 page with
-# 1.8 cm side margins (9 638 twips of text width): label columns narrow, text columns wide.
-COLUMN_WIDTHS: tuple[int, ...] = (700, 760, 1180, 1850, 1000, 1000, 1000, 1508, 640)
+# Widths of the 9 grid columns in twentieths of a point (twips) for an A4 page with 2 cm side margins
+# (9 638 twips of text width), for a 10 pt table font: label columns just wide enough for their
+# labels (「部门总体」, 「计划标准」), the 三级 and 依据 columns wide. A version whose 依据 is free text
+# (2024) gives 依据 the room; one where 依据 is a short choice (2026) gives it to the 三级 name.
+TEXT_WIDTH = 9638
+COLUMN_WIDTHS: tuple[int, ...] = (920, 600, 1000, 1300, 960, 960, 960, 2018, 920)
+COLUMN_WIDTHS_SHORT_BASIS: tuple[int, ...] = (920, 600, 1100, 1920, 1000, 1000, 1000, 1178, 920)
 
 
-@dataclass(frozen=True)
-class Slot:
-    """One cell position of a row shape: grid column, span, and the name of what it holds."""
+class Slot(tuple):
+    """One cell position of a row shape: grid column, span, and the name of what it holds.
 
-    col: int
-    span: int
-    name: str
+    (A tuple subclass, not a NamedTuple or dataclass: those generate code at import time, which
+    a short export process pays for; see GridCell.)
+    """
+
+    __slots__ = ()
+
+    def __new__(cls, col: int, span: int, name: str) -> "Slot":
+        return super().__new__(cls, (col, span, name))
+
+    col = property(lambda self: self[0])
+    span = property(lambda self: self[1])
+    name = property(lambda self: self[2])
 
 
 def _shape(*slots: tuple[int, int, str]) -> tuple[Slot, ...]:
@@ -86,23 +97,45 @@ SHAPES: dict[str, tuple[Slot, ...]] = {
 }
 
 
-@dataclass(frozen=True)
 class GridCell:
-    """One cell of the grid.
+    """One cell of the grid (treat as immutable).
 
     ``rowspan > 1`` starts a vertical merge over that many rows; ``merged`` marks a cell that
     continues one (its text is empty, as in the reference dumps). ``key`` says what the cell holds,
     e.g. ``("field", "department")``, ``("fund", "fiscal", "current")``, ``("total", "income", "prev1")``,
-    ``("share", "fiscal")``, ``("text", "tasks")``, ``("indicator", "annual", (0, 1, 2), "basis")``.
+    ``("share", "fiscal")``, ``("total_share", "income")``, ``("text", "tasks")``, ``("deadline",)`` (the
+    长期目标 label, which carries form.deadline), ``("indicator", "annual", (0, 1, 2), "basis")`` (tree,
+    index path from the 一级 down, column; a 一级 or 二级 cell has a shorter path and column "name").
+    ``align`` is "center" or "left" (long free text reads better flush left).
+
+    A plain class with __slots__ rather than a dataclass: a form has about a thousand cells and the
+    export runs as a short process, where generating dataclass code at import is a noticeable cost.
     """
 
-    text: str
-    col: int
-    colspan: int = 1
-    rowspan: int = 1
-    merged: bool = False
-    role: str = LABEL
-    key: tuple[Hashable, ...] | None = None
+    __slots__ = ("text", "col", "colspan", "rowspan", "merged", "role", "key", "align")
+
+    def __init__(self, text: str, col: int, colspan: int = 1, rowspan: int = 1, merged: bool = False,
+                 role: str = LABEL, key: tuple[Hashable, ...] | None = None, align: str = "center") -> None:
+        self.text = text
+        self.col = col
+        self.colspan = colspan
+        self.rowspan = rowspan
+        self.merged = merged
+        self.role = role
+        self.key = key
+        self.align = align
+
+    def _fields(self) -> tuple:
+        return tuple(getattr(self, name) for name in self.__slots__)
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, GridCell) and self._fields() == other._fields()
+
+    def __hash__(self) -> int:
+        return hash(self._fields())
+
+    def __repr__(self) -> str:
+        return "GridCell(" + ", ".join(f"{n}={getattr(self, n)!r}" for n in self.__slots__) + ")"
 
 
 class GridRow(list):
@@ -114,16 +147,25 @@ class GridRow(list):
         self.shape = shape
 
 
-@dataclass
 class Grid:
-    """The form as printed: paragraphs above the table, the table's rows, paragraphs below."""
+    """The form as printed: paragraphs above the table, the table's rows, paragraphs below.
 
-    title: str
-    before: list[str]  # title first, then the lines above the table
-    rows: list[GridRow]
-    after: list[str]
-    column_widths: tuple[int, ...] = COLUMN_WIDTHS  # twips per grid column
-    header_rows: list[tuple[int, int]] = field(default_factory=list)  # (first, last) row of each indicator header
+    ``before`` holds the title first, then the lines above the table; ``column_widths`` the width of
+    each of the 9 grid columns in twips; ``header_rows`` the (first, last) row of each indicator
+    table's header, which paged output repeats on a new page.
+    """
+
+    __slots__ = ("title", "before", "rows", "after", "column_widths", "header_rows")
+
+    def __init__(self, title: str, before: list[str], rows: list[GridRow], after: list[str],
+                 column_widths: tuple[int, ...] = COLUMN_WIDTHS,
+                 header_rows: list[tuple[int, int]] | None = None) -> None:
+        self.title = title
+        self.before = before
+        self.rows = rows
+        self.after = after
+        self.column_widths = column_widths
+        self.header_rows = header_rows if header_rows is not None else []
 
     def texts(self) -> list[list[str]]:
         """The rows as cell texts, the way formdump shows them (spans once, continuations empty)."""
@@ -149,7 +191,7 @@ class _Builder:
         cells = self.rows[row]
         for i, c in enumerate(cells):
             if c.col == col:
-                cells[i] = GridCell(c.text, c.col, c.colspan, rowspan, False, c.role, c.key)
+                cells[i] = GridCell(c.text, c.col, c.colspan, rowspan, False, c.role, c.key, c.align)
                 return
         raise AssertionError((row, col))
 
@@ -175,7 +217,8 @@ def build_grid(template: Template, form: Form) -> Grid:
         elif section == "indicators:annual":
             header_rows.append(_annual(b, template, form))
     before = [template.title] + [_above(line, template, form) for line in template.lines_above]
-    return Grid(template.title, before, b.rows, list(template.lines_below), COLUMN_WIDTHS, header_rows)
+    widths = COLUMN_WIDTHS_SHORT_BASIS if template.basis.is_choice else COLUMN_WIDTHS
+    return Grid(template.title, before, b.rows, list(template.lines_below), widths, header_rows)
 
 
 def _above(line: str, template: Template, form: Form) -> str:
@@ -245,7 +288,7 @@ def _text(b: _Builder, t: Template, form: Form, key: str) -> None:
     label = section.label.format(deadline=form.deadline) if "{deadline}" in section.label else section.label
     b.add(ROW_TEXT, "text", [
         GridCell(label, 0, 2, key=("deadline",) if "{deadline}" in section.label else None),
-        GridCell(form.text(key), 2, 7, role=VALUE, key=("text", key)),
+        GridCell(form.text(key), 2, 7, role=VALUE, key=("text", key), align="left"),
     ])
 
 
@@ -323,7 +366,8 @@ def _indicator_rows(b: _Builder, t: Template, roots: list[Indicator], tree: str,
                 def leaf(column: str, col: int, span: int = 1) -> GridCell:
                     text = l3.get(column) if l3 is not None else ""
                     key = ("indicator", tree, path, column) if path is not None else None
-                    return GridCell(text, col, span, role=VALUE, key=key)
+                    left = column == "name" or (column == "basis" and not t.basis.is_choice)
+                    return GridCell(text, col, span, role=VALUE, key=key, align="left" if left else "center")
 
                 cells.append(leaf("name", 3))
                 if annual:

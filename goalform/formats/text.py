@@ -37,7 +37,7 @@ def render_text(form: Form, template: Template) -> str:
     for section in template.texts:
         add("")
         label = _one_line(section.label.format(deadline=form.deadline))
-        add(label if label.endswith("：") else f"{label}：")
+        add(label if "：" in label else f"{label}：")
         for line in form.text(section.key).splitlines() or [""]:
             add(f"  {line}")
         if section.key == "long_term_goal":

@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Iterator
 
 from goalform.store.errors import CorruptFile, NewerSchema, NotAGoalFile, SaveError
-from goalform.store.schema import APPLICATION_ID, SCHEMA_VERSION, TABLES, migrate
+from goalform.store.schema import APPLICATION_ID, SCHEMA_VERSION, TABLE_COLUMNS, TABLES, migrate
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
 
@@ -101,16 +101,39 @@ def check_schema(conn: sqlite3.Connection, name: str) -> None:
     try:
         objects = conn.execute("SELECT type, name FROM sqlite_master").fetchall()
         kinds = {str(n): str(t) for t, n in objects}
-        if any(t in ("view", "trigger") for t, _ in objects):
-            raise CorruptFile(f"文件 {name} 含有 goalform 不会生成的内容（视图或触发器），出于安全考虑拒绝打开")
+        _refuse_code(objects, name)
         missing = [t for t in TABLES if kinds.get(t) != "table"]
         if missing:
             raise CorruptFile(f"文件 {name} 缺少数据表（{'、'.join(missing)}），可能已损坏")
-        result = conn.execute("PRAGMA quick_check").fetchone()
-        if not result or result[0] != "ok":
-            raise CorruptFile(f"文件 {name} 已损坏（完整性检查未通过）")
+        for table, needed in TABLE_COLUMNS.items():
+            have = {str(row[1]) for row in conn.execute(f"PRAGMA table_info({table})")}
+            lacking = [c for c in needed if c not in have]
+            if lacking:
+                raise CorruptFile(f"文件 {name} 的数据表 {table} 缺少列（{'、'.join(lacking)}），可能已损坏")
+        _quick_check(conn, name)
     except sqlite3.DatabaseError as e:
         raise CorruptFile(f"文件 {name} 已损坏：{e}") from None
+
+
+def _refuse_code(objects: list[tuple], name: str) -> None:
+    """We never run code a file brings along: a view or trigger means the file is not ours."""
+    if any(str(t) in ("view", "trigger") for t, *_ in objects):
+        raise CorruptFile(f"文件 {name} 含有 goalform 不会生成的内容（视图或触发器），出于安全考虑拒绝打开")
+
+
+def _quick_check(conn: sqlite3.Connection, name: str) -> None:
+    result = conn.execute("PRAGMA quick_check").fetchone()
+    if not result or result[0] != "ok":
+        raise CorruptFile(f"文件 {name} 已损坏（完整性检查未通过）")
+
+
+def as_text(value: object) -> str:
+    """Coerce whatever an untrusted file stores in a text column to text."""
+    if value is None:
+        return ""
+    if isinstance(value, bytes):
+        return value.decode("utf-8", errors="replace")
+    return str(value)
 
 
 def open_checked(path: Path, working: Path | None) -> sqlite3.Connection:
@@ -137,7 +160,11 @@ def open_checked(path: Path, working: Path | None) -> sqlite3.Connection:
     try:
         check_schema_for_version(conn, path.name, version)
         if version < SCHEMA_VERSION:
-            migrate(conn, version)
+            try:
+                migrate(conn, version)
+            except sqlite3.Error as e:  # a file that claims an old version but holds something else
+                raise CorruptFile(f"文件 {path.name} 无法升级到当前格式，可能已损坏：{e}") from None
+            check_schema(conn, path.name)
     except BaseException:
         conn.close()
         if working is None:
@@ -152,12 +179,8 @@ def check_schema_for_version(conn: sqlite3.Connection, name: str, version: int) 
         return
     # An older file: only the generic checks; the migration knows what it had.
     try:
-        objects = conn.execute("SELECT type FROM sqlite_master").fetchall()
-        if any(t in ("view", "trigger") for (t,) in objects):
-            raise CorruptFile(f"文件 {name} 含有 goalform 不会生成的内容（视图或触发器），出于安全考虑拒绝打开")
-        result = conn.execute("PRAGMA quick_check").fetchone()
-        if not result or result[0] != "ok":
-            raise CorruptFile(f"文件 {name} 已损坏（完整性检查未通过）")
+        _refuse_code(conn.execute("SELECT type FROM sqlite_master").fetchall(), name)
+        _quick_check(conn, name)
     except sqlite3.DatabaseError as e:
         raise CorruptFile(f"文件 {name} 已损坏：{e}") from None
 

@@ -14,10 +14,15 @@ from pathlib import Path
 from typing import Callable, Iterable
 
 from goalform import assets
+from goalform.domain.fingerprint import fingerprint
 from goalform.domain.form import HEADER_FIELDS, INDICATOR_COLUMNS, TREES, Form, Indicator, ensure_level1, new_form
+from goalform.domain.review import FROZEN, Comment, Review, ReviewError, Status, StatusChange, check_transition
 from goalform.domain.template import COLUMNS, Template, TemplateError
+from goalform.store import review as review_store
 from goalform.store.database import (
+    as_text,
     check_schema,
+    check_schema_for_version,
     connect,
     create_database,
     open_checked,
@@ -25,6 +30,7 @@ from goalform.store.database import (
     write_atomically,
 )
 from goalform.store.errors import CorruptFile, ReadOnlyError, StoreError
+from goalform.store.schema import SCHEMA_VERSION, migrate
 from goalform.store.workspace import WorkingCopy, Workspace
 
 # Single-valued fields besides the header: the deadline of 长期目标 and the import notes.
@@ -67,13 +73,7 @@ _INDICATOR_SELECT = (
 )
 
 
-def _text(value: object) -> str:
-    """Coerce whatever an untrusted file stores in a text column to text."""
-    if value is None:
-        return ""
-    if isinstance(value, bytes):
-        return value.decode("utf-8", errors="replace")
-    return str(value)
+_text = as_text  # short local name; the rows below use it a lot
 
 
 def _record(row: tuple) -> IndicatorRecord:
@@ -109,6 +109,7 @@ class Document:
         self._funds: dict[tuple[str, str], str] | None = None
         self._nodes: dict[int, IndicatorRecord] | None = None
         self._children: dict[tuple[str, int | None], list[int]] | None = None
+        self._review: Review | None = None
         self.template = self._load_template()
         self._year = self._load_year()
         if working is not None and working.dirty:
@@ -122,7 +123,10 @@ class Document:
 
     @classmethod
     def from_form(cls, form: Form, *, workspace: Workspace | None = None, path: Path | None = None) -> "Document":
-        """A new document holding ``form`` (for import and rollover). Unsaved until :meth:`save`."""
+        """A new document holding ``form`` (for import and rollover). Unsaved until :meth:`save`.
+
+        The new document starts as a 草稿 without comments: ``form.review`` is not copied.
+        """
         template = assets.template(form.template_id)
         ws = workspace or Workspace()
         wc = ws.create(origin=path)
@@ -170,6 +174,11 @@ class Document:
         ws = workspace or Workspace()
         conn = connect(working.path)
         try:
+            # A working copy left by an older goalform has an older schema: migrate it in place (it is ours).
+            version = int(conn.execute("PRAGMA user_version").fetchone()[0])
+            if 1 <= version < SCHEMA_VERSION:
+                check_schema_for_version(conn, working.path.name, version)
+                migrate(conn, version)
             check_schema(conn, working.path.name)
             doc = cls(conn, path=working.origin, read_only=False, working=ws.adopt(working))
         except BaseException:
@@ -267,13 +276,24 @@ class Document:
         return self._all_funds().get((line, column), "")
 
     def set_fund(self, line: str, column: str, text: str) -> None:
+        """Set an amount cell. Typing an amount makes that column's 合计 derived again: a total
+        kept from an imported document (see :meth:`stated_total`) no longer applies and is dropped."""
         if column not in COLUMNS:
             raise KeyError(column)
+        stale: str | None = None
         if not line.startswith(TOTAL_PREFIX):
-            self.template.funds_line(line)  # raises for unknown lines
-        self._write("INSERT INTO fund(line, col, value) VALUES (?, ?, ?) "
-                    "ON CONFLICT(line, col) DO UPDATE SET value = excluded.value", (line, column, text))
-        self._all_funds()[(line, column)] = text
+            stale = TOTAL_PREFIX + self.template.funds_group_of(line).key  # raises for unknown lines
+        self._require_writable()
+        with transaction(self._conn):
+            self._conn.execute("INSERT INTO fund(line, col, value) VALUES (?, ?, ?) "
+                               "ON CONFLICT(line, col) DO UPDATE SET value = excluded.value", (line, column, text))
+            if stale is not None:
+                self._conn.execute("DELETE FROM fund WHERE line = ? AND col = ?", (stale, column))
+        funds = self._all_funds()
+        funds[(line, column)] = text
+        if stale is not None:
+            funds.pop((stale, column), None)
+        self._changed(structure=False)
 
     def stated_total(self, group: str, column: str) -> str:
         return self.fund(TOTAL_PREFIX + group, column)
@@ -433,6 +453,8 @@ class Document:
 
         for tree in TREES:
             form.tree(tree)[:] = [build(i) for i in children.get((tree, None), [])]
+        review = self.review()
+        form.review = Review(list(review.comments), list(review.history))
         return form
 
     def replace_form(self, form: Form) -> None:
@@ -446,6 +468,80 @@ class Document:
             _write_rows(self._conn, form, self.template)
         self._year = form.year
         self._changed(structure=True)
+
+    # -- review ----------------------------------------------------------------------------
+    def review(self) -> Review:
+        """The 审核意见 and the status history stored in the file."""
+        if self._review is None:
+            self._review = review_store.load_review(self._conn)
+        return self._review
+
+    def comments(self) -> list[Comment]:
+        return list(self.review().comments)
+
+    def add_comment(self, location: str, text: str, author: str) -> Comment:
+        """Attach a 审核意见 to ``location`` (see goalform.domain.review: field_target, indicator_target...)."""
+        if not text.strip():
+            raise ReviewError("审核意见不能为空")
+        if not author.strip():
+            raise ReviewError("请填写审核人")
+        self._require_writable()
+        created = review_store.now()
+        with transaction(self._conn):
+            new_id = review_store.insert_comment(self._conn, location, text.strip(), author.strip(), created)
+        self._review_changed()
+        return Comment(new_id, location, text.strip(), author.strip(), created)
+
+    def remove_comment(self, comment_id: int) -> Comment:
+        """Delete a 审核意见; return it so that :meth:`restore_comment` can put it back (undo)."""
+        self._require_writable()
+        with transaction(self._conn):
+            removed = review_store.delete_comment(self._conn, comment_id)
+        self._review_changed()
+        return removed
+
+    def restore_comment(self, comment: Comment) -> None:
+        self._require_writable()
+        with transaction(self._conn):
+            review_store.insert_comment(self._conn, comment.location, comment.text, comment.author, comment.created,
+                                        comment_id=comment.id)
+        self._review_changed()
+
+    def review_status(self) -> Status:
+        """草稿 until someone submits; then the latest recorded status."""
+        return self.review().status
+
+    def set_status(self, status: Status, who: str, note: str = "") -> StatusChange:
+        """Move the form to ``status`` (raises ReviewError for a move that makes no sense), recording who,
+        when, the note and the fingerprint of the form as it is now."""
+        if not who.strip():
+            raise ReviewError("请填写姓名")
+        check_transition(self.review_status(), status)
+        self._require_writable()
+        change = StatusChange(status, who.strip(), review_store.now(), self.fingerprint(), note.strip())
+        with transaction(self._conn):
+            review_store.insert_status(self._conn, change)
+        self._review_changed()
+        return change
+
+    def submit(self, who: str, note: str = "") -> StatusChange:
+        """提交: record the form's fingerprint so a reviewer can tell whether it changes afterwards."""
+        return self.set_status(Status.SUBMITTED, who, note)
+
+    def fingerprint(self) -> str:
+        """SHA-256 of the form's canonical content (goalform.domain.fingerprint)."""
+        return fingerprint(self.load_form())
+
+    def modified_since_status(self) -> bool:
+        """True when the form is 已提交/已通过 and its content no longer has the recorded fingerprint."""
+        change = self.review().last_change
+        if change is None or change.status not in FROZEN or not change.fingerprint:
+            return False
+        return self.fingerprint() != change.fingerprint
+
+    def _review_changed(self) -> None:
+        self._review = None
+        self._changed(structure=False)
 
     # -- internals -------------------------------------------------------------------------
     def _require_writable(self) -> None:

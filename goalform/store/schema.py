@@ -1,8 +1,9 @@
 """The .goal file format: SQLite with our application id, a schema version and migrations.
 
-Version 1 is the first released format. To change the format: add a function to ``MIGRATIONS``
-that moves a database from version N to N+1, and bump ``SCHEMA_VERSION``. Files are migrated
-when they are opened, in the working copy, never in place.
+Version 1 is the first released format; version 2 adds the review tables (审核意见 and the status
+history). To change the format: add a function to ``MIGRATIONS`` that moves a database from
+version N to N+1, and bump ``SCHEMA_VERSION``. Files are migrated when they are opened, in the
+working copy, never in place.
 """
 from __future__ import annotations
 
@@ -10,10 +11,19 @@ import sqlite3
 from typing import Callable
 
 APPLICATION_ID = 0x474F414C  # 'GOAL'
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 # Tables every .goal of the current version has. Files may carry no views or triggers.
-TABLES: tuple[str, ...] = ("field", "fund", "indicator")
+TABLES: tuple[str, ...] = ("field", "fund", "indicator", "review_comment", "review_status")
+# The columns goalform reads from each table; a file whose table lacks one is refused as damaged.
+TABLE_COLUMNS: dict[str, tuple[str, ...]] = {
+    "field": ("key", "value"),
+    "fund": ("line", "col", "value"),
+    "indicator": ("id", "tree", "parent_id", "level", "position", "key", "name", "value", "basis", "category",
+                  "prev2", "prev1"),
+    "review_comment": ("id", "location", "text", "author", "created"),
+    "review_status": ("id", "status", "who", "changed_at", "fingerprint", "note"),
+}
 
 _V1 = """
 CREATE TABLE field (
@@ -44,6 +54,27 @@ CREATE INDEX indicator_children ON indicator (tree, parent_id, position);
 """
 
 
+# Version 2: the review. Locations and statuses are spelled as in goalform.domain.review; times are
+# ISO 8601 with the offset of the writer's clock.
+_V2 = """
+CREATE TABLE review_comment (
+    id        INTEGER PRIMARY KEY,
+    location  TEXT NOT NULL,              -- form | field:KEY | fund:LINE:COL | indicator:ID[:COL]
+    text      TEXT NOT NULL,
+    author    TEXT NOT NULL DEFAULT '',
+    created   TEXT NOT NULL
+);
+CREATE TABLE review_status (
+    id          INTEGER PRIMARY KEY,      -- the order of the changes
+    status      TEXT NOT NULL,            -- draft | submitted | returned | approved
+    who         TEXT NOT NULL DEFAULT '',
+    changed_at  TEXT NOT NULL,
+    fingerprint TEXT NOT NULL DEFAULT '', -- SHA-256 of the form's canonical content at the change
+    note        TEXT NOT NULL DEFAULT ''
+);
+"""
+
+
 def run_script(conn: sqlite3.Connection, script: str) -> None:
     """Run statements one by one: ``executescript`` would commit the caller's transaction."""
     statement = ""
@@ -58,9 +89,14 @@ def _create_v1(conn: sqlite3.Connection) -> None:
     run_script(conn, _V1)
 
 
+def _add_review_v2(conn: sqlite3.Connection) -> None:
+    run_script(conn, _V2)
+
+
 # MIGRATIONS[n] turns a version-n database into version n+1. Version 0 is an empty database.
 MIGRATIONS: dict[int, Callable[[sqlite3.Connection], None]] = {
     0: _create_v1,
+    1: _add_review_v2,
 }
 
 

@@ -59,6 +59,9 @@ def application() -> QApplication:
     app.setApplicationName("goalform")
     app.setOrganizationName("goalform")
     app.setApplicationVersion(__version__)
+    from goalform.ui.appicon import app_icon
+
+    app.setWindowIcon(app_icon())
     return app
 
 

@@ -19,7 +19,7 @@ def test_reads_the_2024_reference() -> None:
     assert form.deadline == "2024年12月"
     assert form.fund("fiscal", "current") == "509.41" and form.fund("special_account", "current") == ""
     assert form.stated_totals[("income", "prev2")] == "100%"  # the reference's own error, kept
-    l3 = form.annual[0].children[3].children[0]
+    l3 = form.annual[0].children[2].children[1]
     assert l3.basis.startswith("部门（单位）本年度三公经费") and "bookmark" not in l3.basis
     assert [l2.name for l2 in form.long_term[2].children] == ["数量指标", "质量指标"]
     assert form.long_term[3].children[0].children[0].name == "企业签约落户"
@@ -101,3 +101,20 @@ def test_reports_what_it_cannot_place() -> None:
     texts = {(u.row, u.text) for u in result.unmapped}
     assert (13, "签字盖章") in texts and (13, "某某") in texts
     assert (20, "不存在的一级") in texts
+
+
+def test_header_rows_typed_out_as_repeated_text() -> None:
+    """Word users who split merged cells leave the label in every piece; the headers still read."""
+    before, rows, after = reference_dump("2026")
+    rows = [list(r) for r in rows]
+    rows[2] = ["部门总体\n资金情况", "总体资金情况", "当年金额", "占比", "近两年收支金额", "近两年收支金额"]
+    rows[3] = ["部门总体\n资金情况", "总体资金情况", "当年金额", "占比", "2024年", "2025年"]
+    rows[58] = ["年度绩效指标", "一级\n指标", "二级指标", "三级指标", "近两年指标值", "近两年指标值", "预期当年实现值",
+                "指标值确定依据", "指标分类"]
+    rows[59] = ["年度绩效指标", "一级\n指标", "二级指标", "三级指标", "2024年", "2025年", "预期当年实现值",
+                "指标值确定依据", "指标分类"]
+    result = read_grid(rows)  # no title or notes: the gap before 指标值 and the values decide the version
+    assert result.unmapped == []
+    assert result.template.id == "2026" and result.form.year == 2026
+    original = read_grid([list(r) for r in reference_dump("2026")[1]])
+    assert _strip(result.form) == _strip(original.form)

@@ -194,3 +194,14 @@ def test_replace_form_keeps_template_and_replaces_everything() -> None:
         other, _ = _filled_form("2026")
         with pytest.raises(StoreError, match="模板"):
             doc.replace_form(other)
+
+
+def test_typing_an_amount_drops_the_stated_total_of_its_column() -> None:
+    form, t = _filled_form("2024")
+    form.stated_totals = {("income", "prev2"): "100%", ("income", "prev1"): "100%", ("expenditure", "prev2"): "9"}
+    with Document.from_form(form) as doc:
+        doc.set_fund("fiscal", "prev2", "651.74")
+        assert doc.stated_total("income", "prev2") == ""
+        assert doc.stated_total("income", "prev1") == "100%"  # other columns keep theirs
+        assert doc.stated_total("expenditure", "prev2") == "9"  # and so does the other group
+        assert doc.load_form().stated_totals == {("income", "prev1"): "100%", ("expenditure", "prev2"): "9"}

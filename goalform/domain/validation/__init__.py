@@ -19,5 +19,10 @@ from goalform.domain.validation.core import (
 # Importing the rule modules registers their rules.
 from goalform.domain.validation import budget as _budget  # noqa: F401,E402
 from goalform.domain.validation import header as _header  # noqa: F401,E402
+from goalform.domain.validation import texts as _texts  # noqa: F401,E402
+from goalform.domain.validation import indicators as _indicators  # noqa: F401,E402
+from goalform.domain.validation import quality as _quality  # noqa: F401,E402
+from goalform.domain.validation import review as _review  # noqa: F401,E402
+from goalform.domain.validation import rollover as _rollover  # noqa: F401,E402
 
 __all__ = ["Finding", "Location", "RuleSpec", "Severity", "all_rules", "rule", "validate"]

@@ -21,6 +21,7 @@ def column_name(form: Form, template: Template, column: str) -> str:
 
 @rule("funds.amount", Severity.ERROR, "金额必须是不为负、最多两位小数的数字")
 def amounts_are_numbers(form: Form, template: Template) -> Iterator[tuple[Location, str]]:
+    """Every funds cell and every 合计 found in an imported document (e.g. 「100%」 typed into a 合计 cell) is a non-negative amount in 万元 with at most the template's number of decimals; blank cells are allowed."""
     for group in template.funds:
         for line in group.lines:
             for column in COLUMNS:
@@ -39,6 +40,7 @@ def amounts_are_numbers(form: Form, template: Template) -> Iterator[tuple[Locati
 
 @rule("funds.total", Severity.ERROR, "合计必须等于各行之和")
 def totals_add_up(form: Form, template: Template) -> Iterator[tuple[Location, str]]:
+    """A 合计 found in an imported document must equal the sum of its group's lines (goalform itself always derives the 合计)."""
     for group in template.funds:
         for column in COLUMNS:
             text = form.stated_totals.get((group.key, column), "")
@@ -57,6 +59,7 @@ def totals_add_up(form: Form, template: Template) -> Iterator[tuple[Location, st
 
 @rule("funds.balance", Severity.ERROR, "各年度收入合计必须等于支出合计")
 def income_equals_expenditure(form: Form, template: Template) -> Iterator[tuple[Location, str]]:
+    """For the current year and both history years, the 收入构成 and 支出构成 totals are equal."""
     if len(template.funds) < 2:
         return
     income, expenditure = template.funds[0], template.funds[1]

@@ -102,9 +102,13 @@ def all_rules() -> list[RuleSpec]:
 
 
 def validate(form: Form, template: Template) -> list[Finding]:
+    """Run every rule on ``form``; the findings come in reading order."""
+    from goalform.domain.validation.rows import indexed  # rows builds on this module
+
     findings: list[Finding] = []
-    for spec in _RULES.values():
-        findings.extend(spec.run(form, template))
+    with indexed(form):  # the rules share one walk of the indicator trees
+        for spec in _RULES.values():
+            findings.extend(spec.run(form, template))
     findings.sort(key=reading_order(template))
     return findings
 

@@ -21,6 +21,7 @@ REQUIRED = (("department", "部门（单位）名称"), ("filler", "填报人"),
 
 @rule("header.required", Severity.ERROR, "部门名称、填报人、联系电话（2026版还有填报日期）必须填写")
 def required_fields(form: Form, template: Template) -> Iterator[tuple[Location, str]]:
+    """Spaces alone do not count. The 填报日期 is required where the template prints one (2026 version)."""
     for key, label in REQUIRED:
         if not clean_text(getattr(form, key)):
             yield Location("header", key), f"请填写{label}"
@@ -37,6 +38,7 @@ def phone_ok(text: str) -> bool:
 
 @rule("header.phone", Severity.ERROR, "联系电话格式须为固定电话（如 027-86001234）或手机号")
 def phone_format(form: Form, template: Template) -> Iterator[tuple[Location, str]]:
+    """Several numbers may be given, separated by 、，; or /; each must be a landline (with or without area code and extension) or a mobile number."""
     text = form.phone
     if clean_text(text) and not phone_ok(text):
         yield Location("header", "phone"), f"联系电话「{text.strip()}」格式不正确，应为 027-86001234 或 13812345678"

@@ -1,0 +1,24 @@
+"""goalform export FILE.goal -o OUT.docx|OUT.xlsx|OUT.pdf (an existing OUT is replaced atomically)"""
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("export", help="按官方样式导出为 Word、Excel 或 PDF（按扩展名）")
+    p.add_argument("file", type=Path, metavar="FILE.goal")
+    p.add_argument("-o", "--output", required=True, type=Path, help="导出的文件：.docx、.xlsx 或 .pdf")
+    p.set_defaults(run=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    from goalform.cli import UsageError
+    from goalform.formats.export import FORMATS, export_file
+    from goalform.store import read_form
+
+    if args.output.suffix.lower() not in FORMATS:
+        raise UsageError(f"不支持导出为「{args.output.suffix or '无扩展名'}」格式（可用：{'、'.join(FORMATS)}）")
+    form, template = read_form(args.file)
+    export_file(form, template, args.output)
+    return 0

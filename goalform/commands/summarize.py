@@ -1,0 +1,41 @@
+"""goalform summarize PATH... -o SUMMARY.xlsx
+
+One row per form (department, version, year, funds, indicator counts, quantified share, errors,
+warnings, status, fingerprint) and a sheet of the files that could not be read, with the reason.
+Exit codes: 0 every file was read; 1 some files could not be read or are not .goal files (the
+summary of the others is written and the rest are listed in it and on stderr); 2 nothing usable (no
+.goal found: nothing is written; or none could be read).
+"""
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from goalform.formats.summary_xlsx import write_summary
+from goalform.store.batch import summarize_paths
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("summarize", help="把多张表（文件或文件夹）汇总到一个 Excel 表，便于审核")
+    p.add_argument("paths", nargs="+", type=Path, metavar="PATH", help=".goal 文件或文件夹（含子文件夹）")
+    p.add_argument("-o", "--output", required=True, type=Path, metavar="SUMMARY.xlsx", help="要写入的汇总表")
+    p.set_defaults(run=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    from goalform.cli import UsageError
+
+    if args.output.suffix.lower() != ".xlsx":
+        raise UsageError(f"汇总表须保存为 .xlsx 文件：{args.output}")
+    result = summarize_paths(args.paths, exclude=[args.output])
+    for bad in result.unreadable:
+        print(f"goalform: 未汇总 {bad.path}：{bad.reason}", file=sys.stderr)
+    if not result.summaries and not any(u.path.lower().endswith(".goal") for u in result.unreadable):
+        raise UsageError("没有找到 .goal 文件")
+    write_summary(args.output, result.summaries, [(u.path, u.reason) for u in result.unreadable])
+    print(f"已汇总 {len(result.summaries)} 张表" + (f"，{len(result.unreadable)} 个文件未能汇总" if result.unreadable else "")
+          + f"：{args.output}")
+    if not result.summaries:
+        return 2
+    return 1 if result.unreadable else 0

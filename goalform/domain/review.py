@@ -1,0 +1,159 @@
+"""The review of a submitted form: 审核意见 (comments) and the status with its history.
+
+A form moves 草稿 → 已提交 → 已退回 / 已通过; a returned form is submitted again, an approved one can
+still be returned. Every status change records who made it, when, a note and the fingerprint of the
+form at that moment (:mod:`goalform.domain.fingerprint`), so a reviewer can tell whether the file
+was changed after it was submitted. Pure data: the store keeps it, the clock is the caller's.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import Enum
+
+
+class ReviewError(ValueError):
+    """A review action that makes no sense (e.g. approving a draft); ``str()`` is a Chinese message."""
+
+
+class Status(str, Enum):
+    DRAFT = "draft"
+    SUBMITTED = "submitted"
+    RETURNED = "returned"
+    APPROVED = "approved"
+
+    @property
+    def label(self) -> str:
+        return _LABELS[self]
+
+    @classmethod
+    def from_text(cls, text: str) -> "Status":
+        """A status from its code (``submitted``) or its Chinese label (``已提交``)."""
+        for status in cls:
+            if text in (status.value, status.label):
+                return status
+        raise ReviewError(f"未知的审核状态「{text}」（可用：{'、'.join(s.label for s in cls)}）")
+
+
+_LABELS = {Status.DRAFT: "草稿", Status.SUBMITTED: "已提交", Status.RETURNED: "已退回", Status.APPROVED: "已通过"}
+
+# Which status may follow which. Re-submitting a submitted form is allowed (the clerk fixed
+# something before the reviewer looked); an approved form can still be returned.
+TRANSITIONS: dict[Status, frozenset[Status]] = {
+    Status.DRAFT: frozenset({Status.SUBMITTED}),
+    Status.SUBMITTED: frozenset({Status.SUBMITTED, Status.RETURNED, Status.APPROVED}),
+    Status.RETURNED: frozenset({Status.SUBMITTED}),
+    Status.APPROVED: frozenset({Status.RETURNED}),
+}
+
+# Statuses under which the form is expected to stay as it was submitted.
+FROZEN: frozenset[Status] = frozenset({Status.SUBMITTED, Status.APPROVED})
+
+
+def check_transition(old: Status, new: Status) -> None:
+    """Raise :class:`ReviewError` unless a form in status ``old`` may move to ``new``."""
+    if new not in TRANSITIONS[old]:
+        allowed = "、".join(s.label for s in sorted(TRANSITIONS[old], key=list(Status).index))
+        raise ReviewError(f"状态为「{old.label}」的表不能改为「{new.label}」（只能改为：{allowed}）")
+
+
+@dataclass(frozen=True)
+class Comment:
+    """A 审核意见 attached to a target (see :func:`field_target` and friends)."""
+
+    id: int
+    location: str
+    text: str
+    author: str
+    created: str  # ISO 8601 with the offset of the writer's clock, e.g. 2026-03-01T09:30:00+08:00
+
+
+@dataclass(frozen=True)
+class StatusChange:
+    status: Status
+    who: str
+    when: str  # ISO 8601, as Comment.created
+    fingerprint: str  # of the form at the time of the change
+    note: str = ""
+
+
+@dataclass
+class Review:
+    """Everything review-related a .goal carries."""
+
+    comments: list[Comment] = field(default_factory=list)
+    history: list[StatusChange] = field(default_factory=list)  # oldest first
+
+    @property
+    def status(self) -> Status:
+        return self.history[-1].status if self.history else Status.DRAFT
+
+    @property
+    def last_change(self) -> StatusChange | None:
+        return self.history[-1] if self.history else None
+
+    @property
+    def last_submission(self) -> StatusChange | None:
+        for change in reversed(self.history):
+            if change.status is Status.SUBMITTED:
+                return change
+        return None
+
+    def comments_at(self, location: str) -> list[Comment]:
+        return [c for c in self.comments if c.location == location]
+
+    def by_location(self) -> dict[str, list[Comment]]:
+        """Comments grouped by their exact location, in the order they were written (for markers)."""
+        groups: dict[str, list[Comment]] = {}
+        for c in self.comments:
+            groups.setdefault(c.location, []).append(c)
+        return groups
+
+    def by_indicator(self) -> dict[int, list[Comment]]:
+        """Comments on indicators by indicator id, whatever column they name (a row's marker)."""
+        groups: dict[int, list[Comment]] = {}
+        for c in self.comments:
+            target = parse_target(c.location)
+            if target.indicator_id is not None:
+                groups.setdefault(target.indicator_id, []).append(c)
+        return groups
+
+
+# -- comment targets ------------------------------------------------------------------------
+# A comment's location is a short text that survives edits: header fields and texts by key, funds
+# cells by line and column, indicators by their store id (ids survive moves and undo).
+FORM_TARGET = "form"
+
+
+@dataclass(frozen=True)
+class Target:
+    kind: str  # form | field | fund | indicator
+    key: str = ""  # field key or funds line
+    column: str = ""  # funds column or indicator column
+    indicator_id: int | None = None
+
+
+def field_target(key: str) -> str:
+    return f"field:{key}"
+
+
+def fund_target(line: str, column: str) -> str:
+    return f"fund:{line}:{column}"
+
+
+def indicator_target(indicator_id: int, column: str = "") -> str:
+    return f"indicator:{indicator_id}" + (f":{column}" if column else "")
+
+
+def parse_target(location: str) -> Target:
+    """The meaning of a comment location; anything unrecognised counts as a comment on the whole form."""
+    kind, _, rest = location.partition(":")
+    if kind == "field" and rest:
+        return Target("field", key=rest)
+    if kind == "fund" and rest:
+        line, _, column = rest.partition(":")
+        return Target("fund", key=line, column=column)
+    if kind == "indicator" and rest:
+        number, _, column = rest.partition(":")
+        if number.isdigit():
+            return Target("indicator", column=column, indicator_id=int(number))
+    return Target("form")

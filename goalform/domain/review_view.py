@@ -1,0 +1,100 @@
+"""What the GUI shows of a review, without Qt: labels for comment targets, the status line, the
+comment target of a finding. The 审核意见 dock lists comments with :class:`TargetLabeler` labels;
+a finding's "add comment" uses :func:`target_of_location`.
+"""
+from __future__ import annotations
+
+from goalform.domain.fingerprint import short
+from goalform.domain.form import TREES, Form, Indicator, walk
+from goalform.domain.review import FORM_TARGET, Review, Status, field_target, fund_target, indicator_target, parse_target
+from goalform.domain.template import Template, TemplateError
+from goalform.domain.validation.core import Location
+
+TREE_NAMES = {"long_term": "长期指标", "annual": "年度指标"}
+_FIELD_NAMES = {"filler": "填报人", "phone": "联系电话", "fill_date": "填报日期", "deadline": "长期目标截止时间",
+                "notes": "备注"}
+
+
+def target_of_location(location: Location) -> str:
+    """The comment target for a finding's location: a field, a funds cell, an indicator, or the form."""
+    if location.section in ("header", "texts", "notes") and location.field:
+        return field_target(location.field)
+    if location.section == "funds" and location.field and location.column:
+        return fund_target(location.field, location.column)
+    if location.section in TREES and location.indicator_id is not None:
+        return indicator_target(location.indicator_id, location.field)
+    return FORM_TARGET
+
+
+def status_text(review: Review | None) -> str:
+    """「已提交 · 李文静 · 2026-01-05 09:00 · 指纹 3f2a·9c1b·07de」, or 「草稿」."""
+    change = review.last_change if review is not None else None
+    if change is None:
+        return Status.DRAFT.label
+    parts = [change.status.label, change.who, change.when[:16].replace("T", " ")]
+    if change.fingerprint:
+        parts.append(f"指纹 {short(change.fingerprint)}")
+    return " · ".join(p for p in parts if p)
+
+
+class TargetLabeler:
+    """Names comment targets of one form in words a reviewer reads: 「年度指标「会议费控制率」· 指标值」."""
+
+    def __init__(self, form: Form, template: Template) -> None:
+        self.form = form
+        self.template = template
+        self._nodes: dict[int, tuple[str, Indicator]] | None = None
+
+    def _node(self, indicator_id: int) -> tuple[str, Indicator] | None:
+        if self._nodes is None:
+            self._nodes = {}
+            for tree in TREES:
+                for _, node in walk(self.form.tree(tree)):
+                    if node.id is not None:
+                        self._nodes[node.id] = (tree, node)
+        return self._nodes.get(indicator_id)
+
+    def field_name(self, key: str) -> str:
+        if key == "department":
+            return self.template.labels.get("department", "部门（单位）名称").replace("\n", "")
+        if key in _FIELD_NAMES:
+            return _FIELD_NAMES[key]
+        try:
+            label = self.template.text_section(key).label
+        except TemplateError:
+            return key
+        return label.split("\n")[0].rstrip("：:")
+
+    def column_name(self, column: str) -> str:
+        if column == "current":
+            return f"{self.form.year}年当年金额"
+        prev2, prev1 = self.template.history_years(self.form.year)
+        return f"{prev2 if column == 'prev2' else prev1}年金额"
+
+    def indicator_column(self, tree: str, column: str) -> str:
+        prev2, prev1 = self.template.history_years(self.form.year)
+        return {
+            "name": "名称", "value": "预期当年实现值" if tree == "annual" else "指标值", "basis": "指标值确定依据",
+            "category": "指标分类", "prev2": f"{prev2}年指标值", "prev1": f"{prev1}年指标值",
+        }.get(column, column)
+
+    def label(self, location: str) -> str:
+        target = parse_target(location)
+        if target.kind == "field":
+            return self.field_name(target.key)
+        if target.kind == "fund":
+            try:
+                name = self.template.funds_line(target.key).label
+            except TemplateError:
+                group = next((g for g in self.template.funds if g.key == target.key), None)
+                name = (group.label.replace("\n", "") + "合计") if group else target.key
+            return f"{name}（{self.column_name(target.column)}）" if target.column else name
+        if target.kind == "indicator" and target.indicator_id is not None:
+            found = self._node(target.indicator_id)
+            if found is None:
+                return "（已删除的指标）"
+            tree, node = found
+            text = f"{TREE_NAMES[tree]}「{node.name.strip() or '未命名'}」"
+            return f"{text} · {self.indicator_column(tree, target.column)}" if target.column else text
+        return "整张表"
+

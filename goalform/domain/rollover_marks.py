@@ -1,0 +1,100 @@
+"""Marks that rollover leaves in a form's notes for the values the clerk still has to check.
+
+Rolling a form forward moves last year's budget into the 上年 history column and last year's
+expected indicator values into 上年值; both are to be replaced by the actual figures. To keep these
+flags visible after saving (the .goal has no per-cell flags), each one is written into
+``form.notes`` as one readable line that also records the rolled-over value:
+
+    [待核对] 资金「财政拨款」上年（2026年）金额「509.41」：这是结转前的当年预算数，请改为实际数
+    [待核对] 年度指标「运行成本 › 公用经费控制 › 公用经费控制率」上年值「100%」：这是结转前的预期当年实现值，请改为实际完成值
+
+The validation rules ``rollover.funds_actual`` and ``rollover.indicator_actual`` read these lines and
+report a cell only while it still holds the recorded value: typing the actual figure clears the
+warning by itself; deleting the line from the notes confirms a value that did not change.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Iterator
+
+from goalform.domain.form import Form, Indicator
+from goalform.domain.template import Template
+
+MARK = "[待核对]"
+SEP = " › "
+FUNDS_SUFFIX = "：这是结转前的当年预算数，请改为实际数"
+INDICATOR_SUFFIX = "：这是结转前的预期当年实现值，请改为实际完成值"
+
+_FUNDS = re.compile(r"^\[待核对\] 资金「(?P<line>[^」]*)」上年（\d+年）金额「(?P<value>.*)」" + re.escape(FUNDS_SUFFIX) + r"\s*$")
+_INDICATOR = re.compile(
+    r"^\[待核对\] 年度指标「(?P<path>.*?)」上年值「(?P<value>.*)」" + re.escape(INDICATOR_SUFFIX) + r"\s*$"
+)
+
+
+@dataclass(frozen=True)
+class FundsMark:
+    line_label: str
+    value: str
+
+
+@dataclass(frozen=True)
+class IndicatorMark:
+    names: tuple[str, str, str]  # 一级, 二级, 三级
+    value: str
+
+
+def fold(text: str) -> str:
+    """One line: runs of whitespace (newlines included) become one space; marks compare folded text."""
+    return " ".join(text.split())
+
+
+def funds_mark(line_label: str, year: int, value: str) -> str:
+    return f"{MARK} 资金「{fold(line_label)}」上年（{year}年）金额「{fold(value)}」{FUNDS_SUFFIX}"
+
+
+def indicator_mark(l1: str, l2: str, l3: str, value: str) -> str:
+    return f"{MARK} 年度指标「{fold(l1)}{SEP}{fold(l2)}{SEP}{fold(l3)}」上年值「{fold(value)}」{INDICATOR_SUFFIX}"
+
+
+def parse_marks(notes: str) -> Iterator[FundsMark | IndicatorMark]:
+    """Every well-formed mark in ``notes``; other lines are the clerk's own and are ignored."""
+    for line in notes.splitlines():
+        if not line.startswith(MARK):
+            continue
+        m = _FUNDS.match(line)
+        if m:
+            yield FundsMark(m["line"], fold(m["value"]))
+            continue
+        m = _INDICATOR.match(line)
+        if m:
+            parts = m["path"].split(SEP)
+            if len(parts) == 3:
+                yield IndicatorMark((parts[0], parts[1], parts[2]), fold(m["value"]))
+
+
+def pending_funds(form: Form, template: Template) -> Iterator[tuple[str, FundsMark]]:
+    """(line key, mark) for every marked 上年 amount that still holds the rolled-over value."""
+    labels = {fold(line.label): line.key for group in template.funds for line in group.lines}
+    for mark in parse_marks(form.notes):
+        if isinstance(mark, FundsMark):
+            key = labels.get(mark.line_label)
+            if key is not None and mark.value and fold(form.fund(key, "prev1")) == mark.value:
+                yield key, mark
+
+
+def pending_indicators(form: Form) -> Iterator[tuple[tuple[int, int, int], Indicator, IndicatorMark]]:
+    """(index path, node, mark) for every marked annual 上年值 that still holds the rolled-over value."""
+    marks: dict[tuple[str, str, str], list[IndicatorMark]] = {}
+    for mark in parse_marks(form.notes):
+        if isinstance(mark, IndicatorMark):
+            marks.setdefault(mark.names, []).append(mark)
+    if not marks:
+        return
+    for i, l1 in enumerate(form.annual):
+        for j, l2 in enumerate(l1.children):
+            for k, l3 in enumerate(l2.children):
+                for mark in marks.get((fold(l1.name), fold(l2.name), fold(l3.name)), ()):
+                    if mark.value and fold(l3.prev1) == mark.value:
+                        yield (i, j, k), l3, mark
+                        break

@@ -1,0 +1,145 @@
+"""Quality hints: targets that are 「指向明确、细化量化、合理可行、相应匹配」.
+
+These are warnings: a reviewer asks about them, but they do not make a form wrong by themselves.
+The share of quantified indicators is reported as an info finding (a figure, not a problem).
+"""
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+from typing import Iterator
+
+from goalform.domain.amounts import format_amount
+from goalform.domain.form import Form
+from goalform.domain.funds import line_amount
+from goalform.domain.targets import QuantifiedShare, is_quantified, parse_target, percentages
+from goalform.domain.template import Template
+from goalform.domain.validation.core import Location, Severity, rule
+from goalform.domain.validation.rows import TREE_NAMES, fast_clean, indicator_rows
+
+# Words of a target that promises a direction but no amount.
+VAGUE_WORDS: tuple[str, ...] = (
+    "提升", "提高", "明显", "显著", "有效", "逐步", "进一步", "持续", "增强", "改善", "加强", "较好", "良好",
+    "按实际情况", "根据实际", "大幅", "稳步", "不断", "较大", "有所",
+)
+_VAGUE = re.compile("|".join(map(re.escape, VAGUE_WORDS)))
+# Names of indicators that measure something countable: a rate, a number, a share, a duration.
+_MEASURABLE_NAME = re.compile(r"(率|数|(?<!质)量|占比|比例|比重|满意度|时间|时长|金额|规模|增长|减少)$")
+_MAYBE_OUT = re.compile(r"[0-9０-９]{3}|[-－]")  # cheap test: a rate out of range has 3+ digits or a minus
+_CHANGE_NAME = re.compile(r"变动|增长|增幅|变化|增速|下降|降低|减少|提高")
+
+
+@rule("quality.qualitative", Severity.WARNING, "指标值应细化量化：能给出数值的不要只写「有效提升」「程度明显」等")
+def qualitative(form: Form, template: Template) -> Iterator[tuple[Location, str]]:
+    """A value with no number that either uses words of direction only (提升, 明显, 按实际情况 …)
+    or belongs to an indicator whose name says it is measured (…率, …数, …满意度)."""
+    for row in indicator_rows(form):
+        value = row.node.value
+        if not value or is_quantified(value):
+            continue
+        text = fast_clean(value)
+        if not text or text == "无":
+            continue
+        if _VAGUE.search(text):
+            yield (
+                row.at("value"),
+                f"{row.title}的指标值「{value.strip()}」不够具体：请给出可衡量的数值（如 ≥90%、不少于 10 次）",
+            )
+        elif _MEASURABLE_NAME.search(row.name):
+            yield (
+                row.at("value"),
+                f"{row.title}是可计量的指标，指标值「{value.strip()}」应给出数值（如 ≥90%）",
+            )
+
+
+@rule("quality.rate_range", Severity.WARNING, "比率不能超过 100% 或小于 0")
+def rate_range(form: Form, template: Template) -> Iterator[tuple[Location, str]]:
+    """Checks 指标值 and the 近两年指标值. Change rates (变动率, 增长率 …) may be negative or above 100%."""
+    for row in indicator_rows(form):
+        node = row.node
+        columns = ("value", "prev2", "prev1") if row.tree == "annual" else ("value",)
+        for column in columns:
+            text = getattr(node, column)
+            if ("%" not in text and "％" not in text) or not _MAYBE_OUT.search(text):
+                continue
+            if _CHANGE_NAME.search(node.name):
+                continue
+            bad = [p for p in percentages(text) if p > 100 or p < 0]
+            if bad:
+                yield row.at(column), f"{row.title}的「{text.strip()}」中比率 {format_amount(bad[0])}% 超出 0–100% 的范围"
+
+
+@rule("quality.tree_match", Severity.WARNING, "年度指标与长期指标应相互对应")
+def tree_match(form: Form, template: Template) -> Iterator[tuple[Location, str]]:
+    """An annual 三级 with no long-term 三级 of the same name, and the reverse (names compared
+    without spaces; placeholders and unnamed rows are left to other rules)."""
+    names = {tree: {r.name for r in indicator_rows(form, (tree,))} for tree in ("long_term", "annual")}
+    for row in indicator_rows(form):
+        other = "annual" if row.tree == "long_term" else "long_term"
+        if row.name not in names[other]:
+            yield row.at("name"), f"{row.title}在{TREE_NAMES[other]}中没有对应的指标"
+
+
+_WORSE = {">=": "低于", ">": "低于", "<=": "高于", "<": "高于"}
+
+
+@rule("quality.regression", Severity.WARNING, "预期当年实现值不应比上年值差（≥、≤ 类目标）")
+def regression(form: Form, template: Template) -> Iterator[tuple[Location, str]]:
+    """For a target written as ≥ x (or ≤ x) whose 上年值 is a number in the same unit: a lower
+    (or higher) x than last year's value plans to do worse than last year."""
+    _, prev1_year = template.history_years(form.year)
+    for row in indicator_rows(form, ("annual",)):
+        target = parse_target(row.node.value)
+        if target is None or target.op not in _WORSE:
+            continue
+        last = parse_target(row.node.prev1)
+        if last is None or last.op not in ("", "=") or last.unit != target.unit:
+            continue
+        worse = target.number < last.number if target.op in (">=", ">") else target.number > last.number
+        if worse:
+            yield (
+                row.at("value"),
+                f"{row.title}的预期当年实现值「{row.node.value.strip()}」{_WORSE[target.op]}{prev1_year}年的"
+                f"「{row.node.prev1.strip()}」：目标比上年差，请核实",
+            )
+
+
+CHANGE_LIMIT = Decimal("0.5")
+
+
+@rule("quality.funds_change", Severity.WARNING, "资金各行的当年金额与上年相比变动不宜超过 50%")
+def funds_change(form: Form, template: Template) -> Iterator[tuple[Location, str]]:
+    """Compares each funds line's 当年金额 with its 上年 amount; a change beyond 50% is worth a note."""
+    prev2_year, prev1_year = template.history_years(form.year)
+    for group in template.funds:
+        for line in group.lines:
+            now = line_amount(form, template, line.key, "current")
+            last = line_amount(form, template, line.key, "prev1")
+            if now is None or last is None or last <= 0:
+                continue
+            change = (now - last) / last
+            if abs(change) > CHANGE_LIMIT:
+                percent = (abs(change) * 100).quantize(Decimal("0.1"))
+                verb = "增加" if change > 0 else "减少"
+                yield (
+                    Location("funds", line.key, "current"),
+                    f"{line.label}：{form.year}年 {format_amount(now)} 万元比{prev1_year}年 {format_amount(last)} 万元"
+                    f"{verb} {format_amount(percent)}%，变动超过 50%，请核实或说明原因",
+                )
+
+
+@rule("quality.quantified_share", Severity.INFO, "量化指标占比（给出数值的三级指标所占比例）")
+def quantified(form: Form, template: Template) -> Iterator[tuple[Location, str]]:
+    """A figure for the reviewer, not a problem: the share of 三级 indicators whose 指标值 states a number."""
+    shares = {}
+    for tree in ("long_term", "annual"):
+        rows = indicator_rows(form, (tree,))
+        shares[tree] = QuantifiedShare(sum(1 for r in rows if is_quantified(r.node.value)), len(rows))
+    long_term, annual = shares["long_term"], shares["annual"]
+    overall = QuantifiedShare(long_term.quantified + annual.quantified, long_term.total + annual.total)
+    if not overall.total:
+        return
+    yield (
+        Location("long_term"),
+        f"量化指标占比 {overall.as_text()}；长期指标 {long_term.as_text()}，年度指标 {annual.as_text()}",
+    )

@@ -1,0 +1,129 @@
+"""Walking the indicator trees for rules: every row with its location and a name people recognise.
+
+The GUI revalidates after every edit of forms with a thousand indicators, so the trees are walked
+once per :func:`validate` call: :func:`indexed` builds a :class:`TreeIndex` (rows with their cleaned
+names and placeholder flags) that every rule then shares. Outside ``validate`` (a rule run on its
+own, in tests) the index is built on demand.
+"""
+from __future__ import annotations
+
+import contextlib
+import contextvars
+import re
+import unicodedata
+from typing import Iterator
+
+from goalform.domain.form import TREES, Form, Indicator
+from goalform.domain.targets import is_placeholder
+from goalform.domain.validation.core import Location
+
+TREE_NAMES = {"long_term": "长期指标", "annual": "年度指标"}
+
+_SPACE = re.compile(r"\s+")
+_PLACEHOLDER_START = frozenset("…⋯.。．· \u3000\t")
+
+
+def fast_clean(text: str) -> str:
+    """:func:`goalform.domain.amounts.clean_text`, with fast paths for text that needs no folding."""
+    if not unicodedata.is_normalized("NFKC", text):
+        text = unicodedata.normalize("NFKC", text)
+    return _SPACE.sub("", text) if _SPACE.search(text) else text
+
+
+def _placeholder(text: str) -> bool:
+    return bool(text) and text[0] in _PLACEHOLDER_START and is_placeholder(text)
+
+
+class Row:
+    """A 二级 or 三级 row of a tree, with its 一级 (and 二级 for a 三级) and its index path."""
+
+    __slots__ = ("tree", "path", "level1", "level2", "node", "name", "placeholder", "is_indicator")
+
+    def __init__(self, tree: str, path: tuple[int, ...], level1: Indicator, level2: Indicator, node: Indicator,
+                 parent_placeholder: bool = False) -> None:
+        self.tree = tree
+        self.path = path
+        self.level1 = level1
+        self.level2 = level2
+        self.node = node
+        self.name = fast_clean(node.name)  # the name without spaces, full-width folded
+        # A 「……」 row: its name (or, for a 三级, its value) is a placeholder.
+        self.placeholder = _placeholder(node.name) or (node is not level2 and _placeholder(node.value))
+        # A 三级 that is an indicator: named, not a placeholder, not under a placeholder 二级.
+        self.is_indicator = node is not level2 and bool(self.name) and not self.placeholder and not parent_placeholder
+
+    def at(self, column: str = "") -> Location:
+        return Location(self.tree, column, path=self.path, indicator_id=self.node.id)
+
+    @property
+    def title(self) -> str:
+        """「年度指标「会议费控制率」」, or where the row sits when it has no name yet."""
+        tree = TREE_NAMES[self.tree]
+        name = self.node.name.strip()
+        if name:
+            return f"{tree}「{name}」"
+        if self.node is self.level2:
+            return f"{tree}（{self.level1.name}下第{self.path[-1] + 1}个二级指标）"
+        where = self.level2.name.strip() or self.level1.name
+        return f"{tree}（{where}下第{self.path[-1] + 1}行）"
+
+
+class TreeIndex:
+    """Every 二级 and 三级 row of both trees, built in one walk."""
+
+    def __init__(self, form: Form) -> None:
+        self.form = form
+        self.level2: dict[str, list[Row]] = {}
+        self.leaves: dict[str, list[Row]] = {}
+        self.indicators: dict[str, list[Row]] = {}
+        for tree in TREES:
+            level2: list[Row] = []
+            leaves: list[Row] = []
+            for i, l1 in enumerate(form.tree(tree)):
+                for j, l2 in enumerate(l1.children):
+                    row2 = Row(tree, (i, j), l1, l2, l2)
+                    level2.append(row2)
+                    for k, l3 in enumerate(l2.children):
+                        leaves.append(Row(tree, (i, j, k), l1, l2, l3, row2.placeholder))
+            self.level2[tree] = level2
+            self.leaves[tree] = leaves
+            self.indicators[tree] = [r for r in leaves if r.is_indicator]
+
+
+_ACTIVE: contextvars.ContextVar[TreeIndex | None] = contextvars.ContextVar("goalform_tree_index", default=None)
+
+
+@contextlib.contextmanager
+def indexed(form: Form) -> Iterator[TreeIndex]:
+    """Share one :class:`TreeIndex` of ``form`` among the rules run inside the block."""
+    index = TreeIndex(form)
+    token = _ACTIVE.set(index)
+    try:
+        yield index
+    finally:
+        _ACTIVE.reset(token)
+
+
+def index_of(form: Form) -> TreeIndex:
+    index = _ACTIVE.get()
+    return index if index is not None and index.form is form else TreeIndex(form)
+
+
+def _rows(by_tree: dict[str, list[Row]], trees: tuple[str, ...]) -> list[Row]:
+    if len(trees) == 1:
+        return by_tree[trees[0]]
+    return [r for t in trees for r in by_tree[t]]
+
+
+def level2_rows(form: Form, trees: tuple[str, ...] = TREES) -> list[Row]:
+    return _rows(index_of(form).level2, trees)
+
+
+def leaf_rows(form: Form, trees: tuple[str, ...] = TREES) -> list[Row]:
+    """Every 三级 row, placeholders included."""
+    return _rows(index_of(form).leaves, trees)
+
+
+def indicator_rows(form: Form, trees: tuple[str, ...] = TREES) -> list[Row]:
+    """The 三级 rows that are indicators: named, not a 「……」 placeholder, not under a placeholder 二级."""
+    return _rows(index_of(form).indicators, trees)

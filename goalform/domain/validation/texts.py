@@ -1,0 +1,113 @@
+"""Text rules: every text section filled in, a 长期目标 deadline with a full year, no stray markup."""
+from __future__ import annotations
+
+import re
+from typing import Iterator
+
+from goalform.domain.amounts import clean_text
+from goalform.domain.form import HEADER_FIELDS, INDICATOR_COLUMNS, Form
+from goalform.domain.template import Template, TemplateError
+from goalform.domain.validation.core import Location, Severity, rule
+from goalform.domain.validation.rows import leaf_rows, level2_rows
+
+_FULL_YEAR = re.compile(r"(?<!\d)(\d{4})(?!\d)")
+_SHORT_YEAR = re.compile(r"(?<!\d)(\d{1,2})\s*年")
+
+
+def section_name(template: Template, key: str) -> str:
+    """A text section's name without its deadline or colon: 「长期目标」, 「部门职能概述」."""
+    label = template.text_section(key).label
+    return re.split(r"[：:\n（(]", label, maxsplit=1)[0].strip()
+
+
+@rule("texts.required", Severity.ERROR, "部门职能概述、年度工作任务、长期目标、年度目标等文字部分必须填写")
+def texts_required(form: Form, template: Template) -> Iterator[tuple[Location, str]]:
+    """Every text section of the template holds some text (whitespace does not count)."""
+    for section in template.texts:
+        if not clean_text(form.text(section.key)):
+            yield Location("texts", section.key), f"请填写{section_name(template, section.key)}"
+
+
+@rule("texts.deadline", Severity.ERROR, "长期目标的截止时间须写完整年份（如 2028年12月），且不早于表的年度")
+def deadline(form: Form, template: Template) -> Iterator[tuple[Location, str]]:
+    """The deadline printed in 「长期目标：（截止…）」 names a four-digit year that is not before the
+    form's own year. A two-digit year such as 「28年」 is reported: the form is an official record."""
+    if not any("{deadline}" in t.label for t in template.texts):
+        return
+    text = form.deadline.strip()
+    where = Location("texts", "deadline")
+    if not text:
+        yield where, "请填写长期目标的截止时间（如 2028年12月）"
+        return
+    full = _FULL_YEAR.search(text)
+    if full:
+        year = int(full.group(1))
+        if year < form.year:
+            yield where, f"长期目标的截止时间「{text}」早于本表年度 {form.year} 年"
+        return
+    short = _SHORT_YEAR.search(text)
+    if short:
+        guess = 2000 + int(short.group(1))
+        yield where, f"长期目标的截止时间「{text}」没有写完整年份，应写作「{guess}年12月」这样的形式"
+        return
+    yield where, f"长期目标的截止时间「{text}」无法识别，请写作「{form.year + 2}年12月」这样的形式"
+
+
+# Word markup that leaks into text when a document is converted carelessly, and characters that no
+# one can see or type. XML 1.0 (and so .docx/.xlsx) cannot even hold the C0 control characters.
+_MARKUP = re.compile(
+    r"\[(?:bookmark|comment|footnote|endnote)[:：][^\]]*\]|_GoBack|&nbsp;|</?(?:br|p|span|div|w:\w+)\b[^>]*>"
+    r"|[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffd\ufffe\uffff]",
+    re.IGNORECASE,
+)
+
+
+def stray_markup(text: str) -> str:
+    """The first piece of stray markup or invisible control character in ``text``, as shown to the user."""
+    m = _MARKUP.search(text)
+    if not m:
+        return ""
+    found = m.group(0)
+    if len(found) == 1 and (ord(found) < 0x20 or ord(found) == 0x7F or ord(found) >= 0xFFFD):
+        return f"不可见的控制字符 U+{ord(found):04X}"
+    return f"「{found}」"
+
+
+_FIELD_NAMES = {"department": "部门（单位）名称", "filler": "填报人", "phone": "联系电话", "fill_date": "填报日期",
+                "deadline": "长期目标的截止时间", "notes": "备注"}
+
+
+@rule("texts.markup", Severity.ERROR, "文字中不能含有 Word 书签等多余标记或不可见的控制字符")
+def markup(form: Form, template: Template) -> Iterator[tuple[Location, str]]:
+    """Any cell of the form: header, texts, amounts, indicators. Such leftovers (e.g. a
+    ``[bookmark: _GoBack]`` from a converted Word file) would be printed or break the export."""
+    search = _MARKUP.search
+    for key in HEADER_FIELDS + ("deadline", "notes"):
+        if search(getattr(form, key)):
+            section = "header" if key in HEADER_FIELDS else ("texts" if key == "deadline" else "notes")
+            yield Location(section, key), f"{_FIELD_NAMES[key]}含有{stray_markup(getattr(form, key))}，请删除"
+    for key, text in form.texts.items():
+        if search(text):
+            yield Location("texts", key), f"{section_name_safe(template, key)}含有{stray_markup(text)}，请删除"
+    for cells in (form.funds, form.stated_totals):
+        for (line, column), text in cells.items():
+            if search(text):
+                yield Location("funds", line, column), f"金额「{text.strip()}」含有{stray_markup(text)}，请删除"
+    for rows in (level2_rows(form), leaf_rows(form)):
+        for row in rows:
+            node = row.node
+            # One search per row; the columns are looked at only when the row has something.
+            if not search("\n".join((node.name, node.value, node.basis, node.category, node.prev2, node.prev1))):
+                continue
+            for column in INDICATOR_COLUMNS:
+                text = getattr(node, column)
+                if text and search(text):
+                    yield row.at(column), f"{row.title}含有{stray_markup(text)}，请删除"
+
+
+def section_name_safe(template: Template, key: str) -> str:
+    try:
+        return section_name(template, key)
+    except TemplateError:  # a text key the template does not know: name it as it is
+        return key
+

@@ -1,0 +1,216 @@
+"""Import last year's form from Word or Excel: ``import_file(path) -> ImportResult``.
+
+The document readers turn a file into rows of cell texts (:mod:`docx_reader`, :mod:`xlsx_reader`;
+legacy .doc/.xls through LibreOffice, :mod:`legacy`); :func:`grid_reader.read_grid` maps the rows to a
+form and recognises version and year. Nothing is silently lost: every cell or paragraph that could
+not be placed is listed in ``ImportResult.report`` and kept in the form's notes.
+"""
+from __future__ import annotations
+
+import tempfile
+import unicodedata
+import zipfile
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from goalform import assets
+from goalform.domain.amounts import parse_amount
+from goalform.domain.form import Form
+from goalform.domain.funds import group_total
+from goalform.domain.template import Template, TemplateError
+from goalform.formats.content import ReadError, TableContent
+from goalform.formats.docx_reader import read_docx
+from goalform.formats.grid_reader import label_key, read_grid
+from goalform.formats.legacy import LEGACY_TARGETS, convert
+from goalform.formats.xlsx_reader import read_xlsx
+
+WORD_SUFFIXES = (".docx", ".docm", ".dotx")
+EXCEL_SUFFIXES = (".xlsx", ".xlsm", ".xltx")
+SUPPORTED = "Word (.docx/.doc) 或 Excel (.xlsx/.xls)"
+
+
+class ImportFailed(ReadError):
+    """The file cannot be imported at all (not a form, unsupported type); the message is Chinese."""
+
+
+@dataclass(frozen=True)
+class ReportItem:
+    """Something in the document that the form has no place for.
+
+    ``row`` and ``column`` are 1-based positions in the form's table (cells as Word shows them,
+    a merged cell counting once); both are None for a paragraph outside the table.
+    """
+
+    row: int | None
+    column: int | None
+    text: str
+    reason: str
+
+    def describe(self) -> str:
+        where = f"第{self.row}行第{self.column}格" if self.row is not None else "表格外"
+        text = self.text.strip().replace("\n", " ")
+        return f"{where}：「{text}」（{self.reason}）"
+
+
+@dataclass
+class ImportResult:
+    form: Form
+    template: Template
+    report: list[ReportItem] = field(default_factory=list)
+    notices: list[str] = field(default_factory=list)  # how version and year were decided, conversions
+
+    @property
+    def complete(self) -> bool:
+        """True when every piece of text in the document found its place in the form."""
+        return not self.report
+
+
+def import_file(path: Path | str, *, template_id: str | None = None, year: int | None = None) -> ImportResult:
+    """Read a form from a .docx/.xlsx (or .doc/.xls via LibreOffice).
+
+    ``template_id`` and ``year`` override what is recognised from the document. Raises
+    :class:`ReadError` (Chinese message) when the file cannot be read or holds no form.
+    """
+    path = Path(path)
+    if template_id is not None:
+        try:
+            assets.template(template_id)
+        except TemplateError as e:
+            raise ImportFailed(str(e)) from None
+    if year is not None and not 1990 <= year <= 2200:
+        raise ImportFailed(f"年度 {year} 不在合理范围内")
+    notices: list[str] = []
+    content = read_document(path, notices)
+    return import_content(content, source=path.name, template_id=template_id, year=year, notices=notices)
+
+
+def read_document(path: Path, notices: list[str] | None = None) -> TableContent:
+    """The form's table and surrounding paragraphs of any supported file."""
+    if not path.exists():
+        raise ImportFailed(f"找不到文件：{path}")
+    if path.is_dir():
+        raise ImportFailed(f"「{path}」是文件夹，不是表格文件")
+    suffix = path.suffix.lower()
+    if suffix in LEGACY_TARGETS:
+        with tempfile.TemporaryDirectory(prefix="goalform-import-") as tmp:
+            converted = convert(path, tmp)
+            if notices is not None:
+                notices.append(f"已用 LibreOffice 将旧版 {suffix} 文件转换后读取")
+            return _read_by_kind(converted, converted.suffix.lower(), path)
+    kind = suffix if suffix in WORD_SUFFIXES + EXCEL_SUFFIXES else _sniff(path)
+    return _read_by_kind(path, kind, path)
+
+
+def _read_by_kind(path: Path, kind: str, original: Path) -> TableContent:
+    if kind in WORD_SUFFIXES:
+        return read_docx(path)
+    if kind in EXCEL_SUFFIXES:
+        return read_xlsx(path)
+    raise ImportFailed(f"「{original.name}」不是可导入的文件，请选择 {SUPPORTED} 文件")
+
+
+def _sniff(path: Path) -> str:
+    """Tell Word from Excel by content, for files with a wrong or missing extension."""
+    try:
+        with zipfile.ZipFile(path) as zf:
+            names = set(zf.namelist())
+    except (zipfile.BadZipFile, OSError):
+        head = path.read_bytes()[:8] if path.is_file() else b""
+        if head.startswith(b"\xd0\xcf\x11\xe0"):  # OLE2: a .doc or .xls under another name
+            raise ImportFailed(f"「{path.name}」是旧版 Office 文件，请把扩展名改为 .doc 或 .xls，或另存为 .docx/.xlsx") from None
+        return ""
+    if "word/document.xml" in names:
+        return ".docx"
+    if "xl/workbook.xml" in names:
+        return ".xlsx"
+    return ""
+
+
+def import_content(
+    content: TableContent,
+    *,
+    source: str = "",
+    template_id: str | None = None,
+    year: int | None = None,
+    notices: list[str] | None = None,
+) -> ImportResult:
+    """Map a document's table to a form and report what found no place."""
+    if not any(any(c.strip() for c in row) for row in content.rows):
+        name = f"「{source}」" if source else "文件"
+        raise ImportFailed(f"{name}中没有找到表格。请确认这是部门整体绩效目标表（表格应是文件中的第一张大表）")
+    grid = read_grid(content.rows, before=content.before, after=content.after, template_id=template_id, year=year)
+    form, template = grid.form, grid.template
+    _drop_agreeing_totals(form, template)
+    if not _looks_like_a_form(form):
+        name = f"「{source}」" if source else "文件"
+        raise ImportFailed(f"{name}中的表格不像部门整体绩效目标表：没有找到部门名称、资金情况或绩效指标")
+    report = [ReportItem(u.row + 1, u.column + 1, u.text, u.reason or "无法识别") for u in grid.unmapped]
+    report += _stray_paragraphs(content.before, template, "表格上方的段落", above=True)
+    report += _stray_paragraphs(content.after, template, "表格下方的段落", above=False)
+    for t, table in enumerate(content.other_tables, start=2):
+        for r, row in enumerate(table, start=1):
+            for c, text in enumerate(row, start=1):
+                if text.strip():
+                    report.append(ReportItem(None, None, text, f"第{t}张表格第{r}行第{c}格，不属于本表"))
+    result = ImportResult(form, template, report, list(notices or []))
+    if template_id is None:
+        result.notices.append(f"识别为{template.name}，{form.year}年度")
+    if report:
+        _append_report_to_notes(form, report, source)
+    return result
+
+
+def _drop_agreeing_totals(form: Form, template: Template) -> None:
+    """Keep a printed 合计 only when it disagrees with the sum of its lines (validation shows it then).
+
+    A 合计 that adds up says nothing the lines do not; keeping it would make every imported form
+    differ from the same form typed in by hand.
+    """
+    for (group_key, column), text in list(form.stated_totals.items()):
+        group = next((g for g in template.funds if g.key == group_key), None)
+        parsed = parse_amount(text, template.amount_decimals)
+        if group is None or not parsed.ok:
+            continue
+        if parsed.value == group_total(form, template, group, column):
+            del form.stated_totals[(group_key, column)]
+
+
+def _looks_like_a_form(form: Form) -> bool:
+    has_indicators = any(l1.children for l1 in form.long_term + form.annual)
+    return bool(form.department or form.funds or form.stated_totals or has_indicators
+                or any(v.strip() for v in form.texts.values()))
+
+
+def _stray_paragraphs(lines: list[str], template: Template, reason: str, *, above: bool) -> list[ReportItem]:
+    """Paragraphs around the table that are not the form's own printed lines (title, 单位, 填报说明)."""
+    known = set()
+    for t in assets.templates().values():
+        known.add(label_key(t.title))
+        known.update(label_key(line) for line in t.lines_below)
+    out = []
+    for line in lines:
+        key = label_key(line)
+        if not key or key in known:
+            continue
+        folded = unicodedata.normalize("NFKC", line)
+        if above and ("填报日期" in folded or "单位:万元" in key or key.endswith(label_key(template.title))):
+            continue  # the date and unit line, or a title with the year or the department before it
+        out.append(ReportItem(None, None, line, reason))
+    return out
+
+
+def _append_report_to_notes(form: Form, report: list[ReportItem], source: str) -> None:
+    name = f"「{source}」" if source else "文件"
+    lines = [f"导入{name}时未能放入表中的内容（共 {len(report)} 处）："]
+    lines += [item.describe() for item in report]
+    block = "\n".join(lines)
+    form.notes = f"{form.notes.rstrip()}\n\n{block}" if form.notes.strip() else block
+
+
+def format_report(result: ImportResult) -> str:
+    """The report as the CLI prints it and the GUI shows it."""
+    if not result.report:
+        return "所有内容均已导入。"
+    lines = [f"以下 {len(result.report)} 处内容未能放入表中，已保存在表的备注中："]
+    lines += [f"  {item.describe()}" for item in result.report]
+    return "\n".join(lines)

@@ -1,0 +1,160 @@
+"""Write the layout grid as an Excel sheet: the same rows, merged ranges, borders and A4 print set-up.
+
+The title and the lines above the table are single cells merged across the table's width, the 填报说明
+likewise below it (formdump reads rows with one cell as paragraphs). Excel does not size rows of merged
+cells by itself, so the heights are estimated from the text and the column widths here.
+User text is always written as a string: 「=SUM(A1)」, 「+1」, 「-x」 or 「@x」 never become formulas.
+"""
+from __future__ import annotations
+
+import math
+import re
+import unicodedata
+from pathlib import Path
+from typing import IO
+
+from goalform.domain.amounts import format_decimal, parse_amount
+from goalform.formats.layout import AMOUNT, DERIVED, GRID_COLUMNS, HEADER, Grid
+
+BODY_FONT = "宋体"
+TITLE_FONT = "黑体"
+TABLE_PT = 10
+LINE_PT = 13.5  # height of one line of 10 pt text
+_ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
+
+
+def _chars(text: str) -> float:
+    """Width of a line in Excel's character units (a CJK character is about two digits wide)."""
+    return sum(2.0 if unicodedata.east_asian_width(ch) in "WF" else 1.1 for ch in text)
+
+
+def _lines(text: str, width_chars: float) -> int:
+    usable = max(width_chars - 1.0, 1.0)
+    return sum(max(1, math.ceil(_chars(line) / usable)) for line in (text.split("\n") if text else [""]))
+
+
+def _column_chars(twips: int) -> float:
+    # twips -> pixels at 96 dpi (1/15) -> character units of the default font (7 px + padding).
+    return round(twips / 15 / 7, 1)
+
+
+def write_xlsx(grid: Grid, target: str | Path | IO[bytes]) -> None:
+    """Write ``grid`` as a .xlsx with one sheet to ``target`` (a path or a binary file)."""
+    from openpyxl import Workbook
+    from openpyxl.styles import Alignment, Border, Font, Side
+    from openpyxl.utils import get_column_letter
+    from openpyxl.worksheet.properties import PageSetupProperties
+
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "绩效目标表"[:31]
+    widths = [_column_chars(w) for w in grid.column_widths]
+    for c, w in enumerate(widths, start=1):
+        ws.column_dimensions[get_column_letter(c)].width = w
+
+    thin = Side(style="thin", color="000000")
+    border = Border(left=thin, right=thin, top=thin, bottom=thin)
+    body = Font(name=BODY_FONT, size=TABLE_PT)
+    bold = Font(name=BODY_FONT, size=TABLE_PT, bold=True)
+    align = {
+        "center": Alignment(horizontal="center", vertical="center", wrap_text=True),
+        "left": Alignment(horizontal="left", vertical="center", wrap_text=True),
+    }
+    row_no = 0
+
+    def paragraph(text: str, font: Font, horizontal: str, height: float) -> None:
+        nonlocal row_no
+        row_no += 1
+        cell = ws.cell(row_no, 1)
+        _set_text(cell, text)
+        cell.font = font
+        cell.alignment = Alignment(horizontal=horizontal, vertical="center", wrap_text=True)
+        ws.merge_cells(start_row=row_no, start_column=1, end_row=row_no, end_column=GRID_COLUMNS)
+        ws.row_dimensions[row_no].height = height * _lines(text, sum(widths))
+
+    if grid.before:
+        paragraph(grid.before[0].strip(), Font(name=TITLE_FONT, size=18, bold=True), "center", 30)
+    for line in grid.before[1:]:
+        paragraph(line, Font(name=BODY_FONT, size=11), "right" if line.strip().startswith("单位") else "left", 18)
+
+    first_table_row = row_no + 1
+    lines_of_row: list[int] = []
+    tall: list[tuple[int, int, int]] = []  # (first grid row, rowspan, lines) of vertical merges
+    for r, grid_row in enumerate(grid.rows):
+        row_no += 1
+        lines = 1
+        for cell in grid_row:
+            if cell.merged:
+                continue
+            xl = ws.cell(row_no, cell.col + 1)
+            if cell.role in (AMOUNT, DERIVED) and _is_number(cell.text):
+                xl.value = _number(cell.text)
+            else:
+                _set_text(xl, cell.text)
+            xl.font = bold if cell.role == HEADER else body
+            xl.alignment = align["left" if cell.align == "left" else "center"]
+            if cell.rowspan > 8:  # a section label over pages of rows: show it where the section starts
+                xl.alignment = Alignment(horizontal="center", vertical="top", wrap_text=True)
+            if cell.colspan > 1 or cell.rowspan > 1:
+                ws.merge_cells(start_row=row_no, start_column=cell.col + 1,
+                               end_row=row_no + cell.rowspan - 1, end_column=cell.col + cell.colspan)
+            needed = _lines(cell.text, sum(widths[cell.col:cell.col + cell.colspan]))
+            if cell.rowspan == 1:
+                lines = max(lines, needed)
+            else:
+                tall.append((r, cell.rowspan, needed))
+        lines_of_row.append(lines)
+    # A vertical merge whose text needs more lines than its rows have: give the rest to its last row.
+    for r, span, needed in tall:
+        missing = needed - sum(lines_of_row[r:r + span])
+        if missing > 0 and span <= 8:
+            lines_of_row[r + span - 1] += missing
+    last_table_row = row_no
+    for i, lines in enumerate(lines_of_row):
+        ws.row_dimensions[first_table_row + i].height = LINE_PT * lines + 4
+    # Borders on every cell of the table, merged ranges included (Excel draws a merged range's
+    # border from its member cells, so styling only the top-left cell leaves gaps).
+    for row in ws.iter_rows(min_row=first_table_row, max_row=last_table_row, max_col=GRID_COLUMNS):
+        for xl in row:
+            xl.border = border
+
+    for i, line in enumerate(grid.after):
+        paragraph(line, bold if i == 0 else Font(name=BODY_FONT, size=TABLE_PT), "left", LINE_PT + 2)
+
+    ws.page_setup.paperSize = ws.PAPERSIZE_A4
+    ws.page_setup.orientation = "portrait"
+    ws.page_setup.fitToWidth = 1
+    ws.page_setup.fitToHeight = 0
+    ws.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
+    ws.page_margins.left = ws.page_margins.right = 0.6
+    ws.page_margins.top = ws.page_margins.bottom = 0.7
+    ws.print_options.horizontalCentered = True
+    ws.print_area = f"A1:{get_column_letter(GRID_COLUMNS)}{row_no}"
+    # The first rows of the table (name, filler, funds headers) as print titles would repeat the
+    # funds header on indicator pages; the indicator headers sit mid-sheet, so none are set.
+    ws.sheet_view.showGridLines = False
+    wb.properties.title = grid.title
+    wb.properties.creator = "goalform"
+    wb.save(target)
+
+
+def _set_text(cell, text: str) -> None:  # noqa: ANN001 - an openpyxl cell
+    """Store ``text`` as a string, never as a formula, even when it starts with =, +, - or @."""
+    cell.value = _ILLEGAL.sub("", text) if text else None
+    if cell.value is not None:
+        cell.data_type = "s"
+        if cell.value[:1] in ("=", "+", "-", "@"):
+            cell.quotePrefix = True  # Excel shows it as typed and keeps it text when edited
+
+
+def _is_number(text: str) -> bool:
+    """Only a plain number as goalform writes it («1424», «581.4») becomes a number cell; anything
+    else a clerk typed («+86 27», «1,424万») stays the text it is."""
+    parsed = parse_amount(text)
+    return parsed.ok and parsed.value is not None and format_decimal(parsed.value) == text
+
+
+def _number(text: str) -> int | float:
+    value = parse_amount(text).value
+    assert value is not None
+    return int(value) if value == value.to_integral_value() else float(value)

@@ -1,0 +1,23 @@
+# Builds dist\goalform\ (PyInstaller) and dist\goalform-<version>-setup.exe (Inno Setup) on Windows.
+# Needs: 64-bit Python 3.11 (py launcher), Inno Setup 6 (ISCC.exe on PATH or in its default folder).
+# Run from anywhere:  powershell -ExecutionPolicy Bypass -File packaging\windows\build.ps1
+$ErrorActionPreference = "Stop"
+Set-Location (Join-Path $PSScriptRoot "..\..")
+
+if (-not (Test-Path ".venv\Scripts\python.exe")) {
+    py -3.11-64 -m venv .venv
+    if ($LASTEXITCODE -ne 0) { throw "could not create .venv with Python 3.11 x64" }
+}
+$python = ".venv\Scripts\python.exe"
+& $python -m pip install --upgrade pip
+& $python -m pip install -e ".[package]"
+if ($LASTEXITCODE -ne 0) { throw "pip install failed" }
+
+# Stages goalform, writes the build info, runs PyInstaller on packaging\goalform.spec, then
+# ISCC /DAppVersion=<version from the package metadata> packaging\windows\goalform.iss.
+& $python packaging\build.py --installer
+if ($LASTEXITCODE -ne 0) { throw "build failed" }
+
+# The same checks as on Linux: CLI, templates, GUI start (offscreen), size.
+& $python packaging\check_bundle.py --in-place
+if ($LASTEXITCODE -ne 0) { throw "bundle check failed" }

@@ -1,0 +1,94 @@
+; Inno Setup 6.3+ script for the goalform installer: per-user, no admin rights, works offline.
+;
+; Do not build it by hand: packaging\windows\build.ps1 (or `python packaging\build.py --installer`)
+; builds dist\goalform\ with PyInstaller first, then runs
+;   ISCC.exe /DAppVersion=<version from the package metadata> packaging\windows\goalform.iss
+; and writes dist\goalform-<version>-setup.exe. Silent install for IT: /VERYSILENT /CURRENTUSER.
+;
+; What it does: copies the bundle into %LOCALAPPDATA%\Programs\goalform, adds a Start-menu
+; shortcut (and optionally a desktop one) to goalform-gui.exe, registers .goal files (icon,
+; double-click opens them in goalform-gui.exe) under HKCU\Software\Classes, and an uninstaller.
+; Uninstalling removes only what it installed: the user's .goal files and goalform's data folder
+; (%LOCALAPPDATA%\goalform: working copies, settings) are kept.
+
+#ifndef AppVersion
+  #error AppVersion is not defined: run ISCC with /DAppVersion=<version> (build.ps1 does)
+#endif
+
+#define AppName     "goalform"
+#define AppTitle    "部门整体绩效目标表 goalform"
+#define AppExe      "goalform.exe"
+#define AppGuiExe   "goalform-gui.exe"
+#define BundleDir   "..\..\dist\goalform"
+#define OutputDir   "..\..\dist"
+#define IconFile    "..\..\resources\icons\goalform.ico"
+#define ProgId      "goalform.Document"
+#define FileExt     ".goal"
+
+[Setup]
+; The AppId identifies goalform to Windows across versions: never change it.
+AppId={{9D09215B-2D46-45A4-BEAD-379EBBD9E799}
+AppName={#AppName}
+AppVersion={#AppVersion}
+AppVerName={#AppName} {#AppVersion}
+AppPublisher={#AppName}
+; Per-user install: no UAC prompt, no admin rights. {autopf} is %LOCALAPPDATA%\Programs then,
+; HKA is HKCU. IT may still force a machine-wide install with /ALLUSERS from an admin account.
+PrivilegesRequired=lowest
+PrivilegesRequiredOverridesAllowed=commandline
+DefaultDirName={autopf}\{#AppName}
+DefaultGroupName={#AppName}
+DisableProgramGroupPage=yes
+DisableDirPage=auto
+UsedUserAreasWarning=no
+ChangesAssociations=yes
+SetupIconFile={#IconFile}
+UninstallDisplayIcon={app}\{#AppGuiExe}
+UninstallDisplayName={#AppTitle} {#AppVersion}
+OutputDir={#OutputDir}
+OutputBaseFilename={#AppName}-{#AppVersion}-setup
+Compression=lzma2/max
+SolidCompression=yes
+WizardStyle=modern
+; Qt 6 supports 64-bit Windows 10 and later.
+MinVersion=10.0
+ArchitecturesAllowed=x64compatible
+ArchitecturesInstallIn64BitMode=x64compatible
+CloseApplications=yes
+ShowLanguageDialog=no
+
+[Languages]
+#if FileExists(AddBackslash(CompilerPath) + "Languages\ChineseSimplified.isl")
+Name: "chs"; MessagesFile: "compiler:Languages\ChineseSimplified.isl"
+#else
+  #pragma warning "ChineseSimplified.isl is not in Inno Setup's Languages folder: the wizard will be in English (see packaging/README.md)"
+Name: "en"; MessagesFile: "compiler:Default.isl"
+#endif
+
+[Tasks]
+Name: "desktopicon"; Description: "在桌面创建快捷方式"; GroupDescription: "快捷方式："; Flags: unchecked
+
+[InstallDelete]
+; An update replaces the whole bundle, so files of the previous version do not linger.
+Type: filesandordirs; Name: "{app}\_internal"
+
+[Files]
+Source: "{#BundleDir}\*"; DestDir: "{app}"; Flags: ignoreversion recursesubdirs createallsubdirs
+Source: "{#IconFile}"; DestDir: "{app}"; Flags: ignoreversion
+
+[Icons]
+Name: "{autoprograms}\{#AppTitle}"; Filename: "{app}\{#AppGuiExe}"; WorkingDir: "{userdocs}"; Comment: "填报、检查、导出部门整体绩效目标表"
+Name: "{autodesktop}\{#AppTitle}"; Filename: "{app}\{#AppGuiExe}"; WorkingDir: "{userdocs}"; Tasks: desktopicon
+
+[Registry]
+; .goal -> goalform.Document: the document icon, and double-click opens it in goalform-gui.exe.
+Root: HKA; Subkey: "Software\Classes\{#FileExt}"; ValueType: string; ValueName: ""; ValueData: "{#ProgId}"; Flags: uninsdeletevalue
+Root: HKA; Subkey: "Software\Classes\{#FileExt}\OpenWithProgids"; ValueType: string; ValueName: "{#ProgId}"; ValueData: ""; Flags: uninsdeletevalue
+Root: HKA; Subkey: "Software\Classes\{#ProgId}"; ValueType: string; ValueName: ""; ValueData: "部门整体绩效目标表"; Flags: uninsdeletekey
+Root: HKA; Subkey: "Software\Classes\{#ProgId}\DefaultIcon"; ValueType: string; ValueName: ""; ValueData: "{app}\goalform.ico"
+Root: HKA; Subkey: "Software\Classes\{#ProgId}\shell\open\command"; ValueType: string; ValueName: ""; ValueData: """{app}\{#AppGuiExe}"" ""%1"""
+Root: HKA; Subkey: "Software\Classes\Applications\{#AppGuiExe}"; ValueType: string; ValueName: "FriendlyAppName"; ValueData: "{#AppTitle}"; Flags: uninsdeletekey
+Root: HKA; Subkey: "Software\Classes\Applications\{#AppGuiExe}\SupportedTypes"; ValueType: string; ValueName: "{#FileExt}"; ValueData: ""
+
+[Run]
+Filename: "{app}\{#AppGuiExe}"; Description: "启动 goalform"; Flags: nowait postinstall skipifsilent

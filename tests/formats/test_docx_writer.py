@@ -1,0 +1,69 @@
+"""The Word export: the reference forms cell for cell, one table, proper fonts and page set-up."""
+from __future__ import annotations
+
+import zipfile
+from pathlib import Path
+
+import docx
+import formdump
+import pytest
+from .exported import EXEMPT, differing_cells, export_reference
+from reference_forms import VERSIONS, read_reference
+
+from goalform.formats.docx_writer import write_docx
+from goalform.formats.layout import build_grid
+
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+
+
+@pytest.mark.parametrize("version", VERSIONS)
+def test_docx_matches_reference_row_by_row(tmp_path: Path, version: str) -> None:
+    path = export_reference(version, tmp_path, ".docx")
+    assert differing_cells(path, version) == EXEMPT[version]
+
+
+@pytest.mark.parametrize("version", VERSIONS)
+def test_one_table_with_title_lines_and_notes(tmp_path: Path, version: str) -> None:
+    path = export_reference(version, tmp_path, ".docx")
+    body = docx.Document(str(path)).element.body
+    assert len(body.findall(W + "tbl")) == 1
+    before, _, after = formdump.dump(str(path))
+    template = read_reference(version).template
+    assert before[0] == template.title
+    assert any("单位：万元" in line for line in before)
+    if version == "2026":
+        assert "填报日期：2025年12月31日" in before[1]
+        assert after[:len(template.lines_below)] == list(template.lines_below)
+    else:
+        assert not any(after)
+
+
+def test_merges_fonts_and_page(tmp_path: Path) -> None:
+    path = export_reference("2026", tmp_path, ".docx")
+    document = docx.Document(str(path))
+    xml = zipfile.ZipFile(path).read("word/document.xml").decode()
+    styles = zipfile.ZipFile(path).read("word/styles.xml").decode()
+    assert 'w:eastAsia="宋体"' in styles  # body font for Chinese, where Word and WPS look for it
+    assert 'w:eastAsia="黑体"' in xml and "<w:b/>" in xml  # the title's heading face
+    rows = document.element.body.find(W + "tbl").findall(W + "tr")
+    assert all(tr.find(f"{W}trPr/{W}cantSplit") is not None for tr in rows)  # rows never split
+    restarts = xml.count('<w:vMerge w:val="restart"/>')
+    # 部门总体资金情况, 收入/支出构成, the funds header cells, both indicator sections and the annual
+    # header cells, plus every 一级 and 二级 group of more than one row
+    assert restarts > 40
+    section = document.sections[0]
+    assert (round(section.page_width.cm, 1), round(section.page_height.cm, 1)) == (21.0, 29.7)
+    widths = [int(c.get(W + "w")) for c in document.element.body.iter(W + "gridCol")]
+    assert len(widths) == 9 and min(widths) >= 500 and sum(widths) <= section.page_width.twips - 2 * 1000
+
+
+def test_user_text_is_escaped_and_control_characters_dropped(tmp_path: Path) -> None:
+    result = read_reference("2024")
+    form = result.form
+    form.department = "A&B <部门> \x0b \"引号\""
+    form.texts["tasks"] = "第一行\n第二行"
+    path = tmp_path / "x.docx"
+    write_docx(build_grid(result.template, form), path)
+    _, rows, _ = formdump.dump(str(path))
+    assert rows[0][1] == 'A&B <部门>  "引号"'
+    assert rows[13][1] == "第一行\n第二行"  # line breaks become paragraphs

@@ -1,0 +1,60 @@
+"""The Excel reader: rows as formdump dumps them; numbers, percentages and dates as the clerk sees them."""
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import formdump
+import openpyxl
+import pytest
+from office_builders import write_xlsx
+from reference_forms import VERSIONS, read_reference
+
+from goalform.formats.content import ReadError
+from goalform.formats.xlsx_reader import read_xlsx
+
+
+@pytest.mark.parametrize("version", VERSIONS)
+def test_rows_match_formdump(tmp_path: Path, version: str) -> None:
+    ref = read_reference(version)
+    path = write_xlsx(tmp_path / "f.xlsx", ref.template, ref.form, numbers=False)
+    content = read_xlsx(path)
+    assert (content.before, content.rows, content.after) == formdump.dump(str(path))
+
+
+def test_cells_read_as_shown(tmp_path: Path) -> None:
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws["A1"] = "标题"
+    values = [1424, 581.4, 0.1 + 0.2, 0.0021, 1.0, dt.datetime(2025, 12, 31), "多行\r\n文字", None, 1e6]
+    for c, v in enumerate(values, start=1):
+        ws.cell(2, c, v)
+        ws.cell(3, c, "x")
+    ws.cell(2, 4).number_format = "0.00%"
+    ws.cell(2, 5).number_format = "0%"
+    ws["A5"] = "填报说明"
+    path = tmp_path / "n.xlsx"
+    wb.save(path)
+    content = read_xlsx(path)
+    assert content.before == ["标题"] and content.after == ["填报说明"]
+    assert content.rows[0] == ["1424", "581.4", "0.3", "0.21%", "100%", "2025年12月31日", "多行\n文字", "", "1000000"]
+
+
+def test_formatting_far_to_the_right_adds_no_columns(tmp_path: Path) -> None:
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    for r in range(1, 4):
+        for c in range(1, 10):
+            ws.cell(r, c, f"{r}{c}")
+    ws.cell(1, 14).number_format = "0.00"  # touched but empty
+    ws.cell(2, 14, "")
+    path = tmp_path / "w.xlsx"
+    wb.save(path)
+    assert all(len(row) == 9 for row in read_xlsx(path).rows)
+
+
+def test_unreadable_file(tmp_path: Path) -> None:
+    path = tmp_path / "bad.xlsx"
+    path.write_bytes(b"nonsense")
+    with pytest.raises(ReadError, match="不是有效的 Excel"):
+        read_xlsx(path)

@@ -1,0 +1,47 @@
+"""GOALFORM_QUIT_AFTER_SHOW=1: the launcher shows its window, then quits (bundle smoke tests use it)."""
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import QEvent, QObject, QTimer
+
+from goalform.ui import launcher
+from goalform.ui.appicon import app_icon
+
+
+class ShowSpy(QObject):
+    """Records every top-level window that receives a Show event."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.shown: list[str] = []
+
+    def eventFilter(self, obj: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Show and obj.isWidgetType() and obj.isWindow():
+            self.shown.append(obj.metaObject().className())
+        return False
+
+
+@pytest.mark.qt_log_ignore("propagateSizeHints")  # the offscreen platform's notice on show
+def test_launcher_shows_the_window_then_returns(qapp, monkeypatch):
+    monkeypatch.setenv("GOALFORM_QUIT_AFTER_SHOW", "1")
+    spy = ShowSpy()
+    qapp.installEventFilter(spy)
+    watchdog = QTimer()  # if the launcher ignored the variable, app.exec() would never return
+    watchdog.setSingleShot(True)
+    watchdog.timeout.connect(qapp.quit)
+    watchdog.start(10_000)
+    try:
+        assert launcher.main([]) == 0  # returns instead of waiting for the user
+    finally:
+        qapp.removeEventFilter(spy)
+    assert watchdog.isActive(), "the launcher did not quit by itself after showing its window"
+    watchdog.stop()
+    assert spy.shown, "no window was shown"
+    assert not qapp.windowIcon().isNull(), (
+        "the application has no icon: call app.setWindowIcon(goalform.ui.appicon.app_icon()) "
+        "where the QApplication is created")
+
+
+def test_app_icon_has_every_size(qapp):
+    sizes = {(s.width(), s.height()) for s in app_icon().availableSizes()}
+    assert {(16, 16), (32, 32), (48, 48), (256, 256)} <= sizes
