@@ -62,6 +62,11 @@ ENGLISH = {
     "错误 %1 · 警告 %2": "Errors %1 · Warnings %2", "检查用时 %1 毫秒": "Checked in %1 ms", "未命名": "Untitled",
     "（只读）": " (read-only)", "只读": "Read-only", "有未保存的修改": "Unsaved changes", "已保存": "Saved",
     "goalform %1\n部门整体绩效目标表的填报、检查与导出。": "goalform %1\nFill in, check and export department performance-target forms.",
+    "已导入「%1」。": "Imported “%1”.", "结转到下一年": "Roll over to next year",
+    "已结转为 %1 年的新表格（尚未保存）。有 %2 处需要核对，详见检查结果。":
+        "Rolled over to a new form for %1 (not saved yet). %2 items need checking; see Findings.",
+    "与「%1」相比有 %2 处不同。": "%2 differences from “%1”.",
+    "版本 %1": "Version %1", "复制信息": "Copy details",
     "新建表格": "New form", "表格版本": "Form version", "预算年度": "Budget year",
 }
 

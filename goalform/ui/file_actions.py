@@ -1,15 +1,13 @@
 """The 文件 menu: new, open (also read-only), recent files, save, save as, crash recovery, and the
 import / export / print / rollover / compare actions of the other parts of goalform.
 
-Those other parts are imported inside the handlers, so the window opens fast and a missing part
-shows a message instead of breaking the menu.
+Those other parts are reached through :mod:`goalform.ui.integrations`, which imports them only when
+an action runs, so the window opens fast.
 """
 from __future__ import annotations
 
 import datetime
-import importlib
 from pathlib import Path
-from types import ModuleType
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt
@@ -17,9 +15,10 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QApplication, QFileDialog, QMenu, QMessageBox
 
 from goalform.domain.form import leaves
-from goalform.store.document import Document
+from goalform.store.document import Document, read_form
 from goalform.store.errors import StoreError
 from goalform.store.workspace import Workspace
+from goalform.ui import integrations
 from goalform.ui.new_dialog import NewFormDialog
 
 if TYPE_CHECKING:
@@ -228,12 +227,11 @@ class FileActions(QObject):
         return False
 
     # -- the other parts of goalform -----------------------------------------------------------------
-    def _module(self, name: str) -> ModuleType | None:
-        try:
-            return importlib.import_module(name)
-        except ImportError:
-            QMessageBox.information(self.window, self.tr("功能不可用"), self.tr("此版本的 goalform 尚未包含这个功能。"))
-            return None
+    def _show_long(self, title: str, summary: str, lines: list[str]) -> None:
+        box = QMessageBox(QMessageBox.Icon.Information, title, summary, parent=self.window)
+        if lines:
+            box.setDetailedText("\n".join(lines))
+        box.exec()
 
     def import_file(self) -> None:
         path, _ = QFileDialog.getOpenFileName(self.window, self.tr("导入"), self.window.settings.last_folder,
@@ -242,43 +240,48 @@ class FileActions(QObject):
             self.import_path(Path(path))
 
     def import_path(self, path: Path) -> bool:
-        from goalform.ui import integrations
-
-        module = self._module("goalform.formats.importer")
-        if module is None or not self.maybe_save():
+        """Import a .docx/.xlsx into a new, unsaved document and show what was not imported."""
+        if not self.maybe_save():
             return False
+        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
-            form, report = integrations.import_form(module, path)
+            form, report = integrations.import_form(path)
             doc = Document.from_form(form)
-        except Exception as e:  # the importer's errors carry a Chinese message
+        except (StoreError, OSError, ValueError) as e:  # the importer's errors carry a Chinese message
+            QApplication.restoreOverrideCursor()
             self._error(self.tr("导入失败"), e)
             return False
+        QApplication.restoreOverrideCursor()
         self.window.set_document(doc)
         self.window.settings.last_folder = str(path.parent)
         if report:
-            QMessageBox.information(self.window, self.tr("导入报告"), report)
+            self._show_long(self.tr("导入报告"), self.tr("已导入「%1」。").replace("%1", path.name), report.split("\n"))
         return True
 
     def export_file(self) -> None:
         doc = self.doc
         if doc is None:
             return
-        module = self._module("goalform.formats.export")
-        if module is None:
-            return
-        stem = (doc.path.stem if doc.path else self._suggested_name(doc)[:-5])
+        self.window.finish_editing()
+        stem = doc.path.stem if doc.path else self._suggested_name(doc)[:-5]
         suggested = str(Path(self.window.settings.last_folder) / f"{stem}.docx")
         path, _ = QFileDialog.getSaveFileName(
             self.window, self.tr("导出"), suggested,
             self.tr("Word 文档 (*.docx);;Excel 工作簿 (*.xlsx);;PDF 文件 (*.pdf)"))
         if not path:
             return
+        target = Path(path)
+        if target.suffix.lower() not in (".docx", ".xlsx", ".pdf"):
+            target = target.with_name(target.name + ".docx")
+        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
-            module.export_file(doc.load_form(), doc.template, Path(path))
-        except Exception as e:
+            integrations.export_form(doc.load_form(), doc.template, target)
+        except (StoreError, OSError, ValueError) as e:
+            QApplication.restoreOverrideCursor()
             self._error(self.tr("导出失败"), e)
             return
-        self.window.statusBar().showMessage(self.tr("已导出到 %1").replace("%1", path), 5000)
+        QApplication.restoreOverrideCursor()
+        self.window.statusBar().showMessage(self.tr("已导出到 %1").replace("%1", str(target)), 5000)
 
     def print_preview(self) -> None:
         self._print(preview=True)
@@ -287,56 +290,46 @@ class FileActions(QObject):
         self._print(preview=False)
 
     def _print(self, preview: bool) -> None:
-        from goalform.ui import integrations
-
         doc = self.doc
         if doc is None:
             return
-        module = self._module("goalform.formats.pdf_writer")
-        if module is None:
-            return
+        self.window.finish_editing()
         try:
-            integrations.print_form(module, self.window, doc.load_form(), doc.template, preview=preview)
-        except Exception as e:
+            integrations.print_form(self.window, doc.load_form(), doc.template, preview=preview)
+        except (StoreError, OSError, ValueError, RuntimeError) as e:
             self._error(self.tr("打印失败"), e)
 
     def rollover(self) -> None:
-        from goalform.ui import integrations
-
+        """结转到下一年: a new, unsaved form for next year made from this one."""
         doc = self.doc
-        module = self._module("goalform.domain.rollover")
-        if doc is None or module is None or not self.maybe_save():
+        if doc is None or not self.maybe_save():
             return
         try:
-            form = integrations.rollover(module, doc.load_form(), doc.template)
+            form, pending = integrations.rollover(doc.load_form(), doc.template)
             new = Document.from_form(form)
-        except Exception as e:
+        except (StoreError, OSError, ValueError) as e:
             self._error(self.tr("结转失败"), e)
             return
         self.window.set_document(new)
-        self.window.statusBar().showMessage(self.tr("已结转为 %1 年的新表格，请另存。").replace("%1", str(form.year)), 8000)
+        self._show_long(self.tr("结转到下一年"),
+                        self.tr("已结转为 %1 年的新表格（尚未保存）。有 %2 处需要核对，详见检查结果。")
+                        .replace("%1", str(form.year)).replace("%2", str(len(pending))), pending)
 
     def compare(self) -> None:
-        from goalform.ui import integrations
-
         doc = self.doc
         if doc is None:
             return
-        module = self._module("goalform.domain.diff")
-        if module is None:
-            return
+        self.window.finish_editing()
         path, _ = QFileDialog.getOpenFileName(self.window, self.tr("与另一文件比较"), self.window.settings.last_folder,
                                               GOAL_FILTER)
         if not path:
             return
         try:
-            from goalform.store.document import read_form
-
-            other, _template = read_form(path)
-            text = integrations.compare(module, other, doc.load_form(), doc.template)
-        except Exception as e:
+            other, other_template = read_form(path)
+            lines = integrations.compare(other, doc.load_form(), other_template, doc.template)
+        except (StoreError, OSError, ValueError) as e:
             self._error(self.tr("比较失败"), e)
             return
-        box = QMessageBox(QMessageBox.Icon.Information, self.tr("比较结果"),
-                          text or self.tr("两个文件内容相同。"), parent=self.window)
-        box.exec()
+        summary = (self.tr("与「%1」相比有 %2 处不同。").replace("%1", Path(path).name).replace("%2", str(len(lines)))
+                   if lines else self.tr("两个文件内容相同。"))
+        self._show_long(self.tr("比较结果"), summary, lines)

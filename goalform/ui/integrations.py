@@ -1,62 +1,72 @@
-"""Adapters between the GUI's actions and the other parts of goalform (import, export, print,
-rollover, compare). Each takes the already imported module, so the menu stays fast to build."""
+"""The GUI's side of import, export, print, rollover and compare.
+
+Each function imports its part of goalform when called, so the window opens without loading the
+Word/Excel/PDF code. They return plain results (and raise the parts' own errors, whose messages
+are Chinese); the file actions show them.
+"""
 from __future__ import annotations
 
 from pathlib import Path
-from types import ModuleType
-from typing import Any
+
+from PySide6.QtWidgets import QWidget
 
 from goalform.domain.form import Form
 from goalform.domain.template import Template
 
 
-def _call(module: ModuleType, names: tuple[str, ...], *args: Any, **kwargs: Any) -> Any:
-    for name in names:
-        func = getattr(module, name, None)
-        if callable(func):
-            return func(*args, **kwargs)
-    raise RuntimeError(f"{module.__name__} 不提供 {' / '.join(names)}")
+def import_form(path: Path) -> tuple[Form, str]:
+    """(form, report text) of a .docx/.xlsx; the report lists what found no place in the form."""
+    from goalform.formats.content import ReadError
+    from goalform.formats.importer import import_file
 
-
-def import_form(module: ModuleType, path: Path) -> tuple[Form, str]:
-    """(form, report text) from a .docx/.xlsx."""
-    result = _call(module, ("import_file", "import_form", "read_file"), path)
-    if isinstance(result, tuple):
-        form, report = result[0], result[1]
-    else:
-        form, report = getattr(result, "form"), getattr(result, "report", "")
-    return form, _report_text(report)
-
-
-def _report_text(report: Any) -> str:
-    if report is None:
-        return ""
-    if isinstance(report, str):
-        return report
-    for name in ("as_text", "text", "summary"):
-        attr = getattr(report, name, None)
-        if callable(attr):
-            return str(attr())
-        if isinstance(attr, str):
-            return attr
-    if isinstance(report, (list, tuple)):
-        return "\n".join(str(r) for r in report)
-    return str(report)
-
-
-def print_form(module: ModuleType, parent: Any, form: Form, template: Template, *, preview: bool) -> None:
-    names = ("print_preview",) if preview else ("print_form", "print_document")
     try:
-        _call(module, names, form, template, parent=parent)
-    except RuntimeError:
-        _call(module, ("print_form", "print_document"), form, template, parent=parent, preview=preview)
+        result = import_file(path)
+    except ReadError as e:  # one Chinese message for the user, like the store's errors
+        raise ValueError(str(e)) from None
+    lines = list(result.notices)
+    if result.report:
+        lines.append(f"以下 {len(result.report)} 处内容在表格中没有对应位置，未导入：")
+        lines += [f"· {item.describe()}" for item in result.report]
+    return result.form, "\n".join(lines)
 
 
-def rollover(module: ModuleType, form: Form, template: Template) -> Form:
-    result = _call(module, ("rollover", "roll_over", "next_year"), form, template)
-    return result[0] if isinstance(result, tuple) else result
+def export_form(form: Form, template: Template, path: Path) -> Path:
+    from goalform.formats.export import export_file
+
+    return export_file(form, template, path)
 
 
-def compare(module: ModuleType, old: Form, new: Form, template: Template) -> str:
-    result = _call(module, ("diff_forms", "diff", "compare"), old, new, template)
-    return _report_text(result)
+def print_form(parent: QWidget, form: Form, template: Template, *, preview: bool) -> bool:
+    """Print through the system's printer dialog, or show Qt's print preview first."""
+    from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrintPreviewDialog
+
+    from goalform.formats.pdf_writer import paint_form, setup_page
+
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    setup_page(printer)
+    printer.setDocName(form.department or template.title)
+    if preview:
+        dialog = QPrintPreviewDialog(printer, parent)
+        dialog.paintRequested.connect(lambda p: paint_form(form, template, p))
+        return bool(dialog.exec())
+    dialog = QPrintDialog(printer, parent)
+    if not dialog.exec():
+        return False
+    paint_form(form, template, printer)
+    return True
+
+
+def rollover(form: Form, template: Template) -> tuple[Form, list[str]]:
+    """The next year's form and the messages of what the clerk still has to check."""
+    from goalform import assets
+    from goalform.domain.rollover import roll_forward
+
+    result = roll_forward(form, template, available=assets.templates().values())
+    return result.form, [f.message for f in result.findings]
+
+
+def compare(old: Form, new: Form, old_template: Template, new_template: Template) -> list[str]:
+    """The differences from ``old`` to ``new`` as messages, in reading order."""
+    from goalform.domain.diff import diff_forms
+
+    return [d.message for d in diff_forms(old, new, old_template, new_template)]

@@ -1,6 +1,24 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="en_US">
 <context>
+    <name>AboutDialog</name>
+    <message>
+        <location filename="../../goalform/ui/about.py" line="33" />
+        <source>关于 goalform</source>
+        <translation>About goalform</translation>
+    </message>
+    <message>
+        <location filename="../../goalform/ui/about.py" line="42" />
+        <source>版本 %1</source>
+        <translation>Version %1</translation>
+    </message>
+    <message>
+        <location filename="../../goalform/ui/about.py" line="58" />
+        <source>复制信息</source>
+        <translation>Copy details</translation>
+    </message>
+</context>
+<context>
     <name>Commands</name>
     <message>
         <location filename="../../goalform/ui/commands.py" line="30" />
@@ -46,250 +64,255 @@
 <context>
     <name>FileActions</name>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="44" />
+        <location filename="../../goalform/ui/file_actions.py" line="43" />
         <source>新建…</source>
         <translation>New…</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="45" />
+        <location filename="../../goalform/ui/file_actions.py" line="44" />
         <source>打开…</source>
         <translation>Open…</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="46" />
+        <location filename="../../goalform/ui/file_actions.py" line="45" />
         <source>以只读方式打开…</source>
         <translation>Open read-only…</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="48" />
+        <location filename="../../goalform/ui/file_actions.py" line="47" />
         <source>保存</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="49" />
+        <location filename="../../goalform/ui/file_actions.py" line="48" />
         <source>另存为…</source>
         <translation>Save as…</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="50" />
+        <location filename="../../goalform/ui/file_actions.py" line="49" />
         <source>导入 Word/Excel…</source>
         <translation>Import Word/Excel…</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="51" />
+        <location filename="../../goalform/ui/file_actions.py" line="50" />
         <source>导出…</source>
         <translation>Export…</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="52" />
+        <location filename="../../goalform/ui/file_actions.py" line="51" />
         <source>打印预览…</source>
         <translation>Print preview…</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="53" />
+        <location filename="../../goalform/ui/file_actions.py" line="52" />
         <source>打印…</source>
         <translation>Print…</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="54" />
+        <location filename="../../goalform/ui/file_actions.py" line="53" />
         <source>结转到下一年…</source>
         <translation>Roll over to next year…</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="55" />
+        <location filename="../../goalform/ui/file_actions.py" line="54" />
         <source>与另一文件比较…</source>
         <translation>Compare with another file…</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="56" />
+        <location filename="../../goalform/ui/file_actions.py" line="55" />
         <source>关闭</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="57" />
+        <location filename="../../goalform/ui/file_actions.py" line="56" />
         <source>退出</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="58" />
+        <location filename="../../goalform/ui/file_actions.py" line="57" />
         <source>最近打开</source>
         <translation>Recent files</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="86" />
-        <location filename="../../goalform/ui/file_actions.py" line="208" />
+        <location filename="../../goalform/ui/file_actions.py" line="85" />
+        <location filename="../../goalform/ui/file_actions.py" line="207" />
         <source>未命名表格</source>
         <translation>untitled form</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="88" />
+        <location filename="../../goalform/ui/file_actions.py" line="87" />
         <source>保存修改</source>
         <translation>Save changes</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="89" />
+        <location filename="../../goalform/ui/file_actions.py" line="88" />
         <source>「%1」有未保存的修改。关闭前要保存吗？</source>
         <translation>“%1” has unsaved changes. Save them before closing?</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="109" />
+        <location filename="../../goalform/ui/file_actions.py" line="108" />
         <source>新建失败</source>
         <translation>Could not create the form</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="120" />
+        <location filename="../../goalform/ui/file_actions.py" line="119" />
         <source>以只读方式打开</source>
         <translation>Open read-only</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="120" />
+        <location filename="../../goalform/ui/file_actions.py" line="119" />
         <source>打开</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="135" />
+        <location filename="../../goalform/ui/file_actions.py" line="134" />
         <source>无法打开文件</source>
         <translation>Cannot open the file</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="148" />
+        <location filename="../../goalform/ui/file_actions.py" line="147" />
         <source>（无）</source>
         <translation>(none)</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="152" />
+        <location filename="../../goalform/ui/file_actions.py" line="151" />
         <source>清除列表</source>
         <translation>Clear list</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="169" />
+        <location filename="../../goalform/ui/file_actions.py" line="168" />
         <source>另存为</source>
         <translation>Save as</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="189" />
+        <location filename="../../goalform/ui/file_actions.py" line="188" />
         <source>保存失败</source>
         <translation>Save failed</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="199" />
+        <location filename="../../goalform/ui/file_actions.py" line="198" />
         <source>已保存到 %1</source>
         <translation>Saved to %1</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="209" />
+        <location filename="../../goalform/ui/file_actions.py" line="208" />
         <source>恢复未保存的工作</source>
         <translation>Recover unsaved work</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="210" />
+        <location filename="../../goalform/ui/file_actions.py" line="209" />
         <source>goalform 上次没有正常关闭。发现「%1」在 %2 的未保存修改。
 要恢复吗？</source>
         <translation>goalform did not close normally last time. Unsaved changes to “%1” from %2 were found.
 Recover them?</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="212" />
+        <location filename="../../goalform/ui/file_actions.py" line="211" />
         <source>恢复</source>
         <translation>Recover</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="213" />
+        <location filename="../../goalform/ui/file_actions.py" line="212" />
         <source>丢弃</source>
         <translation>Discard</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="214" />
+        <location filename="../../goalform/ui/file_actions.py" line="213" />
         <source>以后再说</source>
         <translation>Later</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="222" />
+        <location filename="../../goalform/ui/file_actions.py" line="221" />
         <source>无法恢复</source>
         <translation>Cannot recover</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="235" />
-        <source>功能不可用</source>
-        <translation>Not available</translation>
+        <location filename="../../goalform/ui/file_actions.py" line="314" />
+        <source>结转到下一年</source>
+        <translation>Roll over to next year</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="235" />
-        <source>此版本的 goalform 尚未包含这个功能。</source>
-        <translation>This version of goalform does not include this feature yet.</translation>
+        <location filename="../../goalform/ui/file_actions.py" line="315" />
+        <source>已结转为 %1 年的新表格（尚未保存）。有 %2 处需要核对，详见检查结果。</source>
+        <translation>Rolled over to a new form for %1 (not saved yet). %2 items need checking; see Findings.</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="239" />
+        <location filename="../../goalform/ui/file_actions.py" line="237" />
         <source>导入</source>
         <translation>Import</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="240" />
+        <location filename="../../goalform/ui/file_actions.py" line="238" />
         <source>Word 或 Excel 表格 (*.docx *.xlsx)</source>
         <translation>Word or Excel forms (*.docx *.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="254" />
+        <location filename="../../goalform/ui/file_actions.py" line="252" />
         <source>导入失败</source>
         <translation>Import failed</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="259" />
+        <location filename="../../goalform/ui/file_actions.py" line="258" />
         <source>导入报告</source>
         <translation>Import report</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="272" />
+        <location filename="../../goalform/ui/file_actions.py" line="258" />
+        <source>已导入「%1」。</source>
+        <translation>Imported “%1”.</translation>
+    </message>
+    <message>
+        <location filename="../../goalform/ui/file_actions.py" line="269" />
         <source>导出</source>
         <translation>Export</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="273" />
+        <location filename="../../goalform/ui/file_actions.py" line="270" />
         <source>Word 文档 (*.docx);;Excel 工作簿 (*.xlsx);;PDF 文件 (*.pdf)</source>
         <translation>Word document (*.docx);;Excel workbook (*.xlsx);;PDF file (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="279" />
+        <location filename="../../goalform/ui/file_actions.py" line="281" />
         <source>导出失败</source>
         <translation>Export failed</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="281" />
+        <location filename="../../goalform/ui/file_actions.py" line="284" />
         <source>已导出到 %1</source>
         <translation>Exported to %1</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="301" />
+        <location filename="../../goalform/ui/file_actions.py" line="300" />
         <source>打印失败</source>
         <translation>Printing failed</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="314" />
+        <location filename="../../goalform/ui/file_actions.py" line="311" />
         <source>结转失败</source>
         <translation>Rollover failed</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="317" />
-        <source>已结转为 %1 年的新表格，请另存。</source>
-        <translation>Rolled over to a new form for %1; please save it.</translation>
-    </message>
-    <message>
-        <location filename="../../goalform/ui/file_actions.py" line="328" />
+        <location filename="../../goalform/ui/file_actions.py" line="323" />
         <source>与另一文件比较</source>
         <translation>Compare with another file</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="338" />
+        <location filename="../../goalform/ui/file_actions.py" line="331" />
         <source>比较失败</source>
         <translation>Comparison failed</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="340" />
+        <location filename="../../goalform/ui/file_actions.py" line="333" />
+        <source>与「%1」相比有 %2 处不同。</source>
+        <translation>%2 differences from “%1”.</translation>
+    </message>
+    <message>
+        <location filename="../../goalform/ui/file_actions.py" line="335" />
         <source>比较结果</source>
         <translation>Comparison</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="341" />
+        <location filename="../../goalform/ui/file_actions.py" line="334" />
         <source>两个文件内容相同。</source>
         <translation>The two files have the same content.</translation>
     </message>

@@ -1,0 +1,73 @@
+"""The actions of the other parts reached from the 文件 menu: export, import, rollover, compare."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtWidgets import QMessageBox
+
+from goalform.store.document import Document
+
+
+def patch_dialogs(monkeypatch, save: Path | None = None, open_: Path | None = None) -> list[tuple[str, str]]:
+    if save is not None:
+        monkeypatch.setattr("goalform.ui.file_actions.QFileDialog.getSaveFileName", lambda *a, **k: (str(save), ""))
+    if open_ is not None:
+        monkeypatch.setattr("goalform.ui.file_actions.QFileDialog.getOpenFileName", lambda *a, **k: (str(open_), ""))
+    shown: list[tuple[str, str]] = []
+
+    def exec_box(box):
+        shown.append((box.text(), box.detailedText()))
+        return 0
+
+    monkeypatch.setattr(QMessageBox, "exec", exec_box)
+    monkeypatch.setattr("goalform.ui.file_actions.QMessageBox.warning", lambda p, t, text: shown.append((t, text)))
+    return shown
+
+
+def test_export_then_import_the_same_form(window, monkeypatch, tmp_path, saved_reference):
+    window.files.open_path(saved_reference)
+    original = window.doc.load_form()
+    target = tmp_path / "out.docx"
+    patch_dialogs(monkeypatch, save=target)
+    window.files.export_action.trigger()
+    assert target.exists() and target.stat().st_size > 0
+
+    shown = patch_dialogs(monkeypatch, open_=target)
+    window.files.import_action.trigger()
+    doc = window.doc
+    assert doc.path is None and doc.is_dirty  # a new, unsaved document
+    imported = doc.load_form()
+    assert imported.department == original.department
+    assert imported.funds == original.funds
+    assert [n.name for n in imported.annual[0].children] == [n.name for n in original.annual[0].children]
+    assert all("失败" not in text for text, _ in shown)
+
+
+def test_import_of_a_bad_file_shows_why(window, monkeypatch, tmp_path):
+    bad = tmp_path / "notes.docx"
+    bad.write_bytes(b"plain text")
+    shown = patch_dialogs(monkeypatch, open_=bad)
+    window.files.import_action.trigger()
+    assert window.doc is None
+    assert shown and shown[0][0] == "导入失败" and "notes.docx" in shown[0][1]
+
+
+def test_rollover_makes_next_years_form(window, monkeypatch, saved_reference):
+    window.files.open_path(saved_reference)
+    shown = patch_dialogs(monkeypatch)
+    window.files.rollover_action.trigger()
+    assert window.doc.year == 2027 and window.doc.path is None
+    assert "2027" in shown[0][0]
+
+
+def test_compare_lists_differences(window, monkeypatch, tmp_path, saved_reference):
+    other = tmp_path / "other.goal"
+    with Document.open(saved_reference) as doc:
+        doc.set_fund("fiscal", "current", "1500")
+        doc.save(other)
+    window.files.open_path(saved_reference)
+    shown = patch_dialogs(monkeypatch, open_=other)
+    window.files.compare_action.trigger()
+    summary, details = shown[0]
+    assert "处不同" in summary
+    assert "1500" in details and "1424" in details
