@@ -1,7 +1,7 @@
 """The findings dock: every finding of the form, in reading order; activating one jumps to it."""
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtWidgets import QDockWidget, QListWidget, QListWidgetItem, QWidget
 
 from goalform.domain.validation import Finding, Location
@@ -20,6 +20,8 @@ class FindingsDock(QDockWidget):
         self.list.setObjectName("findings_list")
         self.list.setWordWrap(True)
         self.list.setAlternatingRowColors(True)
+        size = self.list.fontMetrics().height()
+        self.list.setIconSize(QSize(size, size))
         self.list.itemActivated.connect(self._activate)
         self.list.itemClicked.connect(self._activate)
         self.setWidget(self.list)

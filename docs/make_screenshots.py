@@ -1,0 +1,56 @@
+"""Screenshots of every tab of the main window at 1366x768 (the common office screen).
+
+Usage: .venv/bin/python docs/make_screenshots.py [FORM.goal]   (default: examples/form-2026.goal)
+Runs offscreen; needs a CJK font (fonts-noto-cjk on Debian). Writes docs/screenshot-<tab>.png.
+"""
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+os.environ.setdefault("GOALFORM_DATA_DIR", tempfile.mkdtemp(prefix="goalform-shots-"))
+os.environ.setdefault("GOALFORM_LANG", "zh")
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from PySide6.QtGui import QFont, QFontDatabase  # noqa: E402
+
+from goalform.ui.app import application, choose_language, install_translators  # noqa: E402
+from goalform.ui.main_window import MainWindow  # noqa: E402
+
+TAB_FILES = ("header", "funds", "texts", "long_term", "annual", "instructions")
+CJK_FAMILIES = ("Noto Sans CJK SC", "Noto Sans SC", "Microsoft YaHei", "WenQuanYi Micro Hei", "Source Han Sans SC")
+
+
+def main(argv: list[str]) -> int:
+    form = Path(argv[0]) if argv else ROOT / "examples" / "form-2026.goal"
+    app = application()
+    install_translators(app, choose_language())
+    families = set(QFontDatabase.families())
+    family = next((f for f in CJK_FAMILIES if f in families), None)
+    if family is None:
+        print("no CJK font installed (apt-get install fonts-noto-cjk)", file=sys.stderr)
+        return 2
+    app.setFont(QFont(family, 10))
+    window = MainWindow()
+    window.resize(1366, 768)
+    window.show()
+    if not window.files.open_path(form, read_only=False):
+        return 2
+    out = ROOT / "docs"
+    for i in range(window.tabs.count()):
+        window.tabs.setCurrentIndex(i)
+        app.processEvents()
+        target = out / f"screenshot-{TAB_FILES[i]}.png"
+        window.grab().save(str(target))
+        print(target.relative_to(ROOT))
+    window.set_document(None)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
