@@ -6,6 +6,7 @@ def settle(win) -> None:
     """Let the pending revalidation run (it is queued on a 0-ms timer after each edit)."""
     if win.runner is not None and win.runner.pending:
         win.runner.run_now()
+    win.dock.flush()
 
 
 def type_text(widget, text: str) -> None:
@@ -18,3 +19,19 @@ def type_text(widget, text: str) -> None:
     for ch in text:
         for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
             QApplication.sendEvent(widget, QKeyEvent(kind, Qt.Key.Key_unknown, Qt.KeyboardModifier.NoModifier, ch))
+
+
+def click_finding(window, qtbot, text: str) -> None:
+    """Click the first finding in the dock whose text contains ``text``, as a user would."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QApplication
+
+    settle(window)
+    items = window.dock.list
+    items.doItemsLayout()  # the list lays out in batches; finish before looking for the row
+    QApplication.processEvents()
+    row = next(i for i in range(items.count()) if text in items.item(i).text(0))
+    item = items.item(row)
+    items.scrollToItem(item)
+    QApplication.processEvents()
+    qtbot.mouseClick(items.viewport(), Qt.MouseButton.LeftButton, pos=items.visualItemRect(item).center())

@@ -198,8 +198,8 @@ class MainWindow(QMainWindow):
         self.redo_action.triggered.connect(stack.redo)
         stack.canUndoChanged.connect(self.undo_action.setEnabled)
         stack.canRedoChanged.connect(self.redo_action.setEnabled)
-        stack.undoTextChanged.connect(lambda t: self.undo_action.setText(self._step_text(self.tr("撤销"), t)))
-        stack.redoTextChanged.connect(lambda t: self.redo_action.setText(self._step_text(self.tr("重做"), t)))
+        stack.undoTextChanged.connect(self._on_undo_text)
+        stack.redoTextChanged.connect(self._on_redo_text)
         self.undo_action.setEnabled(False)
         self.redo_action.setEnabled(False)
         self.undo_action.setText(self.tr("撤销"))
@@ -242,6 +242,7 @@ class MainWindow(QMainWindow):
         editor.changed.connect(self.runner.schedule)
         editor.changed.connect(self._update_title)
         self.runner.run_now()
+        self.dock.flush()  # a newly opened form shows its findings at once
 
     def finish_editing(self) -> None:
         """Commit any cell still being edited, so nothing typed is left out of a save."""
@@ -250,16 +251,21 @@ class MainWindow(QMainWindow):
             if finish is not None:
                 finish()
 
-    @staticmethod
-    def _step_text(verb: str, name: str) -> str:
-        return f"{verb} {name}" if name else verb
+    def _on_undo_text(self, name: str) -> None:
+        """「撤销 修改指标值」: the 编辑 menu names the step it will take back."""
+        verb = self.tr("撤销")
+        self.undo_action.setText(f"{verb} {name}" if name else verb)
+
+    def _on_redo_text(self, name: str) -> None:
+        verb = self.tr("重做")
+        self.redo_action.setText(f"{verb} {name}" if name else verb)
 
     # -- validation --------------------------------------------------------------------------------
     def _on_validated(self, findings: list[Finding]) -> None:
         self.findings = findings
         for page in self.tab_pages:
             page.apply_findings(findings)  # type: ignore[attr-defined]
-        self.dock.set_findings(findings)
+        self.dock.schedule(findings)
         errors = sum(1 for f in findings if f.severity == Severity.ERROR)
         warnings = sum(1 for f in findings if f.severity == Severity.WARNING)
         self.count_label.setText(self.tr("错误 %1 · 警告 %2").replace("%1", str(errors)).replace("%2", str(warnings)))
@@ -280,6 +286,7 @@ class MainWindow(QMainWindow):
     def next_finding(self) -> None:
         if not self.findings:
             return
+        self.dock.flush()
         row = (self.dock.list.currentRow() + 1) % len(self.findings)
         self.dock.list.setCurrentRow(row)
         self.navigate(self.findings[row].location)

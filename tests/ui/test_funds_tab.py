@@ -77,3 +77,17 @@ def test_bad_amount_is_marked_on_its_cell(window, qtbot, blank_doc):
     settle(window)
     assert prev1.property("severity") == "error"
     assert "单位资金" in prev1.toolTip()
+
+
+def test_findings_list_follows_the_edit(window, qtbot, blank_doc):
+    window.set_document(blank_doc)
+    fiscal = cell(window, "fund_fiscal_current")
+    fiscal.setFocus()
+    qtbot.keyClicks(fiscal, "8")
+    items = window.dock.list
+
+    def listed() -> bool:
+        return any("不相等" in items.item(i).text(0) for i in range(items.count()))
+
+    assert not listed()
+    qtbot.waitUntil(listed, timeout=2000)  # the list is redrawn a moment after the edit

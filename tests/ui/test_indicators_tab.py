@@ -5,7 +5,7 @@ import pytest
 from PySide6.QtCore import QItemSelectionModel, Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QComboBox, QLineEdit
-from ui_helpers import settle, type_text
+from ui_helpers import click_finding, settle, type_text
 
 from goalform.domain.validation import core
 from goalform.domain.validation.core import Location, RuleSpec, Severity
@@ -181,10 +181,7 @@ def test_failing_row_shows_marker_and_tooltip(window, qtbot, blank_doc, empty_va
 def test_clicking_a_finding_lands_on_its_row(window, qtbot, blank_doc, empty_value_rule):
     window.set_document(blank_doc)
     window.tabs.setCurrentIndex(0)
-    items = window.dock.list
-    row = next(i for i in range(items.count()) if "“三公”经费变动率" in items.item(i).text())
-    item = items.item(row)
-    qtbot.mouseClick(items.viewport(), Qt.MouseButton.LeftButton, pos=items.visualItemRect(item).center())
+    click_finding(window, qtbot, "“三公”经费变动率")
     tab = window.tab_pages[3]
     assert window.tabs.currentWidget() is tab
     current = tab.view.currentIndex()
@@ -201,9 +198,7 @@ def test_clicking_a_funds_finding_lands_on_its_cell(window, qtbot, blank_doc):
     settle(window)
     window.tabs.setCurrentIndex(0)
     window.setFocus()
-    items = window.dock.list
-    row = next(i for i in range(items.count()) if "财政拨款" in items.item(i).text())
-    qtbot.mouseClick(items.viewport(), Qt.MouseButton.LeftButton, pos=items.visualItemRect(items.item(row)).center())
+    click_finding(window, qtbot, "财政拨款")
     assert window.tabs.currentIndex() == 1
     assert window.focusWidget() is blank_doc_cell
 
@@ -211,8 +206,6 @@ def test_clicking_a_funds_finding_lands_on_its_cell(window, qtbot, blank_doc):
 def test_clicking_a_header_finding_lands_on_its_field(window, qtbot, blank_doc):
     window.set_document(blank_doc)
     window.tabs.setCurrentIndex(4)
-    items = window.dock.list
-    row = next(i for i in range(items.count()) if "联系电话" in items.item(i).text())
-    qtbot.mouseClick(items.viewport(), Qt.MouseButton.LeftButton, pos=items.visualItemRect(items.item(row)).center())
+    click_finding(window, qtbot, "联系电话")
     assert window.tabs.currentIndex() == 0
     assert window.focusWidget().objectName() == "field_phone"
