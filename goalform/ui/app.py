@@ -6,7 +6,8 @@ import os
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QLibraryInfo, QLocale, QTimer, QTranslator
+from PySide6.QtCore import QLibraryInfo, QLocale, Qt, QTimer, QTranslator
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication
 
 from goalform import __version__, assets
@@ -54,6 +55,8 @@ def install_translators(app: QApplication, language: str) -> bool:
 def application() -> QApplication:
     app = QApplication.instance()
     if app is None:
+        # High-DPI screens at 125% or 150%: scale by the exact factor, not rounded to 1x or 2x.
+        QGuiApplication.setHighDpiScaleFactorRoundingPolicy(Qt.HighDpiScaleFactorRoundingPolicy.PassThrough)
         app = QApplication([sys.argv[0]])
     assert isinstance(app, QApplication)
     app.setApplicationName("goalform")
