@@ -109,6 +109,7 @@ class Document:
         self._funds: dict[tuple[str, str], str] | None = None
         self._nodes: dict[int, IndicatorRecord] | None = None
         self._children: dict[tuple[str, int | None], list[int]] | None = None
+        self._rows: dict[int, int] = {}
         self._review: Review | None = None
         self.template = self._load_template()
         self._year = self._load_year()
@@ -320,6 +321,9 @@ class Document:
             for ids in children.values():
                 ids.sort(key=lambda i: (nodes[i].position, i))
             self._nodes, self._children = nodes, children
+            # Row of every linked node among its siblings: the GUI's tree model asks for it on
+            # every parent() call, so it must not scan the sibling list.
+            self._rows = {i: row for ids in children.values() for row, i in enumerate(ids)}
         return self._nodes, self._children
 
     def roots(self, tree: str) -> list[int]:
@@ -337,9 +341,12 @@ class Document:
             raise KeyError(f"no indicator {indicator_id}") from None
 
     def row_of(self, indicator_id: int) -> int:
-        rec = self.node(indicator_id)
-        siblings = self._index()[1].get((rec.tree, rec.parent_id), [])
-        return siblings.index(indicator_id)
+        """The row of an indicator among its siblings (0 = first), in constant time."""
+        self.node(indicator_id)  # KeyError for an unknown id
+        try:
+            return self._rows[indicator_id]
+        except KeyError:
+            raise ValueError(f"indicator {indicator_id} is not linked into its tree") from None
 
     def set_indicator(self, indicator_id: int, column: str, value: str) -> None:
         if column not in INDICATOR_COLUMNS:

@@ -205,3 +205,25 @@ def test_typing_an_amount_drops_the_stated_total_of_its_column() -> None:
         assert doc.stated_total("income", "prev1") == "100%"  # other columns keep theirs
         assert doc.stated_total("expenditure", "prev2") == "9"  # and so does the other group
         assert doc.load_form().stated_totals == {("income", "prev1"): "100%", ("expenditure", "prev2"): "9"}
+
+
+def test_row_of_follows_inserts_moves_and_removals(tmp_path):
+    """row_of is answered from a map kept with the tree index; it must match children() after every change."""
+    from goalform import assets
+    from goalform.store.document import Document
+
+    with Document.new(assets.template("2026"), 2026) as doc:
+        parent = doc.children(doc.roots("annual")[0])[0]
+        ids = [doc.insert_indicator(parent, 0, name=f"n{i}") for i in range(60)]
+        doc.move_indicator(ids[5], 40)
+        doc.remove_indicator(ids[10])
+        doc.set_indicator(ids[20], "value", "1")  # not a structural change
+        for tree in ("long_term", "annual"):
+            stack = list(doc.roots(tree))
+            for row, root in enumerate(doc.roots(tree)):
+                assert doc.row_of(root) == row
+            while stack:
+                node = stack.pop()
+                for row, child in enumerate(doc.children(node)):
+                    assert doc.row_of(child) == row
+                    stack.append(child)
