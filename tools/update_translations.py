@@ -67,6 +67,8 @@ ENGLISH = {
         "Rolled over to a new form for %1 (not saved yet). %2 items need checking; see Findings.",
     "与「%1」相比有 %2 处不同。": "%2 differences from “%1”.",
     "版本 %1": "Version %1", "复制信息": "Copy details",
+    "备注（不打印）": "Notes (not printed)",
+    "导入和结转时的说明会记在这里，也可以写给自己的备忘。": "Notes from import and rollover are kept here; you can add your own.",
     "新建表格": "New form", "表格版本": "Form version", "预算年度": "Budget year",
 }
 

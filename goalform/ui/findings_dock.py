@@ -3,8 +3,15 @@ from __future__ import annotations
 
 import difflib
 
-from PySide6.QtCore import QSize, Qt, QTimer, Signal
-from PySide6.QtWidgets import QDockWidget, QTreeWidget, QTreeWidgetItem, QWidget
+from PySide6.QtCore import QRect, QSize, Qt, QTimer, Signal
+from PySide6.QtWidgets import (
+    QDockWidget,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QWidget,
+)
 
 from goalform.domain.validation import Finding, Location
 from goalform.ui.markers import marker_icon
@@ -13,11 +20,26 @@ LocationRole = Qt.ItemDataRole.UserRole
 UPDATE_DELAY_MS = 150
 
 
+class WrappingDelegate(QStyledItemDelegate):
+    """Rows as tall as their message needs at the list's current width (QTreeView would elide)."""
+
+    def sizeHint(self, option: QStyleOptionViewItem, index) -> QSize:  # noqa: N802 - Qt override
+        view = self.parent()
+        width = view.viewport().width() if isinstance(view, QTreeWidget) else option.rect.width()
+        icon = option.decorationSize.width() + 8
+        text = str(index.data(Qt.ItemDataRole.DisplayRole) or "")
+        rect = option.fontMetrics.boundingRect(QRect(0, 0, max(60, width - icon - 8), 10_000),
+                                               int(Qt.TextFlag.TextWordWrap), text)
+        return QSize(width, max(rect.height(), option.decorationSize.height()) + 6)
+
+
 class FindingsList(QTreeWidget):
     """One column of word-wrapped findings."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.setItemDelegate(WrappingDelegate(self))
+        self.setTextElideMode(Qt.TextElideMode.ElideNone)
         self.setColumnCount(1)
         self.setHeaderHidden(True)
         self.setRootIsDecorated(False)

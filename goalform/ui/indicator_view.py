@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTreeView, QWidget
 class IndicatorTreeView(QTreeView):
     insert_requested = Signal()
     delete_requested = Signal()
+    move_requested = Signal(int)  # -1 up, +1 down (Ctrl+Up, Ctrl+Down)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -48,6 +49,9 @@ class IndicatorTreeView(QTreeView):
                 return
             elif key == Qt.Key.Key_Delete:
                 self.delete_requested.emit()
+                return
+            elif key in (Qt.Key.Key_Up, Qt.Key.Key_Down) and event.modifiers() & Qt.KeyboardModifier.ControlModifier:
+                self.move_requested.emit(-1 if key == Qt.Key.Key_Up else 1)
                 return
         super().keyPressEvent(event)
 

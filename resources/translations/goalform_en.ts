@@ -320,12 +320,12 @@ Recover them?</translation>
 <context>
     <name>FindingsDock</name>
     <message>
-        <location filename="../../goalform/ui/findings_dock.py" line="17" />
+        <location filename="../../goalform/ui/findings_dock.py" line="53" />
         <source>检查结果</source>
         <translation>Findings</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/findings_dock.py" line="35" />
+        <location filename="../../goalform/ui/findings_dock.py" line="101" />
         <source>没有发现问题</source>
         <translation>No problems found</translation>
     </message>
@@ -433,6 +433,16 @@ Recover them?</translation>
         <source>万元</source>
         <translation>10,000 yuan</translation>
     </message>
+    <message>
+        <location filename="../../goalform/ui/tabs/header_tab.py" line="51" />
+        <source>备注（不打印）</source>
+        <translation>Notes (not printed)</translation>
+    </message>
+    <message>
+        <location filename="../../goalform/ui/tabs/header_tab.py" line="55" />
+        <source>导入和结转时的说明会记在这里，也可以写给自己的备忘。</source>
+        <translation>Notes from import and rollover are kept here; you can add your own.</translation>
+    </message>
 </context>
 <context>
     <name>IndicatorModel</name>
@@ -471,77 +481,77 @@ Recover them?</translation>
 <context>
     <name>IndicatorsTab</name>
     <message>
-        <location filename="../../goalform/ui/tabs/indicators_tab.py" line="39" />
+        <location filename="../../goalform/ui/tabs/indicators_tab.py" line="40" />
         <source>长期目标</source>
         <translation>Long-term goal</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/tabs/indicators_tab.py" line="39" />
+        <location filename="../../goalform/ui/tabs/indicators_tab.py" line="40" />
         <source>年度目标</source>
         <translation>Annual goal</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/tabs/indicators_tab.py" line="45" />
+        <location filename="../../goalform/ui/tabs/indicators_tab.py" line="46" />
         <source>如 %1年12月</source>
         <translation>e.g. December %1</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/tabs/indicators_tab.py" line="47" />
+        <location filename="../../goalform/ui/tabs/indicators_tab.py" line="48" />
         <source>截止时间</source>
         <translation>Deadline</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/tabs/indicators_tab.py" line="52" />
+        <location filename="../../goalform/ui/tabs/indicators_tab.py" line="53" />
         <source>目标</source>
         <translation>Goal</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/tabs/indicators_tab.py" line="58" />
+        <location filename="../../goalform/ui/tabs/indicators_tab.py" line="59" />
         <source>添加二级指标</source>
         <translation>Add level-2 indicator</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/tabs/indicators_tab.py" line="59" />
+        <location filename="../../goalform/ui/tabs/indicators_tab.py" line="60" />
         <source>添加三级指标</source>
         <translation>Add level-3 indicator</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/tabs/indicators_tab.py" line="60" />
+        <location filename="../../goalform/ui/tabs/indicators_tab.py" line="61" />
         <source>插入同级</source>
         <translation>Insert sibling</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/tabs/indicators_tab.py" line="61" />
+        <location filename="../../goalform/ui/tabs/indicators_tab.py" line="62" />
         <source>删除</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/tabs/indicators_tab.py" line="62" />
+        <location filename="../../goalform/ui/tabs/indicators_tab.py" line="63" />
         <source>上移</source>
         <translation>Move up</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/tabs/indicators_tab.py" line="63" />
+        <location filename="../../goalform/ui/tabs/indicators_tab.py" line="64" />
         <source>下移</source>
         <translation>Move down</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/tabs/indicators_tab.py" line="74" />
+        <location filename="../../goalform/ui/tabs/indicators_tab.py" line="75" />
         <source>F2/回车 编辑 · Tab 换列 · 拖动可调整顺序</source>
         <translation>F2/Enter edit · Tab next column · drag to reorder</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/tabs/indicators_tab.py" line="110" />
+        <location filename="../../goalform/ui/tabs/indicators_tab.py" line="124" />
         <source>指标</source>
         <translation>Indicator</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/tabs/indicators_tab.py" line="130" />
+        <location filename="../../goalform/ui/tabs/indicators_tab.py" line="144" />
         <source>请先选中一个二级指标，再添加三级指标。</source>
         <translation>Select a level-2 indicator first, then add a level-3 indicator.</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/tabs/indicators_tab.py" line="161" />
+        <location filename="../../goalform/ui/tabs/indicators_tab.py" line="175" />
         <source>一级指标由模板固定，不能删除。</source>
         <translation>Level-1 indicators are fixed by the template and cannot be deleted.</translation>
     </message>
@@ -560,15 +570,15 @@ Recover them?</translation>
     </message>
     <message>
         <location filename="../../goalform/ui/main_window.py" line="101" />
-        <location filename="../../goalform/ui/main_window.py" line="201" />
         <location filename="../../goalform/ui/main_window.py" line="205" />
+        <location filename="../../goalform/ui/main_window.py" line="256" />
         <source>撤销</source>
         <translation>Undo</translation>
     </message>
     <message>
         <location filename="../../goalform/ui/main_window.py" line="104" />
-        <location filename="../../goalform/ui/main_window.py" line="202" />
         <location filename="../../goalform/ui/main_window.py" line="206" />
+        <location filename="../../goalform/ui/main_window.py" line="260" />
         <source>重做</source>
         <translation>Redo</translation>
     </message>
@@ -604,7 +614,7 @@ Recover them?</translation>
     </message>
     <message>
         <location filename="../../goalform/ui/main_window.py" line="130" />
-        <location filename="../../goalform/ui/main_window.py" line="348" />
+        <location filename="../../goalform/ui/main_window.py" line="355" />
         <source>关于 goalform</source>
         <translation>About goalform</translation>
     </message>
@@ -615,7 +625,7 @@ Recover them?</translation>
     </message>
     <message>
         <location filename="../../goalform/ui/main_window.py" line="150" />
-        <location filename="../../goalform/ui/main_window.py" line="290" />
+        <location filename="../../goalform/ui/main_window.py" line="297" />
         <source>部门整体绩效目标表</source>
         <translation>Department performance targets</translation>
     </message>
@@ -670,42 +680,42 @@ Recover them?</translation>
         <translation>Instructions</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/main_window.py" line="265" />
+        <location filename="../../goalform/ui/main_window.py" line="271" />
         <source>错误 %1 · 警告 %2</source>
         <translation>Errors %1 · Warnings %2</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/main_window.py" line="267" />
+        <location filename="../../goalform/ui/main_window.py" line="273" />
         <source>检查用时 %1 毫秒</source>
         <translation>Checked in %1 ms</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/main_window.py" line="296" />
+        <location filename="../../goalform/ui/main_window.py" line="303" />
         <source>未命名</source>
         <translation>Untitled</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/main_window.py" line="297" />
+        <location filename="../../goalform/ui/main_window.py" line="304" />
         <source>（只读）</source>
         <translation> (read-only)</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/main_window.py" line="301" />
+        <location filename="../../goalform/ui/main_window.py" line="308" />
         <source>只读</source>
         <translation>Read-only</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/main_window.py" line="303" />
+        <location filename="../../goalform/ui/main_window.py" line="310" />
         <source>有未保存的修改</source>
         <translation>Unsaved changes</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/main_window.py" line="305" />
+        <location filename="../../goalform/ui/main_window.py" line="312" />
         <source>已保存</source>
         <translation>Saved</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/main_window.py" line="349" />
+        <location filename="../../goalform/ui/main_window.py" line="356" />
         <source>goalform %1
 部门整体绩效目标表的填报、检查与导出。</source>
         <translation>goalform %1

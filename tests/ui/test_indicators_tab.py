@@ -209,3 +209,16 @@ def test_clicking_a_header_finding_lands_on_its_field(window, qtbot, blank_doc):
     click_finding(window, qtbot, "联系电话")
     assert window.tabs.currentIndex() == 0
     assert window.focusWidget().objectName() == "field_phone"
+
+
+def test_ctrl_up_and_down_move_a_row(window, qtbot, blank_doc):
+    window.set_document(blank_doc)
+    tab = tab_of(window, "long_term")
+    parent = tab.model.index(2, 0, tab.model.index(0, 0))  # 项目支出成本控制: two 三级
+    parent_id = parent.data(IdRole)
+    set_current(tab, tab.model.index(0, 0, parent))
+    qtbot.keyClick(tab.view, Qt.Key.Key_Down, Qt.KeyboardModifier.ControlModifier)
+    assert names(blank_doc, parent_id) == ["“三公”经费变动率", "会议费控制率"]
+    assert tab.view.currentIndex().data() == "会议费控制率"  # the cursor moves with the row
+    qtbot.keyClick(tab.view, Qt.Key.Key_Up, Qt.KeyboardModifier.ControlModifier)
+    assert names(blank_doc, parent_id) == ["会议费控制率", "“三公”经费变动率"]

@@ -78,3 +78,15 @@ def test_indicator_names_from_earlier_forms(tmp_path):
     settings.add_indicator_names(["窗口服务满意度", "公用经费控制率"])
     settings.add_indicator_names(["窗口服务满意度", "网上办件率"])
     assert Settings().indicator_names() == ["网上办件率", "窗口服务满意度", "公用经费控制率"]
+
+
+def test_notes_are_shown_and_a_notes_finding_lands_there(window, blank_doc):
+    from goalform.domain.validation import Location
+
+    blank_doc.set_field("notes", "结转待核对")
+    window.set_document(blank_doc)
+    notes = window.findChild(QPlainTextEdit, "text_notes")
+    assert notes.toPlainText() == "结转待核对"
+    window.tabs.setCurrentIndex(3)
+    window.navigate(Location("notes", "notes"))
+    assert window.tabs.currentIndex() == 0 and window.focusWidget() is notes

@@ -6,7 +6,7 @@ from PySide6.QtWidgets import QFormLayout, QGroupBox, QLabel, QVBoxLayout, QWidg
 from goalform.domain.form import HEADER_FIELDS
 from goalform.domain.validation import Finding, Location
 from goalform.ui.editor import FormEditor
-from goalform.ui.widgets import FieldLineEdit, bind_line, mark, wants_focus
+from goalform.ui.widgets import FieldLineEdit, FieldTextEdit, bind_line, bind_text, mark, wants_focus
 
 
 class HeaderTab(QWidget):
@@ -46,15 +46,28 @@ class HeaderTab(QWidget):
         info.addRow(self.tr("年度"), QLabel(str(doc.year), about))
         info.addRow(self.tr("单位"), QLabel(self.tr("万元"), about))
         layout.addWidget(about)
-        layout.addStretch(1)
+
+        # Notes: what an import could not place and what a rollover left to check. Not printed.
+        notes_box = QGroupBox(self.tr("备注（不打印）"), self)
+        notes_layout = QVBoxLayout(notes_box)
+        self.notes = FieldTextEdit(notes_box)
+        self.notes.setObjectName("text_notes")
+        self.notes.setPlaceholderText(self.tr("导入和结转时的说明会记在这里，也可以写给自己的备忘。"))
+        bind_text(self.notes, editor, "notes")
+        notes_layout.addWidget(self.notes)
+        layout.addWidget(notes_box, 1)
 
     def apply_findings(self, findings: list[Finding]) -> None:
         for key, edit in self.fields.items():
             mark(edit, [f for f in findings if f.location.section == "header" and f.location.field == key])
+        mark(self.notes, [f for f in findings if f.location.section == "notes"])
 
     def focus_location(self, location: Location) -> bool:
         if location.section not in ("header", "notes"):
             return False
+        if location.section == "notes":
+            wants_focus(self.notes)
+            return True
         edit = self.fields.get(location.field) or self.fields["department"]
         wants_focus(edit)
         return True

@@ -9,6 +9,7 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
     QLabel,
+    QMenu,
     QMessageBox,
     QPushButton,
     QVBoxLayout,
@@ -82,6 +83,9 @@ class IndicatorsTab(QWidget):
         self.view.setItemDelegate(self.delegate)
         self.view.insert_requested.connect(self.insert_sibling)
         self.view.delete_requested.connect(self.delete_current)
+        self.view.move_requested.connect(self.move_current)
+        self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.view.customContextMenuRequested.connect(self._context_menu)
         if doc.read_only:
             self.view.setDragEnabled(False)
         self.model.rowsInserted.connect(lambda parent, first, last: self.view.expand(parent))
@@ -93,6 +97,16 @@ class IndicatorsTab(QWidget):
         if editor is not None and self.view.state() == self.view.State.EditingState:
             self.view.commitData(editor)
             self.view.closeEditor(editor, self.delegate.EndEditHint.NoHint)
+
+    def _context_menu(self, pos) -> None:
+        if self.editor.read_only:
+            return
+        self.view.setCurrentIndex(self.view.indexAt(pos))
+        menu = QMenu(self.view)
+        for name in ("add2", "add3", "insert", "delete", "up", "down"):
+            button = self.buttons[name]
+            menu.addAction(button.text(), button.click)
+        menu.exec(self.view.viewport().mapToGlobal(pos))
 
     # -- helpers -----------------------------------------------------------------------------------
     def current_id(self) -> int | None:
