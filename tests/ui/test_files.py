@@ -3,6 +3,9 @@ opening, recent files, drops, the command line, and recovery after a crash."""
 from __future__ import annotations
 
 import json
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -94,7 +97,8 @@ def test_save_from_the_close_question(window, monkeypatch, tmp_path, blank_doc):
     answer_question(monkeypatch, QMessageBox.StandardButton.Save)
     patch_save_dialog(monkeypatch, tmp_path / "saved.goal")
     assert window.close()
-    assert Document.open(tmp_path / "saved.goal", read_only=True).field("department") == "某某局"
+    with Document.open(tmp_path / "saved.goal", read_only=True) as saved:
+        assert saved.field("department") == "某某局"
 
 
 def test_read_only_opening_disables_edits(window, qtbot, monkeypatch, saved_reference):
@@ -158,12 +162,23 @@ def click(box: QMessageBox, text: str) -> None:
     next(b for b in box.buttons() if b.text() == text).click()
 
 
+CRASHING_EDITOR = """
+import os, sys
+from goalform.store.document import Document
+doc = Document.open(sys.argv[1])
+doc.set_field("department", "崩溃前的修改")
+doc.set_fund("fiscal", "current", "2000")
+os._exit(9)  # dies on the spot: no close(), no clean-up, nothing saved
+"""
+
+
 def test_recover_after_a_crash(qtbot, monkeypatch, saved_reference):
-    doc = Document.open(saved_reference)
-    doc.set_field("department", "崩溃前的修改")
-    doc.set_fund("fiscal", "current", "2000")
-    simulate_crash(doc)
+    # A real process edits the form and dies without saving.
+    result = subprocess.run([sys.executable, "-c", CRASHING_EDITOR, str(saved_reference)], env=os.environ.copy())
+    assert result.returncode == 9
     assert len(Workspace().orphans()) == 1
+    with Document.open(saved_reference, read_only=True) as on_disk:
+        assert on_disk.field("department") != "崩溃前的修改"  # the edits were never saved
 
     chosen: list[str] = []
 
