@@ -22,6 +22,7 @@ from PySide6.QtGui import QBrush, QColor, QFont
 
 from goalform.domain.validation import Finding, Severity
 from goalform.store.document import Document, Subtree
+from goalform.ui import review_markers
 from goalform.ui.markers import marker_icon
 
 # Columns of each tree: the 三级 fields shown, in the order of the official table.
@@ -53,6 +54,7 @@ class IndicatorModel(QAbstractItemModel):
         self.tree = tree
         self.columns = ANNUAL_COLUMNS if tree == "annual" else LONG_TERM_COLUMNS
         self._findings: dict[int, list[Finding]] = {}
+        self.comments: dict[int, dict[str, list]] = {}  # id -> column ("" = row) -> 审核意见 (review_markers)
         self._read_only = doc.read_only
 
     # -- the tree structure -------------------------------------------------------------------
@@ -136,6 +138,8 @@ class IndicatorModel(QAbstractItemModel):
             font = QFont()
             font.setBold(True)
             return font
+        if rec.id in self.comments and role in (Qt.ItemDataRole.DecorationRole, Qt.ItemDataRole.ToolTipRole):
+            return review_markers.indicator_data(self, rec.id, index.column(), role)
         findings = self._findings.get(rec.id)
         if not findings:
             return None

@@ -24,6 +24,7 @@ from goalform.store.document import Document
 from goalform.ui.editor import FormEditor
 from goalform.ui.file_actions import FileActions
 from goalform.ui.findings_dock import FindingsDock
+from goalform.ui.review_actions import install as install_review
 from goalform.ui.settings import Settings
 from goalform.ui.tabs.funds_tab import FundsTab
 from goalform.ui.tabs.header_tab import HeaderTab
@@ -61,6 +62,7 @@ class MainWindow(QMainWindow):
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.dock)
         self._build_status_bar()
         self._build_menus()
+        self.review = install_review(self)  # 审核 menu and dock, 汇总文件夹… (goalform.ui.review_actions)
         self._show_welcome()
         self._restore_geometry()
         self._update_title()

@@ -21,6 +21,7 @@ from goalform.ui.delegates import IndicatorDelegate
 from goalform.ui.editor import FormEditor
 from goalform.ui.indicator_model import IndicatorModel
 from goalform.ui.indicator_view import IndicatorTreeView
+from goalform.ui.review_actions import extend_context_menu
 from goalform.ui.widgets import FieldLineEdit, FieldTextEdit, bind_line, bind_text, mark, wants_focus
 
 GOAL_KEY = {"long_term": "long_term_goal", "annual": "annual_goal"}
@@ -99,13 +100,12 @@ class IndicatorsTab(QWidget):
             self.view.closeEditor(editor, self.delegate.EndEditHint.NoHint)
 
     def _context_menu(self, pos) -> None:
-        if self.editor.read_only:
-            return
         self.view.setCurrentIndex(self.view.indexAt(pos))
         menu = QMenu(self.view)
-        for name in ("add2", "add3", "insert", "delete", "up", "down"):
+        for name in () if self.editor.read_only else ("add2", "add3", "insert", "delete", "up", "down"):
             button = self.buttons[name]
             menu.addAction(button.text(), button.click)
+        extend_context_menu(menu, self.view)  # 添加审核意见…
         menu.exec(self.view.viewport().mapToGlobal(pos))
 
     # -- helpers -----------------------------------------------------------------------------------

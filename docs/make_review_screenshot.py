@@ -1,0 +1,79 @@
+"""The screenshot of the 审核 dock: examples/form-2024.goal with a few 审核意见, submitted, then edited
+(so the warning shows), on the 年度目标 tab at 1366x768.
+
+Usage: .venv/bin/python docs/make_review_screenshot.py   (offscreen; needs fonts-noto-cjk)
+Writes docs/screenshot-review.png. The example file itself is not changed (the edits stay in a
+working copy that is discarded).
+"""
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+os.environ.setdefault("GOALFORM_DATA_DIR", tempfile.mkdtemp(prefix="goalform-shots-"))
+os.environ.setdefault("GOALFORM_LANG", "zh")
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from PySide6.QtGui import QFont, QFontDatabase  # noqa: E402
+
+from goalform.domain.form import walk  # noqa: E402
+from goalform.domain.review import field_target, fund_target, indicator_target  # noqa: E402
+from goalform.ui.app import application, choose_language, install_translators  # noqa: E402
+from goalform.ui.main_window import MainWindow  # noqa: E402
+from goalform.ui.review_commands import AddComment  # noqa: E402
+
+CJK_FAMILIES = ("Noto Sans CJK SC", "Noto Sans SC", "Microsoft YaHei", "WenQuanYi Micro Hei", "Source Han Sans SC")
+
+
+def main(argv: list[str]) -> int:
+    form_path = Path(argv[0]) if argv else ROOT / "examples" / "form-2024.goal"
+    app = application()
+    install_translators(app, choose_language())
+    family = next((f for f in CJK_FAMILIES if f in set(QFontDatabase.families())), None)
+    if family is None:
+        print("no CJK font installed (apt-get install fonts-noto-cjk)", file=sys.stderr)
+        return 2
+    app.setFont(QFont(family, 10))
+    window = MainWindow()
+    window.resize(1366, 768)
+    window.show()
+    if not window.files.open_path(form_path, read_only=False):
+        return 2
+    doc = window.doc
+    form = doc.load_form()
+    leaves = [n for _, n in walk(form.annual) if n.level == 3 and n.id is not None]
+    first_line = doc.template.funds[0].lines[0].key
+    doc.submit("张晓明", "按期报送")
+    stack = window.editor.undo_stack
+    for target, text, who in (
+        (indicator_target(leaves[0].id, "value"), "指标值偏低，请与上年实际完成情况对照后说明。", "李文静"),
+        (indicator_target(leaves[2].id), "此指标不可衡量，建议改为定量指标。", "李文静"),
+        (fund_target(first_line, "current"), "财政拨款与预算批复数不一致，请核对。", "王建国"),
+        (field_target("phone"), "请填写办公电话。", "王建国"),
+    ):
+        stack.push(AddComment(doc, target, text, who))
+    window.tabs.setCurrentIndex(4)  # 年度目标
+    tab = window.tab_pages[4]
+    tab.model.set_value(leaves[1].id, "value", "≥96%")  # changed after 提交: the warning shows
+    window.runner.run_now()
+    window.dock.flush()
+    window.review.dock.show()
+    window.review.dock.raise_()
+    tab.select(leaves[0].id, tab.model.column_of("value"))
+    window.review.dock.select_comment(doc.comments()[0].id)
+    for _ in range(3):
+        app.processEvents()
+    target = ROOT / "docs" / "screenshot-review.png"
+    window.grab().save(str(target))
+    print(target.relative_to(ROOT))
+    window.set_document(None)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

@@ -1,0 +1,489 @@
+"""The reviewer's tools in the window: the 审核 menu (添加审核意见, 提交, 退回, 通过), the review dock,
+the status-bar label with the fingerprint, comment marks on fields, cells and indicator rows, and
+「添加审核意见…」 in the context menus of fields, the indicator trees and the findings dock.
+
+Comments are undoable document edits (:mod:`goalform.ui.review_commands`). A file opened read-only
+cannot carry them: the store refuses every write to it, and a reviewer who only looks should not
+change the file by accident. Asking for a review action on it offers to reopen it editable (the
+edits go to a working copy and reach the file when saved).
+"""
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QEvent, QObject, QSize, Qt, QTimer
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QApplication,
+    QLabel,
+    QLineEdit,
+    QMenu,
+    QMessageBox,
+    QPlainTextEdit,
+    QStyle,
+    QWidget,
+)
+
+from goalform.domain.fingerprint import fingerprint, short
+from goalform.domain.form import HEADER_FIELDS
+from goalform.domain.review import (
+    FORM_TARGET,
+    FROZEN,
+    Comment,
+    Review,
+    ReviewError,
+    Status,
+    check_transition,
+    field_target,
+    fund_target,
+    indicator_target,
+    parse_target,
+)
+from goalform.domain.review_view import TargetLabeler, target_of_location
+from goalform.domain.validation import Location, Severity
+from goalform.ui.comment_dialog import CommentDialog, StatusDialog
+from goalform.ui.findings_dock import LocationRole
+from goalform.ui.indicator_view import IndicatorTreeView
+from goalform.ui.review_commands import AddComment, RemoveComment
+from goalform.ui.review_dock import ReviewDock, when_text
+from goalform.ui.review_markers import FieldMarks, comment_tooltip, set_indicator_comments
+from goalform.ui.summarize_action import SummarizeAction
+
+if TYPE_CHECKING:
+    from goalform.ui.main_window import MainWindow
+
+NAMES_KEY = "review/names"
+MAX_NAMES = 10
+DOCK_WIDTH = 390
+# Object names of the field widgets of the tabs: field_KEY, text_KEY, fund_LINE_COLUMN, total_GROUP_COLUMN.
+_FIELD_PREFIXES = ("field_", "text_", "fund_", "total_")
+
+
+# -- where a comment goes, where it is shown ------------------------------------------------------------
+def target_of_widget(widget: QWidget | None) -> str:
+    """The comment target for the widget that has the focus (or was right-clicked): a field, a text
+    section, an amount, the current cell of an indicator tree; the whole form otherwise."""
+    w = widget
+    while w is not None:
+        if isinstance(w, IndicatorTreeView):
+            index = w.currentIndex()
+            if not index.isValid():
+                return FORM_TARGET
+            column = w.model().columns[index.column()]
+            return indicator_target(index.internalId(), "" if column == "name" else column)
+        name = w.objectName()
+        if name.startswith(("field_", "text_")):
+            return field_target(name.split("_", 1)[1])
+        if name.startswith(("fund_", "total_")):
+            line, _, column = name.split("_", 1)[1].rpartition("_")
+            return fund_target(line, column)
+        w = w.parentWidget()
+    return FORM_TARGET
+
+
+def location_of_target(target: str, tree_of) -> Location | None:
+    """The validation Location the window's navigation understands, for a comment target; None for
+    the whole form or an indicator that is gone. ``tree_of(id)`` names an indicator's tree."""
+    t = parse_target(target)
+    if t.kind == "field":
+        if t.key in HEADER_FIELDS:
+            return Location("header", t.key)
+        if t.key == "notes":
+            return Location("notes", "notes")
+        if t.key == "deadline":
+            return Location("long_term", "deadline")
+        return Location("texts", t.key)
+    if t.kind == "fund":
+        return Location("funds", t.key, t.column)
+    if t.kind == "indicator" and t.indicator_id is not None:
+        try:
+            tree = tree_of(t.indicator_id)
+        except KeyError:
+            return None
+        return Location(tree, t.column, indicator_id=t.indicator_id)
+    return None
+
+
+def widget_names_of_target(target: str) -> list[str]:
+    t = parse_target(target)
+    if t.kind == "field":
+        return [f"field_{t.key}", f"text_{t.key}"]
+    if t.kind == "fund":
+        return [f"fund_{t.key}_{t.column}", f"total_{t.key}_{t.column}"]
+    return []
+
+
+def extend_context_menu(menu: QMenu, widget: QWidget) -> None:
+    """Add 「添加审核意见…」 for ``widget`` to a context menu (used by the indicator tabs)."""
+    actions = getattr(widget.window(), "review", None)
+    if isinstance(actions, ReviewActions):
+        actions.add_to_menu(menu, widget)
+
+
+# -- the controller -----------------------------------------------------------------------------------
+class ReviewActions(QObject):
+    def __init__(self, window: "MainWindow") -> None:
+        super().__init__(window)
+        self.window = window
+        self.dock = ReviewDock(window)
+        window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.dock)
+        window.tabifyDockWidget(window.dock, self.dock)
+        window.dock.raise_()
+        if window.settings.window_state() is None:  # first start: wide enough for a fingerprint in two lines
+            QTimer.singleShot(0, lambda: window.resizeDocks([self.dock], [DOCK_WIDTH], Qt.Orientation.Horizontal))
+        self.dock.comment_activated.connect(self.open_comment)
+        self.dock.add_requested.connect(lambda: self.add_comment(FORM_TARGET))
+        self.dock.delete_requested.connect(self.delete_comment)
+        self.dock.visibilityChanged.connect(lambda visible: visible and self.refresh())
+        self.marks = FieldMarks(self._show_comments_of)
+        self._filtered: list[QWidget] = []
+
+        def action(text: str, slot, shortcut: str = "", name: str = "") -> QAction:
+            a = QAction(text, window)
+            a.setObjectName(name)
+            if shortcut:
+                a.setShortcut(QKeySequence(shortcut))
+            a.triggered.connect(slot)
+            return a
+
+        self.add_comment_action = action(self.tr("添加审核意见…"), lambda: self.add_comment(), "Ctrl+Shift+M",
+                                         "add_comment")
+        self.add_comment_action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
+        self.delete_comment_action = action(self.tr("删除所选审核意见"), self._delete_selected, "", "delete_comment")
+        self.submit_action = action(self.tr("提交…"), lambda: self.change_status(Status.SUBMITTED), "", "submit")
+        self.return_action = action(self.tr("退回…"), lambda: self.change_status(Status.RETURNED), "", "return")
+        self.approve_action = action(self.tr("通过…"), lambda: self.change_status(Status.APPROVED), "", "approve")
+        self.copy_action = action(self.tr("复制指纹"), self.copy_fingerprint, "", "copy_fingerprint")
+        self.reopen_action = action(self.tr("以可编辑方式重新打开"), self.reopen_writable, "", "reopen_writable")
+        toggle = self.dock.toggleViewAction()
+        toggle.setText(self.tr("审核面板"))
+        toggle.setShortcut(QKeySequence("Ctrl+Shift+R"))
+
+        self.menu = QMenu(self.tr("审核(&R)"), window)
+        self.menu.setObjectName("review_menu")
+        for a in (self.add_comment_action, self.delete_comment_action, None, self.submit_action, self.return_action,
+                  self.approve_action, None, self.copy_action, toggle, None, self.reopen_action):
+            self.menu.addSeparator() if a is None else self.menu.addAction(a)
+        bar = window.menuBar()
+        menus = bar.actions()
+        bar.insertMenu(menus[-1], self.menu) if menus else bar.addMenu(self.menu)  # before 帮助
+
+        self.summarize = SummarizeAction(window)
+        file_menu = menus[0].menu() if menus else None
+        if isinstance(file_menu, QMenu):
+            file_menu.insertAction(window.files.close_action, self.summarize.action)
+            file_menu.insertSeparator(window.files.close_action)
+
+        self.status_label = QLabel(window)
+        self.status_label.setObjectName("review_status_label")
+        window.statusBar().insertPermanentWidget(0, self.status_label)
+
+        findings = window.dock.list
+        findings.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        findings.customContextMenuRequested.connect(self._finding_menu)
+
+        window.document_changed.connect(self._on_document)
+        window.validated.connect(lambda _findings: self.refresh())
+        self._on_document()
+
+    # -- the document ------------------------------------------------------------------------------
+    @property
+    def doc(self):
+        return self.window.doc
+
+    def _on_document(self) -> None:
+        self.marks.clear()
+        self._filtered = []
+        doc = self.doc
+        has = doc is not None
+        for a in (self.add_comment_action, self.delete_comment_action, self.submit_action, self.return_action,
+                  self.approve_action, self.copy_action):
+            a.setEnabled(has)
+        self.reopen_action.setEnabled(has and doc.read_only and doc.path is not None)
+        if has and self.window.centralWidget() is not None:
+            for widget in self.window.centralWidget().findChildren(QWidget):
+                if isinstance(widget, (QLineEdit, QPlainTextEdit)) and widget.objectName().startswith(_FIELD_PREFIXES):
+                    watched = [widget] + ([widget.viewport()] if isinstance(widget, QPlainTextEdit) else [])
+                    for w in watched:
+                        w.installEventFilter(self)
+                        self._filtered.append(w)
+        self.refresh()
+
+    def refresh(self) -> None:
+        """Bring the dock, the status bar label and the marks up to date with the document."""
+        doc = self.doc
+        if doc is None:
+            self.dock.show_review(None)
+            self.status_label.setText("")
+            self.status_label.setToolTip("")
+            self.marks.set({})
+            return
+        review = doc.review()
+        change = review.last_change
+        frozen = change is not None and change.status in FROZEN and bool(change.fingerprint)
+        form = doc.load_form() if (review.comments or frozen or self.dock.isVisible()) else None
+        current = fingerprint(form) if form is not None and (frozen or self.dock.isVisible()) else ""
+        modified = frozen and current != change.fingerprint  # type: ignore[union-attr]
+        labels: dict[int, str] = {}
+        if review.comments and form is not None:
+            labeler = TargetLabeler(form, doc.template)
+            labels = {c.id: labeler.label(c.location) for c in review.comments}
+        self.dock.show_review(review, labels, current, modified, writable=not doc.read_only)
+        self._show_status(review, modified)
+        self._show_marks(review, labels)
+
+    def _show_status(self, review: Review, modified: bool) -> None:
+        change = review.last_change
+        if change is None:
+            text, tip = self.tr("审核：草稿"), self.tr("尚未提交")
+        else:
+            text = self.tr("审核：%1 · %2").replace("%1", change.status.label).replace("%2", change.who)
+            if change.fingerprint:
+                text += " · " + self.tr("指纹 %1").replace("%1", short(change.fingerprint))
+            tip = self.tr("%1 %2\n指纹：%3").replace("%1", when_text(change.when)).replace("%2", change.status.label) \
+                .replace("%3", change.fingerprint)
+        if modified:
+            text += " · " + self.tr("⚠ 提交后已修改")
+            self.status_label.setStyleSheet("color: #b00000; font-weight: bold;")
+        else:
+            self.status_label.setStyleSheet("")
+        self.status_label.setText(text)
+        self.status_label.setToolTip(tip)
+
+    def _show_marks(self, review: Review, labels: dict[int, str]) -> None:
+        editor = self.window.editor
+        if editor is None:
+            return
+        per_row: dict[int, dict[str, list[Comment]]] = {}
+        fields: dict[QWidget, list[Comment]] = {}
+        central = self.window.centralWidget()
+        for location, comments in review.by_location().items():
+            t = parse_target(location)
+            if t.indicator_id is not None:
+                per_row.setdefault(t.indicator_id, {}).setdefault(t.column, []).extend(comments)
+                continue
+            for name in widget_names_of_target(location):
+                widget = central.findChild(QWidget, name) if central is not None else None
+                if widget is not None:
+                    fields.setdefault(widget, []).extend(comments)
+                    break
+        for tree, model in editor.models.items():
+            mine = {}
+            for i, columns in per_row.items():
+                try:
+                    if editor.doc.node(i).tree == tree:
+                        mine[i] = columns
+                except KeyError:
+                    continue
+            set_indicator_comments(model, mine)
+        if central is not None:  # room for the validation marker and the bubble side by side
+            for view in central.findChildren(IndicatorTreeView):
+                small = view.style().pixelMetric(QStyle.PixelMetric.PM_SmallIconSize)
+                view.setIconSize(QSize(small * 2, small) if per_row else QSize())
+        self.marks.set({w: comment_tooltip(cs) for w, cs in fields.items()})
+
+    # -- comments ----------------------------------------------------------------------------------
+    def add_to_menu(self, menu: QMenu, widget: QWidget) -> None:
+        if self.doc is None:
+            return
+        target = target_of_widget(widget)
+        if menu.actions():
+            menu.addSeparator()
+        a = menu.addAction(self.tr("添加审核意见…"), lambda: self.add_comment(target))
+        a.setShortcut(self.add_comment_action.shortcut())
+
+    def add_comment(self, target: str | None = None, text: str = "") -> bool:
+        """Ask for a comment on ``target`` (default: what has the focus) and add it as an undo step."""
+        doc = self.doc
+        if doc is None:
+            return False
+        if target is None:
+            target = target_of_widget(QApplication.focusWidget())
+        self.window.finish_editing()
+        if not self._writable_or_offer():
+            return False
+        doc = self.doc
+        where = TargetLabeler(doc.load_form(), doc.template).label(target)
+        dialog = CommentDialog(where, self.names(), text, self.window)
+        if dialog.exec() != CommentDialog.DialogCode.Accepted:
+            return False
+        body, who = dialog.values()
+        if not body or not who:
+            self._warn(self.tr("添加审核意见"), self.tr("审核意见不能为空") if not body else self.tr("请填写审核人"))
+            return False
+        self.remember_name(who)
+        command = AddComment(doc, target, body, who)
+        self.window.editor.undo_stack.push(command)  # type: ignore[union-attr]
+        self.refresh()
+        self.dock.show()
+        self.dock.raise_()
+        if command.comment is not None:
+            self.dock.select_comment(command.comment.id)
+        return True
+
+    def delete_comment(self, comment: Comment) -> None:
+        if self.doc is None or not self._writable_or_offer():
+            return
+        self.window.editor.undo_stack.push(RemoveComment(self.doc, comment))  # type: ignore[union-attr]
+        self.refresh()
+        self.window.statusBar().showMessage(self.tr("已删除审核意见（可撤销）"), 5000)
+
+    def _delete_selected(self) -> None:
+        comment = self.dock.current_comment()
+        if comment is None:
+            self.window.statusBar().showMessage(self.tr("请先在审核面板中选中一条意见"), 5000)
+            return
+        self.delete_comment(comment)
+
+    def open_comment(self, comment: Comment) -> None:
+        """Open the tab of a comment and put the cursor on its field, cell or row."""
+        doc = self.doc
+        if doc is None:
+            return
+        location = location_of_target(comment.location, lambda i: doc.node(i).tree)
+        if location is None:
+            if parse_target(comment.location).kind == "indicator":
+                self.window.statusBar().showMessage(self.tr("该意见所指的指标已被删除"), 5000)
+            return
+        self.window.navigate(location)
+
+    def _show_comments_of(self, widget: QWidget) -> None:
+        """A field's mark was clicked: show its first comment in the dock."""
+        target = target_of_widget(widget)
+        for c in self.doc.comments() if self.doc is not None else []:
+            if c.location == target:
+                self.dock.show()
+                self.dock.raise_()
+                self.dock.select_comment(c.id)
+                return
+
+    def _finding_menu(self, pos) -> None:
+        findings = self.window.dock.list
+        item = findings.itemAt(pos)
+        location = item.data(0, LocationRole) if item is not None else None
+        if not isinstance(location, Location):
+            return
+        menu = QMenu(findings)
+        menu.addAction(self.tr("对此问题添加审核意见…"),
+                       lambda: self.add_comment(target_of_location(location), item.text(0)))
+        menu.addAction(self.tr("转到"), lambda: self.window.navigate(location))
+        menu.exec(findings.viewport().mapToGlobal(pos))
+        menu.deleteLater()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
+        """Field context menus: Qt's own (copy, paste...) plus 「添加审核意见…」."""
+        if event.type() != QEvent.Type.ContextMenu or self.doc is None:
+            return False
+        edit = watched if isinstance(watched, (QLineEdit, QPlainTextEdit)) else watched.parent()
+        if not isinstance(edit, (QLineEdit, QPlainTextEdit)):
+            return False
+        menu = edit.createStandardContextMenu()
+        self.add_to_menu(menu, edit)
+        menu.exec(event.globalPos())  # type: ignore[attr-defined]
+        menu.deleteLater()
+        return True
+
+    # -- status ------------------------------------------------------------------------------------
+    def change_status(self, status: Status) -> bool:
+        """提交 / 退回 / 通过: check the move, ask who (and a note), record it with the fingerprint."""
+        doc = self.doc
+        if doc is None:
+            return False
+        self.window.finish_editing()
+        titles = {Status.SUBMITTED: self.tr("提交"), Status.RETURNED: self.tr("退回"), Status.APPROVED: self.tr("通过")}
+        try:
+            check_transition(doc.review_status(), status)
+        except ReviewError as e:
+            self._warn(titles[status], str(e))
+            return False
+        if not self._writable_or_offer():
+            return False
+        doc = self.doc
+        if status is Status.SUBMITTED:
+            errors = sum(1 for f in self.window.findings if f.severity == Severity.ERROR)
+            if errors and QMessageBox.question(
+                    self.window, titles[status],
+                    self.tr("检查发现 %1 个错误。仍要提交吗？").replace("%1", str(errors))) != QMessageBox.StandardButton.Yes:
+                return False
+        explanations = {
+            Status.SUBMITTED: self.tr("提交时记录表格内容的指纹（SHA-256）。提交后如再修改，审核人会看到提示。"),
+            Status.RETURNED: self.tr("把表格退回填报单位修改。请在说明中写明原因。"),
+            Status.APPROVED: self.tr("确认此表审核通过，并记录此时的指纹。"),
+        }
+        dialog = StatusDialog(titles[status], explanations[status], self.names(), self.window)
+        if dialog.exec() != StatusDialog.DialogCode.Accepted:
+            return False
+        who, note = dialog.values()
+        try:
+            change = doc.set_status(status, who, note)
+        except ReviewError as e:
+            self._warn(titles[status], str(e))
+            return False
+        self.remember_name(who)
+        self.refresh()
+        self.window.refresh_title()
+        self.window.statusBar().showMessage(
+            self.tr("状态已改为「%1」，指纹 %2。保存文件后生效。").replace("%1", change.status.label)
+            .replace("%2", short(change.fingerprint)), 8000)
+        return True
+
+    def copy_fingerprint(self) -> None:
+        doc = self.doc
+        if doc is None:
+            return
+        change = doc.review().last_change
+        value = change.fingerprint if change is not None and change.fingerprint else doc.fingerprint()
+        QApplication.clipboard().setText(value)
+        self.window.statusBar().showMessage(self.tr("已复制指纹 %1").replace("%1", value), 5000)
+
+    # -- read-only files ---------------------------------------------------------------------------
+    def _writable_or_offer(self) -> bool:
+        """True when the document takes review edits; for a read-only one, offer to reopen it editable."""
+        doc = self.doc
+        if doc is None:
+            return False
+        if not doc.read_only:
+            return True
+        box = QMessageBox(QMessageBox.Icon.Question, self.tr("只读"),
+                          self.tr("此表格以只读方式打开，不能添加审核意见或更改状态。\n"
+                                  "要以可编辑方式重新打开吗？修改在保存后才写入文件。"), parent=self.window)
+        reopen = box.addButton(self.tr("以可编辑方式重新打开"), QMessageBox.ButtonRole.AcceptRole)
+        box.addButton(QMessageBox.StandardButton.Cancel)
+        box.setDefaultButton(reopen)
+        if doc.path is None:
+            reopen.setEnabled(False)
+        box.exec()
+        if box.clickedButton() is not reopen:
+            return False
+        return self.reopen_writable()
+
+    def reopen_writable(self) -> bool:
+        doc = self.doc
+        if doc is None or doc.path is None:
+            return False
+        if not doc.read_only:
+            return True
+        self.window.files.open_path(doc.path, read_only=False)
+        return self.doc is not None and not self.doc.read_only
+
+    # -- remembered names --------------------------------------------------------------------------
+    def names(self) -> list[str]:
+        value = self.window.settings.qs.value(NAMES_KEY, [])
+        if isinstance(value, str):
+            return [value] if value else []
+        return [str(v) for v in value or []]
+
+    def remember_name(self, name: str) -> None:
+        names = [name] + [n for n in self.names() if n != name]
+        self.window.settings.qs.setValue(NAMES_KEY, names[:MAX_NAMES])
+
+    def _warn(self, title: str, text: str) -> None:
+        QMessageBox.warning(self.window, title, text)
+
+
+def install(window: "MainWindow") -> ReviewActions:
+    """Give ``window`` the reviewer's tools; the window keeps them as ``window.review``."""
+    return ReviewActions(window)
+
+
+__all__ = ["ReviewActions", "extend_context_menu", "install", "location_of_target", "target_of_widget"]
