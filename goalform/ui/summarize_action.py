@@ -10,7 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Qt, QThread, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, QThread, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QProgressDialog
 
@@ -47,8 +47,9 @@ class SummarizeWorker(QThread):
             if not result.cancelled and result.summaries:
                 write_summary(self.output, result.summaries, [(u.path, u.reason) for u in result.unreadable])
                 self.written = True
-        except PermissionError as e:
-            self.failed.emit(f"无法写入汇总表「{self.output}」：{e.strerror or e}。如已在 Excel 中打开，请先关闭。")
+        except OSError as e:
+            hint = "如已在 Excel 中打开，请先关闭。" if isinstance(e, PermissionError) else ""
+            self.failed.emit(f"无法写入汇总表「{self.output}」：{e.strerror or e}。{hint}")
             return
         except Exception as e:  # noqa: BLE001 - reported to the user, the window stays up
             self.failed.emit(f"汇总失败：{type(e).__name__}: {e}")
@@ -66,6 +67,14 @@ class SummarizeAction(QObject):
         self.worker: SummarizeWorker | None = None
         self.progress: QProgressDialog | None = None
         self._output: Path | None = None
+        window.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
+        """Closing the window stops a running summary first (a QThread must not outlive its owner)."""
+        if watched is self.window and event.type() == QEvent.Type.Close and self.worker is not None:
+            self.worker.cancel()
+            self.worker.wait()
+        return False
 
     def ask_and_run(self) -> None:
         settings = self.window.settings
