@@ -135,7 +135,6 @@ class ReviewDock(QDockWidget):
         split.setStretchFactor(1, 1)
         layout.addWidget(split, 1)
         self.setWidget(body)
-        self._writable = False
         self.show_review(None)
 
     def _with_copy(self, field: QLabel) -> QWidget:
@@ -157,7 +156,7 @@ class ReviewDock(QDockWidget):
         """Show ``review`` (None: no document). ``labels``: comment id -> where it is, in words;
         ``current``: the fingerprint of the form as it is now; ``modified``: it differs from the one
         recorded with the status that froze it."""
-        self._writable = writable
+        self.add_button.setToolTip("" if writable or review is None else self.tr("只读文件：添加前需以可编辑方式重新打开"))
         change = review.last_change if review is not None else None
         status = review.status if review is not None else None
         if review is None:

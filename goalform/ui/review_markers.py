@@ -8,7 +8,7 @@ from __future__ import annotations
 import functools
 from typing import Callable
 
-from PySide6.QtCore import QEvent, QObject, QPointF, QRectF, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QIcon, QPainter, QPainterPath, QPixmap
 from PySide6.QtWidgets import QLineEdit, QPlainTextEdit, QToolButton, QWidget
 
@@ -63,7 +63,8 @@ def comment_tooltip(comments: list[Comment], labels: Callable[[Comment], str] | 
     lines = []
     for c in comments:
         where = f"{labels(c)} · " if labels is not None else ""
-        lines.append(f"审核意见（{where}{c.author} {c.created[:16].replace('T', ' ')}）：{c.text}")
+        lines.append(QCoreApplication.translate("ReviewMarks", "审核意见（%1）：%2")
+                     .replace("%1", f"{where}{c.author} {c.created[:16].replace('T', ' ')}").replace("%2", c.text))
     return "\n".join(lines)
 
 
@@ -144,13 +145,19 @@ class FieldMarks:
 
     def _drop_line(self, edit: QLineEdit) -> None:
         action = self._line_actions.pop(edit)
-        edit.removeAction(action)  # type: ignore[arg-type]
-        action.deleteLater()  # type: ignore[attr-defined]
+        try:
+            edit.removeAction(action)  # type: ignore[arg-type]
+            action.deleteLater()  # type: ignore[attr-defined]
+        except RuntimeError:  # the field went away with its document
+            pass
 
     def _drop_badge(self, edit: QPlainTextEdit) -> None:
         badge = self._badges.pop(edit)
-        edit.removeEventFilter(badge)
-        badge.deleteLater()
+        try:
+            edit.removeEventFilter(badge)
+            badge.deleteLater()
+        except RuntimeError:
+            pass
 
 
 def indicator_data(model, indicator_id: int, column: int, role: int):

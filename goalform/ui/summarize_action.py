@@ -10,7 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, Qt, QThread, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QThread, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QProgressDialog
 
@@ -21,6 +21,10 @@ if TYPE_CHECKING:
     from goalform.ui.main_window import MainWindow
 
 SUMMARY_NAME = "汇总.xlsx"
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("SummarizeWorker", text)
 
 
 class SummarizeWorker(QThread):
@@ -48,11 +52,12 @@ class SummarizeWorker(QThread):
                 write_summary(self.output, result.summaries, [(u.path, u.reason) for u in result.unreadable])
                 self.written = True
         except OSError as e:
-            hint = "如已在 Excel 中打开，请先关闭。" if isinstance(e, PermissionError) else ""
-            self.failed.emit(f"无法写入汇总表「{self.output}」：{e.strerror or e}。{hint}")
+            hint = _tr("如已在 Excel 中打开，请先关闭。") if isinstance(e, PermissionError) else ""
+            self.failed.emit(_tr("无法写入汇总表「%1」：%2。").replace("%1", str(self.output))
+                             .replace("%2", str(e.strerror or e)) + hint)
             return
         except Exception as e:  # noqa: BLE001 - reported to the user, the window stays up
-            self.failed.emit(f"汇总失败：{type(e).__name__}: {e}")
+            self.failed.emit(_tr("汇总失败：%1").replace("%1", f"{type(e).__name__}: {e}"))
             return
         self.succeeded.emit(result)
 
