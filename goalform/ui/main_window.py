@@ -62,6 +62,7 @@ class MainWindow(QMainWindow):
         self._build_status_bar()
         self._build_menus()
         self._show_welcome()
+        self.files.update_actions()  # nothing open yet: 保存, 导出, 打印 … wait for a document
         self._restore_geometry()
         self._update_title()
 
@@ -165,7 +166,8 @@ class MainWindow(QMainWindow):
         self.tabs = None
         self.tab_pages = []
         self.count_label.setText("")
-        self.dock.set_findings([])
+        self.findings = []
+        self.dock.show_no_document()
 
     # -- the document ------------------------------------------------------------------------------
     def set_document(self, doc: Document | None) -> None:
