@@ -17,11 +17,11 @@ Pure domain: no I/O.
 from __future__ import annotations
 
 import copy
-import datetime as _dt
 import re
 from dataclasses import dataclass
 from typing import Iterable
 
+from goalform.domain.dates import parse_date
 from goalform.domain.form import Form, walk
 from goalform.domain.rollover_marks import MARK, funds_mark, indicator_mark
 from goalform.domain.template import Template
@@ -139,12 +139,12 @@ def _leaves(form: Form):
                 yield l1, l2, l3
 
 
-def _next_year_date(iso: str) -> str:
-    """'2025-12-31' -> '2026-12-31' (29 February becomes 28 February); other text stays as it is."""
-    try:
-        d = _dt.date.fromisoformat(iso)
-    except ValueError:
-        return iso
+def _next_year_date(text: str) -> str:
+    """'2025-12-31' (any spelling parse_date reads) -> '2026-12-31'; 29 February becomes 28 February;
+    text that is not a date stays as it is."""
+    d = parse_date(text)
+    if d is None:
+        return text
     try:
         return d.replace(year=d.year + 1).isoformat()
     except ValueError:

@@ -11,6 +11,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, Mapping
 
+from goalform.domain.dates import parse_date
+
 TEMPLATE_FORMAT = 1
 
 # The funds columns: the form's own year and the two history years before it.
@@ -143,12 +145,18 @@ class Template:
         """The two history columns of a form for ``year``: (前年, 上年)."""
         return year - 2, year - 1
 
-    def format_fill_date(self, iso_date: str) -> str:
-        """'2025-12-31' -> '2025年12月31日'; an empty or malformed date prints as blanks to fill by hand."""
-        parts = iso_date.split("-") if iso_date else []
-        if len(parts) == 3 and all(p.isdigit() for p in parts):
-            return self.fill_date_format.format(year=int(parts[0]), month=int(parts[1]), day=int(parts[2]))
-        return self.fill_date_format.format(year="    ", month="  ", day="  ")
+    def format_fill_date(self, text: str) -> str:
+        """'2025-12-31' (or any spelling :func:`parse_date` reads) -> '2025年12月31日'.
+
+        A blank date prints as blanks to fill in by hand; text that is not a date prints as typed, so
+        an export never drops what the clerk wrote (validation points it out).
+        """
+        if not text.strip():
+            return self.fill_date_format.format(year="    ", month="  ", day="  ")
+        date = parse_date(text)
+        if date is None:
+            return text.strip()
+        return self.fill_date_format.format(year=date.year, month=date.month, day=date.day)
 
 
 def _require(data: Mapping[str, Any], key: str, where: str) -> Any:

@@ -226,10 +226,11 @@ class _Reader:
 
     def _field_row(self, r: int, cells: list[str], keys: list[str]) -> bool:
         k = self.key
-        if k["department"] in keys:
-            self.form.department = self._after(cells, keys, keys.index(k["department"]), 1)[0]
+        # Header labels stand in the first cell; elsewhere the same words may be an indicator's name.
+        if keys[0] == k["department"]:
+            self.form.department = self._after(cells, keys, 0, 1)[0]
             return True
-        if k["filler"] in keys and k["phone"] in keys:
+        if keys[0] == k["filler"] and k["phone"] in keys:
             fi, pi = keys.index(k["filler"]), keys.index(k["phone"])
             self.form.filler = self._after(cells, keys, fi, 1)[0] if pi > fi + 1 else ""
             self.form.phone = self._after(cells, keys, pi, 1)[0]
@@ -272,7 +273,7 @@ class _Reader:
         return False
 
     def _text_row(self, r: int, cells: list[str], keys: list[str]) -> bool:
-        first = next(i for i, x in enumerate(keys) if x)
+        first = 0  # a text section's label opens its row; later cells may hold an indicator of that name
         raw = cells[first]
         section = self.texts.get(keys[first])
         if section is None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Callable
 
-from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtCore import QCoreApplication, QModelIndex, Qt
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QComboBox, QCompleter, QLineEdit, QStyledItemDelegate, QWidget
 
@@ -25,7 +25,7 @@ def library_completions(level: int, earlier: list[str]) -> QStandardItemModel:
         item = QStandardItem(name)
         tip = entry.get("explanation", "") if level == 3 else ""
         if level == 3 and entry.get("typical_value"):
-            tip += f"\n（常见指标值：{entry['typical_value']}）"
+            tip += "\n" + QCoreApplication.translate("delegates", "（常见指标值：{0}）").format(entry["typical_value"])
         item.setToolTip(tip.strip())
         model.appendRow(item)
     if level == 3:

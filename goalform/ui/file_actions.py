@@ -10,7 +10,7 @@ import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Qt
+from PySide6.QtCore import QCoreApplication, QObject, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QApplication, QFileDialog, QMenu, QMessageBox
 
@@ -24,7 +24,9 @@ from goalform.ui.new_dialog import NewFormDialog
 if TYPE_CHECKING:
     from goalform.ui.main_window import MainWindow
 
-GOAL_FILTER = "goalform 表格 (*.goal)"
+def goal_filter() -> str:
+    """The file-dialog filter for .goal files, in the interface language."""
+    return QCoreApplication.translate("FileActions", "goalform 表格 (*.goal)")
 
 
 class FileActions(QObject):
@@ -117,7 +119,7 @@ class FileActions(QObject):
 
     def open_file(self, read_only: bool = False) -> None:
         title = self.tr("以只读方式打开") if read_only else self.tr("打开")
-        path, _ = QFileDialog.getOpenFileName(self.window, title, self.window.settings.last_folder, GOAL_FILTER)
+        path, _ = QFileDialog.getOpenFileName(self.window, title, self.window.settings.last_folder, goal_filter())
         if path:
             self.open_path(Path(path), read_only=read_only)
 
@@ -165,7 +167,7 @@ class FileActions(QObject):
         if doc is None:
             return False
         suggested = doc.path or Path(self.window.settings.last_folder) / self._suggested_name(doc)
-        path, _ = QFileDialog.getSaveFileName(self.window, self.tr("另存为"), str(suggested), GOAL_FILTER)
+        path, _ = QFileDialog.getSaveFileName(self.window, self.tr("另存为"), str(suggested), goal_filter())
         if not path:
             return False
         target = Path(path)
@@ -175,7 +177,7 @@ class FileActions(QObject):
 
     @staticmethod
     def _suggested_name(doc: Document) -> str:
-        department = doc.field("department").strip() or "部门整体绩效目标表"
+        department = doc.field("department").strip() or QCoreApplication.translate("FileActions", "部门整体绩效目标表")
         return f"{doc.year}-{department}.goal"
 
     def _save_to(self, path: Path) -> bool:
@@ -321,7 +323,7 @@ class FileActions(QObject):
             return
         self.window.finish_editing()
         path, _ = QFileDialog.getOpenFileName(self.window, self.tr("与另一文件比较"), self.window.settings.last_folder,
-                                              GOAL_FILTER)
+                                              goal_filter())
         if not path:
             return
         try:

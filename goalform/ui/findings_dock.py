@@ -110,6 +110,14 @@ class FindingsDock(QDockWidget):
         self._timer.stop()
         self._show(findings)
 
+    def show_no_document(self) -> None:
+        """No form is open: say so rather than "no problems found"."""
+        self._timer.stop()
+        self._shown = None
+        self.list.clear()
+        item = QTreeWidgetItem(self.list, [self.tr("未打开表格")])
+        item.setFlags(Qt.ItemFlag.ItemIsEnabled)
+
     def _show(self, findings: list[Finding]) -> None:
         """Show ``findings``, changing only the rows that differ (an edit usually changes one or two)."""
         shown = [(f.rule, f.location.as_text(), f.message) for f in findings]

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QWidget
 
 from goalform.domain.form import Form
@@ -25,7 +26,8 @@ def import_form(path: Path) -> tuple[Form, str]:
         raise ValueError(str(e)) from None
     lines = list(result.notices)
     if result.report:
-        lines.append(f"以下 {len(result.report)} 处内容在表格中没有对应位置，未导入：")
+        lines.append(QCoreApplication.translate(
+            "integrations", "以下 {0} 处内容在表格中没有对应位置，已原样记入「备注」（基本信息页）：").format(len(result.report)))
         lines += [f"· {item.describe()}" for item in result.report]
     return result.form, "\n".join(lines)
 

@@ -64,6 +64,7 @@ class MainWindow(QMainWindow):
         self._build_menus()
         self.review = install_review(self)  # 审核 menu and dock, 汇总文件夹… (goalform.ui.review_actions)
         self._show_welcome()
+        self.files.update_actions()  # nothing open yet: 保存, 导出, 打印 … wait for a document
         self._restore_geometry()
         self._update_title()
 
@@ -167,7 +168,8 @@ class MainWindow(QMainWindow):
         self.tabs = None
         self.tab_pages = []
         self.count_label.setText("")
-        self.dock.set_findings([])
+        self.findings = []
+        self.dock.show_no_document()
 
     # -- the document ------------------------------------------------------------------------------
     def set_document(self, doc: Document | None) -> None:

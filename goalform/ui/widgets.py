@@ -5,7 +5,7 @@ so the window's one undo stack takes back every edit in every tab.
 """
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QLineEdit, QPlainTextEdit, QWidget
 
@@ -44,6 +44,8 @@ class FieldLineEdit(QLineEdit):
 class FieldTextEdit(QPlainTextEdit):
     """A multi-line text section of the document."""
 
+    editing_finished = Signal()  # focus left the editor (QLineEdit's editingFinished)
+
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setUndoRedoEnabled(False)
@@ -72,12 +74,7 @@ class FieldTextEdit(QPlainTextEdit):
 
     def focusOutEvent(self, event) -> None:  # noqa: N802 - Qt override
         super().focusOutEvent(event)
-        self.editingFinished()
-
-    def editingFinished(self) -> None:  # noqa: N802 - mirrors QLineEdit's signal name
-        seal = getattr(self, "_seal", None)
-        if seal:
-            seal()
+        self.editing_finished.emit()
 
 
 def bind_line(edit: FieldLineEdit, editor: FormEditor, key: str) -> None:
@@ -92,7 +89,7 @@ def bind_line(edit: FieldLineEdit, editor: FormEditor, key: str) -> None:
 def bind_text(edit: FieldTextEdit, editor: FormEditor, key: str) -> None:
     edit.setPlainText(editor.doc.field(key))
     edit.textChanged.connect(lambda: None if edit.updating else editor.edit_field(key, edit.toPlainText()))
-    edit._seal = editor.seal_typing  # type: ignore[attr-defined]
+    edit.editing_finished.connect(editor.seal_typing)
     editor.field_changed.connect(lambda k: edit.show_text(editor.doc.field(key)) if k == key else None)
     edit.setReadOnly(editor.read_only)
 

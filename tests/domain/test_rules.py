@@ -127,6 +127,7 @@ def _seq(*mutators: Mutator) -> Mutator:
 
 # rule id -> [(template version, mutation that breaks the rule)]
 BREAKS: dict[str, list[tuple[str, Mutator]]] = {
+    "header.fill_date": [("2026", _set(fill_date="2025-02-30")), ("2024", _set(fill_date="年底"))],
     "rollover.funds_actual": [("2024", _rolled_funds(False)), ("2026", _rolled_funds(False))],
     "rollover.indicator_actual": [("2024", _rolled_indicator(False)), ("2026", _rolled_indicator(False))],
     "header.required": [("2026", _set(department="  ")), ("2026", _set(filler="")), ("2026", _set(fill_date=""))],
@@ -175,6 +176,7 @@ BREAKS: dict[str, list[tuple[str, Mutator]]] = {
 
 # rule id -> [(version, mutation that comes close but is fine)]
 PASSES: dict[str, list[tuple[str, Mutator]]] = {
+    "header.fill_date": [("2026", _set(fill_date="2025年12月31日")), ("2026", _set(fill_date="2025/1/5"))],
     "rollover.funds_actual": [("2024", _rolled_funds(True))],
     "rollover.indicator_actual": [("2026", _rolled_indicator(True))],
     "header.required": [("2024", _set(fill_date=""))],

@@ -118,3 +118,23 @@ def test_header_rows_typed_out_as_repeated_text() -> None:
     assert result.template.id == "2026" and result.form.year == 2026
     original = read_grid([list(r) for r in reference_dump("2026")[1]])
     assert _strip(result.form) == _strip(original.form)
+
+
+def test_indicator_names_that_are_also_row_labels_stay_indicators() -> None:
+    """An indicator may be called 年度目标 or 填报人: only a row's first cell is a row label."""
+    from goalform import assets
+    from goalform.domain.form import Indicator, new_form
+
+    template = assets.template("2024")
+    form = new_form(template, 2024)
+    names = ["年度目标", "部门职能概述", "填报人", "部门（单位）名称", "合  计"]
+    group = Indicator(level=2, name="年度工作任务", children=[
+        Indicator(level=3, name=n, value="100%", basis="说明", category="计划标准") for n in names])
+    form.annual[-1].children.append(group)
+    form.long_term[-1].children.append(Indicator(level=2, name="年度目标", children=[
+        Indicator(level=3, name="长期目标：", value="1")]))
+    grid = build_grid(template, form)
+    result = read_grid([[c.text for c in row] for row in grid.rows], before=grid.before, after=grid.after)
+    assert result.unmapped == []
+    assert [n.name for n in result.form.annual[-1].children[-1].children] == names
+    assert result.form.long_term[-1].children[-1].children[0].name == "长期目标："

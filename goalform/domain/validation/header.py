@@ -5,6 +5,7 @@ import re
 from typing import Iterator
 
 from goalform.domain.amounts import clean_text
+from goalform.domain.dates import parse_date
 from goalform.domain.form import Form
 from goalform.domain.template import Template
 from goalform.domain.validation.core import Location, Severity, rule
@@ -42,3 +43,11 @@ def phone_format(form: Form, template: Template) -> Iterator[tuple[Location, str
     text = form.phone
     if clean_text(text) and not phone_ok(text):
         yield Location("header", "phone"), f"联系电话「{text.strip()}」格式不正确，应为 027-86001234 或 13812345678"
+
+
+@rule("header.fill_date", Severity.ERROR, "填报日期须为有效日期")
+def fill_date_format(form: Form, template: Template) -> Iterator[tuple[Location, str]]:
+    """A 填报日期 that is not a real date (「2025-02-30」, 「年底」) would print as typed on the form."""
+    text = form.fill_date.strip()
+    if text and parse_date(text) is None:
+        yield Location("header", "fill_date"), f"填报日期「{text}」不是有效日期，应写作 2025-12-31 或 2025年12月31日"

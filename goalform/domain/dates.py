@@ -1,0 +1,21 @@
+"""Dates as clerks write them: 2025-12-31, 2025/12/31, 2025.12.31, 2025年12月31日, 20251231."""
+from __future__ import annotations
+
+import datetime
+import re
+import unicodedata
+
+_DATE = re.compile(r"(\d{4})\s*(?:[-/.年]\s*)(\d{1,2})\s*(?:[-/.月]\s*)(\d{1,2})\s*日?")
+_COMPACT = re.compile(r"(\d{4})(\d{2})(\d{2})")
+
+
+def parse_date(text: str) -> datetime.date | None:
+    """The date ``text`` means, or None when it is blank or not a real date."""
+    s = unicodedata.normalize("NFKC", text).strip()
+    m = _DATE.fullmatch(s) or _COMPACT.fullmatch(s)
+    if not m:
+        return None
+    try:
+        return datetime.date(int(m[1]), int(m[2]), int(m[3]))
+    except ValueError:  # 2025-02-30
+        return None
