@@ -55,6 +55,7 @@ if TYPE_CHECKING:
 NAMES_KEY = "review/names"
 MAX_NAMES = 10
 DOCK_WIDTH = 390
+MODIFIED_RULE = "review.modified"  # goalform.domain.validation.review: changed after 提交/通过
 # Object names of the field widgets of the tabs: field_KEY, text_KEY, fund_LINE_COLUMN, total_GROUP_COLUMN.
 _FIELD_PREFIXES = ("field_", "text_", "fund_", "total_")
 
@@ -183,7 +184,8 @@ class ReviewActions(QObject):
         findings.customContextMenuRequested.connect(self._finding_menu)
 
         window.document_changed.connect(self._on_document)
-        window.validated.connect(lambda _findings: self.refresh())
+        window.validated.connect(
+            lambda findings: self.refresh(modified=any(f.rule == MODIFIED_RULE for f in findings)))
         self._on_document()
 
     # -- the document ------------------------------------------------------------------------------
@@ -209,8 +211,12 @@ class ReviewActions(QObject):
                         self._filtered.append(w)
         self.refresh()
 
-    def refresh(self) -> None:
-        """Bring the dock, the status bar label and the marks up to date with the document."""
+    def refresh(self, modified: bool | None = None) -> None:
+        """Bring the dock, the status bar label and the marks up to date with the document.
+
+        ``modified``: whether the form changed since it was submitted, when the caller knows (the
+        validation that just ran has the rule ``review.modified``); otherwise it is computed here.
+        """
         doc = self.doc
         if doc is None:
             self.dock.show_review(None)
@@ -221,9 +227,13 @@ class ReviewActions(QObject):
         review = doc.review()
         change = review.last_change
         frozen = change is not None and change.status in FROZEN and bool(change.fingerprint)
-        form = doc.load_form() if (review.comments or frozen or self.dock.isVisible()) else None
-        current = fingerprint(form) if form is not None and (frozen or self.dock.isVisible()) else ""
-        modified = frozen and current != change.fingerprint  # type: ignore[union-attr]
+        # The form is read (and hashed) only when something shown needs it: an edit of a large form
+        # with no comments and the dock hidden costs nothing here.
+        must_hash = self.dock.isVisible() or (frozen and modified is None)
+        form = doc.load_form() if (review.comments or must_hash) else None
+        current = fingerprint(form) if form is not None and must_hash else ""
+        if modified is None:
+            modified = frozen and current != change.fingerprint  # type: ignore[union-attr]
         labels: dict[int, str] = {}
         if review.comments and form is not None:
             labeler = TargetLabeler(form, doc.template)
