@@ -135,9 +135,10 @@ class ReviewActions(QObject):
         self.dock.comment_activated.connect(self.open_comment)
         self.dock.add_requested.connect(lambda: self.add_comment(FORM_TARGET))
         self.dock.delete_requested.connect(self.delete_comment)
-        self.dock.visibilityChanged.connect(lambda visible: visible and self.refresh())
+        self.dock.visibilityChanged.connect(lambda visible: visible and self.refresh(dock_shown=True))
         self.marks = FieldMarks(self._show_comments_of)
         self._filtered: list[QWidget] = []
+        self._shown: tuple | None = None  # what the last refresh showed (see refresh)
 
         def action(text: str, slot, shortcut: str = "", name: str = "") -> QAction:
             a = QAction(text, window)
@@ -194,6 +195,7 @@ class ReviewActions(QObject):
         return self.window.doc
 
     def _on_document(self) -> None:
+        self._shown = None
         self.marks.clear()
         self._filtered = []
         doc = self.doc
@@ -211,7 +213,7 @@ class ReviewActions(QObject):
                         self._filtered.append(w)
         self.refresh()
 
-    def refresh(self, modified: bool | None = None) -> None:
+    def refresh(self, modified: bool | None = None, dock_shown: bool | None = None) -> None:
         """Bring the dock, the status bar label and the marks up to date with the document.
 
         ``modified``: whether the form changed since it was submitted, when the caller knows (the
@@ -223,13 +225,16 @@ class ReviewActions(QObject):
             self.status_label.setText("")
             self.status_label.setToolTip("")
             self.marks.set({})
+            self._shown = None
             return
         review = doc.review()
         change = review.last_change
         frozen = change is not None and change.status in FROZEN and bool(change.fingerprint)
         # The form is read (and hashed) only when something shown needs it: an edit of a large form
         # with no comments and the dock hidden costs nothing here.
-        must_hash = self.dock.isVisible() or (frozen and modified is None)
+        if dock_shown is None:  # a dock behind another one's tab is "visible" but not on screen
+            dock_shown = self.dock.isVisible() and not self.dock.visibleRegion().isEmpty()
+        must_hash = dock_shown or (frozen and modified is None)
         form = doc.load_form() if (review.comments or must_hash) else None
         current = fingerprint(form) if form is not None and must_hash else ""
         if modified is None:
@@ -238,6 +243,13 @@ class ReviewActions(QObject):
         if review.comments and form is not None:
             labeler = TargetLabeler(form, doc.template)
             labels = {c.id: labeler.label(c.location) for c in review.comments}
+        # Most refreshes follow an edit that changed nothing shown here: skip the widgets then.
+        # The objects themselves are kept, not their id(): a new Review may reuse a freed one's id.
+        state = (review, modified, current, tuple(labels.items()), doc.read_only, self.window.editor)
+        if self._shown is not None and all(
+                a is b or (type(a) is not Review and a == b) for a, b in zip(state, self._shown)):
+            return
+        self._shown = state
         self.dock.show_review(review, labels, current, modified, writable=not doc.read_only)
         self._show_status(review, modified)
         self._show_marks(review, labels)

@@ -14,10 +14,8 @@ from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QThread, Signa
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QProgressDialog
 
-from goalform.formats.summary_xlsx import write_summary
-from goalform.store.batch import BatchResult, summarize_paths
-
 if TYPE_CHECKING:
+    from goalform.store.batch import BatchResult
     from goalform.ui.main_window import MainWindow
 
 SUMMARY_NAME = "汇总.xlsx"
@@ -44,6 +42,10 @@ class SummarizeWorker(QThread):
         self._cancel = True  # read between files by summarize_paths
 
     def run(self) -> None:
+        # Imported here: openpyxl and the summary code are not needed to start the window.
+        from goalform.formats.summary_xlsx import write_summary
+        from goalform.store.batch import summarize_paths
+
         try:
             result = summarize_paths([self.folder], exclude=[self.output],
                                      progress=lambda done, total, path: self.progressed.emit(done, total, path.name),
