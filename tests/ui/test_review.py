@@ -431,3 +431,34 @@ def test_no_document_disables_the_review_actions(window):
     assert review.status_label.text() == ""
     titles = [a.text() for a in window.menuBar().actions()]
     assert titles.index("审核(&R)") == len(titles) - 2  # before 帮助
+
+
+def test_comment_on_a_deleted_indicator_says_so_and_comes_back_with_undo(window, qtbot, saved_reference, dialogs):
+    window.files.open_path(saved_reference)
+    leaf = annual_leaf(window, 0)
+    window.review.add_comment(indicator_target(leaf, "value"))
+    model = window.editor.models["annual"]
+    window.editor.remove_indicator(model, leaf)
+    settle(window)
+    assert "（已删除的指标）" in comment_texts(window)[0]
+    window.tabs.setCurrentIndex(0)
+    click_comment(window, qtbot)
+    assert window.tabs.currentIndex() == 0
+    assert window.statusBar().currentMessage() == "该意见所指的指标已被删除"
+    window.undo_action.trigger()  # the indicator is back with its id: the comment finds it again
+    settle(window)
+    assert "（已删除的指标）" not in comment_texts(window)[0] and leaf in model.comments
+    click_comment(window, qtbot)
+    assert window.tabs.currentIndex() == ANNUAL_TAB
+    assert window.tab_pages[ANNUAL_TAB].view.currentIndex().data(IdRole) == leaf
+
+
+def test_goal_text_and_deadline_comments_jump_to_the_goal_tab(window, qtbot, saved_reference, dialogs):
+    window.files.open_path(saved_reference)
+    window.review.add_comment(field_target("deadline"))
+    window.review.add_comment(field_target("annual_goal"))
+    settle(window)
+    click_comment(window, qtbot, 0)
+    assert window.tabs.currentIndex() == 3 and window.focusWidget().objectName() == "field_deadline"
+    click_comment(window, qtbot, 1)
+    assert window.tabs.currentIndex() == ANNUAL_TAB and window.focusWidget().objectName() == "text_annual_goal"
