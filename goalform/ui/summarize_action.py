@@ -10,8 +10,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QThread, Signal
-from PySide6.QtGui import QAction
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QThread, QUrl, Signal
+from PySide6.QtGui import QAction, QDesktopServices
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QProgressDialog
 
 if TYPE_CHECKING:
@@ -169,4 +169,9 @@ class SummarizeAction(QObject):
         box.setObjectName("summarize_report")
         if lines:
             box.setDetailedText("\n".join(f"{u.path}：{u.reason}" for u in result.unreadable))
+        written = output is not None and output.exists() and not result.cancelled and bool(result.summaries)
+        open_button = box.addButton(self.tr("打开汇总表"), QMessageBox.ButtonRole.ActionRole) if written else None
+        box.addButton(QMessageBox.StandardButton.Close)
         box.exec()
+        if open_button is not None and box.clickedButton() is open_button:
+            QDesktopServices.openUrl(QUrl.fromLocalFile(str(output)))

@@ -36,12 +36,18 @@ def folder(tmp_path: Path) -> Path:
 class Reports:
     def __init__(self, monkeypatch, folder: Path | None, output: Path | None) -> None:
         self.boxes: list[tuple[str, str]] = []
+        self.buttons: list[list[str]] = []
         monkeypatch.setattr("goalform.ui.summarize_action.QFileDialog.getExistingDirectory",
                             lambda *a, **k: str(folder) if folder else "")
         monkeypatch.setattr("goalform.ui.summarize_action.QFileDialog.getSaveFileName",
                             lambda *a, **k: (str(output) if output else "", ""))
-        monkeypatch.setattr(QMessageBox, "exec", lambda box: self.boxes.append((box.text(), box.detailedText())) or 0)
+        monkeypatch.setattr(QMessageBox, "exec", lambda box: self._exec(box))
         monkeypatch.setattr(QMessageBox, "warning", lambda parent, title, text: self.boxes.append((text, "")) or 0)
+
+    def _exec(self, box: QMessageBox) -> int:
+        self.boxes.append((box.text(), box.detailedText()))
+        self.buttons.append([b.text() for b in box.buttons()])
+        return 0
 
 
 def wait_for(predicate, timeout: float = 30.0) -> None:
@@ -77,6 +83,7 @@ def test_summarize_a_folder_from_the_file_menu(window, qtbot, monkeypatch, folde
     written = tmp_path / "汇总.xlsx"
     assert "已汇总 3 张表" in text and str(written) in text
     assert "1 个文件未能汇总" in text and "坏.goal" in text and "坏.goal" in details
+    assert "打开汇总表" in reports.buttons[0]
 
     book = openpyxl.load_workbook(written)
     forms = book[SHEET_FORMS]
@@ -97,7 +104,7 @@ def test_a_folder_without_forms_writes_nothing(window, qtbot, monkeypatch, tmp_p
     file_menu_action(window, "summarize").trigger()
     wait_for(lambda: bool(reports.boxes))
     assert "没有 goalform 表格" in reports.boxes[0][0] and "说明.docx" in reports.boxes[0][1]
-    assert not output.exists()
+    assert not output.exists() and "打开汇总表" not in reports.buttons[0]
 
 
 def test_cancelling_the_folder_question_does_nothing(window, monkeypatch, tmp_path):
