@@ -150,7 +150,6 @@ class ReviewActions(QObject):
 
         self.add_comment_action = action(self.tr("添加审核意见…"), lambda: self.add_comment(), "Ctrl+Shift+M",
                                          "add_comment")
-        self.add_comment_action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
         self.delete_comment_action = action(self.tr("删除所选审核意见"), self._delete_selected, "", "delete_comment")
         self.submit_action = action(self.tr("提交…"), lambda: self.change_status(Status.SUBMITTED), "", "submit")
         self.return_action = action(self.tr("退回…"), lambda: self.change_status(Status.RETURNED), "", "return")
