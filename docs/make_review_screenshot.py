@@ -19,31 +19,20 @@ os.environ.setdefault("GOALFORM_LANG", "zh")
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from PySide6.QtGui import QFont, QFontDatabase  # noqa: E402
 
 from goalform.domain.form import walk  # noqa: E402
 from goalform.domain.review import field_target, fund_target, indicator_target  # noqa: E402
-from goalform.ui.app import application, choose_language, install_translators  # noqa: E402
-from goalform.ui.main_window import MainWindow  # noqa: E402
 from goalform.ui.review_commands import AddComment  # noqa: E402
 
-CJK_FAMILIES = ("Noto Sans CJK SC", "Noto Sans SC", "Microsoft YaHei", "WenQuanYi Micro Hei", "Source Han Sans SC")
-
+sys.path.insert(0, str(ROOT / "docs"))
+from make_screenshots import open_window  # noqa: E402
 
 def main(argv: list[str]) -> int:
     form_path = Path(argv[0]) if argv else ROOT / "examples" / "form-2024.goal"
-    app = application()
-    install_translators(app, choose_language())
-    family = next((f for f in CJK_FAMILIES if f in set(QFontDatabase.families())), None)
-    if family is None:
-        print("no CJK font installed (apt-get install fonts-noto-cjk)", file=sys.stderr)
+    opened = open_window(form_path)
+    if opened is None:
         return 2
-    app.setFont(QFont(family, 10))
-    window = MainWindow()
-    window.resize(1366, 768)
-    window.show()
-    if not window.files.open_path(form_path, read_only=False):
-        return 2
+    app, window = opened
     doc = window.doc
     form = doc.load_form()
     leaves = [n for _, n in walk(form.annual) if n.level == 3 and n.id is not None]

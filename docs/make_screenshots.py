@@ -18,6 +18,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from PySide6.QtGui import QFont, QFontDatabase  # noqa: E402
+from PySide6.QtWidgets import QApplication  # noqa: E402
 
 from goalform.ui.app import application, choose_language, install_translators  # noqa: E402
 from goalform.ui.main_window import MainWindow  # noqa: E402
@@ -26,21 +27,31 @@ TAB_FILES = ("header", "funds", "texts", "long_term", "annual", "instructions")
 CJK_FAMILIES = ("Noto Sans CJK SC", "Noto Sans SC", "Microsoft YaHei", "WenQuanYi Micro Hei", "Source Han Sans SC")
 
 
-def main(argv: list[str]) -> int:
-    form = Path(argv[0]) if argv else ROOT / "examples" / "form-2026.goal"
+def open_window(form: Path) -> tuple[QApplication, MainWindow] | None:
+    """The application with a CJK font and the main window at 1366x768 showing ``form``; None (after
+    saying why on stderr) when no CJK font is installed or the form does not open."""
     app = application()
     install_translators(app, choose_language())
     families = set(QFontDatabase.families())
     family = next((f for f in CJK_FAMILIES if f in families), None)
     if family is None:
         print("no CJK font installed (apt-get install fonts-noto-cjk)", file=sys.stderr)
-        return 2
+        return None
     app.setFont(QFont(family, 10))
     window = MainWindow()
     window.resize(1366, 768)
     window.show()
     if not window.files.open_path(form, read_only=False):
+        return None
+    return app, window
+
+
+def main(argv: list[str]) -> int:
+    form = Path(argv[0]) if argv else ROOT / "examples" / "form-2026.goal"
+    opened = open_window(form)
+    if opened is None:
         return 2
+    app, window = opened
     out = ROOT / "docs"
     for i in range(window.tabs.count()):
         window.tabs.setCurrentIndex(i)
