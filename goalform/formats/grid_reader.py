@@ -55,10 +55,15 @@ def _loose_char(c: str) -> str:
     return r"[:：(（)）]?" if c in ":()" else re.escape(c)
 
 
-def label_key(text: str) -> str:
-    """What two labels are compared by: NFKC-folded, no whitespace of any kind, no trailing colon."""
+def text_key(text: str) -> str:
+    """What two texts a clerk typed are compared by: NFKC-folded, no whitespace of any kind."""
     folded = unicodedata.normalize("NFKC", _BOOKMARK.sub("", text))
-    return re.sub(r"\s+", "", folded).rstrip(":")
+    return re.sub(r"\s+", "", folded)
+
+
+def label_key(text: str) -> str:
+    """What two labels are compared by: as :func:`text_key`, and a trailing colon does not count."""
+    return text_key(text).rstrip(":")
 
 
 def read_grid(
@@ -357,7 +362,9 @@ class _Reader:
             self._lost(r, [(c, cells[c]) for c in range(len(cells))], "指标行缺少一级指标")
             return True
         l2_name = clean_cell(v["level2"])
-        if l2_name and (switched or self.l2 is None or label_key(l2_name) != label_key(self.l2.name)):
+        # A repeated 二级 name continues its group (Word users type merged cells out); any other
+        # difference, even a colon (「质」 then 「质：」), starts a new group.
+        if l2_name and (switched or self.l2 is None or text_key(l2_name) != text_key(self.l2.name)):
             self.l2 = Indicator(level=2, name=l2_name)
             self.l1.children.append(self.l2)
         columns = ("name", "prev2", "prev1", "value", "basis", "category") if annual else (

@@ -138,3 +138,16 @@ def test_indicator_names_that_are_also_row_labels_stay_indicators() -> None:
     assert result.unmapped == []
     assert [n.name for n in result.form.annual[-1].children[-1].children] == names
     assert result.form.long_term[-1].children[-1].children[0].name == "长期目标："
+
+
+def test_level2_groups_that_differ_only_by_a_colon_stay_apart() -> None:
+    """Found by the property test: 「质」 followed by 「质：」 were read as one group."""
+    from goalform import assets
+    from goalform.domain.form import Indicator, new_form
+
+    template = assets.template("2024")
+    form = new_form(template, 2024)
+    form.annual[-1].children = [Indicator(level=2, name="质"), Indicator(level=2, name="质：")]
+    grid = build_grid(template, form)
+    result = read_grid([[c.text for c in row] for row in grid.rows], before=grid.before, after=grid.after)
+    assert [g.name for g in result.form.annual[-1].children] == ["质", "质："]
