@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import os
 import sys
 from typing import Sequence
 
@@ -81,12 +82,20 @@ def main(argv: Sequence[str] | None = None) -> int:
     from goalform.domain.template import TemplateError
 
     try:
-        return int(args.run(args))
+        code = int(args.run(args))
+        sys.stdout.flush()  # inside the try, so that a closed pipe is handled below
+        return code
     except (UsageError, StoreError, TemplateError) as e:
         print(f"goalform: {e}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:
         return 130
+    except BrokenPipeError:
+        # The reader went away (`goalform show … | head`): stop quietly, as other
+        # command-line tools do, and keep Python from complaining at exit.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return 1
     except OSError as e:
         print(f"goalform: {e.strerror or e}: {e.filename or ''}".rstrip(": "), file=sys.stderr)
         return 2

@@ -34,8 +34,8 @@ def run(args: argparse.Namespace) -> int:
     if not result.summaries and not any(u.path.lower().endswith(".goal") for u in result.unreadable):
         raise UsageError("没有找到 .goal 文件")
     write_summary(args.output, result.summaries, [(u.path, u.reason) for u in result.unreadable])
-    print(f"已汇总 {len(result.summaries)} 张表" + (f"，{len(result.unreadable)} 个文件未能汇总" if result.unreadable else "")
-          + f"：{args.output}")
+    skipped = f"（{len(result.unreadable)} 个文件未能汇总，见上）" if result.unreadable else ""
+    print(f"已汇总 {len(result.summaries)} 张表{skipped}，写入 {args.output}")
     if not result.summaries:
         return 2
     return 1 if result.unreadable else 0

@@ -77,3 +77,19 @@ def test_bad_arguments_exit_2_without_traceback(capsys) -> None:
 def test_show_missing_file_exits_2(tmp_path: Path, capsys) -> None:
     assert main(["show", str(tmp_path / "none.goal")]) == 2
     assert "找不到文件" in capsys.readouterr().err
+
+
+def test_a_closed_pipe_ends_the_command_quietly(tmp_path: Path) -> None:
+    """`goalform show FILE | head -c0`: the reader leaves early; no 「Broken pipe」 and no traceback."""
+    import subprocess
+    import sys
+
+    form = tmp_path / "a.goal"
+    assert main(["new", "--template", "2026", "-o", str(form)]) == 0
+    proc = subprocess.Popen([sys.executable, "-m", "goalform", "show", str(form)],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    assert proc.stdout is not None and proc.stderr is not None
+    proc.stdout.close()  # the reader is gone before the command writes a line
+    stderr = proc.stderr.read().decode("utf-8", "replace")
+    proc.wait(timeout=60)
+    assert stderr == ""

@@ -57,7 +57,7 @@ def test_summarize_a_folder(pile: Path, tmp_path: Path, capsys: pytest.CaptureFi
     out.write_bytes(b"an older summary")
     assert main(["summarize", str(pile), "-o", str(out)]) == 1  # some files were not summarised
     captured = capsys.readouterr()
-    assert "已汇总 3 张表，3 个文件未能汇总" in captured.out
+    assert "已汇总 3 张表（3 个文件未能汇总，见上），写入" in captured.out
     assert "坏.goal" in captured.err and "空.goal" in captured.err and "丁局.docx" in captured.err
 
     wb = openpyxl.load_workbook(out)
