@@ -147,6 +147,16 @@ ENGLISH = {
     "备注（不打印）": "Notes (not printed)",
     "导入和结转时的说明会记在这里，也可以写给自己的备忘。": "Notes from import and rollover are kept here; you can add your own.",
     "新建表格": "New form", "表格版本": "Form version", "预算年度": "Budget year",
+    "文件已在编辑中": "File already being edited",
+    "「%1」已在另一个 goalform 窗口中打开。\n两边同时编辑，后保存的一方会覆盖先保存的一方。建议以只读方式打开。":
+        "“%1” is already open in another goalform window.\nIf both are edited, whichever saves last overwrites "
+        "the other. Opening it read-only is recommended.",
+    "以只读方式打开": "Open read-only", "仍要编辑": "Edit anyway",
+    "文件已被修改": "File changed on disk",
+    "「%1」在你打开之后被其他程序或另一个 goalform 窗口修改过。\n覆盖保存会丢掉那些修改；另存为可以两份都保留。":
+        "“%1” was changed by another program or goalform window after you opened it.\nOverwriting it loses those "
+        "changes; Save As keeps both.",
+    "另存为…": "Save As…", "覆盖保存": "Overwrite",
 }
 
 

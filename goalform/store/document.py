@@ -29,9 +29,9 @@ from goalform.store.database import (
     transaction,
     write_atomically,
 )
-from goalform.store.errors import CorruptFile, ReadOnlyError, StoreError
+from goalform.store.errors import ChangedOnDisk, CorruptFile, ReadOnlyError, StoreError
 from goalform.store.schema import SCHEMA_VERSION, migrate
-from goalform.store.workspace import WorkingCopy, Workspace
+from goalform.store.workspace import WorkingCopy, Workspace, file_stamp, same_file
 
 # Single-valued fields besides the header: the deadline of 长期目标 and the import notes.
 OTHER_FIELDS: tuple[str, ...] = ("deadline", "notes")
@@ -111,6 +111,8 @@ class Document:
         self._children: dict[tuple[str, int | None], list[int]] | None = None
         self._rows: dict[int, int] = {}
         self._review: Review | None = None
+        # How the file at self.path looked when this document last read or wrote it.
+        self._disk_stamp: tuple[int, int] | None = working.origin_stamp if working is not None else None
         self.template = self._load_template()
         self._year = self._load_year()
         if working is not None and working.dirty:
@@ -148,14 +150,17 @@ class Document:
         the file itself is never changed by opening it.
         """
         path = Path(path)
+        stamp = file_stamp(path)  # before reading, so that a change made while we read is noticed
         if read_only:
             conn = open_checked(path, working=None)
             temp = _db_file(conn)
             doc = cls(conn, path=path, read_only=True, working=None,
                       temp_file=temp if temp and temp != path.resolve() else None)
+            doc._disk_stamp = stamp
             return doc
         ws = workspace or Workspace()
         wc = ws.create(origin=path)
+        wc.origin_stamp = stamp
         try:
             conn = open_checked(path, working=wc.path)
             conn.execute("PRAGMA journal_mode = WAL")
@@ -223,20 +228,41 @@ class Document:
         """Call ``callback()`` after every change (used for dirty markers and revalidation)."""
         self._listeners.append(callback)
 
-    def save(self, path: Path | str | None = None) -> None:
-        """Write the document to ``path`` (default: where it came from) atomically."""
+    def save(self, path: Path | str | None = None, *, overwrite_changes: bool = False) -> None:
+        """Write the document to ``path`` (default: where it came from) atomically.
+
+        Saving back over the file it came from raises :class:`ChangedOnDisk` when that file was
+        rewritten since this document read or wrote it (another goalform, a copy from a colleague),
+        unless ``overwrite_changes`` says the user chose to replace it.
+        """
         target = Path(path) if path is not None else self.path
         if target is None:
             raise StoreError("请选择保存位置")
+        if not overwrite_changes and self.changed_on_disk(target):
+            raise ChangedOnDisk(f"「{target.name}」在打开之后被其他程序或另一个 goalform 窗口修改过；"
+                                "保存会覆盖那些修改（原文件未改动）")
         self._conn.execute("PRAGMA wal_checkpoint(PASSIVE)")
         write_atomically(self._conn, target)
         self.path = target
         self._saved_at = self._changes
+        self._disk_stamp = file_stamp(target)
         if self._working is not None:
+            self._working.origin_stamp = self._disk_stamp
             self._working.origin = target
             self._working.dirty = False
             self._working.department = self.field("department")
             self._working.write_sidecar()
+
+    def changed_on_disk(self, target: Path | None = None) -> bool:
+        """True when ``target`` (default: this document's file) is the file this document came from
+        and it was rewritten since this document last read or wrote it."""
+        target = self.path if target is None else Path(target)
+        if target is None or self.path is None or self._disk_stamp is None:
+            return False
+        if not same_file(target, self.path):
+            return False
+        now = file_stamp(target)
+        return now is not None and now != self._disk_stamp
 
     # -- fields ----------------------------------------------------------------------------
     def _all_fields(self) -> dict[str, str]:

@@ -25,3 +25,7 @@ class ReadOnlyError(StoreError):
 
 class SaveError(StoreError):
     """Writing the .goal failed (disk full, no permission); the old file is untouched."""
+
+
+class ChangedOnDisk(SaveError):
+    """The .goal was changed by someone else after it was opened; saving would overwrite that change."""

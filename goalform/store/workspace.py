@@ -66,6 +66,9 @@ class WorkingCopy:
     modified: float  # time of the last edit (epoch seconds)
     template_id: str = ""
     department: str = ""
+    # (mtime_ns, size) of the origin when it was opened or last saved: a save that finds the
+    # origin different would overwrite someone else's change (see Document.save).
+    origin_stamp: tuple[int, int] | None = None
 
     @property
     def sidecar(self) -> Path:
@@ -79,6 +82,7 @@ class WorkingCopy:
             "modified": self.modified,
             "template_id": self.template_id,
             "department": self.department,
+            "origin_stamp": list(self.origin_stamp) if self.origin_stamp else None,
         }
         tmp = self.sidecar.with_suffix(".json.tmp")
         tmp.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
@@ -89,6 +93,29 @@ class WorkingCopy:
                   Path(str(self.path) + "-journal")):
             with contextlib.suppress(OSError):
                 p.unlink()
+
+
+def file_stamp(path: Path) -> tuple[int, int] | None:
+    """What tells us a file was rewritten: its modification time and size (None when it is missing)."""
+    try:
+        st = os.stat(path)
+    except OSError:
+        return None
+    return (st.st_mtime_ns, st.st_size)
+
+
+def _stamp_from_json(value: object) -> tuple[int, int] | None:
+    if isinstance(value, list) and len(value) == 2 and all(isinstance(v, int) for v in value):
+        return (value[0], value[1])
+    return None
+
+
+def same_file(a: Path, b: Path) -> bool:
+    """Whether two paths name one file (through links and case-insensitive names where the OS has them)."""
+    try:
+        return os.path.samefile(a, b)
+    except OSError:
+        return os.path.normcase(os.path.abspath(a)) == os.path.normcase(os.path.abspath(b))
 
 
 class Workspace:
@@ -111,18 +138,26 @@ class Workspace:
         wc.write_sidecar()
         return wc
 
-    def orphans(self) -> list[WorkingCopy]:
-        """Working copies left by a process that died with unsaved edits; newest first.
+    def holders(self, origin: Path) -> list[WorkingCopy]:
+        """Working copies of ``origin`` open in other running goalform processes.
 
-        Clean ones left behind (nothing to recover) are removed on the way.
+        Two windows editing one file would each save over the other's work, so the GUI asks
+        before opening a file that is listed here.
         """
+        found: list[WorkingCopy] = []
+        for wc in self._sidecars():
+            if wc.pid != os.getpid() and wc.origin is not None and pid_alive(wc.pid) and same_file(wc.origin, origin):
+                found.append(wc)
+        return found
+
+    def _sidecars(self) -> list[WorkingCopy]:
         found: list[WorkingCopy] = []
         if not self.root.is_dir():
             return found
         for sidecar in self.root.glob("*.json"):
             try:
                 data = json.loads(sidecar.read_text(encoding="utf-8"))
-                wc = WorkingCopy(
+                found.append(WorkingCopy(
                     path=sidecar.with_suffix(".goal"),
                     origin=Path(data["origin"]) if data.get("origin") else None,
                     pid=int(data.get("pid", 0)),
@@ -130,9 +165,19 @@ class Workspace:
                     modified=float(data.get("modified", 0)),
                     template_id=str(data.get("template_id", "")),
                     department=str(data.get("department", "")),
-                )
+                    origin_stamp=_stamp_from_json(data.get("origin_stamp")),
+                ))
             except (OSError, ValueError, KeyError, TypeError):
                 continue
+        return found
+
+    def orphans(self) -> list[WorkingCopy]:
+        """Working copies left by a process that died with unsaved edits; newest first.
+
+        Clean ones left behind (nothing to recover) are removed on the way.
+        """
+        found: list[WorkingCopy] = []
+        for wc in self._sidecars():
             if pid_alive(wc.pid):
                 continue
             if not wc.path.exists() or not wc.dirty:

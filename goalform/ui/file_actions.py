@@ -6,9 +6,10 @@ an action runs, so the window opens fast.
 """
 from __future__ import annotations
 
+import contextlib
 import datetime
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Iterator
 
 from PySide6.QtCore import QCoreApplication, QObject, Qt
 from PySide6.QtGui import QAction, QKeySequence
@@ -16,13 +17,23 @@ from PySide6.QtWidgets import QApplication, QFileDialog, QMenu, QMessageBox
 
 from goalform.domain.form import leaves
 from goalform.store.document import Document, read_form
-from goalform.store.errors import StoreError
+from goalform.store.errors import ChangedOnDisk, StoreError
 from goalform.store.workspace import Workspace
 from goalform.ui import integrations
 from goalform.ui.new_dialog import NewFormDialog
 
 if TYPE_CHECKING:
     from goalform.ui.main_window import MainWindow
+
+@contextlib.contextmanager
+def wait_cursor() -> Iterator[None]:
+    """The busy cursor while a file is read or written; gone before any message box shows."""
+    QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+    try:
+        yield
+    finally:
+        QApplication.restoreOverrideCursor()
+
 
 def goal_filter() -> str:
     """The file-dialog filter for .goal files, in the interface language."""
@@ -130,6 +141,11 @@ class FileActions(QObject):
             return self.import_path(path)
         if not self.maybe_save():
             return False
+        if not read_only:
+            choice = self._ask_if_open_elsewhere(path)
+            if choice is None:
+                return False
+            read_only = choice
         try:
             doc = Document.open(path, read_only=read_only)
         except (StoreError, OSError) as e:
@@ -138,6 +154,27 @@ class FileActions(QObject):
         self.window.set_document(doc)
         self.window.settings.add_recent(path)
         return True
+
+    def _ask_if_open_elsewhere(self, path: Path) -> bool | None:
+        """When another goalform is editing ``path``, ask how to open it: True for read-only,
+        False to edit anyway, None to cancel. Without a question when nobody else has it open."""
+        if not Workspace().holders(path):
+            return False
+        box = QMessageBox(QMessageBox.Icon.Warning, self.tr("文件已在编辑中"),
+                          self.tr("「%1」已在另一个 goalform 窗口中打开。\n两边同时编辑，后保存的一方会覆盖"
+                                  "先保存的一方。建议以只读方式打开。").replace("%1", path.name),
+                          parent=self.window)
+        read_only = box.addButton(self.tr("以只读方式打开"), QMessageBox.ButtonRole.AcceptRole)
+        anyway = box.addButton(self.tr("仍要编辑"), QMessageBox.ButtonRole.DestructiveRole)
+        box.addButton(QMessageBox.StandardButton.Cancel)
+        box.setDefaultButton(read_only)
+        box.exec()
+        clicked = box.clickedButton()
+        if clicked is read_only:
+            return True
+        if clicked is anyway:
+            return False
+        return None
 
     def _fill_recent(self) -> None:
         self.recent_menu.clear()
@@ -180,17 +217,17 @@ class FileActions(QObject):
         department = doc.field("department").strip() or QCoreApplication.translate("FileActions", "部门整体绩效目标表")
         return f"{doc.year}-{department}.goal"
 
-    def _save_to(self, path: Path) -> bool:
+    def _save_to(self, path: Path, overwrite_changes: bool = False) -> bool:
         doc = self.doc
         assert doc is not None
-        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
-            doc.save(path)
+            with wait_cursor():
+                doc.save(path, overwrite_changes=overwrite_changes)
+        except ChangedOnDisk:
+            return self._save_over_a_changed_file(path)
         except (StoreError, OSError) as e:
             self._error(self.tr("保存失败"), e)
             return False
-        finally:
-            QApplication.restoreOverrideCursor()
         settings = self.window.settings
         settings.add_recent(path)
         settings.remember_filler(doc.field("filler"), doc.field("phone"))
@@ -199,6 +236,24 @@ class FileActions(QObject):
         self.window.refresh_title()
         self.window.statusBar().showMessage(self.tr("已保存到 %1").replace("%1", str(path)), 5000)
         return True
+
+    def _save_over_a_changed_file(self, path: Path) -> bool:
+        """The file was rewritten by someone else since we opened it: never overwrite without asking."""
+        box = QMessageBox(QMessageBox.Icon.Warning, self.tr("文件已被修改"),
+                          self.tr("「%1」在你打开之后被其他程序或另一个 goalform 窗口修改过。\n"
+                                  "覆盖保存会丢掉那些修改；另存为可以两份都保留。").replace("%1", path.name),
+                          parent=self.window)
+        save_as = box.addButton(self.tr("另存为…"), QMessageBox.ButtonRole.AcceptRole)
+        overwrite = box.addButton(self.tr("覆盖保存"), QMessageBox.ButtonRole.DestructiveRole)
+        box.addButton(QMessageBox.StandardButton.Cancel)
+        box.setDefaultButton(save_as)
+        box.exec()
+        clicked = box.clickedButton()
+        if clicked is overwrite:
+            return self._save_to(path, overwrite_changes=True)
+        if clicked is save_as:
+            return self.save_as()
+        return False
 
     # -- crash recovery ----------------------------------------------------------------------------
     def recover_orphans(self) -> bool:
@@ -245,15 +300,13 @@ class FileActions(QObject):
         """Import a .docx/.xlsx into a new, unsaved document and show what was not imported."""
         if not self.maybe_save():
             return False
-        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
-            form, report = integrations.import_form(path)
-            doc = Document.from_form(form)
+            with wait_cursor():
+                form, report = integrations.import_form(path)
+                doc = Document.from_form(form)
         except (StoreError, OSError, ValueError) as e:  # the importer's errors carry a Chinese message
-            QApplication.restoreOverrideCursor()
             self._error(self.tr("导入失败"), e)
             return False
-        QApplication.restoreOverrideCursor()
         self.window.set_document(doc)
         self.window.settings.last_folder = str(path.parent)
         if report:
@@ -275,14 +328,12 @@ class FileActions(QObject):
         target = Path(path)
         if target.suffix.lower() not in (".docx", ".xlsx", ".pdf"):
             target = target.with_name(target.name + ".docx")
-        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
-            integrations.export_form(doc.load_form(), doc.template, target)
+            with wait_cursor():
+                integrations.export_form(doc.load_form(), doc.template, target)
         except (StoreError, OSError, ValueError) as e:
-            QApplication.restoreOverrideCursor()
             self._error(self.tr("导出失败"), e)
             return
-        QApplication.restoreOverrideCursor()
         self.window.statusBar().showMessage(self.tr("已导出到 %1").replace("%1", str(target)), 5000)
 
     def print_preview(self) -> None:

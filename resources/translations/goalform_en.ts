@@ -102,265 +102,301 @@
 <context>
     <name>FileActions</name>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="45" />
+        <location filename="../../goalform/ui/file_actions.py" line="56" />
         <source>新建…</source>
         <translation>New…</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="46" />
+        <location filename="../../goalform/ui/file_actions.py" line="57" />
         <source>打开…</source>
         <translation>Open…</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="47" />
+        <location filename="../../goalform/ui/file_actions.py" line="58" />
         <source>以只读方式打开…</source>
         <translation>Open read-only…</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="49" />
+        <location filename="../../goalform/ui/file_actions.py" line="60" />
         <source>保存</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="50" />
+        <location filename="../../goalform/ui/file_actions.py" line="61" />
+        <location filename="../../goalform/ui/file_actions.py" line="246" />
         <source>另存为…</source>
-        <translation>Save as…</translation>
+        <translation>Save As…</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="51" />
+        <location filename="../../goalform/ui/file_actions.py" line="62" />
         <source>导入 Word/Excel…</source>
         <translation>Import Word/Excel…</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="52" />
+        <location filename="../../goalform/ui/file_actions.py" line="63" />
         <source>导出…</source>
         <translation>Export…</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="53" />
+        <location filename="../../goalform/ui/file_actions.py" line="64" />
         <source>打印预览…</source>
         <translation>Print preview…</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="54" />
+        <location filename="../../goalform/ui/file_actions.py" line="65" />
         <source>打印…</source>
         <translation>Print…</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="55" />
+        <location filename="../../goalform/ui/file_actions.py" line="66" />
         <source>结转到下一年…</source>
         <translation>Roll over to next year…</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="56" />
+        <location filename="../../goalform/ui/file_actions.py" line="67" />
         <source>与另一文件比较…</source>
         <translation>Compare with another file…</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="57" />
+        <location filename="../../goalform/ui/file_actions.py" line="68" />
         <source>关闭</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="58" />
+        <location filename="../../goalform/ui/file_actions.py" line="69" />
         <source>退出</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="59" />
+        <location filename="../../goalform/ui/file_actions.py" line="70" />
         <source>最近打开</source>
         <translation>Recent files</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="87" />
-        <location filename="../../goalform/ui/file_actions.py" line="209" />
+        <location filename="../../goalform/ui/file_actions.py" line="98" />
+        <location filename="../../goalform/ui/file_actions.py" line="264" />
         <source>未命名表格</source>
         <translation>untitled form</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="89" />
+        <location filename="../../goalform/ui/file_actions.py" line="100" />
         <source>保存修改</source>
         <translation>Save changes</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="90" />
+        <location filename="../../goalform/ui/file_actions.py" line="101" />
         <source>「%1」有未保存的修改。关闭前要保存吗？</source>
         <translation>“%1” has unsaved changes. Save them before closing?</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="110" />
+        <location filename="../../goalform/ui/file_actions.py" line="121" />
         <source>新建失败</source>
         <translation>Could not create the form</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="121" />
+        <location filename="../../goalform/ui/file_actions.py" line="132" />
+        <location filename="../../goalform/ui/file_actions.py" line="167" />
         <source>以只读方式打开</source>
         <translation>Open read-only</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="121" />
+        <location filename="../../goalform/ui/file_actions.py" line="132" />
         <source>打开</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="136" />
+        <location filename="../../goalform/ui/file_actions.py" line="152" />
         <source>无法打开文件</source>
         <translation>Cannot open the file</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="149" />
+        <location filename="../../goalform/ui/file_actions.py" line="163" />
+        <source>文件已在编辑中</source>
+        <translation>File already being edited</translation>
+    </message>
+    <message>
+        <location filename="../../goalform/ui/file_actions.py" line="164" />
+        <source>「%1」已在另一个 goalform 窗口中打开。
+两边同时编辑，后保存的一方会覆盖先保存的一方。建议以只读方式打开。</source>
+        <translation>“%1” is already open in another goalform window.
+If both are edited, whichever saves last overwrites the other. Opening it read-only is recommended.</translation>
+    </message>
+    <message>
+        <location filename="../../goalform/ui/file_actions.py" line="168" />
+        <source>仍要编辑</source>
+        <translation>Edit anyway</translation>
+    </message>
+    <message>
+        <location filename="../../goalform/ui/file_actions.py" line="186" />
         <source>（无）</source>
         <translation>(none)</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="153" />
+        <location filename="../../goalform/ui/file_actions.py" line="190" />
         <source>清除列表</source>
         <translation>Clear list</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="170" />
+        <location filename="../../goalform/ui/file_actions.py" line="207" />
         <source>另存为</source>
         <translation>Save as</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="180" />
+        <location filename="../../goalform/ui/file_actions.py" line="217" />
         <source>部门整体绩效目标表</source>
         <translation>Department performance targets</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="190" />
+        <location filename="../../goalform/ui/file_actions.py" line="229" />
         <source>保存失败</source>
         <translation>Save failed</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="200" />
+        <location filename="../../goalform/ui/file_actions.py" line="237" />
         <source>已保存到 %1</source>
         <translation>Saved to %1</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="210" />
+        <location filename="../../goalform/ui/file_actions.py" line="242" />
+        <source>文件已被修改</source>
+        <translation>File changed on disk</translation>
+    </message>
+    <message>
+        <location filename="../../goalform/ui/file_actions.py" line="243" />
+        <source>「%1」在你打开之后被其他程序或另一个 goalform 窗口修改过。
+覆盖保存会丢掉那些修改；另存为可以两份都保留。</source>
+        <translation>“%1” was changed by another program or goalform window after you opened it.
+Overwriting it loses those changes; Save As keeps both.</translation>
+    </message>
+    <message>
+        <location filename="../../goalform/ui/file_actions.py" line="247" />
+        <source>覆盖保存</source>
+        <translation>Overwrite</translation>
+    </message>
+    <message>
+        <location filename="../../goalform/ui/file_actions.py" line="265" />
         <source>恢复未保存的工作</source>
         <translation>Recover unsaved work</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="211" />
+        <location filename="../../goalform/ui/file_actions.py" line="266" />
         <source>goalform 上次没有正常关闭。发现「%1」在 %2 的未保存修改。
 要恢复吗？</source>
         <translation>goalform did not close normally last time. Unsaved changes to “%1” from %2 were found.
 Recover them?</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="213" />
+        <location filename="../../goalform/ui/file_actions.py" line="268" />
         <source>恢复</source>
         <translation>Recover</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="214" />
+        <location filename="../../goalform/ui/file_actions.py" line="269" />
         <source>丢弃</source>
         <translation>Discard</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="215" />
+        <location filename="../../goalform/ui/file_actions.py" line="270" />
         <source>以后再说</source>
         <translation>Later</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="223" />
+        <location filename="../../goalform/ui/file_actions.py" line="278" />
         <source>无法恢复</source>
         <translation>Cannot recover</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="316" />
+        <location filename="../../goalform/ui/file_actions.py" line="367" />
         <source>结转到下一年</source>
         <translation>Roll over to next year</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="317" />
+        <location filename="../../goalform/ui/file_actions.py" line="368" />
         <source>已结转为 %1 年的新表格（尚未保存）。有 %2 处需要核对，详见检查结果。</source>
         <translation>Rolled over to a new form for %1 (not saved yet). %2 items need checking; see Findings.</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="239" />
+        <location filename="../../goalform/ui/file_actions.py" line="294" />
         <source>导入</source>
         <translation>Import</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="29" />
+        <location filename="../../goalform/ui/file_actions.py" line="40" />
         <source>goalform 表格 (*.goal)</source>
         <translation>goalform forms (*.goal)</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="240" />
+        <location filename="../../goalform/ui/file_actions.py" line="295" />
         <source>Word 或 Excel 表格 (*.docx *.xlsx)</source>
         <translation>Word or Excel forms (*.docx *.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="254" />
+        <location filename="../../goalform/ui/file_actions.py" line="308" />
         <source>导入失败</source>
         <translation>Import failed</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="260" />
+        <location filename="../../goalform/ui/file_actions.py" line="313" />
         <source>导入报告</source>
         <translation>Import report</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="260" />
+        <location filename="../../goalform/ui/file_actions.py" line="313" />
         <source>已导入「%1」。</source>
         <translation>Imported “%1”.</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="271" />
+        <location filename="../../goalform/ui/file_actions.py" line="324" />
         <source>导出</source>
         <translation>Export</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="272" />
+        <location filename="../../goalform/ui/file_actions.py" line="325" />
         <source>Word 文档 (*.docx);;Excel 工作簿 (*.xlsx);;PDF 文件 (*.pdf)</source>
         <translation>Word document (*.docx);;Excel workbook (*.xlsx);;PDF file (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="283" />
+        <location filename="../../goalform/ui/file_actions.py" line="335" />
         <source>导出失败</source>
         <translation>Export failed</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="286" />
+        <location filename="../../goalform/ui/file_actions.py" line="337" />
         <source>已导出到 %1</source>
         <translation>Exported to %1</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="302" />
+        <location filename="../../goalform/ui/file_actions.py" line="353" />
         <source>打印失败</source>
         <translation>Printing failed</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="313" />
+        <location filename="../../goalform/ui/file_actions.py" line="364" />
         <source>结转失败</source>
         <translation>Rollover failed</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="325" />
+        <location filename="../../goalform/ui/file_actions.py" line="376" />
         <source>与另一文件比较</source>
         <translation>Compare with another file</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="333" />
+        <location filename="../../goalform/ui/file_actions.py" line="384" />
         <source>比较失败</source>
         <translation>Comparison failed</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="335" />
+        <location filename="../../goalform/ui/file_actions.py" line="386" />
         <source>与「%1」相比有 %2 处不同。</source>
         <translation>%2 differences from “%1”.</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="337" />
+        <location filename="../../goalform/ui/file_actions.py" line="388" />
         <source>比较结果</source>
         <translation>Comparison</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="336" />
+        <location filename="../../goalform/ui/file_actions.py" line="387" />
         <source>两个文件内容相同。</source>
         <translation>The two files have the same content.</translation>
     </message>

@@ -8,7 +8,7 @@ import pytest
 
 from goalform import assets
 from goalform.domain.form import new_form
-from goalform.store import Document, ReadOnlyError, StoreError, Workspace, read_form
+from goalform.store import ChangedOnDisk, Document, ReadOnlyError, StoreError, Workspace, read_form
 
 
 def _filled_form(version: str = "2026"):
@@ -227,3 +227,101 @@ def test_row_of_follows_inserts_moves_and_removals(tmp_path):
                 for row, child in enumerate(doc.children(node)):
                     assert doc.row_of(child) == row
                     stack.append(child)
+
+
+def _rewrite_elsewhere(path: Path, department: str) -> None:
+    """Another goalform saving the same file: a whole new file renamed over it."""
+    with Document.open(path) as other:
+        other.set_field("department", department)
+        other.save()
+
+
+def test_save_refuses_to_overwrite_a_change_made_by_someone_else(tmp_path: Path) -> None:
+    target = tmp_path / "a.goal"
+    with Document.new(assets.template("2026")) as doc:
+        doc.save(target)
+    with Document.open(target) as doc:
+        doc.set_field("department", "我的修改")
+        _rewrite_elsewhere(target, "别人的修改")
+        assert doc.changed_on_disk()
+        with pytest.raises(ChangedOnDisk, match="被其他程序或另一个 goalform 窗口修改过"):
+            doc.save()
+        assert read_form(target)[0].department == "别人的修改"  # untouched
+        assert doc.is_dirty  # and our edit is still there, unsaved
+        doc.save(tmp_path / "mine.goal")  # another name is always fine
+        assert read_form(tmp_path / "mine.goal")[0].department == "我的修改"
+        doc.set_field("department", "我的第二次修改")
+        doc.save()  # to mine.goal, which nobody else touched
+        doc.save(target, overwrite_changes=True)  # the user chose to replace the other change
+        assert read_form(target)[0].department == "我的第二次修改"
+        assert not doc.changed_on_disk()
+        doc.set_field("notes", "再改一次")
+        doc.save()  # our own save is not someone else's change
+
+
+def test_own_saves_and_untouched_files_save_without_question(tmp_path: Path) -> None:
+    target = tmp_path / "a.goal"
+    with Document.new(assets.template("2024")) as doc:
+        doc.save(target)
+        for i in range(3):
+            doc.set_field("department", f"第{i}次")
+            doc.save()
+    with Document.open(target) as doc:
+        assert not doc.changed_on_disk()
+        doc.set_field("department", "改")
+        doc.save()
+    target.unlink()  # a file deleted meanwhile is simply written again
+    with Document.new(assets.template("2024")) as doc:
+        doc.save(target)
+        target.unlink()
+        doc.save()
+    assert target.exists()
+
+
+def test_a_recovered_copy_still_knows_how_its_file_looked(tmp_path: Path) -> None:
+    """After a crash, the file may have been saved by someone else before the clerk recovers."""
+    import subprocess
+    import sys
+
+    target = tmp_path / "a.goal"
+    with Document.new(assets.template("2024")) as doc:
+        doc.save(target)
+    script = (
+        "import os\nfrom goalform.store import Document\n"
+        f"doc = Document.open({str(target)!r})\n"
+        "doc.set_field('department', '崩溃前的修改')\nos._exit(9)\n"
+    )
+    subprocess.run([sys.executable, "-c", script], check=False, env=os.environ.copy())
+    _rewrite_elsewhere(target, "别人的修改")
+    [orphan] = Workspace().orphans()
+    with Document.recover(orphan) as doc:
+        with pytest.raises(ChangedOnDisk):
+            doc.save()
+        doc.save(overwrite_changes=True)
+
+
+def test_holders_lists_the_other_processes_editing_a_file(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    target = tmp_path / "a.goal"
+    with Document.new(assets.template("2026")) as doc:
+        doc.save(target)
+    assert Workspace().holders(target) == []
+    with Document.open(target):
+        assert Workspace().holders(target) == []  # this process's own copy is not another holder
+    script = (
+        "import sys\nfrom goalform.store import Document\n"
+        f"doc = Document.open({str(target)!r})\n"
+        "print('open', flush=True)\nsys.stdin.readline()\ndoc.close()\n"
+    )
+    proc = subprocess.Popen([sys.executable, "-c", script], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                            env=os.environ.copy(), text=True)
+    try:
+        assert proc.stdout is not None and proc.stdout.readline().strip() == "open"
+        [holder] = Workspace().holders(tmp_path / "." / "a.goal")
+        assert holder.pid == proc.pid
+        assert Workspace().holders(tmp_path / "b.goal") == []
+    finally:
+        proc.communicate("\n", timeout=60)
+    assert Workspace().holders(target) == []

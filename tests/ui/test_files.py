@@ -159,6 +159,9 @@ def simulate_crash(doc: Document) -> None:
 
 
 def click(box: QMessageBox, text: str) -> None:
+    if text == "取消":  # a standard button: its text comes from Qt's own translation, not loaded here
+        box.button(QMessageBox.StandardButton.Cancel).click()
+        return
     next(b for b in box.buttons() if b.text() == text).click()
 
 
@@ -237,3 +240,82 @@ def test_the_2026_version_tabs_follow_the_form(window, blank_doc):
     assert titles == ["基本信息", "资金情况", "职能与任务", "长期目标", "年度目标", "填报说明"]
     assert [a.title() for a in window.menuBar().findChildren(type(window.files.recent_menu))
             if a.title().startswith(("文件", "编辑", "视图", "帮助"))][:4] == ["文件(&F)", "编辑(&E)", "视图(&V)", "帮助(&H)"]
+
+
+OTHER_EDITOR = """
+import sys
+from goalform.store.document import Document
+doc = Document.open(sys.argv[1])
+print("open", flush=True)
+sys.stdin.readline()
+doc.close()
+"""
+
+
+def test_a_file_open_in_another_goalform_is_offered_read_only(window, monkeypatch, saved_reference):
+    other = subprocess.Popen([sys.executable, "-c", OTHER_EDITOR, str(saved_reference)], stdin=subprocess.PIPE,
+                             stdout=subprocess.PIPE, env=os.environ.copy(), text=True)
+    try:
+        assert other.stdout is not None and other.stdout.readline().strip() == "open"
+        answers = iter(["取消", "以只读方式打开", "仍要编辑"])
+        asked: list[str] = []
+
+        def exec_box(box):
+            asked.append(box.text())
+            click(box, next(answers))
+            return 0
+
+        monkeypatch.setattr(QMessageBox, "exec", exec_box)
+        assert not window.files.open_path(saved_reference)
+        assert window.doc is None and "已在另一个 goalform 窗口中打开" in asked[0]
+        assert window.files.open_path(saved_reference)
+        assert window.doc.read_only
+        assert window.files.open_path(saved_reference)
+        assert not window.doc.read_only and len(asked) == 3
+    finally:
+        other.communicate("\n", timeout=60)
+    window.set_document(None)
+    asked.clear()
+    assert window.files.open_path(saved_reference)  # nobody else has it now: no question
+    assert asked == [] and not window.doc.read_only
+
+
+def test_saving_over_a_file_someone_else_changed_asks_first(window, qtbot, monkeypatch, tmp_path, saved_reference):
+    assert window.files.open_path(saved_reference)
+    department = window.findChild(QLineEdit, "field_department")
+    department.setFocus()
+    department.selectAll()
+    type_text(department, "我的修改")
+    with Document.open(saved_reference) as other:  # a colleague's goalform saves the same file
+        other.set_field("phone", "13900000000")
+        other.save()
+    answers = iter(["取消", "另存为…", "覆盖保存"])
+    asked: list[str] = []
+
+    def exec_box(box):
+        asked.append(box.text())
+        click(box, next(answers))
+        return 0
+
+    monkeypatch.setattr(QMessageBox, "exec", exec_box)
+    assert not window.files.save()  # 取消: nothing written
+    assert "被其他程序或另一个 goalform 窗口修改过" in asked[0]
+    assert window.isWindowModified()
+    with Document.open(saved_reference, read_only=True) as theirs:
+        assert theirs.field("phone") == "13900000000"
+
+    patch_save_dialog(monkeypatch, tmp_path / "我的副本.goal")
+    assert window.files.save()  # 另存为…: both versions kept
+    assert not window.isWindowModified() and window.doc.path == tmp_path / "我的副本.goal"
+    with Document.open(saved_reference, read_only=True) as theirs:
+        assert theirs.field("phone") == "13900000000" and theirs.field("department") != "我的修改"
+
+    copy = tmp_path / "我的副本.goal"
+    with Document.open(copy) as other:  # changed behind our back once more
+        other.set_field("phone", "13911111111")
+        other.save()
+    type_text(department, "，再改")
+    assert window.files.save()  # 覆盖保存: the user chose to replace the other change
+    assert len(asked) == 3 and not window.isWindowModified()
+    with Document.open(copy, read_only=True) as ours:
+        assert ours.field("department").endswith("我的修改，再改") and ours.field("phone") != "13911111111"
