@@ -160,21 +160,23 @@ class FileActions(QObject):
         False to edit anyway, None to cancel. Without a question when nobody else has it open."""
         if not Workspace().holders(path):
             return False
-        box = QMessageBox(QMessageBox.Icon.Warning, self.tr("文件已在编辑中"),
-                          self.tr("「%1」已在另一个 goalform 窗口中打开。\n两边同时编辑，后保存的一方会覆盖"
-                                  "先保存的一方。建议以只读方式打开。").replace("%1", path.name),
-                          parent=self.window)
-        read_only = box.addButton(self.tr("以只读方式打开"), QMessageBox.ButtonRole.AcceptRole)
-        anyway = box.addButton(self.tr("仍要编辑"), QMessageBox.ButtonRole.DestructiveRole)
+        choice = self._warn_and_choose(
+            self.tr("文件已在编辑中"),
+            self.tr("「%1」已在另一个 goalform 窗口中打开。\n两边同时编辑，后保存的一方会覆盖"
+                    "先保存的一方。建议以只读方式打开。").replace("%1", path.name),
+            [self.tr("以只读方式打开"), self.tr("仍要编辑")])
+        return None if choice is None else choice == 0
+
+    def _warn_and_choose(self, title: str, text: str, choices: list[str]) -> int | None:
+        """A warning offering ``choices`` (the first is the default) and 取消: the index chosen, None for 取消."""
+        box = QMessageBox(QMessageBox.Icon.Warning, title, text, parent=self.window)
+        buttons = [box.addButton(label, QMessageBox.ButtonRole.AcceptRole if i == 0
+                                 else QMessageBox.ButtonRole.DestructiveRole) for i, label in enumerate(choices)]
         box.addButton(QMessageBox.StandardButton.Cancel)
-        box.setDefaultButton(read_only)
+        box.setDefaultButton(buttons[0])
         box.exec()
         clicked = box.clickedButton()
-        if clicked is read_only:
-            return True
-        if clicked is anyway:
-            return False
-        return None
+        return next((i for i, b in enumerate(buttons) if b is clicked), None)
 
     def _fill_recent(self) -> None:
         self.recent_menu.clear()
@@ -239,20 +241,15 @@ class FileActions(QObject):
 
     def _save_over_a_changed_file(self, path: Path) -> bool:
         """The file was rewritten by someone else since we opened it: never overwrite without asking."""
-        box = QMessageBox(QMessageBox.Icon.Warning, self.tr("文件已被修改"),
-                          self.tr("「%1」在你打开之后被其他程序或另一个 goalform 窗口修改过。\n"
-                                  "覆盖保存会丢掉那些修改；另存为可以两份都保留。").replace("%1", path.name),
-                          parent=self.window)
-        save_as = box.addButton(self.tr("另存为…"), QMessageBox.ButtonRole.AcceptRole)
-        overwrite = box.addButton(self.tr("覆盖保存"), QMessageBox.ButtonRole.DestructiveRole)
-        box.addButton(QMessageBox.StandardButton.Cancel)
-        box.setDefaultButton(save_as)
-        box.exec()
-        clicked = box.clickedButton()
-        if clicked is overwrite:
-            return self._save_to(path, overwrite_changes=True)
-        if clicked is save_as:
+        choice = self._warn_and_choose(
+            self.tr("文件已被修改"),
+            self.tr("「%1」在你打开之后被其他程序或另一个 goalform 窗口修改过。\n"
+                    "覆盖保存会丢掉那些修改；另存为可以两份都保留。").replace("%1", path.name),
+            [self.tr("另存为…"), self.tr("覆盖保存")])
+        if choice == 0:
             return self.save_as()
+        if choice == 1:
+            return self._save_to(path, overwrite_changes=True)
         return False
 
     # -- crash recovery ----------------------------------------------------------------------------

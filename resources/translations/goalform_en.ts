@@ -123,7 +123,7 @@
     </message>
     <message>
         <location filename="../../goalform/ui/file_actions.py" line="61" />
-        <location filename="../../goalform/ui/file_actions.py" line="246" />
+        <location filename="../../goalform/ui/file_actions.py" line="248" />
         <source>另存为…</source>
         <translation>Save As…</translation>
     </message>
@@ -174,7 +174,7 @@
     </message>
     <message>
         <location filename="../../goalform/ui/file_actions.py" line="98" />
-        <location filename="../../goalform/ui/file_actions.py" line="264" />
+        <location filename="../../goalform/ui/file_actions.py" line="261" />
         <source>未命名表格</source>
         <translation>untitled form</translation>
     </message>
@@ -210,113 +210,113 @@
         <translation>Cannot open the file</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="163" />
+        <location filename="../../goalform/ui/file_actions.py" line="164" />
         <source>文件已在编辑中</source>
         <translation>File already being edited</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="164" />
+        <location filename="../../goalform/ui/file_actions.py" line="165" />
         <source>「%1」已在另一个 goalform 窗口中打开。
 两边同时编辑，后保存的一方会覆盖先保存的一方。建议以只读方式打开。</source>
         <translation>“%1” is already open in another goalform window.
 If both are edited, whichever saves last overwrites the other. Opening it read-only is recommended.</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="168" />
+        <location filename="../../goalform/ui/file_actions.py" line="167" />
         <source>仍要编辑</source>
         <translation>Edit anyway</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="186" />
+        <location filename="../../goalform/ui/file_actions.py" line="188" />
         <source>（无）</source>
         <translation>(none)</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="190" />
+        <location filename="../../goalform/ui/file_actions.py" line="192" />
         <source>清除列表</source>
         <translation>Clear list</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="207" />
+        <location filename="../../goalform/ui/file_actions.py" line="209" />
         <source>另存为</source>
         <translation>Save as</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="217" />
+        <location filename="../../goalform/ui/file_actions.py" line="219" />
         <source>部门整体绩效目标表</source>
         <translation>Department performance targets</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="229" />
+        <location filename="../../goalform/ui/file_actions.py" line="231" />
         <source>保存失败</source>
         <translation>Save failed</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="237" />
+        <location filename="../../goalform/ui/file_actions.py" line="239" />
         <source>已保存到 %1</source>
         <translation>Saved to %1</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="242" />
+        <location filename="../../goalform/ui/file_actions.py" line="245" />
         <source>文件已被修改</source>
         <translation>File changed on disk</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="243" />
+        <location filename="../../goalform/ui/file_actions.py" line="246" />
         <source>「%1」在你打开之后被其他程序或另一个 goalform 窗口修改过。
 覆盖保存会丢掉那些修改；另存为可以两份都保留。</source>
         <translation>“%1” was changed by another program or goalform window after you opened it.
 Overwriting it loses those changes; Save As keeps both.</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="247" />
+        <location filename="../../goalform/ui/file_actions.py" line="248" />
         <source>覆盖保存</source>
         <translation>Overwrite</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="265" />
+        <location filename="../../goalform/ui/file_actions.py" line="262" />
         <source>恢复未保存的工作</source>
         <translation>Recover unsaved work</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="266" />
+        <location filename="../../goalform/ui/file_actions.py" line="263" />
         <source>goalform 上次没有正常关闭。发现「%1」在 %2 的未保存修改。
 要恢复吗？</source>
         <translation>goalform did not close normally last time. Unsaved changes to “%1” from %2 were found.
 Recover them?</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="268" />
+        <location filename="../../goalform/ui/file_actions.py" line="265" />
         <source>恢复</source>
         <translation>Recover</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="269" />
+        <location filename="../../goalform/ui/file_actions.py" line="266" />
         <source>丢弃</source>
         <translation>Discard</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="270" />
+        <location filename="../../goalform/ui/file_actions.py" line="267" />
         <source>以后再说</source>
         <translation>Later</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="278" />
+        <location filename="../../goalform/ui/file_actions.py" line="275" />
         <source>无法恢复</source>
         <translation>Cannot recover</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="367" />
+        <location filename="../../goalform/ui/file_actions.py" line="364" />
         <source>结转到下一年</source>
         <translation>Roll over to next year</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="368" />
+        <location filename="../../goalform/ui/file_actions.py" line="365" />
         <source>已结转为 %1 年的新表格（尚未保存）。有 %2 处需要核对，详见检查结果。</source>
         <translation>Rolled over to a new form for %1 (not saved yet). %2 items need checking; see Findings.</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="294" />
+        <location filename="../../goalform/ui/file_actions.py" line="291" />
         <source>导入</source>
         <translation>Import</translation>
     </message>
@@ -326,77 +326,77 @@ Recover them?</translation>
         <translation>goalform forms (*.goal)</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="295" />
+        <location filename="../../goalform/ui/file_actions.py" line="292" />
         <source>Word 或 Excel 表格 (*.docx *.xlsx)</source>
         <translation>Word or Excel forms (*.docx *.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="308" />
+        <location filename="../../goalform/ui/file_actions.py" line="305" />
         <source>导入失败</source>
         <translation>Import failed</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="313" />
+        <location filename="../../goalform/ui/file_actions.py" line="310" />
         <source>导入报告</source>
         <translation>Import report</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="313" />
+        <location filename="../../goalform/ui/file_actions.py" line="310" />
         <source>已导入「%1」。</source>
         <translation>Imported “%1”.</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="324" />
+        <location filename="../../goalform/ui/file_actions.py" line="321" />
         <source>导出</source>
         <translation>Export</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="325" />
+        <location filename="../../goalform/ui/file_actions.py" line="322" />
         <source>Word 文档 (*.docx);;Excel 工作簿 (*.xlsx);;PDF 文件 (*.pdf)</source>
         <translation>Word document (*.docx);;Excel workbook (*.xlsx);;PDF file (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="335" />
+        <location filename="../../goalform/ui/file_actions.py" line="332" />
         <source>导出失败</source>
         <translation>Export failed</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="337" />
+        <location filename="../../goalform/ui/file_actions.py" line="334" />
         <source>已导出到 %1</source>
         <translation>Exported to %1</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="353" />
+        <location filename="../../goalform/ui/file_actions.py" line="350" />
         <source>打印失败</source>
         <translation>Printing failed</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="364" />
+        <location filename="../../goalform/ui/file_actions.py" line="361" />
         <source>结转失败</source>
         <translation>Rollover failed</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="376" />
+        <location filename="../../goalform/ui/file_actions.py" line="373" />
         <source>与另一文件比较</source>
         <translation>Compare with another file</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="384" />
+        <location filename="../../goalform/ui/file_actions.py" line="381" />
         <source>比较失败</source>
         <translation>Comparison failed</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="386" />
+        <location filename="../../goalform/ui/file_actions.py" line="383" />
         <source>与「%1」相比有 %2 处不同。</source>
         <translation>%2 differences from “%1”.</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="388" />
+        <location filename="../../goalform/ui/file_actions.py" line="385" />
         <source>比较结果</source>
         <translation>Comparison</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="387" />
+        <location filename="../../goalform/ui/file_actions.py" line="384" />
         <source>两个文件内容相同。</source>
         <translation>The two files have the same content.</translation>
     </message>

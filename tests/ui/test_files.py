@@ -242,6 +242,20 @@ def test_the_2026_version_tabs_follow_the_form(window, blank_doc):
             if a.title().startswith(("文件", "编辑", "视图", "帮助"))][:4] == ["文件(&F)", "编辑(&E)", "视图(&V)", "帮助(&H)"]
 
 
+def answer_boxes(monkeypatch, answers: list[str]) -> list[str]:
+    """Answer the next message boxes by clicking ``answers`` in turn; returns the texts they showed."""
+    pending = iter(answers)
+    asked: list[str] = []
+
+    def exec_box(box):
+        asked.append(box.text())
+        click(box, next(pending))
+        return 0
+
+    monkeypatch.setattr(QMessageBox, "exec", exec_box)
+    return asked
+
+
 OTHER_EDITOR = """
 import sys
 from goalform.store.document import Document
@@ -257,15 +271,7 @@ def test_a_file_open_in_another_goalform_is_offered_read_only(window, monkeypatc
                              stdout=subprocess.PIPE, env=os.environ.copy(), text=True)
     try:
         assert other.stdout is not None and other.stdout.readline().strip() == "open"
-        answers = iter(["取消", "以只读方式打开", "仍要编辑"])
-        asked: list[str] = []
-
-        def exec_box(box):
-            asked.append(box.text())
-            click(box, next(answers))
-            return 0
-
-        monkeypatch.setattr(QMessageBox, "exec", exec_box)
+        asked = answer_boxes(monkeypatch, ["取消", "以只读方式打开", "仍要编辑"])
         assert not window.files.open_path(saved_reference)
         assert window.doc is None and "已在另一个 goalform 窗口中打开" in asked[0]
         assert window.files.open_path(saved_reference)
@@ -289,15 +295,7 @@ def test_saving_over_a_file_someone_else_changed_asks_first(window, qtbot, monke
     with Document.open(saved_reference) as other:  # a colleague's goalform saves the same file
         other.set_field("phone", "13900000000")
         other.save()
-    answers = iter(["取消", "另存为…", "覆盖保存"])
-    asked: list[str] = []
-
-    def exec_box(box):
-        asked.append(box.text())
-        click(box, next(answers))
-        return 0
-
-    monkeypatch.setattr(QMessageBox, "exec", exec_box)
+    asked = answer_boxes(monkeypatch, ["取消", "另存为…", "覆盖保存"])
     assert not window.files.save()  # 取消: nothing written
     assert "被其他程序或另一个 goalform 窗口修改过" in asked[0]
     assert window.isWindowModified()
