@@ -10,8 +10,8 @@ from goalform.domain.form import Form
 from goalform.domain.template import Template
 from goalform.domain.validation.core import Location, Severity, rule
 
-# Landline with area code (027-56909587, 0710 1234567, with an optional extension), a mobile number
-# (13812345678, +86 138 1234 5678), or a landline without area code (5690958, 56909587).
+# Landline with area code (027-86001234, 0710 1234567, with an optional extension), a mobile number
+# (13812345678, +86 138 1234 5678), or a landline without area code (8600123, 86001234).
 _PHONE = re.compile(
     r"(?:(?:\+?86)?1[3-9]\d{9}"
     r"|(?:0\d{2,3}-?)?[2-9]\d{6,7}(?:(?:-|转|ext\.?)\d{1,6})?)"
