@@ -136,14 +136,17 @@ def as_text(value: object) -> str:
     return str(value)
 
 
-def open_checked(path: Path, working: Path | None) -> sqlite3.Connection:
-    """Check ``path``, copy it to ``working`` (if given) and open that copy, migrated to the current schema.
+def open_checked(path: Path, working: Path | None, *, in_place: bool = False) -> sqlite3.Connection:
+    """Check ``path``, copy it to ``working`` and open that copy, migrated to the current schema.
 
-    Without ``working`` the file is opened immutable and read-only; an older schema is then
-    migrated in a temporary copy that is deleted when the connection's file is no longer needed.
+    Without ``working`` the copy is a private temporary file (the caller deletes it with the
+    connection), so that a document open for reading never holds the user's file: on Windows an
+    open file cannot be replaced, and nobody else's save should fail because a reviewer is reading.
+    ``in_place`` opens a current-schema file itself, immutable and read-only, for batch reads that
+    last milliseconds.
     """
     version = check_header(path)
-    if working is None and version == SCHEMA_VERSION:
+    if working is None and in_place and version == SCHEMA_VERSION:
         conn = connect(path, immutable=True)
         try:
             check_schema(conn, path.name)

@@ -143,8 +143,10 @@ class Document:
         return doc
 
     @classmethod
-    def open(cls, path: Path | str, *, read_only: bool = False, workspace: Workspace | None = None) -> "Document":
-        """Open a .goal for editing (in a working copy) or for reading only.
+    def open(cls, path: Path | str, *, read_only: bool = False, workspace: Workspace | None = None,
+             in_place: bool = False) -> "Document":
+        """Open a .goal for editing (in a working copy) or for reading only (in a private snapshot,
+        or with ``in_place`` the file itself, for short batch reads).
 
         Raises a :class:`StoreError` with a Chinese message when the file is not a usable .goal;
         the file itself is never changed by opening it.
@@ -152,7 +154,7 @@ class Document:
         path = Path(path)
         stamp = file_stamp(path)  # before reading, so that a change made while we read is noticed
         if read_only:
-            conn = open_checked(path, working=None)
+            conn = open_checked(path, working=None, in_place=in_place)
             temp = _db_file(conn)
             doc = cls(conn, path=path, read_only=True, working=None,
                       temp_file=temp if temp and temp != path.resolve() else None)
@@ -661,5 +663,5 @@ def _write_rows(conn: sqlite3.Connection, form: Form, template: Template) -> Non
 
 def read_form(path: Path | str) -> tuple[Form, Template]:
     """Read a .goal for batch work (validate, show, export, summarize) without a working copy."""
-    with Document.open(path, read_only=True) as doc:
+    with Document.open(path, read_only=True, in_place=True) as doc:
         return doc.load_form(), doc.template

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import os
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -137,6 +138,42 @@ def test_read_only_refuses_edits(tmp_path: Path) -> None:
         with pytest.raises(ReadOnlyError):
             doc.insert_indicator(doc.roots("annual")[0], 0, name="x")
     assert (tmp_path / "a.goal").read_bytes() == before
+
+
+def _open_files_of_this_process() -> set[Path]:
+    fds = Path("/proc/self/fd")
+    if not fds.is_dir():
+        pytest.skip("needs /proc to list open files")
+    found = set()
+    for fd in fds.iterdir():
+        try:
+            found.add(Path(os.readlink(fd)))
+        except OSError:
+            continue
+    return found
+
+
+def test_a_form_open_for_reading_does_not_hold_the_file(tmp_path: Path) -> None:
+    """A reviewer reading a form must not make the clerk's save fail (Windows cannot replace an open
+    file), and a file rewritten in place under the reader must not change what the reader shows."""
+    target, other = tmp_path / "a.goal", tmp_path / "b.goal"
+    for path, department in ((target, "原来的部门"), (other, "另一个部门")):
+        with Document.new(assets.template("2026")) as doc:
+            doc.set_field("department", department)
+            doc.save(path)
+    snapshots = lambda: set(Path(tempfile.gettempdir()).glob("goalform-*.goal"))  # noqa: E731
+    before = snapshots()
+    doc = Document.open(target, read_only=True)
+    try:
+        assert target.resolve() not in _open_files_of_this_process()
+        assert len(snapshots() - before) == 1  # the private snapshot it reads instead
+        target.write_bytes(other.read_bytes())  # rewritten in place, same inode
+        assert doc.field("department") == "原来的部门"
+        assert doc.load_form().department == "原来的部门"
+    finally:
+        doc.close()
+    assert snapshots() - before == set()  # and gone when the document closes
+    assert read_form(target)[0].department == "另一个部门"
 
 
 def test_opening_never_changes_the_file(tmp_path: Path) -> None:
