@@ -255,6 +255,27 @@ class Document:
             self._working.department = self.field("department")
             self._working.write_sidecar()
 
+    def forget_edits_if_unchanged(self) -> bool:
+        """Count the document as saved when it again holds exactly what its file holds.
+
+        Called when undo has led back to the state of the last save. The content itself is compared
+        (form, comments and status), so edits that are not on the undo stack, or a file someone else
+        rewrote, keep the document unsaved. Returns True when the document became clean.
+        """
+        if not self.is_dirty or self.read_only or self.path is None or self.changed_on_disk():
+            return False
+        try:
+            with Document.open(self.path, read_only=True, in_place=True) as saved:
+                same = saved.load_form() == self.load_form() and saved.review() == self.review()
+        except (StoreError, OSError):
+            return False
+        if same:
+            self._saved_at = self._changes
+            if self._working is not None:
+                self._working.dirty = False
+                self._working.write_sidecar()
+        return same
+
     def changed_on_disk(self, target: Path | None = None) -> bool:
         """True when ``target`` (default: this document's file) is the file this document came from
         and it was rewritten since this document last read or wrote it."""

@@ -54,6 +54,9 @@ class SetFund(QUndoCommand):
         super().__init__(QCoreApplication.translate("Commands", "修改金额"))
         self.editor, self.line, self.column, self.old, self.new = editor, line, column, old, new
         self.session = editor.typing_session
+        # Typing an amount drops its column's printed 合计 (kept from an import); undo brings it back.
+        self.group = editor.doc.template.funds_group_of(line).key
+        self.stated_total = editor.doc.stated_total(self.group, column)
 
     def id(self) -> int:
         return _SET_FUND_ID
@@ -69,7 +72,7 @@ class SetFund(QUndoCommand):
         self.editor.write_fund(self.line, self.column, self.new)
 
     def undo(self) -> None:
-        self.editor.write_fund(self.line, self.column, self.old)
+        self.editor.write_fund(self.line, self.column, self.old, stated_total=(self.group, self.stated_total))
 
 
 class SetIndicatorValue(QUndoCommand):

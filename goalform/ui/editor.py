@@ -34,6 +34,7 @@ class FormEditor(QObject):
     field_changed = Signal(str)  # key
     fund_changed = Signal(str, str)  # line, column
     changed = Signal()  # after any write (revalidation, dirty marker)
+    saved_state_changed = Signal()  # undo led back to what is saved: the dirty marker goes
 
     def __init__(self, doc: Document, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -45,6 +46,16 @@ class FormEditor(QObject):
             model.edit_requested.connect(lambda i, c, t, m=model: self.edit_indicator(m, i, c, t))
             model.move_requested.connect(lambda i, r, m=model: self.move_indicator(m, i, r))
         doc.add_listener(self.changed.emit)
+        self.undo_stack.cleanChanged.connect(self._on_clean_changed)
+
+    def mark_saved(self) -> None:
+        """The document was just saved: undoing back to this point makes it clean again."""
+        self.undo_stack.setClean()
+
+    def _on_clean_changed(self, clean: bool) -> None:
+        # The stack's clean index is a hint; the document compares the content with the file.
+        if clean and self.doc.forget_edits_if_unchanged():
+            self.saved_state_changed.emit()
 
     @property
     def read_only(self) -> bool:
@@ -93,6 +104,9 @@ class FormEditor(QObject):
         self.doc.set_field(key, text)
         self.field_changed.emit(key)
 
-    def write_fund(self, line: str, column: str, text: str) -> None:
+    def write_fund(self, line: str, column: str, text: str, stated_total: tuple[str, str] | None = None) -> None:
+        """Write an amount; ``stated_total`` (group, text) puts back a printed 合计 the amount had dropped."""
         self.doc.set_fund(line, column, text)
+        if stated_total is not None and stated_total[1]:
+            self.doc.set_stated_total(stated_total[0], column, stated_total[1])
         self.fund_changed.emit(line, column)

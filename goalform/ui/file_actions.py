@@ -230,6 +230,8 @@ class FileActions(QObject):
         except (StoreError, OSError) as e:
             self._error(self.tr("保存失败"), e)
             return False
+        if self.window.editor is not None:
+            self.window.editor.mark_saved()
         settings = self.window.settings
         settings.add_recent(path)
         settings.remember_filler(doc.field("filler"), doc.field("phone"))

@@ -245,6 +245,7 @@ class MainWindow(QMainWindow):
         self.runner.finished.connect(self._on_validated)
         editor.changed.connect(self.runner.schedule)
         editor.changed.connect(self._update_title)
+        editor.saved_state_changed.connect(self._update_title)
         self.runner.run_now()
         self.dock.flush()  # a newly opened form shows its findings at once
 

@@ -362,3 +362,25 @@ def test_holders_lists_the_other_processes_editing_a_file(tmp_path: Path) -> Non
     finally:
         proc.communicate("\n", timeout=60)
     assert Workspace().holders(target) == []
+
+
+def test_edits_taken_back_by_hand_count_as_saved_only_when_the_content_is_the_same(tmp_path: Path) -> None:
+    from goalform.domain.review import Status
+
+    target = tmp_path / "a.goal"
+    with Document.new(assets.template("2026")) as doc:
+        doc.set_field("department", "原来")
+        doc.save(target)
+    with Document.open(target) as doc:
+        assert not doc.forget_edits_if_unchanged()  # nothing to forget
+        doc.set_field("department", "改")
+        assert not doc.forget_edits_if_unchanged() and doc.is_dirty  # really different
+        doc.set_field("department", "原来")
+        assert doc.forget_edits_if_unchanged() and not doc.is_dirty
+        doc.set_status(Status.SUBMITTED, "张晓明")  # review state counts too
+        assert not doc.forget_edits_if_unchanged() and doc.is_dirty
+    with Document.open(target) as doc:
+        doc.set_field("department", "改")
+        doc.set_field("department", "原来")
+        _rewrite_elsewhere(target, "原来")  # same words, but the file is someone else's save now
+        assert not doc.forget_edits_if_unchanged() and doc.is_dirty

@@ -317,3 +317,37 @@ def test_saving_over_a_file_someone_else_changed_asks_first(window, qtbot, monke
     assert len(asked) == 3 and not window.isWindowModified()
     with Document.open(copy, read_only=True) as ours:
         assert ours.field("department").endswith("我的修改，再改") and ours.field("phone") != "13911111111"
+
+
+def test_undoing_back_to_the_saved_state_is_saved_again(window, qtbot, monkeypatch, tmp_path, saved_reference):
+    from goalform.domain.review import Status
+
+    assert window.files.open_path(saved_reference)
+    window.tabs.setCurrentIndex(1)
+    fiscal = window.findChild(QLineEdit, "fund_fiscal_current")
+    fiscal.setFocus()
+    fiscal.selectAll()
+    qtbot.keyClicks(fiscal, "2000")
+    assert window.isWindowModified()
+    qtbot.keyClick(fiscal, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert not window.isWindowModified() and window.save_label.text() == "已保存"
+    assert window.files.maybe_save()  # nothing to ask about
+    qtbot.keyClick(fiscal, Qt.Key.Key_Y, Qt.KeyboardModifier.ControlModifier)
+    assert window.isWindowModified()
+
+    # Saved after the edit: now the saved state is the one with 2000, and undo leaves it.
+    assert window.files.save()
+    assert not window.isWindowModified()
+    qtbot.keyClick(fiscal, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert window.isWindowModified()
+    qtbot.keyClick(fiscal, Qt.Key.Key_Y, Qt.KeyboardModifier.ControlModifier)
+    assert not window.isWindowModified()
+
+    # A change that is not on the undo stack (a status) keeps the form unsaved whatever undo does.
+    window.doc.set_status(Status.SUBMITTED, "张晓明")
+    qtbot.keyClick(fiscal, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(fiscal, Qt.Key.Key_Y, Qt.KeyboardModifier.ControlModifier)
+    assert window.isWindowModified()
+    assert window.files.save()
+    with Document.open(saved_reference, read_only=True) as on_disk:
+        assert on_disk.review_status() is Status.SUBMITTED and on_disk.fund("fiscal", "current") == "2000"

@@ -69,6 +69,31 @@ def test_undo_and_redo_an_amount_with_the_keyboard(window, qtbot, blank_doc):
     assert fiscal.text() == "15.5"
 
 
+def test_undo_of_an_amount_brings_back_the_printed_total_it_replaced(window, qtbot, blank_doc):
+    """An imported form kept a printed 合计 (「100%」); typing an amount in its column makes the 合计
+    derived again, and undo restores the form exactly as it was, printed 合计 and its error included."""
+    blank_doc.set_fund("fiscal", "prev2", "581.4")
+    blank_doc.set_stated_total("income", "prev2", "100%")
+    window.set_document(blank_doc)
+    window.tabs.setCurrentIndex(1)
+    settle(window)
+    assert any(f.rule == "funds.amount" and f.location.column == "prev2" for f in window.findings)
+    fiscal = cell(window, "fund_fiscal_prev2")
+    fiscal.setFocus()
+    fiscal.selectAll()
+    qtbot.keyClicks(fiscal, "600")
+    settle(window)
+    assert blank_doc.stated_total("income", "prev2") == ""
+    assert not any(f.rule == "funds.amount" for f in window.findings)
+    qtbot.keyClick(fiscal, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    settle(window)
+    assert blank_doc.fund("fiscal", "prev2") == "581.4"
+    assert blank_doc.stated_total("income", "prev2") == "100%"
+    assert any(f.rule == "funds.amount" and f.location.column == "prev2" for f in window.findings)
+    qtbot.keyClick(fiscal, Qt.Key.Key_Y, Qt.KeyboardModifier.ControlModifier)
+    assert blank_doc.fund("fiscal", "prev2") == "600" and blank_doc.stated_total("income", "prev2") == ""
+
+
 def test_bad_amount_is_marked_on_its_cell(window, qtbot, blank_doc):
     window.set_document(blank_doc)
     prev1 = cell(window, "fund_unit_funds_prev1")
