@@ -27,6 +27,8 @@ class TemplateError(ValueError):
 class FundsLine:
     key: str
     label: str
+    # Other labels clerks' own Word forms use for this line (「财政拨款收入」); import reads them as this line.
+    aliases: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -171,7 +173,7 @@ def template_from_mapping(data: Mapping[str, Any]) -> Template:
     if data.get("format") != TEMPLATE_FORMAT:
         raise TemplateError(f"{where}: unsupported template format {data.get('format')!r}")
     funds = tuple(
-        FundsGroup(g["key"], g["label"], tuple(FundsLine(l["key"], l["label"]) for l in g["lines"]))
+        FundsGroup(g["key"], g["label"], tuple(FundsLine(l["key"], l["label"], tuple(l.get("aliases", ()))) for l in g["lines"]))
         for g in _require(data, "funds", where)
     )
     level1 = tuple(Level1(l["key"], l["name"], l.get("label", l["name"])) for l in _require(data, "level1", where))

@@ -131,7 +131,8 @@ class _Reader:
         self.bases: list[str] = []
         # Label look-ups.
         self.key = {name: label_key(t.label(name)) for name in t.labels}
-        self.lines = {label_key(line.label): line.key for g in t.funds for line in g.lines}
+        self.lines = {label_key(label): line.key for g in t.funds for line in g.lines
+                      for label in (line.label, *line.aliases)}
         self.groups = {label_key(g.label): g.key for g in t.funds}
         self.level1 = {}
         for i, l1 in enumerate(t.level1):

@@ -272,3 +272,22 @@ def test_long_term_goal_label_variants(tmp_path: Path, label: str, deadline: str
     assert result.report == []
     assert result.form.deadline == deadline
     assert result.form.text("long_term_goal") == ref.form.text("long_term_goal")
+
+
+@pytest.mark.parametrize("version", VERSIONS)
+def test_funds_lines_under_the_names_clerks_use(tmp_path: Path, version: str) -> None:
+    """「财政拨款收入」, 「人员类项目」…: the other labels the template lists for a funds line import as it."""
+    ref = read_reference(version)
+    path = write_docx(tmp_path / "f.docx", ref.template, ref.form)
+    doc = WordDocument(str(path))
+    renamed = 0
+    for group in ref.template.funds:
+        for line in group.lines:
+            assert line.aliases, line.key
+            cell = next(c for row in doc.tables[0].rows for c in row.cells if c.text == line.label)
+            cell.paragraphs[0].runs[0].text = line.aliases[-1]
+            renamed += 1
+    doc.save(str(path))
+    result = import_file(path)
+    assert renamed == 6 and result.report == []
+    assert result.form.funds == ref.form.funds
