@@ -28,6 +28,37 @@ def data_dir() -> Path:
     return Path(appdirs.user_data_dir(APP_NAME, False))
 
 
+def process_start(pid: int) -> str:
+    """When process ``pid`` started, as an opaque marker ("" when it cannot be told).
+
+    A pid alone is not enough to know that the goalform which wrote a sidecar still runs: after a
+    crash and a reboot the pid may belong to another program, and the work would never be offered back.
+    """
+    if os.name == "nt":  # pragma: no cover - exercised on Windows only
+        import ctypes
+        from ctypes import wintypes
+
+        PROCESS_QUERY_LIMITED_INFORMATION = 0x1000
+        kernel32 = ctypes.windll.kernel32  # type: ignore[attr-defined]
+        handle = kernel32.OpenProcess(PROCESS_QUERY_LIMITED_INFORMATION, False, pid)
+        if not handle:
+            return ""
+        try:
+            times = [wintypes.FILETIME() for _ in range(4)]  # creation, exit, kernel, user
+            if not kernel32.GetProcessTimes(handle, *(ctypes.byref(t) for t in times)):
+                return ""
+            return str((times[0].dwHighDateTime << 32) | times[0].dwLowDateTime)
+        finally:
+            kernel32.CloseHandle(handle)
+    try:  # Linux: field 22 of /proc/<pid>/stat, in clock ticks since boot, plus the boot's id
+        stat = Path(f"/proc/{pid}/stat").read_text(encoding="ascii", errors="replace")
+        boot = Path("/proc/sys/kernel/random/boot_id").read_text(encoding="ascii").strip()
+    except OSError:
+        return ""
+    fields = stat.rsplit(")", 1)[-1].split()
+    return f"{boot}:{fields[19]}" if len(fields) > 19 else ""
+
+
 def pid_alive(pid: int) -> bool:
     if pid <= 0:
         return False
@@ -69,6 +100,16 @@ class WorkingCopy:
     # (mtime_ns, size) of the origin when it was opened or last saved: a save that finds the
     # origin different would overwrite someone else's change (see Document.save).
     origin_stamp: tuple[int, int] | None = None
+    started: str = ""  # process_start(pid) of the process that has it open
+
+    def owner_running(self) -> bool:
+        """Whether the goalform that has this working copy open is still running."""
+        if not pid_alive(self.pid):
+            return False
+        if not self.started or self.pid == os.getpid():
+            return True
+        now = process_start(self.pid)
+        return not now or now == self.started  # another program under a reused pid: the owner is gone
 
     @property
     def sidecar(self) -> Path:
@@ -83,6 +124,7 @@ class WorkingCopy:
             "template_id": self.template_id,
             "department": self.department,
             "origin_stamp": list(self.origin_stamp) if self.origin_stamp else None,
+            "started": self.started,
         }
         tmp = self.sidecar.with_suffix(".json.tmp")
         tmp.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
@@ -93,6 +135,17 @@ class WorkingCopy:
                   Path(str(self.path) + "-journal")):
             with contextlib.suppress(OSError):
                 p.unlink()
+
+
+_own: tuple[int, str] = (0, "")
+
+
+def _own_start() -> str:
+    """process_start() of this process, read once (per pid: a forked child is another process)."""
+    global _own
+    if _own[0] != os.getpid():
+        _own = (os.getpid(), process_start(os.getpid()))
+    return _own[1]
 
 
 def file_stamp(path: Path) -> tuple[int, int] | None:
@@ -128,13 +181,14 @@ class Workspace:
         self.root.mkdir(parents=True, exist_ok=True)
         path = self.root / f"{uuid.uuid4().hex}.goal"
         wc = WorkingCopy(path=path, origin=Path(origin) if origin else None, pid=os.getpid(), dirty=False,
-                         modified=time.time())
+                         modified=time.time(), started=_own_start())
         wc.write_sidecar()
         return wc
 
     def adopt(self, wc: WorkingCopy) -> WorkingCopy:
         """Take over a recovered working copy in this process."""
         wc.pid = os.getpid()
+        wc.started = _own_start()
         wc.write_sidecar()
         return wc
 
@@ -146,7 +200,7 @@ class Workspace:
         """
         found: list[WorkingCopy] = []
         for wc in self._sidecars():
-            if wc.pid != os.getpid() and wc.origin is not None and pid_alive(wc.pid) and same_file(wc.origin, origin):
+            if wc.pid != os.getpid() and wc.origin is not None and wc.owner_running() and same_file(wc.origin, origin):
                 found.append(wc)
         return found
 
@@ -166,6 +220,7 @@ class Workspace:
                     template_id=str(data.get("template_id", "")),
                     department=str(data.get("department", "")),
                     origin_stamp=_stamp_from_json(data.get("origin_stamp")),
+                    started=str(data.get("started") or ""),
                 ))
             except (OSError, ValueError, KeyError, TypeError):
                 continue
@@ -178,7 +233,7 @@ class Workspace:
         """
         found: list[WorkingCopy] = []
         for wc in self._sidecars():
-            if pid_alive(wc.pid):
+            if wc.owner_running():
                 continue
             if not wc.path.exists() or not wc.dirty:
                 wc.remove()

@@ -384,3 +384,37 @@ def test_edits_taken_back_by_hand_count_as_saved_only_when_the_content_is_the_sa
         doc.set_field("department", "原来")
         _rewrite_elsewhere(target, "原来")  # same words, but the file is someone else's save now
         assert not doc.forget_edits_if_unchanged() and doc.is_dirty
+
+
+def test_a_working_copy_whose_pid_now_belongs_to_another_program_is_offered_back(tmp_path: Path) -> None:
+    """After a crash (and a reboot) the dead goalform's pid can be reused by another program."""
+    import json
+    import subprocess
+    import sys
+
+    from goalform.store.workspace import process_start
+
+    with Document.new(assets.template("2024")) as doc:
+        doc.save(tmp_path / "a.goal")
+    script = (
+        "import os\nfrom goalform.store import Document\n"
+        f"doc = Document.open({str(tmp_path / 'a.goal')!r})\n"
+        "doc.set_field('department', '崩溃前的修改')\nos._exit(9)\n"
+    )
+    subprocess.run([sys.executable, "-c", script], check=False, env=os.environ.copy())
+    [sidecar] = Workspace().root.glob("*.json")
+    data = json.loads(sidecar.read_text(encoding="utf-8"))
+    assert data["started"] or not process_start(os.getpid())  # recorded wherever it can be told
+    other = subprocess.Popen([sys.executable, "-c", "import sys; sys.stdin.read()"], stdin=subprocess.PIPE)
+    try:
+        if not process_start(other.pid):
+            pytest.skip("this system cannot tell when a process started")
+        data["pid"] = other.pid  # an unrelated, running program now has the dead goalform's pid
+        sidecar.write_text(json.dumps(data), encoding="utf-8")
+        [orphan] = Workspace().orphans()
+        assert orphan.origin == tmp_path / "a.goal"
+        data["started"] = process_start(other.pid)  # the same pid and start: still running, not an orphan
+        sidecar.write_text(json.dumps(data), encoding="utf-8")
+        assert Workspace().orphans() == []
+    finally:
+        other.communicate(b"", timeout=60)
