@@ -157,6 +157,14 @@ ENGLISH = {
         "“%1” was changed by another program or goalform window after you opened it.\nOverwriting it loses those "
         "changes; Save As keeps both.",
     "另存为…": "Save As…", "覆盖保存": "Overwrite",
+    "磁盘空间不足或无法写入，刚才的修改没有记下。\n请腾出磁盘空间后重试；也可以用「另存为」把表格保存到其他磁盘。":
+        "The disk is full or cannot be written: the last change was not recorded.\nFree some disk space and "
+        "try again, or use Save As to save the form on another disk.",
+    "goalform 遇到了一个意外错误，刚才的操作可能没有完成。\n之前输入的内容都保存在工作副本中：如果程序随后关闭，下次启动时会提示恢复。":
+        "goalform ran into an unexpected error; the last action may not have been completed.\nEverything typed "
+        "before is kept in the working copy: if the program closes, it is offered back at the next start.",
+    "程序出错": "Program error", "详细信息已记录在：%1": "The details were written to: %1",
+    "复制详细信息": "Copy details", "继续": "Continue",
 }
 
 

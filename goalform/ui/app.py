@@ -73,8 +73,11 @@ def start(file: Path | None = None, *, read_only: bool = False, language: str | 
     """Run the GUI until the window closes; returns the exit code."""
     from goalform.ui.main_window import MainWindow
 
+    from goalform.ui import unexpected_error
+
     app = application()
     install_translators(app, choose_language(language))
+    unexpected_error.install()
     window = MainWindow()
     window.show()
     if quit_after_show:  # the benchmark: measure start-up up to a painted window

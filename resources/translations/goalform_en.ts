@@ -1,6 +1,43 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="en_US">
 <context>
+    <name />
+    <message>
+        <location filename="../../goalform/ui/unexpected_error.py" line="58" />
+        <source>磁盘空间不足或无法写入，刚才的修改没有记下。
+请腾出磁盘空间后重试；也可以用「另存为」把表格保存到其他磁盘。</source>
+        <translation>The disk is full or cannot be written: the last change was not recorded.
+Free some disk space and try again, or use Save As to save the form on another disk.</translation>
+    </message>
+    <message>
+        <location filename="../../goalform/ui/unexpected_error.py" line="60" />
+        <source>goalform 遇到了一个意外错误，刚才的操作可能没有完成。
+之前输入的内容都保存在工作副本中：如果程序随后关闭，下次启动时会提示恢复。</source>
+        <translation>goalform ran into an unexpected error; the last action may not have been completed.
+Everything typed before is kept in the working copy: if the program closes, it is offered back at the next start.</translation>
+    </message>
+    <message>
+        <location filename="../../goalform/ui/unexpected_error.py" line="80" />
+        <source>程序出错</source>
+        <translation>Program error</translation>
+    </message>
+    <message>
+        <location filename="../../goalform/ui/unexpected_error.py" line="83" />
+        <source>详细信息已记录在：%1</source>
+        <translation>The details were written to: %1</translation>
+    </message>
+    <message>
+        <location filename="../../goalform/ui/unexpected_error.py" line="85" />
+        <source>复制详细信息</source>
+        <translation>Copy details</translation>
+    </message>
+    <message>
+        <location filename="../../goalform/ui/unexpected_error.py" line="86" />
+        <source>继续</source>
+        <translation>Continue</translation>
+    </message>
+</context>
+<context>
     <name>AboutDialog</name>
     <message>
         <location filename="../../goalform/ui/about.py" line="33" />
@@ -31,32 +68,32 @@
         <translation>Edit amount</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/commands.py" line="79" />
+        <location filename="../../goalform/ui/commands.py" line="82" />
         <source>重命名指标</source>
         <translation>Rename indicator</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/commands.py" line="79" />
+        <location filename="../../goalform/ui/commands.py" line="82" />
         <source>修改指标值</source>
         <translation>Edit indicator value</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/commands.py" line="96" />
+        <location filename="../../goalform/ui/commands.py" line="99" />
         <source>添加二级指标</source>
         <translation>Add level-2 indicator</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/commands.py" line="96" />
+        <location filename="../../goalform/ui/commands.py" line="99" />
         <source>添加三级指标</source>
         <translation>Add level-3 indicator</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/commands.py" line="116" />
+        <location filename="../../goalform/ui/commands.py" line="119" />
         <source>删除指标</source>
         <translation>Delete indicator</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/commands.py" line="132" />
+        <location filename="../../goalform/ui/commands.py" line="135" />
         <source>移动指标</source>
         <translation>Move indicator</translation>
     </message>
@@ -123,7 +160,7 @@
     </message>
     <message>
         <location filename="../../goalform/ui/file_actions.py" line="61" />
-        <location filename="../../goalform/ui/file_actions.py" line="248" />
+        <location filename="../../goalform/ui/file_actions.py" line="250" />
         <source>另存为…</source>
         <translation>Save As…</translation>
     </message>
@@ -174,7 +211,7 @@
     </message>
     <message>
         <location filename="../../goalform/ui/file_actions.py" line="98" />
-        <location filename="../../goalform/ui/file_actions.py" line="261" />
+        <location filename="../../goalform/ui/file_actions.py" line="263" />
         <source>未命名表格</source>
         <translation>untitled form</translation>
     </message>
@@ -252,71 +289,71 @@ If both are edited, whichever saves last overwrites the other. Opening it read-o
         <translation>Save failed</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="239" />
+        <location filename="../../goalform/ui/file_actions.py" line="241" />
         <source>已保存到 %1</source>
         <translation>Saved to %1</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="245" />
+        <location filename="../../goalform/ui/file_actions.py" line="247" />
         <source>文件已被修改</source>
         <translation>File changed on disk</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="246" />
+        <location filename="../../goalform/ui/file_actions.py" line="248" />
         <source>「%1」在你打开之后被其他程序或另一个 goalform 窗口修改过。
 覆盖保存会丢掉那些修改；另存为可以两份都保留。</source>
         <translation>“%1” was changed by another program or goalform window after you opened it.
 Overwriting it loses those changes; Save As keeps both.</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="248" />
+        <location filename="../../goalform/ui/file_actions.py" line="250" />
         <source>覆盖保存</source>
         <translation>Overwrite</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="262" />
+        <location filename="../../goalform/ui/file_actions.py" line="264" />
         <source>恢复未保存的工作</source>
         <translation>Recover unsaved work</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="263" />
+        <location filename="../../goalform/ui/file_actions.py" line="265" />
         <source>goalform 上次没有正常关闭。发现「%1」在 %2 的未保存修改。
 要恢复吗？</source>
         <translation>goalform did not close normally last time. Unsaved changes to “%1” from %2 were found.
 Recover them?</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="265" />
+        <location filename="../../goalform/ui/file_actions.py" line="267" />
         <source>恢复</source>
         <translation>Recover</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="266" />
+        <location filename="../../goalform/ui/file_actions.py" line="268" />
         <source>丢弃</source>
         <translation>Discard</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="267" />
+        <location filename="../../goalform/ui/file_actions.py" line="269" />
         <source>以后再说</source>
         <translation>Later</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="275" />
+        <location filename="../../goalform/ui/file_actions.py" line="277" />
         <source>无法恢复</source>
         <translation>Cannot recover</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="364" />
+        <location filename="../../goalform/ui/file_actions.py" line="366" />
         <source>结转到下一年</source>
         <translation>Roll over to next year</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="365" />
+        <location filename="../../goalform/ui/file_actions.py" line="367" />
         <source>已结转为 %1 年的新表格（尚未保存）。有 %2 处需要核对，详见检查结果。</source>
         <translation>Rolled over to a new form for %1 (not saved yet). %2 items need checking; see Findings.</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="291" />
+        <location filename="../../goalform/ui/file_actions.py" line="293" />
         <source>导入</source>
         <translation>Import</translation>
     </message>
@@ -326,77 +363,77 @@ Recover them?</translation>
         <translation>goalform forms (*.goal)</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="292" />
+        <location filename="../../goalform/ui/file_actions.py" line="294" />
         <source>Word 或 Excel 表格 (*.docx *.xlsx)</source>
         <translation>Word or Excel forms (*.docx *.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="305" />
+        <location filename="../../goalform/ui/file_actions.py" line="307" />
         <source>导入失败</source>
         <translation>Import failed</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="310" />
+        <location filename="../../goalform/ui/file_actions.py" line="312" />
         <source>导入报告</source>
         <translation>Import report</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="310" />
+        <location filename="../../goalform/ui/file_actions.py" line="312" />
         <source>已导入「%1」。</source>
         <translation>Imported “%1”.</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="321" />
+        <location filename="../../goalform/ui/file_actions.py" line="323" />
         <source>导出</source>
         <translation>Export</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="322" />
+        <location filename="../../goalform/ui/file_actions.py" line="324" />
         <source>Word 文档 (*.docx);;Excel 工作簿 (*.xlsx);;PDF 文件 (*.pdf)</source>
         <translation>Word document (*.docx);;Excel workbook (*.xlsx);;PDF file (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="332" />
+        <location filename="../../goalform/ui/file_actions.py" line="334" />
         <source>导出失败</source>
         <translation>Export failed</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="334" />
+        <location filename="../../goalform/ui/file_actions.py" line="336" />
         <source>已导出到 %1</source>
         <translation>Exported to %1</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="350" />
+        <location filename="../../goalform/ui/file_actions.py" line="352" />
         <source>打印失败</source>
         <translation>Printing failed</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="361" />
+        <location filename="../../goalform/ui/file_actions.py" line="363" />
         <source>结转失败</source>
         <translation>Rollover failed</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="373" />
+        <location filename="../../goalform/ui/file_actions.py" line="375" />
         <source>与另一文件比较</source>
         <translation>Compare with another file</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="381" />
+        <location filename="../../goalform/ui/file_actions.py" line="383" />
         <source>比较失败</source>
         <translation>Comparison failed</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="383" />
+        <location filename="../../goalform/ui/file_actions.py" line="385" />
         <source>与「%1」相比有 %2 处不同。</source>
         <translation>%2 differences from “%1”.</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="385" />
+        <location filename="../../goalform/ui/file_actions.py" line="387" />
         <source>比较结果</source>
         <translation>Comparison</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="384" />
+        <location filename="../../goalform/ui/file_actions.py" line="386" />
         <source>两个文件内容相同。</source>
         <translation>The two files have the same content.</translation>
     </message>
@@ -660,14 +697,14 @@ Recover them?</translation>
     <message>
         <location filename="../../goalform/ui/main_window.py" line="104" />
         <location filename="../../goalform/ui/main_window.py" line="209" />
-        <location filename="../../goalform/ui/main_window.py" line="260" />
+        <location filename="../../goalform/ui/main_window.py" line="261" />
         <source>撤销</source>
         <translation>Undo</translation>
     </message>
     <message>
         <location filename="../../goalform/ui/main_window.py" line="107" />
         <location filename="../../goalform/ui/main_window.py" line="210" />
-        <location filename="../../goalform/ui/main_window.py" line="264" />
+        <location filename="../../goalform/ui/main_window.py" line="265" />
         <source>重做</source>
         <translation>Redo</translation>
     </message>
@@ -703,7 +740,7 @@ Recover them?</translation>
     </message>
     <message>
         <location filename="../../goalform/ui/main_window.py" line="133" />
-        <location filename="../../goalform/ui/main_window.py" line="359" />
+        <location filename="../../goalform/ui/main_window.py" line="360" />
         <source>关于 goalform</source>
         <translation>About goalform</translation>
     </message>
@@ -714,7 +751,7 @@ Recover them?</translation>
     </message>
     <message>
         <location filename="../../goalform/ui/main_window.py" line="153" />
-        <location filename="../../goalform/ui/main_window.py" line="301" />
+        <location filename="../../goalform/ui/main_window.py" line="302" />
         <source>部门整体绩效目标表</source>
         <translation>Department performance targets</translation>
     </message>
@@ -769,42 +806,42 @@ Recover them?</translation>
         <translation>Instructions</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/main_window.py" line="275" />
+        <location filename="../../goalform/ui/main_window.py" line="276" />
         <source>错误 %1 · 警告 %2</source>
         <translation>Errors %1 · Warnings %2</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/main_window.py" line="277" />
+        <location filename="../../goalform/ui/main_window.py" line="278" />
         <source>检查用时 %1 毫秒</source>
         <translation>Checked in %1 ms</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/main_window.py" line="307" />
+        <location filename="../../goalform/ui/main_window.py" line="308" />
         <source>未命名</source>
         <translation>Untitled</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/main_window.py" line="308" />
+        <location filename="../../goalform/ui/main_window.py" line="309" />
         <source>（只读）</source>
         <translation> (read-only)</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/main_window.py" line="312" />
+        <location filename="../../goalform/ui/main_window.py" line="313" />
         <source>只读</source>
         <translation>Read-only</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/main_window.py" line="314" />
+        <location filename="../../goalform/ui/main_window.py" line="315" />
         <source>有未保存的修改</source>
         <translation>Unsaved changes</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/main_window.py" line="316" />
+        <location filename="../../goalform/ui/main_window.py" line="317" />
         <source>已保存</source>
         <translation>Saved</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/main_window.py" line="360" />
+        <location filename="../../goalform/ui/main_window.py" line="361" />
         <source>goalform %1
 部门整体绩效目标表的填报、检查与导出。</source>
         <translation>goalform %1

@@ -1,10 +1,12 @@
 """GOALFORM_QUIT_AFTER_SHOW=1: the launcher shows its window, then quits (bundle smoke tests use it)."""
 from __future__ import annotations
 
+import sys
+
 import pytest
 from PySide6.QtCore import QEvent, QObject, QTimer
 
-from goalform.ui import launcher
+from goalform.ui import launcher, unexpected_error
 from goalform.ui.appicon import app_icon
 
 
@@ -24,6 +26,7 @@ class ShowSpy(QObject):
 @pytest.mark.qt_log_ignore("propagateSizeHints")  # the offscreen platform's notice on show
 def test_launcher_shows_the_window_then_returns(qapp, monkeypatch):
     monkeypatch.setenv("GOALFORM_QUIT_AFTER_SHOW", "1")
+    monkeypatch.setattr(sys, "excepthook", sys.excepthook)  # restored after the test
     spy = ShowSpy()
     qapp.installEventFilter(spy)
     watchdog = QTimer()  # if the launcher ignored the variable, app.exec() would never return
@@ -37,6 +40,7 @@ def test_launcher_shows_the_window_then_returns(qapp, monkeypatch):
     assert watchdog.isActive(), "the launcher did not quit by itself after showing its window"
     watchdog.stop()
     assert spy.shown, "no window was shown"
+    assert sys.excepthook is unexpected_error.report, "errors in slots would go unseen without a console"
     assert not qapp.windowIcon().isNull(), (
         "the application has no icon: call app.setWindowIcon(goalform.ui.appicon.app_icon()) "
         "where the QApplication is created")
