@@ -2,6 +2,9 @@
 that the GUI shows as it is and the CLI prints on one line; anything else is a bug."""
 from __future__ import annotations
 
+import errno
+import sqlite3
+
 
 class StoreError(Exception):
     """An expected problem with a .goal file; ``str(error)`` is a message for the user, in Chinese."""
@@ -29,3 +32,13 @@ class SaveError(StoreError):
 
 class ChangedOnDisk(SaveError):
     """The .goal was changed by someone else after it was opened; saving would overwrite that change."""
+
+
+def is_disk_full(error: BaseException) -> bool:
+    """Whether ``error`` means the disk is full or cannot be written (the user's to fix, not a bug)."""
+    if isinstance(error, OSError):
+        return error.errno in (errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC))
+    if isinstance(error, sqlite3.OperationalError):
+        text = str(error).lower()
+        return "full" in text or "disk i/o" in text
+    return False

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import datetime
 import platform
-import sqlite3
 import sys
 import traceback
 from pathlib import Path
@@ -20,6 +19,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from goalform import __version__
+from goalform.store.errors import is_disk_full
 from goalform.store.workspace import data_dir
 
 _showing = False  # one box at a time: an error raised while the box is up goes to the log only
@@ -52,9 +52,7 @@ def write_log(details: str) -> Path | None:
 
 def message_for(error: BaseException) -> str:
     """What to tell the user, in their terms: a full disk is theirs to fix, anything else is ours."""
-    text = str(error).lower()
-    if isinstance(error, (sqlite3.OperationalError, OSError)) and (
-            "full" in text or "disk i/o" in text or getattr(error, "errno", None) == 28):
+    if is_disk_full(error):
         return tr("磁盘空间不足或无法写入，刚才的修改没有记下。\n请腾出磁盘空间后重试；"
                   "也可以用「另存为」把表格保存到其他磁盘。")
     return tr("goalform 遇到了一个意外错误，刚才的操作可能没有完成。\n"
