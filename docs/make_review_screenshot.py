@@ -25,7 +25,7 @@ from goalform.domain.review import field_target, fund_target, indicator_target  
 from goalform.ui.review_commands import AddComment  # noqa: E402
 
 sys.path.insert(0, str(ROOT / "docs"))
-from make_screenshots import open_window  # noqa: E402
+from make_screenshots import open_window, save_shot  # noqa: E402
 
 def main(argv: list[str]) -> int:
     form_path = Path(argv[0]) if argv else ROOT / "examples" / "form-2024.goal"
@@ -55,11 +55,7 @@ def main(argv: list[str]) -> int:
     window.review.dock.raise_()
     tab.select(leaves[0].id, tab.model.column_of("value"))
     window.review.dock.select_comment(doc.comments()[0].id)
-    for _ in range(3):
-        app.processEvents()
-    target = ROOT / "docs" / "screenshot-review.png"
-    window.grab().save(str(target))
-    print(target.relative_to(ROOT))
+    save_shot(app, window, "review")
     window.set_document(None)
     return 0
 

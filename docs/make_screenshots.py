@@ -46,19 +46,24 @@ def open_window(form: Path) -> tuple[QApplication, MainWindow] | None:
     return app, window
 
 
+def save_shot(app: QApplication, window: MainWindow, name: str) -> None:
+    """Let the window paint, then save it as docs/screenshot-<name>.png."""
+    for _ in range(3):
+        app.processEvents()
+    target = ROOT / "docs" / f"screenshot-{name}.png"
+    window.grab().save(str(target))
+    print(target.relative_to(ROOT))
+
+
 def main(argv: list[str]) -> int:
     form = Path(argv[0]) if argv else ROOT / "examples" / "form-2026.goal"
     opened = open_window(form)
     if opened is None:
         return 2
     app, window = opened
-    out = ROOT / "docs"
     for i in range(window.tabs.count()):
         window.tabs.setCurrentIndex(i)
-        app.processEvents()
-        target = out / f"screenshot-{TAB_FILES[i]}.png"
-        window.grab().save(str(target))
-        print(target.relative_to(ROOT))
+        save_shot(app, window, TAB_FILES[i])
     window.set_document(None)
     return 0
 
