@@ -107,3 +107,73 @@ def test_blank_forms_and_a_text_longer_than_a_page(tmp_path: Path) -> None:
         write_pdf(grid, tmp_path / "long.pdf")
     functions_row = next(i for i, row in enumerate(grid.rows) if row[0].text == "部门职能概述")
     assert sum(1 for page in drawn for p in page.rows if p.row == functions_row) == 1  # on one page, whole
+
+
+def _line_widths_pt(data: bytes) -> set[float]:
+    """The stroke widths (``w``) in the PDF's content streams, in points: Qt draws in device units
+    under one ``cm`` that scales them to points."""
+    import zlib
+
+    widths = set()
+    for stream in re.findall(rb"stream\r?\n(.*?)\r?\nendstream", data, re.S):
+        try:
+            content = zlib.decompress(stream)
+        except zlib.error:
+            continue
+        scale = re.search(rb"([\d.]+) 0 0 -?[\d.]+ [-\d.]+ [-\d.]+ cm", content)
+        if scale is None:
+            continue
+        widths |= {round(float(w) * float(scale.group(1)), 2) for w in re.findall(rb"([\d.]+) w\b", content)}
+    return widths
+
+
+@pytest.mark.parametrize("dpi", [300, 600, 1200])
+def test_table_lines_are_half_a_point_at_any_resolution(tmp_path: Path, dpi: int) -> None:
+    """Issue 16: the pen width was computed from the font shrink factor instead of the page scale,
+    so the lines came out 1.2 pt at 600 dpi."""
+    from PySide6.QtGui import QPdfWriter
+
+    from goalform.formats.pdf_writer import ensure_gui_application, paint_grid
+
+    ensure_gui_application()
+    result = read_reference("2024")
+    path = tmp_path / f"{dpi}.pdf"
+    writer = QPdfWriter(str(path))
+    setup_page(writer)
+    writer.setResolution(dpi)
+    paint_grid(build_grid(result.template, result.form), writer)
+    del writer
+    widths = _line_widths_pt(path.read_bytes())
+    assert widths and all(0.45 <= w <= 0.55 for w in widths), widths
+
+
+def test_a_text_that_cannot_fit_a_page_is_refused_naming_the_field(tmp_path: Path) -> None:
+    """A row is never split across pages; one too long even in small type is refused, not cut off."""
+    from goalform.formats.export import ExportError, export_file
+
+    result = read_reference("2026")
+    result.form.texts["tasks"] = "负责综合保税区规划、建设、申报、管理等工作。" * 2000
+    target = tmp_path / "x.pdf"
+    with pytest.raises(ExportError, match="「年度工作任务」的内容太长（44,000 个字）.*导出为 Word"):
+        export_file(result.form, result.template, target)
+    assert not target.exists() and not list(tmp_path.iterdir())
+
+
+def test_measure_paginate_draw_are_separate_steps(tmp_path: Path) -> None:
+    """paint_grid is measure (row heights), paginate (rows per page), draw; each usable alone."""
+    from PySide6.QtGui import QPdfWriter
+
+    from goalform.formats.pdf_writer import ensure_gui_application, measure, paginate
+
+    ensure_gui_application()
+    result = read_reference("2026")
+    grid = build_grid(result.template, result.form)
+    writer = QPdfWriter(str(tmp_path / "x.pdf"))
+    setup_page(writer)
+    writer.setResolution(600)
+    layout = measure(grid, writer)
+    assert len(layout.heights) == len(grid.rows) and all(h > 0 for h in layout.heights)
+    assert abs(layout.unit * 1440 - 600) < 1  # device units per twip: 600 dpi / 1440 twips per inch
+    pages = paginate(grid, layout, writer)
+    assert all(p.y + layout.heights[p.row] <= layout.usable + 0.01 for page in pages for p in page.rows)
+    del writer
