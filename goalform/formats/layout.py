@@ -175,7 +175,9 @@ class Grid:
         """The cell at row ``r`` as a clerk would name it in a message: 指标「…」 or the row's label."""
         row = self.rows[r]
         if cell.key and cell.key[0] == "indicator":
-            name = next((c.text for c in row if c.col == 3 and c is not cell and not c.merged), "")
+            if cell.key[-1] == "name":  # a name cell (一级, 二级, 三级): the name is the text itself
+                return f"指标名称「{cell.text[:30]}…」" if len(cell.text) > 30 else f"指标名称「{cell.text}」"
+            name = next((c.text for c in row if c.col == 3 and not c.merged), "")
             if name:
                 return f"指标「{name[:30]}」"
         label = next((c.text for c in row if c.role == LABEL and c.text and c is not cell), "")
