@@ -15,6 +15,23 @@ def _pages(data: bytes) -> int:
     return len(re.findall(rb"/Type\s*/Page\b", data))
 
 
+def _recorded_pages(monkeypatch, grid, path: Path) -> list:
+    """Write ``grid`` as a PDF at ``path``; returns the pages as paginate() laid them out."""
+    from goalform.formats import paging
+
+    drawn = []
+    real = paging.Page
+
+    class Recording(real):  # type: ignore[misc, valid-type]
+        def __init__(self, rows, paragraphs):
+            super().__init__(rows, paragraphs)
+            drawn.append(self)
+
+    monkeypatch.setattr(paging, "Page", Recording)
+    write_pdf(grid, path)
+    return drawn
+
+
 @pytest.mark.parametrize("version", ["2024", "2026"])
 def test_pdf_has_pages(tmp_path: Path, version: str) -> None:
     result = read_reference(version)
@@ -54,32 +71,20 @@ def test_print_preview_uses_the_same_painting(tmp_path: Path, qapp) -> None:
 
 def test_indicator_headers_repeat_on_new_pages(tmp_path: Path, monkeypatch) -> None:
     """Every page that continues an indicator table starts with that table's header rows."""
-    from goalform.formats import paging
-
     result = read_reference("2024")
     grid = build_grid(result.template, result.form)
-    drawn: list[list[str]] = []
-
-    real = paging.Page
-
-    class Recording(real):  # type: ignore[misc, valid-type]
-        def __init__(self, rows, paragraphs):
-            super().__init__(rows, paragraphs)
-            drawn.append(self)  # type: ignore[arg-type]
-
-    monkeypatch.setattr(paging, "Page", Recording)
-    write_pdf(grid, tmp_path / "x.pdf")
-    first_rows = [page.rows[0].row for page in drawn[1:] if page.rows]  # type: ignore[attr-defined]
+    drawn = _recorded_pages(monkeypatch, grid, tmp_path / "x.pdf")
+    first_rows = [page.rows[0].row for page in drawn[1:] if page.rows]
     header_firsts = {first for first, _ in grid.header_rows}
     continuing = [r for r in first_rows if grid.rows[r].kind in ("indicator_header", "indicator")]
     assert continuing and all(r in header_firsts for r in continuing)
     # and no row is drawn on two pages except repeated headers
-    body = [p.row for page in drawn for p in page.rows if p.row not in  # type: ignore[attr-defined]
+    body = [p.row for page in drawn for p in page.rows if p.row not in
             {r for f, l in grid.header_rows for r in range(f, l + 1)}]
     assert len(body) == len(set(body)) == len(grid.rows) - sum(l - f + 1 for f, l in grid.header_rows)
 
 
-def test_blank_forms_and_a_text_longer_than_a_page(tmp_path: Path) -> None:
+def test_blank_forms_and_a_text_longer_than_a_page(tmp_path: Path, monkeypatch) -> None:
     from goalform import assets
     from goalform.domain.form import new_form
 
@@ -90,21 +95,7 @@ def test_blank_forms_and_a_text_longer_than_a_page(tmp_path: Path) -> None:
     form = result.form
     form.texts["functions"] = "\n".join(f"{i}. 负责综合保税区规划、建设、申报、管理等工作，" * 3 for i in range(1, 40))
     grid = build_grid(result.template, form)
-    from goalform.formats import paging
-
-    drawn = []
-    real = paging.Page
-
-    class Recording(real):  # type: ignore[misc, valid-type]
-        def __init__(self, rows, paragraphs):
-            super().__init__(rows, paragraphs)
-            drawn.append(self)
-
-    import pytest as _pytest
-
-    with _pytest.MonkeyPatch.context() as mp:
-        mp.setattr(paging, "Page", Recording)
-        write_pdf(grid, tmp_path / "long.pdf")
+    drawn = _recorded_pages(monkeypatch, grid, tmp_path / "long.pdf")
     functions_row = next(i for i, row in enumerate(grid.rows) if row[0].text == "部门职能概述")
     assert sum(1 for page in drawn for p in page.rows if p.row == functions_row) == 1  # on one page, whole
 
@@ -145,22 +136,6 @@ def test_table_lines_are_half_a_point_at_any_resolution(tmp_path: Path, dpi: int
     del writer
     widths = _line_widths_pt(path.read_bytes())
     assert widths and all(0.45 <= w <= 0.55 for w in widths), widths
-
-
-def _recorded_pages(monkeypatch, grid, path: Path) -> list:
-    from goalform.formats import paging
-
-    drawn = []
-    real = paging.Page
-
-    class Recording(real):  # type: ignore[misc, valid-type]
-        def __init__(self, rows, paragraphs):
-            super().__init__(rows, paragraphs)
-            drawn.append(self)
-
-    monkeypatch.setattr(paging, "Page", Recording)
-    write_pdf(grid, path)
-    return drawn
 
 
 def test_a_text_longer_than_a_page_is_continued_on_the_next(tmp_path: Path, monkeypatch) -> None:
