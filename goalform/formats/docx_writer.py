@@ -23,7 +23,9 @@ LATIN_FONT = "Times New Roman"
 TABLE_SIZE = 20  # half-points: 10 pt
 TITLE_SIZE = 36  # 18 pt (小二)
 NOTE_SIZE = 20
+FOOTER_SIZE = 18  # 9 pt
 LONG_ROW_CHARS = 1200  # about two thirds of a page of 10 pt text in the wide text column
+TEXT_NODE_CHARS = 1_000_000  # at most 4 MB of UTF-8 per w:t, well under the parser's 10 MB
 
 # A4 in twips, 2 cm side margins (the grid's widths fill the 9 638 twips between them).
 PAGE_W, PAGE_H = 11906, 16838
@@ -43,9 +45,18 @@ def _fonts(face: str) -> str:
             f'w:cs="{LATIN_FONT}" w:hint="eastAsia"/>')
 
 
+def _t(text: str) -> str:
+    """``w:t`` elements for ``text``: a long text is cut into several, because the XML parser refuses a
+    text node over 10 MB (lxml's limit without XML_PARSE_HUGE). Readers join a run's ``w:t`` texts."""
+    if len(text) <= TEXT_NODE_CHARS:
+        return f'<w:t xml:space="preserve">{_text(text)}</w:t>'
+    return "".join(f'<w:t xml:space="preserve">{_text(text[i:i + TEXT_NODE_CHARS])}</w:t>'
+                   for i in range(0, len(text), TEXT_NODE_CHARS))
+
+
 def _run(text: str, bold: bool = False) -> str:
     rpr = "<w:rPr><w:b/></w:rPr>" if bold else ""
-    return f'<w:r>{rpr}<w:t xml:space="preserve">{_text(text)}</w:t></w:r>' if text else ""
+    return f"<w:r>{rpr}{_t(text)}</w:r>" if text else ""
 
 
 def _cell_xml(cell: GridCell, width: int, keep_next: bool = False) -> str:
@@ -111,7 +122,7 @@ def _paragraph_xml(text: str, *, size: int, face: str = BODY_FONT, bold: bool = 
         runs = (f'<w:r>{rpr}<w:t xml:space="preserve">{_text(parts[0])}    </w:t></w:r><w:r>{rpr}<w:tab/></w:r>'
                 f'<w:r>{rpr}<w:t xml:space="preserve">{_text(parts[1])}</w:t></w:r>')
     else:
-        runs = f'<w:r>{rpr}<w:t xml:space="preserve">{_text(text)}</w:t></w:r>' if text else ""
+        runs = f"<w:r>{rpr}{_t(text)}</w:r>" if text else ""
     return f'<w:p xmlns:w="{W_NS}">{ppr}{runs}</w:p>'
 
 
@@ -147,8 +158,39 @@ def _setup_styles(document) -> None:  # noqa: ANN001 - python-docx's Document
         defaults.set(f"{{{W_NS}}}eastAsia", BODY_FONT)
 
 
+def _field(instr: str, rpr: str) -> str:
+    """A complex field (PAGE, NUMPAGES): Word and LibreOffice compute it when the page is laid out;
+    the text between ``separate`` and ``end`` is only shown until they do."""
+    return (f'<w:r>{rpr}<w:fldChar w:fldCharType="begin"/></w:r>'
+            f'<w:r>{rpr}<w:instrText xml:space="preserve"> {instr} </w:instrText></w:r>'
+            f'<w:r>{rpr}<w:fldChar w:fldCharType="separate"/></w:r>'
+            f'<w:r>{rpr}<w:t>1</w:t></w:r><w:r>{rpr}<w:fldChar w:fldCharType="end"/></w:r>')
+
+
+def footer_xml() -> str:
+    """The footer paragraph: 「第 X 页 共 Y 页」, centred, as on the PDF."""
+    rpr = f'<w:rPr>{_fonts(BODY_FONT)}<w:sz w:val="{FOOTER_SIZE}"/><w:szCs w:val="{FOOTER_SIZE}"/></w:rPr>'
+
+    def text(s: str) -> str:
+        return f'<w:r>{rpr}<w:t xml:space="preserve">{s}</w:t></w:r>'
+
+    return (f'<w:p xmlns:w="{W_NS}"><w:pPr><w:jc w:val="center"/>{rpr}</w:pPr>'
+            f'{text("第 ")}{_field("PAGE", rpr)}{text(" 页 共 ")}{_field("NUMPAGES", rpr)}{text(" 页")}</w:p>')
+
+
+def _add_page_numbers(section) -> None:  # noqa: ANN001 - python-docx's Section
+    from docx.oxml import parse_xml
+
+    section.footer.is_linked_to_previous = False  # gives the section a footer part of its own
+    footer = section.footer._element  # its w:ftr
+    for p in list(footer.iterchildren(f"{{{W_NS}}}p")):
+        footer.remove(p)
+    footer.append(parse_xml(footer_xml()))
+
+
 def write_docx(grid: Grid, target: str | Path | IO[bytes]) -> None:
-    """Write ``grid`` as a .docx to ``target`` (a path or a binary file)."""
+    """Write ``grid`` as a .docx to ``target`` (a path or a binary file); texts of any length are
+    written whole."""
     import docx
     from docx.oxml import parse_xml
     from docx.shared import Twips
@@ -160,6 +202,7 @@ def write_docx(grid: Grid, target: str | Path | IO[bytes]) -> None:
     section.left_margin = section.right_margin = Twips(MARGIN_LR)
     section.top_margin = section.bottom_margin = Twips(MARGIN_TB)
     section.header_distance = section.footer_distance = Twips(567)
+    _add_page_numbers(section)
 
     body = document.element.body
     sect_pr = body[-1]  # the body's sectPr stays last

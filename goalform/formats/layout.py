@@ -3,7 +3,7 @@
 Every writer (Word, Excel, PDF, print) renders the :class:`Grid` that :func:`build_grid` makes, and
 the readers map rows back through the same row shapes (:data:`SHAPES`), so no other module keeps its
 own idea of the form's structure. Cells per row reproduce the reference forms exactly (see
-``/work/shared/reference/README.md``): e.g. a funds line has 7 cells, an annual indicator row 9.
+``docs/reference-format.md``): e.g. a funds line has 7 cells, an annual indicator row 9.
 
 Grid columns::
 
@@ -170,6 +170,18 @@ class Grid:
     def texts(self) -> list[list[str]]:
         """The rows as cell texts, the way formdump shows them (spans once, continuations empty)."""
         return [[c.text for c in row] for row in self.rows]
+
+    def describe(self, r: int, cell: GridCell) -> str:
+        """The cell at row ``r`` as a clerk would name it in a message: 指标「…」 or the row's label."""
+        row = self.rows[r]
+        if cell.key and cell.key[0] == "indicator":
+            if cell.key[-1] == "name":  # a name cell (一级, 二级, 三级): the name is the text itself
+                return f"指标名称「{cell.text[:30]}…」" if len(cell.text) > 30 else f"指标名称「{cell.text}」"
+            name = next((c.text for c in row if c.col == 3 and not c.merged), "")
+            if name:
+                return f"指标「{name[:30]}」"
+        label = next((c.text for c in row if c.role == LABEL and c.text and c is not cell), "")
+        return f"「{label[:30]}」" if label else f"表格第 {r + 1} 行"
 
 
 class _Builder:

@@ -7,19 +7,20 @@ spreadsheet program to compute formulas when it opens.
 """
 from __future__ import annotations
 
-import os
-import uuid
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Callable, Sequence
 
 from openpyxl import Workbook
-from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 
 from goalform.domain.fingerprint import short
 from goalform.domain.summary import FormSummary
+from goalform.formats.output import is_zip, write_replacing
+from goalform.formats.xlsx_writer import CELL_CHARS, set_text
+
+CUT = "…（以下已截断）"
 
 AMOUNT = "0.00"
 SHARE = "0.0%"
@@ -97,14 +98,13 @@ def columns_for(summaries: Sequence[FormSummary]) -> list[Column]:
 
 
 def _put(ws: Any, row: int, column: int, value: Any) -> Any:
-    """Write one cell. Text from the files is untrusted: it is always stored as text (a department
-    called 「=HYPERLINK(…)」 must not become a formula) and control characters, which .xlsx cannot
-    hold, are dropped."""
+    """Write one cell. Text from the files is untrusted: it is always stored as text, with Excel's
+    quote prefix when it starts like a formula (a department called 「=HYPERLINK(…)」 must not become
+    one), and control characters, which .xlsx cannot hold, are dropped. A text longer than a cell
+    holds (only a crafted file has one) is cut visibly, with a mark, rather than by Excel silently."""
     if isinstance(value, str):
-        value = ILLEGAL_CHARACTERS_RE.sub("", value)
-        cell = ws.cell(row=row, column=column, value=value or None)
-        if value.startswith("="):
-            cell.data_type = "s"
+        cell = ws.cell(row=row, column=column)
+        set_text(cell, value if len(value) <= CELL_CHARS else value[:CELL_CHARS - len(CUT)] + CUT)
         return cell
     return ws.cell(row=row, column=column, value=value)
 
@@ -167,11 +167,7 @@ def build_workbook(summaries: Sequence[FormSummary], unreadable: Sequence[tuple[
 
 
 def write_summary(path: Path | str, summaries: Sequence[FormSummary], unreadable: Sequence[tuple[str, str]]) -> None:
-    """Write the overview to ``path`` atomically (a half-written report never replaces a good one)."""
-    target = Path(path)
-    tmp = target.with_name(f".{target.name}.{uuid.uuid4().hex[:8]}.tmp")
-    try:
-        build_workbook(summaries, unreadable).save(tmp)
-        os.replace(tmp, target)
-    finally:
-        tmp.unlink(missing_ok=True)
+    """Write the overview to ``path`` atomically (a half-written report never replaces a good one);
+    ExportError, with a Chinese message, when it cannot be written."""
+    workbook = build_workbook(summaries, unreadable)
+    write_replacing(path, workbook.save, is_zip, failed="无法写入汇总表")

@@ -4,6 +4,9 @@ The title and the lines above the table are single cells merged across the table
 likewise below it (formdump reads rows with one cell as paragraphs). Excel does not size rows of merged
 cells by itself, so the heights are estimated from the text and the column widths here.
 User text is always written as a string: 「=SUM(A1)」, 「+1」, 「-x」 or 「@x」 never become formulas.
+A text longer than an Excel cell holds (32,767 characters) is refused before anything is written:
+Excel would cut it, and a form that silently lacks the end of its 部门职能概述 is worse than none.
+The footer prints 「第 X 页 共 Y 页」 as the PDF and the Word form do.
 """
 from __future__ import annotations
 
@@ -15,12 +18,17 @@ from typing import IO
 
 from goalform.domain.amounts import format_decimal, parse_amount
 from goalform.formats.layout import AMOUNT, DERIVED, GRID_COLUMNS, HEADER, Grid
+from goalform.formats.output import ExportError
 
 BODY_FONT = "宋体"
 TITLE_FONT = "黑体"
 TABLE_PT = 10
 LINE_PT = 13.5  # height of one line of 10 pt text
 _ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
+CELL_CHARS = 32767  # the most characters an Excel cell holds
+FOOTER = "&\"宋体,常规\"&9第 &P 页 共 &N 页"  # page number and count, as on the PDF
+# A text starting with one of these is taken as a formula (or, via CSV, as one) by spreadsheet programs.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
 def _chars(text: str) -> float:
@@ -38,8 +46,20 @@ def _column_chars(twips: int) -> float:
     return round(twips / 15 / 7, 1)
 
 
+def check_lengths(grid: Grid) -> None:
+    """Refuse (ExportError) a grid with a text longer than an Excel cell holds, naming the field."""
+    for r, row in enumerate(grid.rows):
+        for cell in row:
+            if len(cell.text) > CELL_CHARS:
+                raise ExportError(
+                    f"无法导出为 Excel：{grid.describe(r, cell)}有 {len(cell.text):,} 个字，超过 Excel "
+                    f"单元格最多 {CELL_CHARS:,} 个字的限制。请缩短该项，或导出为 Word 或 PDF。")
+
+
 def write_xlsx(grid: Grid, target: str | Path | IO[bytes]) -> None:
-    """Write ``grid`` as a .xlsx with one sheet to ``target`` (a path or a binary file)."""
+    """Write ``grid`` as a .xlsx with one sheet to ``target`` (a path or a binary file); ExportError
+    before anything is written when a text does not fit in an Excel cell."""
+    check_lengths(grid)
     from openpyxl import Workbook
     from openpyxl.styles import Alignment, Border, Font, Side
     from openpyxl.utils import get_column_letter
@@ -66,7 +86,7 @@ def write_xlsx(grid: Grid, target: str | Path | IO[bytes]) -> None:
         nonlocal row_no
         row_no += 1
         cell = ws.cell(row_no, 1)
-        _set_text(cell, text)
+        set_text(cell, text)
         cell.font = font
         cell.alignment = Alignment(horizontal=horizontal, vertical="center", wrap_text=True)
         ws.merge_cells(start_row=row_no, start_column=1, end_row=row_no, end_column=GRID_COLUMNS)
@@ -75,7 +95,12 @@ def write_xlsx(grid: Grid, target: str | Path | IO[bytes]) -> None:
     if grid.before:
         paragraph(grid.before[0].strip(), Font(name=TITLE_FONT, size=18, bold=True), "center", 30)
     for line in grid.before[1:]:
-        paragraph(line, Font(name=BODY_FONT, size=11), "right" if line.strip().startswith("单位") else "left", 18)
+        # 「填报日期：…      单位：万元」: a cell cannot align two parts apart, as Word's right tab stop
+        # does, so 单位 goes on a line of its own, flush right (a second cell on the same row would
+        # make the line read as a table row).
+        parts = re.split(r"\s{2,}", line.strip())
+        for part in parts if len(parts) == 2 else [line.strip()]:
+            paragraph(part, Font(name=BODY_FONT, size=11), "right" if part.startswith("单位") else "left", 18)
 
     first_table_row = row_no + 1
     lines_of_row: list[int] = []
@@ -90,7 +115,7 @@ def write_xlsx(grid: Grid, target: str | Path | IO[bytes]) -> None:
             if cell.role in (AMOUNT, DERIVED) and _is_number(cell.text):
                 xl.value = _number(cell.text)
             else:
-                _set_text(xl, cell.text)
+                set_text(xl, cell.text)
             xl.font = bold if cell.role == HEADER else body
             xl.alignment = align["left" if cell.align == "left" else "center"]
             if cell.rowspan > 8:  # a section label over pages of rows: show it where the section starts
@@ -129,6 +154,8 @@ def write_xlsx(grid: Grid, target: str | Path | IO[bytes]) -> None:
     ws.page_margins.left = ws.page_margins.right = 0.6
     ws.page_margins.top = ws.page_margins.bottom = 0.7
     ws.print_options.horizontalCentered = True
+    ws.oddFooter.center.text = FOOTER
+    ws.page_margins.footer = 0.3
     ws.print_area = f"A1:{get_column_letter(GRID_COLUMNS)}{row_no}"
     # The first rows of the table (name, filler, funds headers) as print titles would repeat the
     # funds header on indicator pages; the indicator headers sit mid-sheet, so none are set.
@@ -138,12 +165,13 @@ def write_xlsx(grid: Grid, target: str | Path | IO[bytes]) -> None:
     wb.save(target)
 
 
-def _set_text(cell, text: str) -> None:  # noqa: ANN001 - an openpyxl cell
-    """Store ``text`` as a string, never as a formula, even when it starts with =, +, - or @."""
+def set_text(cell, text: str) -> None:  # noqa: ANN001 - an openpyxl cell
+    """Store ``text`` as a string, never as a formula, even when it starts with =, +, -, @, a tab or
+    a carriage return; characters an .xlsx cannot hold are dropped."""
     cell.value = _ILLEGAL.sub("", text) if text else None
     if cell.value is not None:
         cell.data_type = "s"
-        if cell.value[:1] in ("=", "+", "-", "@"):
+        if cell.value.startswith(FORMULA_STARTS):
             cell.quotePrefix = True  # Excel shows it as typed and keeps it text when edited
 
 

@@ -16,6 +16,7 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QApplication, QFileDialog, QMenu, QMessageBox
 
 from goalform.domain.form import leaves
+from goalform.formats.output import describe_os_error
 from goalform.store.document import Document, read_form
 from goalform.store.errors import ChangedOnDisk, StoreError
 from goalform.store.workspace import Workspace
@@ -86,7 +87,9 @@ class FileActions(QObject):
             a.setEnabled(has)
 
     def _error(self, title: str, error: Exception | str) -> None:
-        QMessageBox.warning(self.window, title, str(error))
+        # (An OSError's own text is English: 「[Errno 28] No space left on device」.)
+        text = describe_os_error(error) if isinstance(error, OSError) else str(error)
+        QMessageBox.warning(self.window, title, text)
 
     # -- unsaved work ----------------------------------------------------------------------------------
     def maybe_save(self) -> bool:

@@ -43,8 +43,10 @@ class SummarizeWorker(QThread):
 
     def run(self) -> None:
         # Imported here: openpyxl and the summary code are not needed to start the window.
+        from goalform.formats.output import os_error_text
         from goalform.formats.summary_xlsx import write_summary
         from goalform.store.batch import summarize_paths
+        from goalform.store.errors import StoreError
 
         try:
             result = summarize_paths([self.folder], exclude=[self.output],
@@ -53,10 +55,12 @@ class SummarizeWorker(QThread):
             if not result.cancelled and result.summaries:
                 write_summary(self.output, result.summaries, [(u.path, u.reason) for u in result.unreadable])
                 self.written = True
+        except StoreError as e:  # the summary could not be written (full disk, read-only, …): said in Chinese
+            self.failed.emit(str(e))
+            return
         except OSError as e:
-            hint = _tr("如已在 Excel 中打开，请先关闭。") if isinstance(e, PermissionError) else ""
             self.failed.emit(_tr("无法写入汇总表「%1」：%2。").replace("%1", str(self.output))
-                             .replace("%2", str(e.strerror or e)) + hint)
+                             .replace("%2", os_error_text(e)))
             return
         except Exception as e:  # noqa: BLE001 - reported to the user, the window stays up
             self.failed.emit(_tr("汇总失败：%1").replace("%1", f"{type(e).__name__}: {e}"))

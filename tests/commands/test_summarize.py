@@ -157,3 +157,51 @@ def test_untrusted_text_stays_text(tmp_path: Path) -> None:
     ws = openpyxl.load_workbook(out)[SHEET_FORMS]
     assert ws["A2"].value == '=HYPERLINK("http://example.invalid","点我")' and ws["A2"].data_type == "s"
     assert ws["A3"].value == "控制字符局"
+
+
+@pytest.mark.parametrize("start", ["=", "+", "-", "@", "\t", "\r"])
+def test_text_starting_like_a_formula_gets_the_quote_prefix(tmp_path: Path, start: str) -> None:
+    """Issue 13, item 11: also in the summary, such a cell is marked as typed text (Excel's ' prefix),
+    so that editing it, or saving the sheet as CSV, does not turn it into a formula."""
+    import dataclasses
+
+    from goalform.formats.summary_xlsx import write_summary
+
+    form, template = valid_form("2026")
+    summary = summarize_form(form, template, "x.goal")  # (which trims a leading tab or CR: set it after)
+    out = tmp_path / "s.xlsx"
+    write_summary(out, [dataclasses.replace(summary, department=f"{start}SUM(A1)局")], [])
+    cell = openpyxl.load_workbook(out)[SHEET_FORMS]["A2"]
+    assert cell.value == f"{start}SUM(A1)局" and cell.data_type == "s" and cell.quotePrefix
+
+
+def test_a_text_longer_than_a_cell_is_cut_visibly(tmp_path: Path) -> None:
+    from goalform.formats.summary_xlsx import CUT, build_workbook
+    from goalform.formats.xlsx_writer import CELL_CHARS
+
+    form, template = valid_form("2026")
+    form.department = "局" * 40_000
+    wb = build_workbook([summarize_form(form, template, "x.goal")], [("y.goal", "坏" * 40_000)])
+    value = wb[SHEET_FORMS]["A2"].value
+    assert len(value) == CELL_CHARS and value.endswith(CUT)
+    assert wb[SHEET_UNREADABLE]["B2"].value.endswith(CUT)
+
+
+def test_a_summary_that_cannot_be_written_keeps_the_old_one(pile: Path, tmp_path: Path, monkeypatch,
+                                                              capsys: pytest.CaptureFixture[str]) -> None:
+    import errno
+
+    from goalform.formats import output
+
+    out = tmp_path / "s.xlsx"
+    out.write_bytes(b"last week's summary")
+
+    def full(fd):
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(output.os, "fsync", full)
+    assert main(["summarize", str(pile), "-o", str(out)]) == 2
+    err = capsys.readouterr().err.splitlines()
+    assert err[-1] == f"goalform: 无法写入汇总表「{out}」：磁盘已满，原有文件未改动"
+    assert out.read_bytes() == b"last week's summary"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["s.xlsx", "收件"]

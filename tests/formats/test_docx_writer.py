@@ -67,3 +67,28 @@ def test_user_text_is_escaped_and_control_characters_dropped(tmp_path: Path) -> 
     _, rows, _ = formdump.dump(str(path))
     assert rows[0][1] == 'A&B <部门>  "引号"'
     assert rows[13][1] == "第一行\n第二行"  # line breaks become paragraphs
+
+
+def test_page_numbers_in_the_footer(tmp_path: Path) -> None:
+    """「第 X 页 共 Y 页」 as PAGE and NUMPAGES fields in the footer of the one section (issue 16)."""
+    path = export_reference("2024", tmp_path, ".docx")
+    document = docx.Document(str(path))
+    footer = document.sections[0].footer
+    assert not footer.is_linked_to_previous
+    element = footer._element
+    fields = [t.text.strip() for t in element.iter(W + "instrText")]
+    assert fields == ["PAGE", "NUMPAGES"]
+    assert "".join(t.text for t in element.iter(W + "t")) == "第 1 页 共 1 页"  # until Word computes them
+    assert [c.get(W + "fldCharType") for c in element.iter(W + "fldChar")] == ["begin", "separate", "end"] * 2
+
+
+def test_a_text_longer_than_an_xml_text_node_is_written_whole(tmp_path: Path) -> None:
+    """Issue 13, item 9: a 部门职能概述 of 10 MB (over lxml's text-node limit) used to end in a traceback."""
+    result = read_reference("2026")
+    text = "负责综合保税区规划、建设、申报、管理等工作。" * 160_000  # 3.5 million characters, 10.6 MB as UTF-8
+    result.form.texts["functions"] = text
+    path = tmp_path / "long.docx"
+    write_docx(build_grid(result.template, result.form), path)
+    _, rows, _ = formdump.dump(str(path))
+    assert max(len(cell) for row in rows for cell in row) == len(text)
+    assert any(cell == text for row in rows for cell in row)

@@ -85,3 +85,52 @@ def test_amounts_are_numbers_and_page_is_set_up(tmp_path: Path) -> None:
     assert ws.cell(functions_row, 3).alignment.wrap_text
     widths = [ws.column_dimensions[chr(65 + i)].width for i in range(9)]
     assert all(w >= 5 for w in widths)
+
+
+def test_page_numbers_in_the_footer_and_the_unit_flush_right(tmp_path: Path) -> None:
+    """Issue 16: 「第 X 页 共 Y 页」 (&P, &N) in the footer; 「单位：万元」 right-aligned as in the Word form."""
+    path = export_reference("2026", tmp_path, ".xlsx")
+    ws = openpyxl.load_workbook(path).worksheets[0]
+    assert "第 &P 页 共 &N 页" in ws.oddFooter.center.text
+    rows = {ws.cell(r, 1).value: ws.cell(r, 1) for r in range(1, 5)}
+    assert rows["单位：万元"].alignment.horizontal == "right"
+    assert rows["填报日期：2025年12月31日"].alignment.horizontal == "left"
+    before, _, _ = formdump.dump(str(path))
+    assert before == [read_reference("2026").template.title, "填报日期：2025年12月31日", "单位：万元"]
+    path = export_reference("2024", tmp_path, ".xlsx")
+    ws = openpyxl.load_workbook(path).worksheets[0]
+    assert ws.cell(2, 1).value == "单位：万元" and ws.cell(2, 1).alignment.horizontal == "right"
+
+
+def test_a_text_longer_than_a_cell_is_refused_naming_the_field(tmp_path: Path) -> None:
+    """Issue 13, item 9: Excel holds 32,767 characters a cell; a longer text is refused, never cut."""
+    from goalform.formats.export import ExportError, export_file
+    from goalform.formats.xlsx_writer import CELL_CHARS
+
+    result = read_reference("2024")
+    form = result.form
+    form.texts["functions"] = "职" * CELL_CHARS  # fits exactly: written whole
+    path = export_file(form, result.template, tmp_path / "x.xlsx")
+    ws = openpyxl.load_workbook(path).worksheets[0]
+    assert "职" * CELL_CHARS in [c.value for row in ws.iter_rows() for c in row]
+    before = path.read_bytes()
+    form.texts["functions"] = "职" * (CELL_CHARS + 1)
+    with pytest.raises(ExportError, match="「部门职能概述」有 32,768 个字.*Word 或 PDF"):
+        export_file(form, result.template, path)
+    form.texts["functions"] = ""
+    leaf = form.annual[0].children[0].children[0]
+    leaf.basis = "依" * 40_000
+    with pytest.raises(ExportError, match=f"指标「{leaf.name}」有 40,000 个字"):
+        export_file(form, result.template, path)
+    assert path.read_bytes() == before and [p.name for p in tmp_path.iterdir()] == ["x.xlsx"]
+
+
+@pytest.mark.parametrize("text", ["\tx", "\r1", "=1"])
+def test_tab_and_carriage_return_starts_get_the_quote_prefix(tmp_path: Path, text: str) -> None:
+    result = read_reference("2024")
+    result.form.department = text
+    path = tmp_path / "x.xlsx"
+    write_xlsx(build_grid(result.template, result.form), path)
+    ws = openpyxl.load_workbook(path).worksheets[0]
+    cell = next(c for row in ws.iter_rows() for c in row if c.value == text)
+    assert cell.data_type == "s" and cell.quotePrefix

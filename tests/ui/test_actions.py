@@ -71,3 +71,42 @@ def test_compare_lists_differences(window, monkeypatch, tmp_path, saved_referenc
     summary, details = shown[0]
     assert "处不同" in summary
     assert "1500" in details and "1424" in details
+
+
+def test_export_onto_a_full_disk_says_so_in_chinese(window, monkeypatch, tmp_path, saved_reference):
+    """Issue 13, item 11: no English 「[Errno 28] No space left on device」; the old file stays."""
+    import errno
+
+    from goalform.formats import output
+
+    window.files.open_path(saved_reference)
+    target = tmp_path / "out.pdf"
+    target.write_bytes(b"previous export")
+    shown = patch_dialogs(monkeypatch, save=target)
+    real_fsync = output.os.fsync
+
+    def full(fd):
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(output.os, "fsync", full)
+    window.files.export_action.trigger()
+    assert shown == [("导出失败", f"无法导出到「{target}」：磁盘已满，原有文件未改动")]
+    assert target.read_bytes() == b"previous export" and sorted(tmp_path.iterdir()) == sorted(
+        [target, saved_reference])
+    monkeypatch.setattr(output.os, "fsync", real_fsync)  # room again: the window still works
+    window.files.export_action.trigger()
+    assert len(shown) == 1 and target.read_bytes().startswith(b"%PDF")
+
+
+def test_an_os_error_while_printing_is_told_in_chinese(window, monkeypatch, saved_reference):
+    import errno
+
+    window.files.open_path(saved_reference)
+    shown = patch_dialogs(monkeypatch)
+
+    def fails(*args, **kwargs):
+        raise OSError(errno.ENOSPC, "No space left on device", "/tmp/spool")
+
+    monkeypatch.setattr("goalform.ui.integrations.print_form", fails)
+    window.files.print_action.trigger()
+    assert shown == [("打印失败", "磁盘已满：/tmp/spool")]

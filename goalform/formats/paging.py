@@ -1,0 +1,322 @@
+"""Lay the layout grid out on pages, without drawing: fonts, row heights, page breaks.
+
+:func:`measure` finds the column positions and every row's height on a paged device (a row taller
+than a page gets smaller type, or is cut into pieces of a page each); :func:`paginate` puts the rows
+and paragraphs on pages. ``pdf_writer.draw`` paints the result; the PDF export and printing share it.
+Qt embeds (a subset of) the font in the PDF; the face is a CJK font found on the machine (宋体-like
+first, then any Noto/Source Han/YaHei).
+"""
+from __future__ import annotations
+
+import functools
+import os
+import sys
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from goalform.formats.layout import HEADER, ROW_INDICATOR, Grid, GridCell
+from goalform.formats.output import ExportError
+
+if TYPE_CHECKING:
+    from PySide6.QtGui import QFont
+
+
+# Preferred faces, best first: a Song (serif) face as the official form uses, then common sans faces.
+BODY_FACES = (
+    "SimSun", "宋体", "NSimSun", "新宋体", "Songti SC", "STSong", "Noto Serif CJK SC", "Source Han Serif SC",
+    "Noto Sans CJK SC", "Source Han Sans SC", "Microsoft YaHei", "微软雅黑", "WenQuanYi Micro Hei",
+    "WenQuanYi Zen Hei", "Noto Sans CJK JP", "Noto Sans CJK TC",
+)
+TITLE_FACES = (
+    "SimHei", "黑体", "Noto Sans CJK SC", "Source Han Sans SC", "Microsoft YaHei", "微软雅黑",
+    "WenQuanYi Micro Hei", "SimSun", "宋体", "Noto Serif CJK SC",
+)
+TABLE_PT, TITLE_PT, LINE_PT, NOTE_PT, FOOTER_PT = 10.0, 18.0, 10.5, 9.5, 8.0
+PADDING_TWIPS = (57, 28)  # horizontal, vertical cell padding
+
+
+def ensure_gui_application() -> None:
+    """Painting text needs a Qt application; the CLI has none. Without a display, use offscreen.
+
+    A QApplication (not only a QGuiApplication), so that widgets created later in the same process
+    (the GUI, its tests) still work.
+    """
+    from PySide6.QtCore import QCoreApplication
+    from PySide6.QtWidgets import QApplication
+
+    if QCoreApplication.instance() is not None:
+        return
+    if sys.platform.startswith("linux") and not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")):
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    global _APP
+    _APP = QApplication([sys.argv[0] if sys.argv else "goalform"])
+
+
+_APP = None
+
+
+@functools.lru_cache(maxsize=8)
+def find_cjk_font(faces: tuple[str, ...] = BODY_FACES) -> str | None:
+    """The first of ``faces`` installed here that can draw Chinese, or None (looked up once)."""
+    from PySide6.QtGui import QFontDatabase
+
+    ensure_gui_application()
+    installed = set(QFontDatabase.families())
+    for face in faces:
+        if face in installed and QFontDatabase.WritingSystem.SimplifiedChinese in QFontDatabase.writingSystems(face):
+            return face
+    for family in sorted(installed):  # anything else that writes Simplified Chinese
+        if QFontDatabase.WritingSystem.SimplifiedChinese in QFontDatabase.writingSystems(family):
+            return family
+    return None
+
+
+@dataclass
+class Placed:
+    row: int  # grid row
+    y: float
+    h: float = 0.0
+    texts: dict[int, str] | None = None  # a piece of a row split over pages: the text of each column
+
+
+@dataclass
+class Piece:
+    """A page's share of a row too tall for any page: the cells' texts cut at line boundaries."""
+
+    h: float
+    texts: dict[int, str]
+
+
+@dataclass
+class Page:
+    rows: list[Placed]
+    paragraphs: list[tuple[str, float, str]]  # (text, y, kind)
+
+
+@dataclass
+class Layout:
+    """What measuring a grid on a device found, in device units. ``unit`` is device units per twip
+    (the grid's widths are twips); ``shrink`` holds the rows set in smaller type to fit on a page."""
+
+    width: float
+    usable: float  # page height above the footer
+    footer_h: float
+    unit: float
+    xs: list[float]  # left edge of every grid column, and the right edge of the last
+    pad_x: float
+    pad_y: float
+    fonts: dict[str, "QFont"]
+    heights: list[float] = field(default_factory=list)
+    shrink: dict[int, float] = field(default_factory=dict)
+    pieces: dict[int, list[Piece]] = field(default_factory=dict)  # rows split over pages
+
+    def cell_font(self, cell: GridCell, row: int = -1) -> "QFont":
+        f = self.fonts["bold" if cell.role == HEADER else "body"]
+        if row in self.shrink:
+            from PySide6.QtGui import QFont
+
+            f = QFont(f)
+            f.setPointSizeF(TABLE_PT * self.shrink[row])
+        return f
+
+    def inner_width(self, cell: GridCell) -> float:
+        return self.xs[cell.col + cell.colspan] - self.xs[cell.col] - 2 * self.pad_x
+
+
+def fonts_for_pages() -> dict[str, "QFont"]:
+    from PySide6.QtGui import QFont
+
+    body_face = find_cjk_font(BODY_FACES) or QFont().family()
+    title_face = find_cjk_font(TITLE_FACES) or body_face
+
+    def font(face: str, pt: float, bold: bool = False) -> QFont:
+        f = QFont(face)
+        f.setPointSizeF(pt)
+        f.setBold(bold)
+        return f
+
+    return {"body": font(body_face, TABLE_PT), "bold": font(body_face, TABLE_PT, True),
+            "title": font(title_face, TITLE_PT, True), "line": font(body_face, LINE_PT),
+            "note": font(body_face, NOTE_PT), "note_bold": font(body_face, NOTE_PT, True),
+            "footer": font(body_face, FOOTER_PT)}
+
+
+def flags(cell: GridCell) -> int:
+    from PySide6.QtCore import Qt
+
+    h = Qt.AlignmentFlag.AlignLeft if cell.align == "left" else Qt.AlignmentFlag.AlignHCenter
+    return int(h | Qt.AlignmentFlag.AlignVCenter)
+
+
+def text_height(text: str, font: "QFont", width: float, flags: int, device) -> tuple[float, int]:  # noqa: ANN001
+    """Height of ``text`` wrapped to ``width``, and the wrap flag that fits it."""
+    from PySide6.QtCore import QRectF, Qt
+    from PySide6.QtGui import QFontMetricsF
+
+    fm = QFontMetricsF(font, device)
+    wrap = int(Qt.TextFlag.TextWordWrap)
+    rect = fm.boundingRect(QRectF(0, 0, max(width, 1.0), 1e7), flags | wrap, text or " ")
+    if rect.width() > width + 0.5:  # a long unbroken word: break it anywhere rather than overflow
+        wrap = int(Qt.TextFlag.TextWrapAnywhere)
+        rect = fm.boundingRect(QRectF(0, 0, max(width, 1.0), 1e7), flags | wrap, text or " ")
+    return rect.height(), wrap
+
+
+def measure(grid: Grid, device) -> Layout:  # noqa: ANN001 - QPagedPaintDevice
+    """Column positions, fonts and the height of every row on ``device``.
+
+    Single-row cells set their row's height; a merged cell that needs more grows its last row. A row
+    taller than a page (a very long 部门职能概述) gets smaller type until it fits, down to 55 %; a row
+    that does not fit even then is cut into pieces of a page each, at line boundaries, in normal type
+    (:func:`_split_row`), so that every character is printed.
+    """
+    from PySide6.QtGui import QFontMetricsF
+
+    fonts = fonts_for_pages()
+    width, height = float(device.width()), float(device.height())
+    unit = width / sum(grid.column_widths)
+    xs = [0.0]
+    for w in grid.column_widths:
+        xs.append(xs[-1] + w * unit)
+    footer_h = QFontMetricsF(fonts["footer"], device).height() * 1.6
+    layout = Layout(width=width, usable=height - footer_h, footer_h=footer_h, unit=unit, xs=xs,
+                     pad_x=PADDING_TWIPS[0] * unit, pad_y=PADDING_TWIPS[1] * unit, fonts=fonts)
+
+    def row_height(r: int) -> float:
+        h = QFontMetricsF(layout.cell_font(grid.rows[r][0], r), device).height() + 2 * layout.pad_y
+        for cell in grid.rows[r]:
+            if not cell.merged and cell.rowspan == 1:
+                text_h = text_height(cell.text, layout.cell_font(cell, r), layout.inner_width(cell), flags(cell), device)[0]
+                h = max(h, text_h + 2 * layout.pad_y)
+        return h
+
+    fits = layout.usable * 0.92
+    for r in range(len(grid.rows)):
+        h = row_height(r)
+        shrink = 1.0
+        while h > fits and shrink > 0.55:
+            shrink = round(shrink - 0.05, 2)
+            layout.shrink[r] = shrink
+            h = row_height(r)
+        layout.heights.append(h)
+    heights = layout.heights
+    header_of = _header_of(grid)
+    for r, h in enumerate(heights):
+        if h > fits:
+            layout.shrink.pop(r, None)
+            first, last = header_of.get(r, (0, -1))  # repeated above each piece
+            layout.pieces[r] = _split_row(grid, r, layout, fits - sum(heights[first:last + 1]), device)
+            heights[r] = layout.pieces[r][0].h
+    for r, row in enumerate(grid.rows):
+        for cell in row:
+            if not cell.merged and cell.rowspan > 1:
+                need = text_height(cell.text, layout.cell_font(cell, r), layout.inner_width(cell), flags(cell),
+                                    device)[0] + 2 * layout.pad_y
+                have = sum(heights[r:r + cell.rowspan])
+                if need > have and cell.rowspan < 10:  # long section labels may spread over pages
+                    heights[r + cell.rowspan - 1] += need - have
+                    if heights[r + cell.rowspan - 1] > layout.usable:  # (a merged cell is not cut in pieces)
+                        raise ExportError(f"{grid.describe(r, cell)}的内容太长（{len(cell.text):,} 个字），无法在 PDF "
+                                          "或打印件中排出。请缩短该项，或导出为 Word。")
+    return layout
+
+
+def _split_row(grid: Grid, r: int, layout: Layout, budget: float, device) -> list[Piece]:  # noqa: ANN001
+    """Row ``r`` cut into pieces at most ``budget`` high. A cell whose text fits a piece is shown on
+    every piece (the label, an indicator's name); a longer one is cut at line boundaries."""
+    from PySide6.QtCore import QPointF
+    from PySide6.QtGui import QFontMetricsF, QTextLayout, QTextOption
+
+    pad = 2 * layout.pad_y
+    cuts: dict[int, list[str]] = {}
+    for cell in grid.rows[r]:
+        if cell.merged or cell.rowspan > 1 or not cell.text:
+            continue
+        font, width = layout.cell_font(cell), layout.inner_width(cell)
+        if text_height(cell.text, font, width, flags(cell), device)[0] + pad <= budget:
+            continue
+        # QTextLayout breaks lines only at U+2028 (QPainter.drawText turns "\n" into it): same length.
+        text_layout = QTextLayout(cell.text.replace("\n", "\u2028"), font, device)
+        option = QTextOption()
+        option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
+        text_layout.setTextOption(option)
+        text_layout.beginLayout()
+        parts, start, top, y = [], 0, 0.0, 0.0
+        while (line := text_layout.createLine()).isValid():
+            line.setLineWidth(width)
+            line.setPosition(QPointF(0, y))
+            if y + line.height() - top + pad > budget and line.textStart() > start:
+                parts.append(cell.text[start:line.textStart()].strip("\n"))
+                start, top = line.textStart(), y
+            y += line.height()
+        text_layout.endLayout()
+        parts.append(cell.text[start:].strip("\n"))
+        cuts[cell.col] = parts
+    count = max((len(parts) for parts in cuts.values()), default=1)
+    pieces = []
+    for k in range(count):
+        texts = {c.col: (cuts[c.col][k] if k < len(cuts[c.col]) else "") if c.col in cuts else c.text
+                 for c in grid.rows[r] if not c.merged}
+        h = QFontMetricsF(layout.cell_font(grid.rows[r][0]), device).height() + pad
+        for cell in grid.rows[r]:
+            if not cell.merged and cell.rowspan == 1 and texts.get(cell.col):
+                h = max(h, text_height(texts[cell.col], layout.cell_font(cell), layout.inner_width(cell),
+                                        flags(cell), device)[0] + pad)
+        pieces.append(Piece(h, texts))
+    return pieces
+
+
+def _header_of(grid: Grid) -> dict[int, tuple[int, int]]:
+    """Indicator row -> the (first, last) rows of its table's header, repeated on a new page."""
+    header_of: dict[int, tuple[int, int]] = {}
+    for first, last in grid.header_rows:
+        r = last + 1
+        while r < len(grid.rows) and grid.rows[r].kind == ROW_INDICATOR:
+            header_of[r] = (first, last)
+            r += 1
+    return header_of
+
+
+def paginate(grid: Grid, layout: Layout, device) -> list[Page]:  # noqa: ANN001 - QPagedPaintDevice
+    """The rows and paragraphs of every page. Rows never split; an indicator header stays with the
+    first row under it and is repeated at the top of a page that continues its table."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtGui import QFontMetricsF
+
+    heights, fonts = layout.heights, layout.fonts
+    header_of = _header_of(grid)
+    header_first = {first: last for first, last in grid.header_rows}
+
+    pages: list[Page] = [Page([], [])]
+    y = 0.0
+    for i, text in enumerate(grid.before):
+        f = fonts["title"] if i == 0 else fonts["line"]
+        pages[-1].paragraphs.append((text, y, "title" if i == 0 else "line"))
+        y += QFontMetricsF(f, device).height() * (1.8 if i == 0 else 1.4)
+    for r in range(len(grid.rows)):
+        for piece in layout.pieces.get(r, [None]):
+            h = heights[r] if piece is None else piece.h
+            need = h
+            if r in header_first:  # keep an indicator header with the first row under it
+                need = sum(heights[r:header_first[r] + 2])
+            if y + need > layout.usable and pages[-1].rows:
+                pages.append(Page([], []))
+                y = 0.0
+                if r in header_of:
+                    first, last = header_of[r]
+                    for hr in range(first, last + 1):
+                        pages[-1].rows.append(Placed(hr, y, heights[hr]))
+                        y += heights[hr]
+            pages[-1].rows.append(Placed(r, y, h, None if piece is None else piece.texts))
+            y += h
+    y += layout.pad_y * 4
+    for i, text in enumerate(grid.after):
+        f = fonts["note_bold"] if i == 0 else fonts["note"]
+        h = text_height(text, f, layout.width, int(Qt.AlignmentFlag.AlignLeft), device)[0]
+        h += QFontMetricsF(f, device).height() * 0.3
+        if y + h > layout.usable:
+            pages.append(Page([], []))
+            y = 0.0
+        pages[-1].paragraphs.append((text, y, "note_title" if i == 0 else "note"))
+        y += h
+    return pages
