@@ -316,7 +316,7 @@ class FileActions(QObject):
         doc = self.doc
         if doc is None:
             return
-        self.window.finish_editing()
+        self.window.run_explicit_check()  # what is exported is checked: empty required cells become errors
         stem = doc.path.stem if doc.path else self._suggested_name(doc)[:-5]
         suggested = str(Path(self.window.settings.last_folder) / f"{stem}.docx")
         path, _ = QFileDialog.getSaveFileName(
@@ -345,7 +345,7 @@ class FileActions(QObject):
         doc = self.doc
         if doc is None:
             return
-        self.window.finish_editing()
+        self.window.run_explicit_check()
         try:
             integrations.print_form(self.window, doc.load_form(), doc.template, preview=preview)
         except (StoreError, OSError, ValueError, RuntimeError) as e:

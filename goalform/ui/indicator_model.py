@@ -23,7 +23,7 @@ from PySide6.QtGui import QBrush, QColor, QFont
 from goalform.domain.validation import Finding, Severity
 from goalform.store.document import Document, Subtree
 from goalform.ui import review_markers
-from goalform.ui.markers import marker_icon
+from goalform.ui.markers import marker_icon, severity_rank
 
 # Columns of each tree: the 三级 fields shown, in the order of the official table.
 COL_NAME = 0
@@ -38,6 +38,7 @@ MIME_TYPE = "application/x-goalform-indicator-id"
 
 _ERROR_BG = QColor(255, 228, 225)
 _WARNING_BG = QColor(255, 246, 214)
+_BACKGROUNDS = {Severity.ERROR: _ERROR_BG, Severity.WARNING: _WARNING_BG, Severity.PENDING: QColor(240, 243, 248)}
 
 
 
@@ -151,8 +152,8 @@ class IndicatorModel(QAbstractItemModel):
             return "\n".join(f"{f.severity.label}：{f.message}" for f in findings)
         if role == Qt.ItemDataRole.BackgroundRole:
             mine = [f for f in findings if f.location.field in ("", key)]
-            if mine:
-                return QBrush(_ERROR_BG if mine[0].severity == Severity.ERROR else _WARNING_BG)
+            if mine and mine[0].severity in _BACKGROUNDS:
+                return QBrush(_BACKGROUNDS[mine[0].severity])
         return None
 
     def flags(self, index: QModelIndex | QPersistentModelIndex) -> Qt.ItemFlag:
@@ -309,7 +310,7 @@ class IndicatorModel(QAbstractItemModel):
             if f.location.section == self.tree and f.location.indicator_id is not None:
                 new.setdefault(f.location.indicator_id, []).append(f)
         for items in new.values():
-            items.sort(key=lambda f: f.severity != Severity.ERROR)
+            items.sort(key=severity_rank)
         changed = {i for i in set(new) | set(self._findings) if new.get(i) != self._findings.get(i)}
         self._findings = new
         last = len(self.columns) - 1

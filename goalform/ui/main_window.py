@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from goalform.domain.validation import Finding, Location, Severity
+from goalform.domain.validation import Finding, Location, Severity, shown_while_filling
 from goalform.store.document import Document
 from goalform.ui.editor import FormEditor
 from goalform.ui.file_actions import FileActions
@@ -50,7 +50,9 @@ class MainWindow(QMainWindow):
         self.runner: ValidationRunner | None = None
         self.tabs: QTabWidget | None = None
         self.tab_pages: list[QWidget] = []
-        self.findings: list[Finding] = []
+        self.findings: list[Finding] = []  # as shown: empty required cells are 待填 until checked
+        self.checked = False  # an explicit check (检查, export, print, submit) has been asked for
+        self.tab_titles: list[str] = []
         self.setStyleSheet(FINDING_STYLE)
         self.setAcceptDrops(True)
         self.setMinimumSize(900, 600)
@@ -113,9 +115,11 @@ class MainWindow(QMainWindow):
         self.edit_menu.addAction(self.undo_action)
         self.edit_menu.addAction(self.redo_action)
         self.edit_menu.addSeparator()
-        self.revalidate_action = QAction(self.tr("重新检查"), self)
+        self.revalidate_action = QAction(self.tr("检查"), self)
+        self.revalidate_action.setObjectName("check")
         self.revalidate_action.setShortcut(QKeySequence("F5"))
-        self.revalidate_action.triggered.connect(lambda: self.runner and self.runner.run_now())
+        self.revalidate_action.setToolTip(self.tr("检查整张表格：未填的必填项也作为错误列出 (F5)"))
+        self.revalidate_action.triggered.connect(self.check_now)
         self.edit_menu.addAction(self.revalidate_action)
 
         view_menu = bar.addMenu(self.tr("视图(&V)"))
@@ -138,7 +142,7 @@ class MainWindow(QMainWindow):
         toolbar.setObjectName("main_toolbar")
         toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
         for action in (f.new_action, f.open_action, f.save_action, None, self.undo_action, self.redo_action, None,
-                       f.export_action, f.print_action):
+                       self.revalidate_action, f.export_action, f.print_action):
             if action is None:
                 toolbar.addSeparator()
             else:
@@ -233,6 +237,8 @@ class MainWindow(QMainWindow):
         if has_instructions(doc.template):
             pages.append((InstructionsTab(doc.template), self.tr("填报说明")))
         self.tab_pages = [p for p, _ in pages]
+        self.tab_titles = [t for _, t in pages]
+        self.checked = doc.read_only  # a reviewer sees every empty cell as what it is at once
         self.tab_actions_menu.clear()
         for i, (widget, title) in enumerate(pages):
             self.tabs.addTab(widget, title)
@@ -266,17 +272,60 @@ class MainWindow(QMainWindow):
         self.redo_action.setText(f"{verb} {name}" if name else verb)
 
     # -- validation --------------------------------------------------------------------------------
-    def _on_validated(self, findings: list[Finding]) -> None:
-        self.findings = findings
+    def run_explicit_check(self) -> list[Finding]:
+        """The explicit check (检查/F5, and before export, print, submit): commit the cell being
+        edited, revalidate now, and from now on show empty required cells as the errors they are.
+        Returns the findings as shown; [] when no form is open."""
+        if self.runner is None:
+            return []
+        self.finish_editing()
+        self.checked = True
+        self.runner.run_now()
+        self.dock.flush()
+        return self.findings
+
+    def check_now(self) -> None:
+        """检查 (F5): the explicit check, with its verdict in the status bar and the findings dock raised."""
+        if self.runner is None:
+            return
+        findings = self.run_explicit_check()
+        errors = sum(1 for f in findings if f.severity == Severity.ERROR)
+        warnings = sum(1 for f in findings if f.severity == Severity.WARNING)
+        if errors or warnings:
+            self.dock.show()
+            self.dock.raise_()
+        self.statusBar().showMessage(
+            self.tr("检查完成：错误 %1 处，警告 %2 处").replace("%1", str(errors)).replace("%2", str(warnings))
+            if errors or warnings else self.tr("检查完成：没有发现问题"), 8000)
+
+    def _on_validated(self, raw: list[Finding]) -> None:
+        findings = self.findings = shown_while_filling(raw, self.checked)
         for page in self.tab_pages:
             page.apply_findings(findings)  # type: ignore[attr-defined]
         self.dock.schedule(findings)
         errors = sum(1 for f in findings if f.severity == Severity.ERROR)
         warnings = sum(1 for f in findings if f.severity == Severity.WARNING)
-        self.count_label.setText(self.tr("错误 %1 · 警告 %2").replace("%1", str(errors)).replace("%2", str(warnings)))
+        pending = [f for f in findings if f.severity == Severity.PENDING]
+        text = self.tr("错误 %1 · 警告 %2").replace("%1", str(errors)).replace("%2", str(warnings))
+        if pending:
+            text += " · " + self.tr("待填 %1 项").replace("%1", str(len(pending)))
+        self.count_label.setText(text)
+        self._show_progress(pending)
         if self.runner is not None:
             self.count_label.setToolTip(self.tr("检查用时 %1 毫秒").replace("%1", f"{self.runner.last_ms:.1f}"))
         self.validated.emit(findings)
+
+    def _show_progress(self, pending: list[Finding]) -> None:
+        """Each tab's title says how many of its cells are still to fill in: 「年度目标 · 待填 12」."""
+        if self.tabs is None:
+            return
+        for i, page in enumerate(self.tab_pages):
+            count = sum(1 for f in pending if page.owns(f.location))  # type: ignore[attr-defined]
+            title = self.tab_titles[i]
+            if count:
+                title += " · " + self.tr("待填 %1").replace("%1", str(count))
+            if self.tabs.tabText(i) != title:
+                self.tabs.setTabText(i, title)
 
     def navigate(self, location: Location) -> None:
         """Open the tab a finding points at and put the cursor on its field, cell or row."""

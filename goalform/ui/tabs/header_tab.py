@@ -62,6 +62,10 @@ class HeaderTab(QWidget):
             mark(edit, [f for f in findings if f.location.section == "header" and f.location.field == key])
         mark(self.notes, [f for f in findings if f.location.section == "notes"])
 
+    def owns(self, location: Location) -> bool:
+        """Whether a finding at ``location`` is shown on this tab (the 待填 count in its title)."""
+        return location.section in ("header", "notes")
+
     def focus_location(self, location: Location) -> bool:
         if location.section not in ("header", "notes"):
             return False

@@ -203,6 +203,13 @@ class IndicatorsTab(QWidget):
         if self.deadline is not None:
             mark(self.deadline, [f for f in findings if f.location.field == "deadline"])
 
+    def owns(self, location: Location) -> bool:
+        """The tree's rows, its goal text and (长期目标) the deadline."""
+        if location.section == self.tree:
+            return True
+        return location.section == "texts" and (
+            location.field == GOAL_KEY[self.tree] or (location.field == "deadline" and self.deadline is not None))
+
     def focus_location(self, location: Location) -> bool:
         goal = GOAL_KEY[self.tree]
         if location.field == goal and location.section in ("texts", self.tree):
