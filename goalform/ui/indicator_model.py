@@ -142,14 +142,17 @@ class IndicatorModel(QAbstractItemModel):
         if rec.id in self.comments and role in (Qt.ItemDataRole.DecorationRole, Qt.ItemDataRole.ToolTipRole):
             return review_markers.indicator_data(self, rec.id, index.column(), role)
         findings = self._findings.get(rec.id)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            # The whole text on hover, however narrow the column, with what the rules say about the row.
+            text = rec.get(key) if rec.level == 3 or key == "name" else ""
+            lines = [text] if text else []
+            return "\n".join(lines + [f"{f.severity.label}：{f.message}" for f in findings or ()]) or None
         if not findings:
             return None
         if role == SeverityRole:
             return findings[0].severity.value
         if role == Qt.ItemDataRole.DecorationRole and index.column() == COL_NAME:
             return marker_icon(findings[0].severity.value)
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return "\n".join(f"{f.severity.label}：{f.message}" for f in findings)
         if role == Qt.ItemDataRole.BackgroundRole:
             mine = [f for f in findings if f.location.field in ("", key)]
             if mine and mine[0].severity in _BACKGROUNDS:

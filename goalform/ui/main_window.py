@@ -231,8 +231,8 @@ class MainWindow(QMainWindow):
             (HeaderTab(editor), self.tr("基本信息")),
             (FundsTab(editor), self.tr("资金情况")),
             (TextsTab(editor), self.tr("职能与任务")),
-            (IndicatorsTab(editor, "long_term", names), self.tr("长期目标")),
-            (IndicatorsTab(editor, "annual", names), self.tr("年度目标")),
+            (IndicatorsTab(editor, "long_term", names, settings=self.settings), self.tr("长期目标")),
+            (IndicatorsTab(editor, "annual", names, settings=self.settings), self.tr("年度目标")),
         ]
         if has_instructions(doc.template):
             pages.append((InstructionsTab(doc.template), self.tr("填报说明")))
