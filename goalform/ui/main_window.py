@@ -10,9 +10,9 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
+    QDockWidget,
     QLabel,
     QMainWindow,
-    QPushButton,
     QTabWidget,
     QToolBar,
     QVBoxLayout,
@@ -26,6 +26,7 @@ from goalform.ui.file_actions import FileActions
 from goalform.ui.findings_dock import FindingsDock
 from goalform.ui.review_actions import install as install_review
 from goalform.ui.settings import Settings
+from goalform.ui.start_page import StartPage
 from goalform.ui.tabs.funds_tab import FundsTab
 from goalform.ui.tabs.header_tab import HeaderTab
 from goalform.ui.tabs.indicators_tab import IndicatorsTab
@@ -53,6 +54,7 @@ class MainWindow(QMainWindow):
         self.findings: list[Finding] = []  # as shown: empty required cells are 待填 until checked
         self.checked = False  # an explicit check (检查, export, print, submit) has been asked for
         self.tab_titles: list[str] = []
+        self._hidden_docks: list[QDockWidget] = []  # hidden while no form is open
         self.setStyleSheet(FINDING_STYLE)
         self.setAcceptDrops(True)
         self.setMinimumSize(900, 600)
@@ -150,30 +152,28 @@ class MainWindow(QMainWindow):
         self.addToolBar(toolbar)
 
     def _show_welcome(self) -> None:
-        page = QWidget(self)
-        page.setObjectName("welcome")
-        layout = QVBoxLayout(page)
-        layout.addStretch(1)
-        title = QLabel(self.tr("部门整体绩效目标表"), page)
-        title.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        title.setStyleSheet("font-size: 20pt; font-weight: bold;")
-        layout.addWidget(title)
-        for text, action in ((self.tr("新建表格…"), self.files.new_action), (self.tr("打开表格…"), self.files.open_action)):
-            button = QPushButton(text, page)
-            button.setMinimumWidth(240)
-            button.clicked.connect(action.trigger)
-            layout.addWidget(button, 0, Qt.AlignmentFlag.AlignHCenter)
-        hint = QLabel(self.tr("也可以把 .goal 文件拖到这里打开"), page)
-        hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        hint.setStyleSheet("color: #666;")
-        layout.addWidget(hint)
-        layout.addStretch(2)
-        self.setCentralWidget(page)
+        """No form open: the start page (新建 / 打开 / 导入 / recent files), and no docks beside it."""
+        self.setCentralWidget(StartPage(self.files, self.settings, self))
         self.tabs = None
         self.tab_pages = []
         self.count_label.setText("")
         self.findings = []
         self.dock.show_no_document()
+        self._show_docks(False)
+
+    def _show_docks(self, shown: bool) -> None:
+        """Hide the docks (检查结果, 审核) while no form is open; bring back those that were showing."""
+        if not shown:
+            visible = [d for d in self.findChildren(QDockWidget) if not d.isHidden()]
+            self._hidden_docks = self._hidden_docks or visible
+            for dock in visible:
+                dock.hide()
+            return
+        for dock in self._hidden_docks:
+            dock.show()
+        if self._hidden_docks:
+            self.dock.raise_()
+        self._hidden_docks = []
 
     # -- the document ------------------------------------------------------------------------------
     def set_document(self, doc: Document | None) -> None:
@@ -246,6 +246,7 @@ class MainWindow(QMainWindow):
             action.setShortcut(QKeySequence(f"Alt+{i + 1}"))
             action.triggered.connect(lambda _=False, i=i: self.tabs and self.tabs.setCurrentIndex(i))
         self.setCentralWidget(page)
+        self._show_docks(True)
 
         self.runner = ValidationRunner(doc, self)
         self.runner.finished.connect(self._on_validated)
@@ -376,12 +377,17 @@ class MainWindow(QMainWindow):
             self.restoreGeometry(geometry)
         state = self.settings.window_state()
         if state is not None:
-            self.restoreState(state)
+            self._hidden_docks = []
+            self.restoreState(state)  # the docks as they were with a form open
+            if self.doc is None:
+                self._show_docks(False)
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
         if not self.files.maybe_save():
             event.ignore()
             return
+        if self.doc is None:
+            self._show_docks(True)  # remember the docks as they are with a form open
         self.settings.save_window(self.saveGeometry(), self.saveState())
         self.settings.sync()
         self.set_document(None)
