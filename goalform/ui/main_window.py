@@ -69,6 +69,7 @@ class MainWindow(QMainWindow):
         self.review = install_review(self)  # 审核 menu and dock, 汇总文件夹… (goalform.ui.review_actions)
         self._show_welcome()
         self.files.update_actions()  # nothing open yet: 保存, 导出, 打印 … wait for a document
+        self.revalidate_action.setEnabled(False)
         self._restore_geometry()
         self._update_title()
 
@@ -196,6 +197,7 @@ class MainWindow(QMainWindow):
         else:
             self._build_document_view(doc)
         self.files.update_actions()
+        self.revalidate_action.setEnabled(doc is not None)
         self._update_title()
         self.document_changed.emit()
 

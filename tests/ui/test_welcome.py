@@ -12,6 +12,7 @@ def test_nothing_open_means_no_document_actions_and_no_verdict(qtbot) -> None:
                    files.rollover_action, files.compare_action):
         assert not action.isEnabled(), action.text()
     assert files.new_action.isEnabled() and files.open_action.isEnabled()
+    assert not window.revalidate_action.isEnabled()  # 检查 needs a form
     assert window.dock.list.topLevelItem(0).text(0) == "未打开表格"  # not 「没有发现问题」
 
 
