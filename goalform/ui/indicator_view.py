@@ -45,6 +45,7 @@ class IndicatorTreeView(QTreeView):
         self.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.user_sized = False  # the user (or the remembered settings) chose the widths: keep them
         self._fitting = False
+        self._content_widths: dict[int, int] = {}  # measured once, until the rows change
 
     def setModel(self, model) -> None:  # noqa: N802 - Qt override
         super().setModel(model)
@@ -54,6 +55,8 @@ class IndicatorTreeView(QTreeView):
         for col in range(model.columnCount()):
             header.setSectionResizeMode(col, QHeaderView.ResizeMode.Interactive)
         header.sectionResized.connect(self._on_section_resized)
+        for signal in (model.rowsInserted, model.rowsRemoved, model.rowsMoved, model.modelReset, model.dataChanged):
+            signal.connect(lambda *_: self._content_widths.clear())
         self.expandAll()
 
     # -- column widths ------------------------------------------------------------------------------
@@ -72,6 +75,11 @@ class IndicatorTreeView(QTreeView):
 
     def content_width(self, column: int) -> int:
         """The width (px) that shows every text of ``column`` and its header whole."""
+        if column not in self._content_widths:
+            self._content_widths[column] = self._measure(column)
+        return self._content_widths[column]
+
+    def _measure(self, column: int) -> int:
         model = self.model()
         fm = self.fontMetrics()
         header_text = str(model.headerData(column, Qt.Orientation.Horizontal) or "")

@@ -5,6 +5,7 @@ The window shows one Document at a time through a FormEditor; file handling live
 """
 from __future__ import annotations
 
+from collections import Counter
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
@@ -322,8 +323,11 @@ class MainWindow(QMainWindow):
         """Each tab's title says how many of its cells are still to fill in: 「年度目标 · 待填 12」."""
         if self.tabs is None:
             return
+        # Tabs own findings by section and field: ask once per kind of place, not once per finding.
+        places = Counter((f.location.section, f.location.field) for f in pending)
         for i, page in enumerate(self.tab_pages):
-            count = sum(1 for f in pending if page.owns(f.location))  # type: ignore[attr-defined]
+            count = sum(n for (section, field), n in places.items()
+                        if page.owns(Location(section, field)))  # type: ignore[attr-defined]
             title = self.tab_titles[i]
             if count:
                 title += " · " + self.tr("待填 %1").replace("%1", str(count))
