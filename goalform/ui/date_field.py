@@ -10,21 +10,18 @@ import functools
 from typing import Callable
 
 from PySide6.QtCore import QDate, QRectF, Qt
-from PySide6.QtGui import QAction, QColor, QIcon, QPainter, QPen, QPixmap
+from PySide6.QtGui import QAction, QColor, QIcon, QPainter, QPen
 from PySide6.QtWidgets import QCalendarWidget, QLineEdit
 
 from goalform.domain.dates import parse_date
+from goalform.ui.markers import painted_icon
 
 
 @functools.lru_cache(maxsize=None)
 def calendar_icon() -> QIcon:
     """A small painted calendar page (no image files needed)."""
-    icon = QIcon()
-    for size in (16, 32):
-        pixmap = QPixmap(size, size)
-        pixmap.fill(Qt.GlobalColor.transparent)
-        painter = QPainter(pixmap)
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+
+    def paint(painter: QPainter, size: int) -> None:
         unit = size / 16
         painter.setPen(QPen(QColor(90, 100, 115), unit))
         painter.setBrush(QColor("white"))
@@ -35,9 +32,8 @@ def calendar_icon() -> QIcon:
         for row in range(2):
             for col in range(3):
                 painter.drawRect(QRectF((4 + 3.2 * col) * unit, (8 + 3 * row) * unit, 2 * unit, 2 * unit))
-        painter.end()
-        icon.addPixmap(pixmap)
-    return icon
+
+    return painted_icon(paint)
 
 
 class CalendarPopup(QCalendarWidget):

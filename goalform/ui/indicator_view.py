@@ -195,9 +195,10 @@ class IndicatorTreeView(QTreeView):
         return index.isValid() and index.data(LevelRole) == 3
 
     def _editable_columns(self, row_index: QModelIndex) -> list[int]:
+        """The cells Tab stops at: the editable ones; every cell when none is (a form opened read-only)."""
         model = self.model()
-        return [c for c in range(model.columnCount())
-                if model.flags(row_index.siblingAtColumn(c)) & Qt.ItemFlag.ItemIsEditable]
+        every = list(range(model.columnCount()))
+        return [c for c in every if model.flags(row_index.siblingAtColumn(c)) & Qt.ItemFlag.ItemIsEditable] or every
 
     def _next_cell(self, current: QModelIndex, step: int) -> QModelIndex:
         """The next (step 1) or previous (-1) editable cell of a 三级 row; ``current`` at either end."""

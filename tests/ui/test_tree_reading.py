@@ -74,6 +74,19 @@ def test_tab_walks_the_cells_of_the_indicator_rows_only(window, qtbot, blank_doc
     assert view.currentIndex() == first.siblingAtColumn(last_column)
 
 
+def test_tab_reads_through_a_read_only_form_too(window, qtbot, saved_reference):
+    window.files.open_path(saved_reference, read_only=True)
+    tab = annual_tab(window)
+    view, model = tab.view, tab.model
+    rows = leaves(model)
+    view.setCurrentIndex(rows[0].siblingAtColumn(model.columnCount() - 1))
+    view.setFocus()
+    qtbot.keyClick(view, Qt.Key.Key_Tab)
+    assert view.currentIndex() == rows[1].siblingAtColumn(0)
+    qtbot.keyClick(view, Qt.Key.Key_Tab)
+    assert view.currentIndex() == rows[1].siblingAtColumn(1)
+
+
 def test_enter_in_a_cell_commits_and_goes_down(window, qtbot, blank_doc):
     window.set_document(blank_doc)
     tab = annual_tab(window)
