@@ -35,6 +35,9 @@ LevelRole = Qt.ItemDataRole.UserRole + 1  # 1, 2 or 3
 SeverityRole = Qt.ItemDataRole.UserRole + 2  # worst finding on the row: "error", "warning" or None
 
 MIME_TYPE = "application/x-goalform-indicator-id"
+# What a change of findings changes in a row (its texts stay as they are).
+FINDING_ROLES = [Qt.ItemDataRole.DecorationRole, Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.BackgroundRole,
+                 SeverityRole]
 
 _ERROR_BG = QColor(255, 228, 225)
 _WARNING_BG = QColor(255, 246, 214)
@@ -103,6 +106,20 @@ class IndicatorModel(QAbstractItemModel):
 
     def column_of(self, key: str) -> int:
         return self.columns.index(key)
+
+    def shown_texts(self, column: int) -> set[tuple[int, int, str]]:
+        """Every distinct (depth, level, text) the column shows, for sizing it (one walk of the store)."""
+        key = self.columns[column]
+        found: set[tuple[int, int, str]] = set()
+        doc = self.doc
+        stack = [(i, 0) for i in doc.roots(self.tree)]
+        while stack:
+            indicator_id, depth = stack.pop()
+            rec = doc.node(indicator_id)
+            if rec.level == 3 or key == "name":
+                found.add((depth, rec.level, rec.get(key)))
+            stack.extend((child, depth + 1) for child in doc.children(indicator_id))
+        return found
 
     # -- reading ------------------------------------------------------------------------------
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
@@ -322,7 +339,7 @@ class IndicatorModel(QAbstractItemModel):
                 self.doc.node(i)
             except KeyError:
                 continue
-            self.dataChanged.emit(self.index_of(i, 0), self.index_of(i, last))
+            self.dataChanged.emit(self.index_of(i, 0), self.index_of(i, last), FINDING_ROLES)
 
     def findings_of(self, indicator_id: int) -> list[Finding]:
         return list(self._findings.get(indicator_id, []))

@@ -55,8 +55,9 @@ class IndicatorTreeView(QTreeView):
         for col in range(model.columnCount()):
             header.setSectionResizeMode(col, QHeaderView.ResizeMode.Interactive)
         header.sectionResized.connect(self._on_section_resized)
-        for signal in (model.rowsInserted, model.rowsRemoved, model.rowsMoved, model.modelReset, model.dataChanged):
+        for signal in (model.rowsInserted, model.rowsRemoved, model.modelReset):
             signal.connect(lambda *_: self._content_widths.clear())
+        model.dataChanged.connect(self._on_data_changed)
         self.expandAll()
 
     # -- column widths ------------------------------------------------------------------------------
@@ -87,22 +88,18 @@ class IndicatorTreeView(QTreeView):
         bold = self.font()
         bold.setBold(True)
         bold_fm = QFontMetrics(bold)  # 一级 names are bold
-        stack = [(QModelIndex(), 0)]
-        while stack:
-            parent, depth = stack.pop()
-            for row in range(model.rowCount(parent)):
-                index = model.index(row, column, parent)
-                text = str(index.data() or "")
-                if text:
-                    metrics = bold_fm if index.data(LevelRole) == 1 else fm
-                    width = metrics.horizontalAdvance(text) + _PADDING
-                    if column == COL_NAME:
-                        width += self.indentation() * (depth + 1) + _ICON
-                    widest = max(widest, width)
-                child = index.siblingAtColumn(0)
-                if model.hasChildren(child):
-                    stack.append((child, depth + 1))
+        for depth, level, text in model.shown_texts(column):
+            if not text:
+                continue
+            width = (bold_fm if level == 1 else fm).horizontalAdvance(text) + _PADDING
+            if column == COL_NAME:
+                width += self.indentation() * (depth + 1) + _ICON
+            widest = max(widest, width)
         return widest
+
+    def _on_data_changed(self, _first, _last, roles=()) -> None:
+        if not roles or Qt.ItemDataRole.DisplayRole in roles:  # a text changed (not just its markers)
+            self._content_widths.clear()
 
     def fit_columns(self) -> None:
         """Size the columns to their content within the view's width: every other column gets what its
