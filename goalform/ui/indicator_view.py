@@ -2,7 +2,8 @@
 the cells of the 三级 rows, Enter in a cell commits and goes down) and drag and drop within a parent.
 
 Columns are sized to their content when the tree is first shown (the 指标 column gets the room it
-needs, the others what their texts need) and can be resized by the user; the tab remembers them.
+needs, the others what their texts need) and can be resized by the user; the tab remembers them. A
+name wider than its column wraps (IndicatorDelegate.sizeHint), every cell shows its text on hover.
 """
 from __future__ import annotations
 
@@ -31,7 +32,8 @@ class IndicatorTreeView(QTreeView):
         super().__init__(parent)
         self.setObjectName("indicator_tree")
         self.setAlternatingRowColors(True)
-        self.setUniformRowHeights(True)
+        self.setUniformRowHeights(False)  # a long name wraps: its row is taller (IndicatorDelegate.sizeHint)
+        self.setWordWrap(True)
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked | QAbstractItemView.EditTrigger.EditKeyPressed)
@@ -123,7 +125,9 @@ class IndicatorTreeView(QTreeView):
         finally:
             self._fitting = False
 
-    def _on_section_resized(self, *_args) -> None:
+    def _on_section_resized(self, column: int = 0, *_args) -> None:
+        if column == COL_NAME:
+            self.scheduleDelayedItemsLayout()  # rows of wrapped names change height with the column
         if not self._fitting:
             self.user_sized = True
             self.columns_resized.emit()

@@ -152,3 +152,18 @@ def test_a_jump_to_a_finding_centres_its_row(window, qtbot, blank_doc):
     assert view.currentIndex().data(IdRole) == last.data(IdRole)
     middle = view.viewport().height() / 2
     assert abs(view.visualRect(view.currentIndex()).center().y() - middle) <= view.visualRect(view.currentIndex()).height()
+
+
+def test_a_name_wider_than_its_column_wraps(window, qtbot, blank_doc):
+    window.set_document(blank_doc)
+    tab = annual_tab(window)
+    view = tab.view
+    rows = leaves(tab.model)
+    longest = max(rows, key=lambda i: view.fontMetrics().horizontalAdvance(i.data()))
+    shortest = min(rows, key=lambda i: len(i.data()))
+    view.header().resizeSection(0, 180)  # as if the user narrowed the column
+    view.doItemsLayout()
+    QApplication.processEvents()
+    assert view.rowHeight(longest) >= 2 * view.rowHeight(shortest) - 4  # two lines or more
+    assert {view.rowHeight(i) for i in rows if view.rowHeight(i) < 1.5 * view.rowHeight(shortest)} == {
+        view.rowHeight(shortest)}  # one-line rows are even, with or without a marker
