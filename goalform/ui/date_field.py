@@ -9,7 +9,7 @@ import datetime
 import functools
 from typing import Callable
 
-from PySide6.QtCore import QDate, QRectF, Qt
+from PySide6.QtCore import QCoreApplication, QDate, QRectF, Qt
 from PySide6.QtGui import QAction, QColor, QIcon, QPainter, QPen
 from PySide6.QtWidgets import QCalendarWidget, QLineEdit
 
@@ -68,7 +68,7 @@ def attach_calendar(edit: QLineEdit, on_pick: Callable[[str], None], read_only: 
     popup = CalendarPopup(edit, on_pick)
     action = edit.addAction(calendar_icon(), QLineEdit.ActionPosition.TrailingPosition)
     action.setObjectName("pick_date")
-    action.setToolTip(edit.tr("从日历中选择日期"))
+    action.setToolTip(QCoreApplication.translate("DateField", "从日历中选择日期"))
     action.setEnabled(not read_only)
     action.triggered.connect(popup.open_at_field)
     edit.setProperty("calendar", popup)  # keep the popup reachable (tests, the window)
