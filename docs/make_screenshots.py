@@ -1,7 +1,8 @@
 """Screenshots of every tab of the main window at 1366x768 (the common office screen).
 
 Usage: .venv/bin/python docs/make_screenshots.py [FORM.goal]   (default: examples/form-2026.goal)
-Runs offscreen; needs a CJK font (fonts-noto-cjk on Debian). Writes docs/screenshot-<tab>.png.
+Runs offscreen; needs a CJK font (fonts-noto-cjk on Debian). Writes docs/screenshot-<tab>.png, a new
+form with its 待填 cells (screenshot-fresh.png) and the start page (screenshot-start.png).
 """
 from __future__ import annotations
 
@@ -20,6 +21,8 @@ sys.path.insert(0, str(ROOT))
 from PySide6.QtGui import QFont, QFontDatabase  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
+from goalform import assets  # noqa: E402
+from goalform.store.document import Document  # noqa: E402
 from goalform.ui.app import application, choose_language, install_translators  # noqa: E402
 from goalform.ui.main_window import MainWindow  # noqa: E402
 
@@ -64,7 +67,17 @@ def main(argv: list[str]) -> int:
     for i in range(window.tabs.count()):
         window.tabs.setCurrentIndex(i)
         save_shot(app, window, TAB_FILES[i])
+    # A new form as the clerk first sees it: what is still to fill in is 待填, not a wall of errors.
+    fresh = Document.new(assets.template("2026"), 2026)
+    fresh.set_field("fill_date", "2026-01-15")
+    window.set_document(fresh)
+    window.tabs.setCurrentIndex(0)
+    save_shot(app, window, "fresh")
+    # No form open: the start page, with the recently opened files.
+    window.settings.add_recent(ROOT / "examples" / "form-2024.goal")
+    window.settings.add_recent(form)
     window.set_document(None)
+    save_shot(app, window, "start")
     return 0
 
 

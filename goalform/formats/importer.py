@@ -29,6 +29,15 @@ EXCEL_SUFFIXES = (".xlsx", ".xlsm", ".xltx")
 SUPPORTED = "Word (.docx/.doc) 或 Excel (.xlsx/.xls)"
 
 
+def readable_suffixes() -> dict[str, tuple[str, ...]]:
+    """The file types :func:`import_file` reads, by kind (``word``, ``excel``), for file dialogs and the
+    GUI's open-or-import choice. The legacy ones (.doc .wps .xls .et) are read through LibreOffice."""
+    return {
+        "word": WORD_SUFFIXES + tuple(s for s, target in LEGACY_TARGETS.items() if target == "docx"),
+        "excel": EXCEL_SUFFIXES + tuple(s for s, target in LEGACY_TARGETS.items() if target == "xlsx"),
+    }
+
+
 class ImportFailed(ReadError):
     """The file cannot be imported at all (not a form, unsupported type); the message is Chinese."""
 

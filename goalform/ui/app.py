@@ -26,6 +26,37 @@ def choose_language(requested: str | None = None) -> str:
     return "en" if lang.startswith("en") else "zh"
 
 
+class MnemonicFallback(QTranslator):
+    """Qt strings whose Chinese translation is missing only because Qt added a mnemonic later.
+
+    qtbase_zh_CN.qm translates 「Look in:」 and 「Files of type:」, but Qt 6's file dialog asks for
+    「&Look in:」 and 「Files of &type:」 (so its labels stayed English). This translator answers such a
+    question with the translation of the text without the ``&``, plus the mnemonic in the Chinese way:
+    「查找范围(&L)：」. It is asked only after Qt's own translator found nothing.
+    """
+
+    def __init__(self, qt: QTranslator, parent=None) -> None:
+        super().__init__(parent)
+        self._qt = qt
+
+    def isEmpty(self) -> bool:  # noqa: N802 - Qt override
+        return False
+
+    def translate(self, context, source, disambiguation=None, n=-1):  # noqa: D401 - Qt override
+        # None is a null QString, "not found" (an empty string would be taken as the translation).
+        if not source or "&" not in source or "&&" in source:
+            return None
+        at = source.index("&")
+        if at + 1 >= len(source):
+            return None
+        plain = source[:at] + source[at + 1:]
+        found = self._qt.translate(context, plain, disambiguation, n)
+        if not found:
+            return None
+        colon = found[-1] if found[-1] in "：:" else ""
+        return f"{found[:len(found) - len(colon)]}(&{source[at + 1].upper()}){colon}"
+
+
 def install_translators(app: QApplication, language: str) -> bool:
     """Load goalform's own translation (English) and Qt's for its standard dialogs; True if ours loaded."""
     for t in _translators:
@@ -33,7 +64,13 @@ def install_translators(app: QApplication, language: str) -> bool:
     _translators.clear()
     qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
     qt = QTranslator(app)
+    # Month and day names (the 填报日期 calendar, file dates) follow the interface language.
+    QLocale.setDefault(QLocale("en_US" if language == "en" else "zh_CN"))
     if qt.load(QLocale("en" if language == "en" else "zh_CN"), "qtbase", "_", qt_dir):
+        if language != "en":
+            fallback = MnemonicFallback(qt, app)  # installed first, so asked after Qt's own
+            app.installTranslator(fallback)
+            _translators.append(fallback)
         app.installTranslator(qt)
         _translators.append(qt)
     if language != "en":

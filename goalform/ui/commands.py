@@ -100,6 +100,7 @@ class InsertIndicator(QUndoCommand):
         self.model, self.parent_id, self.row, self.values = model, parent_id, row, values
         self.new_id: int | None = None
         self._removed: Subtree | None = None
+        self.drop_on_undo = False  # Esc on the new, still empty row: undo it and leave no redo step
 
     def redo(self) -> None:
         if self._removed is not None:
@@ -110,6 +111,8 @@ class InsertIndicator(QUndoCommand):
     def undo(self) -> None:
         assert self.new_id is not None
         self._removed = self.model.remove(self.new_id)
+        if self.drop_on_undo:
+            self.setObsolete(True)  # QUndoStack deletes an obsolete command after undoing it
 
 
 class RemoveIndicator(QUndoCommand):

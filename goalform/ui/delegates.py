@@ -4,13 +4,25 @@ from __future__ import annotations
 
 from typing import Callable
 
-from PySide6.QtCore import QCoreApplication, QModelIndex, Qt
+from PySide6.QtCore import QCoreApplication, QModelIndex, QRect, QSize, Qt
 from PySide6.QtGui import QStandardItem, QStandardItemModel
-from PySide6.QtWidgets import QComboBox, QCompleter, QLineEdit, QStyledItemDelegate, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QComboBox,
+    QCompleter,
+    QLineEdit,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QWidget,
+)
 
 from goalform import assets
 from goalform.domain.template import Template
-from goalform.ui.indicator_model import IndicatorModel, LevelRole
+from goalform.ui.indicator_model import COL_NAME, IndicatorModel, LevelRole
+from goalform.ui.markers import marker_icon
+
+_NAME_MARGIN = 8 + 20  # px beside a wrapped name: cell margins and the marker of a row with findings
 
 
 def library_completions(level: int, earlier: list[str]) -> QStandardItemModel:
@@ -45,6 +57,38 @@ class IndicatorDelegate(QStyledItemDelegate):
         self.earlier_names = earlier_names
         self._completions: dict[int, QStandardItemModel] = {}
         self.open_editor: QWidget | None = None  # the editor being used, for finish_editing()
+        self._row_heights: dict[int, int] = {}  # font height -> height of a row with a marker
+
+    def sizeHint(self, option, index: QModelIndex) -> QSize:  # noqa: N802 - Qt override
+        """Every row as tall as one with a marker (so rows stay even), and a name wider than the 指标
+        column wraps: its row grows to show it whole (QTreeView does not measure wrapped text by the
+        column's width itself)."""
+        size = super().sizeHint(option, index)
+        size.setHeight(max(size.height(), self._marked_row_height(option, index)))
+        view = self.parent()
+        if index.column() != COL_NAME or not hasattr(view, "columnWidth"):
+            return size
+        text = str(index.data() or "")
+        depth = int(index.data(LevelRole) or 1)
+        width = view.columnWidth(COL_NAME) - view.indentation() * depth - _NAME_MARGIN
+        if not text or width <= 0 or option.fontMetrics.horizontalAdvance(text) <= width:
+            return size
+        rect = option.fontMetrics.boundingRect(QRect(0, 0, width, 10_000), int(Qt.TextFlag.TextWordWrap), text)
+        return QSize(size.width(), max(size.height(), rect.height() + 6))
+
+    def _marked_row_height(self, option, index: QModelIndex) -> int:
+        """The height of a one-line row with a finding's marker, at this font (measured once)."""
+        key = option.fontMetrics.height()
+        if key not in self._row_heights:
+            opt = QStyleOptionViewItem(option)
+            self.initStyleOption(opt, index)
+            opt.features |= QStyleOptionViewItem.ViewItemFeature.HasDecoration
+            opt.icon = marker_icon("error")
+            opt.text = "指"
+            style = opt.widget.style() if opt.widget is not None else QApplication.style()
+            self._row_heights[key] = style.sizeFromContents(QStyle.ContentsType.CT_ItemViewItem, opt, QSize(),
+                                                            opt.widget).height()
+        return self._row_heights[key]
 
     def _column_key(self, index: QModelIndex) -> str:
         model = index.model()

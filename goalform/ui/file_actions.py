@@ -41,6 +41,44 @@ def goal_filter() -> str:
     return QCoreApplication.translate("FileActions", "goalform 表格 (*.goal)")
 
 
+def _patterns(suffixes) -> str:
+    return " ".join(f"*{s}" for s in suffixes)
+
+
+def import_filters() -> str:
+    """Every type the importer reads (asked from it, not listed here): all together, Word, Excel, any file."""
+    kinds = integrations.import_suffixes()
+    tr = QCoreApplication.translate
+    every = [s for suffixes in kinds.values() for s in suffixes]
+    names = {"word": tr("FileActions", "Word 文档"), "excel": tr("FileActions", "Excel 工作簿")}
+    filters = [tr("FileActions", "Word 或 Excel 表格 (%1)").replace("%1", _patterns(every))]
+    filters += [f"{names.get(kind, kind)} ({_patterns(suffixes)})" for kind, suffixes in kinds.items()]
+    filters.append(tr("FileActions", "所有文件 (*)"))
+    return ";;".join(filters)
+
+
+def open_filters() -> str:
+    """.goal first; the Word and Excel files 打开 imports, too."""
+    every = [s for suffixes in integrations.import_suffixes().values() for s in suffixes]
+    tr = QCoreApplication.translate
+    return ";;".join([goal_filter(), tr("FileActions", "可导入的 Word 或 Excel 表格 (%1)").replace("%1", _patterns(every)),
+                      tr("FileActions", "所有文件 (*)")])
+
+
+def export_filters() -> tuple[str, list[str]]:
+    """(the filter string, the suffixes in its order) of every format the exporter writes."""
+    tr = QCoreApplication.translate
+    names = {".docx": tr("FileActions", "Word 文档"), ".xlsx": tr("FileActions", "Excel 工作簿"),
+             ".pdf": tr("FileActions", "PDF 文件")}
+    formats = integrations.export_formats()
+    return ";;".join(f"{names.get(s, label)} (*{s})" for s, label in formats.items()), list(formats)
+
+
+def is_importable(path: Path) -> bool:
+    suffix = path.suffix.lower()
+    return suffix != ".goal" and any(suffix in s for s in integrations.import_suffixes().values())
+
+
 class FileActions(QObject):
     def __init__(self, window: "MainWindow") -> None:
         super().__init__(window)
@@ -133,14 +171,14 @@ class FileActions(QObject):
 
     def open_file(self, read_only: bool = False) -> None:
         title = self.tr("以只读方式打开") if read_only else self.tr("打开")
-        path, _ = QFileDialog.getOpenFileName(self.window, title, self.window.settings.last_folder, goal_filter())
+        path, _ = QFileDialog.getOpenFileName(self.window, title, self.window.settings.last_folder, open_filters())
         if path:
             self.open_path(Path(path), read_only=read_only)
 
     def open_path(self, path: Path, read_only: bool = False) -> bool:
-        """Open a .goal (a command-line argument, a drop, a recent file); other files are imported."""
+        """Open a .goal (a command-line argument, a drop, a recent file); Word and Excel files are imported."""
         path = Path(path)
-        if path.suffix.lower() in (".docx", ".xlsx"):
+        if is_importable(path):
             return self.import_path(path)
         if not self.maybe_save():
             return False
@@ -294,12 +332,12 @@ class FileActions(QObject):
 
     def import_file(self) -> None:
         path, _ = QFileDialog.getOpenFileName(self.window, self.tr("导入"), self.window.settings.last_folder,
-                                              self.tr("Word 或 Excel 表格 (*.docx *.xlsx)"))
+                                              import_filters())
         if path:
             self.import_path(Path(path))
 
     def import_path(self, path: Path) -> bool:
-        """Import a .docx/.xlsx into a new, unsaved document and show what was not imported."""
+        """Import a Word or Excel form into a new, unsaved document and show what was not imported."""
         if not self.maybe_save():
             return False
         try:
@@ -319,17 +357,17 @@ class FileActions(QObject):
         doc = self.doc
         if doc is None:
             return
-        self.window.finish_editing()
+        self.window.run_explicit_check()  # what is exported is checked: empty required cells become errors
         stem = doc.path.stem if doc.path else self._suggested_name(doc)[:-5]
-        suggested = str(Path(self.window.settings.last_folder) / f"{stem}.docx")
-        path, _ = QFileDialog.getSaveFileName(
-            self.window, self.tr("导出"), suggested,
-            self.tr("Word 文档 (*.docx);;Excel 工作簿 (*.xlsx);;PDF 文件 (*.pdf)"))
+        filters, suffixes = export_filters()
+        suggested = str(Path(self.window.settings.last_folder) / f"{stem}{suffixes[0]}")
+        path, chosen = QFileDialog.getSaveFileName(self.window, self.tr("导出"), suggested, filters)
         if not path:
             return
         target = Path(path)
-        if target.suffix.lower() not in (".docx", ".xlsx", ".pdf"):
-            target = target.with_name(target.name + ".docx")
+        if target.suffix.lower() not in suffixes:  # no or another extension: the one of the chosen type
+            kind = next((s for s in suffixes if f"*{s})" in (chosen or "")), suffixes[0])
+            target = target.with_name(target.name + kind)
         try:
             with wait_cursor():
                 integrations.export_form(doc.load_form(), doc.template, target)
@@ -348,7 +386,7 @@ class FileActions(QObject):
         doc = self.doc
         if doc is None:
             return
-        self.window.finish_editing()
+        self.window.run_explicit_check()
         try:
             integrations.print_form(self.window, doc.load_form(), doc.template, preview=preview)
         except (StoreError, OSError, ValueError, RuntimeError) as e:

@@ -84,7 +84,7 @@ class FindingsDock(QDockWidget):
         self.list.itemClicked.connect(self._activate)
         self.list.header().sectionResized.connect(lambda *_: self.list.doItemsLayout())
         self.setWidget(self.list)
-        self._shown: list[tuple[str, str, str]] | None = None
+        self._shown: list[tuple[str, str, str, str]] | None = None
         # The list follows edits a moment later, so a burst of typing redraws it once: the row
         # markers, field tints and the status bar count follow every edit at once.
         self._pending: list[Finding] | None = None
@@ -120,7 +120,7 @@ class FindingsDock(QDockWidget):
 
     def _show(self, findings: list[Finding]) -> None:
         """Show ``findings``, changing only the rows that differ (an edit usually changes one or two)."""
-        shown = [(f.rule, f.location.as_text(), f.message) for f in findings]
+        shown = [(f.rule, f.location.as_text(), f.message, f.severity.value) for f in findings]
         if shown == self._shown:
             return  # unchanged: keep the selection and scroll position
         previous = self._shown or []

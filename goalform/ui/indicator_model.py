@@ -23,7 +23,7 @@ from PySide6.QtGui import QBrush, QColor, QFont
 from goalform.domain.validation import Finding, Severity
 from goalform.store.document import Document, Subtree
 from goalform.ui import review_markers
-from goalform.ui.markers import marker_icon
+from goalform.ui.markers import marker_icon, severity_rank
 
 # Columns of each tree: the 三级 fields shown, in the order of the official table.
 COL_NAME = 0
@@ -35,9 +35,13 @@ LevelRole = Qt.ItemDataRole.UserRole + 1  # 1, 2 or 3
 SeverityRole = Qt.ItemDataRole.UserRole + 2  # worst finding on the row: "error", "warning" or None
 
 MIME_TYPE = "application/x-goalform-indicator-id"
+# What a change of findings changes in a row (its texts stay as they are).
+FINDING_ROLES = [Qt.ItemDataRole.DecorationRole, Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.BackgroundRole,
+                 SeverityRole]
 
 _ERROR_BG = QColor(255, 228, 225)
 _WARNING_BG = QColor(255, 246, 214)
+_BACKGROUNDS = {Severity.ERROR: _ERROR_BG, Severity.WARNING: _WARNING_BG, Severity.PENDING: QColor(240, 243, 248)}
 
 
 
@@ -103,6 +107,20 @@ class IndicatorModel(QAbstractItemModel):
     def column_of(self, key: str) -> int:
         return self.columns.index(key)
 
+    def shown_texts(self, column: int) -> set[tuple[int, int, str]]:
+        """Every distinct (depth, level, text) the column shows, for sizing it (one walk of the store)."""
+        key = self.columns[column]
+        found: set[tuple[int, int, str]] = set()
+        doc = self.doc
+        stack = [(i, 0) for i in doc.roots(self.tree)]
+        while stack:
+            indicator_id, depth = stack.pop()
+            rec = doc.node(indicator_id)
+            if rec.level == 3 or key == "name":
+                found.add((depth, rec.level, rec.get(key)))
+            stack.extend((child, depth + 1) for child in doc.children(indicator_id))
+        return found
+
     # -- reading ------------------------------------------------------------------------------
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
         if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
@@ -141,18 +159,21 @@ class IndicatorModel(QAbstractItemModel):
         if rec.id in self.comments and role in (Qt.ItemDataRole.DecorationRole, Qt.ItemDataRole.ToolTipRole):
             return review_markers.indicator_data(self, rec.id, index.column(), role)
         findings = self._findings.get(rec.id)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            # The whole text on hover, however narrow the column, with what the rules say about the row.
+            text = rec.get(key) if rec.level == 3 or key == "name" else ""
+            lines = [text] if text else []
+            return "\n".join(lines + [f"{f.severity.label}：{f.message}" for f in findings or ()]) or None
         if not findings:
             return None
         if role == SeverityRole:
             return findings[0].severity.value
         if role == Qt.ItemDataRole.DecorationRole and index.column() == COL_NAME:
             return marker_icon(findings[0].severity.value)
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return "\n".join(f"{f.severity.label}：{f.message}" for f in findings)
         if role == Qt.ItemDataRole.BackgroundRole:
             mine = [f for f in findings if f.location.field in ("", key)]
-            if mine:
-                return QBrush(_ERROR_BG if mine[0].severity == Severity.ERROR else _WARNING_BG)
+            if mine and mine[0].severity in _BACKGROUNDS:
+                return QBrush(_BACKGROUNDS[mine[0].severity])
         return None
 
     def flags(self, index: QModelIndex | QPersistentModelIndex) -> Qt.ItemFlag:
@@ -309,7 +330,7 @@ class IndicatorModel(QAbstractItemModel):
             if f.location.section == self.tree and f.location.indicator_id is not None:
                 new.setdefault(f.location.indicator_id, []).append(f)
         for items in new.values():
-            items.sort(key=lambda f: f.severity != Severity.ERROR)
+            items.sort(key=severity_rank)
         changed = {i for i in set(new) | set(self._findings) if new.get(i) != self._findings.get(i)}
         self._findings = new
         last = len(self.columns) - 1
@@ -318,7 +339,7 @@ class IndicatorModel(QAbstractItemModel):
                 self.doc.node(i)
             except KeyError:
                 continue
-            self.dataChanged.emit(self.index_of(i, 0), self.index_of(i, last))
+            self.dataChanged.emit(self.index_of(i, 0), self.index_of(i, last), FINDING_ROLES)
 
     def findings_of(self, indicator_id: int) -> list[Finding]:
         return list(self._findings.get(indicator_id, []))

@@ -32,6 +32,20 @@ def import_form(path: Path) -> tuple[Form, str]:
     return result.form, "\n".join(lines)
 
 
+def import_suffixes() -> dict[str, tuple[str, ...]]:
+    """What the importer reads, by kind (``word``, ``excel``): .docx … .doc .wps, .xlsx … .xls .et."""
+    from goalform.formats.importer import readable_suffixes
+
+    return readable_suffixes()
+
+
+def export_formats() -> dict[str, str]:
+    """What the exporter writes: suffix -> the kind's name (Chinese)."""
+    from goalform.formats.export import FORMATS
+
+    return dict(FORMATS)
+
+
 def export_form(form: Form, template: Template, path: Path) -> Path:
     from goalform.formats.export import export_file
 

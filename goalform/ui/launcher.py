@@ -14,7 +14,7 @@ from typing import Sequence
 
 def parse(argv: Sequence[str]) -> argparse.Namespace:
     parser = argparse.ArgumentParser(prog="goalform-gui", description="部门整体绩效目标表")
-    parser.add_argument("file", nargs="?", type=Path, help="要打开的 .goal、.docx 或 .xlsx 文件")
+    parser.add_argument("file", nargs="?", type=Path, help="要打开的 .goal 文件，或要导入的 Word、Excel 表格")
     parser.add_argument("--read-only", action="store_true", help="以只读方式打开（审核时使用）")
     parser.add_argument("--lang", choices=("zh", "en"), help="界面语言")
     parser.add_argument("--quit-after-show", action="store_true", help=argparse.SUPPRESS)

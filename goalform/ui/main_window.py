@@ -5,27 +5,29 @@ The window shows one Document at a time through a FormEditor; file handling live
 """
 from __future__ import annotations
 
+from collections import Counter
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
+    QDockWidget,
     QLabel,
     QMainWindow,
-    QPushButton,
     QTabWidget,
     QToolBar,
     QVBoxLayout,
     QWidget,
 )
 
-from goalform.domain.validation import Finding, Location, Severity
+from goalform.domain.validation import Finding, Location, Severity, shown_while_filling
 from goalform.store.document import Document
 from goalform.ui.editor import FormEditor
 from goalform.ui.file_actions import FileActions
 from goalform.ui.findings_dock import FindingsDock
 from goalform.ui.review_actions import install as install_review
 from goalform.ui.settings import Settings
+from goalform.ui.start_page import StartPage
 from goalform.ui.tabs.funds_tab import FundsTab
 from goalform.ui.tabs.header_tab import HeaderTab
 from goalform.ui.tabs.indicators_tab import IndicatorsTab
@@ -50,7 +52,10 @@ class MainWindow(QMainWindow):
         self.runner: ValidationRunner | None = None
         self.tabs: QTabWidget | None = None
         self.tab_pages: list[QWidget] = []
-        self.findings: list[Finding] = []
+        self.findings: list[Finding] = []  # as shown: empty required cells are 待填 until checked
+        self.checked = False  # an explicit check (检查, export, print, submit) has been asked for
+        self.tab_titles: list[str] = []
+        self._hidden_docks: list[QDockWidget] = []  # hidden while no form is open
         self.setStyleSheet(FINDING_STYLE)
         self.setAcceptDrops(True)
         self.setMinimumSize(900, 600)
@@ -65,6 +70,7 @@ class MainWindow(QMainWindow):
         self.review = install_review(self)  # 审核 menu and dock, 汇总文件夹… (goalform.ui.review_actions)
         self._show_welcome()
         self.files.update_actions()  # nothing open yet: 保存, 导出, 打印 … wait for a document
+        self.revalidate_action.setEnabled(False)
         self._restore_geometry()
         self._update_title()
 
@@ -113,9 +119,11 @@ class MainWindow(QMainWindow):
         self.edit_menu.addAction(self.undo_action)
         self.edit_menu.addAction(self.redo_action)
         self.edit_menu.addSeparator()
-        self.revalidate_action = QAction(self.tr("重新检查"), self)
+        self.revalidate_action = QAction(self.tr("检查"), self)
+        self.revalidate_action.setObjectName("check")
         self.revalidate_action.setShortcut(QKeySequence("F5"))
-        self.revalidate_action.triggered.connect(lambda: self.runner and self.runner.run_now())
+        self.revalidate_action.setToolTip(self.tr("检查整张表格：未填的必填项也作为错误列出 (F5)"))
+        self.revalidate_action.triggered.connect(self.check_now)
         self.edit_menu.addAction(self.revalidate_action)
 
         view_menu = bar.addMenu(self.tr("视图(&V)"))
@@ -138,7 +146,7 @@ class MainWindow(QMainWindow):
         toolbar.setObjectName("main_toolbar")
         toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
         for action in (f.new_action, f.open_action, f.save_action, None, self.undo_action, self.redo_action, None,
-                       f.export_action, f.print_action):
+                       self.revalidate_action, f.export_action, f.print_action):
             if action is None:
                 toolbar.addSeparator()
             else:
@@ -146,30 +154,28 @@ class MainWindow(QMainWindow):
         self.addToolBar(toolbar)
 
     def _show_welcome(self) -> None:
-        page = QWidget(self)
-        page.setObjectName("welcome")
-        layout = QVBoxLayout(page)
-        layout.addStretch(1)
-        title = QLabel(self.tr("部门整体绩效目标表"), page)
-        title.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        title.setStyleSheet("font-size: 20pt; font-weight: bold;")
-        layout.addWidget(title)
-        for text, action in ((self.tr("新建表格…"), self.files.new_action), (self.tr("打开表格…"), self.files.open_action)):
-            button = QPushButton(text, page)
-            button.setMinimumWidth(240)
-            button.clicked.connect(action.trigger)
-            layout.addWidget(button, 0, Qt.AlignmentFlag.AlignHCenter)
-        hint = QLabel(self.tr("也可以把 .goal 文件拖到这里打开"), page)
-        hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        hint.setStyleSheet("color: #666;")
-        layout.addWidget(hint)
-        layout.addStretch(2)
-        self.setCentralWidget(page)
+        """No form open: the start page (新建 / 打开 / 导入 / recent files), and no docks beside it."""
+        self.setCentralWidget(StartPage(self.files, self.settings, self))
         self.tabs = None
         self.tab_pages = []
         self.count_label.setText("")
         self.findings = []
         self.dock.show_no_document()
+        self._show_docks(False)
+
+    def _show_docks(self, shown: bool) -> None:
+        """Hide the docks (检查结果, 审核) while no form is open; bring back those that were showing."""
+        if not shown:
+            visible = [d for d in self.findChildren(QDockWidget) if not d.isHidden()]
+            self._hidden_docks = self._hidden_docks or visible
+            for dock in visible:
+                dock.hide()
+            return
+        for dock in self._hidden_docks:
+            dock.show()
+        if self._hidden_docks:
+            self.dock.raise_()
+        self._hidden_docks = []
 
     # -- the document ------------------------------------------------------------------------------
     def set_document(self, doc: Document | None) -> None:
@@ -192,6 +198,7 @@ class MainWindow(QMainWindow):
         else:
             self._build_document_view(doc)
         self.files.update_actions()
+        self.revalidate_action.setEnabled(doc is not None)
         self._update_title()
         self.document_changed.emit()
 
@@ -227,12 +234,14 @@ class MainWindow(QMainWindow):
             (HeaderTab(editor), self.tr("基本信息")),
             (FundsTab(editor), self.tr("资金情况")),
             (TextsTab(editor), self.tr("职能与任务")),
-            (IndicatorsTab(editor, "long_term", names), self.tr("长期目标")),
-            (IndicatorsTab(editor, "annual", names), self.tr("年度目标")),
+            (IndicatorsTab(editor, "long_term", names, settings=self.settings), self.tr("长期目标")),
+            (IndicatorsTab(editor, "annual", names, settings=self.settings), self.tr("年度目标")),
         ]
         if has_instructions(doc.template):
             pages.append((InstructionsTab(doc.template), self.tr("填报说明")))
         self.tab_pages = [p for p, _ in pages]
+        self.tab_titles = [t for _, t in pages]
+        self.checked = doc.read_only  # a reviewer sees every empty cell as what it is at once
         self.tab_actions_menu.clear()
         for i, (widget, title) in enumerate(pages):
             self.tabs.addTab(widget, title)
@@ -240,6 +249,7 @@ class MainWindow(QMainWindow):
             action.setShortcut(QKeySequence(f"Alt+{i + 1}"))
             action.triggered.connect(lambda _=False, i=i: self.tabs and self.tabs.setCurrentIndex(i))
         self.setCentralWidget(page)
+        self._show_docks(True)
 
         self.runner = ValidationRunner(doc, self)
         self.runner.finished.connect(self._on_validated)
@@ -266,17 +276,63 @@ class MainWindow(QMainWindow):
         self.redo_action.setText(f"{verb} {name}" if name else verb)
 
     # -- validation --------------------------------------------------------------------------------
-    def _on_validated(self, findings: list[Finding]) -> None:
-        self.findings = findings
+    def run_explicit_check(self) -> list[Finding]:
+        """The explicit check (检查/F5, and before export, print, submit): commit the cell being
+        edited, revalidate now, and from now on show empty required cells as the errors they are.
+        Returns the findings as shown; [] when no form is open."""
+        if self.runner is None:
+            return []
+        self.finish_editing()
+        self.checked = True
+        self.runner.run_now()
+        self.dock.flush()
+        return self.findings
+
+    def check_now(self) -> None:
+        """检查 (F5): the explicit check, with its verdict in the status bar and the findings dock raised."""
+        if self.runner is None:
+            return
+        findings = self.run_explicit_check()
+        errors = sum(1 for f in findings if f.severity == Severity.ERROR)
+        warnings = sum(1 for f in findings if f.severity == Severity.WARNING)
+        if errors or warnings:
+            self.dock.show()
+            self.dock.raise_()
+        self.statusBar().showMessage(
+            self.tr("检查完成：错误 %1 处，警告 %2 处").replace("%1", str(errors)).replace("%2", str(warnings))
+            if errors or warnings else self.tr("检查完成：没有发现问题"), 8000)
+
+    def _on_validated(self, raw: list[Finding]) -> None:
+        findings = self.findings = shown_while_filling(raw, self.checked)
         for page in self.tab_pages:
             page.apply_findings(findings)  # type: ignore[attr-defined]
         self.dock.schedule(findings)
         errors = sum(1 for f in findings if f.severity == Severity.ERROR)
         warnings = sum(1 for f in findings if f.severity == Severity.WARNING)
-        self.count_label.setText(self.tr("错误 %1 · 警告 %2").replace("%1", str(errors)).replace("%2", str(warnings)))
+        pending = [f for f in findings if f.severity == Severity.PENDING]
+        text = self.tr("错误 %1 · 警告 %2").replace("%1", str(errors)).replace("%2", str(warnings))
+        if pending:
+            text += " · " + self.tr("待填 %1 项").replace("%1", str(len(pending)))
+        self.count_label.setText(text)
+        self._show_progress(pending)
         if self.runner is not None:
             self.count_label.setToolTip(self.tr("检查用时 %1 毫秒").replace("%1", f"{self.runner.last_ms:.1f}"))
         self.validated.emit(findings)
+
+    def _show_progress(self, pending: list[Finding]) -> None:
+        """Each tab's title says how many of its cells are still to fill in: 「年度目标 · 待填 12」."""
+        if self.tabs is None:
+            return
+        # Tabs own findings by section and field: ask once per kind of place, not once per finding.
+        places = Counter((f.location.section, f.location.field) for f in pending)
+        for i, page in enumerate(self.tab_pages):
+            count = sum(n for (section, field), n in places.items()
+                        if page.owns(Location(section, field)))  # type: ignore[attr-defined]
+            title = self.tab_titles[i]
+            if count:
+                title += " · " + self.tr("待填 %1").replace("%1", str(count))
+            if self.tabs.tabText(i) != title:
+                self.tabs.setTabText(i, title)
 
     def navigate(self, location: Location) -> None:
         """Open the tab a finding points at and put the cursor on its field, cell or row."""
@@ -327,12 +383,17 @@ class MainWindow(QMainWindow):
             self.restoreGeometry(geometry)
         state = self.settings.window_state()
         if state is not None:
-            self.restoreState(state)
+            self._hidden_docks = []
+            self.restoreState(state)  # the docks as they were with a form open
+            if self.doc is None:
+                self._show_docks(False)
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
         if not self.files.maybe_save():
             event.ignore()
             return
+        if self.doc is None:
+            self._show_docks(True)  # remember the docks as they are with a form open
         self.settings.save_window(self.saveGeometry(), self.saveState())
         self.settings.sync()
         self.set_document(None)

@@ -2,22 +2,37 @@
 from __future__ import annotations
 
 import functools
+from typing import Callable
 
 from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QIcon, QPainter, QPixmap
 
-SEVERITY_COLORS = {"error": QColor(200, 40, 40), "warning": QColor(215, 140, 0), "info": QColor(40, 110, 200)}
+from goalform.domain.validation import Finding, Severity
+
+SEVERITY_COLORS = {"error": QColor(200, 40, 40), "warning": QColor(215, 140, 0), "info": QColor(40, 110, 200),
+                   "pending": QColor(130, 140, 155)}
+SYMBOLS = {"info": "i", "pending": "…"}
 
 
-@functools.lru_cache(maxsize=None)
-def marker_icon(severity: str) -> QIcon:
-    """A filled circle with an exclamation mark, in the colour of the severity."""
+def painted_icon(paint: Callable[[QPainter, int], None]) -> QIcon:
+    """An icon at 16 and 32 px, each drawn by ``paint(painter, size)`` on a transparent, antialiased pixmap."""
     icon = QIcon()
     for size in (16, 32):
         pixmap = QPixmap(size, size)
         pixmap.fill(Qt.GlobalColor.transparent)
         painter = QPainter(pixmap)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        paint(painter, size)
+        painter.end()
+        icon.addPixmap(pixmap)
+    return icon
+
+
+@functools.lru_cache(maxsize=None)
+def marker_icon(severity: str) -> QIcon:
+    """A filled circle with an exclamation mark (i for info, … for 待填), in the colour of the severity."""
+
+    def paint(painter: QPainter, size: int) -> None:
         painter.setPen(Qt.PenStyle.NoPen)
         painter.setBrush(SEVERITY_COLORS.get(severity, SEVERITY_COLORS["info"]))
         margin = size / 16
@@ -27,7 +42,18 @@ def marker_icon(severity: str) -> QIcon:
         font.setBold(True)
         font.setPixelSize(int(size * 0.7))
         painter.setFont(font)
-        painter.drawText(QRectF(0, 0, size, size), Qt.AlignmentFlag.AlignCenter, "!" if severity != "info" else "i")
-        painter.end()
-        icon.addPixmap(pixmap)
-    return icon
+        painter.drawText(QRectF(0, 0, size, size), Qt.AlignmentFlag.AlignCenter, SYMBOLS.get(severity, "!"))
+
+    return painted_icon(paint)
+
+
+_RANK = {Severity.ERROR: 0, Severity.WARNING: 1, Severity.PENDING: 2, Severity.INFO: 3}
+
+
+def severity_rank(finding: Finding) -> int:
+    """Sort key: errors first, then warnings, then 待填, then info."""
+    return _RANK[finding.severity]
+
+
+def worst(findings: list[Finding]) -> Severity:
+    return min((f.severity for f in findings), key=_RANK.__getitem__)

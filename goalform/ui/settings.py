@@ -41,6 +41,14 @@ class Settings:
         self.qs.setValue("window/geometry", geometry)
         self.qs.setValue("window/state", state)
 
+    def tree_columns(self, tree: str) -> QByteArray | None:
+        """The column widths the user gave the indicator tree ``tree`` (QHeaderView state)."""
+        value = self.qs.value(f"trees/{tree}/columns")
+        return value if isinstance(value, QByteArray) else None
+
+    def save_tree_columns(self, tree: str, state: QByteArray) -> None:
+        self.qs.setValue(f"trees/{tree}/columns", state)
+
     # -- files -------------------------------------------------------------------------------------
     @property
     def last_folder(self) -> str:

@@ -9,8 +9,9 @@ from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QLineEdit, QPlainTextEdit, QWidget
 
-from goalform.domain.validation import Finding, Severity
+from goalform.domain.validation import Finding
 from goalform.ui.editor import FormEditor
+from goalform.ui.markers import worst
 
 _STACK_KEYS = (QKeySequence.StandardKey.Undo, QKeySequence.StandardKey.Redo)
 
@@ -19,6 +20,7 @@ FINDING_STYLE = """
 QLineEdit[derived="true"] { background: palette(window); }
 QLineEdit[severity="error"], QPlainTextEdit[severity="error"] { background: #ffe4e1; border: 1px solid #c82828; }
 QLineEdit[severity="warning"], QPlainTextEdit[severity="warning"] { background: #fff6d6; border: 1px solid #d78c00; }
+QLineEdit[severity="pending"], QPlainTextEdit[severity="pending"] { background: #f3f6fa; border: 1px dashed #8c96a5; }
 """
 
 
@@ -98,7 +100,7 @@ def mark(widget: QWidget, findings: list[Finding]) -> None:
     """Tint a field by its worst finding and put the messages in its tooltip."""
     severity = ""
     if findings:
-        severity = "error" if any(f.severity == Severity.ERROR for f in findings) else "warning"
+        severity = worst(findings).value
     if widget.property("severity") != severity:
         widget.setProperty("severity", severity)
         widget.style().unpolish(widget)

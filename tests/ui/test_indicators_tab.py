@@ -1,6 +1,8 @@
 """The indicator tabs driven from the keyboard and buttons, each edit undone through the 编辑 menu."""
 from __future__ import annotations
 
+import re
+
 import pytest
 from PySide6.QtCore import QItemSelectionModel, Qt
 from PySide6.QtTest import QTest
@@ -170,12 +172,12 @@ def test_failing_row_shows_marker_and_tooltip(window, qtbot, blank_doc, empty_va
     assert "请填写「公用经费控制率」的指标值" in l3.data(Qt.ItemDataRole.ToolTipRole)
     assert l3.data(Qt.ItemDataRole.DecorationRole) is not None
     assert "警告 " in window.count_label.text()
-    warnings = int(window.count_label.text().split()[-1])
+    warnings = int(re.search(r"警告 (\d+)", window.count_label.text())[1])
     blank_doc_id = l3.data(IdRole)
     window.editor.edit_indicator(model, blank_doc_id, "value", "100%")
     settle(window)
     assert "请填写「公用经费控制率」的指标值" not in (l3.data(Qt.ItemDataRole.ToolTipRole) or "")
-    assert int(window.count_label.text().split()[-1]) == warnings - 1
+    assert int(re.search(r"警告 (\d+)", window.count_label.text())[1]) == warnings - 1
 
 
 def test_clicking_a_finding_lands_on_its_row(window, qtbot, blank_doc, empty_value_rule):

@@ -9,10 +9,12 @@ from __future__ import annotations
 from goalform.domain.validation.core import (
     Finding,
     Location,
+    Missing,
     RuleSpec,
     Severity,
     all_rules,
     rule,
+    shown_while_filling,
     validate,
 )
 
@@ -25,4 +27,5 @@ from goalform.domain.validation import quality as _quality  # noqa: F401,E402
 from goalform.domain.validation import review as _review  # noqa: F401,E402
 from goalform.domain.validation import rollover as _rollover  # noqa: F401,E402
 
-__all__ = ["Finding", "Location", "RuleSpec", "Severity", "all_rules", "rule", "validate"]
+__all__ = ["Finding", "Location", "Missing", "RuleSpec", "Severity", "all_rules", "rule", "shown_while_filling",
+           "validate"]

@@ -1,7 +1,7 @@
 """The validation framework: findings, locations, the rule registry."""
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from enum import Enum
 from typing import Callable, Iterable
 
@@ -13,10 +13,12 @@ class Severity(str, Enum):
     ERROR = "error"
     WARNING = "warning"
     INFO = "info"
+    # Not a rule's severity: how the GUI shows a missing finding before an explicit check (see shown_while_filling).
+    PENDING = "pending"
 
     @property
     def label(self) -> str:
-        return {"error": "错误", "warning": "警告", "info": "提示"}[self.value]
+        return {"error": "错误", "warning": "警告", "info": "提示", "pending": "待填"}[self.value]
 
 
 # The order of sections in the form; findings are sorted by it.
@@ -52,12 +54,23 @@ class Location:
         return "/".join(parts)
 
 
+class Missing(str):
+    """The message of a finding about a required cell that is simply still empty (not a mistake).
+
+    Rules yield it instead of a plain ``str``; the finding then carries ``missing=True``.
+    """
+
+
 @dataclass(frozen=True)
 class Finding:
+    """One problem a rule found. ``missing``: the cell is only empty (the clerk has not reached it
+    yet); the GUI shows such findings as 待填 until an explicit check (see shown_while_filling)."""
+
     rule: str
     severity: Severity
     location: Location
     message: str
+    missing: bool = False
 
     def as_json(self) -> dict[str, str]:
         return {
@@ -77,21 +90,26 @@ class RuleSpec:
     severity: Severity
     title: str  # one line in Chinese: what the rule checks (docs/rules.md)
     func: RuleFunc = field(compare=False)
+    reports_missing: bool = False  # may yield Missing messages (empty required cells): docs/rules.md says so
 
     def run(self, form: Form, template: Template) -> list[Finding]:
-        return [Finding(self.id, self.severity, loc, msg) for loc, msg in self.func(form, template)]
+        return [Finding(self.id, self.severity, loc, str(msg), missing=isinstance(msg, Missing))
+                for loc, msg in self.func(form, template)]
 
 
 _RULES: dict[str, RuleSpec] = {}
 
 
-def rule(rule_id: str, severity: Severity, title: str) -> Callable[[RuleFunc], RuleFunc]:
-    """Register a rule: a function yielding (location, message) for each problem it sees."""
+def rule(rule_id: str, severity: Severity, title: str, *,
+         reports_missing: bool = False) -> Callable[[RuleFunc], RuleFunc]:
+    """Register a rule: a function yielding (location, message) for each problem it sees.
+
+    ``reports_missing``: the rule reports empty required cells with :class:`Missing` messages."""
 
     def register(func: RuleFunc) -> RuleFunc:
         if rule_id in _RULES:
             raise ValueError(f"duplicate rule id {rule_id}")
-        _RULES[rule_id] = RuleSpec(rule_id, severity, title, func)
+        _RULES[rule_id] = RuleSpec(rule_id, severity, title, func, reports_missing)
         return func
 
     return register
@@ -111,6 +129,18 @@ def validate(form: Form, template: Template) -> list[Finding]:
             findings.extend(spec.run(form, template))
     findings.sort(key=reading_order(template))
     return findings
+
+
+def shown_while_filling(findings: list[Finding], checked: bool) -> list[Finding]:
+    """The findings as a clerk sees them while filling in the form.
+
+    A cell the clerk has not reached yet is not a mistake: until an explicit check (检查, export,
+    print, submit; ``checked``) the missing findings are shown as 待填 (Severity.PENDING). Real
+    mistakes (a wrong total, an unreadable amount, a bad phone number) keep their severity at once.
+    """
+    if checked:
+        return findings
+    return [replace(f, severity=Severity.PENDING) if f.missing else f for f in findings]
 
 
 def reading_order(template: Template) -> Callable[[Finding], tuple]:

@@ -34,6 +34,12 @@ column, and for indicators the index path from the 一级 node plus the indicato
 | 错误 (error) | a reviewer must send the form back |
 | 警告 (warning) | a quality hint a reviewer will ask about |
 | 提示 (info) | a figure, not a problem (e.g. the share of quantified indicators) |
+
+Rules marked 待填 in the last column also report required cells that are simply still empty. While a
+clerk fills in the form, the program shows those as 待填 (to fill in), with a count per tab, not as
+errors; they take their severity when the clerk asks for a check (检查 / F5) or exports, prints or
+submits the form. `goalform validate` is such an explicit check and always reports them at their
+severity. Real mistakes (a wrong 合计, an unreadable amount, a bad phone number) are errors at once.
 """
 
 
@@ -56,15 +62,16 @@ def render_rules_markdown() -> str:
         if not specs:
             continue
         out.append(f"\n## {heading}\n")
-        out.append("| id | severity | rule |")
-        out.append("| --- | --- | --- |")
+        out.append("| id | severity | rule | empty cells |")
+        out.append("| --- | --- | --- | --- |")
         for spec in specs:
-            out.append(f"| `{spec.id}` | {spec.severity.label} ({spec.severity.value}) | {spec.title} |")
+            pending = "待填" if spec.reports_missing else ""
+            out.append(f"| `{spec.id}` | {spec.severity.label} ({spec.severity.value}) | {spec.title} | {pending} |")
         for spec in specs:
             text = _explanation(spec)
             if text:
                 out.append(f"\n**`{spec.id}`**: {text}")
-    counts = {sev: sum(1 for s in rules if s.severity is sev) for sev in Severity}
+    counts = {sev: sum(1 for s in rules if s.severity is sev) for sev in Severity}  # PENDING is never a rule's
     out.append(
         f"\n---\n{len(rules)} rules: {counts[Severity.ERROR]} errors, {counts[Severity.WARNING]} warnings, "
         f"{counts[Severity.INFO]} info."

@@ -8,26 +8,28 @@ from goalform.domain.amounts import clean_text
 from goalform.domain.dates import parse_date
 from goalform.domain.form import Form
 from goalform.domain.template import Template
-from goalform.domain.validation.core import Location, Severity, rule
+from goalform.domain.validation.core import Location, Missing, Severity, rule
 
-# Landline with area code (027-86001234, 0710 1234567, with an optional extension), a mobile number
-# (13812345678, +86 138 1234 5678), or a landline without area code (8600123, 86001234).
+# A mobile number (13812345678, +86 138 1234 5678, 0086-13812345678); a landline with area code
+# (027-12345678, (027)12345678, 0710 1234567, 0271-2345678), whose local number may start with any digit
+# but 0 (the placeholder's 027-12345678 must pass), or without area code (8600123, 86001234), which
+# must not start with 1 (it would be a mobile number cut short); either with an optional extension.
 _PHONE = re.compile(
-    r"(?:(?:\+?86)?1[3-9]\d{9}"
-    r"|(?:0\d{2,3}-?)?[2-9]\d{6,7}(?:(?:-|转|ext\.?)\d{1,6})?)"
+    r"(?:(?:(?:\+|00)?86-?)?1[3-9]\d{9}"
+    r"|(?:0\d{2,3}-?[1-9]\d{6,7}|[2-9]\d{6,7})(?:(?:-|转|ext\.?)\d{1,6})?)"
 )
 
 REQUIRED = (("department", "部门（单位）名称"), ("filler", "填报人"), ("phone", "联系电话"))
 
 
-@rule("header.required", Severity.ERROR, "部门名称、填报人、联系电话（2026版还有填报日期）必须填写")
+@rule("header.required", Severity.ERROR, "部门名称、填报人、联系电话（2026版还有填报日期）必须填写", reports_missing=True)
 def required_fields(form: Form, template: Template) -> Iterator[tuple[Location, str]]:
     """Spaces alone do not count. The 填报日期 is required where the template prints one (2026 version)."""
     for key, label in REQUIRED:
         if not clean_text(getattr(form, key)):
-            yield Location("header", key), f"请填写{label}"
+            yield Location("header", key), Missing(f"请填写{label}")
     if template.requires_fill_date and not form.fill_date.strip():
-        yield Location("header", "fill_date"), "请填写填报日期"
+        yield Location("header", "fill_date"), Missing("请填写填报日期")
 
 
 def phone_ok(text: str) -> bool:
@@ -37,12 +39,12 @@ def phone_ok(text: str) -> bool:
     )
 
 
-@rule("header.phone", Severity.ERROR, "联系电话格式须为固定电话（如 027-86001234）或手机号")
+@rule("header.phone", Severity.ERROR, "联系电话格式须为固定电话（如 027-12345678、027-1234567-801）或手机号")
 def phone_format(form: Form, template: Template) -> Iterator[tuple[Location, str]]:
     """Several numbers may be given, separated by 、，; or /; each must be a landline (with or without area code and extension) or a mobile number."""
     text = form.phone
     if clean_text(text) and not phone_ok(text):
-        yield Location("header", "phone"), f"联系电话「{text.strip()}」格式不正确，应为 027-86001234 或 13812345678"
+        yield Location("header", "phone"), f"联系电话「{text.strip()}」格式不正确，应为 027-12345678 或 13812345678"
 
 
 @rule("header.fill_date", Severity.ERROR, "填报日期须为有效日期")

@@ -13,7 +13,7 @@ from goalform.domain.amounts import clean_text
 from goalform.domain.form import TREES, Form
 from goalform.domain.targets import is_placeholder
 from goalform.domain.template import DefaultGroup, Template, ValueDomain
-from goalform.domain.validation.core import Location, Severity, rule
+from goalform.domain.validation.core import Location, Missing, Severity, rule
 from goalform.domain.validation.rows import TREE_NAMES, fast_clean, indicator_rows, leaf_rows, level2_rows
 
 NONE_VALUE = "无"
@@ -23,7 +23,8 @@ def _is_none(text: str) -> bool:
     return NONE_VALUE in text and fast_clean(text) == NONE_VALUE
 
 
-@rule("indicators.level3", Severity.ERROR, "每个一级指标下至少要有一个三级指标（长期、年度两部分都要）")
+@rule("indicators.level3", Severity.ERROR, "每个一级指标下至少要有一个三级指标（长期、年度两部分都要）",
+      reports_missing=True)
 def level1_has_indicators(form: Form, template: Template) -> Iterator[tuple[Location, str]]:
     """Placeholder rows (「……」) and unnamed rows do not count."""
     counted: dict[tuple[str, int], int] = {}
@@ -35,16 +36,16 @@ def level1_has_indicators(form: Form, template: Template) -> Iterator[tuple[Loca
             if not counted.get((tree, i)):
                 yield (
                     Location(tree, path=(i,), indicator_id=l1.id),
-                    f"{TREE_NAMES[tree]}的一级指标「{l1.name}」下还没有三级指标",
+                    Missing(f"{TREE_NAMES[tree]}的一级指标「{l1.name}」下还没有三级指标"),
                 )
 
 
-@rule("indicators.empty_level2", Severity.WARNING, "二级指标下没有三级指标")
+@rule("indicators.empty_level2", Severity.WARNING, "二级指标下没有三级指标", reports_missing=True)
 def empty_level2(form: Form, template: Template) -> Iterator[tuple[Location, str]]:
     """A 二级 without 三级 prints as an empty row: add indicators under it or delete it."""
     for row in level2_rows(form):
         if not row.node.children and row.node.name.strip() and not is_placeholder(row.node.name):
-            yield row.at("name"), f"{row.title}下没有三级指标：请添加三级指标或删除此二级指标"
+            yield row.at("name"), Missing(f"{row.title}下没有三级指标：请添加三级指标或删除此二级指标")
 
 
 @rule("indicators.placeholder", Severity.ERROR, "不能留有「……」占位行")
@@ -62,25 +63,26 @@ def placeholders(form: Form, template: Template) -> Iterator[tuple[Location, str
             yield row.at(column), f"{TREE_NAMES[row.tree]}「{where}」下仍有「……」占位行：请填写或删除"
 
 
-@rule("indicators.name", Severity.ERROR, "二级、三级指标必须有名称")
+@rule("indicators.name", Severity.ERROR, "二级、三级指标必须有名称", reports_missing=True)
 def names(form: Form, template: Template) -> Iterator[tuple[Location, str]]:
     """A 二级 or 三级 row without a name prints as an empty cell; unnamed placeholder rows are left to indicators.placeholder."""
     for row in level2_rows(form):
         if not row.name:
-            yield row.at("name"), f"{row.title}没有名称"
+            yield row.at("name"), Missing(f"{row.title}没有名称")
     for row in leaf_rows(form):
         if not row.name and not row.placeholder and not is_placeholder(row.level2.name):
-            yield row.at("name"), f"{row.title}没有填写三级指标名称"
+            yield row.at("name"), Missing(f"{row.title}没有填写三级指标名称")
 
 
-@rule("indicators.value", Severity.ERROR, "三级指标必须填写指标值（「无」只在模板允许时可用）")
+@rule("indicators.value", Severity.ERROR, "三级指标必须填写指标值（「无」只在模板允许时可用）",
+      reports_missing=True)
 def values(form: Form, template: Template) -> Iterator[tuple[Location, str]]:
     """In the annual tree the value checked is the 预期当年实现值."""
     for row in indicator_rows(form):
         value = row.node.value
         label = "预期当年实现值" if row.tree == "annual" else "指标值"
         if not value.strip():
-            yield row.at("value"), f"{row.title}没有填写{label}"
+            yield row.at("value"), Missing(f"{row.title}没有填写{label}")
         elif _is_none(value) and not template.value_none_allowed:
             yield row.at("value"), f"{row.title}的{label}填了「无」：本版本的表不允许，请填写具体目标或删除此指标"
 
@@ -90,17 +92,23 @@ def _domain_problem(text: str, domain: ValueDomain, allowed: frozenset[str], lab
         return ""  # the common case: exactly one of the values, as picked from the list
     s = fast_clean(text)
     if not s:
-        return f"没有{'选择' if domain.is_choice else '填写'}{label}"
+        return Missing(f"没有{'选择' if domain.is_choice else '填写'}{label}")
     if domain.is_choice and s not in allowed:
         return f"的{label}「{text.strip()}」不是可选值（可选：{'、'.join(domain.values)}）"
     return ""
+
+
+def _prefixed(title: str, problem: str) -> str:
+    """``title + problem``, still a :class:`Missing` message when ``problem`` is one."""
+    return Missing(title + problem) if isinstance(problem, Missing) else title + problem
 
 
 def _allowed(domain: ValueDomain) -> frozenset[str]:
     return frozenset(fast_clean(v) for v in domain.values)
 
 
-@rule("indicators.basis", Severity.ERROR, "指标值确定依据必须填写；模板规定可选值时须从中选择")
+@rule("indicators.basis", Severity.ERROR, "指标值确定依据必须填写；模板规定可选值时须从中选择",
+      reports_missing=True)
 def basis(form: Form, template: Template) -> Iterator[tuple[Location, str]]:
     """Rows whose value is 「无」 (where allowed) need no basis."""
     allowed = _allowed(template.basis)
@@ -109,10 +117,11 @@ def basis(form: Form, template: Template) -> Iterator[tuple[Location, str]]:
             continue
         problem = _domain_problem(row.node.basis, template.basis, allowed, "指标值确定依据")
         if problem:
-            yield row.at("basis"), row.title + problem
+            yield row.at("basis"), _prefixed(row.title, problem)
 
 
-@rule("indicators.category", Severity.ERROR, "指标分类必须从模板规定的可选值中选择")
+@rule("indicators.category", Severity.ERROR, "指标分类必须从模板规定的可选值中选择",
+      reports_missing=True)
 def category(form: Form, template: Template) -> Iterator[tuple[Location, str]]:
     """Rows whose value is 「无」 (where allowed) need no category."""
     allowed = _allowed(template.category)
@@ -121,7 +130,7 @@ def category(form: Form, template: Template) -> Iterator[tuple[Location, str]]:
             continue
         problem = _domain_problem(row.node.category, template.category, allowed, "指标分类")
         if problem:
-            yield row.at("category"), row.title + problem
+            yield row.at("category"), _prefixed(row.title, problem)
 
 
 @rule("indicators.duplicate", Severity.ERROR, "同一个二级指标下不能有重名的三级指标")
@@ -141,7 +150,7 @@ def duplicates(form: Form, template: Template) -> Iterator[tuple[Location, str]]
             )
 
 
-@rule("indicators.history", Severity.WARNING, "上年已有的年度指标应填写近两年指标值")
+@rule("indicators.history", Severity.WARNING, "上年已有的年度指标应填写近两年指标值", reports_missing=True)
 def history(form: Form, template: Template) -> Iterator[tuple[Location, str]]:
     """An annual indicator existed last year when it is one of the template's standard indicators
     (every department reports them each year) or when its 前年值 is given; then its 近两年指标值
@@ -158,7 +167,7 @@ def history(form: Form, template: Template) -> Iterator[tuple[Location, str]]:
             continue
         if missing:
             column = "prev2" if f"{prev2}年" in missing else "prev1"
-            yield row.at(column), f"{row.title}没有填写{'、'.join(missing)}的指标值"
+            yield row.at(column), Missing(f"{row.title}没有填写{'、'.join(missing)}的指标值")
 
 
 def _standard_names(template: Template) -> frozenset[str]:

@@ -7,7 +7,7 @@ from typing import Iterator
 from goalform.domain.amounts import clean_text
 from goalform.domain.form import HEADER_FIELDS, INDICATOR_COLUMNS, Form
 from goalform.domain.template import Template, TemplateError
-from goalform.domain.validation.core import Location, Severity, rule
+from goalform.domain.validation.core import Location, Missing, Severity, rule
 from goalform.domain.validation.rows import leaf_rows, level2_rows
 
 _FULL_YEAR = re.compile(r"(?<!\d)(\d{4})(?!\d)")
@@ -20,15 +20,17 @@ def section_name(template: Template, key: str) -> str:
     return re.split(r"[：:\n（(]", label, maxsplit=1)[0].strip()
 
 
-@rule("texts.required", Severity.ERROR, "部门职能概述、年度工作任务、长期目标、年度目标等文字部分必须填写")
+@rule("texts.required", Severity.ERROR, "部门职能概述、年度工作任务、长期目标、年度目标等文字部分必须填写",
+      reports_missing=True)
 def texts_required(form: Form, template: Template) -> Iterator[tuple[Location, str]]:
     """Every text section of the template holds some text (whitespace does not count)."""
     for section in template.texts:
         if not clean_text(form.text(section.key)):
-            yield Location("texts", section.key), f"请填写{section_name(template, section.key)}"
+            yield Location("texts", section.key), Missing(f"请填写{section_name(template, section.key)}")
 
 
-@rule("texts.deadline", Severity.ERROR, "长期目标的截止时间须写完整年份（如 2028年12月），且不早于表的年度")
+@rule("texts.deadline", Severity.ERROR, "长期目标的截止时间须写完整年份（如 2028年12月），且不早于表的年度",
+      reports_missing=True)
 def deadline(form: Form, template: Template) -> Iterator[tuple[Location, str]]:
     """The deadline printed in 「长期目标：（截止…）」 names a four-digit year that is not before the
     form's own year. A two-digit year such as 「28年」 is reported: the form is an official record."""
@@ -37,7 +39,7 @@ def deadline(form: Form, template: Template) -> Iterator[tuple[Location, str]]:
     text = form.deadline.strip()
     where = Location("texts", "deadline")
     if not text:
-        yield where, "请填写长期目标的截止时间（如 2028年12月）"
+        yield where, Missing("请填写长期目标的截止时间（如 2028年12月）")
         return
     full = _FULL_YEAR.search(text)
     if full:

@@ -153,6 +153,9 @@ class FundsTab(QWidget):
         for cell in list(self.cells.values()) + list(self.totals.values()):
             mark(cell, found.get(cell, []))
 
+    def owns(self, location: Location) -> bool:
+        return location.section == "funds"
+
     def focus_location(self, location: Location) -> bool:
         if location.section != "funds":
             return False

@@ -5,6 +5,7 @@ from PySide6.QtWidgets import QFormLayout, QGroupBox, QLabel, QVBoxLayout, QWidg
 
 from goalform.domain.form import HEADER_FIELDS
 from goalform.domain.validation import Finding, Location
+from goalform.ui.date_field import attach_calendar
 from goalform.ui.editor import FormEditor
 from goalform.ui.widgets import FieldLineEdit, FieldTextEdit, bind_line, bind_text, mark, wants_focus
 
@@ -28,7 +29,7 @@ class HeaderTab(QWidget):
         placeholders = {
             "department": self.tr("填写填报本表的部门全称"),
             "phone": self.tr("如 027-12345678 或 13812345678"),
-            "fill_date": self.tr("如 2025-12-31"),
+            "fill_date": self.tr("如 2025-12-31，或点右边的日历选择"),
         }
         self.fields: dict[str, FieldLineEdit] = {}
         for key in HEADER_FIELDS:
@@ -38,6 +39,7 @@ class HeaderTab(QWidget):
             bind_line(edit, editor, key)
             self.fields[key] = edit
             form.addRow(labels[key], edit)
+        self.calendar = attach_calendar(self.fields["fill_date"], self._pick_date, read_only=editor.read_only)
         layout.addWidget(box)
 
         about = QGroupBox(self.tr("表格"), self)
@@ -57,10 +59,20 @@ class HeaderTab(QWidget):
         notes_layout.addWidget(self.notes)
         layout.addWidget(notes_box, 1)
 
+    def _pick_date(self, text: str) -> None:
+        """A day picked in the calendar: one undo step, like a field typed in and left."""
+        self.editor.seal_typing()
+        self.editor.edit_field("fill_date", text)
+        self.editor.seal_typing()
+
     def apply_findings(self, findings: list[Finding]) -> None:
         for key, edit in self.fields.items():
             mark(edit, [f for f in findings if f.location.section == "header" and f.location.field == key])
         mark(self.notes, [f for f in findings if f.location.section == "notes"])
+
+    def owns(self, location: Location) -> bool:
+        """Whether a finding at ``location`` is shown on this tab (the 待填 count in its title)."""
+        return location.section in ("header", "notes")
 
     def focus_location(self, location: Location) -> bool:
         if location.section not in ("header", "notes"):

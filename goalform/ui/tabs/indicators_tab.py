@@ -4,6 +4,7 @@ from __future__ import annotations
 from typing import Callable
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt
+from PySide6.QtGui import QUndoCommand
 from PySide6.QtWidgets import (
     QFormLayout,
     QGroupBox,
@@ -22,6 +23,7 @@ from goalform.ui.editor import FormEditor
 from goalform.ui.indicator_model import IndicatorModel
 from goalform.ui.indicator_view import IndicatorTreeView
 from goalform.ui.review_actions import extend_context_menu
+from goalform.ui.settings import Settings
 from goalform.ui.widgets import FieldLineEdit, FieldTextEdit, bind_line, bind_text, mark, wants_focus
 
 GOAL_KEY = {"long_term": "long_term_goal", "annual": "annual_goal"}
@@ -29,10 +31,12 @@ GOAL_KEY = {"long_term": "long_term_goal", "annual": "annual_goal"}
 
 class IndicatorsTab(QWidget):
     def __init__(self, editor: FormEditor, tree: str, earlier_names: Callable[[], list[str]],
-                 parent: QWidget | None = None) -> None:
+                 parent: QWidget | None = None, settings: Settings | None = None) -> None:
         super().__init__(parent)
         self.editor = editor
         self.tree = tree
+        self.settings = settings
+        self._fresh: tuple[int, QUndoCommand] | None = None  # the row just inserted and its command
         self.model: IndicatorModel = editor.models[tree]
         self.setObjectName(f"{tree}_tab")
         doc = editor.doc
@@ -73,7 +77,7 @@ class IndicatorsTab(QWidget):
             buttons.addWidget(button)
             self.buttons[name] = button
         buttons.addStretch(1)
-        hint = QLabel(self.tr("F2/回车 编辑 · Tab 换列 · 拖动可调整顺序"), self)
+        hint = QLabel(self.tr("F2/回车 编辑 · Tab 下一格 · Esc 取消新行 · 拖动可调整顺序"), self)
         hint.setStyleSheet("color: #666;")
         buttons.addWidget(hint)
         layout.addLayout(buttons)
@@ -85,6 +89,12 @@ class IndicatorsTab(QWidget):
         self.view.insert_requested.connect(self.insert_sibling)
         self.view.delete_requested.connect(self.delete_current)
         self.view.move_requested.connect(self.move_current)
+        self.view.edit_cancelled.connect(lambda index: self._drop_fresh_row(self.model.id_of(index)))
+        self.view.escape_pressed.connect(lambda: self._drop_fresh_row(self.current_id()))
+        if settings is not None:
+            self.view.restore_columns(settings.tree_columns(tree))
+            self.view.columns_resized.connect(
+                lambda: settings.save_tree_columns(tree, self.view.header().saveState()))
         self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.view.customContextMenuRequested.connect(self._context_menu)
         if doc.read_only:
@@ -112,9 +122,9 @@ class IndicatorsTab(QWidget):
     def current_id(self) -> int | None:
         return self.model.id_of(self.view.currentIndex())
 
-    def select(self, indicator_id: int, column: int = 0, edit: bool = False) -> None:
+    def select(self, indicator_id: int, column: int = 0, edit: bool = False, centre: bool = False) -> None:
         index = self.model.index_of(indicator_id, column)
-        self.view.scrollTo(index)
+        self.view.scrollTo(index, self.view.ScrollHint.PositionAtCenter if centre else self.view.ScrollHint.EnsureVisible)
         self.view.selectionModel().setCurrentIndex(index, QItemSelectionModel.SelectionFlag.ClearAndSelect)
         self.view.setFocus(Qt.FocusReason.OtherFocusReason)
         if edit:
@@ -164,7 +174,26 @@ class IndicatorsTab(QWidget):
     def _insert(self, parent_id: int, row: int) -> None:
         new_id = self.editor.add_indicator(self.model, parent_id, row)
         if new_id is not None:
+            stack = self.editor.undo_stack
+            self._fresh = (new_id, stack.command(stack.index() - 1))
             self.select(new_id, 0, edit=True)
+
+    def _drop_fresh_row(self, indicator_id: int | None) -> None:
+        """Esc on the row just inserted, still empty and with nothing done since: take the insert back
+        as if it never happened (no undo or redo step is left)."""
+        fresh, self._fresh = self._fresh, None
+        stack = self.editor.undo_stack
+        if fresh is None or indicator_id != fresh[0] or stack.index() == 0:
+            return
+        new_id, command = fresh
+        if stack.command(stack.index() - 1) is not command:
+            return  # something was done after the insert (a name typed, a row moved): keep the row
+        rec = self.editor.doc.node(new_id)
+        if any(rec.get(column) for column in self.model.columns):
+            return
+        command.drop_on_undo = True  # type: ignore[attr-defined]
+        stack.undo()
+        self.view.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def delete_current(self) -> None:
         current = self.current_id()
@@ -203,6 +232,13 @@ class IndicatorsTab(QWidget):
         if self.deadline is not None:
             mark(self.deadline, [f for f in findings if f.location.field == "deadline"])
 
+    def owns(self, location: Location) -> bool:
+        """The tree's rows, its goal text and (长期目标) the deadline."""
+        if location.section == self.tree:
+            return True
+        return location.section == "texts" and (
+            location.field == GOAL_KEY[self.tree] or (location.field == "deadline" and self.deadline is not None))
+
     def focus_location(self, location: Location) -> bool:
         goal = GOAL_KEY[self.tree]
         if location.field == goal and location.section in ("texts", self.tree):
@@ -224,7 +260,7 @@ class IndicatorsTab(QWidget):
             self.view.setFocus()
             return True
         try:
-            self.select(indicator_id, column)
+            self.select(indicator_id, column, centre=True)
         except KeyError:
             return False
         return True

@@ -26,5 +26,8 @@ class InstructionsTab(QWidget):
     def apply_findings(self, findings: list[Finding]) -> None:
         pass  # nothing to check here: the text comes from the template
 
+    def owns(self, location: Location) -> bool:
+        return False
+
     def focus_location(self, location: Location) -> bool:
         return False

@@ -34,6 +34,9 @@ class TextsTab(QWidget):
         for key, edit in self.fields.items():
             mark(edit, [f for f in findings if f.location.section == "texts" and f.location.field == key])
 
+    def owns(self, location: Location) -> bool:
+        return location.section == "texts" and location.field in self.fields
+
     def focus_location(self, location: Location) -> bool:
         if location.section != "texts" or location.field not in self.fields:
             return False
