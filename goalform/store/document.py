@@ -16,7 +16,16 @@ from typing import Callable, Iterable
 from goalform import assets
 from goalform.domain.fingerprint import fingerprint
 from goalform.domain.form import HEADER_FIELDS, INDICATOR_COLUMNS, TREES, Form, Indicator, ensure_level1, new_form
-from goalform.domain.review import FROZEN, Comment, Review, ReviewError, Status, StatusChange, check_transition
+from goalform.domain.review import (
+    FROZEN,
+    Comment,
+    Review,
+    ReviewError,
+    Status,
+    StatusChange,
+    check_note,
+    check_transition,
+)
 from goalform.domain.template import COLUMNS, Template, TemplateError
 from goalform.store import review as review_store
 from goalform.store.database import (
@@ -219,6 +228,14 @@ class Document:
         return self._changes != self._saved_at
 
     @property
+    def takes_review(self) -> bool:
+        """True when 审核意见 and status changes can be recorded. Always for an editable document; for one
+        opened read-only from a file, too ("review-only"): its private snapshot takes them in the review
+        tables while every write to the form itself is refused, and :meth:`save` writes the snapshot
+        back, so the file keeps its content and its fingerprint and gains the review records."""
+        return not self.read_only or (self.path is not None and self._temp_file is not None)
+
+    @property
     def working_path(self) -> Path | None:
         return self._working.path if self._working else None
 
@@ -262,7 +279,7 @@ class Document:
         (form, comments and status), so edits that are not on the undo stack, or a file someone else
         rewrote, keep the document unsaved. Returns True when the document became clean.
         """
-        if not self.is_dirty or self.read_only or self.path is None or self.changed_on_disk():
+        if not self.is_dirty or not self.takes_review or self.path is None or self.changed_on_disk():
             return False
         try:
             with Document.open(self.path, read_only=True, in_place=True) as saved:
@@ -541,7 +558,7 @@ class Document:
             raise ReviewError("审核意见不能为空")
         if not author.strip():
             raise ReviewError("请填写审核人")
-        self._require_writable()
+        self._require_review_writable()
         created = review_store.now()
         with transaction(self._conn):
             new_id = review_store.insert_comment(self._conn, location, text.strip(), author.strip(), created)
@@ -550,14 +567,14 @@ class Document:
 
     def remove_comment(self, comment_id: int) -> Comment:
         """Delete a 审核意见; return it so that :meth:`restore_comment` can put it back (undo)."""
-        self._require_writable()
+        self._require_review_writable()
         with transaction(self._conn):
             removed = review_store.delete_comment(self._conn, comment_id)
         self._review_changed()
         return removed
 
     def restore_comment(self, comment: Comment) -> None:
-        self._require_writable()
+        self._require_review_writable()
         with transaction(self._conn):
             review_store.insert_comment(self._conn, comment.location, comment.text, comment.author, comment.created,
                                         comment_id=comment.id)
@@ -573,7 +590,8 @@ class Document:
         if not who.strip():
             raise ReviewError("请填写姓名")
         check_transition(self.review_status(), status)
-        self._require_writable()
+        check_note(status, note)
+        self._require_review_writable()
         change = StatusChange(status, who.strip(), review_store.now(), self.fingerprint(), note.strip())
         with transaction(self._conn):
             review_store.insert_status(self._conn, change)
@@ -603,6 +621,10 @@ class Document:
     def _require_writable(self) -> None:
         if self.read_only:
             raise ReadOnlyError("此文件以只读方式打开，不能修改")
+
+    def _require_review_writable(self) -> None:
+        if not self.takes_review:
+            raise ReadOnlyError("此文件以只读方式打开，不能添加审核意见或更改状态")
 
     def _write(self, sql: str, params: Iterable[object]) -> None:
         self._require_writable()
