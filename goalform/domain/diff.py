@@ -203,8 +203,8 @@ def _funds(a: Form, b: Form, names: dict[str, str],
     for group in groups:
         for col_a, col_b, year in pairs:
             old, new = a.stated_totals.get((group, col_a), ""), b.stated_totals.get((group, col_b), "")
-            if _same_amount(old, new) or _same_amount(_total(a, templates["a"], group, col_a, old),
-                                                      _total(b, templates["b"], group, col_b, new)):
+            if _same_amount(old, new) or not (_telling(a, templates["a"], group, col_a, old)
+                                              or _telling(b, templates["b"], group, col_b, new)):
                 continue
             label = COLUMN_NAMES[col_a] if a.year == b.year else f"{year}年金额"
             where = f"原表所填{names.get(group, group)}（{label}）"
@@ -212,17 +212,20 @@ def _funds(a: Form, b: Form, names: dict[str, str],
                              _changed(where, old, new), year, where, Location("funds", group, col_b))
 
 
-def _total(form: Form, template: Template | None, group_key: str, column: str, stated: str) -> str:
-    """The 合计 a form shows: the one its imported document printed, else the sum of its lines.
+def _telling(form: Form, template: Template | None, group_key: str, column: str, stated: str) -> bool:
+    """Whether a printed 合计 says something the lines do not: it is there and is not their sum.
 
-    A printed 合计 that one form has and the other lacks is a difference only when it disagrees
-    with the other form's sum: a rolled-over form or one typed in by hand has no printed totals.
+    Printed totals come from imported documents; one that adds up is as good as none (the importer
+    drops such totals), so a form rolled over or typed in by hand, which has none, does not differ
+    from one whose printed totals add up.
     """
-    if stated.strip() or template is None:
-        return stated
-    group = next((g for g in template.funds if g.key == group_key), None)
-    total = group_total(form, template, group, column) if group is not None else None
-    return "" if total is None else str(total)
+    if not stated.strip():
+        return False
+    group = next((g for g in template.funds if g.key == group_key), None) if template is not None else None
+    if group is None:
+        return True
+    parsed = parse_amount(stated, max_decimals=99)
+    return not parsed.ok or parsed.value != group_total(form, template, group, column)  # type: ignore[arg-type]
 
 
 # -- indicators -----------------------------------------------------------------------------------
