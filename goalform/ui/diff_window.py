@@ -1,10 +1,11 @@
-"""与另一文件比较: the differences between the open form and another .goal in a window of their own.
+"""与另一文件比较: the differences between the open form and another .goal in a dock of their own.
 
 A table (位置, 年份, 之前, 之后) with a filter over every column; double-click or Enter on a row
 opens the tab of that item in the open form and puts the cursor on its cell or row (the window's
 own navigation, as for findings and 审核意见); 导出 Excel… writes the rows shown. The older form
 (by year) is 之前, so last year's form against this year's reads forward whichever is open.
-The window does not block the main window: the reviewer can look at the form and the list together.
+A dock beside the form (with 检查结果 and 审核) rather than a dialog over it: the cell a row jumps to
+stays in sight, and the dock can be floated as a window of its own.
 """
 from __future__ import annotations
 
@@ -18,10 +19,11 @@ from PySide6.QtCore import (
     QPersistentModelIndex,
     QSortFilterProxyModel,
     Qt,
+    QTimer,
 )
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QDialog,
+    QDockWidget,
     QFileDialog,
     QHBoxLayout,
     QHeaderView,
@@ -33,6 +35,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from shiboken6 import isValid
 
 from goalform.domain.diff import Difference, shown
 from goalform.domain.validation import Location
@@ -43,7 +46,8 @@ if TYPE_CHECKING:
 COL_WHERE, COL_YEAR, COL_BEFORE, COL_AFTER = range(4)
 LocationRole = Qt.ItemDataRole.UserRole  # the Location of the row's item in the open form, or None
 DifferenceRole = Qt.ItemDataRole.UserRole + 1
-CELL_CHARS = 60  # longer values (texts, notes) are cut in the table; the tooltip and the export have them whole
+DOCK_WIDTH = 580
+CELL_CHARS = 40  # longer values (texts, notes) are cut in the table; the tooltip and the export have them whole
 
 
 def _cut(text: str) -> str:
@@ -104,20 +108,20 @@ class DiffModel(QAbstractTableModel):
         return None
 
 
-class DiffWindow(QDialog):
+class DiffWindow(QDockWidget):
     """The comparison of the open form with another file. ``before``/``after``: the headers of the two
     value columns; ``export_names``: the two forms (file and year) as the export names them."""
 
     def __init__(self, window: "MainWindow", differences: Sequence[Difference], open_side: str,
                  before: str, after: str, summary: str, export_names: tuple[str, str] = ("", "")) -> None:
-        super().__init__(window)
+        super().__init__(self.tr("比较结果"), window)
         self.setObjectName("diff_window")
         self.main_window = window
         self.export_names = export_names
-        self.setWindowTitle(self.tr("比较结果"))
-        self.setWindowFlag(Qt.WindowType.WindowMaximizeButtonHint, True)
-        self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        layout = QVBoxLayout(self)
+        body = QWidget(self)
+        self.setWidget(body)
+        layout = QVBoxLayout(body)
+        layout.setContentsMargins(4, 4, 4, 4)
 
         self.summary = QLabel(summary, self)
         self.summary.setObjectName("diff_summary")
@@ -134,6 +138,11 @@ class DiffWindow(QDialog):
         self.count = QLabel(self)
         self.count.setObjectName("diff_count")
         bar.addWidget(self.count)
+        self.export_button = QPushButton(self.tr("导出 Excel…"), self)
+        self.export_button.setObjectName("diff_export")
+        self.close_button = QPushButton(self.tr("关闭"), self)
+        bar.addWidget(self.export_button)
+        bar.addWidget(self.close_button)
         layout.addLayout(bar)
 
         self.model = DiffModel(differences, open_side, before, after, self)
@@ -155,21 +164,14 @@ class DiffWindow(QDialog):
         header.setSectionResizeMode(COL_YEAR, QHeaderView.ResizeMode.ResizeToContents)
         for column in (COL_BEFORE, COL_AFTER):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
-            self.table.setColumnWidth(column, 200)
+            self.table.setColumnWidth(column, 120)
         self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         layout.addWidget(self.table, 1)
 
         self.hint = QLabel(self.tr("双击一行（或按回车）转到当前表格中的该项。"), self)
         self.hint.setObjectName("diff_hint")
         self.hint.setStyleSheet("color: #555;")
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.hint, 1)
-        self.export_button = QPushButton(self.tr("导出 Excel…"), self)
-        self.export_button.setObjectName("diff_export")
-        self.close_button = QPushButton(self.tr("关闭"), self)
-        buttons.addWidget(self.export_button)
-        buttons.addWidget(self.close_button)
-        layout.addLayout(buttons)
+        layout.addWidget(self.hint)
 
         self.filter.textChanged.connect(self._filter)
         self.table.activated.connect(self.jump)
@@ -178,7 +180,6 @@ class DiffWindow(QDialog):
         self._document = window.doc  # jumps go to this document only
         window.document_changed.connect(self._on_document_changed)
         self._filter("")
-        self.resize(min(1100, max(700, window.width() - 120)), min(620, max(420, window.height() - 120)))
 
     # -- filter, jump ------------------------------------------------------------------------------
     def _filter(self, text: str) -> None:
@@ -200,8 +201,6 @@ class DiffWindow(QDialog):
             self.hint.setText(self.tr("此项只在另一个文件中，当前表格没有。"))
             return False
         self.main_window.navigate(location)
-        self.main_window.raise_()
-        self.main_window.activateWindow()
         self.hint.setText(self.tr("已转到：%1").replace("%1", str(index.siblingAtColumn(COL_WHERE).data())))
         return True
 
@@ -265,13 +264,38 @@ def show_comparison(window: "MainWindow", other_path: Path) -> DiffWindow | None
     before = _tr("之前（%1年）").replace("%1", str(before_year))
     after = _tr("之后（%1年）").replace("%1", str(after_year))
     summary = _tr("之前：%1（%2年）　之后：%3（%4年）").replace("%1", before_name).replace("%2", str(before_year)) \
-        .replace("%3", after_name).replace("%4", str(after_year)) + "\n"
+        .replace("%3", after_name).replace("%4", str(after_year)) + "　"
     summary += (_tr("共 %1 处不同。").replace("%1", str(len(differences))) if differences
                 else _tr("两个文件内容相同。"))
     year = next((d for d in differences if d.kind == "year"), None)
-    if year is not None:
-        summary += "\n" + year.message
-    dialog = DiffWindow(window, differences, open_side, before, after, summary,
-                        export_names=(f"{before_name}（{before_year}年）", f"{after_name}（{after_year}年）"))
-    dialog.show()
-    return dialog
+    if year is not None:  # which years' figures were compared
+        summary += year.message.partition("（")[2].rstrip("）")
+    old = window.findChild(DiffWindow, "diff_window")
+    if old is not None:  # one comparison at a time: the new one takes the old one's place
+        window.removeDockWidget(old)
+        old.setObjectName("")
+        old.deleteLater()
+    dock = DiffWindow(window, differences, open_side, before, after, summary,
+                      export_names=(f"{before_name}（{before_year}年）", f"{after_name}（{after_year}年）"))
+    window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
+    window.tabifyDockWidget(window.dock, dock)  # beside 检查结果 and 审核: the whole height for the list
+    narrow = window.dock.width()
+
+    def docked() -> bool:  # still the comparison shown, in the window's layout (not replaced, not floating)
+        if not (isValid(window) and isValid(dock)):  # the window is going away
+            return False
+        return dock.objectName() == "diff_window" and not dock.isFloating() \
+            and window.dockWidgetArea(dock) != Qt.DockWidgetArea.NoDockWidgetArea
+
+    def give_back_width(visible: bool) -> None:
+        if not visible and docked() and window.dock.isVisible():
+            window.resizeDocks([window.dock], [narrow], Qt.Orientation.Horizontal)
+
+    dock.visibilityChanged.connect(give_back_width)
+    dock.show()
+    dock.raise_()
+    # Wider than the findings need, once laid out; the form keeps at least its own minimum width.
+    QTimer.singleShot(0, dock, lambda: docked() and window.resizeDocks([dock], [DOCK_WIDTH], Qt.Orientation.Horizontal))
+    dock.raise_()
+    dock.table.setFocus()
+    return dock

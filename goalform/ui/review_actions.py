@@ -197,7 +197,9 @@ class ReviewActions(QObject):
 
     def _on_document(self) -> None:
         self._shown = None
-        self.marks.clear()
+        # Drop the marks, not just forget them: a validation of the new document may already have
+        # marked its fields (which would then get a second mark below).
+        self.marks.set({})
         self._filtered = []
         doc = self.doc
         has = doc is not None
@@ -428,7 +430,7 @@ class ReviewActions(QObject):
             return False
         explanations = {
             Status.SUBMITTED: self.tr("提交时记录表格内容的指纹（SHA-256）。提交后如再修改，审核人会看到提示。"),
-            Status.RETURNED: self.tr("把表格退回填报单位修改。请在说明中写明退回原因（必填）。"),
+            Status.RETURNED: self.tr("把表格退回填报单位修改。请写明退回原因（必填）。"),
             Status.APPROVED: self.tr("确认此表审核通过，并记录此时的指纹。"),
         }
         dialog = StatusDialog(titles[status], explanations[status], self.names(), self.window,

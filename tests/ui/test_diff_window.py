@@ -1,4 +1,4 @@
-"""与另一文件比较: the comparison window (table, filter, jump to the cell in the open form, export to
+"""与另一文件比较: the comparison dock (table, filter, jump to the cell in the open form, export to
 .xlsx), last year's form against this year's."""
 from __future__ import annotations
 
@@ -44,7 +44,8 @@ def compare_with(window, qtbot, monkeypatch, other: Path) -> DiffWindow:
     window.files.compare_action.trigger()
     dialog = window.files.diff_window
     assert isinstance(dialog, DiffWindow) and dialog.isVisible()
-    qtbot.waitExposed(dialog)
+    assert window.dockWidgetArea(dialog) == Qt.DockWidgetArea.RightDockWidgetArea
+    qtbot.waitUntil(lambda: dialog.table.isVisible() and dialog.table.viewport().height() > 40)
     return dialog
 
 
@@ -147,7 +148,10 @@ def test_equal_forms_and_an_unreadable_file(window, qtbot, monkeypatch, tmp_path
     dialog = compare_with(window, qtbot, monkeypatch, copy_path)
     assert "两个文件内容相同" in dialog.summary.text() and dialog.model.rowCount() == 0
     assert not dialog.export_button.isEnabled()
-    dialog.close()
+    dialog.close_button.click()
+    assert not dialog.isVisible()
+    again = compare_with(window, qtbot, monkeypatch, copy_path)  # a new comparison replaces the old one
+    assert again is not dialog and window.findChildren(DiffWindow, "diff_window") == [again]
 
     bad = tmp_path / "bad.goal"
     bad.write_bytes(b"not a form")

@@ -444,6 +444,18 @@ def test_a_read_only_form_takes_comments_and_status_but_never_its_figures(window
     assert not any(f.rule == "review.modified" for f in window.findings)
 
 
+def test_a_commented_field_of_a_file_just_opened_has_one_mark(window, saved_reference):
+    with Document.open(saved_reference) as doc:
+        doc.add_comment(field_target("phone"), "请核实", "李文静")
+        doc.save()
+    for read_only in (False, True):
+        window.files.open_path(saved_reference, read_only=read_only)
+        settle(window)
+        phone = window.centralWidget().findChild(QLineEdit, "field_phone")
+        assert [a.objectName() for a in phone.actions()].count("comment_mark") == 1
+        window.set_document(None)
+
+
 def test_closing_a_read_only_form_with_unsaved_review_records_asks(window, monkeypatch, saved_reference, dialogs):
     window.files.open_path(saved_reference, read_only=True)
     window.review.add_comment(field_target("phone"))
