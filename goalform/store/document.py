@@ -186,6 +186,18 @@ class Document:
         return doc
 
     @classmethod
+    def open_for_review(cls, path: Path | str, *, workspace: Workspace | None = None) -> "Document":
+        """Open a .goal read-only for a reviewer: the form cannot be edited, 审核意见 and status changes
+        can (:attr:`takes_review`). The copy lives in a working copy like an editable document's, so
+        review records not yet saved survive a crash (:meth:`recover` opens it review-only again)."""
+        doc = cls.open(path, workspace=workspace)
+        doc.read_only = True
+        assert doc._working is not None
+        doc._working.review_only = True
+        doc._working.write_sidecar()
+        return doc
+
+    @classmethod
     def recover(cls, working: WorkingCopy, *, workspace: Workspace | None = None) -> "Document":
         """Take up a working copy left behind by a crash, with its unsaved edits."""
         ws = workspace or Workspace()
@@ -197,7 +209,7 @@ class Document:
                 check_schema_for_version(conn, working.path.name, version)
                 migrate(conn, version)
             check_schema(conn, working.path.name)
-            doc = cls(conn, path=working.origin, read_only=False, working=ws.adopt(working))
+            doc = cls(conn, path=working.origin, read_only=working.review_only, working=ws.adopt(working))
         except BaseException:
             conn.close()
             raise
@@ -230,10 +242,12 @@ class Document:
     @property
     def takes_review(self) -> bool:
         """True when 审核意见 and status changes can be recorded. Always for an editable document; for one
-        opened read-only from a file, too ("review-only"): its private snapshot takes them in the review
-        tables while every write to the form itself is refused, and :meth:`save` writes the snapshot
-        back, so the file keeps its content and its fingerprint and gains the review records."""
-        return not self.read_only or (self.path is not None and self._temp_file is not None)
+        opened read-only from a file, too ("review-only"; the GUI uses :meth:`open_for_review`): its
+        copy takes them in the review tables while every write to the form itself is refused, and
+        :meth:`save` writes the copy back, so the file keeps its content and its fingerprint and gains
+        the review records. A file read in place (batch work) takes none."""
+        return not self.read_only or (self.path is not None
+                                      and (self._temp_file is not None or self._working is not None))
 
     @property
     def working_path(self) -> Path | None:

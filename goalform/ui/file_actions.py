@@ -151,7 +151,7 @@ class FileActions(QObject):
                 return False
             read_only = choice
         try:
-            doc = Document.open(path, read_only=read_only)
+            doc = Document.open_for_review(path) if read_only else Document.open(path)
         except (StoreError, OSError) as e:
             self._error(self.tr("无法打开文件"), e)
             return False

@@ -335,3 +335,23 @@ def test_forged_review_tables_are_refused_not_crashed_on(tmp_path: Path) -> None
     with pytest.raises(CorruptFile, match="无法升级"):
         Document.open(old)
     assert not [p for p in tmp_path.iterdir() if p.suffix == ".goal" and p.name.startswith("goalform-")]
+
+
+def test_a_review_only_document_lives_in_a_working_copy(tmp_path: Path) -> None:
+    from goalform.store import ReadOnlyError
+
+    path = saved_valid(tmp_path)
+    before = path.read_bytes()
+    doc = Document.open_for_review(path)
+    working = doc.working_path
+    try:
+        assert doc.read_only and doc.takes_review and working is not None and working.exists()
+        with pytest.raises(ReadOnlyError):
+            doc.set_field("department", "改")
+        doc.add_comment("form", "意见", "王审核")
+        assert path.read_bytes() == before  # nothing reaches the file before 保存
+        doc.save()
+        assert read_form(path)[0].review.comments[0].text == "意见"
+    finally:
+        doc.close()
+    assert not working.exists()
