@@ -54,7 +54,7 @@ def shoot(last_year: Path, this_year: Path) -> int:
         return 2
     app, window = opened
     window.tabs.setCurrentIndex(1)  # 资金情况
-    dock = show_comparison(window, last_year)
+    dock = show_comparison(window, last_year.name, *read_form(last_year))
     assert dock is not None
     for _ in range(5):
         app.processEvents()

@@ -1,8 +1,11 @@
 """The differences between two forms as an .xlsx (与另一文件比较 → 导出 Excel): the two files on top,
 then one row per difference (位置, 年份, 之前, 之后, 说明), filterable, written atomically. Every text
-comes from the files and is written as text (see :mod:`goalform.formats.xlsx_cells`)."""
+comes from the files and goes through the summary's cell writer, which keeps it text (a value
+「=HYPERLINK(…)」 never becomes a formula)."""
 from __future__ import annotations
 
+import os
+import uuid
 from pathlib import Path
 from typing import Sequence
 
@@ -11,7 +14,7 @@ from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 
 from goalform.domain.diff import Difference, shown
-from goalform.formats.xlsx_cells import put, save_atomically
+from goalform.formats.summary_xlsx import _put as put  # one safe cell writer for both reports
 
 SHEET = "比较结果"
 HEADERS = ("位置", "年份", "之前", "之后", "说明")
@@ -53,5 +56,11 @@ def build_workbook(differences: Sequence[Difference], before: str, after: str, n
 
 
 def write_diff(path: Path | str, differences: Sequence[Difference], before: str, after: str, note: str = "") -> None:
-    """Write the differences to ``path`` atomically."""
-    save_atomically(build_workbook(differences, before, after, note), path)
+    """Write the differences to ``path`` atomically: a failed write leaves the previous file as it was."""
+    target = Path(path)
+    tmp = target.with_name(f".{target.name}.{uuid.uuid4().hex[:8]}.tmp")
+    try:
+        build_workbook(differences, before, after, note).save(tmp)
+        os.replace(tmp, target)
+    finally:
+        tmp.unlink(missing_ok=True)

@@ -7,18 +7,19 @@ spreadsheet program to compute formulas when it opens.
 """
 from __future__ import annotations
 
+import os
+import uuid
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Callable, Sequence
 
 from openpyxl import Workbook
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 
 from goalform.domain.fingerprint import short
 from goalform.domain.summary import FormSummary
-from goalform.formats.xlsx_cells import put as _put
-from goalform.formats.xlsx_cells import save_atomically
 
 AMOUNT = "0.00"
 SHARE = "0.0%"
@@ -95,6 +96,19 @@ def columns_for(summaries: Sequence[FormSummary]) -> list[Column]:
     return cols
 
 
+def _put(ws: Any, row: int, column: int, value: Any) -> Any:
+    """Write one cell. Text from the files is untrusted: it is always stored as text (a department
+    called 「=HYPERLINK(…)」 must not become a formula) and control characters, which .xlsx cannot
+    hold, are dropped."""
+    if isinstance(value, str):
+        value = ILLEGAL_CHARACTERS_RE.sub("", value)
+        cell = ws.cell(row=row, column=column, value=value or None)
+        if value.startswith("="):
+            cell.data_type = "s"
+        return cell
+    return ws.cell(row=row, column=column, value=value)
+
+
 def build_workbook(summaries: Sequence[FormSummary], unreadable: Sequence[tuple[str, str]]) -> Workbook:
     wb = Workbook()
     ws = wb.active
@@ -154,4 +168,10 @@ def build_workbook(summaries: Sequence[FormSummary], unreadable: Sequence[tuple[
 
 def write_summary(path: Path | str, summaries: Sequence[FormSummary], unreadable: Sequence[tuple[str, str]]) -> None:
     """Write the overview to ``path`` atomically (a half-written report never replaces a good one)."""
-    save_atomically(build_workbook(summaries, unreadable), path)
+    target = Path(path)
+    tmp = target.with_name(f".{target.name}.{uuid.uuid4().hex[:8]}.tmp")
+    try:
+        build_workbook(summaries, unreadable).save(tmp)
+        os.replace(tmp, target)
+    finally:
+        tmp.unlink(missing_ok=True)

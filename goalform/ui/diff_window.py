@@ -38,7 +38,10 @@ from PySide6.QtWidgets import (
 from shiboken6 import isValid
 
 from goalform.domain.diff import Difference, shown
+from goalform.domain.form import Form
+from goalform.domain.template import Template
 from goalform.domain.validation import Location
+from goalform.store.errors import StoreError
 
 if TYPE_CHECKING:
     from goalform.ui.main_window import MainWindow
@@ -225,6 +228,9 @@ class DiffWindow(QDockWidget):
         note = self.tr("筛选：%1").replace("%1", text) if text else ""
         try:
             write_diff(target, self.rows_shown(), *self.export_names, note)
+        except StoreError as e:  # a Chinese message already
+            QMessageBox.warning(self, self.tr("导出失败"), str(e))
+            return False
         except OSError as e:
             hint = self.tr("如已在 Excel 中打开，请先关闭。") if isinstance(e, PermissionError) else ""
             QMessageBox.warning(self, self.tr("导出失败"),
@@ -235,24 +241,16 @@ class DiffWindow(QDockWidget):
         return True
 
 
-def show_comparison(window: "MainWindow", other_path: Path) -> DiffWindow | None:
-    """Compare the open form with ``other_path`` and show the result; None (after a message) when
-    the other file cannot be read."""
+def show_comparison(window: "MainWindow", other_name: str, other: Form, other_template: Template) -> DiffWindow | None:
+    """Compare the open form with ``other`` (read from the file ``other_name``) and show the result
+    in the 比较结果 dock, in place of an earlier comparison."""
     from goalform.domain.diff import diff_forms
-    from goalform.store.document import read_form
-    from goalform.store.errors import StoreError
 
     doc = window.doc
     if doc is None:
         return None
-    try:
-        other, other_template = read_form(other_path)
-    except (StoreError, OSError) as e:
-        QMessageBox.warning(window, _tr("比较失败"), str(e))
-        return None
     mine = doc.load_form()
     this_name = doc.path.name if doc.path else _tr("当前表格")
-    other_name = other_path.name
     if other.year > mine.year:  # the older form comes first
         differences = diff_forms(mine, other, doc.template, other_template)
         open_side, names = "a", ((this_name, mine.year), (other_name, other.year))

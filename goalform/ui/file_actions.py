@@ -16,7 +16,7 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QApplication, QFileDialog, QMenu, QMessageBox
 
 from goalform.domain.form import leaves
-from goalform.store.document import Document
+from goalform.store.document import Document, read_form
 from goalform.store.errors import ChangedOnDisk, StoreError
 from goalform.store.workspace import Workspace
 from goalform.ui import integrations
@@ -380,7 +380,7 @@ class FileActions(QObject):
                         .replace("%1", str(form.year)).replace("%2", str(len(pending))), pending)
 
     def compare(self) -> None:
-        """与另一文件比较: the differences in a window with a filter, jumps and export (goalform.ui.diff_window)."""
+        """与另一文件比较: the differences in a dock with a filter, jumps and export (goalform.ui.diff_window)."""
         doc = self.doc
         if doc is None:
             return
@@ -389,6 +389,11 @@ class FileActions(QObject):
                                               goal_filter())
         if not path:
             return
+        try:
+            other, other_template = read_form(path)
+        except (StoreError, OSError) as e:
+            self._error(self.tr("比较失败"), e)
+            return
         from goalform.ui.diff_window import show_comparison
 
-        self.diff_window = show_comparison(self.window, Path(path))
+        self.diff_window = show_comparison(self.window, Path(path).name, other, other_template)

@@ -22,7 +22,7 @@ def patch_dialogs(monkeypatch, save: Path | None = None, open_: Path | None = No
 
     monkeypatch.setattr(QMessageBox, "exec", exec_box)
     monkeypatch.setattr("goalform.ui.file_actions.QMessageBox.warning", lambda p, t, text: shown.append((t, text)))
-    monkeypatch.setattr(QMessageBox, "question", lambda p, t, text, *a: shown.append((t, text)) or answer)
+    monkeypatch.setattr(QMessageBox, "question", lambda *a: answer)  # 「此表还有 N 个错误，仍要导出吗？」
     return shown
 
 
