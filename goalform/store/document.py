@@ -241,13 +241,12 @@ class Document:
 
     @property
     def takes_review(self) -> bool:
-        """True when 审核意见 and status changes can be recorded. Always for an editable document; for one
-        opened read-only from a file, too ("review-only"; the GUI uses :meth:`open_for_review`): its
-        copy takes them in the review tables while every write to the form itself is refused, and
-        :meth:`save` writes the copy back, so the file keeps its content and its fingerprint and gains
-        the review records. A file read in place (batch work) takes none."""
-        return not self.read_only or (self.path is not None
-                                      and (self._temp_file is not None or self._working is not None))
+        """True when 审核意见 and status changes can be recorded: an editable document, or one opened
+        with :meth:`open_for_review` ("review-only": its working copy takes them in the review tables
+        while every write to the form itself is refused, and :meth:`save` writes it back, so the file
+        keeps its content and its fingerprint and gains the review records). A plain read-only
+        document (batch work) takes none."""
+        return not self.read_only or (self.path is not None and self._working is not None)
 
     @property
     def working_path(self) -> Path | None:
@@ -293,7 +292,7 @@ class Document:
         (form, comments and status), so edits that are not on the undo stack, or a file someone else
         rewrote, keep the document unsaved. Returns True when the document became clean.
         """
-        if not self.is_dirty or not self.takes_review or self.path is None or self.changed_on_disk():
+        if not self.is_dirty or self.read_only or self.path is None or self.changed_on_disk():
             return False
         try:
             with Document.open(self.path, read_only=True, in_place=True) as saved:
