@@ -61,7 +61,7 @@ _Index = QModelIndex | QPersistentModelIndex
 
 
 def _tr(text: str) -> str:
-    return QCoreApplication.translate("DiffWindow", text)
+    return QCoreApplication.translate("DiffDock", text)
 
 
 class DiffModel(QAbstractTableModel):
@@ -111,7 +111,7 @@ class DiffModel(QAbstractTableModel):
         return None
 
 
-class DiffWindow(QDockWidget):
+class DiffDock(QDockWidget):
     """The comparison of the open form with another file. ``before``/``after``: the headers of the two
     value columns; ``export_names``: the two forms (file and year) as the export names them."""
 
@@ -241,7 +241,7 @@ class DiffWindow(QDockWidget):
         return True
 
 
-def show_comparison(window: "MainWindow", other_name: str, other: Form, other_template: Template) -> DiffWindow | None:
+def show_comparison(window: "MainWindow", other_name: str, other: Form, other_template: Template) -> DiffDock | None:
     """Compare the open form with ``other`` (read from the file ``other_name``) and show the result
     in the 比较结果 dock, in place of an earlier comparison."""
     from goalform.domain.diff import diff_forms
@@ -268,12 +268,12 @@ def show_comparison(window: "MainWindow", other_name: str, other: Form, other_te
     year = next((d for d in differences if d.kind == "year"), None)
     if year is not None:  # which years' figures were compared
         summary += year.message.partition("（")[2].rstrip("）")
-    old = window.findChild(DiffWindow, "diff_window")
+    old = window.findChild(DiffDock, "diff_window")
     if old is not None:  # one comparison at a time: the new one takes the old one's place
         window.removeDockWidget(old)
         old.setObjectName("")
         old.deleteLater()
-    dock = DiffWindow(window, differences, open_side, before, after, summary,
+    dock = DiffDock(window, differences, open_side, before, after, summary,
                       export_names=(f"{before_name}（{before_year}年）", f"{after_name}（{after_year}年）"))
     window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
     window.tabifyDockWidget(window.dock, dock)  # beside 检查结果 and 审核: the whole height for the list

@@ -13,7 +13,7 @@ from ui_helpers import type_text
 
 from goalform.domain.rollover import roll_forward
 from goalform.store.document import Document
-from goalform.ui.diff_window import COL_AFTER, COL_BEFORE, COL_WHERE, COL_YEAR, DiffWindow
+from goalform.ui.diff_window import COL_AFTER, COL_BEFORE, COL_WHERE, COL_YEAR, DiffDock
 from goalform.ui.indicator_model import IdRole
 
 FUNDS_TAB, ANNUAL_TAB = 1, 4
@@ -39,26 +39,26 @@ def two_years(tmp_path: Path) -> tuple[Path, Path]:
     return _save(last, tmp_path / "2024.goal"), _save(this, tmp_path / "2025.goal")
 
 
-def compare_with(window, qtbot, monkeypatch, other: Path) -> DiffWindow:
+def compare_with(window, qtbot, monkeypatch, other: Path) -> DiffDock:
     monkeypatch.setattr("goalform.ui.file_actions.QFileDialog.getOpenFileName", lambda *a, **k: (str(other), ""))
     window.files.compare_action.trigger()
     dialog = window.files.diff_window
-    assert isinstance(dialog, DiffWindow) and dialog.isVisible()
+    assert isinstance(dialog, DiffDock) and dialog.isVisible()
     assert window.dockWidgetArea(dialog) == Qt.DockWidgetArea.RightDockWidgetArea
     qtbot.waitUntil(lambda: dialog.table.isVisible() and dialog.table.viewport().height() > 40)
     return dialog
 
 
-def rows(dialog: DiffWindow) -> list[list[str]]:
+def rows(dialog: DiffDock) -> list[list[str]]:
     proxy = dialog.proxy
     return [[proxy.index(r, c).data() for c in range(4)] for r in range(proxy.rowCount())]
 
 
-def row_of(dialog: DiffWindow, text: str) -> int:
+def row_of(dialog: DiffDock, text: str) -> int:
     return next(r for r, row in enumerate(rows(dialog)) if text in row[COL_WHERE])
 
 
-def double_click(qtbot, dialog: DiffWindow, row: int) -> None:
+def double_click(qtbot, dialog: DiffDock, row: int) -> None:
     table = dialog.table
     index = dialog.proxy.index(row, COL_WHERE)
     table.scrollTo(index)
@@ -69,11 +69,13 @@ def double_click(qtbot, dialog: DiffWindow, row: int) -> None:
     qtbot.mouseDClick(table.viewport(), Qt.MouseButton.LeftButton, pos=center)
 
 
-def test_this_years_form_against_last_years_shows_only_real_changes_by_year(window, qtbot, monkeypatch, two_years):
+def test_this_years_form_against_last_years_shows_only_real_changes_by_year(window, qtbot, qtmodeltester, monkeypatch,
+                                                                             two_years):
     last, this = two_years
     window.files.open_path(this)
     dialog = compare_with(window, qtbot, monkeypatch, last)
     model = dialog.model
+    qtmodeltester.check(model)
     assert [model.headerData(c, Qt.Orientation.Horizontal) for c in (COL_BEFORE, COL_AFTER)] == ["之前（2024年）", "之后（2025年）"]
     assert "之前：2024.goal（2024年）" in dialog.summary.text() and "2022年、2025年未比较" in dialog.summary.text()
     table = rows(dialog)
@@ -151,7 +153,7 @@ def test_equal_forms_and_an_unreadable_file(window, qtbot, monkeypatch, tmp_path
     dialog.close_button.click()
     assert not dialog.isVisible()
     again = compare_with(window, qtbot, monkeypatch, copy_path)  # a new comparison replaces the old one
-    assert again is not dialog and window.findChildren(DiffWindow, "diff_window") == [again]
+    assert again is not dialog and window.findChildren(DiffDock, "diff_window") == [again]
 
     bad = tmp_path / "bad.goal"
     bad.write_bytes(b"not a form")
