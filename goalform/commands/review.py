@@ -3,7 +3,8 @@
 Without an action: prints the status with who and when, the recorded and the current fingerprint,
 whether the form changed after it was submitted, the status history and the 审核意见.
 With an action: records it in the file and saves it (atomically). Exit 0; 1 when the form changed
-after it was submitted (listing only); 2 for an unusable file or an action that makes no sense.
+after it was submitted (listing only); 2 for an unusable file or an action that makes no sense
+(including 退回 without a reason in --note).
 """
 from __future__ import annotations
 
@@ -11,7 +12,7 @@ import argparse
 from pathlib import Path
 
 from goalform.domain.fingerprint import short
-from goalform.domain.review import FORM_TARGET, ReviewError, Status
+from goalform.domain.review import FORM_TARGET, ReviewError, Status, check_note
 from goalform.domain.review_view import TargetLabeler, status_text
 from goalform.store import Document
 
@@ -24,7 +25,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     action.add_argument("--status", metavar="状态", help="改为 已提交 / 已退回 / 已通过")
     action.add_argument("--comment", metavar="意见", help="添加一条审核意见")
     p.add_argument("--who", default="", help="操作人（提交人或审核人）")
-    p.add_argument("--note", default="", help="状态变更的说明（如退回原因）")
+    p.add_argument("--note", default="", help="状态变更的说明；退回时必填（退回原因）")
     p.add_argument("--at", default=FORM_TARGET, metavar="位置",
                    help="意见所指的位置：form、field:phone、fund:fiscal:current、indicator:ID[:value]")
     p.set_defaults(run=run)
@@ -41,7 +42,12 @@ def run(args: argparse.Namespace) -> int:
                 if args.submit:
                     change = doc.submit(args.who, args.note)
                 elif args.status:
-                    change = doc.set_status(Status.from_text(args.status), args.who, args.note)
+                    status = Status.from_text(args.status)
+                    try:
+                        check_note(status, args.note)
+                    except ReviewError as e:
+                        raise UsageError(f"{e}（用 --note 给出）") from None
+                    change = doc.set_status(status, args.who, args.note)
                 else:
                     comment = doc.add_comment(args.at, args.comment, args.who)
                     doc.save()

@@ -7,16 +7,25 @@ that went to another 二级 under the same name is reported as moved there.
 
 Comparison is by meaning where the form has one: amounts by value (``1,424`` equals ``1424 万元``),
 texts after trimming trailing blanks of each line. Locations point into form A for what A has
-(changed, moved, removed) and into form B for what only B has (added).
+(changed, moved, removed) and into form B for what only B has (added); ``location_b`` says where
+the item is in form B.
+
+Figures that belong to a calendar year are compared by that year, not by column: the funds columns
+and the annual indicators' 前年值/上年值/预期当年实现值 of a form for year Y hold Y-2, Y-1 and Y
+(:meth:`Template.history_years`). Last year's form against this year's (or its rollover) compares
+its 上年 with this form's 前年 and its 当年 with this form's 上年, so a figure that did not change is
+not reported; a year only one of the forms has is not compared (the year difference says which
+years were). Each such difference carries its ``year``.
 """
 from __future__ import annotations
 
 import difflib
 from dataclasses import dataclass
-from typing import Iterator
+from typing import Iterator, Mapping
 
 from goalform.domain.amounts import parse_amount
 from goalform.domain.form import HEADER_FIELDS, TREES, Form, Indicator
+from goalform.domain.funds import group_total
 from goalform.domain.template import COLUMNS, Template
 from goalform.domain.validation.core import Location
 
@@ -24,6 +33,28 @@ from goalform.domain.validation.core import Location
 HEADER_NAMES = {"department": "部门（单位）名称", "filler": "填报人", "phone": "联系电话", "fill_date": "填报日期"}
 TREE_NAMES = {"long_term": "长期绩效指标", "annual": "年度绩效指标"}
 COLUMN_NAMES = {"current": "当年金额", "prev2": "前年金额", "prev1": "上年金额"}
+# How many years before the form's own year each year-bound column holds: funds columns and the
+# annual indicators' value columns alike (the template's history years are year-2 and year-1).
+YEARS_BACK = {"current": 0, "prev2": 2, "prev1": 1}
+INDICATOR_YEAR_COLUMNS = {"value": "current", "prev2": "prev2", "prev1": "prev1"}  # annual tree only
+ADDED_KINDS = frozenset({"level2_added", "indicator_added"})
+REMOVED_KINDS = frozenset({"level2_removed", "indicator_removed"})
+
+
+def column_year(form_year: int, column: str) -> int:
+    """The calendar year a funds column (current, prev2, prev1) of a form for ``form_year`` holds."""
+    return form_year - YEARS_BACK[column]
+
+
+def column_of_year(form_year: int, year: int) -> str | None:
+    """The funds column of a form for ``form_year`` that holds ``year``; None when it has none."""
+    return next((c for c, back in YEARS_BACK.items() if form_year - back == year), None)
+
+
+def shared_years(a: Form, b: Form) -> list[int]:
+    """The calendar years both forms have figures for, oldest first."""
+    years_a = {column_year(a.year, c) for c in YEARS_BACK}
+    return sorted(years_a & {column_year(b.year, c) for c in YEARS_BACK})
 
 
 def indicator_column_names(tree: str) -> dict[str, str]:
@@ -42,10 +73,31 @@ class Difference:
     old: str
     new: str
     message: str
+    year: int | None = None  # the calendar year of a year-bound figure (funds, annual indicator values)
+    where: str = ""  # what differs, as the message names it (e.g. 「财政拨款（2023年金额）」)
+    location_b: Location | None = None  # where the item is in form b; None when only form a has it
 
-    def as_json(self) -> dict[str, str]:
+    @property
+    def location_a(self) -> Location | None:
+        """Where the item is in form a; None when only form b has it."""
+        return None if self.kind in ADDED_KINDS else self.location
+
+    def as_json(self) -> dict[str, object]:
         return {"kind": self.kind, "location": self.location.as_text(), "old": self.old, "new": self.new,
-                "message": self.message}
+                "message": self.message, "year": self.year}
+
+
+def shown(d: Difference) -> tuple[str, str]:
+    """(before, after) as a table shows them: rows for moves, （无） for what one side lacks."""
+    if d.kind == "indicator_moved" and d.old.isdigit() and d.new.isdigit():
+        return f"第{d.old}行", f"第{d.new}行"
+    if d.kind == "level2_moved":
+        return f"第{d.old}位", f"第{d.new}位"
+    if d.kind in ADDED_KINDS:
+        return "（无）", d.new
+    if d.kind in REMOVED_KINDS:
+        return d.old, "（已删除）"
+    return d.old if _text(d.old) else "（空）", d.new if _text(d.new) else "（空）"
 
 
 def diff_forms(a: Form, b: Form, template_a: Template | None = None,
@@ -58,30 +110,49 @@ def diff_forms(a: Form, b: Form, template_a: Template | None = None,
     names = _names(template_a, template_b)
     out: list[Difference] = []
     if a.template_id != b.template_id:
-        out.append(Difference("template", Location("header", "template"), a.template_id, b.template_id,
-                              f"模板版本不同：{a.template_id}版 → {b.template_id}版"))
+        out.append(_same_place("template", Location("header", "template"), a.template_id, b.template_id,
+                               f"模板版本不同：{a.template_id}版 → {b.template_id}版", "模板版本"))
     if a.year != b.year:
-        out.append(Difference("year", Location("header", "year"), str(a.year), str(b.year),
-                              f"年度不同：{a.year}年 → {b.year}年"))
+        out.append(_same_place("year", Location("header", "year"), str(a.year), str(b.year),
+                               f"年度不同：{a.year}年 → {b.year}年{_years_note(a, b)}", "年度"))
     for key in HEADER_FIELDS:
         old, new = getattr(a, key), getattr(b, key)
         if _text(old) != _text(new):
-            out.append(Difference("field", Location("header", key), old, new, _changed(names.get(key, HEADER_NAMES[key]), old, new)))
-    out.extend(_funds(a, b, names))
+            where = names.get(key, HEADER_NAMES[key])
+            out.append(_same_place("field", Location("header", key), old, new, _changed(where, old, new), where))
+    out.extend(_funds(a, b, names, {"a": template_a, "b": template_b}))
     if _text(a.deadline) != _text(b.deadline):
-        out.append(Difference("field", Location("texts", "deadline"), a.deadline, b.deadline,
-                              _changed("长期目标截止时间", a.deadline, b.deadline)))
+        out.append(_same_place("field", Location("texts", "deadline"), a.deadline, b.deadline,
+                               _changed("长期目标截止时间", a.deadline, b.deadline), "长期目标截止时间"))
     for key in list(a.texts) + [k for k in b.texts if k not in a.texts]:
         old, new = a.text(key), b.text(key)
         if _text(old) != _text(new):
-            out.append(Difference("text", Location("texts", key), old, new,
-                                  _changed(names.get(key, key), old, new, long=True)))
+            where = names.get(key, key)
+            out.append(_same_place("text", Location("texts", key), old, new,
+                                   _changed(where, old, new, long=True), where))
     for tree in TREES:
-        out.extend(_tree(tree, a.tree(tree), b.tree(tree), names.get(tree, TREE_NAMES[tree])))
+        out.extend(_tree(tree, a.tree(tree), b.tree(tree), names.get(tree, TREE_NAMES[tree]), (a.year, b.year)))
     if _text(a.notes) != _text(b.notes):
-        out.append(Difference("notes", Location("notes", "notes"), a.notes, b.notes,
-                              _changed("备注", a.notes, b.notes, long=True)))
+        out.append(_same_place("notes", Location("notes", "notes"), a.notes, b.notes,
+                               _changed("备注", a.notes, b.notes, long=True), "备注"))
     return out
+
+
+def _same_place(kind: str, location: Location, old: str, new: str, message: str, where: str,
+                year: int | None = None) -> Difference:
+    """A difference at a place both forms have in the same spot (a field, a text)."""
+    return Difference(kind, location, old, new, message, year, where, location)
+
+
+def _years_note(a: Form, b: Form) -> str:
+    """Which years' figures were compared when the forms are for different years."""
+    years = shared_years(a, b)
+    if not years:
+        return "（两表没有共同的年份，金额和指标的各年数值未比较）"
+    only = sorted(({column_year(a.year, c) for c in YEARS_BACK} | {column_year(b.year, c) for c in YEARS_BACK})
+                  - set(years))
+    listed = "、".join(f"{y}年" for y in years)
+    return f"（金额和指标的各年数值按年份比较：{listed}；只有一张表有的" + "、".join(f"{y}年" for y in only) + "未比较）"
 
 
 def _names(*templates: Template | None) -> dict[str, str]:
@@ -101,22 +172,60 @@ def _names(*templates: Template | None) -> dict[str, str]:
     return names
 
 
-def _funds(a: Form, b: Form, names: dict[str, str]) -> Iterator[Difference]:
-    years = {"current": "{y}年当年金额", "prev2": "{p2}年金额", "prev1": "{p1}年金额"}
+def _year_pairs(a: Form, b: Form) -> list[tuple[str, str, int]]:
+    """(column in a, column in b, year) for every year both forms have, in a's column order."""
+    pairs = []
+    for column in COLUMNS:
+        year = column_year(a.year, column)
+        other = column_of_year(b.year, year)
+        if other is not None:
+            pairs.append((column, other, year))
+    return pairs
+
+
+def _amount_label(a: Form, b: Form, column: str, year: int) -> str:
+    """「2024年当年金额」 between two forms of one year; 「2023年金额」 otherwise."""
+    return f"{year}年当年金额" if column == "current" and a.year == b.year else f"{year}年金额"
+
+
+def _funds(a: Form, b: Form, names: dict[str, str],
+           templates: Mapping[str, Template | None]) -> Iterator[Difference]:
+    pairs = _year_pairs(a, b)
     lines = list(dict.fromkeys([line for line, _ in a.funds] + [line for line, _ in b.funds]))
     for line in lines:
-        for column in COLUMNS:
-            old, new = a.fund(line, column), b.fund(line, column)
+        for col_a, col_b, year in pairs:
+            old, new = a.fund(line, col_a), b.fund(line, col_b)
             if not _same_amount(old, new):
-                where = f"{names.get(line, line)}（{years[column].format(y=a.year, p2=a.year - 2, p1=a.year - 1)}）"
-                yield Difference("fund", Location("funds", line, column), old, new, _changed(where, old, new))
+                where = f"{names.get(line, line)}（{_amount_label(a, b, col_a, year)}）"
+                yield Difference("fund", Location("funds", line, col_a), old, new, _changed(where, old, new),
+                                 year, where, Location("funds", line, col_b))
     groups = list(dict.fromkeys([g for g, _ in a.stated_totals] + [g for g, _ in b.stated_totals]))
     for group in groups:
-        for column in COLUMNS:
-            old, new = a.stated_totals.get((group, column), ""), b.stated_totals.get((group, column), "")
-            if not _same_amount(old, new):
-                where = f"原表所填{names.get(group, group)}（{COLUMN_NAMES[column]}）"
-                yield Difference("stated_total", Location("funds", group, column), old, new, _changed(where, old, new))
+        for col_a, col_b, year in pairs:
+            old, new = a.stated_totals.get((group, col_a), ""), b.stated_totals.get((group, col_b), "")
+            if _same_amount(old, new) or not (_telling(a, templates["a"], group, col_a, old)
+                                              or _telling(b, templates["b"], group, col_b, new)):
+                continue
+            label = COLUMN_NAMES[col_a] if a.year == b.year else f"{year}年金额"
+            where = f"原表所填{names.get(group, group)}（{label}）"
+            yield Difference("stated_total", Location("funds", group, col_a), old, new,
+                             _changed(where, old, new), year, where, Location("funds", group, col_b))
+
+
+def _telling(form: Form, template: Template | None, group_key: str, column: str, stated: str) -> bool:
+    """Whether a printed 合计 says something the lines do not: it is there and is not their sum.
+
+    Printed totals come from imported documents; one that adds up is as good as none (the importer
+    drops such totals), so a form rolled over or typed in by hand, which has none, does not differ
+    from one whose printed totals add up.
+    """
+    if not stated.strip():
+        return False
+    group = next((g for g in template.funds if g.key == group_key), None) if template is not None else None
+    if group is None:
+        return True
+    parsed = parse_amount(stated, max_decimals=99)
+    return not parsed.ok or parsed.value != group_total(form, template, group, column)  # type: ignore[arg-type]
 
 
 # -- indicators -----------------------------------------------------------------------------------
@@ -142,25 +251,29 @@ def _leaves(roots: list[Indicator]) -> list[_Leaf]:
     return out
 
 
-def _tree(tree: str, a_roots: list[Indicator], b_roots: list[Indicator], section: str) -> Iterator[Difference]:
+def _tree(tree: str, a_roots: list[Indicator], b_roots: list[Indicator], section: str,
+          years: tuple[int, int]) -> Iterator[Difference]:
     # 二级 groups added, removed or moved within their 一级
     a_groups = _groups(a_roots)
     b_groups = _groups(b_roots)
     for key, path in a_groups.items():
         if key not in b_groups:
             yield Difference("level2_removed", Location(tree, "name", path=path), key[1], "",
-                             f"{section}：删除了二级指标「{key[0]} › {key[1]}」")
+                             f"{section}：删除了二级指标「{key[0]} › {key[1]}」", where=f"{section}「{key[0]} › {key[1]}」")
     for key, path in b_groups.items():
         if key not in a_groups:
-            yield Difference("level2_added", Location(tree, "name", path=path), "", key[1],
-                             f"{section}：新增了二级指标「{key[0]} › {key[1]}」")
+            place = Location(tree, "name", path=path)
+            yield Difference("level2_added", place, "", key[1], f"{section}：新增了二级指标「{key[0]} › {key[1]}」",
+                             where=f"{section}「{key[0]} › {key[1]}」", location_b=place)
     for l1 in dict.fromkeys(k[0] for k in a_groups):
         a_order = [k for k in a_groups if k[0] == l1 and k in b_groups]
         b_order = sorted((k for k in b_groups if k[0] == l1 and k in a_groups), key=lambda k: b_groups[k])
         for key in _moved(a_order, b_order):
             yield Difference("level2_moved", Location(tree, "name", path=a_groups[key]),
                              _row(a_groups[key]), _row(b_groups[key]),
-                             f"{section}：二级指标「{key[0]} › {key[1]}」从第{_row(a_groups[key])}位移到第{_row(b_groups[key])}位")
+                             f"{section}：二级指标「{key[0]} › {key[1]}」从第{_row(a_groups[key])}位移到第{_row(b_groups[key])}位",
+                             where=f"{section}「{key[0]} › {key[1]}」",
+                             location_b=Location(tree, "name", path=b_groups[key]))
 
     a_leaves, b_leaves = _leaves(a_roots), _leaves(b_roots)
     b_by_key = {leaf.key: leaf for leaf in b_leaves}
@@ -184,15 +297,16 @@ def _tree(tree: str, a_roots: list[Indicator], b_roots: list[Indicator], section
         added.remove(new)
 
     for leaf in removed:
-        yield Difference("indicator_removed", Location(tree, "name", path=leaf.path, indicator_id=leaf.node.id),
-                         leaf.node.name, "", f"{section}：删除了「{_where(leaf)}」{_values(tree, leaf.node)}")
+        yield Difference("indicator_removed", _at(tree, "name", leaf), leaf.node.name, "",
+                         f"{section}：删除了「{_where(leaf)}」{_values(tree, leaf.node)}", where=f"{section}「{_where(leaf)}」")
     for leaf in added:
         yield Difference("indicator_added", Location(tree, "name", path=leaf.path), "", leaf.node.name,
-                         f"{section}：新增了「{_where(leaf)}」{_values(tree, leaf.node)}")
+                         f"{section}：新增了「{_where(leaf)}」{_values(tree, leaf.node)}",
+                         where=f"{section}「{_where(leaf)}」", location_b=_at(tree, "name", leaf))
     for old, new in regrouped:
-        yield Difference("indicator_moved", Location(tree, "name", path=old.path, indicator_id=old.node.id),
-                         f"{old.l1} › {old.l2}", f"{new.l1} › {new.l2}",
-                         f"{section}：「{old.node.name}」从「{old.l1} › {old.l2}」移到「{new.l1} › {new.l2}」")
+        yield Difference("indicator_moved", _at(tree, "name", old), f"{old.l1} › {old.l2}", f"{new.l1} › {new.l2}",
+                         f"{section}：「{old.node.name}」从「{old.l1} › {old.l2}」移到「{new.l1} › {new.l2}」",
+                         where=f"{section}「{old.node.name}」", location_b=_at(tree, "name", new))
     # Moves within a group: the indicators that are not on the longest common order.
     groups: dict[tuple[str, str], list[tuple[_Leaf, _Leaf]]] = {}
     for old, new in pairs:
@@ -203,16 +317,29 @@ def _tree(tree: str, a_roots: list[Indicator], b_roots: list[Indicator], section
         by_key = {old.key: (old, new) for old, new in members}
         for key in _moved(a_order, b_order):
             old, new = by_key[key]
-            yield Difference("indicator_moved", Location(tree, "name", path=old.path, indicator_id=old.node.id),
-                             _row(old.path), _row(new.path),
-                             f"{section}：「{_where(old)}」从第{_row(old.path)}行移到第{_row(new.path)}行")
+            yield Difference("indicator_moved", _at(tree, "name", old), _row(old.path), _row(new.path),
+                             f"{section}：「{_where(old)}」从第{_row(old.path)}行移到第{_row(new.path)}行",
+                             where=f"{section}「{_where(old)}」", location_b=_at(tree, "name", new))
+    year_a, year_b = years
     for old, new in pairs + regrouped:
         for column, label in indicator_column_names(tree).items():
-            before, after = old.node.get(column), new.node.get(column)
+            other, year = column, None
+            if tree == "annual" and column in INDICATOR_YEAR_COLUMNS:
+                year = column_year(year_a, INDICATOR_YEAR_COLUMNS[column])
+                other_funds_column = column_of_year(year_b, year)
+                if other_funds_column is None:
+                    continue  # a year the other form does not have
+                other = next(c for c, f in INDICATOR_YEAR_COLUMNS.items() if f == other_funds_column)
+                label = f"{label}（{year}年）" if year_a == year_b else f"{year}年值"
+            before, after = old.node.get(column), new.node.get(other)
             if _text(before) != _text(after):
-                yield Difference("indicator_changed",
-                                 Location(tree, column, path=old.path, indicator_id=old.node.id), before, after,
-                                 _changed(f"{section}「{_where(old)}」的{label}", before, after))
+                where = f"{section}「{_where(old)}」的{label}"
+                yield Difference("indicator_changed", _at(tree, column, old), before, after,
+                                 _changed(where, before, after), year, where, _at(tree, other, new))
+
+
+def _at(tree: str, column: str, leaf: _Leaf) -> Location:
+    return Location(tree, column, path=leaf.path, indicator_id=leaf.node.id)
 
 
 def _groups(roots: list[Indicator]) -> dict[tuple[str, str, int], tuple[int, int]]:

@@ -49,6 +49,19 @@ TRANSITIONS: dict[Status, frozenset[Status]] = {
 FROZEN: frozenset[Status] = frozenset({Status.SUBMITTED, Status.APPROVED})
 
 
+# Statuses that must say why: a returned form goes back to the clerk, who needs to know what to fix.
+NEEDS_REASON: frozenset[Status] = frozenset({Status.RETURNED})
+
+
+def check_note(status: Status, note: str) -> None:
+    """Raise :class:`ReviewError` when ``status`` needs a reason and ``note`` gives none (blanks count as none)."""
+    if status in NEEDS_REASON and not note.strip():
+        raise ReviewError(f"{_VERBS[status]}时必须写明原因")
+
+
+_VERBS = {Status.SUBMITTED: "提交", Status.RETURNED: "退回", Status.APPROVED: "通过", Status.DRAFT: "改为草稿"}
+
+
 def check_transition(old: Status, new: Status) -> None:
     """Raise :class:`ReviewError` unless a form in status ``old`` may move to ``new``."""
     if new not in TRANSITIONS[old]:

@@ -16,7 +16,16 @@ from typing import Callable, Iterable
 from goalform import assets
 from goalform.domain.fingerprint import fingerprint
 from goalform.domain.form import HEADER_FIELDS, INDICATOR_COLUMNS, TREES, Form, Indicator, ensure_level1, new_form
-from goalform.domain.review import FROZEN, Comment, Review, ReviewError, Status, StatusChange, check_transition
+from goalform.domain.review import (
+    FROZEN,
+    Comment,
+    Review,
+    ReviewError,
+    Status,
+    StatusChange,
+    check_note,
+    check_transition,
+)
 from goalform.domain.template import COLUMNS, Template, TemplateError
 from goalform.store import review as review_store
 from goalform.store.database import (
@@ -177,6 +186,18 @@ class Document:
         return doc
 
     @classmethod
+    def open_for_review(cls, path: Path | str, *, workspace: Workspace | None = None) -> "Document":
+        """Open a .goal read-only for a reviewer: the form cannot be edited, 审核意见 and status changes
+        can (:attr:`takes_review`). The copy lives in a working copy like an editable document's, so
+        review records not yet saved survive a crash (:meth:`recover` opens it review-only again)."""
+        doc = cls.open(path, workspace=workspace)
+        doc.read_only = True
+        assert doc._working is not None
+        doc._working.review_only = True
+        doc._working.write_sidecar()
+        return doc
+
+    @classmethod
     def recover(cls, working: WorkingCopy, *, workspace: Workspace | None = None) -> "Document":
         """Take up a working copy left behind by a crash, with its unsaved edits."""
         ws = workspace or Workspace()
@@ -188,7 +209,7 @@ class Document:
                 check_schema_for_version(conn, working.path.name, version)
                 migrate(conn, version)
             check_schema(conn, working.path.name)
-            doc = cls(conn, path=working.origin, read_only=False, working=ws.adopt(working))
+            doc = cls(conn, path=working.origin, read_only=working.review_only, working=ws.adopt(working))
         except BaseException:
             conn.close()
             raise
@@ -217,6 +238,15 @@ class Document:
     def is_dirty(self) -> bool:
         """True when there are edits that are not in the .goal on disk."""
         return self._changes != self._saved_at
+
+    @property
+    def takes_review(self) -> bool:
+        """True when 审核意见 and status changes can be recorded: an editable document, or one opened
+        with :meth:`open_for_review` ("review-only": its working copy takes them in the review tables
+        while every write to the form itself is refused, and :meth:`save` writes it back, so the file
+        keeps its content and its fingerprint and gains the review records). A plain read-only
+        document (batch work) takes none."""
+        return not self.read_only or (self.path is not None and self._working is not None)
 
     @property
     def working_path(self) -> Path | None:
@@ -541,7 +571,7 @@ class Document:
             raise ReviewError("审核意见不能为空")
         if not author.strip():
             raise ReviewError("请填写审核人")
-        self._require_writable()
+        self._require_review_writable()
         created = review_store.now()
         with transaction(self._conn):
             new_id = review_store.insert_comment(self._conn, location, text.strip(), author.strip(), created)
@@ -550,14 +580,14 @@ class Document:
 
     def remove_comment(self, comment_id: int) -> Comment:
         """Delete a 审核意见; return it so that :meth:`restore_comment` can put it back (undo)."""
-        self._require_writable()
+        self._require_review_writable()
         with transaction(self._conn):
             removed = review_store.delete_comment(self._conn, comment_id)
         self._review_changed()
         return removed
 
     def restore_comment(self, comment: Comment) -> None:
-        self._require_writable()
+        self._require_review_writable()
         with transaction(self._conn):
             review_store.insert_comment(self._conn, comment.location, comment.text, comment.author, comment.created,
                                         comment_id=comment.id)
@@ -573,7 +603,8 @@ class Document:
         if not who.strip():
             raise ReviewError("请填写姓名")
         check_transition(self.review_status(), status)
-        self._require_writable()
+        check_note(status, note)
+        self._require_review_writable()
         change = StatusChange(status, who.strip(), review_store.now(), self.fingerprint(), note.strip())
         with transaction(self._conn):
             review_store.insert_status(self._conn, change)
@@ -603,6 +634,10 @@ class Document:
     def _require_writable(self) -> None:
         if self.read_only:
             raise ReadOnlyError("此文件以只读方式打开，不能修改")
+
+    def _require_review_writable(self) -> None:
+        if not self.takes_review:
+            raise ReadOnlyError("此文件以只读方式打开，不能添加审核意见或更改状态")
 
     def _write(self, sql: str, params: Iterable[object]) -> None:
         self._require_writable()

@@ -101,6 +101,7 @@ class WorkingCopy:
     # origin different would overwrite someone else's change (see Document.save).
     origin_stamp: tuple[int, int] | None = None
     started: str = ""  # process_start(pid) of the process that has it open
+    review_only: bool = False  # a file opened read-only that takes review records (Document.open_for_review)
 
     def owner_running(self) -> bool:
         """Whether the goalform that has this working copy open is still running."""
@@ -125,6 +126,7 @@ class WorkingCopy:
             "department": self.department,
             "origin_stamp": list(self.origin_stamp) if self.origin_stamp else None,
             "started": self.started,
+            "review_only": self.review_only,
         }
         tmp = self.sidecar.with_suffix(".json.tmp")
         tmp.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
@@ -221,6 +223,7 @@ class Workspace:
                     department=str(data.get("department", "")),
                     origin_stamp=_stamp_from_json(data.get("origin_stamp")),
                     started=str(data.get("started") or ""),
+                    review_only=data.get("review_only") is True,
                 ))
             except (OSError, ValueError, KeyError, TypeError):
                 continue

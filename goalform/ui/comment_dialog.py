@@ -63,9 +63,11 @@ class CommentDialog(QDialog):
 
 
 class StatusDialog(QDialog):
-    """提交 / 退回 / 通过: who does it and an optional note (the reason for returning a form)."""
+    """提交 / 退回 / 通过: who does it and a note. With ``reason_required`` (退回) the note is the reason
+    and 确定 stays disabled until it says something (blanks do not count)."""
 
-    def __init__(self, title: str, explanation: str, names: list[str], parent: QWidget | None = None) -> None:
+    def __init__(self, title: str, explanation: str, names: list[str], parent: QWidget | None = None,
+                 *, reason_required: bool = False) -> None:
         super().__init__(parent)
         self.setObjectName("status_dialog")
         self.setWindowTitle(title)
@@ -79,15 +81,23 @@ class StatusDialog(QDialog):
         form.addRow(self.tr("姓名"), self.who)
         self.note = QPlainTextEdit(self)
         self.note.setObjectName("note")
-        self.note.setPlaceholderText(self.tr("可不填"))
+        self.note.setPlaceholderText(self.tr("必填：写明原因") if reason_required else self.tr("可不填"))
         self.note.setTabChangesFocus(True)
         self.note.setFixedHeight(self.note.fontMetrics().lineSpacing() * 4 + 12)
-        form.addRow(self.tr("说明"), self.note)
+        form.addRow(self.tr("退回原因") if reason_required else self.tr("说明"), self.note)
         layout.addLayout(form)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
+        self.ok_button = buttons.button(QDialogButtonBox.StandardButton.Ok)
+        if reason_required:
+            def update() -> None:
+                self.ok_button.setEnabled(bool(self.note.toPlainText().strip()))
+
+            self.note.textChanged.connect(update)
+            update()
+            self.note.setFocus(Qt.FocusReason.OtherFocusReason)
         self.resize(420, 240)
 
     def values(self) -> tuple[str, str]:

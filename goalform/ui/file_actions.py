@@ -21,6 +21,7 @@ from goalform.store.document import Document, read_form
 from goalform.store.errors import ChangedOnDisk, StoreError
 from goalform.store.workspace import Workspace
 from goalform.ui import integrations
+from goalform.ui.error_gate import go_ahead_despite_errors
 from goalform.ui.new_dialog import NewFormDialog
 
 if TYPE_CHECKING:
@@ -109,6 +110,7 @@ class FileActions(QObject):
         self.recent_menu = QMenu(self.tr("最近打开"), window)
         self.recent_menu.aboutToShow.connect(self._fill_recent)
         self._fill_recent()
+        self.diff_window = None  # the last 比较结果 window (goalform.ui.diff_window)
 
     @property
     def doc(self) -> Document | None:
@@ -117,7 +119,8 @@ class FileActions(QObject):
     def update_actions(self) -> None:
         doc = self.doc
         has = doc is not None
-        writable = has and not doc.read_only  # type: ignore[union-attr]
+        # A read-only form can be saved when it has new review records (they are all that is written).
+        writable = has and (not doc.read_only or (doc.takes_review and doc.is_dirty))  # type: ignore[union-attr]
         self.save_action.setEnabled(writable)
         self.save_as_action.setEnabled(has)
         for a in (self.export_action, self.print_action, self.print_preview_action, self.rollover_action,
@@ -134,12 +137,13 @@ class FileActions(QObject):
         """Ask what to do with unsaved edits; False means the user cancelled."""
         doc = self.doc
         self.window.finish_editing()
-        if doc is None or doc.read_only or not doc.is_dirty:
+        if doc is None or not doc.takes_review or not doc.is_dirty:
             return True
         name = doc.path.name if doc.path else self.tr("未命名表格")
+        question = (self.tr("「%1」有未保存的审核意见或审核状态。关闭前要保存吗？") if doc.read_only
+                    else self.tr("「%1」有未保存的修改。关闭前要保存吗？"))
         answer = QMessageBox.question(
-            self.window, self.tr("保存修改"),
-            self.tr("「%1」有未保存的修改。关闭前要保存吗？").replace("%1", name),
+            self.window, self.tr("保存修改"), question.replace("%1", name),
             QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
             QMessageBox.StandardButton.Save,
         )
@@ -188,7 +192,7 @@ class FileActions(QObject):
                 return False
             read_only = choice
         try:
-            doc = Document.open(path, read_only=read_only)
+            doc = Document.open_for_review(path) if read_only else Document.open(path)
         except (StoreError, OSError) as e:
             self._error(self.tr("无法打开文件"), e)
             return False
@@ -236,8 +240,10 @@ class FileActions(QObject):
     def save(self) -> bool:
         doc = self.doc
         self.window.finish_editing()
-        if doc is None or doc.read_only:
+        if doc is None or not doc.takes_review:
             return False
+        if doc.read_only and not doc.is_dirty:
+            return True  # review-only and nothing new: the file already holds it all
         if doc.path is None:
             return self.save_as()
         return self._save_to(doc.path)
@@ -275,10 +281,14 @@ class FileActions(QObject):
             self.window.editor.mark_saved()
         settings = self.window.settings
         settings.add_recent(path)
+        self.window.refresh_title()
+        if doc.read_only:  # a reviewer's save: the clerk's name and indicators are not the reviewer's
+            self.window.statusBar().showMessage(
+                self.tr("已把审核记录保存到 %1（表格内容未改动）").replace("%1", str(path)), 5000)
+            return True
         settings.remember_filler(doc.field("filler"), doc.field("phone"))
         form = doc.load_form()
         settings.add_indicator_names([l3.name for tree in ("long_term", "annual") for _, _, l3 in leaves(form, tree)])
-        self.window.refresh_title()
         self.window.statusBar().showMessage(self.tr("已保存到 %1").replace("%1", str(path)), 5000)
         return True
 
@@ -358,6 +368,8 @@ class FileActions(QObject):
         if doc is None:
             return
         self.window.run_explicit_check()  # what is exported is checked: empty required cells become errors
+        if not go_ahead_despite_errors(self.window, doc, self.tr("导出"), self.tr("此表还有 %1 个错误，仍要导出吗？")):
+            return
         stem = doc.path.stem if doc.path else self._suggested_name(doc)[:-5]
         filters, suffixes = export_filters()
         suggested = str(Path(self.window.settings.last_folder) / f"{stem}{suffixes[0]}")
@@ -409,6 +421,7 @@ class FileActions(QObject):
                         .replace("%1", str(form.year)).replace("%2", str(len(pending))), pending)
 
     def compare(self) -> None:
+        """与另一文件比较: the differences in a dock with a filter, jumps and export (goalform.ui.diff_window)."""
         doc = self.doc
         if doc is None:
             return
@@ -419,10 +432,9 @@ class FileActions(QObject):
             return
         try:
             other, other_template = read_form(path)
-            lines = integrations.compare(other, doc.load_form(), other_template, doc.template)
-        except (StoreError, OSError, ValueError) as e:
+        except (StoreError, OSError) as e:
             self._error(self.tr("比较失败"), e)
             return
-        summary = (self.tr("与「%1」相比有 %2 处不同。").replace("%1", Path(path).name).replace("%2", str(len(lines)))
-                   if lines else self.tr("两个文件内容相同。"))
-        self._show_long(self.tr("比较结果"), summary, lines)
+        from goalform.ui.diff_window import show_comparison
+
+        self.diff_window = show_comparison(self.window, Path(path).name, other, other_template)

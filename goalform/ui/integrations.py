@@ -1,4 +1,4 @@
-"""The GUI's side of import, export, print, rollover and compare.
+"""The GUI's side of import, export, print and rollover (compare: :mod:`goalform.ui.diff_window`).
 
 Each function imports its part of goalform when called, so the window opens without loading the
 Word/Excel/PDF code. They return plain results (and raise the parts' own errors, whose messages
@@ -79,10 +79,3 @@ def rollover(form: Form, template: Template) -> tuple[Form, list[str]]:
 
     result = roll_forward(form, template, available=assets.templates().values())
     return result.form, [f.message for f in result.findings]
-
-
-def compare(old: Form, new: Form, old_template: Template, new_template: Template) -> list[str]:
-    """The differences from ``old`` to ``new`` as messages, in reading order."""
-    from goalform.domain.diff import diff_forms
-
-    return [d.message for d in diff_forms(old, new, old_template, new_template)]

@@ -220,7 +220,8 @@ class MainWindow(QMainWindow):
         layout = QVBoxLayout(page)
         layout.setContentsMargins(0, 0, 0, 0)
         if doc.read_only:
-            banner = QLabel(self.tr("只读：此表格以只读方式打开，不能修改。需要修改时请用「文件 → 另存为」保存副本后再打开。"), page)
+            banner = QLabel(self.tr("只读：此表格以只读方式打开，表格内容不能修改。可以添加审核意见、提交、退回或通过，"
+                                    "保存时只写入这些审核记录。"), page)
             banner.setObjectName("read_only_banner")
             banner.setWordWrap(True)
             banner.setStyleSheet(READ_ONLY_STYLE)
@@ -366,7 +367,7 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(f"{name}[*]{suffix} — goalform")
         self.setWindowModified(doc.is_dirty)
         if doc.read_only:
-            self.save_label.setText(self.tr("只读"))
+            self.save_label.setText(self.tr("只读 · 审核记录未保存") if doc.is_dirty else self.tr("只读"))
         elif doc.is_dirty:
             self.save_label.setText(self.tr("有未保存的修改"))
         else:

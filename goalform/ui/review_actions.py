@@ -3,9 +3,10 @@ the status-bar label with the fingerprint, comment marks on fields, cells and in
 「添加审核意见…」 in the context menus of fields, the indicator trees and the findings dock.
 
 Comments are undoable document edits (:mod:`goalform.ui.review_commands`). A file opened read-only
-cannot carry them: the store refuses every write to it, and a reviewer who only looks should not
-change the file by accident. Asking for a review action on it offers to reopen it editable (the
-edits go to a working copy and reach the file when saved).
+takes them too, and status changes, without its figures ever becoming editable: the store refuses
+every write to the form and keeps the review records in its private snapshot, which 保存 writes
+back to the file (``Document.takes_review``). 提交 and 通过 of a form with errors ask first
+(:mod:`goalform.ui.error_gate`); 退回 needs a reason.
 """
 from __future__ import annotations
 
@@ -40,8 +41,9 @@ from goalform.domain.review import (
     parse_target,
 )
 from goalform.domain.review_view import TargetLabeler, target_of_location
-from goalform.domain.validation import Location, Severity
+from goalform.domain.validation import Location
 from goalform.ui.comment_dialog import CommentDialog, StatusDialog
+from goalform.ui.error_gate import go_ahead_despite_errors
 from goalform.ui.findings_dock import LocationRole
 from goalform.ui.indicator_view import IndicatorTreeView
 from goalform.ui.review_commands import AddComment, RemoveComment
@@ -195,7 +197,9 @@ class ReviewActions(QObject):
 
     def _on_document(self) -> None:
         self._shown = None
-        self.marks.clear()
+        # Drop the marks, not just forget them: a validation of the new document may already have
+        # marked its fields (which would then get a second mark below).
+        self.marks.set({})
         self._filtered = []
         doc = self.doc
         has = doc is not None
@@ -249,7 +253,7 @@ class ReviewActions(QObject):
                 a is b or (type(a) is not Review and a == b) for a, b in zip(state, self._shown)):
             return
         self._shown = state
-        self.dock.show_review(review, labels, current, modified, writable=not doc.read_only)
+        self.dock.show_review(review, labels, current, modified, writable=doc.takes_review)
         self._show_status(review, modified)
         self._show_marks(review, labels)
 
@@ -420,18 +424,19 @@ class ReviewActions(QObject):
         if not self._writable_or_offer():
             return False
         doc = self.doc
-        if status is Status.SUBMITTED:
-            errors = sum(1 for f in self.window.findings if f.severity == Severity.ERROR)
-            if errors and QMessageBox.question(
-                    self.window, titles[status],
-                    self.tr("检查发现 %1 个错误。仍要提交吗？").replace("%1", str(errors))) != QMessageBox.StandardButton.Yes:
-                return False
+        questions = {Status.SUBMITTED: self.tr("此表还有 %1 个错误，仍要提交吗？"),
+                     Status.APPROVED: self.tr("此表还有 %1 个错误，仍要通过吗？")}
+        if status in questions:
+            self.window.run_explicit_check()  # submitting or approving is an explicit check: 待填 become errors
+        if status in questions and not go_ahead_despite_errors(self.window, doc, titles[status], questions[status]):
+            return False
         explanations = {
             Status.SUBMITTED: self.tr("提交时记录表格内容的指纹（SHA-256）。提交后如再修改，审核人会看到提示。"),
-            Status.RETURNED: self.tr("把表格退回填报单位修改。请在说明中写明原因。"),
+            Status.RETURNED: self.tr("把表格退回填报单位修改。请写明退回原因（必填）。"),
             Status.APPROVED: self.tr("确认此表审核通过，并记录此时的指纹。"),
         }
-        dialog = StatusDialog(titles[status], explanations[status], self.names(), self.window)
+        dialog = StatusDialog(titles[status], explanations[status], self.names(), self.window,
+                              reason_required=status is Status.RETURNED)
         if dialog.exec() != StatusDialog.DialogCode.Accepted:
             return False
         who, note = dialog.values()
@@ -459,11 +464,12 @@ class ReviewActions(QObject):
 
     # -- read-only files ---------------------------------------------------------------------------
     def _writable_or_offer(self) -> bool:
-        """True when the document takes review edits; for a read-only one, offer to reopen it editable."""
+        """True when the document takes review edits (also one opened read-only from a file); for
+        one that does not, offer to reopen it editable."""
         doc = self.doc
         if doc is None:
             return False
-        if not doc.read_only:
+        if doc.takes_review:
             return True
         box = QMessageBox(QMessageBox.Icon.Question, self.tr("只读"),
                           self.tr("此表格以只读方式打开，不能添加审核意见或更改状态。\n"

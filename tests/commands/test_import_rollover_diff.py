@@ -99,8 +99,30 @@ def test_diff_exit_codes_text_and_json(tmp_path: Path, capsys) -> None:
     assert main(["diff", str(a), str(c), "--json"]) == 1
     data = json.loads(capsys.readouterr().out)
     assert data["equal"] is False and len(data["differences"]) == 2
-    assert set(data["differences"][0]) == {"kind", "location", "old", "new", "message"}
-    assert data["differences"][1]["location"] == "annual/1.1.1/value"
+    assert set(data["differences"][0]) == {"kind", "location", "old", "new", "message", "year"}
+    assert data["differences"][1]["location"] == "annual/1.1.1/value" and data["differences"][1]["year"] == 2024
+
+
+def test_diff_against_the_rollover_reports_no_changed_figure(tmp_path: Path, capsys) -> None:
+    src = Path(__file__).parents[2] / "examples" / "form-2024.goal"
+    rolled = tmp_path / "R.goal"
+    assert main(["rollover", str(src), "-o", str(rolled)]) == 0
+    capsys.readouterr()
+    assert main(["diff", str(src), str(rolled)]) == 1
+    out = capsys.readouterr().out
+    assert "3 处不同" in out and "2022年、2025年未比较" in out and "改为" not in out
+    assert main(["diff", str(src), str(rolled), "--json"]) == 1
+    data = json.loads(capsys.readouterr().out)
+    assert [d["kind"] for d in data["differences"]] == ["year", "stated_total", "notes"]
+    # A real change of a history figure in the new form is reported, with its year.
+    doc = Document.open(rolled)
+    doc.set_fund("fiscal", "prev2", "600")  # 2023
+    doc.save()
+    doc.close()
+    assert main(["diff", str(src), str(rolled), "--json"]) == 1
+    funds = [d for d in json.loads(capsys.readouterr().out)["differences"] if d["kind"] == "fund"]
+    assert funds == [{"kind": "fund", "location": "funds/fiscal/prev1", "old": "655.81", "new": "600",
+                      "message": "财政拨款（2023年金额）：「655.81」 改为 「600」", "year": 2023}]
 
 
 def test_diff_of_a_missing_file_is_exit_2(tmp_path: Path, capsys) -> None:

@@ -53,3 +53,16 @@ def test_nonsense_is_refused_with_exit_2(goal: Path, capsys: pytest.CaptureFixtu
     assert main(["review", str(goal), "--status", "作废", "--who", "王审核"]) == 2
     assert "未知的审核状态" in capsys.readouterr().err
     assert goal.read_bytes() == before  # nothing was saved
+
+
+def test_returning_without_a_reason_is_refused_with_exit_2(goal: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["review", str(goal), "--submit", "--who", "李文静"]) == 0
+    before = goal.read_bytes()
+    capsys.readouterr()
+    for note in ([], ["--note", "   "]):
+        assert main(["review", str(goal), "--status", "已退回", "--who", "王审核", *note]) == 2
+        err = capsys.readouterr().err.strip().splitlines()
+        assert len(err) == 1 and "退回时必须写明原因" in err[0] and "--note" in err[0]
+    assert goal.read_bytes() == before
+    with Document.open(goal, read_only=True) as doc:
+        assert doc.review_status() is Status.SUBMITTED

@@ -5,8 +5,9 @@ import copy
 
 from reference_forms import reference_form, reference_template
 
-from goalform.domain.diff import diff_forms
+from goalform.domain.diff import diff_forms, shown
 from goalform.domain.form import Indicator
+from goalform.domain.rollover import roll_forward
 
 
 def _kinds(diffs):
@@ -41,7 +42,7 @@ def test_template_and_year_come_first() -> None:
     diffs = diff_forms(a, b)
     assert _kinds(diffs)[:3] == ["template", "year", "field"]
     assert diffs[0].message == "模板版本不同：2024版 → 2026版"
-    assert diffs[1].message == "年度不同：2024年 → 2025年"
+    assert diffs[1].message.startswith("年度不同：2024年 → 2025年（金额和指标的各年数值按年份比较：2023年、2024年；")
 
 
 def test_indicator_moved_within_its_group_is_one_move() -> None:
@@ -108,3 +109,70 @@ def test_header_text_and_notes_messages() -> None:
         "长期目标截止时间：「28年」 改为 「2028年12月」",
         "备注：填写了「导入说明」",
     ]
+
+
+# -- comparisons across years ---------------------------------------------------------------------------
+def _rolled(year: str = "2024"):
+    a, t = reference_form(year), reference_template(year)
+    return a, roll_forward(a, t).form, t
+
+
+def test_a_form_against_its_rollover_changes_no_figure() -> None:
+    a, b, t = _rolled()
+    diffs = diff_forms(a, b, t, t)
+    # Only the year and the notes the rollover writes; the 「100%」 the original printed as a 合计
+    # is gone (rollover drops printed totals), every amount and indicator value stayed in its year.
+    assert _kinds(diffs) == ["year", "stated_total", "notes"]
+    assert "按年份比较：2023年、2024年" in diffs[0].message and "2022年、2025年未比较" in diffs[0].message
+    assert diffs[1].message == "原表所填收入合计（2023年金额）：清空了「100%」" and diffs[1].year == 2023
+    assert not any(d.kind in ("fund", "indicator_changed") for d in diffs)
+    a26, b26, t26 = _rolled("2026")
+    assert not any(d.kind in ("fund", "stated_total", "indicator_changed") for d in diff_forms(a26, b26, t26, t26))
+
+
+def test_a_real_change_of_a_history_figure_is_reported_with_its_year() -> None:
+    a, b, t = _rolled()
+    b.funds[("fiscal", "prev2")] = "660"  # 2023 in the 2025 form, 上年 (prev1) in the 2024 form
+    leaf_b = b.annual[0].children[0].children[0]  # 公用经费控制率
+    leaf_b.prev1 = "98%"  # 2024: the actual value replaces the expected one
+    diffs = [d for d in diff_forms(a, b, t, t) if d.kind in ("fund", "indicator_changed")]
+    assert [(d.kind, d.year) for d in diffs] == [("fund", 2023), ("indicator_changed", 2024)]
+    fund, value = diffs
+    assert fund.message == "财政拨款（2023年金额）：「655.81」 改为 「660」"
+    assert fund.location.as_text() == "funds/fiscal/prev1" and fund.location_b.as_text() == "funds/fiscal/prev2"
+    assert value.message == "年度绩效指标「运行成本 › 公用经费控制 › 公用经费控制率」的2024年值：「≤100%」 改为 「98%」"
+    assert value.location.field == "value" and value.location_b.field == "prev1"
+    assert value.as_json()["year"] == 2024 and shown(value) == ("≤100%", "98%")
+
+
+def test_forms_of_one_year_keep_their_column_names_with_the_year() -> None:
+    a = reference_form("2024")
+    b = copy.deepcopy(a)
+    b.annual[0].children[0].children[0].prev2 = "80%"
+    b.funds[("fiscal", "current")] = "510"
+    t = reference_template("2024")
+    messages = [(d.message, d.year) for d in diff_forms(a, b, t, t)]
+    assert messages == [("财政拨款（2024年当年金额）：「509.41」 改为 「510」", 2024),
+                        ("年度绩效指标「运行成本 › 公用经费控制 › 公用经费控制率」的前年值（2022年）：「81%」 改为 「80%」", 2022)]
+
+
+def test_forms_years_apart_compare_no_figures_and_say_so() -> None:
+    a = reference_form("2024")
+    b = copy.deepcopy(a)
+    b.year = 2027
+    b.funds[("fiscal", "current")] = "1"
+    diffs = diff_forms(a, b)
+    assert _kinds(diffs) == ["year"] and "两表没有共同的年份" in diffs[0].message
+
+
+def test_shown_values_for_the_table() -> None:
+    a = reference_form("2024")
+    b = copy.deepcopy(a)
+    group = b.annual[1].children[1].children
+    group.insert(3, group.pop(0))
+    b.annual[0].children[0].children.append(Indicator(level=3, name="新指标", value="1"))
+    b.phone = ""
+    shown_values = {d.kind: shown(d) for d in diff_forms(a, b)}
+    assert shown_values["indicator_moved"] == ("第1行", "第4行")
+    assert shown_values["indicator_added"] == ("（无）", "新指标")
+    assert shown_values["field"] == ("027-86001234", "（空）")

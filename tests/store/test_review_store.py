@@ -66,11 +66,71 @@ def test_bad_comments_are_refused(tmp_path: Path) -> None:
             doc.add_comment("form", "意见", "")
         with pytest.raises(ReviewError, match="不存在"):
             doc.remove_comment(999)
+    # A plain read-only document (batch work: validate, summarize) takes no review records.
     with Document.open(saved_valid(tmp_path), read_only=True) as doc:
         from goalform.store import ReadOnlyError
 
+        assert not doc.takes_review
         with pytest.raises(ReadOnlyError):
             doc.add_comment("form", "意见", "王审核")
+        with pytest.raises(ReadOnlyError):
+            doc.submit("王审核")
+
+
+def test_returning_a_form_needs_a_reason(tmp_path: Path) -> None:
+    with Document.open(saved_valid(tmp_path)) as doc:
+        doc.submit("李文静")
+        for blank in ("", "  \n\t "):
+            with pytest.raises(ReviewError, match="退回时必须写明原因"):
+                doc.set_status(Status.RETURNED, "王审核", blank)
+        assert doc.review_status() is Status.SUBMITTED and len(doc.review().history) == 1
+        assert doc.set_status(Status.RETURNED, "王审核", " 缺依据 ").note == "缺依据"
+        doc.submit("李文静")
+        assert doc.set_status(Status.APPROVED, "王审核").note == ""  # 通过 needs no reason
+
+
+def test_a_read_only_form_takes_review_records_and_keeps_its_content(tmp_path: Path, clock: list[str]) -> None:
+    from goalform.store import ReadOnlyError
+
+    path = saved_valid(tmp_path)
+    with Document.open(path) as doc:
+        doc.submit("李文静")
+        doc.save()
+    before_form, template = read_form(path)
+    before_print = fingerprint(before_form)
+    with Document.open_for_review(path) as doc:
+        assert doc.read_only and doc.takes_review and not doc.is_dirty
+        first = doc.roots("annual")[0]
+        comment = doc.add_comment(indicator_target(first), "请补充依据", "王审核")
+        doc.set_status(Status.APPROVED, "王审核", "")
+        assert doc.is_dirty
+        # The figures never become writable.
+        for write in (lambda: doc.set_field("department", "改"), lambda: doc.set_fund("fiscal", "current", "1"),
+                      lambda: doc.set_indicator(first, "value", "1"), lambda: doc.set_year(2030)):
+            with pytest.raises(ReadOnlyError):
+                write()
+        doc.save()
+        assert not doc.is_dirty
+    after_form, _ = read_form(path)
+    assert after_form == before_form and fingerprint(after_form) == before_print
+    assert after_form.review.comments == [comment]
+    assert [c.status for c in after_form.review.history] == [Status.SUBMITTED, Status.APPROVED]
+    assert after_form.review.history[-1].fingerprint == before_print
+    assert not [f for f in validate(after_form, template) if f.rule == "review.modified"]
+
+
+def test_a_read_only_save_does_not_overwrite_a_file_changed_meanwhile(tmp_path: Path) -> None:
+    from goalform.store import ChangedOnDisk
+
+    path = saved_valid(tmp_path)
+    with Document.open_for_review(path) as reviewer:
+        reviewer.add_comment("form", "意见", "王审核")
+        with Document.open(path) as clerk:  # the clerk saves a change while the reviewer reads
+            clerk.set_field("department", "新名称")
+            clerk.save()
+        with pytest.raises(ChangedOnDisk):
+            reviewer.save()
+        assert read_form(path)[0].department == "新名称"
 
 
 def test_submit_records_who_when_and_fingerprint(tmp_path: Path, clock: list[str]) -> None:
@@ -272,3 +332,23 @@ def test_forged_review_tables_are_refused_not_crashed_on(tmp_path: Path) -> None
     with pytest.raises(CorruptFile, match="无法升级"):
         Document.open(old)
     assert not [p for p in tmp_path.iterdir() if p.suffix == ".goal" and p.name.startswith("goalform-")]
+
+
+def test_a_review_only_document_lives_in_a_working_copy(tmp_path: Path) -> None:
+    from goalform.store import ReadOnlyError
+
+    path = saved_valid(tmp_path)
+    before = path.read_bytes()
+    doc = Document.open_for_review(path)
+    working = doc.working_path
+    try:
+        assert doc.read_only and doc.takes_review and working is not None and working.exists()
+        with pytest.raises(ReadOnlyError):
+            doc.set_field("department", "改")
+        doc.add_comment("form", "意见", "王审核")
+        assert path.read_bytes() == before  # nothing reaches the file before 保存
+        doc.save()
+        assert read_form(path)[0].review.comments[0].text == "意见"
+    finally:
+        doc.close()
+    assert not working.exists()

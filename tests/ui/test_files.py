@@ -205,6 +205,38 @@ def test_recover_after_a_crash(qtbot, monkeypatch, saved_reference):
     assert Workspace().orphans() == []
 
 
+CRASHING_REVIEWER = """
+import os, sys
+from goalform.store.document import Document
+doc = Document.open_for_review(sys.argv[1])
+doc.add_comment("field:phone", "电话请核实", "李文静")
+os._exit(9)
+"""
+
+
+def test_review_records_typed_into_a_read_only_form_survive_a_crash(qtbot, monkeypatch, saved_reference):
+    before = saved_reference.read_bytes()
+    result = subprocess.run([sys.executable, "-c", CRASHING_REVIEWER, str(saved_reference)], env=os.environ.copy())
+    assert result.returncode == 9 and saved_reference.read_bytes() == before
+    [orphan] = Workspace().orphans()
+    assert orphan.review_only
+    monkeypatch.setattr(QMessageBox, "exec", lambda box: click(box, "恢复"))
+    window = MainWindow()
+    try:
+        assert window.files.recover_orphans()
+        doc = window.doc
+        assert doc.read_only and doc.takes_review and doc.is_dirty  # back as it was: figures read-only
+        assert [c.text for c in doc.comments()] == ["电话请核实"]
+        assert window.findChild(QLineEdit, "field_department").isReadOnly()
+        assert window.files.save()
+        with Document.open(saved_reference, read_only=True) as saved:
+            assert [c.text for c in saved.comments()] == ["电话请核实"]
+    finally:
+        window.set_document(None)
+        window.deleteLater()
+    assert Workspace().orphans() == []
+
+
 def test_discarding_a_crashed_copy(qtbot, monkeypatch, saved_reference):
     doc = Document.open(saved_reference)
     doc.set_field("department", "x")

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QApplication, QLabel, QLineEdit, QMenu, QMessageBo
 from ui_helpers import settle, type_text
 
 from goalform.domain.form import walk
+from goalform.store.document import Document
 from goalform.domain.review import Status, field_target, fund_target, indicator_target
 from goalform.domain.review_view import target_of_location
 from goalform.ui.comment_dialog import CommentDialog, StatusDialog
@@ -403,26 +404,159 @@ def press_in_box(monkeypatch, label: str | None) -> list[str]:
     return texts
 
 
-def test_read_only_file_offers_to_reopen_editable(window, monkeypatch, saved_reference, dialogs):
+def test_a_read_only_form_takes_comments_and_status_but_never_its_figures(window, qtbot, monkeypatch,
+                                                                          saved_reference, dialogs):
+    from goalform.domain.fingerprint import fingerprint
+    from goalform.store import read_form
+
+    with Document.open(saved_reference) as doc:  # the clerk submitted it
+        doc.submit("张晓明")
+        doc.save()
+    before, _ = read_form(saved_reference)
+    window.files.open_path(saved_reference, read_only=True)
+    assert window.doc.read_only and "审核意见" in window.findChild(QLabel, "read_only_banner").text()
+    department = window.findChild(QLineEdit, "field_department")
+    assert department.isReadOnly()
+    qtbot.keyClicks(department, "X")
+    assert window.doc.field("department") == before.department
+    assert not window.files.save_action.isEnabled()  # nothing to save yet
+
+    # 审核意见 and 通过 without reopening the file editable.
+    assert window.review.add_comment(field_target("department"))
+    assert dialogs.seen_comment and window.doc.read_only
+    assert window.review.dock.add_button.isEnabled()
+    dialogs.status = ("李文静", "")
+    window.review.approve_action.trigger()
+    assert window.doc.review_status() is Status.APPROVED
+    assert window.files.save_action.isEnabled() and window.isWindowModified()
+    assert window.save_label.text() == "只读 · 审核记录未保存"
+    # Undo of the comment is possible as in an editable form.
+    assert window.undo_action.isEnabled()
+
+    window.files.save_action.trigger()
+    assert not window.doc.is_dirty and not window.isWindowModified() and window.doc.read_only
+    assert "表格内容未改动" in window.statusBar().currentMessage()
+    after, _ = read_form(saved_reference)
+    assert after == before and fingerprint(after) == fingerprint(before)
+    assert [c.location for c in after.review.comments] == [field_target("department")]
+    assert [c.status for c in after.review.history] == [Status.SUBMITTED, Status.APPROVED]
+    settle(window)
+    assert not any(f.rule == "review.modified" for f in window.findings)
+
+
+def test_a_commented_field_of_a_file_just_opened_has_one_mark(window, saved_reference):
+    with Document.open(saved_reference) as doc:
+        doc.add_comment(field_target("phone"), "请核实", "李文静")
+        doc.save()
+    for read_only in (False, True):
+        window.files.open_path(saved_reference, read_only=read_only)
+        settle(window)
+        phone = window.centralWidget().findChild(QLineEdit, "field_phone")
+        assert [a.objectName() for a in phone.actions()].count("comment_mark") == 1
+        window.set_document(None)
+
+
+def test_closing_a_read_only_form_with_unsaved_review_records_asks(window, monkeypatch, saved_reference, dialogs):
+    window.files.open_path(saved_reference, read_only=True)
+    window.review.add_comment(field_target("phone"))
+    dialogs.answer = QMessageBox.StandardButton.Cancel
+    window.files.close_action.trigger()
+    assert window.doc is not None and "审核意见" in dialogs.questions[-1]
+    dialogs.answer = QMessageBox.StandardButton.Save
+    window.files.close_action.trigger()
+    assert window.doc is None
+    with Document.open(saved_reference, read_only=True) as doc:
+        assert [c.location for c in doc.comments()] == [field_target("phone")]
+
+
+def test_reopening_a_read_only_form_editable_is_still_offered(window, saved_reference, dialogs):
     window.files.open_path(saved_reference, read_only=True)
     assert window.review.reopen_action.isEnabled()
-    texts = press_in_box(monkeypatch, None)
-    assert not window.review.add_comment(field_target("department"))
-    assert "只读" in texts[0] and window.doc.read_only and window.doc.comments() == []
-    assert dialogs.seen_comment == []
-
-    press_in_box(monkeypatch, "以可编辑方式重新打开")
-    assert window.review.add_comment(field_target("department"))
+    window.review.reopen_action.trigger()
     assert not window.doc.read_only and window.doc.path == saved_reference
-    assert [c.location for c in window.doc.comments()] == [field_target("department")]
     assert not window.review.reopen_action.isEnabled()
-
-
-def test_read_only_file_status_change_after_reopening(window, monkeypatch, saved_reference, dialogs):
-    window.files.open_path(saved_reference, read_only=True)
-    press_in_box(monkeypatch, "以可编辑方式重新打开")
     window.review.submit_action.trigger()
-    assert not window.doc.read_only and window.doc.review_status() is Status.SUBMITTED
+    assert window.doc.review_status() is Status.SUBMITTED
+
+
+# -- asking before a form with errors goes on; 退回 needs a reason -------------------------------------
+def cli_error_count(path) -> int:
+    from goalform.domain.validation import Severity, validate
+    from goalform.store import read_form
+
+    form, template = read_form(path)
+    return sum(1 for f in validate(form, template) if f.severity is Severity.ERROR)
+
+
+def test_approving_a_form_with_errors_asks_with_the_count_of_the_explicit_check(window, saved_reference, dialogs):
+    errors = cli_error_count(saved_reference)
+    assert errors > 0
+    window.files.open_path(saved_reference)
+    window.review.submit_action.trigger()
+    assert dialogs.questions == [f"此表还有 {errors} 个错误，仍要提交吗？"]
+    dialogs.answer = QMessageBox.StandardButton.No
+    window.review.approve_action.trigger()
+    assert dialogs.questions[-1] == f"此表还有 {errors + 0} 个错误，仍要通过吗？"
+    assert window.doc.review_status() is Status.SUBMITTED and len(dialogs.seen_status) == 1
+    dialogs.answer = QMessageBox.StandardButton.Yes
+    window.review.approve_action.trigger()
+    assert window.doc.review_status() is Status.APPROVED
+
+
+def test_a_form_without_errors_is_approved_without_a_question(window, tmp_path, dialogs):
+    from valid_forms import valid_form
+
+    path = tmp_path / "valid.goal"
+    with Document.from_form(valid_form("2026")[0]) as doc:
+        doc.save(path)
+    assert cli_error_count(path) == 0
+    window.files.open_path(path)
+    window.review.submit_action.trigger()
+    window.review.approve_action.trigger()
+    assert window.doc.review_status() is Status.APPROVED and dialogs.questions == []
+
+
+def test_an_empty_required_cell_counts_as_an_error_when_asking(window, tmp_path, dialogs):
+    from valid_forms import valid_form
+
+    form = valid_form("2026")[0]
+    form.department = ""
+    path = tmp_path / "no-department.goal"
+    with Document.from_form(form) as doc:
+        doc.save(path)
+    window.files.open_path(path)
+    dialogs.answer = QMessageBox.StandardButton.No
+    window.review.submit_action.trigger()
+    assert dialogs.questions == [f"此表还有 {cli_error_count(path)} 个错误，仍要提交吗？"]
+    assert window.doc.review_status() is Status.DRAFT
+
+
+def test_returning_needs_a_reason(window, saved_reference, dialogs):
+    window.files.open_path(saved_reference)
+    window.review.submit_action.trigger()
+    dialogs.status = ("李文静", "  \n ")
+    window.review.return_action.trigger()
+    assert dialogs.warnings[-1] == ("退回", "退回时必须写明原因")
+    assert window.doc.review_status() is Status.SUBMITTED
+    returned = dialogs.seen_status[-1]
+    assert returned.ok_button is not None and "必填" in returned.note.placeholderText()
+    dialogs.status = ("李文静", "指标值依据不足")
+    window.review.return_action.trigger()
+    assert window.doc.review().last_change.note == "指标值依据不足"
+
+
+def test_the_return_dialog_enables_ok_only_with_a_reason(qtbot):
+    dialog = StatusDialog("退回", "说明", ["李文静"], reason_required=True)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert not dialog.ok_button.isEnabled()
+    qtbot.keyClicks(dialog.note, "   ")
+    assert not dialog.ok_button.isEnabled()
+    type_text(dialog.note, "缺依据")
+    assert dialog.ok_button.isEnabled()
+    plain = StatusDialog("通过", "说明", ["李文静"])
+    qtbot.addWidget(plain)
+    assert plain.ok_button.isEnabled()
 
 
 def test_no_document_disables_the_review_actions(window):

@@ -1,0 +1,30 @@
+"""Asking before a form with errors leaves the clerk's hands: 提交, 通过 and 导出 say how many errors
+the form has and go on only when the user says so.
+
+The count is the explicit check's (what ``goalform validate`` and 检查 report): every rule is run on
+the document as it is now, so empty required cells count even where the window shows them more
+gently while the form is being filled in.
+"""
+from __future__ import annotations
+
+from PySide6.QtWidgets import QMessageBox, QWidget
+
+from goalform.domain.validation import Severity, validate
+from goalform.store.document import Document
+
+
+def error_count(doc: Document) -> int:
+    """The errors ``goalform validate`` would report for the document as it is now."""
+    return sum(1 for f in validate(doc.load_form(), doc.template) if f.severity is Severity.ERROR)
+
+
+def go_ahead_despite_errors(parent: QWidget, doc: Document, title: str, question: str) -> bool:
+    """True when the form has no errors or the user answers 是 to ``question`` (``%1``: the count).
+    The default answer is 否: pressing Enter does not let a form with errors through."""
+    errors = error_count(doc)
+    if not errors:
+        return True
+    answer = QMessageBox.question(parent, title, question.replace("%1", str(errors)),
+                                  QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+                                  QMessageBox.StandardButton.No)
+    return answer == QMessageBox.StandardButton.Yes
