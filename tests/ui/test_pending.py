@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFileDialog
+from PySide6.QtWidgets import QFileDialog, QMessageBox
 from ui_helpers import settle, type_text
 
 from goalform.ui.markers import marker_icon
@@ -64,6 +64,7 @@ def test_f5_turns_what_is_still_empty_into_errors(window, qtbot, blank_doc):
 def test_export_is_an_explicit_check(window, qtbot, blank_doc, monkeypatch):
     window.set_document(blank_doc)
     settle(window)
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)  # export anyway
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: ("", ""))
     window.files.export_action.trigger()  # cancelled in the file dialog: the check has run all the same
     settle(window)
