@@ -109,22 +109,23 @@ class _Workbook:
         sheet = Sheet(name)
         where = f"工作表「{name}」"
         row = col = 0
+        current = None  # the row element the last cell was in
         try:
-            for event, el in self.package.iterparse(part, ("{*}row", "{*}c", "{*}mergeCell"), ("start", "end")):
-                tag = el.tag[el.tag.index("}") + 1:] if el.tag[0] == "{" else el.tag
-                if event == "start":
-                    if tag == "row":  # a row without a number follows the last one
-                        number = el.get("r")
-                        row, col = (_row_number(number) if number else row + 1), 0
-                    continue
+            for _, el in self.package.iterparse(part, ("{*}row", "{*}c", "{*}mergeCell")):
+                tag = el.tag.rpartition("}")[2]
                 if tag == "c":
+                    parent = el.getparent()
+                    if parent is not current:  # a row without a number follows the last one
+                        current = parent
+                        number = parent.get("r") if parent is not None else None
+                        row, col = (_row_number(number) if number else row + 1), 0
                     ref = el.get("r")
                     if ref:
                         row, col = _cell_ref(ref)
                     else:
                         col += 1
                     sheet.width = max(sheet.width, col)
-                    text = self._cell_text(el)
+                    text = self._cell_text(el) if len(el) else ""  # no v, no is: a formatted empty cell
                     el.clear()
                     if not text:
                         continue
@@ -140,6 +141,10 @@ class _Workbook:
                     if row <= MAX_IMPORT_ROWS and col <= MAX_IMPORT_COLUMNS:
                         sheet.cells[(row, col)] = text
                 elif tag == "row":  # its cells are done: free them and the rows before it
+                    if el is not current:  # a row without cells still counts
+                        number = el.get("r")
+                        row = _row_number(number) if number else row + 1
+                    current = None
                     el.clear()
                     parent = el.getparent()
                     while parent is not None and el.getprevious() is not None:
@@ -268,6 +273,8 @@ def _cell_ref(ref: str) -> tuple[int, int]:
 
 
 def _row_number(text: str) -> int:
+    if text.isdigit():
+        return int(text)
     value = float(text)
     if not value.is_integer() or value < 1:
         raise ValueError(text)
