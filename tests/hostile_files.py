@@ -11,6 +11,8 @@ import zipfile
 import zlib
 from pathlib import Path
 
+from openpyxl.utils import get_column_letter as _col
+
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 S_NS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
 R_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
@@ -81,14 +83,6 @@ def sheet_rows(rows: list[list[str]], first_row: int = 1) -> str:
                         for c, t in enumerate(row, start=1) if t)
         out.append(f'<row r="{r}">{cells}</row>')
     return "".join(out)
-
-
-def _col(n: int) -> str:
-    s = ""
-    while n:
-        n, rem = divmod(n - 1, 26)
-        s = chr(65 + rem) + s
-    return s
 
 
 # -- the attacks ------------------------------------------------------------------------------------

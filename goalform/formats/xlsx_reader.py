@@ -272,6 +272,12 @@ def _cell_ref(ref: str) -> tuple[int, int]:
     return int(digits), col
 
 
+def _col_name(n: int) -> str:
+    from openpyxl.utils import get_column_letter  # openpyxl loads only when an Excel file is read
+
+    return get_column_letter(n)
+
+
 def _row_number(text: str) -> int:
     if text.isdigit():
         return int(text)
@@ -279,14 +285,6 @@ def _row_number(text: str) -> int:
     if not value.is_integer() or value < 1:
         raise ValueError(text)
     return int(value)
-
-
-def _col_name(n: int) -> str:
-    s = ""
-    while n:
-        n, rem = divmod(n - 1, 26)
-        s = chr(65 + rem) + s
-    return s
 
 
 def read_sheet(sheet: Sheet) -> TableContent:

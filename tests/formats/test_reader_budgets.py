@@ -199,3 +199,23 @@ def test_cli_refuses_each_with_one_line(tmp_path: Path, capsys: pytest.CaptureFi
     err = capsys.readouterr().err
     assert err.startswith("goalform: ") and err.count("\n") == 1 and "Traceback" not in err
     assert not out.exists()
+
+
+@pytest.mark.parametrize("suffix", [".docx", ".xlsx"])
+def test_a_100_mb_cell_is_refused_with_a_message(tmp_path: Path, suffix: str) -> None:
+    """Issue 13, 11: the cell's text is never held; reading stops at the part limit."""
+    if suffix == ".docx":
+        table = h.word_table(h.FORM_ROWS + [["@"]])
+        prefix, suffix_bytes = (f'<w:document xmlns:w="{h.W_NS}"><w:body>' + table).encode().split(b"@")
+        path = h.deflate_bomb(tmp_path / "cell.docx", "word/document.xml", 100 << 20, prefix,
+                              suffix_bytes + b"</w:body></w:document>",
+                              others={"[Content_Types].xml": h._DOCX_TYPES, "_rels/.rels": h._DOCX_RELS})
+    else:
+        base = h.xlsx_xxe(tmp_path / "base.xlsx")  # a workbook with a shared-strings part, replaced below
+        with zipfile.ZipFile(base) as zf:
+            others = {n: zf.read(n) for n in zf.namelist() if n != "xl/sharedStrings.xml"}
+        path = h.deflate_bomb(tmp_path / "cell.xlsx", "xl/sharedStrings.xml", 100 << 20,
+                              f'<sst xmlns="{h.S_NS}"><si><t>'.encode(), b"</t></si></sst>", others=others)
+    assert path.stat().st_size < 200_000
+    with pytest.raises(ReadError, match="解压后超过 32 MB"):
+        import_file(path)
