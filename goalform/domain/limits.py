@@ -11,6 +11,7 @@ MiB = 1 << 20
 # -- importing Word and Excel files ------------------------------------------------------------------
 MAX_IMPORT_ROWS = 10_000  # rows of the form's table (each indicator is a row)
 MAX_IMPORT_COLUMNS = 64  # columns of the form's table (the official layout has 9)
+MAX_IMPORT_CELLS = 200_000  # cells with text on a sheet (10,000 rows of the form's 9 columns: 90,000)
 MAX_INDICATORS = 10_000  # indicators of an imported form
 MAX_CELL_CHARS = 100_000  # characters in one cell or paragraph (Excel itself stops at 32,767)
 MAX_MERGED_RANGES = 50_000  # merged ranges on one sheet

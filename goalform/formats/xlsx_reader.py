@@ -30,7 +30,8 @@ from decimal import Decimal
 from pathlib import Path
 
 from goalform import assets
-from goalform.domain.limits import MAX_CELL_CHARS, MAX_IMPORT_COLUMNS, MAX_IMPORT_ROWS, MAX_MERGED_RANGES
+from goalform.domain.limits import (
+    MAX_CELL_CHARS, MAX_IMPORT_CELLS, MAX_IMPORT_COLUMNS, MAX_IMPORT_ROWS, MAX_MERGED_RANGES)
 from goalform.formats.content import ReadError, TableContent
 from goalform.formats.grid_reader import label_key
 from goalform.formats.layout import GRID_COLUMNS
@@ -112,7 +113,8 @@ class _Workbook:
         current = None  # the row element the last cell was in
         try:
             for _, el in self.package.iterparse(part, ("{*}row", "{*}c", "{*}mergeCell")):
-                tag = el.tag.rpartition("}")[2]
+                ns, _, tag = el.tag.rpartition("}")
+                ns += "}" if ns else ""
                 if tag == "c":
                     parent = el.getparent()
                     if parent is not current:  # a row without a number follows the last one
@@ -125,7 +127,7 @@ class _Workbook:
                     else:
                         col += 1
                     sheet.width = max(sheet.width, col)
-                    text = self._cell_text(el) if len(el) else ""  # no v, no is: a formatted empty cell
+                    text = self._cell_text(el, ns) if len(el) else ""  # no v, no is: a formatted empty cell
                     el.clear()
                     if not text:
                         continue
@@ -140,6 +142,8 @@ class _Workbook:
                                             f"超过导入上限 {MAX_CELL_CHARS} 字，无法导入")
                     if row <= MAX_IMPORT_ROWS and col <= MAX_IMPORT_COLUMNS:
                         sheet.cells[(row, col)] = text
+                        if len(sheet.cells) > MAX_IMPORT_CELLS:
+                            raise ReadError(f"{where}中有文字的单元格超过 {MAX_IMPORT_CELLS} 个（导入上限），无法导入")
                 elif tag == "row":  # its cells are done: free them and the rows before it
                     if el is not current:  # a row without cells still counts
                         number = el.get("r")
@@ -162,11 +166,8 @@ class _Workbook:
             raise self.package.damaged(part) from None
         return sheet
 
-    def _cell_text(self, c) -> str:
+    def _cell_text(self, c, ns: str) -> str:
         """The text a clerk sees in the cell element ``c`` (cached formula results, as data_only)."""
-        from openpyxl.utils.datetime import from_ISO8601, from_excel
-
-        ns = _ns(c.tag)
         kind = c.get("t", "n")
         style = int(c.get("s") or 0)
         if kind == "inlineStr":
@@ -179,6 +180,8 @@ class _Workbook:
         if kind == "n":
             value = float(raw) if ("." in raw or "E" in raw or "e" in raw) else int(raw)
             if style in self.date_styles:
+                from openpyxl.utils.datetime import from_excel
+
                 try:
                     value = from_excel(value, self.epoch, timedelta=style in self.timedelta_styles)
                 except (OverflowError, ValueError):
@@ -188,6 +191,8 @@ class _Workbook:
         elif kind == "b":
             value = bool(int(raw))
         elif kind == "d":
+            from openpyxl.utils.datetime import from_ISO8601
+
             value = from_ISO8601(raw)
         fmt = self.formats[style] if 0 <= style < len(self.formats) else "General"
         return _shown(value, fmt)

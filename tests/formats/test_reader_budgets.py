@@ -219,3 +219,10 @@ def test_a_100_mb_cell_is_refused_with_a_message(tmp_path: Path, suffix: str) ->
     assert path.stat().st_size < 200_000
     with pytest.raises(ReadError, match="解压后超过 32 MB"):
         import_file(path)
+
+
+def test_too_many_cells_with_text_are_refused(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(xlsx_reader, "MAX_IMPORT_CELLS", 100)
+    path = h.xlsx(tmp_path / "x.xlsx", h.sheet_rows([[f"{r}-{c}" for c in range(20)] for r in range(6)]))
+    with pytest.raises(ReadError, match="有文字的单元格超过 100 个"):
+        read_xlsx(path)
