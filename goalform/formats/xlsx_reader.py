@@ -74,26 +74,28 @@ class _Workbook:
 
     def __init__(self, package: Package) -> None:
         self.package = package
-        part = _targets(package, "", "/officeDocument").get("rId", ["xl/workbook.xml"])[0]
-        self.part = part
+        part = next((t for _, kind, t in _relationships(package, "") if kind == "officeDocument"), "xl/workbook.xml")
         root = package.parse(part)
         ns = _ns(root.tag)
         pr = root.find(ns + "workbookPr")
         from openpyxl.utils.datetime import CALENDAR_MAC_1904, CALENDAR_WINDOWS_1900
 
         self.epoch = CALENDAR_MAC_1904 if pr is not None and pr.get("date1904") in ("1", "true") else CALENDAR_WINDOWS_1900
-        targets = _targets(package, part, "")
-        self.sheets: list[tuple[str, str]] = []
+        relationships = _relationships(package, part)
+        by_id = {rid: (kind, target) for rid, kind, target in relationships}
+        first = {}  # relationship type -> its first target
+        for _, kind, target in relationships:
+            first.setdefault(kind, target)
+        self.sheets: list[tuple[str, str]] = []  # (name, part) of each worksheet, in the workbook's order
         for sheet in root.iterfind(f"{ns}sheets/{ns}sheet"):
             rid = sheet.get(f"{{{_REL}}}id") or sheet.get("{http://purl.oclc.org/ooxml/officeDocument/relationships}id")
-            kind, target = targets.get("id:" + str(rid), ("", ""))
-            if kind.endswith("/worksheet") and package.has(target):
+            kind, target = by_id.get(rid or "", ("", ""))
+            if kind == "worksheet" and package.has(target):  # chart and dialog sheets hold no cells
                 self.sheets.append((sheet.get("name") or "", target))
-        shared = targets.get("/sharedStrings", [])
-        self._strings_part = shared[0] if shared and package.has(shared[0]) else None
+        shared = first.get("sharedStrings")
+        self._strings_part = shared if shared and package.has(shared) else None
         self._strings: list[str] | None = None
-        styles = targets.get("/styles", [])
-        self.formats, self.date_styles, self.timedelta_styles = _styles(package, styles[0] if styles else None)
+        self.formats, self.date_styles, self.timedelta_styles = _styles(package, first.get("styles"))
 
     @property
     def strings(self) -> list[str]:
@@ -214,24 +216,20 @@ def _rich_text(el) -> str:
     return "".join(parts)
 
 
-def _targets(package: Package, part: str, suffix: str) -> dict:
-    """Relationships of ``part`` ("" for the package): {type suffix: [targets]} and {"id:rId": (type, target)}."""
+def _relationships(package: Package, part: str) -> list[tuple[str, str, str]]:
+    """(id, type, target part) of the internal relationships of ``part`` ("" for the package itself);
+    the type is the last segment of its URI (worksheet, sharedStrings, styles, officeDocument)."""
     folder, name = posixpath.split(part)
     rels = posixpath.join(folder, "_rels", name + ".rels")
-    out: dict = {}
     if not package.has(rels):
-        return out
+        return []
+    out = []
     for rel in package.parse(rels):
-        kind = rel.get("Type") or ""
         target = rel.get("Target") or ""
         if rel.get("TargetMode") == "External" or not target:
             continue
         target = target.lstrip("/") if target.startswith("/") else posixpath.normpath(posixpath.join(folder, target))
-        out["id:" + str(rel.get("Id"))] = (kind, target)
-        short = kind[kind.rfind("/"):]
-        out.setdefault(short, []).append(target)
-        if suffix and short == suffix:
-            out.setdefault("rId", []).append(target)
+        out.append((rel.get("Id") or "", (rel.get("Type") or "").rpartition("/")[2], target))
     return out
 
 
