@@ -183,3 +183,52 @@ def test_a_timed_out_conversion_leaves_nothing_behind(tmp_path: Path, monkeypatc
     assert list(scratch.iterdir()) == []
     if Path("/proc/self/stat").exists():
         assert _gone([int(p) for p in pids.read_text().split()])
+
+
+def _processes_mentioning(text: str, also: str = "") -> list[int]:
+    found = []
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit() and int(entry.name) != os.getpid():
+            try:
+                cmdline = (entry / "cmdline").read_bytes().replace(b"\0", b" ").decode(errors="replace")
+                state = (entry / "stat").read_text().split(") ")[-1][:1]
+            except OSError:
+                continue
+            if text in cmdline and also in cmdline and state != "Z":
+                found.append(int(entry.name))
+    return found
+
+
+@pytest.mark.slow
+@needs_proc
+@pytest.mark.skipif(legacy.find_soffice() is None or bool(os.environ.get("GOALFORM_SOFFICE")),
+                    reason="needs the real LibreOffice")
+def test_the_real_libreoffice_ends_with_goalform_on_sigterm(tmp_path: Path) -> None:
+    import signal
+
+    scratch = tmp_path / "tmp"
+    scratch.mkdir()
+    doc = tmp_path / "a.doc"
+    doc.write_bytes(b"\xd0\xcf\x11\xe0" + bytes(2048))
+    env = {**os.environ, "TMPDIR": str(scratch)}
+    proc = subprocess.Popen([sys.executable, "-m", "goalform", "import", str(doc), "-o", str(tmp_path / "x.goal")],
+                            env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    try:
+        deadline = time.monotonic() + 30
+        while not _processes_mentioning(str(scratch), "soffice.bin"):  # LibreOffice proper is running
+            if proc.poll() is not None or time.monotonic() > deadline:
+                pytest.skip("LibreOffice ended before it could be interrupted")
+            time.sleep(0.02)
+        proc.send_signal(signal.SIGTERM)
+        _, err = proc.communicate(timeout=30)
+        assert proc.returncode == 143 and "Traceback" not in err
+        deadline = time.monotonic() + 5
+        while (_processes_mentioning(str(scratch)) or list(scratch.iterdir())) and time.monotonic() < deadline:
+            time.sleep(0.05)
+        assert _processes_mentioning(str(scratch)) == [] and list(scratch.iterdir()) == []
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+            proc.wait()
+        for pid in _processes_mentioning(str(scratch)):
+            os.kill(pid, 9)
