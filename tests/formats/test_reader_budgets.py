@@ -226,3 +226,18 @@ def test_too_many_cells_with_text_are_refused(tmp_path: Path, monkeypatch: pytes
     path = h.xlsx(tmp_path / "x.xlsx", h.sheet_rows([[f"{r}-{c}" for c in range(20)] for r in range(6)]))
     with pytest.raises(ReadError, match="有文字的单元格超过 100 个"):
         read_xlsx(path)
+
+
+@pytest.mark.parametrize("encoding, prolog", [
+    ("utf-8", '<?xml version="1.0"?>\n<!-- a comment -->\n<?pi x?>  '),
+    ("utf-8-sig", ""),
+    ("utf-16", '<?xml version="1.0" encoding="UTF-16"?>'),
+], ids=["after-comments", "utf8-bom", "utf16"])
+def test_a_doctype_is_found_behind_any_prolog(tmp_path: Path, encoding: str, prolog: str) -> None:
+    document = (f'{prolog}<!DOCTYPE w:document [<!ENTITY a "b">]><w:document xmlns:w="{h.W_NS}"><w:body>'
+                f'{h.word_table(h.FORM_ROWS)}</w:body></w:document>')
+    path = h.docx(tmp_path / "x.docx", "", extra={"word/document.xml": document.encode(encoding)})
+    with pytest.raises(ReadError, match="含有 DTD 声明"):
+        read_docx(path)
+    clean = document.replace('<!DOCTYPE w:document [<!ENTITY a "b">]>', "")
+    assert read_docx(h.docx(tmp_path / "y.docx", "", extra={"word/document.xml": clean.encode(encoding)})).rows
