@@ -64,6 +64,24 @@ def _wants_gui(argv: Sequence[str]) -> bool:
     return len(argv) == 1 and not first.startswith("-") and first not in COMMANDS
 
 
+def _exit_cleanly_on_signals() -> None:
+    """SIGTERM and SIGHUP end a command like Ctrl+C does: through its ``finally`` blocks and atexit
+    handlers, so a LibreOffice it started and its temporary files go with it."""
+    import signal
+    import threading
+
+    if threading.current_thread() is not threading.main_thread():
+        return
+
+    def _exit(signum: int, frame: object) -> None:
+        raise SystemExit(128 + signum)
+
+    for name in ("SIGTERM", "SIGHUP"):
+        number = getattr(signal, name, None)
+        if number is not None and signal.getsignal(number) == signal.SIG_DFL:
+            signal.signal(number, _exit)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args_list = list(sys.argv[1:] if argv is None else argv)
     if _wants_gui(args_list):
@@ -81,6 +99,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     from goalform.store.errors import StoreError
     from goalform.domain.template import TemplateError
 
+    _exit_cleanly_on_signals()
     try:
         code = int(args.run(args))
         sys.stdout.flush()  # inside the try, so that a closed pipe is handled below
@@ -90,6 +109,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
     except KeyboardInterrupt:
         return 130
+    except MemoryError:
+        print("goalform: 内存不足，无法完成", file=sys.stderr)
+        return 2
     except BrokenPipeError:
         # The reader went away (`goalform show … | head`): stop quietly, as other
         # command-line tools do, and keep Python from complaining at exit.

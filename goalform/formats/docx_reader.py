@@ -17,14 +17,18 @@ made by hand carry more than our own exports do; this reader copes with:
 * a table split in two (same column grid, only empty paragraphs between): one table again;
 * several tables: the form's table is the largest one; the others' rows are reported as extra
   paragraphs so nothing is silently lost.
+
+The walk is recursive, so every step down checks the depth first (:data:`MAX_XML_DEPTH`); tables,
+rows, cells and paragraphs past the documented limits are refused with a message.
 """
 from __future__ import annotations
 
-import zipfile
 from pathlib import Path
 from typing import Iterator
 
+from goalform.domain.limits import MAX_CELL_CHARS, MAX_IMPORT_COLUMNS, MAX_IMPORT_ROWS, MAX_XML_DEPTH
 from goalform.formats.content import ReadError, TableContent
+from goalform.formats.package import Package
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
@@ -38,20 +42,8 @@ _TRANSPARENT = {W + "sdt", W + "sdtContent", W + "customXml", W + "smartTag", W 
 def read_docx(path: Path | str) -> TableContent:
     """Read the form's table and the paragraphs around it from ``path``."""
     path = Path(path)
-    try:
-        with zipfile.ZipFile(path) as zf:
-            xml = zf.read("word/document.xml")
-    except (zipfile.BadZipFile, KeyError, OSError) as e:
-        if isinstance(e, FileNotFoundError):
-            raise ReadError(f"找不到文件：{path}") from None
-        raise ReadError(f"「{path.name}」不是有效的 Word (.docx) 文件") from None
-    from lxml import etree  # python-docx's own dependency
-
-    try:
-        parser = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=True)
-        root = etree.fromstring(xml, parser)
-    except etree.XMLSyntaxError:
-        raise ReadError(f"「{path.name}」已损坏，无法读取其中的文字") from None
+    with Package(path, "Word (.docx)") as package:
+        root = package.parse("word/document.xml")
     body = root.find(W + "body")
     if body is None:
         raise ReadError(f"「{path.name}」中没有正文")
@@ -62,11 +54,13 @@ def read_body(body) -> TableContent:
     """Split a ``w:body`` element into paragraphs and tables (see :class:`TableContent`)."""
     blocks: list[tuple[str, object]] = []  # ("p", text) | ("tbl", rows)
     grids: list[int] = []  # grid columns of each table in blocks
-    for el in _blocks(body):
+    for el in _blocks(body, 1):
+        if len(blocks) >= MAX_IMPORT_ROWS:
+            raise ReadError(f"正文超过 {MAX_IMPORT_ROWS} 段（导入上限），无法导入")
         if el.tag == W + "p":
-            blocks.append(("p", paragraph_text(el)))
+            blocks.append(("p", _limited(paragraph_text(el, 2), "正文中的一段")))
         else:
-            rows = table_rows(el)
+            rows = table_rows(el, 2)
             columns = len(el.findall(f"{W}tblGrid/{W}gridCol"))
             # A table split in two (an accidental Enter, a page break) continues after empty
             # paragraphs with the same column grid; a different grid is another table.
@@ -96,34 +90,52 @@ def read_body(body) -> TableContent:
     return content
 
 
-def _blocks(parent) -> Iterator:
-    """The paragraphs and tables directly in ``parent``, looking through content controls."""
+def _deeper(depth: int) -> int:
+    """``depth + 1``, refused past the limit before the walk recurses (no RecursionError)."""
+    if depth >= MAX_XML_DEPTH:
+        raise ReadError(f"文件中的内容嵌套超过 {MAX_XML_DEPTH} 层（导入上限），不像正常的 Word 文件，无法导入")
+    return depth + 1
+
+
+def _limited(text: str, where: str) -> str:
+    if len(text) > MAX_CELL_CHARS:
+        raise ReadError(f"{where}有 {len(text)} 个字，超过导入上限 {MAX_CELL_CHARS} 字，无法导入")
+    return text
+
+
+def _blocks(parent, depth: int) -> Iterator:
+    """The paragraphs and tables directly in ``parent`` (at ``depth``), looking through content controls."""
     for child in parent:
         if child.tag in (W + "p", W + "tbl"):
             yield child
         elif child.tag in _TRANSPARENT:
-            yield from _blocks(child)
+            yield from _blocks(child, _deeper(depth))
         elif child.tag == MC + "AlternateContent":
             choice = child.find(MC + "Choice")
             if choice is not None:
-                yield from _blocks(choice)
+                yield from _blocks(choice, _deeper(_deeper(depth)))
 
 
-def _children(parent, tag: str) -> Iterator:
+def _children(parent, tag: str, depth: int) -> Iterator:
     """Direct children with ``tag``, looking through content controls and custom XML."""
     for child in parent:
         if child.tag == tag:
             yield child
         elif child.tag in _TRANSPARENT:
-            yield from _children(child, tag)
+            yield from _children(child, tag, _deeper(depth))
 
 
-def table_rows(tbl) -> list[list[str]]:
+def table_rows(tbl, depth: int = 0) -> list[list[str]]:
     """The rows of a table as formdump shows them (spans once, vertical continuations empty)."""
     rows: list[list[str]] = []
-    for tr in _children(tbl, W + "tr"):
+    depth = _deeper(depth)
+    for tr in _children(tbl, W + "tr", depth):
+        if len(rows) >= MAX_IMPORT_ROWS:
+            raise ReadError(f"表格超过 {MAX_IMPORT_ROWS} 行（导入上限），无法导入")
         cells: list[str] = []
-        for tc in _children(tr, W + "tc"):
+        for tc in _children(tr, W + "tc", _deeper(depth)):
+            if len(cells) >= MAX_IMPORT_COLUMNS:
+                raise ReadError(f"表格第 {len(rows) + 1} 行超过 {MAX_IMPORT_COLUMNS} 格（导入上限），无法导入")
             props = tc.find(W + "tcPr")
             if props is not None:
                 hmerge = props.find(W + "hMerge")
@@ -133,28 +145,29 @@ def table_rows(tbl) -> list[list[str]]:
                 if vmerge is not None and vmerge.get(W + "val", "continue") == "continue":
                     cells.append("")
                     continue
-            cells.append(cell_text(tc))
+            cells.append(_limited(cell_text(tc, _deeper(_deeper(depth))),
+                                  f"表格第 {len(rows) + 1} 行第 {len(cells) + 1} 格"))
         rows.append(cells)
     return rows
 
 
-def cell_text(tc) -> str:
+def cell_text(tc, depth: int = 0) -> str:
     """A cell's paragraphs joined with newlines; a nested table adds its cells' text as lines."""
     lines: list[str] = []
-    for el in _blocks(tc):
+    for el in _blocks(tc, depth):
         if el.tag == W + "p":
-            lines.append(paragraph_text(el))
+            lines.append(paragraph_text(el, _deeper(depth)))
         else:
-            for row in table_rows(el):
+            for row in table_rows(el, depth):
                 lines.append(" ".join(c for c in row if c.strip()))
     return "\n".join(lines)
 
 
-def paragraph_text(p) -> str:
+def paragraph_text(p, depth: int = 0) -> str:
     """The text of a paragraph: its runs' text, with text boxes' paragraphs as lines after it."""
     own: list[str] = []
     boxes: list[str] = []
-    _collect(p, own, boxes)
+    _collect(p, own, boxes, depth)
     text = "".join(own)
     return "\n".join([text] + boxes) if boxes else text
 
@@ -178,7 +191,8 @@ def symbol_text(font: str, char: str) -> str:
     return chr(code)
 
 
-def _collect(el, out: list[str], boxes: list[str]) -> None:
+def _collect(el, out: list[str], boxes: list[str], depth: int) -> None:
+    depth = _deeper(depth)
     for child in el:
         tag = child.tag
         if not isinstance(tag, str):
@@ -194,9 +208,9 @@ def _collect(el, out: list[str], boxes: list[str]) -> None:
         elif tag == W + "sym":
             out.append(symbol_text(child.get(W + "font", ""), child.get(W + "char", "")))
         elif tag == W + "txbxContent":
-            for para in _blocks(child):
+            for para in _blocks(child, depth):
                 if para.tag == W + "p":
-                    text = paragraph_text(para)
+                    text = paragraph_text(para, _deeper(depth))
                     if text.strip():
                         boxes.append(text)
         elif tag == MC + "Fallback":
@@ -204,4 +218,4 @@ def _collect(el, out: list[str], boxes: list[str]) -> None:
         elif tag in (W + "del", W + "moveFrom", W + "delText", W + "instrText", W + "rPr", W + "pPr"):
             continue
         else:
-            _collect(child, out, boxes)
+            _collect(child, out, boxes, depth)

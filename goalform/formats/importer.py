@@ -7,9 +7,7 @@ not be placed is listed in ``ImportResult.report`` and kept in the form's notes.
 """
 from __future__ import annotations
 
-import tempfile
 import unicodedata
-import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -17,11 +15,13 @@ from goalform import assets
 from goalform.domain.amounts import parse_amount
 from goalform.domain.form import Form
 from goalform.domain.funds import group_total
+from goalform.domain.limits import MAX_INDICATORS
 from goalform.domain.template import Template, TemplateError
 from goalform.formats.content import ReadError, TableContent
 from goalform.formats.docx_reader import read_docx
 from goalform.formats.grid_reader import label_key, read_grid
-from goalform.formats.legacy import LEGACY_TARGETS, convert
+from goalform.formats.legacy import LEGACY_TARGETS, conversion
+from goalform.formats.package import Package
 from goalform.formats.xlsx_reader import read_xlsx
 
 WORD_SUFFIXES = (".docx", ".docm", ".dotx")
@@ -89,8 +89,13 @@ def import_file(path: Path | str, *, template_id: str | None = None, year: int |
     if year is not None and not 1990 <= year <= 2200:
         raise ImportFailed(f"年度 {year} 不在合理范围内")
     notices: list[str] = []
-    content = read_document(path, notices)
-    return import_content(content, source=path.name, template_id=template_id, year=year, notices=notices)
+    try:
+        content = read_document(path, notices)
+        return import_content(content, source=path.name, template_id=template_id, year=year, notices=notices)
+    except MemoryError:
+        raise ImportFailed(f"「{path.name}」太大，内存不足，无法导入") from None
+    except RecursionError:
+        raise ImportFailed(f"「{path.name}」的结构嵌套过深，无法导入") from None
 
 
 def read_document(path: Path, notices: list[str] | None = None) -> TableContent:
@@ -99,13 +104,15 @@ def read_document(path: Path, notices: list[str] | None = None) -> TableContent:
         raise ImportFailed(f"找不到文件：{path}")
     if path.is_dir():
         raise ImportFailed(f"「{path}」是文件夹，不是表格文件")
+    if not path.is_file():
+        raise ImportFailed(f"「{path.name}」不是普通文件，无法导入")
     suffix = path.suffix.lower()
     if suffix in LEGACY_TARGETS:
-        with tempfile.TemporaryDirectory(prefix="goalform-import-") as tmp:
-            converted = convert(path, tmp)
+        with conversion(path) as converted:
             if notices is not None:
                 notices.append(f"已用 LibreOffice 将旧版 {suffix} 文件转换后读取")
             return _read_by_kind(converted, converted.suffix.lower(), path)
+    _refuse_ole2(path, suffix)
     kind = suffix if suffix in WORD_SUFFIXES + EXCEL_SUFFIXES else _sniff(path)
     return _read_by_kind(path, kind, path)
 
@@ -118,20 +125,46 @@ def _read_by_kind(path: Path, kind: str, original: Path) -> TableContent:
     raise ImportFailed(f"「{original.name}」不是可导入的文件，请选择 {SUPPORTED} 文件")
 
 
+_OLE2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+_ENCRYPTED_PACKAGE = "EncryptedPackage".encode("utf-16-le")
+
+
+def _refuse_ole2(path: Path, suffix: str) -> None:
+    """An OLE2 compound file is not a zip: a password-protected .docx/.xlsx, or a .doc/.xls renamed.
+
+    Office encrypts a .docx/.xlsx with a password into an OLE2 file holding an ``EncryptedPackage``
+    stream; the directory entry carries that name in UTF-16, which is what is looked for.
+    """
+    try:
+        with path.open("rb") as f:
+            if not f.read(8).startswith(_OLE2[:4]):
+                return
+            encrypted = False
+            tail = b""
+            while chunk := f.read(1 << 20):
+                if _ENCRYPTED_PACKAGE in tail + chunk:
+                    encrypted = True
+                    break
+                tail = chunk[-len(_ENCRYPTED_PACKAGE):]
+    except OSError:
+        return  # the reader says what is wrong with it
+    if encrypted:
+        app = "Word" if suffix in WORD_SUFFIXES else "Excel" if suffix in EXCEL_SUFFIXES else "Office"
+        raise ImportFailed(f"「{path.name}」设有打开密码（已加密），无法导入。请在 {app} 中打开它，"
+                           "取消密码（文件 → 信息 → 保护 → 用密码进行加密，清空密码）后另存，再导入")
+    raise ImportFailed(f"「{path.name}」是旧版 Office 文件，请把扩展名改为 .doc 或 .xls，或另存为 .docx/.xlsx")
+
+
 def _sniff(path: Path) -> str:
     """Tell Word from Excel by content, for files with a wrong or missing extension."""
     try:
-        with zipfile.ZipFile(path) as zf:
-            names = set(zf.namelist())
-    except (zipfile.BadZipFile, OSError):
-        head = path.read_bytes()[:8] if path.is_file() else b""
-        if head.startswith(b"\xd0\xcf\x11\xe0"):  # OLE2: a .doc or .xls under another name
-            raise ImportFailed(f"「{path.name}」是旧版 Office 文件，请把扩展名改为 .doc 或 .xls，或另存为 .docx/.xlsx") from None
-        return ""
-    if "word/document.xml" in names:
-        return ".docx"
-    if "xl/workbook.xml" in names:
-        return ".xlsx"
+        with Package(path, "Office") as package:
+            if package.has("word/document.xml"):
+                return ".docx"
+            if package.has("xl/workbook.xml"):
+                return ".xlsx"
+    except ReadError:
+        pass
     return ""
 
 
@@ -149,6 +182,11 @@ def import_content(
         raise ImportFailed(f"{name}中没有找到表格。请确认这是部门整体绩效目标表（表格应是文件中的第一张大表）")
     grid = read_grid(content.rows, before=content.before, after=content.after, template_id=template_id, year=year)
     form, template = grid.form, grid.template
+    indicators = sum(1 for roots in (form.long_term, form.annual) for l1 in roots for l2 in l1.children
+                     for _ in l2.children)
+    if indicators > MAX_INDICATORS:
+        name = f"「{source}」" if source else "文件"
+        raise ImportFailed(f"{name}中有 {indicators} 条指标，超过一张表的上限 {MAX_INDICATORS} 条，无法导入")
     _drop_agreeing_totals(form, template)
     if not _looks_like_a_form(form):
         name = f"「{source}」" if source else "文件"

@@ -58,3 +58,30 @@ def test_unreadable_file(tmp_path: Path) -> None:
     path.write_bytes(b"nonsense")
     with pytest.raises(ReadError, match="不是有效的 Excel"):
         read_xlsx(path)
+
+
+def test_parts_written_by_other_programs(tmp_path: Path) -> None:
+    """What Excel, WPS and generators write that openpyxl does not: shared rich text with phonetic
+    guides, rows and cells without addresses, booleans, errors, formula strings, ISO dates, the 1904
+    date system and a date style."""
+    import hostile_files as h
+
+    ns = h.S_NS
+    strings = (f'<sst xmlns="{ns}"><si><t>部门</t></si><si><r><t>富</t></r><r><rPr><b/></rPr><t>文本</t></r>'
+               '<rPh sb="0" eb="1"><t>ふ</t></rPh></si></sst>')
+    styles = (f'<styleSheet xmlns="{ns}"><numFmts count="1"><numFmt numFmtId="164" formatCode="yyyy/m/d"/></numFmts>'
+              '<cellXfs count="3"><xf numFmtId="0"/><xf numFmtId="164"/><xf numFmtId="10"/></cellXfs></styleSheet>')
+    rels = h._WORKBOOK_RELS.replace("</Relationships>", (
+        '<Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings" '
+        'Target="sharedStrings.xml"/><Relationship Id="rId3" Type="http://schemas.openxmlformats.org/officeDocument/'
+        '2006/relationships/styles" Target="/xl/styles.xml"/></Relationships>'))
+    workbook = h._WORKBOOK.replace("<sheets>", '<workbookPr date1904="1"/><sheets>')
+    data = ('<row><c t="s"><v>0</v></c><c t="s"><v>1</v></c><c t="b"><v>1</v></c></row>'
+            '<row><c t="e"><v>#N/A</v></c><c t="str"><v>公式</v></c><c t="d"><v>2025-12-31T00:00:00</v></c></row>'
+            '<row r="4"><c r="B4" s="1"><v>44925</v></c><c s="2"><v>0.0125</v></c></row>')
+    path = h.xlsx(tmp_path / "x.xlsx", data, extra={"xl/sharedStrings.xml": strings, "xl/styles.xml": styles,
+                                                    "xl/_rels/workbook.xml.rels": rels, "xl/workbook.xml": workbook})
+    rows = read_xlsx(path).rows
+    expected = [["部门", "富文本", "是"], ["#N/A", "公式", "2025年12月31日"], ["", "", ""], ["", "2026年12月31日", "1.25%"]]
+    assert [row[:3] for row in rows] == expected
+    # 44925 is 2022-12-30 in the 1900 system: the workbook's 1904 system was honoured.

@@ -99,3 +99,27 @@ def test_an_os_error_while_printing_is_told_in_chinese(window, monkeypatch, save
     monkeypatch.setattr("goalform.ui.integrations.print_form", fails)
     window.files.print_action.trigger()
     assert shown == [("打印失败", "磁盘已满：/tmp/spool")]
+
+
+def test_import_of_hostile_files_shows_why_and_the_window_stays_usable(window, monkeypatch, tmp_path, saved_reference):
+    import hostile_files as h
+
+    from goalform.formats import importer
+
+    window.files.open_path(saved_reference)
+    before = window.doc
+    bomb = h.xlsx_bomb(tmp_path / "bomb.xlsx", 40 << 20)
+    deep = h.docx_deep(tmp_path / "deep.docx")
+    locked = h.encrypted_office(tmp_path / "locked.xlsx")
+    for path, message in ((bomb, "解压后超过"), (deep, "嵌套超过"), (locked, "设有打开密码")):
+        shown = patch_dialogs(monkeypatch, open_=path)
+        window.files.import_action.trigger()
+        assert shown and shown[-1][0] == "导入失败" and message in shown[-1][1], shown
+        assert window.doc is before  # the open form is untouched
+    # Out of memory while reading: the same box, not the 程序出错 one.
+    monkeypatch.setattr(importer, "read_xlsx", lambda path: (_ for _ in ()).throw(MemoryError()))
+    shown = patch_dialogs(monkeypatch, open_=h.xlsx(tmp_path / "x.xlsx", h.sheet_rows(h.FORM_ROWS)))
+    window.files.import_action.trigger()
+    assert shown[-1][0] == "导入失败" and "内存不足" in shown[-1][1]
+    window.files.open_path(saved_reference)  # still usable
+    assert window.doc is not None

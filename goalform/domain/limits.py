@@ -1,0 +1,32 @@
+"""The documented limits of goalform: the largest form, cell and file it accepts (README, 限制).
+
+Past a limit goalform refuses with a Chinese message naming the limit; it never crashes, hangs or
+silently drops data. The figures are far above any real form (the largest reference form has about a
+hundred rows) and low enough that an old office PC reads the worst allowed file in seconds.
+"""
+from __future__ import annotations
+
+MiB = 1 << 20
+
+# -- importing Word and Excel files ------------------------------------------------------------------
+MAX_IMPORT_ROWS = 10_000  # rows of the form's table (each indicator is a row)
+MAX_IMPORT_COLUMNS = 64  # columns of the form's table (the official layout has 9)
+MAX_IMPORT_CELLS = 200_000  # cells with text on a sheet (10,000 rows of the form's 9 columns: 90,000)
+MAX_INDICATORS = 10_000  # indicators of an imported form
+MAX_CELL_CHARS = 100_000  # characters in one cell or paragraph (Excel itself stops at 32,767)
+MAX_MERGED_RANGES = 50_000  # merged ranges on one sheet
+
+# Zip packages (.docx, .xlsx): checked before and while anything is inflated.
+MAX_ZIP_MEMBERS = 10_000  # entries in the package
+MAX_ZIP_DIRECTORY_BYTES = 4 * MiB  # the central directory, read before any entry
+MAX_ZIP_MEMBER_BYTES = 32 * MiB  # one part, inflated (declared size and bytes actually read)
+MAX_ZIP_TOTAL_BYTES = 128 * MiB  # all parts read from one package, inflated
+
+# XML parts: no DTD (so no entities), at most this deep, at most this many tags ('<'; a Word table
+# of 10,000 rows has about 1.2 million), which bounds the parsed tree to a few hundred MB.
+MAX_XML_DEPTH = 128
+MAX_XML_TAGS = 2_000_000
+
+# Legacy .doc/.xls/.wps/.et through LibreOffice.
+LEGACY_TIMEOUT_SECONDS = 120
+LEGACY_MEMORY_BYTES = 2048 * MiB  # address space of the LibreOffice process (it needs about 1 GB)
