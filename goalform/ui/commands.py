@@ -66,6 +66,7 @@ class SetFund(QUndoCommand):
                 or other.session != self.session):
             return False
         self.new = other.new
+        self.setObsolete(self.new == self.old)  # typed and then refused or taken back: no step at all
         return True
 
     def redo(self) -> None:
@@ -73,6 +74,23 @@ class SetFund(QUndoCommand):
 
     def undo(self) -> None:
         self.editor.write_fund(self.line, self.column, self.old, stated_total=(self.group, self.stated_total))
+
+
+class Batch(QUndoCommand):
+    """Several commands as one undo step (a paste, clearing a range): redone in order, undone in
+    reverse. A plain list, not Qt child commands, whose Python side PySide would not keep alive."""
+
+    def __init__(self, text: str, parts: list[QUndoCommand]) -> None:
+        super().__init__(text)
+        self.parts = parts
+
+    def redo(self) -> None:
+        for part in self.parts:
+            part.redo()
+
+    def undo(self) -> None:
+        for part in reversed(self.parts):
+            part.undo()
 
 
 class SetIndicatorValue(QUndoCommand):

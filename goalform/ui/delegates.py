@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QComboBox, QCompleter, QLineEdit, QStyledItemDeleg
 from goalform import assets
 from goalform.domain.template import Template
 from goalform.ui.indicator_model import IndicatorModel, LevelRole
+from goalform.ui.indicator_paste import PastingLineEdit
 
 
 def library_completions(level: int, earlier: list[str]) -> QStandardItemModel:
@@ -45,6 +46,7 @@ class IndicatorDelegate(QStyledItemDelegate):
         self.earlier_names = earlier_names
         self._completions: dict[int, QStandardItemModel] = {}
         self.open_editor: QWidget | None = None  # the editor being used, for finish_editing()
+        self.on_block_paste: Callable[[list[list[str]]], None] | None = None  # several lines pasted in an editor
 
     def _column_key(self, index: QModelIndex) -> str:
         model = index.model()
@@ -68,7 +70,8 @@ class IndicatorDelegate(QStyledItemDelegate):
             combo.addItem("")
             combo.addItems(list(domain.values))
             return combo
-        edit = QLineEdit(parent)
+        edit = PastingLineEdit(parent)
+        edit.on_block_paste = self.on_block_paste
         edit.setObjectName(f"editor_{key}")
         if key == "name":
             level = int(index.data(LevelRole) or 3)

@@ -3,6 +3,7 @@ walks across columns) and drag and drop within a parent."""
 from __future__ import annotations
 
 from PySide6.QtCore import QModelIndex, Qt, Signal
+from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTreeView, QWidget
 
 
@@ -10,6 +11,8 @@ class IndicatorTreeView(QTreeView):
     insert_requested = Signal()
     delete_requested = Signal()
     move_requested = Signal(int)  # -1 up, +1 down (Ctrl+Up, Ctrl+Down)
+    copy_requested = Signal()  # Ctrl+C on the selected cells (goalform.ui.indicator_paste)
+    paste_requested = Signal()  # Ctrl+V on the current cell
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -39,6 +42,8 @@ class IndicatorTreeView(QTreeView):
         self.expandAll()
 
     def keyPressEvent(self, event) -> None:  # noqa: N802 - Qt override
+        if self._clipboard_key(event):
+            return
         key = event.key()
         if self.state() != QAbstractItemView.State.EditingState:
             if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.currentIndex().isValid():
@@ -54,6 +59,18 @@ class IndicatorTreeView(QTreeView):
                 self.move_requested.emit(-1 if key == Qt.Key.Key_Up else 1)
                 return
         super().keyPressEvent(event)
+
+    def _clipboard_key(self, event) -> bool:
+        """Ctrl+C / Ctrl+V on the cells (not in a cell editor, which handles its own)."""
+        if self.state() == QAbstractItemView.State.EditingState:
+            return False
+        if event.matches(QKeySequence.StandardKey.Copy):
+            self.copy_requested.emit()
+            return True
+        if event.matches(QKeySequence.StandardKey.Paste):
+            self.paste_requested.emit()
+            return True
+        return False
 
     def moveCursor(self, action, modifiers) -> QModelIndex:  # noqa: N802 - Qt override
         """Tab and Shift+Tab go across the columns of a row, then on to the next or previous row."""

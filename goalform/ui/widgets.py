@@ -19,6 +19,7 @@ FINDING_STYLE = """
 QLineEdit[derived="true"] { background: palette(window); }
 QLineEdit[severity="error"], QPlainTextEdit[severity="error"] { background: #ffe4e1; border: 1px solid #c82828; }
 QLineEdit[severity="warning"], QPlainTextEdit[severity="warning"] { background: #fff6d6; border: 1px solid #d78c00; }
+QLineEdit[inrange="true"] { background: #cfe2fa; }
 """
 
 
