@@ -130,6 +130,25 @@ class InsertIndicator(QUndoCommand):
         self._removed = self.model.remove(self.new_id)
 
 
+class InsertIndicators(QUndoCommand):
+    """Add several 三级 rows at once (a paste); redo after undo puts back the same ids."""
+
+    def __init__(self, model: IndicatorModel, parent_id: int, row: int, rows: list[dict[str, str]]) -> None:
+        super().__init__(QCoreApplication.translate("Commands", "添加三级指标"))
+        self.model, self.parent_id, self.row, self.rows = model, parent_id, row, rows
+        self.new_ids: list[int] = []
+        self._removed: list[Subtree] | None = None
+
+    def redo(self) -> None:
+        if self._removed is not None:
+            self.model.restore_many(self._removed)
+        else:
+            self.new_ids = self.model.insert_many(self.parent_id, self.row, self.rows)
+
+    def undo(self) -> None:
+        self._removed = self.model.remove_many(self.new_ids)
+
+
 class RemoveIndicator(QUndoCommand):
     """Delete an indicator with everything below it; undo restores it exactly."""
 

@@ -128,6 +128,7 @@ class IndicatorClipboard:
         siblings = doc.children(parent)
         columns = model.columns
         parts: list = []
+        added: list[dict[str, str]] = []
         problems: list[str] = []
         placed = 0
         for i, values in enumerate(block):
@@ -151,8 +152,10 @@ class IndicatorClipboard:
                         parts.append(commands.SetIndicatorValue(model, siblings[row], key, value))
                         placed += 1
             elif any(cells.values()):
-                parts.append(commands.InsertIndicator(model, parent, row, **cells))
+                added.append(cells)
                 placed += len(cells)
+        if added:
+            parts.append(commands.InsertIndicators(model, parent, len(siblings), added))
         if parts:
             tab.editor.push_all(parts, _tr("粘贴指标"))
             target = siblings[first_row] if first_row < len(siblings) else doc.children(parent)[first_row]
