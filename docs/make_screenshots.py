@@ -1,7 +1,9 @@
 """Screenshots of every tab of the main window at 1366x768 (the common office screen).
 
 Usage: .venv/bin/python docs/make_screenshots.py [FORM.goal]   (default: examples/form-2026.goal)
-Runs offscreen; needs a CJK font (fonts-noto-cjk on Debian). Writes docs/screenshot-<tab>.png.
+Runs offscreen; needs a CJK font (fonts-noto-cjk on Debian). Writes docs/screenshot-<tab>.png, and
+the funds table after a paste (screenshot-funds-paste.png) and after a refused amount
+(screenshot-funds-refused.png); the form file itself is not changed.
 """
 from __future__ import annotations
 
@@ -17,8 +19,10 @@ os.environ.setdefault("GOALFORM_LANG", "zh")
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from PySide6.QtCore import Qt  # noqa: E402
 from PySide6.QtGui import QFont, QFontDatabase  # noqa: E402
-from PySide6.QtWidgets import QApplication  # noqa: E402
+from PySide6.QtTest import QTest  # noqa: E402
+from PySide6.QtWidgets import QApplication, QLineEdit  # noqa: E402
 
 from goalform.ui.app import application, choose_language, install_translators  # noqa: E402
 from goalform.ui.main_window import MainWindow  # noqa: E402
@@ -55,6 +59,23 @@ def save_shot(app: QApplication, window: MainWindow, name: str) -> None:
     print(target.relative_to(ROOT))
 
 
+def funds_shots(app: QApplication, window: MainWindow) -> None:
+    """The funds table after pasting a block copied from a spreadsheet, and after a refused amount."""
+    window.tabs.setCurrentIndex(TAB_FILES.index("funds"))
+    app.processEvents()
+    start = window.findChild(QLineEdit, "fund_fiscal_prev2")
+    QTest.mouseClick(start, Qt.MouseButton.LeftButton)
+    app.clipboard().setText("1,380.50\t1,402.00\r\n25\t30\r\n10.5\t12\r\n")
+    QTest.keyClick(start, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
+    save_shot(app, window, "funds-paste")
+    cell = window.findChild(QLineEdit, "fund_unit_funds_current")
+    QTest.mouseClick(cell, Qt.MouseButton.LeftButton)
+    QTest.keyClicks(cell, "12,5")
+    QTest.keyClick(cell, Qt.Key.Key_Return)
+    save_shot(app, window, "funds-refused")
+    window.editor.undo_stack.undo()  # the paste; the refused amount was never written
+
+
 def main(argv: list[str]) -> int:
     form = Path(argv[0]) if argv else ROOT / "examples" / "form-2026.goal"
     opened = open_window(form)
@@ -64,6 +85,7 @@ def main(argv: list[str]) -> int:
     for i in range(window.tabs.count()):
         window.tabs.setCurrentIndex(i)
         save_shot(app, window, TAB_FILES[i])
+    funds_shots(app, window)
     window.set_document(None)
     return 0
 

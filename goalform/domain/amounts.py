@@ -135,9 +135,10 @@ def format_decimal(value: Decimal) -> str:
 
 
 def format_amount(value: Decimal | None) -> str:
+    """An amount (a 合计) as stored and printed: :func:`canonical_text` (``1416.0`` -> ``1416``)."""
     if value is None:
         return ""
-    return format_decimal(value)
+    return canonical_text(value)
 
 
 def format_share(share: Decimal | None) -> str:
