@@ -29,7 +29,7 @@ from PySide6.QtWidgets import QLineEdit, QMainWindow, QMessageBox, QToolTip, QWi
 from goalform.domain.amounts import canonical_text, parse_amount
 from goalform.formats.table_text import is_block, read_block, write_tsv
 from goalform.ui.editor import FormEditor
-from goalform.ui.widgets import FieldLineEdit
+from goalform.ui.widgets import FieldLineEdit, wants_focus
 
 COLUMNS = ("current", "share", "prev2", "prev1")  # the grid's columns, as on the form
 MAX_LISTED = 12  # problems named one by one in the paste message
@@ -245,17 +245,10 @@ class FundsGrid(QObject):
 
     def _focus(self, pos: tuple[int, int]) -> None:
         widget = self.slot(pos).widget
-        widget.setFocus(Qt.FocusReason.TabFocusReason)
+        wants_focus(widget)
         widget.selectAll()
         if isinstance(widget, AmountCell):
             widget.edit_mode = False
-        parent = widget.parentWidget()
-        while parent is not None:
-            ensure = getattr(parent, "ensureWidgetVisible", None)
-            if ensure:
-                ensure(widget)
-                break
-            parent = parent.parentWidget()
 
     def _select(self, anchor: tuple[int, int], current: tuple[int, int]) -> None:
         before = self._selected_widgets()
@@ -298,6 +291,7 @@ class FundsGrid(QObject):
             cell.show_text(text)
             if self.refused.pop(key, None) is not None:
                 self.on_marks_changed(cell)
+                self._unsay(cell)
             return True
         self._write(key, start)  # the document keeps the last good value: one undo step less
         self.editor.seal_typing()
@@ -322,6 +316,7 @@ class FundsGrid(QObject):
         cell.edit_mode = False
         if self.refused.pop(key, None) is not None:
             self.on_marks_changed(cell)
+            self._unsay(cell)
 
     def changed_elsewhere(self, line: str, column: str) -> bool:
         """The document's amount changed (undo, redo, a paste): forget typing and refusal there.
@@ -345,6 +340,13 @@ class FundsGrid(QObject):
             window.statusBar().showMessage(message, 15000)
         if cell.isVisible():
             QToolTip.showText(cell.mapToGlobal(cell.rect().bottomLeft()), message, cell)
+
+    def _unsay(self, cell: QWidget) -> None:
+        """The refusal was corrected or taken back: its message goes from the status bar."""
+        window = cell.window()
+        if isinstance(window, QMainWindow):
+            window.statusBar().clearMessage()
+        QToolTip.hideText()
 
     # -- copy and paste --------------------------------------------------------------------------------
     def copy(self, cell: AmountCell) -> bool:

@@ -3,9 +3,9 @@ document is the amount the clerk meant; anything else is refused at the cell."""
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import QMimeData, Qt
-from PySide6.QtWidgets import QApplication, QLineEdit, QMessageBox
-from ui_helpers import settle, type_text
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QLineEdit
+from ui_helpers import put_on_clipboard, settle, type_text
 
 CTRL = Qt.KeyboardModifier.ControlModifier
 SHIFT = Qt.KeyboardModifier.ShiftModifier
@@ -25,20 +25,6 @@ def funds(window, blank_doc):
     return window
 
 
-@pytest.fixture
-def told(monkeypatch) -> list[str]:
-    """The texts of the message boxes shown (instead of showing them)."""
-    shown: list[str] = []
-    monkeypatch.setattr(QMessageBox, "warning", lambda parent, title, text, *a: shown.append(text))
-    return shown
-
-
-def put_on_clipboard(text: str, html: str = "") -> None:
-    mime = QMimeData()
-    mime.setText(text)
-    if html:
-        mime.setHtml(html)
-    QApplication.clipboard().setMimeData(mime)
 
 
 def start_in(qtbot, widget: QLineEdit) -> QLineEdit:
@@ -153,6 +139,7 @@ def test_a_misplaced_comma_is_refused_at_the_cell_and_the_document_keeps_the_las
     assert funds.editor.undo_stack.count() == steps  # a refused entry is no undo step
     qtbot.keyClick(fiscal, Qt.Key.Key_Escape)
     assert fiscal.text() == "8" and fiscal.property("severity") == ""
+    assert funds.statusBar().currentMessage() == ""
 
 
 @pytest.mark.parametrize("typed, stored", [("1,000", "1000"), ("５００", "500"), ("1,424 万元", "1424"),

@@ -3,25 +3,13 @@ and three pasted lines went into one cell after F2)."""
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import QItemSelectionModel, QMimeData, Qt
-from PySide6.QtWidgets import QApplication, QLineEdit, QMessageBox
+from PySide6.QtCore import QItemSelectionModel, Qt
+from PySide6.QtWidgets import QApplication, QLineEdit
+from ui_helpers import put_on_clipboard
 
 CTRL = Qt.KeyboardModifier.ControlModifier
 
 
-@pytest.fixture
-def told(monkeypatch) -> list[str]:
-    shown: list[str] = []
-    monkeypatch.setattr(QMessageBox, "warning", lambda parent, title, text, *a: shown.append(text))
-    return shown
-
-
-def put_on_clipboard(text: str, html: str = "") -> None:
-    mime = QMimeData()
-    mime.setText(text)
-    if html:
-        mime.setHtml(html)
-    QApplication.clipboard().setMimeData(mime)
 
 
 def annual(window, doc):

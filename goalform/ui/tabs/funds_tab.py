@@ -8,7 +8,7 @@ copying and pasting like a spreadsheet is :mod:`goalform.ui.funds_grid`.
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QScrollArea, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QApplication, QFrame, QGridLayout, QLabel, QScrollArea, QVBoxLayout, QWidget
 
 from goalform.domain.amounts import format_amount, format_share
 from goalform.domain.form import Form
@@ -43,6 +43,7 @@ class FundsTab(QWidget):
         scroll = QScrollArea(self)
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the cursor belongs in the cells
         outer.addWidget(scroll)
         body = QWidget(scroll)
         scroll.setWidget(body)
@@ -140,8 +141,8 @@ class FundsTab(QWidget):
 
     def focus_first(self) -> None:
         """The tab was switched to: the cursor goes to the first amount, unless it is already here."""
-        focused = self.focusWidget()
-        if focused is None or not focused.hasFocus():
+        focused = QApplication.focusWidget()
+        if focused is None or focused not in self.grid.where:
             self.grid.focus_first()
 
     def finish_editing(self) -> None:
