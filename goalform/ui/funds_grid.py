@@ -24,12 +24,12 @@ from typing import Callable
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt
 from PySide6.QtGui import QGuiApplication, QKeySequence
-from PySide6.QtWidgets import QLineEdit, QMainWindow, QMessageBox, QToolTip, QWidget
+from PySide6.QtWidgets import QLineEdit, QMainWindow, QMenu, QMessageBox, QToolTip, QWidget
 
 from goalform.domain.amounts import canonical_text, parse_amount
 from goalform.formats.table_text import is_block, read_block, write_tsv
 from goalform.ui.editor import FormEditor
-from goalform.ui.widgets import FieldLineEdit, wants_focus
+from goalform.ui.widgets import FieldLineEdit, reroute_paste, wants_focus
 
 COLUMNS = ("current", "share", "prev2", "prev1")  # the grid's columns, as on the form
 MAX_LISTED = 12  # problems named one by one in the paste message
@@ -105,12 +105,15 @@ class AmountCell(FieldLineEdit):
 
     def contextMenuEvent(self, event) -> None:  # noqa: N802 - Qt override
         menu = self.createStandardContextMenu()
-        for action in menu.actions():
-            if action.objectName() == "edit-paste" and self.grid is not None:
-                action.triggered.disconnect()
-                action.triggered.connect(lambda _=False: self.grid and self.grid.paste(self))
+        self.adapt_context_menu(menu)
         menu.exec(event.globalPos())
         menu.deleteLater()
+
+    def adapt_context_menu(self, menu: QMenu) -> None:
+        """The menu's 粘贴 pastes like Ctrl+V (a block across the cells), not raw text into this one.
+        Also called for the review module's menu of the same cell."""
+        if self.grid is not None:
+            reroute_paste(menu, lambda: self.grid and self.grid.paste(self))
 
 
 class FundsGrid(QObject):

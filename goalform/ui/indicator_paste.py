@@ -18,10 +18,11 @@ from typing import TYPE_CHECKING, Callable
 
 from PySide6.QtCore import QCoreApplication, QItemSelection, QItemSelectionModel, QModelIndex, Qt
 from PySide6.QtGui import QGuiApplication, QKeySequence
-from PySide6.QtWidgets import QLineEdit, QMessageBox, QWidget
+from PySide6.QtWidgets import QLineEdit, QMenu, QMessageBox, QWidget
 
 from goalform.formats.table_text import Block, is_block, read_block, write_tsv
 from goalform.ui import commands
+from goalform.ui.widgets import reroute_paste
 
 if TYPE_CHECKING:
     from goalform.ui.tabs.indicators_tab import IndicatorsTab
@@ -56,12 +57,12 @@ class PastingLineEdit(QLineEdit):
 
     def contextMenuEvent(self, event) -> None:  # noqa: N802 - Qt override
         menu = self.createStandardContextMenu()
-        for action in menu.actions():
-            if action.objectName() == "edit-paste":
-                action.triggered.disconnect()
-                action.triggered.connect(lambda _=False: self._paste_block() or self.paste())
+        self.adapt_context_menu(menu)
         menu.exec(event.globalPos())
         menu.deleteLater()
+
+    def adapt_context_menu(self, menu: QMenu) -> None:
+        reroute_paste(menu, lambda: self._paste_block() or self.paste())
 
     def _paste_block(self) -> bool:
         block = clipboard_block()

@@ -222,3 +222,13 @@ def test_read_only_cells_take_no_paste(window, qtbot, blank_doc, told):
     put_on_clipboard("1\t2\r\n")
     qtbot.keyClick(fiscal, Qt.Key.Key_V, CTRL)
     assert blank_doc.fund("fiscal", "current") == ""
+
+
+def test_paste_from_the_context_menu_goes_through_the_grid(funds, qtbot, blank_doc, told):
+    fiscal = start_in(qtbot, cell(funds, "fund_fiscal_prev2"))
+    put_on_clipboard("1300\t1200\r\n")
+    menu = fiscal.createStandardContextMenu()  # what the right-click menu (also the review one) starts from
+    fiscal.adapt_context_menu(menu)
+    next(a for a in menu.actions() if a.objectName() == "edit-paste").trigger()
+    assert (blank_doc.fund("fiscal", "prev2"), blank_doc.fund("fiscal", "prev1")) == ("1300", "1200")
+    assert fiscal.text() == "1300"

@@ -106,3 +106,17 @@ def test_ctrl_c_copies_the_selected_cells_as_tab_separated_text(window, qtbot, b
                                      QItemSelectionModel.SelectionFlag.Select)
     qtbot.keyClick(tab.view, Qt.Key.Key_C, CTRL)
     assert QApplication.clipboard().text().startswith(f"{names[0]}\t\t\t≤100%\r\n")
+
+
+def test_lines_pasted_from_the_editor_context_menu_go_into_rows(window, qtbot, blank_doc, told):
+    tab = annual(window, blank_doc)
+    parent = group(blank_doc, "项目支出成本控制")
+    select(tab, blank_doc.children(parent)[0], "value")
+    qtbot.keyClick(tab.view, Qt.Key.Key_F2)
+    editor = tab.delegate.open_editor
+    put_on_clipboard("≥95%\r\n≥96%\r\n")
+    menu = editor.createStandardContextMenu()  # what the right-click menu (also the review one) starts from
+    editor.adapt_context_menu(menu)
+    next(a for a in menu.actions() if a.objectName() == "edit-paste").trigger()
+    QApplication.processEvents()
+    assert values(blank_doc, parent) == ["≥95%", "≥96%"]
