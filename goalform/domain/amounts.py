@@ -23,7 +23,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
-from decimal import ROUND_FLOOR, Decimal, InvalidOperation
+from decimal import ROUND_FLOOR, Decimal
 
 MAX_AMOUNT = Decimal(10) ** 8  # 万元: 一万亿元; no department's budget comes near it
 # Full-width forms a Chinese input method types, folded one by one (NFKC would also turn ① into 1).

@@ -100,7 +100,10 @@ class AmountCell(FieldLineEdit):
     def focusOutEvent(self, event) -> None:  # noqa: N802 - Qt override
         super().focusOutEvent(event)
         self.edit_mode = False
-        if self.grid is not None and event.reason() != Qt.FocusReason.PopupFocusReason:
+        # A menu or another window (the spreadsheet being copied from) takes the focus only for a
+        # while: the amount is read when the cursor really leaves the cell.
+        if self.grid is not None and event.reason() not in (Qt.FocusReason.PopupFocusReason,
+                                                              Qt.FocusReason.ActiveWindowFocusReason):
             self.grid.commit(self)
 
     def contextMenuEvent(self, event) -> None:  # noqa: N802 - Qt override
@@ -387,7 +390,7 @@ class FundsGrid(QObject):
                     cell.selectAll()
             return
         if not self.commit(cell):
-            return
+            self.revert(cell)  # the block replaces what was being typed here
         r1, c1, _r2, _c2 = self.selection()
         self.paste_block(block, (r1, c1))
 

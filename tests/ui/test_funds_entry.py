@@ -232,3 +232,14 @@ def test_paste_from_the_context_menu_goes_through_the_grid(funds, qtbot, blank_d
     next(a for a in menu.actions() if a.objectName() == "edit-paste").trigger()
     assert (blank_doc.fund("fiscal", "prev2"), blank_doc.fund("fiscal", "prev1")) == ("1300", "1200")
     assert fiscal.text() == "1300"
+
+
+def test_a_block_pasted_over_a_refused_entry_replaces_it(funds, qtbot, blank_doc, told):
+    fiscal = start_in(qtbot, cell(funds, "fund_fiscal_current"))
+    qtbot.keyClicks(fiscal, "12,5")
+    qtbot.keyClick(fiscal, Qt.Key.Key_Return)
+    assert fiscal.property("severity") == "error"
+    put_on_clipboard("125\r\n7\r\n")
+    qtbot.keyClick(fiscal, Qt.Key.Key_V, CTRL)
+    assert (blank_doc.fund("fiscal", "current"), blank_doc.fund("special_account", "current")) == ("125", "7")
+    assert fiscal.text() == "125" and fiscal.property("severity") == "" and told == []
