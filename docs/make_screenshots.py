@@ -1,8 +1,10 @@
 """Screenshots of every tab of the main window at 1366x768 (the common office screen).
 
 Usage: .venv/bin/python docs/make_screenshots.py [FORM.goal]   (default: examples/form-2026.goal)
-Runs offscreen; needs a CJK font (fonts-noto-cjk on Debian). Writes docs/screenshot-<tab>.png, a new
-form with its 待填 cells (screenshot-fresh.png) and the start page (screenshot-start.png).
+Runs offscreen; needs a CJK font (fonts-noto-cjk on Debian). Writes docs/screenshot-<tab>.png, the
+funds table after a paste (screenshot-funds-paste.png) and after a refused amount
+(screenshot-funds-refused.png), a new form with its 待填 cells (screenshot-fresh.png) and the start
+page (screenshot-start.png); the form file itself is not changed.
 """
 from __future__ import annotations
 
@@ -18,8 +20,10 @@ os.environ.setdefault("GOALFORM_LANG", "zh")
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from PySide6.QtCore import Qt  # noqa: E402
 from PySide6.QtGui import QFont, QFontDatabase  # noqa: E402
-from PySide6.QtWidgets import QApplication  # noqa: E402
+from PySide6.QtTest import QTest  # noqa: E402
+from PySide6.QtWidgets import QApplication, QLineEdit  # noqa: E402
 
 from goalform import assets  # noqa: E402
 from goalform.store.document import Document  # noqa: E402
@@ -58,6 +62,23 @@ def save_shot(app: QApplication, window: MainWindow, name: str) -> None:
     print(target.relative_to(ROOT))
 
 
+def funds_shots(app: QApplication, window: MainWindow) -> None:
+    """The funds table after pasting a block copied from a spreadsheet, and after a refused amount."""
+    window.tabs.setCurrentIndex(TAB_FILES.index("funds"))
+    app.processEvents()
+    start = window.findChild(QLineEdit, "fund_fiscal_prev2")
+    QTest.mouseClick(start, Qt.MouseButton.LeftButton)
+    app.clipboard().setText("1,380.50\t1,402.00\r\n25\t30\r\n10.5\t12\r\n")
+    QTest.keyClick(start, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
+    save_shot(app, window, "funds-paste")
+    cell = window.findChild(QLineEdit, "fund_unit_funds_current")
+    QTest.mouseClick(cell, Qt.MouseButton.LeftButton)
+    QTest.keyClicks(cell, "12,5")
+    QTest.keyClick(cell, Qt.Key.Key_Return)
+    save_shot(app, window, "funds-refused")
+    window.editor.undo_stack.undo()  # the paste; the refused amount was never written
+
+
 def main(argv: list[str]) -> int:
     form = Path(argv[0]) if argv else ROOT / "examples" / "form-2026.goal"
     opened = open_window(form)
@@ -67,6 +88,7 @@ def main(argv: list[str]) -> int:
     for i in range(window.tabs.count()):
         window.tabs.setCurrentIndex(i)
         save_shot(app, window, TAB_FILES[i])
+    funds_shots(app, window)
     # A new form as the clerk first sees it: what is still to fill in is 待填, not a wall of errors.
     fresh = Document.new(assets.template("2026"), 2026)
     fresh.set_field("fill_date", "2026-01-15")

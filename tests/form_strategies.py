@@ -13,7 +13,7 @@ from decimal import Decimal
 from hypothesis import strategies as st
 
 from goalform import assets
-from goalform.domain.amounts import format_decimal
+from goalform.domain.amounts import MAX_AMOUNT, format_decimal
 from goalform.domain.form import Form, Indicator, empty_tree
 from goalform.domain.template import Template
 
@@ -26,12 +26,14 @@ words = st.text(alphabet=_ALPHABET, min_size=1, max_size=12).map(str.strip).filt
 short_text = st.one_of(st.just(""), words)
 long_text = st.lists(words, min_size=0, max_size=3).map("\n".join)
 
+MAX_AMOUNT_CENTS = int(MAX_AMOUNT) // 10 - 1  # whole 万元 or cents: even a 合计 of 9 lines stays below the limit
+
 
 @st.composite
 def amounts(draw: st.DrawFn, decimals: int = 2) -> str:
     if draw(st.booleans()) and draw(st.booleans()):
         return ""
-    cents = draw(st.integers(min_value=0, max_value=10**9))
+    cents = draw(st.integers(min_value=0, max_value=MAX_AMOUNT_CENTS))
     places = draw(st.integers(min_value=0, max_value=decimals))
     value = Decimal(cents).scaleb(-places)
     return format_decimal(value)

@@ -35,3 +35,16 @@ def click_finding(window, qtbot, text: str) -> None:
     items.scrollToItem(item)
     QApplication.processEvents()
     qtbot.mouseClick(items.viewport(), Qt.MouseButton.LeftButton, pos=items.visualItemRect(item).center())
+
+
+def put_on_clipboard(text: str, html: str = "") -> None:
+    """Put ``text`` (and an HTML version, as spreadsheets and Word do) on the clipboard."""
+    from PySide6.QtCore import QMimeData
+    from PySide6.QtWidgets import QApplication
+
+    mime = QMimeData()
+    if text:
+        mime.setText(text)
+    if html:
+        mime.setHtml(html)
+    QApplication.clipboard().setMimeData(mime)

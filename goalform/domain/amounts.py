@@ -1,22 +1,45 @@
 """Amounts in 万元 and percentage shares, as Decimal.
 
-Clerks type amounts the way Word forms show them: ``1,424``, ``581.4 万元``, ``　300　``. An amount
-cell keeps its text; :func:`parse_amount` says what number it means, or why it means none.
+:func:`parse_amount` is the one reader of an amount, used alike by typing, pasting and importing. It
+accepts only what a person reads as exactly one number, without guessing:
+
+- digits, half- or full-width (``500``, ``５００``), with at most one decimal point (``.`` or ``．``);
+- thousands separators only in thousands positions (``1,000``, ``1,234,567.89``, full-width ``，``);
+- blanks around the number (spaces, tabs, U+3000, a line end copied with a spreadsheet cell);
+- a ``万元`` (or ``万``) suffix, and a leading ``+`` or ``＋``.
+
+It refuses, with a message in Chinese: anything else in the text (letters, ``%``, two numbers separated
+by blanks or line ends as a pasted block gives), a comma out of a thousands position (``12,5``: a
+decimal comma or a typo, nobody can tell which), two decimal points, more decimals than the form
+allows (``1.234``; trailing zeros such as ``1.50`` are fine), a negative amount, an amount in 元
+(``500元`` is 0.05 万元: the message says so, it is never read as 500 万元) and amounts of
+:data:`MAX_AMOUNT` 万元 (一万亿元) or more, which no department has: such a figure is a slip of the keys.
+
+The canonical text of an amount (what the document stores and every writer prints) is
+:func:`canonical_text`: plain half-width digits, no separators, no trailing zeros (``1424``, ``581.4``).
 """
 from __future__ import annotations
 
 import re
 import unicodedata
 from dataclasses import dataclass
-from decimal import ROUND_FLOOR, Decimal, InvalidOperation
+from decimal import ROUND_FLOOR, Decimal
 
-_UNIT = re.compile(r"(万元|万|元)$")
-_NUMBER = re.compile(r"[+-]?(\d+(\.\d*)?|\.\d+)")
+MAX_AMOUNT = Decimal(10) ** 8  # 万元: 一万亿元; no department's budget comes near it
+# Full-width forms a Chinese input method types, folded one by one (NFKC would also turn ① into 1).
+_FULL_WIDTH = {**{0xFF10 + i: str(i) for i in range(10)}, 0xFF0C: ",", 0xFF0E: ".", 0xFF0B: "+",
+               0xFF0D: "-", 0x2212: "-"}
+_AMOUNT = re.compile(
+    r"\+?(?P<int>[0-9]+|[1-9][0-9]{0,2}(?:,[0-9]{3})+)?(?:\.(?P<frac>[0-9]*))?[ \u3000\u00a0]*(?P<unit>万元|万)?")
+_IN_YUAN = re.compile(r"\+?(?P<number>[0-9][0-9,]*(?:\.[0-9]+)?)[ \u3000\u00a0]*元")
 
 
 @dataclass(frozen=True)
 class ParsedAmount:
-    """The meaning of an amount cell: a value, nothing (blank), or an error in Chinese."""
+    """The meaning of an amount cell: a value, nothing (blank), or an error in Chinese.
+
+    A refused amount may still carry the number it would be (``-3``, ``1.234``) for messages.
+    """
 
     value: Decimal | None
     error: str = ""
@@ -33,33 +56,76 @@ def clean_text(text: str) -> str:
 
 
 def parse_amount(text: str, max_decimals: int = 2) -> ParsedAmount:
-    s = clean_text(text)
+    """What number of 万元 ``text`` means, or why it means none (see the module docstring)."""
+    shown = text.strip()
+    s = shown.translate(_FULL_WIDTH)
     if not s:
         return ParsedAmount(None)
-    s = _UNIT.sub("", s).replace(",", "")
-    if not _NUMBER.fullmatch(s):
-        return ParsedAmount(None, f"「{text.strip()}」不是金额")
-    try:
-        value = Decimal(s)
-    except InvalidOperation:  # pragma: no cover - the regex already rules this out
-        return ParsedAmount(None, f"「{text.strip()}」不是金额")
-    if value < 0:
-        return ParsedAmount(value, f"金额不能为负数：{text.strip()}")
-    exponent = value.as_tuple().exponent
-    if isinstance(exponent, int) and -exponent > max_decimals:
-        return ParsedAmount(value, f"金额最多保留{max_decimals}位小数：{text.strip()}")
+    m = _AMOUNT.fullmatch(s)
+    if m is None or (m.group("int") is None and not m.group("frac")):
+        return ParsedAmount(None, _why_not(s, shown, max_decimals))
+    whole = (m.group("int") or "").replace(",", "").lstrip("0") or "0"
+    frac = (m.group("frac") or "").rstrip("0")
+    value = Decimal(f"{whole}.{frac}" if frac else whole)  # exact: no context rounding
+    if len(frac) > max_decimals:
+        return ParsedAmount(value, f"金额最多保留{max_decimals}位小数：「{_show(shown)}」")
+    if value >= MAX_AMOUNT:
+        return ParsedAmount(value, f"「{_show(shown)}」万元即一万亿元以上，没有部门的预算这么大：请检查位数")
     return ParsedAmount(value)
 
 
-def canonical_amount(text: str) -> str:
-    """The text to store for what a clerk typed: a plain number where it is one, else the text itself.
+def _show(text: str) -> str:
+    """``text`` as quoted in a message: blanks, tabs and line ends as one space, at most 40 characters."""
+    one_line = re.sub(r"\s+", " ", text)
+    return one_line if len(one_line) <= 40 else one_line[:39] + "…"
 
-    ``"1,424 万元"`` -> ``"1424"``; ``"abc"`` stays ``"abc"`` so that validation can point at it.
+
+def _why_not(s: str, shown: str, max_decimals: int) -> str:
+    """The message for a text that is not an amount: as precise as the text allows."""
+    if s.startswith("-") and parse_amount(s[1:], max_decimals).value is not None:
+        return f"金额不能为负数：「{_show(shown)}」"
+    yuan = _IN_YUAN.fullmatch(s)
+    if yuan is not None:
+        in_yuan = parse_amount(yuan.group("number"), 99)
+        if in_yuan.ok and in_yuan.value is not None:
+            wan = canonical_value(in_yuan.value / 10000)
+            exponent = wan.as_tuple().exponent
+            if isinstance(exponent, int) and -exponent <= max_decimals:
+                return f"金额以万元为单位：「{_show(shown)}」是 {canonical_text(wan)} 万元，请填 {canonical_text(wan)}"
+            return f"金额以万元为单位：「{_show(shown)}」请换算成万元再填"
+    if re.search(r"\s", s):
+        return f"「{_show(shown)}」含有空格、制表符或换行：一格只能填一个金额"
+    if s.count(".") > 1:
+        return f"「{_show(shown)}」有两个小数点"
+    if re.fullmatch(r"\+?[0-9][0-9,]*(\.[0-9]*)?(万元|万)?", s):
+        return f"「{_show(shown)}」的逗号不在千位上：千位分隔符每三位一个（如 1,000），小数点请用「.」"
+    return f"「{_show(shown)}」不是金额"
+
+
+def canonical_value(value: Decimal) -> Decimal:
+    """``value`` without trailing zeros or exponent (``1.50`` -> ``1.5``, ``100`` stays ``100``)."""
+    text = format(value, "f")
+    if "." in text:
+        text = text.rstrip("0").rstrip(".")
+    return Decimal(0) if text in ("-0", "0") else Decimal(text)
+
+
+def canonical_text(value: Decimal) -> str:
+    """The one way an amount is stored and printed: plain half-width digits, no separators."""
+    return format_decimal(canonical_value(value))
+
+
+def canonical_amount(text: str) -> str:
+    """The text to store for an amount read from a file: its canonical form where it is a readable
+    amount, else the text itself, so that validation can point at it.
+
+    ``"1,424 万元"`` -> ``"1424"``; ``"1.234"`` -> ``"1.234"`` (too many decimals: validation says so);
+    ``"abc"`` and ``"12,5"`` stay as they are.
     """
     parsed = parse_amount(text, max_decimals=99)
-    if parsed.value is None or parsed.error:
+    if parsed.value is None:
         return text.strip()
-    return format_decimal(parsed.value)
+    return canonical_text(parsed.value)  # 1e8 or more: the number is clear, validation refuses it
 
 
 def format_decimal(value: Decimal) -> str:
@@ -69,9 +135,10 @@ def format_decimal(value: Decimal) -> str:
 
 
 def format_amount(value: Decimal | None) -> str:
+    """An amount (a 合计) as stored and printed: :func:`canonical_text` (``1416.0`` -> ``1416``)."""
     if value is None:
         return ""
-    return format_decimal(value)
+    return canonical_text(value)
 
 
 def format_share(share: Decimal | None) -> str:

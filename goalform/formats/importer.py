@@ -216,7 +216,7 @@ def _drop_agreeing_totals(form: Form, template: Template) -> None:
     for (group_key, column), text in list(form.stated_totals.items()):
         group = next((g for g in template.funds if g.key == group_key), None)
         parsed = parse_amount(text, template.amount_decimals)
-        if group is None or not parsed.ok:
+        if group is None or parsed.value is None:
             continue
         if parsed.value == group_total(form, template, group, column):
             del form.stated_totals[(group_key, column)]

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from typing import Hashable
 
-from goalform.domain.amounts import format_amount, format_share
+from goalform.domain.amounts import canonical_amount, format_amount, format_share
 from goalform.domain.form import Form, Indicator
 from goalform.domain.funds import FundsSummary, summarize_funds
 from goalform.domain.template import Template
@@ -273,10 +273,10 @@ def _funds(b: _Builder, t: Template, form: Form, summary: FundsSummary) -> None:
             b.add(ROW_FUNDS_LINE, "funds_line", [
                 _cont(0), group_cell,
                 GridCell(line.label, 2, 2),
-                GridCell(form.fund(line.key, "current"), 4, 1, role=AMOUNT, key=("fund", line.key, "current")),
+                GridCell(canonical_amount(form.fund(line.key, "current")), 4, 1, role=AMOUNT, key=("fund", line.key, "current")),
                 GridCell(format_share(summary.shares.get(line.key)), 5, 1, role=DERIVED, key=("share", line.key)),
-                GridCell(form.fund(line.key, "prev2"), 6, 1, role=AMOUNT, key=("fund", line.key, "prev2")),
-                GridCell(form.fund(line.key, "prev1"), 7, 2, role=AMOUNT, key=("fund", line.key, "prev1")),
+                GridCell(canonical_amount(form.fund(line.key, "prev2")), 6, 1, role=AMOUNT, key=("fund", line.key, "prev2")),
+                GridCell(canonical_amount(form.fund(line.key, "prev1")), 7, 2, role=AMOUNT, key=("fund", line.key, "prev1")),
             ])
         group_cell = GridCell(group.label, 1, 1) if not group.lines else _cont(1)
         b.add(ROW_FUNDS_TOTAL, "funds_line", [

@@ -438,61 +438,86 @@ class Document:
 
     def insert_indicator(self, parent_id: int, row: int, **values: str) -> int:
         """Insert a new child of ``parent_id`` at ``row`` (0 = first); return its id."""
+        return self.insert_indicators(parent_id, row, [values])[0]
+
+    def insert_indicators(self, parent_id: int, row: int, rows: list[dict[str, str]]) -> list[int]:
+        """Insert several children of ``parent_id`` from ``row`` on, in one transaction (a paste of
+        many rows would otherwise re-read the whole tree once per row); return their ids."""
         parent = self.node(parent_id)
         if parent.level >= 3:
             raise StoreError("三级指标下不能再添加指标")
-        siblings = self.children(parent_id)
-        row = max(0, min(row, len(siblings)))
-        unknown = set(values) - set(INDICATOR_COLUMNS)
+        unknown = {k for values in rows for k in values} - set(INDICATOR_COLUMNS)
         if unknown:
             raise KeyError(", ".join(sorted(unknown)))
+        siblings = self.children(parent_id)
+        row = max(0, min(row, len(siblings)))
+        self._require_writable()
+        new_ids = []
+        with transaction(self._conn):
+            self._renumber(siblings[:row] + [None] * len(rows) + siblings[row:])  # type: ignore[list-item]
+            for k, values in enumerate(rows):
+                cols = ["tree", "parent_id", "level", "position"] + list(values)
+                cur = self._conn.execute(
+                    f"INSERT INTO indicator({', '.join(cols)}) VALUES ({', '.join('?' * len(cols))})",
+                    [parent.tree, parent_id, parent.level + 1, row + k, *values.values()],
+                )
+                new_ids.append(int(cur.lastrowid))
+        self._changed(structure=True)
+        return new_ids
+
+    def remove_indicators(self, ids: list[int]) -> list[Subtree]:
+        """Delete several siblings (with what is below them) in one transaction; undo with
+        :meth:`restore_indicators`."""
+        removed = []
+        for indicator_id in ids:
+            rec = self.node(indicator_id)
+            if rec.level == 1:
+                raise StoreError("一级指标由模板固定，不能删除")
+            records = [rec]
+            stack = [indicator_id]
+            while stack:
+                for child in self.children(stack.pop()):
+                    records.append(self.node(child))
+                    stack.append(child)
+            removed.append(Subtree(tuple(records)))
+        gone = set(ids)
+        parents = {(self.node(i).tree, self.node(i).parent_id) for i in ids}
         self._require_writable()
         with transaction(self._conn):
-            self._renumber(siblings[:row] + [None] + siblings[row:])  # type: ignore[list-item]
-            cols = ["tree", "parent_id", "level", "position"] + list(values)
-            cur = self._conn.execute(
-                f"INSERT INTO indicator({', '.join(cols)}) VALUES ({', '.join('?' * len(cols))})",
-                [parent.tree, parent_id, parent.level + 1, row, *values.values()],
-            )
-            new_id = int(cur.lastrowid)
+            self._conn.executemany("DELETE FROM indicator WHERE id = ?", [(i,) for i in ids])
+            for key in parents:
+                self._renumber([i for i in self._index()[1].get(key, []) if i not in gone])
         self._changed(structure=True)
-        return new_id
+        return removed
 
-    def remove_indicator(self, indicator_id: int) -> Subtree:
-        """Delete an indicator and everything below it; return what is needed to restore it."""
-        rec = self.node(indicator_id)
-        if rec.level == 1:
-            raise StoreError("一级指标由模板固定，不能删除")
-        records = [rec]
-        stack = [indicator_id]
-        while stack:
-            for child in self.children(stack.pop()):
-                records.append(self.node(child))
-                stack.append(child)
-        siblings = [i for i in self._index()[1].get((rec.tree, rec.parent_id), []) if i != indicator_id]
-        self._require_writable()
-        with transaction(self._conn):
-            self._conn.execute("DELETE FROM indicator WHERE id = ?", (indicator_id,))
-            self._renumber(siblings)
-        self._changed(structure=True)
-        return Subtree(tuple(records))
-
-    def restore_indicator(self, subtree: Subtree) -> None:
-        """Put back what :meth:`remove_indicator` removed, with the same ids and at the same row."""
-        root = subtree.records[0]
-        siblings = [i for i in self._index()[1].get((root.tree, root.parent_id), [])]
+    def restore_indicators(self, subtrees: list[Subtree]) -> None:
+        """Put back what :meth:`remove_indicators` removed: siblings at consecutive rows, same ids."""
+        if not subtrees:
+            return
+        root = subtrees[0].records[0]
+        siblings = list(self._index()[1].get((root.tree, root.parent_id), []))
         row = max(0, min(root.position, len(siblings)))
         self._require_writable()
         with transaction(self._conn):
-            self._renumber(siblings[:row] + [None] + siblings[row:])  # type: ignore[list-item]
-            for rec in subtree.records:
-                self._conn.execute(
-                    "INSERT INTO indicator(id, tree, parent_id, level, position, key, name, value, basis, category,"
-                    " prev2, prev1) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                    (rec.id, rec.tree, rec.parent_id, rec.level, row if rec is root else rec.position, rec.key,
-                     rec.name, rec.value, rec.basis, rec.category, rec.prev2, rec.prev1),
-                )
+            self._renumber(siblings[:row] + [None] * len(subtrees) + siblings[row:])  # type: ignore[list-item]
+            for k, subtree in enumerate(subtrees):
+                top = subtree.records[0]
+                for rec in subtree.records:
+                    self._conn.execute(
+                        "INSERT INTO indicator(id, tree, parent_id, level, position, key, name, value, basis,"
+                        " category, prev2, prev1) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                        (rec.id, rec.tree, rec.parent_id, rec.level, row + k if rec is top else rec.position,
+                         rec.key, rec.name, rec.value, rec.basis, rec.category, rec.prev2, rec.prev1),
+                    )
         self._changed(structure=True)
+
+    def remove_indicator(self, indicator_id: int) -> Subtree:
+        """Delete an indicator and everything below it; return what is needed to restore it."""
+        return self.remove_indicators([indicator_id])[0]
+
+    def restore_indicator(self, subtree: Subtree) -> None:
+        """Put back what :meth:`remove_indicator` removed, with the same ids and at the same row."""
+        self.restore_indicators([subtree])
 
     def move_indicator(self, indicator_id: int, new_row: int) -> None:
         """Move an indicator to ``new_row`` among its siblings (its row after the move)."""

@@ -66,6 +66,7 @@ class SetFund(QUndoCommand):
                 or other.session != self.session):
             return False
         self.new = other.new
+        self.setObsolete(self.new == self.old)  # typed and then refused or taken back: no step at all
         return True
 
     def redo(self) -> None:
@@ -73,6 +74,23 @@ class SetFund(QUndoCommand):
 
     def undo(self) -> None:
         self.editor.write_fund(self.line, self.column, self.old, stated_total=(self.group, self.stated_total))
+
+
+class Batch(QUndoCommand):
+    """Several commands as one undo step (a paste, clearing a range): redone in order, undone in
+    reverse. A plain list, not Qt child commands, whose Python side PySide would not keep alive."""
+
+    def __init__(self, text: str, parts: list[QUndoCommand]) -> None:
+        super().__init__(text)
+        self.parts = parts
+
+    def redo(self) -> None:
+        for part in self.parts:
+            part.redo()
+
+    def undo(self) -> None:
+        for part in reversed(self.parts):
+            part.undo()
 
 
 class SetIndicatorValue(QUndoCommand):
@@ -113,6 +131,25 @@ class InsertIndicator(QUndoCommand):
         self._removed = self.model.remove(self.new_id)
         if self.drop_on_undo:
             self.setObsolete(True)  # QUndoStack deletes an obsolete command after undoing it
+
+
+class InsertIndicators(QUndoCommand):
+    """Add several 三级 rows at once (a paste); redo after undo puts back the same ids."""
+
+    def __init__(self, model: IndicatorModel, parent_id: int, row: int, rows: list[dict[str, str]]) -> None:
+        super().__init__(QCoreApplication.translate("Commands", "添加三级指标"))
+        self.model, self.parent_id, self.row, self.rows = model, parent_id, row, rows
+        self.new_ids: list[int] = []
+        self._removed: list[Subtree] | None = None
+
+    def redo(self) -> None:
+        if self._removed is not None:
+            self.model.restore_many(self._removed)
+        else:
+            self.new_ids = self.model.insert_many(self.parent_id, self.row, self.rows)
+
+    def undo(self) -> None:
+        self._removed = self.model.remove_many(self.new_ids)
 
 
 class RemoveIndicator(QUndoCommand):

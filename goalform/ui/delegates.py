@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 from goalform import assets
 from goalform.domain.template import Template
 from goalform.ui.indicator_model import COL_NAME, IndicatorModel, LevelRole
+from goalform.ui.indicator_paste import PastingLineEdit
 from goalform.ui.markers import marker_icon
 
 _NAME_MARGIN = 8 + 20  # px beside a wrapped name: cell margins and the marker of a row with findings
@@ -58,6 +59,7 @@ class IndicatorDelegate(QStyledItemDelegate):
         self._completions: dict[int, QStandardItemModel] = {}
         self.open_editor: QWidget | None = None  # the editor being used, for finish_editing()
         self._row_heights: dict[int, int] = {}  # font height -> height of a row with a marker
+        self.on_block_paste: Callable[[list[list[str]]], None] | None = None  # several lines pasted in an editor
 
     def sizeHint(self, option, index: QModelIndex) -> QSize:  # noqa: N802 - Qt override
         """Every row as tall as one with a marker (so rows stay even), and a name wider than the 指标
@@ -112,7 +114,8 @@ class IndicatorDelegate(QStyledItemDelegate):
             combo.addItem("")
             combo.addItems(list(domain.values))
             return combo
-        edit = QLineEdit(parent)
+        edit = PastingLineEdit(parent)
+        edit.on_block_paste = self.on_block_paste
         edit.setObjectName(f"editor_{key}")
         if key == "name":
             level = int(index.data(LevelRole) or 3)

@@ -78,6 +78,21 @@ class FormEditor(QObject):
             return
         self.undo_stack.push(commands.SetFund(self, line, column, old, text))
 
+    def edit_funds(self, changes: list[tuple[str, str, str]], text: str) -> None:
+        """Write several amounts ``(line, column, text)`` as one undo step named ``text``."""
+        changes = [c for c in changes if self.doc.fund(c[0], c[1]) != c[2]]
+        if self.read_only or not changes:
+            return
+        self.seal_typing()
+        self.undo_stack.push(commands.Batch(text, [
+            commands.SetFund(self, line, column, self.doc.fund(line, column), new) for line, column, new in changes]))
+
+    def push_all(self, parts: list, text: str) -> None:
+        """Several undo commands (a paste) as one undo step named ``text``."""
+        if not self.read_only and parts:
+            self.seal_typing()
+            self.undo_stack.push(commands.Batch(text, parts))
+
     def edit_indicator(self, model: IndicatorModel, indicator_id: int, column: str, text: str) -> None:
         if self.read_only or model.doc.node(indicator_id).get(column) == text:
             return

@@ -215,6 +215,36 @@ class IndicatorModel(QAbstractItemModel):
             self.endInsertRows()
         return new_id
 
+    def insert_many(self, parent_id: int, row: int, rows: list[dict[str, str]]) -> list[int]:
+        """Several new children at ``row`` and after (a paste), as one insertion for the views."""
+        row = max(0, min(row, len(self.doc.children(parent_id))))
+        self.beginInsertRows(self.index_of(parent_id), row, row + len(rows) - 1)
+        try:
+            return self.doc.insert_indicators(parent_id, row, rows)
+        finally:
+            self.endInsertRows()
+
+    def remove_many(self, ids: list[int]) -> list[Subtree]:
+        """Remove consecutive siblings (what :meth:`insert_many` added)."""
+        parent_id = self.doc.node(ids[0]).parent_id
+        assert parent_id is not None
+        first = self.doc.row_of(ids[0])
+        self.beginRemoveRows(self.index_of(parent_id), first, first + len(ids) - 1)
+        try:
+            return self.doc.remove_indicators(ids)
+        finally:
+            self.endRemoveRows()
+
+    def restore_many(self, subtrees: list[Subtree]) -> None:
+        root = subtrees[0].records[0]
+        assert root.parent_id is not None
+        row = max(0, min(root.position, len(self.doc.children(root.parent_id))))
+        self.beginInsertRows(self.index_of(root.parent_id), row, row + len(subtrees) - 1)
+        try:
+            self.doc.restore_indicators(subtrees)
+        finally:
+            self.endInsertRows()
+
     def remove(self, indicator_id: int) -> Subtree:
         rec = self.doc.node(indicator_id)
         row = self.doc.row_of(indicator_id)

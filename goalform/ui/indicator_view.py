@@ -8,7 +8,7 @@ name wider than its column wraps (IndicatorDelegate.sizeHint), every cell shows 
 from __future__ import annotations
 
 from PySide6.QtCore import QModelIndex, Qt, Signal
-from PySide6.QtGui import QFontMetrics
+from PySide6.QtGui import QFontMetrics, QKeySequence
 from PySide6.QtWidgets import QAbstractItemDelegate, QAbstractItemView, QHeaderView, QTreeView, QWidget
 
 from goalform.ui.indicator_model import COL_NAME, LevelRole
@@ -27,6 +27,8 @@ class IndicatorTreeView(QTreeView):
     edit_cancelled = Signal(QModelIndex)  # Esc in a cell editor
     escape_pressed = Signal()  # Esc on a row, not editing
     columns_resized = Signal()  # the user dragged a column border
+    copy_requested = Signal()  # Ctrl+C on the selected cells (goalform.ui.indicator_paste)
+    paste_requested = Signal()  # Ctrl+V on the current cell
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -139,6 +141,8 @@ class IndicatorTreeView(QTreeView):
 
     # -- keys: editing the tree (Insert, Delete, Ctrl+Up/Down, Enter to edit) -------------------------
     def keyPressEvent(self, event) -> None:  # noqa: N802 - Qt override
+        if self._clipboard_key(event):
+            return
         if self.state() != QAbstractItemView.State.EditingState and self._edit_key(event):
             return
         if self._navigation_key(event):
@@ -182,6 +186,18 @@ class IndicatorTreeView(QTreeView):
         super().closeEditor(editor, hint)
         if hint == QAbstractItemDelegate.EndEditHint.RevertModelCache:
             self.edit_cancelled.emit(index)
+
+    def _clipboard_key(self, event) -> bool:
+        """Ctrl+C / Ctrl+V on the cells (not in a cell editor, which handles its own)."""
+        if self.state() == QAbstractItemView.State.EditingState:
+            return False
+        if event.matches(QKeySequence.StandardKey.Copy):
+            self.copy_requested.emit()
+            return True
+        if event.matches(QKeySequence.StandardKey.Paste):
+            self.paste_requested.emit()
+            return True
+        return False
 
     def moveCursor(self, action, modifiers) -> QModelIndex:  # noqa: N802 - Qt override
         """Tab and Shift+Tab go through the editable cells of the 三级 rows (group rows are skipped)."""

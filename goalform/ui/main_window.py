@@ -249,6 +249,7 @@ class MainWindow(QMainWindow):
             action = self.tab_actions_menu.addAction(title)
             action.setShortcut(QKeySequence(f"Alt+{i + 1}"))
             action.triggered.connect(lambda _=False, i=i: self.tabs and self.tabs.setCurrentIndex(i))
+        self.tabs.currentChanged.connect(self._on_tab_switched)
         self.setCentralWidget(page)
         self._show_docks(True)
 
@@ -259,6 +260,14 @@ class MainWindow(QMainWindow):
         editor.saved_state_changed.connect(self._update_title)
         self.runner.run_now()
         self.dock.flush()  # a newly opened form shows its findings at once
+
+    def _on_tab_switched(self, index: int) -> None:
+        """Alt+N or a click on a tab: the tab puts the cursor in its first cell (if it has a
+        ``focus_first``), once a jump to a finding has had its say."""
+        page = self.tabs.widget(index) if self.tabs is not None else None
+        focus_first = getattr(page, "focus_first", None)
+        if focus_first is not None:
+            QTimer.singleShot(0, page, focus_first)
 
     def finish_editing(self) -> None:
         """Commit any cell still being edited, so nothing typed is left out of a save."""

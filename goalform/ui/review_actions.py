@@ -403,6 +403,9 @@ class ReviewActions(QObject):
         if not isinstance(edit, (QLineEdit, QPlainTextEdit)):
             return False
         menu = edit.createStandardContextMenu()
+        adapt = getattr(edit, "adapt_context_menu", None)  # e.g. an amount cell's own 粘贴 (funds_grid)
+        if adapt is not None:
+            adapt(menu)
         self.add_to_menu(menu, edit)
         menu.exec(event.globalPos())  # type: ignore[attr-defined]
         menu.deleteLater()

@@ -5,9 +5,11 @@ so the window's one undo stack takes back every edit in every tab.
 """
 from __future__ import annotations
 
+from typing import Callable
+
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QKeySequence
-from PySide6.QtWidgets import QLineEdit, QPlainTextEdit, QWidget
+from PySide6.QtWidgets import QLineEdit, QMenu, QPlainTextEdit, QWidget
 
 from goalform.domain.validation import Finding
 from goalform.ui.editor import FormEditor
@@ -21,6 +23,7 @@ QLineEdit[derived="true"] { background: palette(window); }
 QLineEdit[severity="error"], QPlainTextEdit[severity="error"] { background: #ffe4e1; border: 1px solid #c82828; }
 QLineEdit[severity="warning"], QPlainTextEdit[severity="warning"] { background: #fff6d6; border: 1px solid #d78c00; }
 QLineEdit[severity="pending"], QPlainTextEdit[severity="pending"] { background: #f3f6fa; border: 1px dashed #8c96a5; }
+QLineEdit[inrange="true"] { background: #cfe2fa; }
 """
 
 
@@ -94,6 +97,14 @@ def bind_text(edit: FieldTextEdit, editor: FormEditor, key: str) -> None:
     edit.editing_finished.connect(editor.seal_typing)
     editor.field_changed.connect(lambda k: edit.show_text(editor.doc.field(key)) if k == key else None)
     edit.setReadOnly(editor.read_only)
+
+
+def reroute_paste(menu: QMenu, paste: Callable[[], object]) -> None:
+    """Make the 粘贴 of a line edit's standard context menu call ``paste`` instead."""
+    for action in menu.actions():
+        if action.objectName() == "edit-paste":
+            action.triggered.disconnect()
+            action.triggered.connect(lambda _=False: paste())
 
 
 def mark(widget: QWidget, findings: list[Finding]) -> None:

@@ -34,7 +34,7 @@ def test_blank_amount_is_none_without_error(text: str) -> None:
 
 @pytest.mark.parametrize(
     "text, fragment",
-    [("100%", "不是金额"), ("abc", "不是金额"), ("-3", "负数"), ("1.234", "两位小数"), ("1.2.3", "不是金额")],
+    [("100%", "不是金额"), ("abc", "不是金额"), ("-3", "负数"), ("1.234", "两位小数"), ("1.2.3", "两个小数点")],
 )
 def test_bad_amounts_explain_themselves(text: str, fragment: str) -> None:
     parsed = parse_amount(text)
@@ -46,6 +46,8 @@ def test_canonical_amount_keeps_bad_text_for_validation() -> None:
     assert canonical_amount("1,424 万元") == "1424"
     assert canonical_amount(" 186.6 ") == "186.6"
     assert canonical_amount("约一百") == "约一百"
+    assert canonical_amount("12,5") == "12,5"  # once silently 125
+    assert canonical_amount("５００") == "500"
 
 
 def test_shares_of_the_2024_reference_are_whole_percent_summing_to_100() -> None:

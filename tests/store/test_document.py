@@ -418,3 +418,18 @@ def test_a_working_copy_whose_pid_now_belongs_to_another_program_is_offered_back
         assert Workspace().orphans() == []
     finally:
         other.communicate(b"", timeout=60)
+
+
+def test_several_rows_inserted_removed_and_restored_at_once() -> None:
+    """A paste adds many 三级 rows in one transaction; undo removes them and redo puts back the same ids."""
+    doc = Document.new(assets.template("2026"), 2026)
+    level2 = doc.children(doc.roots("annual")[0])[0]
+    before = doc.children(level2)
+    ids = doc.insert_indicators(level2, len(before), [{"name": "甲", "value": "≥95%"}, {"name": "乙"}])
+    assert doc.children(level2) == before + ids
+    assert [doc.node(i).name for i in ids] == ["甲", "乙"] and doc.node(ids[0]).value == "≥95%"
+    removed = doc.remove_indicators(ids)
+    assert doc.children(level2) == before
+    doc.restore_indicators(removed)
+    assert doc.children(level2) == before + ids and doc.node(ids[1]).name == "乙"
+    assert [doc.row_of(i) for i in doc.children(level2)] == list(range(len(before) + 2))

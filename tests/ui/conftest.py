@@ -30,6 +30,16 @@ def window(qtbot):
 
 
 @pytest.fixture
+def told(monkeypatch) -> list[str]:
+    """The texts of the warning boxes shown (instead of showing them)."""
+    from PySide6.QtWidgets import QMessageBox
+
+    shown: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda parent, title, text, *a: shown.append(text))
+    return shown
+
+
+@pytest.fixture
 def saved_reference(tmp_path: Path) -> Path:
     """The 2026 reference form saved as a .goal."""
     path = tmp_path / "reference-2026.goal"

@@ -99,9 +99,11 @@ def test_bad_amount_is_marked_on_its_cell(window, qtbot, blank_doc):
     prev1 = cell(window, "fund_unit_funds_prev1")
     prev1.setFocus()
     qtbot.keyClicks(prev1, "12a")
+    qtbot.keyClick(prev1, Qt.Key.Key_Return)  # refused when the cell is left: the cursor stays
     settle(window)
     assert prev1.property("severity") == "error"
-    assert "单位资金" in prev1.toolTip()
+    assert "单位资金" in prev1.toolTip() and "不是金额" in prev1.toolTip()
+    assert prev1.hasFocus() and prev1.text() == "12a" and blank_doc.fund("unit_funds", "prev1") == ""
 
 
 def test_findings_list_follows_the_edit(window, qtbot, blank_doc):

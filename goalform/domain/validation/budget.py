@@ -19,9 +19,9 @@ def column_name(form: Form, template: Template, column: str) -> str:
     return f"{prev2 if column == 'prev2' else prev1}年金额"
 
 
-@rule("funds.amount", Severity.ERROR, "金额必须是不为负、最多两位小数的数字")
+@rule("funds.amount", Severity.ERROR, "金额必须是不为负、最多两位小数、小于一万亿元的数字")
 def amounts_are_numbers(form: Form, template: Template) -> Iterator[tuple[Location, str]]:
-    """Every funds cell and every 合计 found in an imported document (e.g. 「100%」 typed into a 合计 cell) is a non-negative amount in 万元 with at most the template's number of decimals; blank cells are allowed."""
+    """Every funds cell and every 合计 found in an imported document (e.g. 「100%」 typed into a 合计 cell) is a non-negative amount in 万元 below 10⁸ (一万亿元) with at most the template's number of decimals, read by the one amount parser (thousands separators only in thousands positions, no 元 amounts); blank cells are allowed."""
     for group in template.funds:
         for line in group.lines:
             for column in COLUMNS:

@@ -2,12 +2,13 @@
 
 Amounts are typed into the cells; 合计 and 占比 are derived (read-only) and follow every keystroke.
 A cell on which a rule fails (not a number, 合计 not adding up, income ≠ expenditure) is tinted and
-carries the message as its tooltip.
+carries the message as its tooltip; so is a cell whose typed text was refused. Moving, selecting,
+copying and pasting like a spreadsheet is :mod:`goalform.ui.funds_grid`.
 """
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QScrollArea, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QApplication, QFrame, QGridLayout, QLabel, QScrollArea, QVBoxLayout, QWidget
 
 from goalform.domain.amounts import format_amount, format_share
 from goalform.domain.form import Form
@@ -15,6 +16,7 @@ from goalform.domain.funds import FundsSummary, summarize_funds
 from goalform.domain.template import COLUMNS
 from goalform.domain.validation import Finding, Location
 from goalform.ui.editor import FormEditor
+from goalform.ui.funds_grid import AmountCell, FundsGrid, Slot
 from goalform.ui.widgets import FieldLineEdit, mark, wants_focus
 
 # Grid columns: group label, line label, 当年金额, 占比, 前年, 上年.
@@ -41,6 +43,7 @@ class FundsTab(QWidget):
         scroll = QScrollArea(self)
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the cursor belongs in the cells
         outer.addWidget(scroll)
         body = QWidget(scroll)
         scroll.setWidget(body)
@@ -50,6 +53,9 @@ class FundsTab(QWidget):
 
         prev2, prev1 = template.history_years(doc.year)
         history = template.funds_history_label
+        column_names = {"current": self.tr("%1年当年金额").replace("%1", str(doc.year)),
+                        "share": template.label("share"), "prev2": history.format(year=prev2),
+                        "prev1": history.format(year=prev1)}
         grid.addWidget(_header(template.label("funds_overall")), 0, _COL_GROUP, 2, 2)
         grid.addWidget(_header(self.tr("%1年当年金额").replace("%1", str(doc.year))), 0, _COL_CURRENT, 2, 1)
         grid.addWidget(_header(template.label("share")), 0, _COL_SHARE, 2, 1)
@@ -57,25 +63,30 @@ class FundsTab(QWidget):
         grid.addWidget(_header(history.format(year=prev2)), 1, _COL_PREV2)
         grid.addWidget(_header(history.format(year=prev1)), 1, _COL_PREV1)
 
-        self.cells: dict[tuple[str, str], FieldLineEdit] = {}  # (line, column) -> editable amount
+        self.cells: dict[tuple[str, str], AmountCell] = {}  # (line, column) -> editable amount
         self.shares: dict[str, FieldLineEdit] = {}  # line or group key -> derived 占比
         self.totals: dict[tuple[str, str], FieldLineEdit] = {}  # (group, column) -> derived 合计
+        slots: list[list[Slot]] = []  # the grid's rows: amounts and computed cells, as on the form
         row = 2
         for group in template.funds:
-            grid.addWidget(_header(group.label.replace("\n", "")), row, _COL_GROUP, len(group.lines) + 1, 1)
+            group_label = group.label.replace("\n", "")
+            grid.addWidget(_header(group_label), row, _COL_GROUP, len(group.lines) + 1, 1)
             for line in group.lines:
                 grid.addWidget(QLabel(line.label, body), row, _COL_LINE)
                 for column in COLUMNS:
-                    cell = self._amount_cell(body, f"fund_{line.key}_{column}")
+                    cell = AmountCell(body)
+                    self._style_cell(cell, f"fund_{line.key}_{column}")
                     cell.setText(doc.fund(line.key, column))
-                    cell.textEdited.connect(lambda text, l=line.key, c=column: editor.edit_fund(l, c, text))
-                    cell.editingFinished.connect(editor.seal_typing)
                     cell.setReadOnly(editor.read_only)
                     self.cells[(line.key, column)] = cell
                     grid.addWidget(cell, row, _GRID_COLUMN[column])
                 share = self._derived_cell(body, f"share_{line.key}")
                 self.shares[line.key] = share
                 grid.addWidget(share, row, _COL_SHARE)
+                slots.append([
+                    Slot(self.cells[(line.key, c)], line.key, c, f"{line.label}（{column_names[c]}）")
+                    if c != "share" else Slot(share, label=f"{line.label}（{column_names[c]}）")
+                    for c in ("current", "share", "prev2", "prev1")])
                 row += 1
             total_label = QLabel(template.label("total"), body)
             total_label.setStyleSheet("font-weight: bold;")
@@ -87,6 +98,10 @@ class FundsTab(QWidget):
             share = self._derived_cell(body, f"share_{group.key}")
             self.shares[group.key] = share
             grid.addWidget(share, row, _COL_SHARE)
+            total_name = f"{group_label}{template.label('total')}"
+            slots.append([Slot(self.totals[(group.key, c)] if c != "share" else share,
+                               label=f"{total_name}（{column_names[c]}）")
+                          for c in ("current", "share", "prev2", "prev1")])
             row += 1
         note = QLabel(self.tr("单位：万元。合计和占比由程序计算，不能直接修改。"), body)
         note.setStyleSheet("color: #555;")
@@ -95,19 +110,22 @@ class FundsTab(QWidget):
         for col, stretch in ((_COL_GROUP, 0), (_COL_LINE, 2), (_COL_CURRENT, 2), (_COL_SHARE, 1), (_COL_PREV2, 2), (_COL_PREV1, 2)):
             grid.setColumnStretch(col, stretch)
 
+        self.grid = FundsGrid(editor, slots, self)
+        self.grid.on_marks_changed = lambda widget: self._mark(widget)
         editor.fund_changed.connect(self._on_fund_changed)
         self.summary: FundsSummary | None = None
+        self._findings: dict[QWidget, list[Finding]] = {}
         self.refresh_derived()
 
-    def _amount_cell(self, parent: QWidget, name: str) -> FieldLineEdit:
-        cell = FieldLineEdit(parent)
+    @staticmethod
+    def _style_cell(cell: FieldLineEdit, name: str) -> None:
         cell.setObjectName(name)
         cell.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         cell.setMinimumWidth(110)
-        return cell
 
     def _derived_cell(self, parent: QWidget, name: str) -> FieldLineEdit:
-        cell = self._amount_cell(parent, name)
+        cell = FieldLineEdit(parent)
+        self._style_cell(cell, name)
         cell.setReadOnly(True)
         cell.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
         cell.setProperty("derived", True)  # styled by widgets.FINDING_STYLE
@@ -116,9 +134,22 @@ class FundsTab(QWidget):
 
     def _on_fund_changed(self, line: str, column: str) -> None:
         cell = self.cells.get((line, column))
-        if cell is not None:
+        if cell is not None and self.grid.changed_elsewhere(line, column):
             cell.show_text(self.editor.doc.fund(line, column))
+            self._mark(cell)
         self.refresh_derived()
+
+    def focus_first(self) -> None:
+        """The tab was switched to: the cursor goes to the first amount, unless it is already here."""
+        focused = QApplication.focusWidget()
+        if focused is None or focused not in self.grid.where:
+            self.grid.focus_first()
+
+    def finish_editing(self) -> None:
+        """Read the amount still being typed (before saving, closing, switching documents)."""
+        focused = self.focusWidget()
+        if isinstance(focused, AmountCell) and focused in self.cells.values():
+            self.grid.commit(focused)
 
     def refresh_derived(self) -> None:
         """Recompute every 合计 and 占比 from the amounts in the document."""
@@ -150,8 +181,22 @@ class FundsTab(QWidget):
                 found.setdefault(t, [])
                 if f not in found[t]:
                     found[t].append(f)
+        self._findings = found
         for cell in list(self.cells.values()) + list(self.totals.values()):
-            mark(cell, found.get(cell, []))
+            self._mark(cell)
+
+    def _mark(self, cell: QWidget) -> None:
+        """Tint ``cell`` by its findings, and as an error while it shows a refused amount."""
+        findings = self._findings.get(cell, [])
+        mark(cell, findings)
+        key = next((k for k, c in self.cells.items() if c is cell), None)
+        refused = self.grid.refused.get(key) if key is not None else None
+        if refused:
+            if cell.property("severity") != "error":
+                cell.setProperty("severity", "error")
+                cell.style().unpolish(cell)
+                cell.style().polish(cell)
+            cell.setToolTip("\n".join([self.tr("未采用：") + refused, *(t for t in [cell.toolTip()] if t)]))
 
     def owns(self, location: Location) -> bool:
         return location.section == "funds"

@@ -21,6 +21,7 @@ from goalform.domain.validation import Finding, Location
 from goalform.ui.delegates import IndicatorDelegate
 from goalform.ui.editor import FormEditor
 from goalform.ui.indicator_model import IndicatorModel
+from goalform.ui.indicator_paste import IndicatorClipboard
 from goalform.ui.indicator_view import IndicatorTreeView
 from goalform.ui.review_actions import extend_context_menu
 from goalform.ui.settings import Settings
@@ -101,6 +102,24 @@ class IndicatorsTab(QWidget):
             self.view.setDragEnabled(False)
         self.model.rowsInserted.connect(lambda parent, first, last: self.view.expand(parent))
         layout.addWidget(self.view, 1)
+        self._install_clipboard()
+
+    def _install_clipboard(self) -> None:
+        """Ctrl+C / Ctrl+V like spreadsheet rows (goalform.ui.indicator_paste); a range of cells can
+        be selected with Shift for copying."""
+        self.clipboard = IndicatorClipboard(self)
+        self.view.setSelectionMode(self.view.SelectionMode.ContiguousSelection)
+        self.view.copy_requested.connect(self.clipboard.copy)
+        self.view.paste_requested.connect(self.clipboard.paste)
+        self.delegate.on_block_paste = self._paste_from_editor
+
+    def _paste_from_editor(self, block: list[list[str]]) -> None:
+        """Several lines pasted into a cell being edited: they go into the rows below, not this cell."""
+        editor = self.delegate.open_editor
+        if editor is not None:
+            self.view.closeEditor(editor, self.delegate.EndEditHint.RevertModelCache)
+        self.view.setFocus(Qt.FocusReason.OtherFocusReason)
+        self.clipboard.paste(block)
 
     def finish_editing(self) -> None:
         """Commit a cell that is still being edited (before saving, closing, switching documents)."""

@@ -1,0 +1,187 @@
+"""Copy and paste in the indicator trees, as between spreadsheet rows.
+
+- Ctrl+C copies the selected cells (a range of rows and columns) as tab-separated text.
+- Ctrl+V on a selected cell (no F2 needed) pastes what a spreadsheet, WPS or Word copied: one value
+  into the cell; a block of rows × columns into the selected 三级 row and the ones below it, from the
+  selected column on, adding 三级 rows where the block is longer (on a 二级 row, into its 三级 rows
+  from the first). All of it is one undo step; values that fall outside the columns or hold a line
+  break are not written and are listed in one message.
+- In a cell being edited (F2), pasting several lines or cells does the same instead of joining them
+  into the one cell; one line is pasted into the text as usual.
+
+Kept apart from the view's navigation keys (:mod:`goalform.ui.indicator_view`): the view only tells
+this module that Ctrl+C or Ctrl+V was pressed.
+"""
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Callable
+
+from PySide6.QtCore import QCoreApplication, QItemSelection, QItemSelectionModel, QModelIndex, Qt
+from PySide6.QtGui import QGuiApplication, QKeySequence
+from PySide6.QtWidgets import QLineEdit, QMenu, QMessageBox, QWidget
+
+from goalform.formats.table_text import Block, is_block, read_block, write_tsv
+from goalform.ui import commands
+from goalform.ui.widgets import reroute_paste
+
+if TYPE_CHECKING:
+    from goalform.ui.tabs.indicators_tab import IndicatorsTab
+
+MAX_LISTED = 12
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("IndicatorPaste", text)
+
+
+def clipboard_block() -> Block:
+    """The clipboard's cells: the HTML table of a spreadsheet or Word if there is one, else its text."""
+    mime = QGuiApplication.clipboard().mimeData()
+    if mime is None:
+        return []
+    return read_block(mime.text(), mime.html() if mime.hasHtml() else "")
+
+
+class PastingLineEdit(QLineEdit):
+    """The editor of a tree cell: a paste of several lines or cells goes to ``on_block_paste``
+    (the rows below) instead of into this one cell."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.on_block_paste: Callable[[Block], None] | None = None
+
+    def keyPressEvent(self, event) -> None:  # noqa: N802 - Qt override
+        if event.matches(QKeySequence.StandardKey.Paste) and self._paste_block():
+            return
+        super().keyPressEvent(event)
+
+    def contextMenuEvent(self, event) -> None:  # noqa: N802 - Qt override
+        menu = self.createStandardContextMenu()
+        self.adapt_context_menu(menu)
+        menu.exec(event.globalPos())
+        menu.deleteLater()
+
+    def adapt_context_menu(self, menu: QMenu) -> None:
+        reroute_paste(menu, lambda: self._paste_block() or self.paste())
+
+    def _paste_block(self) -> bool:
+        block = clipboard_block()
+        if self.on_block_paste is None or not (is_block(block) or (block and "\n" in block[0][0].strip())):
+            return False
+        self.on_block_paste(block)
+        return True
+
+
+class IndicatorClipboard:
+    """Ctrl+C and Ctrl+V for one indicator tab."""
+
+    def __init__(self, tab: "IndicatorsTab") -> None:
+        self.tab = tab
+
+    # -- copy ------------------------------------------------------------------------------------
+    def copy(self) -> None:
+        view, model = self.tab.view, self.tab.model
+        indexes = [i for i in view.selectionModel().selectedIndexes() if i.isValid()]
+        if not indexes and view.currentIndex().isValid():
+            indexes = [view.currentIndex()]
+        if not indexes:
+            return
+        rows = sorted({i.internalId() for i in indexes}, key=lambda i: view.visualRect(model.index_of(i)).y())
+        first = min(i.column() for i in indexes)
+        last = max(i.column() for i in indexes)
+        block = [[str(model.index_of(r, c).data() or "") for c in range(first, last + 1)] for r in rows]
+        QGuiApplication.clipboard().setText(write_tsv(block))
+
+    # -- paste -----------------------------------------------------------------------------------
+    def paste(self, block: Block | None = None) -> None:
+        """Ctrl+V on the current cell (or a block handed over by the cell editor)."""
+        tab = self.tab
+        if tab.editor.read_only:
+            return
+        block = clipboard_block() if block is None else block
+        index = tab.view.currentIndex()
+        if not block or not index.isValid():
+            return
+        if len(block) == 1 and len(block[0]) == 1 and "\n" in block[0][0].strip():
+            block = [[line] for line in block[0][0].strip().splitlines()]  # one cell of several lines
+        if not is_block(block):
+            self._paste_value(index, block[0][0].strip())
+            return
+        self._paste_rows(index, block)
+
+    def _paste_value(self, index: QModelIndex, value: str) -> None:
+        tab = self.tab
+        if not index.flags() & Qt.ItemFlag.ItemIsEditable:
+            self._tell([_tr("此格不能填写（一级指标，或二级指标的指标值）")], 0)
+            return
+        key = tab.model.columns[index.column()]
+        tab.editor.edit_indicator(tab.model, index.internalId(), key, value)
+
+    def _paste_rows(self, index: QModelIndex, block: Block) -> None:
+        tab, model, doc = self.tab, self.tab.model, self.tab.editor.doc
+        rec = doc.node(index.internalId())
+        if rec.level == 1:
+            self._tell([_tr("请先选中一个二级或三级指标，再粘贴多行")], 0)
+            return
+        parent = rec.id if rec.level == 2 else rec.parent_id
+        assert parent is not None
+        first_row = 0 if rec.level == 2 else doc.row_of(rec.id)
+        siblings = doc.children(parent)
+        columns = model.columns
+        parts: list = []
+        added: list[dict[str, str]] = []
+        problems: list[str] = []
+        placed = 0
+        for i, values in enumerate(block):
+            row = first_row + i
+            cells: dict[str, str] = {}
+            for j, value in enumerate(values):
+                value = value.strip()
+                c = index.column() + j
+                if c >= len(columns):
+                    if value:
+                        problems.append(_tr("第%1行「%2」在最后一列之外").replace("%1", str(i + 1)).replace("%2", value))
+                    continue
+                if "\n" in value:
+                    problems.append(_tr("第%1行「%2」有换行：一格只能填一行").replace("%1", str(i + 1)).replace(
+                        "%2", value.replace("\n", " / ")))
+                    continue
+                cells[columns[c]] = value
+            if row < len(siblings):
+                for key, value in cells.items():
+                    if doc.node(siblings[row]).get(key) != value:
+                        parts.append(commands.SetIndicatorValue(model, siblings[row], key, value))
+                        placed += 1
+            elif any(cells.values()):
+                added.append(cells)
+                placed += len(cells)
+        if added:
+            parts.append(commands.InsertIndicators(model, parent, len(siblings), added))
+        if parts:
+            tab.editor.push_all(parts, _tr("粘贴指标"))
+            target = siblings[first_row] if first_row < len(siblings) else doc.children(parent)[first_row]
+            self._select(target, index.column(), min(len(block), len(doc.children(parent)) - first_row),
+                         max(len(v) for v in block))
+        if problems:
+            self._tell(problems, placed)
+
+    def _select(self, first_id: int, column: int, rows: int, columns: int) -> None:
+        """The pasted cells stay selected, the first one current."""
+        view, model, doc = self.tab.view, self.tab.model, self.tab.editor.doc
+        ids = doc.children(doc.node(first_id).parent_id)  # type: ignore[arg-type]
+        start = ids.index(first_id)
+        last_id = ids[min(start + rows, len(ids)) - 1]
+        last_column = min(column + columns, model.columnCount()) - 1
+        top = model.index_of(first_id, column)
+        view.selectionModel().setCurrentIndex(top, QItemSelectionModel.SelectionFlag.ClearAndSelect)
+        view.selectionModel().select(QItemSelection(top, model.index_of(last_id, last_column)),
+                                     QItemSelectionModel.SelectionFlag.Select)
+        view.scrollTo(top)
+
+    def _tell(self, problems: list[str], placed: int) -> None:
+        shown = problems[:MAX_LISTED]
+        if len(problems) > MAX_LISTED:
+            shown.append(_tr("……另有 %1 项").replace("%1", str(len(problems) - MAX_LISTED)))
+        head = (_tr("已粘贴 %1 格；以下 %2 项没有填入：").replace("%1", str(placed)).replace("%2", str(len(problems)))
+                if placed else _tr("没有粘贴："))
+        QMessageBox.warning(self.tab, _tr("粘贴"), head + "\n\n" + "\n".join(shown))
