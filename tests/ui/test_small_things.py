@@ -8,7 +8,7 @@ import re
 import pytest
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QDialogButtonBox, QFileDialog, QLabel, QToolButton
+from PySide6.QtWidgets import QApplication, QDialogButtonBox, QFileDialog, QLabel, QMessageBox, QToolButton
 from ui_helpers import settle, type_text
 
 from goalform.ui import file_actions
@@ -68,6 +68,7 @@ def test_file_dialogs_list_every_format_that_can_be_read(window, monkeypatch, bl
     window.files.import_action.trigger()
     window.files.open_action.trigger()
     window.set_document(blank_doc)
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)  # export anyway
     window.files.export_action.trigger()
     imported, opened, exported = asked
     every = set(re.findall(r"\*(\.\w+)", imported.split(";;")[0]))
