@@ -10,9 +10,11 @@ from PySide6.QtCore import QCoreApplication, QObject, Signal
 from PySide6.QtGui import QUndoStack
 
 from goalform.domain.form import TREES
+from goalform.domain.review import Comment, Status, StatusChange
 from goalform.store.document import Document
 from goalform.ui import commands
 from goalform.ui.indicator_model import IndicatorModel
+from goalform.ui.review_commands import AddComment, RemoveComment
 
 
 
@@ -113,6 +115,20 @@ class FormEditor(QObject):
         if self.read_only or model.doc.row_of(indicator_id) == new_row:
             return
         self.undo_stack.push(commands.MoveIndicator(model, indicator_id, new_row))
+
+    # -- review records (a read-only form takes them too: Document.takes_review) ---------------------------
+    def add_comment(self, target: str, text: str, author: str) -> Comment | None:
+        """Add a 审核意见 on ``target`` as one undo step; the comment added (None if none was)."""
+        command = AddComment(self.doc, target, text, author)
+        self.undo_stack.push(command)
+        return command.comment
+
+    def remove_comment(self, comment: Comment) -> None:
+        self.undo_stack.push(RemoveComment(self.doc, comment))
+
+    def set_status(self, status: Status, who: str, note: str = "") -> StatusChange:
+        """提交 / 退回 / 通过: a record, not an undo step (see goalform.ui.review_commands)."""
+        return self.doc.set_status(status, who, note)
 
     # -- writes (called by the commands only) -------------------------------------------------------
     def write_field(self, key: str, text: str) -> None:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import contextlib
 import datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, Iterator
+from typing import Iterator
 
 from PySide6.QtCore import QCoreApplication, QObject, Qt
 from PySide6.QtGui import QAction, QKeySequence
@@ -23,9 +23,8 @@ from goalform.store.workspace import Workspace
 from goalform.ui import integrations
 from goalform.ui.error_gate import go_ahead_despite_errors
 from goalform.ui.new_dialog import NewFormDialog
+from goalform.ui.shell import Shell
 
-if TYPE_CHECKING:
-    from goalform.ui.main_window import MainWindow
 
 @contextlib.contextmanager
 def wait_cursor() -> Iterator[None]:
@@ -81,7 +80,7 @@ def is_importable(path: Path) -> bool:
 
 
 class FileActions(QObject):
-    def __init__(self, window: "MainWindow") -> None:
+    def __init__(self, window: Shell) -> None:
         super().__init__(window)
         self.window = window
 

@@ -1,7 +1,9 @@
 """The main window: menus, toolbar, status bar, the tabs of the form and the findings dock.
 
 The window shows one Document at a time through a FormEditor; file handling lives in
-:mod:`goalform.ui.file_actions`, each tab in :mod:`goalform.ui.tabs`.
+:mod:`goalform.ui.file_actions`, the reviewer's tools in :mod:`goalform.ui.review_actions`, each tab in
+:mod:`goalform.ui.tabs`. Those parts see the window as a :class:`goalform.ui.shell.Shell` and expose
+their actions, menus and docks; the window places them (they never reach into its menu bar).
 """
 from __future__ import annotations
 
@@ -25,7 +27,8 @@ from goalform.store.document import Document
 from goalform.ui.editor import FormEditor
 from goalform.ui.file_actions import FileActions
 from goalform.ui.findings_dock import FindingsDock
-from goalform.ui.review_actions import install as install_review
+from goalform.ui.review_actions import DOCK_WIDTH as REVIEW_DOCK_WIDTH
+from goalform.ui.review_actions import ReviewActions
 from goalform.ui.settings import Settings
 from goalform.ui.start_page import StartPage
 from goalform.ui.tabs.funds_tab import FundsTab
@@ -65,9 +68,10 @@ class MainWindow(QMainWindow):
         self.dock = FindingsDock(self)
         self.dock.location_activated.connect(self.navigate)
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.dock)
+        self.review = ReviewActions(self)  # 审核 menu and dock, 汇总文件夹…
+        self._place_review_dock()
         self._build_status_bar()
         self._build_menus()
-        self.review = install_review(self)  # 审核 menu and dock, 汇总文件夹… (goalform.ui.review_actions)
         self._show_welcome()
         self.files.update_actions()  # nothing open yet: 保存, 导出, 打印 … wait for a document
         self.revalidate_action.setEnabled(False)
@@ -75,11 +79,21 @@ class MainWindow(QMainWindow):
         self._update_title()
 
     # -- building ----------------------------------------------------------------------------------
+    def _place_review_dock(self) -> None:
+        """The 审核 dock shares the right side with 检查结果, behind its tab."""
+        dock = self.review.dock
+        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
+        self.tabifyDockWidget(self.dock, dock)
+        self.dock.raise_()
+        if self.settings.window_state() is None:  # first start: wide enough for a fingerprint in two lines
+            QTimer.singleShot(0, lambda: self.resizeDocks([dock], [REVIEW_DOCK_WIDTH], Qt.Orientation.Horizontal))
+
     def _build_status_bar(self) -> None:
         self.count_label = QLabel(self)
         self.count_label.setObjectName("finding_count")
         self.save_label = QLabel(self)
         self.save_label.setObjectName("save_state")
+        self.statusBar().addPermanentWidget(self.review.status_label)
         self.statusBar().addPermanentWidget(self.count_label)
         self.statusBar().addPermanentWidget(self.save_label)
 
@@ -102,6 +116,9 @@ class MainWindow(QMainWindow):
         file_menu.addSeparator()
         file_menu.addAction(f.rollover_action)
         file_menu.addAction(f.compare_action)
+        file_menu.addSeparator()
+        for action in self.review.file_actions:  # 汇总文件夹…
+            file_menu.addAction(action)
         file_menu.addSeparator()
         file_menu.addAction(f.close_action)
         file_menu.addAction(f.quit_action)
@@ -137,6 +154,7 @@ class MainWindow(QMainWindow):
         view_menu.addAction(self.next_finding_action)
         self.tab_actions_menu = view_menu.addMenu(self.tr("转到"))
 
+        bar.addMenu(self.review.menu)  # 审核
         help_menu = bar.addMenu(self.tr("帮助(&H)"))
         about = QAction(self.tr("关于 goalform"), self)
         about.triggered.connect(self.show_about)
@@ -235,8 +253,10 @@ class MainWindow(QMainWindow):
             (HeaderTab(editor), self.tr("基本信息")),
             (FundsTab(editor), self.tr("资金情况")),
             (TextsTab(editor), self.tr("职能与任务")),
-            (IndicatorsTab(editor, "long_term", names, settings=self.settings), self.tr("长期目标")),
-            (IndicatorsTab(editor, "annual", names, settings=self.settings), self.tr("年度目标")),
+            (IndicatorsTab(editor, "long_term", names, settings=self.settings, extend_menu=self.review.add_to_menu),
+             self.tr("长期目标")),
+            (IndicatorsTab(editor, "annual", names, settings=self.settings, extend_menu=self.review.add_to_menu),
+             self.tr("年度目标")),
         ]
         if has_instructions(doc.template):
             pages.append((InstructionsTab(doc.template), self.tr("填报说明")))
@@ -343,6 +363,10 @@ class MainWindow(QMainWindow):
                 title += " · " + self.tr("待填 %1").replace("%1", str(count))
             if self.tabs.tabText(i) != title:
                 self.tabs.setTabText(i, title)
+
+    def open_path(self, path: Path, read_only: bool = False) -> bool:
+        """Open a file as 打开 does (a .goal; a Word or Excel form is imported)."""
+        return self.files.open_path(path, read_only=read_only)
 
     def navigate(self, location: Location) -> None:
         """Open the tab a finding points at and put the cursor on its field, cell or row."""

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox, QProgressDialog
 
 if TYPE_CHECKING:
     from goalform.store.batch import BatchResult
-    from goalform.ui.main_window import MainWindow
+    from goalform.ui.shell import Shell
 
 SUMMARY_NAME = "汇总.xlsx"
 
@@ -69,7 +69,7 @@ class SummarizeWorker(QThread):
 
 
 class SummarizeAction(QObject):
-    def __init__(self, window: "MainWindow") -> None:
+    def __init__(self, window: Shell) -> None:
         super().__init__(window)
         self.window = window
         self.action = QAction(self.tr("汇总文件夹…"), window)

@@ -15,7 +15,7 @@ from typing import Iterator
 
 from goalform.domain.form import TREES, Form, Indicator
 from goalform.domain.targets import is_placeholder
-from goalform.domain.validation.core import Location
+from goalform.domain.validation.location import Location
 
 TREE_NAMES = {"long_term": "长期指标", "annual": "年度指标"}
 

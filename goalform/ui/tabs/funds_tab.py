@@ -18,6 +18,7 @@ from goalform.domain.validation import Finding, Location
 from goalform.ui.editor import FormEditor
 from goalform.ui.funds_grid import AmountCell, FundsGrid, Slot
 from goalform.ui.widgets import FieldLineEdit, mark, wants_focus
+from goalform.ui import field_names
 
 # Grid columns: group label, line label, 当年金额, 占比, 前年, 上年.
 _COL_GROUP, _COL_LINE, _COL_CURRENT, _COL_SHARE, _COL_PREV2, _COL_PREV1 = range(6)
@@ -75,7 +76,7 @@ class FundsTab(QWidget):
                 grid.addWidget(QLabel(line.label, body), row, _COL_LINE)
                 for column in COLUMNS:
                     cell = AmountCell(body)
-                    self._style_cell(cell, f"fund_{line.key}_{column}")
+                    self._style_cell(cell, field_names.fund_widget(line.key, column))
                     cell.setText(doc.fund(line.key, column))
                     cell.setReadOnly(editor.read_only)
                     self.cells[(line.key, column)] = cell
@@ -92,7 +93,7 @@ class FundsTab(QWidget):
             total_label.setStyleSheet("font-weight: bold;")
             grid.addWidget(total_label, row, _COL_LINE)
             for column in COLUMNS:
-                total = self._derived_cell(body, f"total_{group.key}_{column}")
+                total = self._derived_cell(body, field_names.total_widget(group.key, column))
                 self.totals[(group.key, column)] = total
                 grid.addWidget(total, row, _GRID_COLUMN[column])
             share = self._derived_cell(body, f"share_{group.key}")

@@ -8,6 +8,7 @@ from goalform.domain.validation import Finding, Location
 from goalform.ui.date_field import attach_calendar
 from goalform.ui.editor import FormEditor
 from goalform.ui.widgets import FieldLineEdit, FieldTextEdit, bind_line, bind_text, mark, wants_focus
+from goalform.ui import field_names
 
 
 class HeaderTab(QWidget):
@@ -34,7 +35,7 @@ class HeaderTab(QWidget):
         self.fields: dict[str, FieldLineEdit] = {}
         for key in HEADER_FIELDS:
             edit = FieldLineEdit(box)
-            edit.setObjectName(f"field_{key}")
+            edit.setObjectName(field_names.field_widget(key))
             edit.setPlaceholderText(placeholders.get(key, ""))
             bind_line(edit, editor, key)
             self.fields[key] = edit
@@ -53,7 +54,7 @@ class HeaderTab(QWidget):
         notes_box = QGroupBox(self.tr("备注（不打印）"), self)
         notes_layout = QVBoxLayout(notes_box)
         self.notes = FieldTextEdit(notes_box)
-        self.notes.setObjectName("text_notes")
+        self.notes.setObjectName(field_names.text_widget("notes"))
         self.notes.setPlaceholderText(self.tr("导入和结转时的说明会记在这里，也可以写给自己的备忘。"))
         bind_text(self.notes, editor, "notes")
         notes_layout.addWidget(self.notes)
