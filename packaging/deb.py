@@ -116,12 +116,10 @@ def xcb_plugin_libraries(bundle: Path) -> set[str]:
 
 
 def package_by_rule(soname: str) -> str:
-    """Debian policy 8.1: libfoo.so.1 -> libfoo1, libfoo-2.so.0 -> libfoo-2-0; lower case."""
-    m = re.match(r"^(lib.+?)\.so\.([0-9]+)", soname)
-    if not m:
-        return ""
-    name, major = m[1].lower().replace("_", "-"), m[2]
-    return f"{name}-{major}" if name[-1].isdigit() else f"{name}{major}"
+    """Debian policy 8.1: libfoo.so.1 -> libfoo1, libfoo-2.so.0 -> libfoo-2-0 (the GUI's own hint uses it too)."""
+    from goalform.ui.display_check import debian_package
+
+    return debian_package(soname)
 
 
 def owning_package(path_or_soname: str) -> str:
