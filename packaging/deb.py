@@ -239,7 +239,8 @@ def build_deb(bundle: Path, version: str, out_dir: Path) -> tuple[Path, list[str
         (root / "DEBIAN" / "control").write_text(control(version, arch, size_kib(root), depends_on), encoding="utf-8")
         (root / "DEBIAN").chmod(0o755)
         deb = out_dir / f"goalform_{version}_{arch}.deb"
-        # --root-owner-group: files owned by root in the package without fakeroot; xz like Debian's own.
-        subprocess.run(["dpkg-deb", "--root-owner-group", "-Zxz", "-z6", "--build", str(root), str(deb)],
+        # --root-owner-group: files owned by root without fakeroot. gzip: any dpkg reads it, and it takes ~10 s
+        # where xz -6 takes minutes on two cores for a .deb only 30 % smaller.
+        subprocess.run(["dpkg-deb", "--root-owner-group", "-Zgzip", "-z6", "--build", str(root), str(deb)],
                        check=True, capture_output=True, text=True)
     return deb, depends_on, notes

@@ -221,3 +221,14 @@ def test_the_translation_has_every_message_of_inno_setups_default_isl():
             continue
         assert sorted(placeholder.findall(chinese[key])) == sorted(placeholder.findall(text)), key
         assert chinese[key].count("&") == text.count("&"), f"{key}: access keys differ"
+
+
+def test_the_windows_workflow_builds_checks_installs_and_uploads():
+    workflow = (ROOT / ".github" / "workflows" / "windows.yml").read_text(encoding="utf-8")
+    assert "runs-on: windows-latest" in workflow
+    assert 'python-version: "3.11"' in workflow and "architecture: x64" in workflow
+    assert "packaging\\windows\\build.ps1 -Python" in workflow  # which runs check_bundle.py (test above)
+    ps1 = (PACKAGING / "windows" / "build.ps1").read_text(encoding="utf-8")
+    assert "param([string]$Python" in ps1
+    assert "/VERYSILENT" in workflow and "/CURRENTUSER" in workflow and "unins000.exe" in workflow
+    assert "actions/upload-artifact" in workflow and "dist/goalform-*-setup.exe" in workflow
