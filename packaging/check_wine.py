@@ -31,9 +31,9 @@ import tempfile
 import time
 from pathlib import Path
 
-HERE = Path(__file__).resolve().parent
-ROOT = HERE.parent
-DIST = ROOT / "dist"
+sys.path.insert(0, str(Path(__file__).resolve().parent))  # also when loaded by the tests
+from check_bundle import DIST, HERE, ROOT, CheckFailed, Runner, project_version  # noqa: E402
+
 WORK = ROOT / "build" / "wine"
 NPM_PREFIX = ROOT / "build" / "innosetup"
 ISS = HERE / "windows" / "goalform.iss"
@@ -47,19 +47,8 @@ class Skip(Exception):
     """Wine or the compiler cannot run here: said in one loud line, never a failure."""
 
 
-class CheckFailed(Exception):
-    pass
-
-
 def skip_line(reason: str) -> str:
     return f"SKIP  ***** WINDOWS INSTALLER NOT BUILT OR CHECKED UNDER WINE: {reason} *****"
-
-
-def project_version() -> str:
-    found = re.search(r'^version\s*=\s*"([^"]+)"', (ROOT / "pyproject.toml").read_text(encoding="utf-8"), re.M)
-    if not found:
-        raise SystemExit("no version in pyproject.toml")
-    return found[1]
 
 
 def windows_path(path: Path) -> str:
@@ -287,22 +276,12 @@ def main(argv: list[str] | None = None) -> int:
         print(f"no bundle at {args.bundle}: run `make package` first", file=sys.stderr)
         return 2
     version = project_version()
-    failures: list[str] = []
+    runner = Runner(Path("wine"), {}, WORK)  # for its check(): titles, timings, failures
+    check = runner.check
     WORK.mkdir(parents=True, exist_ok=True)
     prefix = WORK / "prefix" if args.keep else Path(tempfile.mkdtemp(prefix="prefix-", dir=WORK))
     shutil.rmtree(prefix, ignore_errors=True)
     wine = Wine(prefix)
-
-    def check(title: str, body) -> bool:  # noqa: ANN001
-        started = time.monotonic()
-        try:
-            note = body() or ""
-        except (CheckFailed, subprocess.TimeoutExpired, OSError) as e:
-            failures.append(title)
-            print(f"FAIL  {title}: {e}", flush=True)
-            return False
-        print(f"ok    {title} ({time.monotonic() - started:.1f} s){'  ' + note if note else ''}", flush=True)
-        return True
 
     try:
         try:
@@ -325,8 +304,10 @@ def main(argv: list[str] | None = None) -> int:
             setup_box.append(compile_setup(wine, iscc, files, version, WORK, args.compression))
             return f"{setup_box[0].relative_to(ROOT)}: {setup_box[0].stat().st_size / 2**20:.1f} MiB (Chinese wizard)"
 
-        if check("ISCC compiles goalform.iss with ChineseSimplified.isl", build):
-            if check("setup /VERYSILENT /CURRENTUSER installs", lambda: check_installed(wine, setup_box[0], WORK / "setup.log")):
+        check("ISCC compiles goalform.iss with ChineseSimplified.isl", build)
+        if setup_box:
+            check("setup /VERYSILENT /CURRENTUSER installs", lambda: check_installed(wine, setup_box[0], WORK / "setup.log"))
+            if not runner.failures:
                 check("Start-menu shortcut", lambda: check_shortcut(wine))
                 check(".goal association and icon in HKCU", lambda: check_association(wine))
                 check("unins000.exe /VERYSILENT removes the program, keeps the user's files", lambda: check_uninstall(wine))
@@ -336,8 +317,8 @@ def main(argv: list[str] | None = None) -> int:
         if not args.keep:
             shutil.rmtree(prefix, ignore_errors=True)
             shutil.rmtree(prefix.with_name(prefix.name + "-home"), ignore_errors=True)
-    if failures:
-        print(f"{len(failures)} Wine check(s) failed: {', '.join(failures)}", file=sys.stderr)
+    if runner.failures:
+        print(f"{len(runner.failures)} Wine check(s) failed: {', '.join(runner.failures)}", file=sys.stderr)
         return 1
     print("Windows installer OK under Wine (stand-in files; the Windows program itself is checked by build.ps1)")
     return 0
