@@ -1,4 +1,4 @@
-"""Before Qt tries to open a window on Linux: is there a display, and can Qt's X11 plugin load?
+"""Before Qt tries to open a window on Linux: is there a display, can Qt's X11 plugin load, does X answer?
 
 Without this, a fresh desktop that lacks a library of Qt's xcb platform plugin (libxcb-cursor0 on
 Debian 12) stops with Qt's 「Could not load the Qt platform plugin "xcb"」 and an abort — nothing a
@@ -76,6 +76,25 @@ def missing_libraries() -> list[str]:
     return sorted(set(listed) | set(first)) or first
 
 
+def display_reachable(display: str) -> bool:
+    """Whether an X server answers at ``display`` (one connection, closed at once; True when unsure)."""
+    try:
+        xcb = ctypes.CDLL("libxcb.so.1")
+    except OSError:
+        return True  # the plugin check names the library
+    xcb.xcb_connect.restype = ctypes.c_void_p
+    xcb.xcb_connect.argtypes = [ctypes.c_char_p, ctypes.c_void_p]
+    xcb.xcb_connection_has_error.argtypes = [ctypes.c_void_p]
+    xcb.xcb_disconnect.argtypes = [ctypes.c_void_p]
+    connection = xcb.xcb_connect(display.encode(), None)
+    if not connection:
+        return False
+    try:
+        return xcb.xcb_connection_has_error(connection) == 0
+    finally:
+        xcb.xcb_disconnect(connection)
+
+
 def problem(env: Mapping[str, str] | None = None) -> str:
     """'' when the GUI can start; otherwise the Chinese message that says what is missing and what to do."""
     env = os.environ if env is None else env
@@ -95,6 +114,9 @@ def problem(env: Mapping[str, str] | None = None) -> str:
                     packages=packages))
             lines.append(cli_hint())
             return "\n".join(lines)
+        if not display_reachable(env["DISPLAY"]):
+            return tr("无法打开窗口：连接不上图形显示 {display}（DISPLAY={display}）。请在桌面中启动 goalform，"
+                      "远程登录时使用 ssh -X。").format(display=env["DISPLAY"]) + "\n" + cli_hint()
     elif name == "wayland" and not env.get("WAYLAND_DISPLAY"):
         return tr("无法打开窗口：没有图形显示（未设置 WAYLAND_DISPLAY）。请在桌面中启动 goalform。") + "\n" + cli_hint()
     return ""

@@ -29,6 +29,7 @@ def test_missing_xcb_library_names_it_and_the_apt_line(monkeypatch, capsys):
     monkeypatch.setenv("QT_QPA_PLATFORM", "xcb")
     monkeypatch.setenv("DISPLAY", ":99")
     monkeypatch.setattr(display_check, "missing_libraries", lambda: ["libxcb-cursor.so.0", "libxkbcommon-x11.so.0"])
+    monkeypatch.setattr(display_check, "display_reachable", no_gui)  # the libraries come first
     monkeypatch.setattr("goalform.ui.app.start", no_gui)
     assert launcher.main([str(EXAMPLE)]) == 2
     err = capsys.readouterr().err
@@ -77,6 +78,17 @@ def test_without_a_display_the_gui_exits_2_and_the_cli_still_works(tmp_path):
     cli = subprocess.run([sys.executable, "-m", "goalform", "validate", str(EXAMPLE)], env=env, capture_output=True,
                          text=True, timeout=60)
     assert cli.returncode in (0, 1) and "错误" in cli.stdout, cli.stderr
+
+
+@linux_only
+def test_a_display_nobody_answers_is_named(tmp_path):
+    env = clean_env(QT_QPA_PLATFORM="xcb", DISPLAY=":987", GOALFORM_DATA_DIR=str(tmp_path))
+    gui = subprocess.run([sys.executable, "-m", "goalform", str(EXAMPLE)], env=env, capture_output=True, text=True,
+                         timeout=60)
+    if "缺少图形界面所需的系统库" in gui.stderr:
+        pytest.skip("this machine lacks a library of the xcb plugin")
+    assert gui.returncode == 2, gui.stderr
+    assert "连接不上图形显示 :987" in gui.stderr and "Traceback" not in gui.stderr
 
 
 @linux_only
