@@ -30,13 +30,16 @@ examples: $(STAMP)
 bench: $(STAMP)
 	$(BIN)/python bench/run.py
 
-# The one-folder bundle in dist/ (packaging/README.md); check-package runs it in a clean environment.
+# The one-folder bundle, .tar.gz and .deb in dist/ (packaging/README.md); check-package runs the bundle in a
+# clean environment, installs and purges the .deb (root), and builds and installs the Windows setup under Wine.
 package: $(STAMP)
 	$(BIN)/python -m pip install --quiet -e '.[package]'
 	$(BIN)/python packaging/build.py
 
 check-package: $(STAMP)
 	$(BIN)/python packaging/check_bundle.py
+	$(BIN)/python packaging/check_deb.py
+	$(BIN)/python packaging/check_wine.py
 
 clean:
 	rm -rf $(VENV) build dist *.egg-info

@@ -6,7 +6,8 @@ Usage (from the project's virtual environment with the ``package`` extra install
 Steps: install goalform without dependencies into build/stage (exactly the wheel's files, so
 goalform.resources is a real package there), write goalform/_build.py with the build date and
 commit, run PyInstaller on packaging/goalform.spec, then on Linux pack dist/goalform-VERSION-linux-
-ARCH.tar.gz, on Windows (with --installer) run Inno Setup's ISCC on packaging/windows/goalform.iss.
+ARCH.tar.gz and dist/goalform_VERSION_ARCH.deb (packaging/deb.py, when dpkg-deb is installed), on
+Windows (with --installer) run Inno Setup's ISCC on packaging/windows/goalform.iss.
 Prints the bundle's size and the time taken.
 """
 from __future__ import annotations
@@ -157,6 +158,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--no-archive", action="store_true", help="skip the Linux .tar.gz")
     parser.add_argument("--installer", action="store_true", help="Windows: also build the Inno Setup installer")
+    parser.add_argument("--no-deb", action="store_true", help="skip the Linux .deb")
     args = parser.parse_args(argv)
 
     started = time.monotonic()
@@ -171,6 +173,18 @@ def main(argv: list[str] | None = None) -> int:
         archive = linux_archive(version)
         print(f"archive:   {archive.relative_to(ROOT)}  {mib(size_of(archive))}  "
               f"({time.monotonic() - built:.0f} s)")
+    if sys.platform.startswith("linux") and not args.no_deb:
+        if shutil.which("dpkg-deb") and shutil.which("dpkg"):
+            from deb import build_deb  # packaging/deb.py, beside this script
+
+            started_deb = time.monotonic()
+            deb, depends, notes = build_deb(BUNDLE, version, DIST)
+            print(f"deb:       {deb.relative_to(ROOT)}  {mib(size_of(deb))}  ({time.monotonic() - started_deb:.0f} s)")
+            print(f"           Depends: {', '.join(depends)}")
+            for note in notes:
+                print(f"           note: {note}")
+        else:
+            print("SKIP  ***** NO .deb BUILT: dpkg-deb is not installed (not a Debian-family system) *****")
     if sys.platform == "win32" and args.installer:
         installer = windows_installer(version)
         print(f"installer: {installer.relative_to(ROOT)}  {mib(size_of(installer))}")

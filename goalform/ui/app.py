@@ -10,7 +10,8 @@ from PySide6.QtCore import QLibraryInfo, QLocale, Qt, QTimer, QTranslator
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication
 
-from goalform import __version__, assets
+import goalform
+from goalform import assets
 
 _translators: list[QTranslator] = []  # kept alive as long as the application
 _data_refs: list[bytes] = []
@@ -98,7 +99,8 @@ def application() -> QApplication:
     assert isinstance(app, QApplication)
     app.setApplicationName("goalform")
     app.setOrganizationName("goalform")
-    app.setApplicationVersion(__version__)
+    # The version costs importlib.metadata (~20 ms): set once the event loop runs, off the first frame.
+    QTimer.singleShot(0, lambda: app.setApplicationVersion(goalform.__version__))
     from goalform.ui.appicon import app_icon
 
     app.setWindowIcon(app_icon())
@@ -124,6 +126,11 @@ def start(file: Path | None = None, *, read_only: bool = False, language: str | 
         window.repaint()
         QTimer.singleShot(0, app.quit)
         return app.exec()
+    if os.environ.get("GOALFORM_STARTUP_PROBE") == "1":  # bench/bench_startup.py
+        from goalform.ui.first_paint import report_first_paint
+
+        report_first_paint(window)
+    window.validate_after_first_paint = True  # the form shows first, its findings a moment later
     recovered = window.files.recover_orphans()
     if file is not None and not recovered:
         window.files.open_path(file, read_only=read_only)

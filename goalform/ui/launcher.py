@@ -24,6 +24,11 @@ def parse(argv: Sequence[str]) -> argparse.Namespace:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = parse(sys.argv[1:] if argv is None else argv)
+    from goalform.ui.display_check import problem
+
+    if message := problem():  # Linux: no display, or Qt's X11 plugin cannot load (say what to install)
+        print(f"goalform: {message}", file=sys.stderr)
+        return 2
     from goalform.ui.app import start
 
     quit_after_show = args.quit_after_show or os.environ.get("GOALFORM_QUIT_AFTER_SHOW") == "1"

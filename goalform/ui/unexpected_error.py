@@ -18,7 +18,7 @@ from types import TracebackType
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from goalform import __version__
+import goalform
 from goalform.store.errors import is_disk_full
 from goalform.store.workspace import data_dir
 
@@ -65,7 +65,7 @@ def report(kind: type[BaseException], error: BaseException, tb: TracebackType | 
         sys.__excepthook__(kind, error, tb)
         return
     trace = "".join(traceback.format_exception(kind, error, tb))
-    details = (f"goalform {__version__} · Python {platform.python_version()} · {platform.platform()}\n"
+    details = (f"goalform {goalform.__version__} · Python {platform.python_version()} · {platform.platform()}\n"
                f"{datetime.datetime.now().isoformat(timespec='seconds')}\n\n{trace}")
     if sys.__stderr__ is not None:
         print(trace, file=sys.__stderr__, flush=True)

@@ -1,11 +1,13 @@
 # Builds dist\goalform\ (PyInstaller) and dist\goalform-<version>-setup.exe (Inno Setup) on Windows.
 # Needs: 64-bit Python 3.11 (py launcher), Inno Setup 6 (ISCC.exe on PATH or in its default folder).
 # Run from anywhere:  powershell -ExecutionPolicy Bypass -File packaging\windows\build.ps1
+# -Python C:\path\to\python.exe: the Python 3.11 x64 to build with (CI); default: the py launcher's.
+param([string]$Python = "")
 $ErrorActionPreference = "Stop"
 Set-Location (Join-Path $PSScriptRoot "..\..")
 
 if (-not (Test-Path ".venv\Scripts\python.exe")) {
-    py -3.11-64 -m venv .venv
+    if ($Python) { & $Python -m venv .venv } else { py -3.11-64 -m venv .venv }
     if ($LASTEXITCODE -ne 0) { throw "could not create .venv with Python 3.11 x64" }
 }
 $python = ".venv\Scripts\python.exe"

@@ -1,4 +1,5 @@
-; Inno Setup 6.3+ script for the goalform installer: per-user, no admin rights, works offline.
+﻿; Inno Setup 6.3+ script for the goalform installer: per-user, no admin rights, works offline.
+; Saved as UTF-8 with a byte-order mark: without it ISCC reads the Chinese text in the ANSI code page.
 ;
 ; Do not build it by hand: packaging\windows\build.ps1 (or `python packaging\build.py --installer`)
 ; builds dist\goalform\ with PyInstaller first, then runs
@@ -19,11 +20,17 @@
 #define AppTitle    "部门整体绩效目标表 goalform"
 #define AppExe      "goalform.exe"
 #define AppGuiExe   "goalform-gui.exe"
-#define BundleDir   "..\..\dist\goalform"
+; The bundle to pack; packaging/check_wine.py passes /DBundleDir= (a stand-in folder) to ISCC.
+#ifndef BundleDir
+  #define BundleDir "..\..\dist\goalform"
+#endif
 #define OutputDir   "..\..\dist"
 #define IconFile    "..\..\resources\icons\goalform.ico"
 #define ProgId      "goalform.Document"
 #define FileExt     ".goal"
+#ifndef Compression
+  #define Compression "lzma2/max"
+#endif
 
 [Setup]
 ; The AppId identifies goalform to Windows across versions: never change it.
@@ -32,11 +39,11 @@ AppName={#AppName}
 AppVersion={#AppVersion}
 AppVerName={#AppName} {#AppVersion}
 AppPublisher={#AppName}
-; Per-user install: no UAC prompt, no admin rights. {autopf} is %LOCALAPPDATA%\Programs then,
-; HKA is HKCU. IT may still force a machine-wide install with /ALLUSERS from an admin account.
+; Per-user install: no UAC prompt, no admin rights. InstallRoot ([Code]) is {autopf}, which is
+; %LOCALAPPDATA%\Programs then, HKA is HKCU. IT may still force a machine-wide install with /ALLUSERS from an admin account.
 PrivilegesRequired=lowest
 PrivilegesRequiredOverridesAllowed=commandline
-DefaultDirName={autopf}\{#AppName}
+DefaultDirName={code:InstallRoot}\{#AppName}
 DefaultGroupName={#AppName}
 DisableProgramGroupPage=yes
 DisableDirPage=auto
@@ -47,7 +54,7 @@ UninstallDisplayIcon={app}\{#AppGuiExe}
 UninstallDisplayName={#AppTitle} {#AppVersion}
 OutputDir={#OutputDir}
 OutputBaseFilename={#AppName}-{#AppVersion}-setup
-Compression=lzma2/max
+Compression={#Compression}
 SolidCompression=yes
 WizardStyle=modern
 ; Qt 6 supports 64-bit Windows 10 and later.
@@ -58,12 +65,9 @@ CloseApplications=yes
 ShowLanguageDialog=no
 
 [Languages]
-#if FileExists(AddBackslash(CompilerPath) + "Languages\ChineseSimplified.isl")
-Name: "chs"; MessagesFile: "compiler:Languages\ChineseSimplified.isl"
-#else
-  #pragma warning "ChineseSimplified.isl is not in Inno Setup's Languages folder: the wizard will be in English (see packaging/README.md)"
-Name: "en"; MessagesFile: "compiler:Default.isl"
-#endif
+; The project's own Simplified Chinese translation of Inno Setup's messages (Inno Setup ships none),
+; beside this script, so the wizard speaks Chinese whatever Inno Setup installation compiles it.
+Name: "chs"; MessagesFile: "ChineseSimplified.isl"
 
 [Tasks]
 Name: "desktopicon"; Description: "在桌面创建快捷方式"; GroupDescription: "快捷方式："; Flags: unchecked
@@ -92,3 +96,16 @@ Root: HKA; Subkey: "Software\Classes\Applications\{#AppGuiExe}\SupportedTypes"; 
 
 [Run]
 Filename: "{app}\{#AppGuiExe}"; Description: "启动 goalform"; Flags: nowait postinstall skipifsilent
+
+[Code]
+// {autopf}: %LOCALAPPDATA%\Programs in a per-user install, Program Files with /ALLUSERS. Wine (8.0)
+// does not implement the per-user known folder behind it (FOLDERID_UserProgramFiles) and Setup
+// would stop with an internal error; there the same folder is built from {localappdata}.
+function InstallRoot(Param: String): String;
+begin
+  try
+    Result := ExpandConstant('{autopf}');
+  except
+    Result := ExpandConstant('{localappdata}\Programs');
+  end;
+end;

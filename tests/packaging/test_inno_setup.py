@@ -31,6 +31,8 @@ def iss() -> dict:
         elif m := re.match(r"\[(\w+)\]$", line):
             current = m[1]
             sections.setdefault(current, [])
+        elif current == "Code":  # Pascal Script, not entries
+            sections[current].append(line)
         else:
             assert current, f"line outside a section: {line}"
             sections[current].append(line)
@@ -42,8 +44,10 @@ def iss() -> dict:
     for line in sections["Setup"]:
         key, _, value = line.partition("=")
         setup[key.strip()] = expand(value.strip())
-    entries = {name: [parse_entry(expand(line)) for line in lines] for name, lines in sections.items() if name != "Setup"}
-    return {"defines": defines, "setup": setup, "entries": entries, "expand": expand}
+    entries = {name: [parse_entry(expand(line)) for line in lines] for name, lines in sections.items()
+               if name not in ("Setup", "Code")}
+    return {"defines": defines, "setup": setup, "entries": entries, "expand": expand,
+            "code": "\n".join(sections.get("Code", []))}
 
 
 def parse_entry(line: str) -> dict[str, str]:
@@ -66,7 +70,11 @@ def test_per_user_install_without_admin_rights(iss):
     setup = iss["setup"]
     assert setup["PrivilegesRequired"] == "lowest"
     # {autopf} is the user's Programs folder in a per-user install; {pf} would need admin rights.
-    assert setup["DefaultDirName"].startswith("{autopf}\\")
+    # InstallRoot returns it, or (Wine) the same folder built from {localappdata}.
+    assert setup["DefaultDirName"] == "{code:InstallRoot}\\goalform"
+    code = iss["code"]
+    assert "function InstallRoot(Param: String): String;" in code
+    assert code.index("ExpandConstant('{autopf}')") < code.index("except") < code.index("{localappdata}\\Programs")
     # Registry entries under HKA go to HKCU for a per-user install; HKLM/HKCR would need admin.
     assert all(entry["Root"] == "HKA" for entry in iss["entries"]["Registry"])
     assert setup["ChangesAssociations"] == "yes"
@@ -139,3 +147,88 @@ def test_build_script_runs_the_spec_and_the_checks():
     assert "packaging\\build.py --installer" in ps1
     assert "packaging\\check_bundle.py" in ps1
     assert '".[package]"' in ps1
+
+
+def test_every_installed_path_the_script_uses_is_installed(iss):
+    """{app}\\X in shortcuts, registry, [Run] and uninstall settings: a file the installer puts there.
+
+    The bundle's top level comes from the spec (goalform.exe, goalform-gui.exe, _internal) and, when
+    the bundle has been built here, from dist/goalform itself; other files from [Files] entries.
+    """
+    build = load_script("build")
+    from_files = {PureWindowsPath(e["Source"]).name for e in iss["entries"]["Files"] if not e["Source"].endswith("*")}
+    from_bundle = {f"{name}.exe" for name in spec_executables()} | {"_internal"}
+    if build.BUNDLE.is_dir():  # built here: the bundle holds the spec's top level (Linux: goalform only)
+        built = {p.name for p in build.BUNDLE.iterdir()}
+        assert {"goalform", "_internal"} <= built or {"goalform.exe", "goalform-gui.exe", "_internal"} <= built
+    wildcard = [e for e in iss["entries"]["Files"] if e["Source"].endswith("\\*")]
+    assert len(wildcard) == 1 and {"recursesubdirs", "createallsubdirs"} <= set(wildcard[0]["Flags"].split())
+    used = set()
+    texts = [iss["setup"]["UninstallDisplayIcon"]]
+    for section in ("Icons", "Registry", "Run", "InstallDelete"):
+        for entry in iss["entries"].get(section, []):
+            texts += [entry.get("Filename", ""), entry.get("ValueData", ""), entry.get("Name", "")]
+    for text in texts:
+        used |= set(re.findall(r"\{app\}\\([^\\\"]+)", text))
+    assert used, "the script refers to no installed file?"
+    assert used <= from_files | from_bundle, used - (from_files | from_bundle)
+
+
+ISL = PACKAGING / "windows" / "ChineseSimplified.isl"
+
+
+def isl_messages(path) -> dict[str, str]:
+    text = path.read_text(encoding="utf-8-sig")
+    return dict(re.findall(r"^([A-Za-z0-9]+)=(.*)$", text, re.M))
+
+
+def default_isl():
+    """Inno Setup's own English Default.isl, where the npm package (check_wine.py) or ISCC is installed."""
+    import os
+    from pathlib import Path
+
+    candidates = [ROOT / "build" / "innosetup" / "node_modules" / "innosetup" / "bin" / "Default.isl"]
+    if os.environ.get("INNOSETUP_ISCC"):
+        candidates.append(Path(os.environ["INNOSETUP_ISCC"]).parent / "Default.isl")
+    return next((p for p in candidates if p.is_file()), None)
+
+
+def test_the_wizard_speaks_the_projects_own_chinese():
+    iss_text = ISS.read_text(encoding="utf-8-sig")
+    assert re.search(r'^Name: "chs"; MessagesFile: "ChineseSimplified.isl"$', iss_text, re.M)
+    assert "compiler:Default.isl" not in iss_text  # no fallback to English
+    raw = ISL.read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbf"), "Inno Setup reads a .isl without BOM in the ANSI code page"
+    assert ISS.read_bytes().startswith(b"\xef\xbb\xbf"), "the .iss has Chinese text too"
+    messages = isl_messages(ISL)
+    assert messages["LanguageID"] == "$0804" and messages["LanguageName"] == "简体中文"
+    assert messages["ButtonNext"] == "下一步(&N) >" and messages["ButtonCancel"] == "取消"
+    assert len(messages) >= 280
+    english_words = [k for k, v in messages.items() if re.search(r"\b(the|Setup|Click|Please)\b", v)]
+    assert not english_words, f"untranslated: {english_words}"
+
+
+def test_the_translation_has_every_message_of_inno_setups_default_isl():
+    """Same keys as Default.isl, and each message keeps its placeholders (%1, %n, [name], ...)."""
+    english_file = default_isl()
+    if english_file is None:
+        pytest.skip("Inno Setup's Default.isl is not here (make check-package installs the npm package)")
+    english, chinese = isl_messages(english_file), isl_messages(ISL)
+    assert set(english) == set(chinese), (set(english) - set(chinese), set(chinese) - set(english))
+    placeholder = re.compile(r"%[0-9n]|\[[a-z/]+\]")
+    for key, text in english.items():
+        if key in ("LanguageName", "LanguageID", "LanguageCodePage"):
+            continue
+        assert sorted(placeholder.findall(chinese[key])) == sorted(placeholder.findall(text)), key
+        assert chinese[key].count("&") == text.count("&"), f"{key}: access keys differ"
+
+
+def test_the_windows_workflow_builds_checks_installs_and_uploads():
+    workflow = (ROOT / ".github" / "workflows" / "windows.yml").read_text(encoding="utf-8")
+    assert "runs-on: windows-latest" in workflow
+    assert 'python-version: "3.11"' in workflow and "architecture: x64" in workflow
+    assert "packaging\\windows\\build.ps1 -Python" in workflow  # which runs check_bundle.py (test above)
+    ps1 = (PACKAGING / "windows" / "build.ps1").read_text(encoding="utf-8")
+    assert "param([string]$Python" in ps1
+    assert "/VERYSILENT" in workflow and "/CURRENTUSER" in workflow and "unins000.exe" in workflow
+    assert "actions/upload-artifact" in workflow and "dist/goalform-*-setup.exe" in workflow

@@ -6,7 +6,9 @@ import sys
 import pytest
 from PySide6.QtCore import QEvent, QObject, QTimer
 
+from goalform.ui import app as app_module
 from goalform.ui import launcher, unexpected_error
+from goalform.ui.main_window import MainWindow
 from goalform.ui.appicon import app_icon
 
 
@@ -49,3 +51,22 @@ def test_launcher_shows_the_window_then_returns(qapp, monkeypatch):
 def test_app_icon_has_every_size(qapp):
     sizes = {(s.width(), s.height()) for s in app_icon().availableSizes()}
     assert {(16, 16), (32, 32), (48, 48), (256, 256)} <= sizes
+
+
+@pytest.mark.qt_log_ignore("propagateSizeHints")
+def test_startup_probe_prints_the_first_frame_and_quits(qapp, monkeypatch, capsys, saved_reference):
+    monkeypatch.setenv("GOALFORM_STARTUP_PROBE", "1")
+    monkeypatch.setattr(sys, "excepthook", sys.excepthook)  # start() installs its own; restored after
+    before = set(qapp.topLevelWidgets())
+    try:
+        assert app_module.start(saved_reference) == 0  # returns: the probe quit the event loop
+    finally:
+        for widget in set(qapp.topLevelWidgets()) - before:  # start()'s window, as the user would close it
+            if isinstance(widget, MainWindow):
+                widget.set_document(None)
+            widget.close()
+            widget.deleteLater()
+    lines = [l for l in capsys.readouterr().out.splitlines() if l.startswith("goalform-painted ")]
+    assert len(lines) == 1
+    _, wall, cpu = lines[0].split()
+    assert float(wall) > 1e9 and 0 < float(cpu) < 600
