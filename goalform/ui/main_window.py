@@ -36,6 +36,7 @@ from goalform.ui.tabs.header_tab import HeaderTab
 from goalform.ui.tabs.indicators_tab import IndicatorsTab
 from goalform.ui.tabs.instructions_tab import InstructionsTab, has_instructions
 from goalform.ui.tabs.texts_tab import TextsTab
+from goalform.ui.undo_actions import UndoActions
 from goalform.ui.validation_runner import ValidationRunner
 from goalform.ui.widgets import FINDING_STYLE
 
@@ -125,15 +126,8 @@ class MainWindow(QMainWindow):
         file_menu.addAction(f.quit_action)
 
         self.edit_menu = bar.addMenu(self.tr("编辑(&E)"))
-        self.undo_action = QAction(self.tr("撤销"), self)
-        self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
-        self.undo_action.setEnabled(False)
-        self.redo_action = QAction(self.tr("重做"), self)
-        redo_keys = QKeySequence.keyBindings(QKeySequence.StandardKey.Redo)
-        if QKeySequence("Ctrl+Y") not in redo_keys:
-            redo_keys.insert(0, QKeySequence("Ctrl+Y"))
-        self.redo_action.setShortcuts(redo_keys)
-        self.redo_action.setEnabled(False)
+        self.undo = UndoActions(self)
+        self.undo_action, self.redo_action = self.undo.undo_action, self.undo.redo_action
         self.edit_menu.addAction(self.undo_action)
         self.edit_menu.addAction(self.redo_action)
         self.edit_menu.addSeparator()
@@ -201,9 +195,8 @@ class MainWindow(QMainWindow):
         """Show ``doc`` (the caller has already dealt with unsaved work in the previous one)."""
         old = self.doc
         self.finish_editing()
+        self.undo.follow(None)
         if self.editor is not None:
-            self.undo_action.triggered.disconnect()
-            self.redo_action.triggered.disconnect()
             self.editor.deleteLater()
         if self.runner is not None:
             self.runner.deleteLater()
@@ -211,8 +204,6 @@ class MainWindow(QMainWindow):
         if old is not None and old is not doc:
             old.close()
         if doc is None:
-            self.undo_action.setEnabled(False)
-            self.redo_action.setEnabled(False)
             self._show_welcome()
         else:
             self._build_document_view(doc)
@@ -223,17 +214,7 @@ class MainWindow(QMainWindow):
 
     def _build_document_view(self, doc: Document) -> None:
         editor = self.editor = FormEditor(doc, self)
-        stack = editor.undo_stack
-        self.undo_action.triggered.connect(stack.undo)
-        self.redo_action.triggered.connect(stack.redo)
-        stack.canUndoChanged.connect(self.undo_action.setEnabled)
-        stack.canRedoChanged.connect(self.redo_action.setEnabled)
-        stack.undoTextChanged.connect(self._on_undo_text)
-        stack.redoTextChanged.connect(self._on_redo_text)
-        self.undo_action.setEnabled(False)
-        self.redo_action.setEnabled(False)
-        self.undo_action.setText(self.tr("撤销"))
-        self.redo_action.setText(self.tr("重做"))
+        self.undo.follow(editor.undo_stack)
 
         page = QWidget(self)
         layout = QVBoxLayout(page)
@@ -308,15 +289,6 @@ class MainWindow(QMainWindow):
             finish = getattr(page, "finish_editing", None)
             if finish is not None:
                 finish()
-
-    def _on_undo_text(self, name: str) -> None:
-        """「撤销 修改指标值」: the 编辑 menu names the step it will take back."""
-        verb = self.tr("撤销")
-        self.undo_action.setText(f"{verb} {name}" if name else verb)
-
-    def _on_redo_text(self, name: str) -> None:
-        verb = self.tr("重做")
-        self.redo_action.setText(f"{verb} {name}" if name else verb)
 
     # -- validation --------------------------------------------------------------------------------
     def run_explicit_check(self) -> list[Finding]:
