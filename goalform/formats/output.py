@@ -23,39 +23,13 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import BinaryIO, Callable, Iterator
 
-from goalform.store.errors import StoreError, is_disk_full
+from goalform.domain.errors import UserError, os_error_text
 
 STALE_SECONDS = 3600  # a temporary file this old beside the target is left over from a killed export
 
 
-class ExportError(StoreError):
+class ExportError(UserError):
     """An export that cannot be written; ``str(error)`` is a message for the user, in Chinese."""
-
-
-def os_error_text(error: OSError) -> str:
-    """What went wrong, in Chinese (never Python's English 「[Errno 28] No space left on device」)."""
-    if is_disk_full(error):
-        return "磁盘已满"
-    code = error.errno
-    if isinstance(error, PermissionError) or code in (errno.EACCES, errno.EPERM):
-        return "没有写入权限，或文件正被其他程序（如 Word、Excel）打开"
-    if code == errno.EROFS:
-        return "磁盘是只读的"
-    if code == errno.ENAMETOOLONG:
-        return "文件名太长"
-    if code in (errno.ENOENT, errno.ENOTDIR):
-        return "文件夹不存在"
-    if code == errno.EIO:
-        return "磁盘读写出错"
-    if code is None:  # an OSError raised with a message of ours
-        return str(error)
-    return f"系统错误 {code}（{error.strerror or error}）"
-
-
-def describe_os_error(error: OSError) -> str:
-    """An OSError as one Chinese line for a message box: what went wrong, and with which file."""
-    where = error.filename if error.filename is not None else ""
-    return f"{os_error_text(error)}：{where}" if where else os_error_text(error)
 
 
 def check_target(path: str | Path, failed: str = "无法导出到") -> Path:

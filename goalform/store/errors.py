@@ -5,8 +5,10 @@ from __future__ import annotations
 import errno
 import sqlite3
 
+from goalform.domain.errors import UserError
 
-class StoreError(Exception):
+
+class StoreError(UserError):
     """An expected problem with a .goal file; ``str(error)`` is a message for the user, in Chinese."""
 
 

@@ -29,7 +29,6 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
-    QMessageBox,
     QPushButton,
     QTableView,
     QVBoxLayout,
@@ -41,8 +40,9 @@ from goalform.domain.diff import Difference, shown
 from goalform.domain.form import Form
 from goalform.domain.template import Template
 from goalform.domain.validation import Location
-from goalform.store.errors import StoreError
+from goalform.domain.errors import UserError, os_error_text
 from goalform.ui.shell import Shell
+from goalform.ui.user_errors import tell_user
 
 COL_WHERE, COL_YEAR, COL_BEFORE, COL_AFTER = range(4)
 LocationRole = Qt.ItemDataRole.UserRole  # the Location of the row's item in the open form, or None
@@ -226,14 +226,12 @@ class DiffDock(QDockWidget):
         note = self.tr("筛选：%1").replace("%1", text) if text else ""
         try:
             write_diff(target, self.rows_shown(), *self.export_names, note)
-        except StoreError as e:  # a Chinese message already
-            QMessageBox.warning(self, self.tr("导出失败"), str(e))
+        except UserError as e:  # a Chinese message already
+            tell_user(self, self.tr("导出失败"), e)
             return False
         except OSError as e:
-            hint = self.tr("如已在 Excel 中打开，请先关闭。") if isinstance(e, PermissionError) else ""
-            QMessageBox.warning(self, self.tr("导出失败"),
-                                self.tr("无法写入「%1」：%2。").replace("%1", str(target))
-                                .replace("%2", str(e.strerror or e)) + hint)
+            tell_user(self, self.tr("导出失败"), self.tr("无法写入「%1」：%2。").replace("%1", str(target))
+                      .replace("%2", os_error_text(e)))
             return False
         self.hint.setText(self.tr("已导出到 %1").replace("%1", str(target)))
         return True

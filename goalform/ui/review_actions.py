@@ -29,7 +29,6 @@ from goalform.domain.review import (
     FROZEN,
     Comment,
     Review,
-    ReviewError,
     Status,
     check_transition,
     indicator_target,
@@ -46,6 +45,7 @@ from goalform.ui.review_dock import ReviewDock, when_text
 from goalform.ui.review_markers import FieldMarks, comment_tooltip, set_indicator_comments
 from goalform.ui.shell import Shell
 from goalform.ui.summarize_action import SummarizeAction
+from goalform.ui.user_errors import tell_user, told_to_user
 
 DOCK_WIDTH = 390
 MODIFIED_RULE = "review.modified"  # goalform.domain.validation.review: changed after 提交/通过
@@ -357,10 +357,9 @@ class ReviewActions(QObject):
             return False
         self.window.finish_editing()
         titles = {Status.SUBMITTED: self.tr("提交"), Status.RETURNED: self.tr("退回"), Status.APPROVED: self.tr("通过")}
-        try:
+        with told_to_user(self.window, titles[status]) as outcome:  # type: ignore[arg-type]
             check_transition(doc.review_status(), status)
-        except ReviewError as e:
-            self._warn(titles[status], str(e))
+        if outcome.failed:
             return False
         if not self._writable_or_offer():
             return False
@@ -382,10 +381,9 @@ class ReviewActions(QObject):
         if dialog.exec() != StatusDialog.DialogCode.Accepted:
             return False
         who, note = dialog.values()
-        try:
+        with told_to_user(self.window, titles[status]) as outcome:  # type: ignore[arg-type]
             change = self.window.editor.set_status(status, who, note)  # type: ignore[union-attr]
-        except ReviewError as e:
-            self._warn(titles[status], str(e))
+        if outcome.failed:
             return False
         self.window.settings.remember_reviewer(who)
         self.refresh()
@@ -436,7 +434,7 @@ class ReviewActions(QObject):
         return self.doc is not None and not self.doc.read_only
 
     def _warn(self, title: str, text: str) -> None:
-        QMessageBox.warning(self.window, title, text)  # type: ignore[arg-type]
+        tell_user(self.window, title, text)  # type: ignore[arg-type]
 
 
 __all__ = ["ReviewActions", "target_of_widget"]
