@@ -10,13 +10,9 @@ from typing import Callable
 from goalform.domain.fingerprint import short
 from goalform.domain.form import HEADER_FIELDS, TREES, Form, Indicator, walk
 from goalform.domain.review import FORM_TARGET, Review, Status, field_target, fund_target, indicator_target, parse_target
+from goalform.domain.names import TREE_NAMES, field_name
 from goalform.domain.template import Template, TemplateError
 from goalform.domain.validation.core import Location
-
-TREE_NAMES = {"long_term": "长期指标", "annual": "年度指标"}
-_FIELD_NAMES = {"filler": "填报人", "phone": "联系电话", "fill_date": "填报日期", "deadline": "长期目标截止时间",
-                "notes": "备注"}
-
 
 def target_of_location(location: Location) -> str:
     """The comment target for a finding's location: a field, a funds cell, an indicator, or the form."""
@@ -82,15 +78,7 @@ class TargetLabeler:
         return self._nodes.get(indicator_id)
 
     def field_name(self, key: str) -> str:
-        if key == "department":
-            return self.template.labels.get("department", "部门（单位）名称").replace("\n", "")
-        if key in _FIELD_NAMES:
-            return _FIELD_NAMES[key]
-        try:
-            label = self.template.text_section(key).label
-        except TemplateError:
-            return key
-        return label.split("\n")[0].rstrip("：:")
+        return field_name(key, self.template)
 
     def column_name(self, column: str) -> str:
         if column == "current":

@@ -7,6 +7,7 @@ from typing import Iterator
 from goalform.domain.amounts import clean_text
 from goalform.domain.dates import parse_date
 from goalform.domain.form import Form
+from goalform.domain.names import FIELD_NAMES
 from goalform.domain.template import Template
 from goalform.domain.validation.core import Location, Missing, Severity, rule
 
@@ -19,7 +20,7 @@ _PHONE = re.compile(
     r"|(?:0\d{2,3}-?[1-9]\d{6,7}|[2-9]\d{6,7})(?:(?:-|转|ext\.?)\d{1,6})?)"
 )
 
-REQUIRED = (("department", "部门（单位）名称"), ("filler", "填报人"), ("phone", "联系电话"))
+REQUIRED = tuple((key, FIELD_NAMES[key]) for key in ("department", "filler", "phone"))
 
 
 @rule("header.required", Severity.ERROR, "部门名称、填报人、联系电话（2026版还有填报日期）必须填写", reports_missing=True)

@@ -14,7 +14,8 @@ from goalform.domain.form import TREES, Form
 from goalform.domain.targets import is_placeholder
 from goalform.domain.template import DefaultGroup, Template, ValueDomain
 from goalform.domain.validation.core import Location, Missing, Severity, rule
-from goalform.domain.validation.rows import TREE_NAMES, fast_clean, indicator_rows, leaf_rows, level2_rows
+from goalform.domain.names import TREE_NAMES
+from goalform.domain.validation.rows import fast_clean, indicator_rows, leaf_rows, level2_rows
 
 NONE_VALUE = "无"
 

@@ -15,7 +15,8 @@ from goalform.domain.funds import line_amount
 from goalform.domain.targets import QuantifiedShare, is_quantified, parse_target, percentages
 from goalform.domain.template import Template
 from goalform.domain.validation.core import Location, Severity, rule
-from goalform.domain.validation.rows import TREE_NAMES, fast_clean, indicator_rows
+from goalform.domain.names import TREE_NAMES
+from goalform.domain.validation.rows import fast_clean, indicator_rows
 
 # Words of a target that promises a direction but no amount.
 VAGUE_WORDS: tuple[str, ...] = (

@@ -14,10 +14,9 @@ import unicodedata
 from typing import Iterator
 
 from goalform.domain.form import TREES, Form, Indicator
+from goalform.domain.names import TREE_NAMES
 from goalform.domain.targets import is_placeholder
 from goalform.domain.validation.location import Location
-
-TREE_NAMES = {"long_term": "长期指标", "annual": "年度指标"}
 
 _SPACE = re.compile(r"\s+")
 _PLACEHOLDER_START = frozenset("…⋯.。．· \u3000\t")
