@@ -12,7 +12,6 @@ handle SQLite's files.
 """
 from __future__ import annotations
 
-import errno
 import io
 import os
 import signal

@@ -15,7 +15,7 @@ from typing import Callable, Iterable
 
 from goalform import assets
 from goalform.domain.fingerprint import fingerprint
-from goalform.domain.form import HEADER_FIELDS, INDICATOR_COLUMNS, TREES, Form, Indicator, ensure_level1, new_form
+from goalform.domain.form import HEADER_FIELDS, INDICATOR_COLUMNS, TREES, Form, Indicator, IndicatorCells, ensure_level1, new_form
 from goalform.domain.review import (
     FROZEN,
     Comment,
@@ -48,7 +48,7 @@ TOTAL_PREFIX = "total:"
 
 
 @dataclass(frozen=True)
-class IndicatorRecord:
+class IndicatorRecord(IndicatorCells):
     """One row of an indicator tree as stored."""
 
     id: int
@@ -63,11 +63,6 @@ class IndicatorRecord:
     category: str
     prev2: str
     prev1: str
-
-    def get(self, column: str) -> str:
-        if column not in INDICATOR_COLUMNS:
-            raise KeyError(column)
-        return getattr(self, column)
 
 
 @dataclass(frozen=True)

@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 from typing import Iterator
 
-from goalform.domain.amounts import clean_text
+from goalform.domain.folding import fold
 from goalform.domain.form import HEADER_FIELDS, INDICATOR_COLUMNS, Form
 from goalform.domain.names import FIELD_NAMES, text_name
 from goalform.domain.template import Template
@@ -20,7 +20,7 @@ _SHORT_YEAR = re.compile(r"(?<!\d)(\d{1,2})\s*年")
 def texts_required(form: Form, template: Template) -> Iterator[tuple[Location, str]]:
     """Every text section of the template holds some text (whitespace does not count)."""
     for section in template.texts:
-        if not clean_text(form.text(section.key)):
+        if not fold(form.text(section.key)):
             yield Location("texts", section.key), Missing(f"请填写{text_name(template, section.key)}")
 
 
