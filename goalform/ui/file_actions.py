@@ -47,12 +47,11 @@ def _patterns(suffixes) -> str:
 
 def import_filters() -> str:
     """Every type the importer reads (asked from it, not listed here): all together, Word, Excel, any file."""
-    kinds = integrations.import_suffixes()
+    kinds, names = integrations.import_suffixes(), integrations.import_kind_names()
     tr = QCoreApplication.translate
     every = [s for suffixes in kinds.values() for s in suffixes]
-    names = {"word": tr("FileActions", "Word 文档"), "excel": tr("FileActions", "Excel 工作簿")}
     filters = [tr("FileActions", "Word 或 Excel 表格 (%1)").replace("%1", _patterns(every))]
-    filters += [f"{names.get(kind, kind)} ({_patterns(suffixes)})" for kind, suffixes in kinds.items()]
+    filters += [f"{tr('FileActions', names.get(kind, kind))} ({_patterns(suffixes)})" for kind, suffixes in kinds.items()]
     filters.append(tr("FileActions", "所有文件 (*)"))
     return ";;".join(filters)
 
@@ -68,10 +67,8 @@ def open_filters() -> str:
 def export_filters() -> tuple[str, list[str]]:
     """(the filter string, the suffixes in its order) of every format the exporter writes."""
     tr = QCoreApplication.translate
-    names = {".docx": tr("FileActions", "Word 文档"), ".xlsx": tr("FileActions", "Excel 工作簿"),
-             ".pdf": tr("FileActions", "PDF 文件")}
     formats = integrations.export_formats()
-    return ";;".join(f"{names.get(s, label)} (*{s})" for s, label in formats.items()), list(formats)
+    return ";;".join(f"{tr('FileActions', label)} (*{s})" for s, label in formats.items()), list(formats)
 
 
 def is_importable(path: Path) -> bool:

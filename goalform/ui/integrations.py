@@ -35,6 +35,13 @@ def import_suffixes() -> dict[str, tuple[str, ...]]:
     return readable_suffixes()
 
 
+def import_kind_names() -> dict[str, str]:
+    """The kinds of :func:`import_suffixes`, named (Chinese; translated in the context FileActions)."""
+    from goalform.formats.importer import KIND_NAMES
+
+    return dict(KIND_NAMES)
+
+
 def export_formats() -> dict[str, str]:
     """What the exporter writes: suffix -> the kind's name (Chinese)."""
     from goalform.formats.export import FORMATS
