@@ -14,6 +14,7 @@ from goalform.domain.fingerprint import short
 from goalform.domain.review import FORM_TARGET, ReviewError, Status
 from goalform.domain.review_view import TargetLabeler, status_text
 from goalform.store import Document
+from goalform.store.locking import save_lock
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -37,7 +38,9 @@ def run(args: argparse.Namespace) -> int:
         if not args.who.strip():
             raise UsageError("请用 --who 给出操作人姓名")
         try:
-            with Document.open(args.file) as doc:
+            # Read, change and save under the file's save lock: two reviewers commenting at once both keep
+            # their comment (the second reads the file the first saved).
+            with save_lock(args.file), Document.open(args.file) as doc:
                 if args.submit:
                     change = doc.submit(args.who, args.note)
                 elif args.status:
