@@ -56,7 +56,8 @@ def check_sizes(conn: sqlite3.Connection, name: str, tables: tuple[str, ...]) ->
         # Counting stops at the limit: a file with a million rows is refused without reading them all.
         (n,) = conn.execute(f"SELECT count(*) FROM (SELECT 1 FROM {table} LIMIT {limit + 1})").fetchone()
         if n > limit:
-            raise TooLarge(f"文件 {name} 的{TABLE_LABELS[table]}超过 {count_text(limit)} 条，超出 goalform 的上限")
+            per_tree = f"（每张表最多 {count_text(MAX_INDICATORS_PER_TREE)} 个）" if table == "indicator" else ""
+            raise TooLarge(f"文件 {name} 的{TABLE_LABELS[table]}超过 {count_text(limit)} 条{per_tree}，超出 goalform 的上限")
     for tree, n in conn.execute(
         f"SELECT tree, count(*) FROM indicator GROUP BY tree HAVING count(*) > {MAX_INDICATORS_PER_TREE}"
     ):

@@ -179,9 +179,10 @@ def transaction(conn: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
 
 
 @contextlib.contextmanager
-def budget(conn: sqlite3.Connection, seconds: float = MAX_CHECK_SECONDS) -> Iterator[None]:
-    """Interrupt any statement on ``conn`` that is still running after ``seconds`` (SQLite's progress handler)."""
-    deadline = time.monotonic() + seconds
+def budget(conn: sqlite3.Connection, seconds: float | None = None) -> Iterator[None]:
+    """Interrupt any statement on ``conn`` still running after ``seconds`` (default MAX_CHECK_SECONDS),
+    through SQLite's progress handler."""
+    deadline = time.monotonic() + (MAX_CHECK_SECONDS if seconds is None else seconds)
     conn.set_progress_handler(lambda: 1 if time.monotonic() > deadline else 0, 10_000)
     try:
         yield
@@ -189,7 +190,7 @@ def budget(conn: sqlite3.Connection, seconds: float = MAX_CHECK_SECONDS) -> Iter
         conn.set_progress_handler(None, 0)
 
 
-def classify(error: sqlite3.Error, name: str) -> StoreError:
+def classify(error: Exception, name: str) -> StoreError:
     """The StoreError a SQLite error means while reading ``name``: a locked file is not a damaged one."""
     text = str(error).lower()
     if "locked" in text or "busy" in text:
@@ -202,7 +203,16 @@ def classify(error: sqlite3.Error, name: str) -> StoreError:
         return NotAGoalFile(f"无法打开文件 {name}（找不到、没有权限或被其他程序占用）")
     if "disk i/o" in text or "full" in text:
         return StoreError(f"读取文件 {name} 时出错：{sqlite_error_text(error)}")
-    return CorruptFile(f"文件 {name} 已损坏：{error}")
+    if "decode" in text:
+        return CorruptFile(f"文件 {name} 中有无法识别的文字（不是有效的 UTF-8 编码），可能已损坏")
+    if "malformed database schema" in text:
+        return CorruptFile(f"文件 {name} 的数据表定义无效，不是 goalform 保存的文件，出于安全考虑拒绝打开")
+    if "not a database" in text:
+        return NotAGoalFile(f"不是 goalform 文件（.goal）：{name}")
+    if "malformed" in text or "corrupt" in text:
+        return CorruptFile(f"文件 {name} 已损坏（数据库结构有误）")
+    detail = " ".join(str(error).split())[:120]  # one line, whatever the file put into the message
+    return CorruptFile(f"文件 {name} 已损坏（{detail}）")
 
 
 def _read_into(path: Path, dest: sqlite3.Connection) -> None:
@@ -220,7 +230,13 @@ def _read_into(path: Path, dest: sqlite3.Connection) -> None:
         raise classify(e, name) from None
     try:
         harden(src)
+        # Take SQLite's shared lock first, in a read transaction kept for the copy: this is where a
+        # writer's lock is waited for (BUSY_TIMEOUT) and a hot journal found. (Python's backup() itself
+        # would retry a busy source forever.)
+        src.execute("BEGIN")
+        src.execute("PRAGMA schema_version").fetchone()
         src.backup(dest)
+        src.execute("COMMIT")
     except sqlite3.Error as e:
         journal = Path(str(path) + "-journal")
         if getattr(e, "sqlite_errorcode", 0) == 776 or ("readonly" in str(e) and journal.exists()):
@@ -291,10 +307,11 @@ def check_database(conn: sqlite3.Connection, name: str, version: int) -> None:
     check_schema(conn, name, version)
     try:
         with budget(conn):
+            # Content first: its messages say what is wrong (a level of 9), quick_check's only that something is.
+            checks.check_file(conn, name, tables_of(version))
             result = conn.execute("PRAGMA quick_check(1)").fetchone()
             if not result or result[0] != "ok":
                 raise CorruptFile(f"文件 {name} 已损坏（完整性检查未通过）")
-            checks.check_file(conn, name, tables_of(version))
     except sqlite3.Error as e:
         raise classify(e, name) from None
 
@@ -319,15 +336,18 @@ def open_checked(path: Path, working: Path | None) -> sqlite3.Connection:
     version = check_header(path)
     dest = _memory() if working is None else connect(working)
     try:
-        _read_into(path, dest)
-        _check_copy(dest, path.name, version)
-        check_database(dest, path.name, version)
-        if version < SCHEMA_VERSION:
-            try:
-                migrate(dest, version)
-            except sqlite3.Error as e:  # a file that claims an old version but holds something else
-                raise CorruptFile(f"文件 {path.name} 无法升级到当前格式，可能已损坏：{e}") from None
-            check_schema(dest, path.name)
+        try:
+            _read_into(path, dest)
+            _check_copy(dest, path.name, version)
+            check_database(dest, path.name, version)
+            if version < SCHEMA_VERSION:
+                try:
+                    migrate(dest, version)
+                except sqlite3.Error:  # a file that claims an old version but holds something else
+                    raise CorruptFile(f"文件 {path.name} 无法升级到当前格式，可能已损坏") from None
+                check_schema(dest, path.name)
+        except (sqlite3.Error, UnicodeDecodeError) as e:  # sqlite3 fails to decode a message quoting bad bytes
+            raise classify(e, path.name) from None
     except BaseException:
         dest.close()
         if working is not None:

@@ -196,7 +196,7 @@ class Document:
                 migrate(conn, version)
                 check_schema(conn, working.path.name)
             doc = cls(conn, path=working.origin, read_only=False, working=ws.adopt(working))
-        except sqlite3.Error as e:
+        except (sqlite3.Error, UnicodeDecodeError) as e:
             conn.close()
             raise classify(e, working.path.name) from None
         except BaseException:
