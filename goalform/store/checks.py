@@ -106,19 +106,26 @@ def _check_indicators(conn: sqlite3.Connection, name: str) -> None:
         raise CorruptFile(f"文件 {name} 的指标层级有误（{why}），可能已损坏或被其他程序改过")
 
 
+def shown(value: object, limit: int = 20) -> str:
+    """A value from a file as it may appear in a one-line message: no control characters, not too long."""
+    text = value.decode("utf-8", "replace") if isinstance(value, bytes) else str(value)
+    text = "".join(c if c.isprintable() else "?" for c in text[:limit])
+    return text + ("…" if len(str(value)) > limit else "")
+
+
 def _what_is_wrong(row: tuple) -> str:
     node, tree, parent, level, position = row
     if not 1 <= node <= MAX_ID:
         return f"指标编号 {node} 超出范围"
     if tree not in TREE_LABELS:
-        return f"指标 {node} 所属的表「{str(tree)[:20]}」无效"
+        return f"指标 {node} 所属的表「{shown(tree)}」无效"
     if not isinstance(level, int) or not 1 <= level <= 3:
-        return f"指标 {node} 的级别「{str(level)[:20]}」无效"
+        return f"指标 {node} 的级别「{shown(level)}」无效"
     if not isinstance(position, int) or position < 0:
-        return f"指标 {node} 的顺序号「{str(position)[:20]}」无效"
+        return f"指标 {node} 的顺序号「{shown(position)}」无效"
     if isinstance(position, int) and position > 2 * MAX_INDICATORS_PER_TREE:
         return f"指标 {node} 的顺序号 {position} 超出范围"
-    return f"指标 {node} 的上级编号「{str(parent)[:20]}」无效"
+    return f"指标 {node} 的上级编号「{shown(parent)}」无效"
 
 
 def _check_utf8(conn: sqlite3.Connection, name: str, tables: tuple[str, ...]) -> None:

@@ -14,7 +14,8 @@ Every .goal is untrusted: reviewers receive them from many departments. Reading 
    message saying what happened (opening it once in the program that wrote it recovers it).
 3. The private copy's schema must be exactly the one goalform creates (:func:`check_schema`): no view,
    trigger, CHECK, DEFAULT, generated column or index expression of the file's own can exist, so no
-   code from the file ever runs. Only then does ``quick_check`` run, bounded in time.
+   code from the file ever runs. Only then does SQLite's ``integrity_check`` run (it also finds an
+   index that disagrees with its table, which ``quick_check`` misses), bounded in time.
 4. :mod:`goalform.store.checks` checks sizes, types, ranges and the shape of the trees.
 
 Every connection has ``trusted_schema`` off and tight SQLite limits (:func:`harden`).
@@ -50,7 +51,15 @@ from goalform.store.errors import (
     sqlite_error_text,
 )
 from goalform.store.locking import remove_stale_temporaries, save_lock, temp_path
-from goalform.store.schema import APPLICATION_ID, SCHEMA_VERSION, TABLES, expected_schema, migrate, normalize_sql
+from goalform.store.schema import (
+    APPLICATION_ID,
+    SCHEMA_VERSION,
+    TABLES,
+    created_schema,
+    expected_schema,
+    migrate,
+    normalize_sql,
+)
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
 BUSY_TIMEOUT = 5.0  # seconds to wait for another program's write to end before calling the file busy
@@ -68,6 +77,15 @@ _LIMITS = {
 }
 
 
+def _not_plain(st: os.stat_result) -> str:
+    """What a path is when it is not a plain file ('' when it is one)."""
+    if stat.S_ISDIR(st.st_mode):
+        return "是一个文件夹"
+    if not stat.S_ISREG(st.st_mode):
+        return "不是普通文件（是管道、设备或其他特殊文件）"
+    return ""
+
+
 def check_path(path: Path) -> os.stat_result:
     """Refuse, before opening it, what is not a plain file or is too large to be a form."""
     try:
@@ -76,10 +94,8 @@ def check_path(path: Path) -> os.stat_result:
         raise NotAGoalFile(f"找不到文件：{path}") from None
     except OSError as e:
         raise NotAGoalFile(f"无法读取文件：{path}（{os_error_text(e)}）") from None
-    if stat.S_ISDIR(st.st_mode):
-        raise NotAGoalFile(f"这是一个文件夹，不是 .goal 文件：{path}")
-    if not stat.S_ISREG(st.st_mode):
-        raise NotAGoalFile(f"这不是普通文件（是管道、设备或其他特殊文件），不能作为 .goal 打开：{path}")
+    if _not_plain(st):
+        raise NotAGoalFile(f"这{_not_plain(st)}，不能作为 .goal 文件打开：{path}")
     if st.st_size > MAX_FILE_BYTES:
         raise TooLarge(f"文件 {path.name} 有 {st.st_size // (1024 * 1024)} MB，超过 .goal 文件 {file_size_text()} 的上限")
     return st
@@ -92,10 +108,8 @@ def check_header(path: Path) -> int:
         fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
     except FileNotFoundError:
         raise NotAGoalFile(f"找不到文件：{path}") from None
-    except PermissionError:
-        raise NotAGoalFile(f"没有权限读取文件：{path}") from None
-    except OSError as e:
-        raise NotAGoalFile(f"无法读取文件：{path}（{os_error_text(e)}）") from None
+    except OSError as e:  # no permission, or on Windows a sharing violation: said as such, not "damaged"
+        raise StoreError(f"无法读取文件：{path}（{os_error_text(e)}）") from None
     try:
         st = os.fstat(fd)
         if not stat.S_ISREG(st.st_mode):
@@ -190,27 +204,28 @@ def budget(conn: sqlite3.Connection, seconds: float | None = None) -> Iterator[N
         conn.set_progress_handler(None, 0)
 
 
+# What a SQLite error means while reading a file, first match wins: (words in the message, error, text).
+_MEANINGS: tuple[tuple[tuple[str, ...], type[StoreError], str], ...] = (
+    (("locked", "busy"), FileBusy, "文件 {name} 正被其他程序使用（已锁定），请稍后再试或先关闭那个程序"),
+    (("interrupted",), TooLarge, "检查文件 {name} 用时超过 {seconds} 秒，已停止；文件过大或已损坏"),
+    (("too big",), TooLarge, "文件 {name} 中有一项内容过大，超出 goalform 的上限"),
+    (("unable to open",), NotAGoalFile, "无法打开文件 {name}（找不到、没有权限或被其他程序占用）"),
+    (("disk i/o", "full"), StoreError, "读取文件 {name} 时出错：{reason}"),
+    (("decode",), CorruptFile, "文件 {name} 中有无法识别的文字（不是有效的 UTF-8 编码），可能已损坏"),
+    (("malformed database schema",), CorruptFile,
+     "文件 {name} 的数据表定义无效，不是 goalform 保存的文件，出于安全考虑拒绝打开"),
+    (("not a database",), NotAGoalFile, "不是 goalform 文件（.goal）：{name}"),
+    (("malformed", "corrupt"), CorruptFile, "文件 {name} 已损坏（数据库结构有误）"),
+)
+
+
 def classify(error: Exception, name: str) -> StoreError:
     """The StoreError a SQLite error means while reading ``name``: a locked file is not a damaged one."""
     text = str(error).lower()
-    if "locked" in text or "busy" in text:
-        return FileBusy(f"文件 {name} 正被其他程序使用（已锁定），请稍后再试或先关闭那个程序")
-    if "interrupted" in text:
-        return TooLarge(f"检查文件 {name} 用时超过 {MAX_CHECK_SECONDS:.0f} 秒，已停止；文件过大或已损坏")
-    if "too big" in text:
-        return TooLarge(f"文件 {name} 中有一项内容过大，超出 goalform 的上限")
-    if "unable to open" in text:
-        return NotAGoalFile(f"无法打开文件 {name}（找不到、没有权限或被其他程序占用）")
-    if "disk i/o" in text or "full" in text:
-        return StoreError(f"读取文件 {name} 时出错：{sqlite_error_text(error)}")
-    if "decode" in text:
-        return CorruptFile(f"文件 {name} 中有无法识别的文字（不是有效的 UTF-8 编码），可能已损坏")
-    if "malformed database schema" in text:
-        return CorruptFile(f"文件 {name} 的数据表定义无效，不是 goalform 保存的文件，出于安全考虑拒绝打开")
-    if "not a database" in text:
-        return NotAGoalFile(f"不是 goalform 文件（.goal）：{name}")
-    if "malformed" in text or "corrupt" in text:
-        return CorruptFile(f"文件 {name} 已损坏（数据库结构有误）")
+    for words, kind, message in _MEANINGS:
+        if any(w in text for w in words):
+            reason = sqlite_error_text(error) if isinstance(error, sqlite3.Error) else str(error)
+            return kind(message.format(name=name, seconds=f"{MAX_CHECK_SECONDS:.0f}", reason=reason))
     detail = " ".join(str(error).split())[:120]  # one line, whatever the file put into the message
     return CorruptFile(f"文件 {name} 已损坏（{detail}）")
 
@@ -263,10 +278,12 @@ def check_schema(conn: sqlite3.Connection, name: str, version: int = SCHEMA_VERS
     """
     try:
         with budget(conn):
-            have = {(t, n, tb, normalize_sql(sql))
-                    for t, n, tb, sql in conn.execute("SELECT type, name, tbl_name, sql FROM sqlite_master LIMIT 1000")}
+            rows = set(conn.execute("SELECT type, name, tbl_name, sql FROM sqlite_master LIMIT 1000"))
     except sqlite3.Error as e:
         raise classify(e, name) from None
+    if rows == created_schema(version):  # the usual case: verbatim what goalform wrote
+        return
+    have = {(t, n, tb, normalize_sql(sql)) for t, n, tb, sql in rows}
     expected = expected_schema(version)
     if have == expected:
         return
@@ -287,7 +304,7 @@ def check_schema(conn: sqlite3.Connection, name: str, version: int = SCHEMA_VERS
                 raise CorruptFile(f"文件 {name} 的数据表 {table} 缺少列（{'、'.join(lacking)}），可能已损坏")
             raise CorruptFile(f"文件 {name} 的数据表 {table} 的定义与 goalform 保存的不同（可能被其他程序改过），"
                               "出于安全考虑拒绝打开")
-    names = "、".join(sorted(str(n)[:40] for _, n, _, _ in extra)[:5])
+    names = "、".join(sorted(checks.shown(n, 40) for _, n, _, _ in extra)[:5])
     raise CorruptFile(f"文件 {name} 含有 goalform 不会生成的内容（{names}），出于安全考虑拒绝打开")
 
 
@@ -303,13 +320,13 @@ def _expected_columns(version: int, table: str) -> list[tuple]:
 
 
 def check_database(conn: sqlite3.Connection, name: str, version: int) -> None:
-    """Every check of an opened copy: its schema, SQLite's quick_check, then its content."""
+    """Every check of an opened copy: its schema, then its content and SQLite's integrity_check."""
     check_schema(conn, name, version)
     try:
         with budget(conn):
-            # Content first: its messages say what is wrong (a level of 9), quick_check's only that something is.
+            # Content first: its messages say what is wrong (a level of 9), integrity_check's only that something is.
             checks.check_file(conn, name, tables_of(version))
-            result = conn.execute("PRAGMA quick_check(1)").fetchone()
+            result = conn.execute("PRAGMA integrity_check(1)").fetchone()
             if not result or result[0] != "ok":
                 raise CorruptFile(f"文件 {name} 已损坏（完整性检查未通过）")
     except sqlite3.Error as e:
@@ -337,6 +354,9 @@ def open_checked(path: Path, working: Path | None) -> sqlite3.Connection:
     dest = _memory() if working is None else connect(working)
     try:
         try:
+            if working is not None:  # a new private file: a crash while it is filled just discards it
+                dest.execute("PRAGMA journal_mode = OFF")
+                dest.execute("PRAGMA synchronous = OFF")
             _read_into(path, dest)
             _check_copy(dest, path.name, version)
             check_database(dest, path.name, version)
@@ -389,10 +409,8 @@ def save_target(path: Path) -> Path:
         return target
     except OSError as e:
         raise SaveError(f"不能保存到 {path}：{os_error_text(e)}") from None
-    if stat.S_ISDIR(st.st_mode):
-        raise SaveError(f"不能保存：{path} 是一个文件夹")
-    if not stat.S_ISREG(st.st_mode):
-        raise SaveError(f"不能保存到 {path}：它不是普通文件（是管道、设备或其他特殊文件）")
+    if _not_plain(st):
+        raise SaveError(f"不能保存到 {path}：它{_not_plain(st)}")
     if not st.st_mode & stat.S_IWUSR or not os.access(target, os.W_OK):
         raise SaveError(f"不能保存：文件「{Path(path).name}」是只读的（原文件未改动；可用“另存为”保存到其他文件）")
     return target

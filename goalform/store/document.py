@@ -19,7 +19,7 @@ from goalform.domain.form import HEADER_FIELDS, INDICATOR_COLUMNS, TREES, Form, 
 from goalform.domain.review import FROZEN, Comment, Review, ReviewError, Status, StatusChange, check_transition
 from goalform.domain.template import COLUMNS, Template, TemplateError
 from goalform.store import review as review_store
-from goalform.store.checks import check_sizes
+from goalform.store.checks import check_sizes, shown
 from goalform.store.database import (
     as_text,
     check_database,
@@ -645,16 +645,16 @@ class Document:
         try:
             return assets.template(template_id)
         except TemplateError:
-            raise CorruptFile(f"文件使用了未知的模板版本「{template_id}」，可能由更新版本的 goalform 创建") from None
+            raise CorruptFile(f"文件使用了未知的模板版本「{shown(template_id)}」，可能由更新版本的 goalform 创建") from None
 
     def _load_year(self) -> int:
         text = self.field("year")
         try:
             year = int(text)
         except ValueError:
-            raise CorruptFile(f"文件中的年度「{text}」无效") from None
+            raise CorruptFile(f"文件中的年度「{shown(text)}」无效") from None
         if not 1990 <= year <= 2200:
-            raise CorruptFile(f"文件中的年度「{text}」无效")
+            raise CorruptFile(f"文件中的年度「{shown(text)}」无效")
         return year
 
 

@@ -162,15 +162,20 @@ def normalize_sql(sql: object) -> object:
 
 
 @functools.lru_cache(maxsize=None)
-def expected_schema(version: int) -> frozenset[tuple[object, ...]]:
-    """sqlite_master (type, name, tbl_name, normalized sql) of a database goalform creates at ``version``."""
+def created_schema(version: int) -> frozenset[tuple[object, ...]]:
+    """sqlite_master (type, name, tbl_name, sql) of a database goalform creates at ``version``, verbatim."""
     conn = sqlite3.connect(":memory:", isolation_level=None)
     try:
         conn.execute("BEGIN")
         for v in range(0, version):
             MIGRATIONS[v](conn)
         conn.execute("COMMIT")
-        return frozenset((t, n, tb, normalize_sql(sql))
-                         for t, n, tb, sql in conn.execute("SELECT type, name, tbl_name, sql FROM sqlite_master"))
+        return frozenset(conn.execute("SELECT type, name, tbl_name, sql FROM sqlite_master"))
     finally:
         conn.close()
+
+
+@functools.lru_cache(maxsize=None)
+def expected_schema(version: int) -> frozenset[tuple[object, ...]]:
+    """:func:`created_schema` with each statement in its normal form (:func:`normalize_sql`)."""
+    return frozenset((t, n, tb, normalize_sql(sql)) for t, n, tb, sql in created_schema(version))
