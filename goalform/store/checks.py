@@ -8,7 +8,7 @@
 2. the type and range of every structural column (tree, level, parent, position, ids);
 3. the shape of the trees: a 一级 has no parent, a level-n node hangs under a level-(n-1) node of
    the same tree, so there are no cycles and no orphans;
-4. every text is valid UTF-8.
+4. every text column holds text, in valid UTF-8.
 
 A file that fails is refused with a Chinese message naming what is wrong, so that no model, view
 or command ever meets a value of the wrong type (the GUI used to crash on them).
@@ -46,7 +46,7 @@ def check_file(conn: sqlite3.Connection, name: str, tables: tuple[str, ...]) -> 
             bad = conn.execute(f"SELECT id FROM {table} WHERE id NOT BETWEEN 1 AND {MAX_ID} LIMIT 1").fetchone()
             if bad is not None:
                 raise CorruptFile(f"文件 {name} 的{TABLE_LABELS[table]}编号 {bad[0]} 超出范围，可能已损坏")
-    _check_utf8(conn, name, tables)
+    _check_text(conn, name, tables)
 
 
 def check_sizes(conn: sqlite3.Connection, name: str, tables: tuple[str, ...]) -> None:
@@ -128,10 +128,18 @@ def _what_is_wrong(row: tuple) -> str:
     return f"指标 {node} 的上级编号「{shown(parent)}」无效"
 
 
-def _check_utf8(conn: sqlite3.Connection, name: str, tables: tuple[str, ...]) -> None:
-    """Read every text once: sqlite3 decodes it in C and fails on bytes that are not UTF-8."""
+def _check_text(conn: sqlite3.Connection, name: str, tables: tuple[str, ...]) -> None:
+    """Every text column holds text (goalform never writes anything else there), in valid UTF-8:
+    each is read once, and sqlite3 decodes it in C and fails on bytes that are not UTF-8."""
     for table in tables:
         columns = TEXT_COLUMNS[table]
+        row = conn.execute(f"SELECT {', '.join(f'typeof({c})' for c in columns)} FROM {table} "
+                           f"WHERE {' OR '.join(f'typeof({c}) != {chr(39)}text{chr(39)}' for c in columns)} LIMIT 1"
+                           ).fetchone()
+        if row is not None:
+            column = next(c for c, kind in zip(columns, row) if kind != "text")
+            raise CorruptFile(f"文件 {name} 的{TABLE_LABELS[table]}（{column} 列）中有不是文字的内容，"
+                              "可能已损坏或被其他程序改过")
         try:
             for _ in conn.execute(f"SELECT {', '.join(columns)} FROM {table}"):
                 pass

@@ -58,6 +58,9 @@ def _try_lock(fd: int) -> bool:
         return True
     except BlockingIOError:
         return False
+    except OSError as e:  # ENOLCK, EOPNOTSUPP: a network folder without locks. Not safe: refuse, not guess.
+        raise SaveError("不能保存：这个文件夹（可能是网络文件夹）不支持文件锁，无法保证不与其他人的保存冲突；"
+                        f"请另存到本机磁盘（{os_error_text(e)}）") from None
 
 
 def _unlock(fd: int) -> None:
@@ -89,10 +92,14 @@ def _acquire(path: Path, timeout: float, name: str) -> int:
             fd = os.open(path, os.O_RDWR | os.O_CREAT | getattr(os, "O_BINARY", 0), 0o644)
         except OSError as e:
             raise SaveError(f"不能保存「{name}」：无法在它所在的文件夹中建立保存锁（{os_error_text(e)}）") from None
-        if _try_lock(fd):
-            if os.name == "nt" or _same_inode(fd, path):
-                return fd
-            _unlock(fd)  # the holder before us removed this lock file: lock the new one
+        try:
+            if _try_lock(fd):
+                if os.name == "nt" or _same_inode(fd, path):
+                    return fd
+                _unlock(fd)  # the holder before us removed this lock file: lock the new one
+        except BaseException:
+            os.close(fd)
+            raise
         os.close(fd)
         if time.monotonic() > deadline:
             raise FileBusy(f"另一个 goalform 正在保存「{name}」，请稍后再试（文件未改动）")

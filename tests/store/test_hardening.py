@@ -451,3 +451,29 @@ def test_a_full_disk_fails_the_save_with_a_message_and_keeps_the_file(tmp_path: 
         assert sorted(p.name for p in disk.iterdir()) == ["filler", "form.goal"]
     finally:
         subprocess.run(["umount", str(disk)], check=False)
+
+
+def test_a_folder_without_file_locks_refuses_the_save(good: Path, monkeypatch) -> None:
+    """A network folder whose file system cannot lock: saving could race another saver, so it is refused."""
+    import errno
+
+    fcntl = pytest.importorskip("fcntl")
+
+    def no_locks(fd, op):
+        raise OSError(errno.ENOLCK, "No locks available")
+
+    monkeypatch.setattr(fcntl, "flock", no_locks)
+    with Document.open(good) as doc:
+        doc.set_field("department", "改")
+        with pytest.raises(SaveError, match="不支持文件锁"):
+            doc.save()
+    assert read_form(good)[0].department == "好文件"
+
+
+def test_a_blob_or_a_number_where_text_belongs_is_refused(good: Path) -> None:
+    for sql in (f"UPDATE indicator SET name = x'ff00' WHERE id = {LEVEL2}",
+                "INSERT INTO fund(line, col, value) VALUES (x'00', 'current', '1')",
+                "UPDATE field SET key = x'6b' WHERE key = 'phone'"):
+        bad = crafted(good, "blob", sql)
+        with pytest.raises(CorruptFile, match="不是文字的内容"):
+            read_form(bad)
