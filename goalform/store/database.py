@@ -51,6 +51,7 @@ from goalform.store.errors import (
     sqlite_error_text,
 )
 from goalform.store.locking import remove_stale_temporaries, save_lock, temp_path
+from goalform.store.workspace import file_stamp
 from goalform.store.schema import (
     APPLICATION_ID,
     SCHEMA_VERSION,
@@ -416,14 +417,16 @@ def save_target(path: Path) -> Path:
     return target
 
 
-def write_atomically(conn: sqlite3.Connection, target: Path, check: Callable[[], None] | None = None) -> Path:
+def write_atomically(conn: sqlite3.Connection, target: Path,
+                     check: Callable[[], None] | None = None) -> tuple[int, int] | None:
     """Write the database behind ``conn`` to ``target`` so that a crash leaves the old file or the new one.
 
     The copy is made complete beside the target (VACUUM INTO also compacts it), switched to a
     rollback journal so that the file stands alone, given the old file's permissions and flushed to
     disk. Then, under the save lock (:mod:`goalform.store.locking`) and SQLite's own lock on the old
     file (:func:`_sqlite_guard`), ``check()`` runs (it raises to refuse, e.g. ChangedOnDisk) and the
-    copy is renamed over the target. Returns the path written (a symbolic link's target).
+    copy is renamed over the target. Returns the file's stamp (workspace.file_stamp) taken under the
+    lock, so that a save by someone else right after ours is never mistaken for ours.
     """
     shown = Path(target)
     target = save_target(shown)
@@ -447,6 +450,7 @@ def write_atomically(conn: sqlite3.Connection, target: Path, check: Callable[[],
                 if check is not None:
                     check()
                 os.replace(tmp, target)
+                stamp = file_stamp(target)
         _fsync_dir(target.parent)
         remove_stale_temporaries(target)
     except sqlite3.Error as e:
@@ -456,7 +460,7 @@ def write_atomically(conn: sqlite3.Connection, target: Path, check: Callable[[],
     finally:
         for suffix in ("", "-journal"):
             _remove_quietly(Path(str(tmp) + suffix))
-    return target
+    return stamp
 
 
 _SIDE_FILES = ("-journal", "-wal", "-shm")

@@ -259,10 +259,10 @@ class Document:
         except TooLarge as e:
             raise SaveError(f"不能保存：{e}（原文件未改动）") from None
         self._conn.execute("PRAGMA wal_checkpoint(PASSIVE)")
-        write_atomically(self._conn, target, check)
+        stamp = write_atomically(self._conn, target, check)
         self.path = target
         self._saved_at = self._changes
-        self._disk_stamp = file_stamp(target)
+        self._disk_stamp = stamp
         if self._working is not None:
             self._working.origin_stamp = self._disk_stamp
             self._working.origin = target

@@ -477,3 +477,29 @@ def test_a_blob_or_a_number_where_text_belongs_is_refused(good: Path) -> None:
         bad = crafted(good, "blob", sql)
         with pytest.raises(CorruptFile, match="不是文字的内容"):
             read_form(bad)
+
+
+def test_a_save_right_after_ours_is_not_taken_for_ours(good: Path, monkeypatch) -> None:
+    """The stamp of what we wrote is taken under the lock: someone saving just after our rename
+    (before we looked at the file again) is still noticed at our next save."""
+    from goalform.store import ChangedOnDisk
+
+    with Document.open(good) as mine, Document.open(good) as theirs:
+        theirs.set_field("department", "他们的")
+        mine.set_field("department", "我的")
+        real = database.remove_stale_temporaries
+        done: list[bool] = []
+
+        def then_they_save(target):  # runs after our rename, once the lock is released
+            if not done:
+                done.append(True)
+                theirs.save(overwrite_changes=True)
+            real(target)
+
+        monkeypatch.setattr(database, "remove_stale_temporaries", then_they_save)
+        mine.save()
+        assert read_form(good)[0].department == "他们的"
+        mine.set_field("department", "我的，又改了")
+        with pytest.raises(ChangedOnDisk):
+            mine.save()
+    assert read_form(good)[0].department == "他们的"
