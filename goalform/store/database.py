@@ -231,12 +231,14 @@ def classify(error: Exception, name: str) -> StoreError:
     return CorruptFile(f"文件 {name} 已损坏（{detail}）")
 
 
-def _read_into(path: Path, dest: sqlite3.Connection) -> None:
+def _read_into(path: Path, dest: sqlite3.Connection, version: int) -> None:
     """Copy the database at ``path`` into ``dest`` through SQLite's backup API.
 
     SQLite opens the file read-only and holds its shared lock while it copies, so a write by another
     program is either wholly in the copy or not at all, and a writer's lock is respected (waited for
-    up to BUSY_TIMEOUT seconds, then the file is called busy, not damaged).
+    up to BUSY_TIMEOUT seconds, then the file is called busy, not damaged). Under the same lock, before
+    anything is copied, the schema is compared and the sizes counted: a file with a million rows or a
+    100 MB cell is refused without being loaded.
     """
     name = path.name
     try:
@@ -251,6 +253,9 @@ def _read_into(path: Path, dest: sqlite3.Connection) -> None:
         # would retry a busy source forever.)
         src.execute("BEGIN")
         src.execute("PRAGMA schema_version").fetchone()
+        check_schema(src, name, version)
+        with budget(src):
+            checks.check_sizes(src, name, tables_of(version))
         src.backup(dest)
         src.execute("COMMIT")
     except sqlite3.Error as e:
@@ -358,7 +363,7 @@ def open_checked(path: Path, working: Path | None) -> sqlite3.Connection:
             if working is not None:  # a new private file: a crash while it is filled just discards it
                 dest.execute("PRAGMA journal_mode = OFF")
                 dest.execute("PRAGMA synchronous = OFF")
-            _read_into(path, dest)
+            _read_into(path, dest, version)
             _check_copy(dest, path.name, version)
             check_database(dest, path.name, version)
             if version < SCHEMA_VERSION:

@@ -154,6 +154,15 @@ def test_too_many_indicators_are_refused_before_loading(good: Path) -> None:
                   "SELECT 'annual', NULL, 1, 0, 'x' FROM r")
     with pytest.raises(TooLarge, match="超过 10,000 条"):
         read_form(big)
+    from goalform.store import checks
+
+    def never(*args):  # the copy's checks: the source's size was counted before anything was copied
+        raise AssertionError("copied before counting")
+
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(checks, "check_file", never)
+        with pytest.raises(TooLarge):
+            Document.open(big)
     per_tree = crafted(good, "tree", "WITH RECURSIVE r(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM r WHERE i < "
                        f"{MAX_INDICATORS_PER_TREE + 1}) INSERT INTO indicator(tree, parent_id, level, position, name) "
                        "SELECT 'annual', NULL, 1, 0, 'x' FROM r")
