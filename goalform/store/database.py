@@ -451,9 +451,11 @@ def write_atomically(conn: sqlite3.Connection, target: Path,
         finally:
             os.close(fd)
         with save_lock(target):
-            with _sqlite_guard(target):
-                if check is not None:
-                    check()
+            if check is not None:
+                check()
+            with _sqlite_guard(target) as recovered:
+                if check is not None and not recovered:
+                    check()  # again, now that no SQLite program can write it either
                 os.replace(tmp, target)
                 stamp = file_stamp(target)
         _fsync_dir(target.parent)
@@ -472,7 +474,7 @@ _SIDE_FILES = ("-journal", "-wal", "-shm")
 
 
 @contextlib.contextmanager
-def _sqlite_guard(target: Path) -> Iterator[None]:
+def _sqlite_guard(target: Path) -> Iterator[bool]:
     """Keep other SQLite programs out of ``target`` while it is replaced, and leave no stale journal.
 
     A SQLite database at ``target`` is opened read-write and a write transaction begun: SQLite rolls
@@ -481,10 +483,12 @@ def _sqlite_guard(target: Path) -> Iterator[None]:
     then the RESERVED lock keeps any other writer from starting. Leftover ``-journal``/``-wal``/``-shm``
     files are then nobody's and are removed, so none of them can be applied to the new file later.
     On Windows a file open in another program cannot be replaced at all, so the connection is closed
-    before the rename (which then fails if anyone else has the file open).
+    before the rename (which then fails if anyone else has the file open). Yields whether SQLite's
+    recovery (a rollback, a checkpoint) changed the file, which then no longer looks as it was read.
     """
     name = target.name
     guard: sqlite3.Connection | None = None
+    before = file_stamp(target)
     if _is_sqlite(target):
         try:
             guard = sqlite3.connect(target.resolve().as_uri(), uri=True, isolation_level=None,
@@ -507,7 +511,7 @@ def _sqlite_guard(target: Path) -> Iterator[None]:
         if guard is not None and os.name == "nt":  # pragma: no cover - exercised on Windows only
             guard.close()
             guard = None
-        yield
+        yield file_stamp(target) != before
     finally:
         if guard is not None:
             with contextlib.suppress(sqlite3.Error):

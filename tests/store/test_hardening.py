@@ -512,3 +512,23 @@ def test_a_save_right_after_ours_is_not_taken_for_ours(good: Path, monkeypatch) 
         with pytest.raises(ChangedOnDisk):
             mine.save()
     assert read_form(good)[0].department == "他们的"
+
+
+def test_saving_over_a_file_another_program_switched_to_wal(good: Path, monkeypatch) -> None:
+    """Its WAL is checkpointed and the file switched back to a rollback journal under SQLite's rules;
+    while that program still has it open, the save waits and then says the file is in use."""
+    monkeypatch.setattr(database, "BUSY_TIMEOUT", 0.2)
+    other = sqlite3.connect(good, isolation_level=None)
+    other.execute("PRAGMA journal_mode = WAL")
+    other.execute("UPDATE field SET value = '另一个程序' WHERE key = 'filler'")
+    with Document.open(good) as doc:
+        assert doc.field("filler") == "另一个程序"  # read from its WAL, under SQLite's rules
+        doc.set_field("department", "改")
+        with pytest.raises(FileBusy, match="正被其他程序使用"):
+            doc.save()
+        other.close()
+    with Document.open(good) as doc:
+        doc.set_field("department", "改好了")
+        doc.save()  # our own switch back from WAL is not taken for someone else's change
+    assert read_form(good)[0].department == "改好了"
+    assert not Path(str(good) + "-wal").exists()
