@@ -34,7 +34,7 @@ import sqlite3
 import stat
 import struct
 import time
-from pathlib import Path
+from pathlib import Path, PurePath
 from typing import Callable, Iterator
 
 from goalform.domain.limits import MAX_CHECK_SECONDS, MAX_FILE_BYTES, file_size_text
@@ -162,9 +162,18 @@ def harden(conn: sqlite3.Connection) -> None:
     conn.execute("PRAGMA cell_size_check = ON")
 
 
+def sqlite_uri(path: PurePath) -> str:
+    """A SQLite URI for an absolute path. A Windows network path (\\\\server\\share\\x.goal) becomes
+    file:////server/share/x.goal: SQLite refuses a URI authority other than localhost."""
+    uri = path.as_uri()
+    if uri.startswith("file://") and not uri.startswith("file:///"):
+        uri = "file:////" + uri[len("file://"):]
+    return uri
+
+
 def connect(path: Path, *, read_only: bool = False) -> sqlite3.Connection:
     """Open a SQLite connection in autocommit mode; transactions are explicit (:func:`transaction`)."""
-    uri = Path(path).resolve().as_uri() + ("?mode=ro" if read_only else "")
+    uri = sqlite_uri(Path(path).resolve()) + ("?mode=ro" if read_only else "")
     try:
         conn = sqlite3.connect(uri, uri=True, isolation_level=None, check_same_thread=False, timeout=BUSY_TIMEOUT)
     except sqlite3.Error as e:
@@ -242,7 +251,7 @@ def _read_into(path: Path, dest: sqlite3.Connection, version: int) -> None:
     """
     name = path.name
     try:
-        src = sqlite3.connect(path.resolve().as_uri() + "?mode=ro", uri=True, isolation_level=None,
+        src = sqlite3.connect(sqlite_uri(path.resolve()) + "?mode=ro", uri=True, isolation_level=None,
                               timeout=BUSY_TIMEOUT)
     except sqlite3.Error as e:
         raise classify(e, name) from None
@@ -491,7 +500,7 @@ def _sqlite_guard(target: Path) -> Iterator[bool]:
     before = file_stamp(target)
     if _is_sqlite(target):
         try:
-            guard = sqlite3.connect(target.resolve().as_uri(), uri=True, isolation_level=None,
+            guard = sqlite3.connect(sqlite_uri(target.resolve()), uri=True, isolation_level=None,
                                     timeout=BUSY_TIMEOUT)
             harden(guard)
             if _header_byte(target, 18) == 2:

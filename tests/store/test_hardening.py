@@ -532,3 +532,11 @@ def test_saving_over_a_file_another_program_switched_to_wal(good: Path, monkeypa
         doc.save()  # our own switch back from WAL is not taken for someone else's change
     assert read_form(good)[0].department == "改好了"
     assert not Path(str(good) + "-wal").exists()
+
+
+def test_sqlite_uris_of_local_and_network_paths() -> None:
+    from pathlib import PurePosixPath, PureWindowsPath
+
+    assert database.sqlite_uri(PureWindowsPath(r"\\server\share\表 1.goal")) == "file:////server/share/%E8%A1%A8%201.goal"
+    assert database.sqlite_uri(PureWindowsPath(r"C:\forms\a#b.goal")) == "file:///C:/forms/a%23b.goal"
+    assert database.sqlite_uri(PurePosixPath("/tmp/a?b.goal")) == "file:///tmp/a%3Fb.goal"
