@@ -1,29 +1,45 @@
-"""The largest form goalform reads or writes, in one place.
+"""The documented limits of goalform: the largest form, cell and file it accepts (README, 限制).
 
-A .goal, a Word or an Excel file can come from anyone; these limits keep a crafted or broken file
-from hanging the program or exhausting memory. They are generous: the largest real forms seen hold a
-few hundred indicators and cells of a few hundred characters. Readers check them *before* loading
-everything (counting rows or measuring lengths first) and refuse a file past them with a message
-that names the limit (see README, "Limits").
+Past a limit goalform refuses with a Chinese message naming the limit; it never crashes, hangs or
+silently drops data. The figures are far above any real form (the largest reference form has about a
+hundred rows) and low enough that an old office PC reads the worst allowed file in seconds.
 """
 from __future__ import annotations
 
-# Indicators (all levels) in one tree (长期目标 or 年度目标) of a form.
-MAX_INDICATORS_PER_TREE = 5_000
-# Characters in one cell: a field, a text section, an amount, an indicator's column, a 审核意见.
-MAX_CELL_CHARS = 20_000
-# Rows in any other table of a .goal (fields, amounts, 审核意见, status history).
-MAX_OTHER_ROWS = 10_000
-# Size of a .goal file on disk.
-MAX_FILE_BYTES = 200 * 1024 * 1024
-# Seconds the checks of an untrusted .goal may take before it is refused (a real form needs milliseconds).
-MAX_CHECK_SECONDS = 30.0
+MiB = 1 << 20
+
+# -- importing Word and Excel files ------------------------------------------------------------------
+MAX_IMPORT_ROWS = 10_000  # rows of the form's table (each indicator is a row)
+MAX_IMPORT_COLUMNS = 64  # columns of the form's table (the official layout has 9)
+MAX_IMPORT_CELLS = 200_000  # cells with text on a sheet (10,000 rows of the form's 9 columns: 90,000)
+MAX_INDICATORS = 10_000  # indicators of an imported form
+MAX_CELL_CHARS = 100_000  # characters in one cell or paragraph (Excel itself stops at 32,767)
+MAX_MERGED_RANGES = 50_000  # merged ranges on one sheet
+
+# Zip packages (.docx, .xlsx): checked before and while anything is inflated.
+MAX_ZIP_MEMBERS = 10_000  # entries in the package
+MAX_ZIP_DIRECTORY_BYTES = 4 * MiB  # the central directory, read before any entry
+MAX_ZIP_MEMBER_BYTES = 32 * MiB  # one part, inflated (declared size and bytes actually read)
+MAX_ZIP_TOTAL_BYTES = 128 * MiB  # all parts read from one package, inflated
+
+# XML parts: no DTD (so no entities), at most this deep, at most this many tags ('<'; a Word table
+# of 10,000 rows has about 1.2 million), which bounds the parsed tree to a few hundred MB.
+MAX_XML_DEPTH = 128
+MAX_XML_TAGS = 2_000_000
+
+# Legacy .doc/.xls/.wps/.et through LibreOffice.
+LEGACY_TIMEOUT_SECONDS = 120
+LEGACY_MEMORY_BYTES = 2048 * MiB  # address space of the LibreOffice process (it needs about 1 GB)
+
+# -- .goal files (goalform.store) ----------------------------------------------------------------------
+# A .goal holds at most MAX_INDICATORS indicators (both trees together) and MAX_CELL_CHARS characters
+# in any cell (a field, text section, amount, indicator column or 审核意见), like an imported form, so
+# that every form goalform imports can be saved and opened again.
+MAX_GOAL_OTHER_ROWS = 10_000  # rows of any other table: fields, amounts, 审核意见, status changes
+MAX_GOAL_BYTES = 200 * MiB  # size of a .goal file, checked before it is read
+MAX_GOAL_CHECK_SECONDS = 30.0  # the checks of an opened .goal (a real form needs milliseconds)
 
 
 def count_text(n: int) -> str:
-    """A limit written for a message: 20,000 -> '20,000'."""
+    """A limit written for a message: 10000 -> '10,000'."""
     return f"{n:,}"
-
-
-def file_size_text(n: int = MAX_FILE_BYTES) -> str:
-    return f"{n // (1024 * 1024)} MB"

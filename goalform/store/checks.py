@@ -3,8 +3,8 @@
 :func:`check_file` runs on the private copy of a file that was just read (see
 :func:`goalform.store.database.open_checked`), after the schema was found to be exactly goalform's:
 
-1. sizes first, counted by SQL so that nothing big is loaded: rows per table, indicators per tree,
-   the longest cell (goalform.domain.limits);
+1. sizes first, counted by SQL so that nothing big is loaded: rows per table (indicators of the
+   form), the longest cell (goalform.domain.limits);
 2. the type and range of every structural column (tree, level, parent, position, ids);
 3. the shape of the trees: a 一级 has no parent, a level-n node hangs under a level-(n-1) node of
    the same tree, so there are no cycles and no orphans;
@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import sqlite3
 
-from goalform.domain.limits import MAX_CELL_CHARS, MAX_INDICATORS_PER_TREE, MAX_OTHER_ROWS, count_text
+from goalform.domain.limits import MAX_CELL_CHARS, MAX_GOAL_OTHER_ROWS, MAX_INDICATORS, count_text
 from goalform.store.errors import CorruptFile, TooLarge
 
 MAX_ID = 2**31 - 1  # ids travel through Qt model indexes and command lines; goalform's stay tiny
@@ -52,17 +52,11 @@ def check_file(conn: sqlite3.Connection, name: str, tables: tuple[str, ...]) -> 
 def check_sizes(conn: sqlite3.Connection, name: str, tables: tuple[str, ...]) -> None:
     """Refuse a database past the limits of goalform.domain.limits (rows, indicators per tree, cell length)."""
     for table in tables:
-        limit = 2 * MAX_INDICATORS_PER_TREE if table == "indicator" else MAX_OTHER_ROWS
+        limit = MAX_INDICATORS if table == "indicator" else MAX_GOAL_OTHER_ROWS
         # Counting stops at the limit: a file with a million rows is refused without reading them all.
         (n,) = conn.execute(f"SELECT count(*) FROM (SELECT 1 FROM {table} LIMIT {limit + 1})").fetchone()
         if n > limit:
-            per_tree = f"（每张表最多 {count_text(MAX_INDICATORS_PER_TREE)} 个）" if table == "indicator" else ""
-            raise TooLarge(f"文件 {name} 的{TABLE_LABELS[table]}超过 {count_text(limit)} 条{per_tree}，超出 goalform 的上限")
-    for tree, n in conn.execute(
-        f"SELECT tree, count(*) FROM indicator GROUP BY tree HAVING count(*) > {MAX_INDICATORS_PER_TREE}"
-    ):
-        label = TREE_LABELS.get(tree, "指标") if isinstance(tree, str) else "指标"
-        raise TooLarge(f"文件 {name} 的{label}有 {count_text(n)} 个指标，超过上限 {count_text(MAX_INDICATORS_PER_TREE)} 个")
+            raise TooLarge(f"文件 {name} 的{TABLE_LABELS[table]}超过 {count_text(limit)} 条，超出 goalform 的上限")
     for table in tables:
         columns = TEXT_COLUMNS[table]
         lengths = conn.execute(
@@ -81,7 +75,7 @@ def _check_indicators(conn: sqlite3.Connection, name: str) -> None:
         " AND typeof(level) = 'integer' AND level BETWEEN 1 AND 3"
         " AND typeof(position) = 'integer' AND position BETWEEN 0 AND ?"
         " AND (parent_id IS NULL OR (typeof(parent_id) = 'integer' AND parent_id BETWEEN 1 AND ?))"
-        ") LIMIT 1", (MAX_ID, 2 * MAX_INDICATORS_PER_TREE, MAX_ID),
+        ") LIMIT 1", (MAX_ID, MAX_INDICATORS, MAX_ID),
     ).fetchone()
     if row is not None:
         raise CorruptFile(f"文件 {name} 的指标数据有误（{_what_is_wrong(row)}），可能已损坏或被其他程序改过")
@@ -123,7 +117,7 @@ def _what_is_wrong(row: tuple) -> str:
         return f"指标 {node} 的级别「{shown(level)}」无效"
     if not isinstance(position, int) or position < 0:
         return f"指标 {node} 的顺序号「{shown(position)}」无效"
-    if isinstance(position, int) and position > 2 * MAX_INDICATORS_PER_TREE:
+    if isinstance(position, int) and position > MAX_INDICATORS:
         return f"指标 {node} 的顺序号 {position} 超出范围"
     return f"指标 {node} 的上级编号「{shown(parent)}」无效"
 

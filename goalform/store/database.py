@@ -37,7 +37,7 @@ import time
 from pathlib import Path, PurePath
 from typing import Callable, Iterator
 
-from goalform.domain.limits import MAX_CHECK_SECONDS, MAX_FILE_BYTES, file_size_text
+from goalform.domain.limits import MAX_GOAL_BYTES, MAX_GOAL_CHECK_SECONDS
 from goalform.store import checks
 from goalform.store.errors import (
     CorruptFile,
@@ -97,8 +97,9 @@ def check_path(path: Path) -> os.stat_result:
         raise NotAGoalFile(f"无法读取文件：{path}（{os_error_text(e)}）") from None
     if _not_plain(st):
         raise NotAGoalFile(f"这{_not_plain(st)}，不能作为 .goal 文件打开：{path}")
-    if st.st_size > MAX_FILE_BYTES:
-        raise TooLarge(f"文件 {path.name} 有 {st.st_size // (1024 * 1024)} MB，超过 .goal 文件 {file_size_text()} 的上限")
+    if st.st_size > MAX_GOAL_BYTES:
+        raise TooLarge(f"文件 {path.name} 有 {st.st_size // (1 << 20)} MB，"
+                       f"超过 .goal 文件 {MAX_GOAL_BYTES // (1 << 20)} MB 的上限")
     return st
 
 def check_header(path: Path) -> int:
@@ -204,9 +205,9 @@ def transaction(conn: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
 
 @contextlib.contextmanager
 def budget(conn: sqlite3.Connection, seconds: float | None = None) -> Iterator[None]:
-    """Interrupt any statement on ``conn`` still running after ``seconds`` (default MAX_CHECK_SECONDS),
+    """Interrupt any statement on ``conn`` still running after ``seconds`` (default MAX_GOAL_CHECK_SECONDS),
     through SQLite's progress handler."""
-    deadline = time.monotonic() + (MAX_CHECK_SECONDS if seconds is None else seconds)
+    deadline = time.monotonic() + (MAX_GOAL_CHECK_SECONDS if seconds is None else seconds)
     conn.set_progress_handler(lambda: 1 if time.monotonic() > deadline else 0, 10_000)
     try:
         yield
@@ -235,7 +236,7 @@ def classify(error: Exception, name: str) -> StoreError:
     for words, kind, message in _MEANINGS:
         if any(w in text for w in words):
             reason = sqlite_error_text(error) if isinstance(error, sqlite3.Error) else str(error)
-            return kind(message.format(name=name, seconds=f"{MAX_CHECK_SECONDS:.0f}", reason=reason))
+            return kind(message.format(name=name, seconds=f"{MAX_GOAL_CHECK_SECONDS:.0f}", reason=reason))
     detail = " ".join(str(error).split())[:120]  # one line, whatever the file put into the message
     return CorruptFile(f"文件 {name} 已损坏（{detail}）")
 
@@ -402,8 +403,8 @@ def _check_copy(conn: sqlite3.Connection, name: str, version: int) -> None:
         raise classify(e, name) from None
     if app != APPLICATION_ID or copied != version:
         raise FileBusy(f"文件 {name} 在读取时被其他程序改动了，请再试一次")
-    if size > MAX_FILE_BYTES:
-        raise TooLarge(f"文件 {name} 超过 .goal 文件 {file_size_text()} 的上限")
+    if size > MAX_GOAL_BYTES:
+        raise TooLarge(f"文件 {name} 超过 .goal 文件 {MAX_GOAL_BYTES // (1 << 20)} MB 的上限")
 
 
 def create_database(path: Path) -> sqlite3.Connection:
