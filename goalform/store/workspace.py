@@ -229,8 +229,10 @@ class Workspace:
     def orphans(self) -> list[WorkingCopy]:
         """Working copies left by a process that died with unsaved edits; newest first.
 
-        Clean ones left behind (nothing to recover) are removed on the way.
+        Clean ones left behind (nothing to recover) are removed on the way, and so are old
+        ``goalform-*.goal`` snapshots in the temp folder (:func:`remove_stale_snapshots`).
         """
+        remove_stale_snapshots()  # read-only snapshots an older goalform left in the temp folder
         found: list[WorkingCopy] = []
         for wc in self._sidecars():
             if wc.owner_running():

@@ -87,9 +87,6 @@ def start(file: Path | None = None, *, read_only: bool = False, language: str | 
         window.repaint()
         QTimer.singleShot(0, app.quit)
         return app.exec()
-    from goalform.store.workspace import remove_stale_snapshots
-
-    remove_stale_snapshots()
     recovered = window.files.recover_orphans()
     if file is not None and not recovered:
         window.files.open_path(file, read_only=read_only)

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QApplication, QFileDialog, QMenu, QMessageBox
 
 from goalform.domain.form import leaves
 from goalform.store.document import Document, read_form
-from goalform.store.errors import ChangedOnDisk, StoreError, os_error_text
+from goalform.store.errors import ChangedOnDisk, StoreError
 from goalform.store.workspace import Workspace
 from goalform.ui import integrations
 from goalform.ui.new_dialog import NewFormDialog
@@ -86,8 +86,6 @@ class FileActions(QObject):
             a.setEnabled(has)
 
     def _error(self, title: str, error: Exception | str) -> None:
-        if isinstance(error, OSError):  # in Chinese (磁盘已满 ...), not "[Errno 28] No space left on device"
-            error = f"{os_error_text(error)}：{error.filename}" if error.filename else os_error_text(error)
         QMessageBox.warning(self.window, title, str(error))
 
     # -- unsaved work ----------------------------------------------------------------------------------
