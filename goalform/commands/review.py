@@ -37,6 +37,9 @@ def run(args: argparse.Namespace) -> int:
     if args.submit or args.status or args.comment:
         if not args.who.strip():
             raise UsageError("请用 --who 给出操作人姓名")
+        if not args.file.is_file():  # said before a lock is made in a folder that may not exist
+            with Document.open(args.file, read_only=True):  # raises the store's message (找不到文件, 文件夹 ...)
+                pass
         try:
             # Read, change and save under the file's save lock: two reviewers commenting at once both keep
             # their comment (the second reads the file the first saved).

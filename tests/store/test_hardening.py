@@ -535,3 +535,9 @@ def test_sqlite_uris_of_local_and_network_paths() -> None:
     assert database.sqlite_uri(PureWindowsPath(r"\\server\share\表 1.goal")) == "file:////server/share/%E8%A1%A8%201.goal"
     assert database.sqlite_uri(PureWindowsPath(r"C:\forms\a#b.goal")) == "file:///C:/forms/a%23b.goal"
     assert database.sqlite_uri(PurePosixPath("/tmp/a?b.goal")) == "file:///tmp/a%3Fb.goal"
+
+
+def test_commenting_on_a_file_in_a_missing_folder_says_the_file_is_missing(tmp_path: Path, capsys) -> None:
+    assert cli_main(["review", str(tmp_path / "nowhere" / "x.goal"), "--comment", "意见", "--who", "审核人"]) == 2
+    assert "找不到文件" in capsys.readouterr().err
+    assert not (tmp_path / "nowhere").exists()
