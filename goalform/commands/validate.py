@@ -18,6 +18,10 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from goalform.domain.library import LibraryIndex
+    from goalform.store.library import builtin_entries
+
+    library = LibraryIndex(builtin_entries())  # the built-in list: the same answer on every machine
     results = []
     unusable = 0
     for path in args.files:
@@ -27,7 +31,7 @@ def run(args: argparse.Namespace) -> int:
             unusable += 1
             print(f"goalform: {e}", file=sys.stderr)
             continue
-        findings = validate(form, template)
+        findings = validate(form, template, library=library)
         results.append((path, findings))
     if args.json:
         out = [{"file": str(p), "findings": [f.as_json() for f in fs]} for p, fs in results]
