@@ -6,22 +6,13 @@ Writes docs/screenshot-library.png. Uses a private, fresh user data folder (the 
 """
 from __future__ import annotations
 
-import os
 import sys
-import tempfile
 from pathlib import Path
 
-os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-os.environ.setdefault("GOALFORM_DATA_DIR", tempfile.mkdtemp(prefix="goalform-shots-"))
-os.environ.setdefault("GOALFORM_LANG", "zh")
-
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
-sys.path.insert(0, str(ROOT / "docs"))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from make_screenshots import ROOT, open_window, save_shot  # noqa: E402 - first: it sets up the environment
 
 from PySide6.QtCore import QItemSelectionModel, Qt  # noqa: E402
-
-from make_screenshots import open_window, save_shot  # noqa: E402
 
 from goalform.ui.library_model import EntryRole  # noqa: E402
 

@@ -9,6 +9,7 @@ What we write keeps every cell filled (easy to sort, filter and edit) and stores
 """
 from __future__ import annotations
 
+import io
 import tempfile
 import zipfile
 from dataclasses import dataclass, field
@@ -125,4 +126,8 @@ def write_library(path: Path | str, entries: Sequence[LibraryEntry]) -> Path:
     ws.freeze_panes = "A2"
     ws.auto_filter.ref = f"A1:F{max(len(entries) + 1, 2)}"
     wb.properties.creator = "goalform"
-    return write_atomically(Path(path), wb.save)
+    # Built in memory first: a disk that fills up then fails in our own write, not inside openpyxl's
+    # zip file (which would complain again when it is collected).
+    data = io.BytesIO()
+    wb.save(data)
+    return write_atomically(Path(path), lambda tmp: tmp.write_bytes(data.getvalue()))

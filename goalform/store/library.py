@@ -11,6 +11,7 @@ A file that fails them raises :class:`LibraryCorrupt`; :meth:`Library.rebuild` t
 """
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import os
@@ -20,7 +21,7 @@ import time
 import uuid
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Iterable, Sequence
+from typing import Iterable, Iterator, Sequence
 
 from goalform import assets
 from goalform.domain.form import Form
@@ -33,7 +34,7 @@ from goalform.domain.library import (
     learnable,
 )
 from goalform.domain.template import Template
-from goalform.store.database import SQLITE_MAGIC, as_text, connect, transaction
+from goalform.store.database import SQLITE_MAGIC, as_text, connect
 from goalform.store.errors import StoreError, is_disk_full
 from goalform.store.pinyin import entry_keys
 from goalform.store.workspace import data_dir
@@ -102,6 +103,21 @@ def builtin_index() -> LibraryIndex:
 def _builtin_stamp() -> str:
     text = json.dumps(assets.indicator_library(), ensure_ascii=False, sort_keys=True)
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+@contextlib.contextmanager
+def transaction(conn: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
+    """One write transaction. Unlike a bare ROLLBACK, this one lets the original error through when
+    SQLite has already rolled back by itself (a full disk), and rolls back a COMMIT that failed."""
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        yield conn
+        conn.execute("COMMIT")
+    except BaseException:
+        if conn.in_transaction:
+            with contextlib.suppress(sqlite3.Error):
+                conn.execute("ROLLBACK")
+        raise
 
 
 def _check_header(path: Path) -> None:

@@ -159,7 +159,7 @@ class LibraryActions(QObject):
             window.runner.library = self.index.authoritative()
             window.runner.schedule()
         # After the window has shown the form: learning may write, and the first use opens the library.
-        QTimer.singleShot(0, self._learn)
+        QTimer.singleShot(0, self, self._learn)
 
     def _on_tab(self, i: int) -> None:
         pages = self.window.tab_pages

@@ -11,11 +11,21 @@ from __future__ import annotations
 import functools
 from dataclasses import dataclass, field
 
-from PySide6.QtCore import QAbstractItemModel, QByteArray, QCoreApplication, QMimeData, QModelIndex, QPersistentModelIndex, QRectF, Qt
-from PySide6.QtGui import QColor, QFont, QIcon, QPainter, QPen, QPixmap
+from PySide6.QtCore import (
+    QAbstractItemModel,
+    QByteArray,
+    QCoreApplication,
+    QMimeData,
+    QModelIndex,
+    QPersistentModelIndex,
+    QPointF,
+    Qt,
+)
+from PySide6.QtGui import QColor, QFont, QIcon, QPainter, QPen
 
 from goalform.domain.library import SOURCE_BUREAU, SOURCE_MINE, Group, LibraryEntry, normalize
 from goalform.ui.indicator_view import LIBRARY_MIME
+from goalform.ui.markers import painted_icon
 
 COL_NAME, COL_REFERENCE, COL_SOURCE = 0, 1, 2
 EntryRole = Qt.ItemDataRole.UserRole + 10  # the LibraryEntry of an indicator row (None for a group)
@@ -44,29 +54,21 @@ _ENTRY = 1 << 32
 @functools.lru_cache(maxsize=None)
 def used_icon() -> QIcon:
     """A green tick: the open form already uses this indicator."""
-    icon = QIcon()
-    for size in (16, 32):
-        pixmap = QPixmap(size, size)
-        pixmap.fill(Qt.GlobalColor.transparent)
-        painter = QPainter(pixmap)
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+
+    def draw(painter: QPainter, size: int) -> None:
         pen = QPen(QColor(30, 140, 60), size / 7)
         pen.setCapStyle(Qt.PenCapStyle.RoundCap)
         painter.setPen(pen)
         s = size / 16
-        painter.drawPolyline([QRectF(3 * s, 8 * s, 0, 0).topLeft(), QRectF(6.5 * s, 11.5 * s, 0, 0).topLeft(),
-                              QRectF(13 * s, 4 * s, 0, 0).topLeft()])
-        painter.end()
-        icon.addPixmap(pixmap)
-    return icon
+        painter.drawPolyline([QPointF(3 * s, 8 * s), QPointF(6.5 * s, 11.5 * s), QPointF(13 * s, 4 * s)])
+
+    return painted_icon(draw)
 
 
 @functools.lru_cache(maxsize=None)
 def blank_icon() -> QIcon:
     """Room for the tick on rows without one, so names line up."""
-    pixmap = QPixmap(16, 16)
-    pixmap.fill(Qt.GlobalColor.transparent)
-    return QIcon(pixmap)
+    return painted_icon(lambda painter, size: None)
 
 
 def source_text(entry: LibraryEntry) -> str:

@@ -177,9 +177,8 @@ class LibraryDock(QDockWidget):
             key = event.key()  # type: ignore[attr-defined]
             if watched is self.search and key in (Qt.Key.Key_Down, Qt.Key.Key_Return, Qt.Key.Key_Enter):
                 self.view.setFocus(Qt.FocusReason.OtherFocusReason)
-                if not self.view.currentIndex().isValid():
-                    first = self.model.first_entry_index()
-                    self.view.setCurrentIndex(first)
+                if not isinstance(self.view.currentIndex().data(EntryRole), LibraryEntry):
+                    self.view.setCurrentIndex(self.model.first_entry_index())  # the first indicator, not its group
                 return True
             if watched is self.view and key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
                 self.insert_selected()

@@ -120,3 +120,29 @@ def test_two_openers_share_one_library(tmp_path):
         first.import_entries([bureau("甲")], "局.xlsx")
         assert "甲" in [e.name for e in second.entries()]
     assert not [p for p in Path(tmp_path).iterdir() if p.name.endswith(".tmp")]
+
+
+@pytest.fixture
+def tiny_disk(tmp_path):
+    """A 1 MB file system (needs root's mount; skipped where it is not permitted)."""
+    import os
+    import subprocess
+
+    folder = tmp_path / "tiny"
+    folder.mkdir()
+    if os.name != "posix" or subprocess.run(["mount", "-t", "tmpfs", "-o", "size=1m", "tmpfs", str(folder)],
+                                            capture_output=True).returncode != 0:
+        pytest.skip("cannot mount a small tmpfs here")
+    yield folder
+    subprocess.run(["umount", str(folder)], capture_output=True)
+
+
+def test_a_full_disk_is_said_as_such_and_the_library_keeps_what_it_had(tiny_disk):
+    path = tiny_disk / "lib.sqlite"
+    with Library.open(path) as library:
+        before = library.entries()
+        (tiny_disk / "filler").write_bytes(b"\0" * (1024 * 1024 - 8192 - path.stat().st_size))
+        many = [bureau(f"指标{i}", f"二级{i % 50}") for i in range(3000)]
+        with pytest.raises(LibraryError, match="磁盘已满"):
+            library.import_entries(many, "局.xlsx")
+        assert library.entries() == before

@@ -268,3 +268,25 @@ def test_a_read_only_form_gets_nothing_inserted(window, saved_reference, boxes):
     entry = window.library.index.entries[0]
     window.library.insert([entry], "long_term")
     assert shown and "只读" in shown[0]
+
+
+def test_exporting_from_the_pane_writes_what_imports_back(pane, window, tmp_path, monkeypatch):
+    from goalform.formats.library_xlsx import read_library
+
+    target = tmp_path / "导出的指标库"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
+    QTest.mouseClick(pane.findChild(type(pane.insert_button), "library_export"), Qt.MouseButton.LeftButton)
+    written = tmp_path / "导出的指标库.xlsx"  # the extension is added
+    back = read_library(written)
+    assert sorted(e.content for e in back.entries) == sorted(e.content for e in window.library.index.entries)
+
+
+def test_declining_to_rebuild_a_damaged_library_keeps_it_and_uses_the_built_in_list(window, monkeypatch):
+    path = default_path()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(b"\0" * 4096)
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.No)
+    window.library.show_pane()
+    assert window.library.library is None and len(window.library.index) > 0
+    assert not window.library.import_action.isEnabled()
+    assert path.read_bytes() == b"\0" * 4096
