@@ -227,6 +227,7 @@ class Library:
     def __init__(self, conn: sqlite3.Connection, path: Path) -> None:
         self._conn = conn
         self.path = path
+        self._seen_version = self._data_version()
 
     @classmethod
     def open(cls, path: Path | None = None) -> "Library":
@@ -284,6 +285,19 @@ class Library:
         except sqlite3.Error as e:  # read-only folder, disk full: the old list still works
             if not (is_disk_full(e) or isinstance(e, sqlite3.OperationalError)):
                 raise LibraryCorrupt(f"指标库文件 {self.path.name} 已损坏：{e}") from None
+
+    def _data_version(self) -> int:
+        try:
+            return int(self._conn.execute("PRAGMA data_version").fetchone()[0])
+        except sqlite3.Error:
+            return -1
+
+    def changed_elsewhere(self) -> bool:
+        """Whether another goalform (or ``goalform library``) has written the library since this one
+        last read it; the pane then reads it again."""
+        version = self._data_version()
+        changed, self._seen_version = version != self._seen_version, version
+        return changed
 
     # -- reading -------------------------------------------------------------------------------
     def entries(self) -> list[LibraryEntry]:

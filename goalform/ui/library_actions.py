@@ -79,6 +79,8 @@ class LibraryActions(QObject):
     def ensure_open(self) -> LibraryIndex:
         """Open the library on first use; a damaged one is reported, with an offer to rebuild it."""
         if self.index is not None:
+            if self.library is not None and self.library.changed_elsewhere():
+                self.reload()  # another goalform or `goalform library import` wrote to it
             return self.index
         try:
             self.library = Library.open()
@@ -197,6 +199,7 @@ class LibraryActions(QObject):
     def insert(self, entries: list[LibraryEntry], tree: str) -> None:
         """Insert ``entries`` into ``tree`` of the open form, each under its 一级 and 二级: one undo step."""
         window = self.window
+        self.ensure_open()
         editor = window.editor
         if editor is None or window.doc is None:
             QMessageBox.information(window, self.tr("指标库"), self.tr("请先新建或打开一张表格。"))

@@ -191,7 +191,7 @@ class LibraryDock(QDockWidget):
     def _show_detail(self, current: QModelIndex, _previous: QModelIndex | None = None) -> None:
         entry = current.data(EntryRole) if current.isValid() else None
         if not isinstance(entry, LibraryEntry):
-            self.detail.setText(self.tr("选中一个指标查看其解释和参考值。双击、回车或拖到左侧指标表中即可插入。"))
+            self.detail.setText(self.tr("选中一个指标查看其解释和参考值。双击、回车或拖到指标表中即可插入。"))
             return
         parts = [f"<b>{_html(entry.name)}</b>（{_html(entry.level1)} ／ {_html(entry.level2)}）"]
         if entry.explanation:

@@ -146,3 +146,13 @@ def test_a_full_disk_is_said_as_such_and_the_library_keeps_what_it_had(tiny_disk
         with pytest.raises(LibraryError, match="磁盘已满"):
             library.import_entries(many, "局.xlsx")
         assert library.entries() == before
+
+
+def test_a_write_by_another_process_is_noticed(tmp_path):
+    path = tmp_path / "lib.sqlite"
+    with Library.open(path) as mine, Library.open(path) as theirs:
+        assert not mine.changed_elsewhere()
+        theirs.import_entries([bureau("甲")], "局.xlsx")
+        assert mine.changed_elsewhere() and not mine.changed_elsewhere()
+        mine.import_entries([bureau("乙")], "乙.xlsx")  # its own writes do not count
+        assert not mine.changed_elsewhere()

@@ -290,3 +290,17 @@ def test_declining_to_rebuild_a_damaged_library_keeps_it_and_uses_the_built_in_l
     assert window.library.library is None and len(window.library.index) > 0
     assert not window.library.import_action.isEnabled()
     assert path.read_bytes() == b"\0" * 4096
+
+
+def test_a_sheet_imported_by_the_command_line_shows_when_the_pane_is_opened_again(pane, window, tmp_path):
+    from goalform.cli import main
+
+    wb = openpyxl.Workbook()
+    wb.active.append(["一级指标", "二级指标", "三级指标"])
+    wb.active.append(["满意度", "群众满意度", "窗口服务好评率"])
+    wb.save(tmp_path / "局.xlsx")
+    pane.hide()
+    assert main(["library", "import", str(tmp_path / "局.xlsx")]) == 0
+    QTest.keyClick(window, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
+    search(pane, "ckfw")
+    assert shown_names(pane) == ["窗口服务好评率"]
