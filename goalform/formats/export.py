@@ -45,12 +45,6 @@ def export_file(form: Form, template: Template, path: str | Path) -> Path:
     target = Path(path)
     write = _writer(target.suffix.lower())
     grid = build_grid(template, form)
-    return write_atomically(target, lambda tmp: write(grid, tmp))
-
-
-def write_atomically(target: Path, write: Callable[[Path], object]) -> Path:
-    """Run ``write(tmp)`` on a temporary file beside ``target``, then move it over ``target``:
-    a failed write never leaves a half-written file or destroys the previous one."""
     folder = target.parent if str(target.parent) else Path(".")
     if not folder.is_dir():
         raise ExportError(f"无法导出：文件夹不存在：{folder}")
@@ -63,7 +57,7 @@ def write_atomically(target: Path, write: Callable[[Path], object]) -> Path:
     os.close(fd)
     tmp = Path(tmp_name)
     try:
-        write(tmp)
+        write(grid, tmp)
         os.replace(tmp, target)
     except PermissionError:
         raise ExportError(f"无法导出：{target} 被占用或没有写入权限（若已在 Word/Excel 中打开，请先关闭）") from None

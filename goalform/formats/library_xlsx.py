@@ -10,6 +10,7 @@ What we write keeps every cell filled (easy to sort, filter and edit) and stores
 from __future__ import annotations
 
 import io
+import os
 import tempfile
 import zipfile
 from dataclasses import dataclass, field
@@ -27,7 +28,7 @@ from goalform.domain.library import (
     header_columns,
 )
 from goalform.formats.content import ReadError
-from goalform.formats.export import write_atomically
+from goalform.formats.export import ExportError
 from goalform.formats.legacy import LEGACY_TARGETS, convert
 from goalform.formats.xlsx_reader import cell_text
 from goalform.formats.xlsx_writer import _set_text as set_text
@@ -130,4 +131,28 @@ def write_library(path: Path | str, entries: Sequence[LibraryEntry]) -> Path:
     # zip file (which would complain again when it is collected).
     data = io.BytesIO()
     wb.save(data)
-    return write_atomically(Path(path), lambda tmp: tmp.write_bytes(data.getvalue()))
+    return _write_replacing(Path(path), data.getvalue())
+
+
+def _write_replacing(target: Path, data: bytes) -> Path:
+    """``data`` to a temporary file beside ``target``, then moved over it: a failed write (a full
+    disk, a killed process) never leaves half a file or destroys the previous one."""
+    folder = target.parent if str(target.parent) else Path(".")
+    if not folder.is_dir():
+        raise ExportError(f"无法导出：文件夹不存在：{folder}")
+    if target.is_dir():
+        raise ExportError(f"无法导出：{target} 是一个文件夹")
+    tmp = folder / f".{target.stem[:40]}.{os.getpid()}.tmp"
+    try:
+        with open(tmp, "wb") as f:
+            f.write(data)
+            f.flush()
+            os.fsync(f.fileno())
+        os.replace(tmp, target)
+    except PermissionError:
+        raise ExportError(f"无法导出：{target} 被占用或没有写入权限（若已在 Excel 中打开，请先关闭）") from None
+    except OSError as e:
+        raise ExportError(f"无法导出到 {target}：{e.strerror or e}") from None
+    finally:
+        tmp.unlink(missing_ok=True)
+    return target

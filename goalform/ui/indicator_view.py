@@ -1,19 +1,15 @@
 """The tree view of indicators: keyboard first (F2/Enter edit, Insert adds, Delete deletes, Tab
-walks across columns) and drag and drop within a parent; indicators dragged from the library pane
-(:data:`LIBRARY_MIME`) are handed on as ``library_dropped`` (the library inserts them, one undo step)."""
+walks across columns) and drag and drop within a parent."""
 from __future__ import annotations
 
 from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTreeView, QWidget
-
-LIBRARY_MIME = "application/x-goalform-library-entries"  # comma-separated ids of library entries
 
 
 class IndicatorTreeView(QTreeView):
     insert_requested = Signal()
     delete_requested = Signal()
     move_requested = Signal(int)  # -1 up, +1 down (Ctrl+Up, Ctrl+Down)
-    library_dropped = Signal(list)  # ids of library entries dropped onto the tree
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -58,31 +54,6 @@ class IndicatorTreeView(QTreeView):
                 self.move_requested.emit(-1 if key == Qt.Key.Key_Up else 1)
                 return
         super().keyPressEvent(event)
-
-    # -- indicators dragged from the library pane ----------------------------------------------------
-    def _library_drag(self, event) -> bool:  # noqa: ANN001
-        if event.mimeData().hasFormat(LIBRARY_MIME) and event.source() is not self:
-            event.setDropAction(Qt.DropAction.CopyAction)
-            event.accept()
-            return True
-        return False
-
-    def dragEnterEvent(self, event) -> None:  # noqa: N802 - Qt override
-        if not self._library_drag(event):
-            super().dragEnterEvent(event)
-
-    def dragMoveEvent(self, event) -> None:  # noqa: N802 - Qt override
-        if not self._library_drag(event):
-            super().dragMoveEvent(event)
-
-    def dropEvent(self, event) -> None:  # noqa: N802 - Qt override
-        if self._library_drag(event):
-            raw = bytes(event.mimeData().data(LIBRARY_MIME).data()).decode("ascii", errors="replace")
-            ids = [int(x) for x in raw.split(",") if x.strip().isdigit()]
-            if ids:
-                self.library_dropped.emit(ids)
-            return
-        super().dropEvent(event)
 
     def moveCursor(self, action, modifiers) -> QModelIndex:  # noqa: N802 - Qt override
         """Tab and Shift+Tab go across the columns of a row, then on to the next or previous row."""

@@ -10,7 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Qt, QTimer
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QPushButton
 
@@ -25,6 +25,7 @@ from goalform.domain.library import (
 )
 from goalform.store.errors import StoreError
 from goalform.store.library import Library, LibraryCorrupt, LibraryError, builtin_index
+from goalform.ui.library_model import LIBRARY_MIME
 from goalform.ui.library_pane import LibraryDock
 from goalform.ui.tabs.indicators_tab import IndicatorsTab
 
@@ -50,6 +51,7 @@ class LibraryActions(QObject):
         self.dock.visibilityChanged.connect(self._on_visible)
         self.dock.insert_requested.connect(self.insert)
         self.dock.remove_requested.connect(self.remove)
+        self.dock.remove_source_requested.connect(self.remove_source)
         self.dock.import_requested.connect(self.import_sheet)
         self.dock.export_requested.connect(self.export_sheet)
 
@@ -154,7 +156,7 @@ class LibraryActions(QObject):
                 button.setToolTip(self.tr("从指标库选择指标插入（Ctrl+L）"))
                 button.clicked.connect(lambda _=False, tree=page.tree: self.show_pane(tree))
                 page.button_row.insertWidget(len(page.buttons), button)
-                page.view.library_dropped.connect(lambda ids, tree=page.tree: self.insert_ids(ids, tree))
+                page.view.viewport().installEventFilter(_LibraryDrops(page.view, page.tree, self.insert_ids))
         if window.tabs is not None:
             window.tabs.currentChanged.connect(self._on_tab)
         if self.index is not None and window.runner is not None:
@@ -306,6 +308,50 @@ class LibraryActions(QObject):
         except StoreError as e:
             QMessageBox.warning(self.window, self.tr("指标库"), str(e))
         self.reload()
+
+
+    def remove_source(self, kind: str, label: str) -> None:
+        """Remove a bureau's imported sheet, or (kind «mine») everything learned from the user's forms."""
+        if self.library is None:
+            return
+        what = self.tr("导入的「%1」中的全部指标").replace("%1", label) if label else self.tr("从我的表学到的全部指标")
+        if QMessageBox.question(self.window, self.tr("删除指标"), self.tr("从指标库删除%1？").replace("%1", what)) \
+                != QMessageBox.StandardButton.Yes:
+            return
+        try:
+            removed = self.library.remove_source(kind, label or None)
+        except StoreError as e:
+            QMessageBox.warning(self.window, self.tr("指标库"), str(e))
+            return
+        self.reload()
+        self.window.statusBar().showMessage(self.tr("已删除 %1 个指标").replace("%1", str(removed)), 8000)
+
+
+class _LibraryDrops(QObject):
+    """Lets an indicator tree accept indicators dragged from the pane (its own drags move rows and
+    are left to it): watches the tree's viewport and hands the dropped entries' ids on."""
+
+    def __init__(self, view: QObject, tree: str, insert) -> None:  # noqa: ANN001
+        super().__init__(view)
+        self.tree = tree
+        self.insert = insert
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
+        kind = event.type()
+        if kind not in (QEvent.Type.DragEnter, QEvent.Type.DragMove, QEvent.Type.Drop):
+            return False
+        data = event.mimeData()  # type: ignore[attr-defined]
+        if data is None or not data.hasFormat(LIBRARY_MIME):
+            return False
+        event.setDropAction(Qt.DropAction.CopyAction)  # type: ignore[attr-defined]
+        event.accept()
+        if kind == QEvent.Type.Drop:
+            raw = bytes(data.data(LIBRARY_MIME).data()).decode("ascii", errors="replace")
+            ids = [int(x) for x in raw.split(",") if x.strip().isdigit()]
+            if ids:
+                # After the drag has finished, so a message box does not run inside it.
+                QTimer.singleShot(0, self, lambda: self.insert(ids, self.tree))
+        return True
 
 
 def _listed(lines: list[str], more: str) -> str:

@@ -21,12 +21,11 @@ from PySide6.QtCore import (
     QPointF,
     Qt,
 )
-from PySide6.QtGui import QColor, QFont, QIcon, QPainter, QPen
+from PySide6.QtGui import QColor, QFont, QIcon, QPainter, QPen, QPixmap
 
 from goalform.domain.library import SOURCE_BUREAU, SOURCE_MINE, Group, LibraryEntry, normalize
-from goalform.ui.indicator_view import LIBRARY_MIME
-from goalform.ui.markers import painted_icon
 
+LIBRARY_MIME = "application/x-goalform-library-entries"  # comma-separated ids of library entries
 COL_NAME, COL_REFERENCE, COL_SOURCE = 0, 1, 2
 EntryRole = Qt.ItemDataRole.UserRole + 10  # the LibraryEntry of an indicator row (None for a group)
 UsedRole = Qt.ItemDataRole.UserRole + 11  # True when the open form already has the indicator
@@ -53,22 +52,25 @@ _ENTRY = 1 << 32
 
 @functools.lru_cache(maxsize=None)
 def used_icon() -> QIcon:
-    """A green tick: the open form already uses this indicator."""
-
-    def draw(painter: QPainter, size: int) -> None:
-        pen = QPen(QColor(30, 140, 60), size / 7)
-        pen.setCapStyle(Qt.PenCapStyle.RoundCap)
-        painter.setPen(pen)
-        s = size / 16
-        painter.drawPolyline([QPointF(3 * s, 8 * s), QPointF(6.5 * s, 11.5 * s), QPointF(13 * s, 4 * s)])
-
-    return painted_icon(draw)
+    """A green tick (16 px, drawn): the open form already uses this indicator."""
+    pixmap = QPixmap(16, 16)
+    pixmap.fill(Qt.GlobalColor.transparent)
+    painter = QPainter(pixmap)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    pen = QPen(QColor(30, 140, 60), 2.3)
+    pen.setCapStyle(Qt.PenCapStyle.RoundCap)
+    painter.setPen(pen)
+    painter.drawPolyline([QPointF(3, 8), QPointF(6.5, 11.5), QPointF(13, 4)])
+    painter.end()
+    return QIcon(pixmap)
 
 
 @functools.lru_cache(maxsize=None)
 def blank_icon() -> QIcon:
     """Room for the tick on rows without one, so names line up."""
-    return painted_icon(lambda painter, size: None)
+    pixmap = QPixmap(16, 16)
+    pixmap.fill(Qt.GlobalColor.transparent)
+    return QIcon(pixmap)
 
 
 def source_text(entry: LibraryEntry) -> str:

@@ -15,13 +15,14 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
+    QMenu,
     QPushButton,
     QTreeView,
     QVBoxLayout,
     QWidget,
 )
 
-from goalform.domain.library import LibraryEntry, LibraryIndex
+from goalform.domain.library import SOURCE_BUILTIN, SOURCE_BUREAU, SOURCE_MINE, LibraryEntry, LibraryIndex
 from goalform.ui.library_model import COL_NAME, COL_REFERENCE, COL_SOURCE, EntryRole, LibraryModel, source_text
 
 # Showing every row of a big library at once costs time and helps nobody: above this many
@@ -32,6 +33,7 @@ EXPAND_ALL_UP_TO = 400
 class LibraryDock(QDockWidget):
     insert_requested = Signal(list, str)  # entries, tree ("long_term" | "annual")
     remove_requested = Signal(list)  # entries
+    remove_source_requested = Signal(str, str)  # source kind, label ("" with «mine»: everything learned)
     import_requested = Signal()
     export_requested = Signal()
 
@@ -77,6 +79,8 @@ class LibraryDock(QDockWidget):
         header.resizeSection(COL_REFERENCE, 80)
         header.resizeSection(COL_SOURCE, 70)
         self.view.doubleClicked.connect(self._on_double_click)
+        self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.view.customContextMenuRequested.connect(self._context_menu)
         self.view.installEventFilter(self)
         self.view.selectionModel().currentChanged.connect(self._show_detail)
         layout.addWidget(self.view, 1)
@@ -171,6 +175,25 @@ class LibraryDock(QDockWidget):
         entry = index.data(EntryRole)
         if isinstance(entry, LibraryEntry):  # a group row only opens or closes
             self.insert_requested.emit([entry], self.target_tree())
+
+    def _context_menu(self, pos) -> None:  # noqa: ANN001
+        index = self.view.indexAt(pos)
+        if index.isValid() and not self.view.selectionModel().isSelected(index):
+            self.view.setCurrentIndex(index)
+        entries = self.selected_entries()
+        menu = QMenu(self.view)
+        for tree, text in (("long_term", self.tr("插入到长期目标")), ("annual", self.tr("插入到年度目标"))):
+            menu.addAction(text, lambda tree=tree: self.insert_requested.emit(entries, tree)).setEnabled(bool(entries))
+        menu.addSeparator()
+        menu.addAction(self.tr("从指标库删除所选指标"), lambda: self.remove_requested.emit(entries)).setEnabled(
+            any(e.source != SOURCE_BUILTIN for e in entries))
+        entry = index.data(EntryRole) if index.isValid() else None
+        if isinstance(entry, LibraryEntry) and entry.source == SOURCE_BUREAU:
+            menu.addAction(self.tr("删除导入的「%1」").replace("%1", entry.source_label),
+                           lambda: self.remove_source_requested.emit(SOURCE_BUREAU, entry.source_label))
+        menu.addAction(self.tr("删除从我的表学到的全部指标"),
+                       lambda: self.remove_source_requested.emit(SOURCE_MINE, ""))
+        menu.exec(self.view.viewport().mapToGlobal(pos))
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
         if event.type() == QEvent.Type.KeyPress:

@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import functools
-from typing import Callable
 
 from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QIcon, QPainter, QPixmap
@@ -10,25 +9,15 @@ from PySide6.QtGui import QColor, QFont, QIcon, QPainter, QPixmap
 SEVERITY_COLORS = {"error": QColor(200, 40, 40), "warning": QColor(215, 140, 0), "info": QColor(40, 110, 200)}
 
 
-def painted_icon(draw: Callable[[QPainter, int], None]) -> QIcon:
-    """An icon at 16 and 32 pixels, each drawn by ``draw(painter, size)`` on a transparent square."""
+@functools.lru_cache(maxsize=None)
+def marker_icon(severity: str) -> QIcon:
+    """A filled circle with an exclamation mark, in the colour of the severity."""
     icon = QIcon()
     for size in (16, 32):
         pixmap = QPixmap(size, size)
         pixmap.fill(Qt.GlobalColor.transparent)
         painter = QPainter(pixmap)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        draw(painter, size)
-        painter.end()
-        icon.addPixmap(pixmap)
-    return icon
-
-
-@functools.lru_cache(maxsize=None)
-def marker_icon(severity: str) -> QIcon:
-    """A filled circle with an exclamation mark, in the colour of the severity."""
-
-    def draw(painter: QPainter, size: int) -> None:
         painter.setPen(Qt.PenStyle.NoPen)
         painter.setBrush(SEVERITY_COLORS.get(severity, SEVERITY_COLORS["info"]))
         margin = size / 16
@@ -39,5 +28,6 @@ def marker_icon(severity: str) -> QIcon:
         font.setPixelSize(int(size * 0.7))
         painter.setFont(font)
         painter.drawText(QRectF(0, 0, size, size), Qt.AlignmentFlag.AlignCenter, "!" if severity != "info" else "i")
-
-    return painted_icon(draw)
+        painter.end()
+        icon.addPixmap(pixmap)
+    return icon

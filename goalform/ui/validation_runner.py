@@ -11,7 +11,8 @@ import time
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from goalform.domain.library import LibraryIndex
-from goalform.domain.validation import Finding, validate
+from goalform.domain.validation import Finding
+from goalform.domain.validation.library import validate_against
 from goalform.store.document import Document
 
 DEBOUNCE_MS = 0  # run as soon as the event loop is idle; coalesces a burst of edits
@@ -41,7 +42,7 @@ class ValidationRunner(QObject):
     def run_now(self) -> list[Finding]:
         self._timer.stop()
         start = time.perf_counter()
-        self.findings = validate(self.doc.load_form(), self.doc.template, library=self.library)
+        self.findings = validate_against(self.doc.load_form(), self.doc.template, self.library)
         self.last_ms = (time.perf_counter() - start) * 1000
         self.finished.emit(self.findings)
         return self.findings

@@ -23,6 +23,7 @@ from goalform.domain.library import (
     used_names,
 )
 from goalform.domain.validation import validate
+from goalform.domain.validation.library import validate_against
 from goalform.store.pinyin import entry_keys
 
 
@@ -181,7 +182,7 @@ def test_validation_hints_at_an_indicator_placed_elsewhere_than_in_the_library(i
     cost = form.long_term[0]
     cost.children.append(Indicator(level=2, name="杂项", children=[Indicator(level=3, name="预算执行率", value="100%")]))
     template = assets.template("2026")
-    hints = [f for f in validate(form, template, library=index) if f.rule == "library.placement"]
+    hints = [f for f in validate_against(form, template, index) if f.rule == "library.placement"]
     assert len(hints) == 1 and hints[0].severity.value == "info"
     assert "管理效率／预算执行" in hints[0].message and "运行成本／杂项" in hints[0].message
     assert hints[0].location.section == "long_term" and hints[0].location.path[:1] == (0,)

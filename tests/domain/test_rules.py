@@ -14,14 +14,14 @@ from goalform.domain.form import Form, Indicator
 from goalform.domain.review import Review, Status, StatusChange
 from goalform.domain.library import LibraryIndex
 from goalform.domain.validation import Severity, all_rules
-from goalform.domain.validation import validate as _validate
+from goalform.domain.validation.library import validate_against
 from goalform.store.library import builtin_entries
 
 LIBRARY = LibraryIndex(builtin_entries())
 
 
 def validate(form, template):  # noqa: ANN001, ANN201 - every rule, the library rules included
-    return _validate(form, template, library=LIBRARY)
+    return validate_against(form, template, LIBRARY)
 
 Mutator = Callable[[Form], None]
 

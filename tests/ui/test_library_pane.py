@@ -180,6 +180,8 @@ def test_dragging_from_the_pane_onto_a_tree_inserts(pane, window, qtbot):
     assert enter.isAccepted()
     drop = QDropEvent(pos, Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
     QApplication.sendEvent(viewport, drop)
+    assert drop.isAccepted()
+    QApplication.processEvents()  # the insert runs once the drag is over
     settle(window)
     doc = window.doc
     group = next(i for i in doc.children(doc.roots("annual")[2]) if doc.node(i).name == "数量指标")
@@ -304,3 +306,40 @@ def test_a_sheet_imported_by_the_command_line_shows_when_the_pane_is_opened_agai
     QTest.keyClick(window, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
     search(pane, "ckfw")
     assert shown_names(pane) == ["窗口服务好评率"]
+
+
+def test_everything_learned_can_be_removed_at_once(window, saved_reference, monkeypatch, qtbot):
+    from goalform.store.document import Document
+
+    doc = Document.open(saved_reference)
+    l2 = doc.children(doc.roots("long_term")[2])[0]
+    doc.insert_indicator(l2, 0, name="自创指标乙", value="3个")
+    window.set_document(doc)
+    qtbot.waitUntil(lambda: window.library.index is not None
+                    and any(e.source == SOURCE_MINE for e in window.library.index.entries))
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QMenu
+
+    seen: list[list[str]] = []
+
+    def choose() -> None:  # the context menu is open (its own event loop): pick the entry
+        menu = QApplication.activePopupWidget()
+        if not isinstance(menu, QMenu):
+            QTimer.singleShot(10, choose)
+            return
+        seen.append([a.text() for a in menu.actions()])
+        action = next(a for a in menu.actions() if a.text() == "删除从我的表学到的全部指标")
+        menu.close()
+        action.trigger()
+
+    dock = window.library.dock
+    window.library.show_pane()
+    search(dock, "自创指标乙")
+    view = dock.view
+    QTimer.singleShot(0, choose)
+    view.customContextMenuRequested.emit(view.visualRect(entry_index(dock, "自创指标乙")).center())
+    QApplication.processEvents()
+    assert "插入到年度目标" in seen[0]
+    assert not any(e.source == SOURCE_MINE for e in window.library.index.entries)
+    assert "已删除" in window.statusBar().currentMessage()

@@ -1,16 +1,12 @@
 """The validation framework: findings, locations, the rule registry."""
 from __future__ import annotations
 
-import contextvars
 from dataclasses import dataclass, field
 from enum import Enum
-from typing import TYPE_CHECKING, Callable, Iterable
+from typing import Callable, Iterable
 
 from goalform.domain.form import Form
 from goalform.domain.template import Template
-
-if TYPE_CHECKING:
-    from goalform.domain.library import LibraryIndex
 
 
 class Severity(str, Enum):
@@ -105,28 +101,14 @@ def all_rules() -> list[RuleSpec]:
     return list(_RULES.values())
 
 
-# The indicator library the rules of one validate() call may consult (passed in as data, or none).
-_LIBRARY: contextvars.ContextVar["LibraryIndex | None"] = contextvars.ContextVar("goalform_library", default=None)
-
-
-def active_library() -> "LibraryIndex | None":
-    """The library given to the running :func:`validate`, or None (rules that need it then say nothing)."""
-    return _LIBRARY.get()
-
-
-def validate(form: Form, template: Template, *, library: "LibraryIndex | None" = None) -> list[Finding]:
-    """Run every rule on ``form``; the findings come in reading order. ``library``: the indicator
-    library to hold the form against (the library rules are skipped without one)."""
+def validate(form: Form, template: Template) -> list[Finding]:
+    """Run every rule on ``form``; the findings come in reading order."""
     from goalform.domain.validation.rows import indexed  # rows builds on this module
 
     findings: list[Finding] = []
-    token = _LIBRARY.set(library)
-    try:
-        with indexed(form):  # the rules share one walk of the indicator trees
-            for spec in _RULES.values():
-                findings.extend(spec.run(form, template))
-    finally:
-        _LIBRARY.reset(token)
+    with indexed(form):  # the rules share one walk of the indicator trees
+        for spec in _RULES.values():
+            findings.extend(spec.run(form, template))
     findings.sort(key=reading_order(template))
     return findings
 

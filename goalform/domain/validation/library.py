@@ -1,13 +1,33 @@
-"""Rules that hold a form against the indicator library (given to ``validate`` as data)."""
+"""Rules that hold a form against the indicator library, which is passed in as data:
+:func:`validate_against` runs every rule with the library at hand; plain ``validate`` has none, and
+these rules then say nothing (the library lives in the user's data folder, validation does no I/O).
+"""
 from __future__ import annotations
 
+import contextvars
 from typing import Iterator
 
 from goalform.domain.form import Form
-from goalform.domain.library import normalize
+from goalform.domain.library import LibraryIndex, normalize
 from goalform.domain.template import Template
-from goalform.domain.validation.core import Location, Severity, active_library, rule
+from goalform.domain.validation.core import Finding, Location, Severity, rule, validate
 from goalform.domain.validation.rows import indicator_rows
+
+_LIBRARY: contextvars.ContextVar[LibraryIndex | None] = contextvars.ContextVar("goalform_library", default=None)
+
+
+def validate_against(form: Form, template: Template, library: LibraryIndex | None) -> list[Finding]:
+    """:func:`validate`, with ``library`` for the rules that consult the indicator library."""
+    token = _LIBRARY.set(library)
+    try:
+        return validate(form, template)
+    finally:
+        _LIBRARY.reset(token)
+
+
+def active_library() -> LibraryIndex | None:
+    """The library of the running :func:`validate_against`, or None."""
+    return _LIBRARY.get()
 
 
 @rule("library.placement", Severity.INFO, "三级指标在指标库中属于另一个一级/二级指标")
