@@ -3,8 +3,9 @@
 1. Search per keystroke: typing ``yusuan``, ``ysz``, ``预算执行`` and a miss letter by letter.
    a) the search itself (``LibraryIndex.search``), b) what the pane does per keystroke: the search,
    the model reset and the tree laid out again. Target: under 10 ms per keystroke (max of medians).
-2. Opening the pane (Ctrl+L in a window with a form open): the library file opened and checked,
-   read, indexed, grouped into the model and the dock shown and painted. Target: under 100 ms.
+2. Opening the pane for the first time (Ctrl+L in a new window): the library file opened and checked
+   (header, schema, quick_check), read, indexed, grouped into the model and the dock shown and
+   painted. Target: under 100 ms.
 """
 from __future__ import annotations
 
@@ -80,6 +81,7 @@ def main() -> int:
     from PySide6.QtWidgets import QApplication
 
     from goalform import assets
+    from goalform.domain.library import normalize
     from goalform.store.document import Document
     from goalform.ui.main_window import MainWindow
 
@@ -90,15 +92,24 @@ def main() -> int:
         window = MainWindow()
         window.resize(1366, 768)
         window.show()
-        window.set_document(Document.new(assets.template("2026"), 2026))
         for _ in range(5):
             app.processEvents()
+        library = window.library  # as at a fresh start (the remembered window state may have shown the pane)
+        library.dock.hide()
+        if library.library is not None:
+            library.library.close()
+        library.library = library.index = None
+        normalize.cache_clear()  # cold, as in a new process
+        app.processEvents()
         t0 = time.perf_counter()
         window.library.show_action.trigger()
         window.library.dock.repaint()
         app.processEvents()
         opens.append((time.perf_counter() - t0) * 1000)
+        assert len(window.library.index) == len(index)
         if run == 0:
+            window.set_document(Document.new(assets.template("2026"), 2026))
+            app.processEvents()
             dock = window.library.dock
 
             def keystroke(text: str) -> None:
@@ -112,7 +123,7 @@ def main() -> int:
         app.processEvents()
     print(f"pane per keystroke (search + model + layout): median {pane_median:.2f} ms, worst {pane_worst:.2f} ms"
           f" (target < {SEARCH_TARGET_MS:.0f} ms)")
-    print(f"opening the pane with {len(index)} entries: median {statistics.median(opens):.1f} ms,"
+    print(f"opening the pane the first time, {len(index)} entries: median {statistics.median(opens):.1f} ms,"
           f" max {max(opens):.1f} ms (target < {OPEN_TARGET_MS:.0f} ms)")
     ok = max(median, pane_median) < SEARCH_TARGET_MS and statistics.median(opens) < OPEN_TARGET_MS
     print("OK" if ok else "ABOVE TARGET")

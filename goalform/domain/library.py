@@ -8,6 +8,7 @@ a keystroke costs one pass of substring tests over the entries.
 """
 from __future__ import annotations
 
+import functools
 import itertools
 import re
 import unicodedata
@@ -31,6 +32,7 @@ _SPACE = re.compile(r"\s+")
 _LETTERS = re.compile(r"[a-z]+")
 
 
+@functools.lru_cache(maxsize=1 << 16)  # a library repeats its 一级 and 二级 names thousands of times
 def normalize(text: str) -> str:
     """What two indicator names are compared by: NFKC-folded, case-folded, without whitespace."""
     if not unicodedata.is_normalized("NFKC", text):
@@ -63,10 +65,6 @@ class LibraryEntry:
         return (normalize(self.level1), normalize(self.level2))
 
 
-def _haystack(entry: LibraryEntry) -> str:
-    return "\n".join((normalize(entry.name), normalize(entry.level2), normalize(entry.level1)))
-
-
 class LibraryIndex:
     """The entries a user sees (one per indicator and placement, the best source kept) and their look-ups.
 
@@ -78,20 +76,22 @@ class LibraryIndex:
         for entry in entries:
             if not entry.name.strip():
                 continue
-            key = (*entry.placement, normalize(entry.name))
+            key = (normalize(entry.level1), normalize(entry.level2), normalize(entry.name))
             held = best.get(key)
             if held is None or SOURCE_RANK.get(entry.source, 9) < SOURCE_RANK.get(held.source, 9):
                 best[key] = entry
         self.entries: tuple[LibraryEntry, ...] = tuple(best.values())
-        self._text = [_haystack(e) for e in self.entries]
+        keys = list(best)  # (一级, 二级, name), normalized, in the order of the entries
+        self._placements = [(k1, k2) for k1, k2, _ in keys]
+        self._text = ["\n".join((name, k2, k1)) for k1, k2, name in keys]
         self._pinyin = [e.pinyin for e in self.entries]
         self._order_key: tuple[str, ...] | None = None  # the 一级 order the display order below was made for
         self._display: list[int] = []  # entry positions in grouped display order
         self._group_of: list[int] = []  # entry position -> its (一级, 二级) group number
         self._group_names: list[tuple[str, str]] = []
         self._by_name: dict[str, list[LibraryEntry]] = {}
-        for entry in self.entries:
-            self._by_name.setdefault(normalize(entry.name), []).append(entry)
+        for (_, _, name), entry in zip(keys, self.entries):
+            self._by_name.setdefault(name, []).append(entry)
 
     def __len__(self) -> int:
         return len(self.entries)
@@ -136,7 +136,7 @@ class LibraryIndex:
     def _prepare_order(self, level1_order: tuple[str, ...]) -> None:
         if self._order_key == level1_order:
             return
-        groups = group_entries(self.entries, level1_order)
+        groups = _group(list(zip(self._placements, self.entries)), level1_order)
         position = {id(e): i for i, e in enumerate(self.entries)}
         self._display, self._group_of, self._group_names = [], [0] * len(self.entries), []
         for group in groups:
