@@ -354,10 +354,14 @@ class SheetProblem:
 
 
 def entries_from_rows(rows: Sequence[tuple[int, Sequence[str]]], columns: Mapping[str, int], *,
-                      source: str = SOURCE_BUREAU, label: str = "") -> tuple[list[LibraryEntry], list[SheetProblem]]:
+                      source: str = SOURCE_BUREAU, label: str = "",
+                      level1_names: Sequence[str] = ()) -> tuple[list[LibraryEntry], list[SheetProblem]]:
     """Entries from the data rows of a sheet (1-based row number, cells). A blank 一级 or 二级
     continues the one above (merged cells, or a sheet that writes a group's name once); blank rows
-    are skipped; a row without a 三级, or with nothing above to continue, is reported."""
+    are skipped; a row without a 三级, or with nothing above to continue, is reported, and so is one
+    whose 一级 is none of ``level1_names`` (when given: the 一级 the form has), since it could never
+    be inserted."""
+    known = {normalize(n) for n in level1_names}
     def cell(cells: Sequence[str], column: str) -> str:
         c = columns.get(column)
         return cells[c].strip() if c is not None and c < len(cells) else ""
@@ -385,6 +389,9 @@ def entries_from_rows(rows: Sequence[tuple[int, Sequence[str]]], columns: Mappin
             continue
         if not level2:
             problems.append(SheetProblem(number, text, "不知道属于哪个二级指标"))
+            continue
+        if known and normalize(level1) not in known:
+            problems.append(SheetProblem(number, text, f"「{level1}」不是表中的一级指标（{'、'.join(level1_names)}）"))
             continue
         entries.append(LibraryEntry(level1, level2, name, cell(cells, "指标解释"), cell(cells, "参考值"),
                                     source=source, source_label=label))

@@ -75,12 +75,23 @@ def _read_xlsx(path: Path, shown: str, label: str) -> SheetRead:
                 columns = header_columns(cells)
                 if columns is not None:
                     rows = [(i + 2 + n, r) for n, r in enumerate(grid[i + 1:])]
-                    entries, problems = entries_from_rows(rows, columns, source=SOURCE_BUREAU, label=label)
+                    entries, problems = entries_from_rows(rows, columns, source=SOURCE_BUREAU, label=label,
+                                                          level1_names=_level1_names())
                     return SheetRead(entries, problems, ws.title)
     finally:
         wb.close()
     raise ReadError(f"「{shown}」中找不到指标库的表头（需要「一级指标」「二级指标」「三级指标」列，"
                     "可选「指标解释」「参考值」）")
+
+
+def _level1_names() -> list[str]:
+    """The 一级 of every template, in order (they are the same six in 2024 and 2026)."""
+    from goalform import assets
+
+    names: list[str] = []
+    for template in assets.templates().values():
+        names += [l1.name for l1 in template.level1 if l1.name not in names]
+    return names
 
 
 def _grid(ws) -> list[list[str]]:  # noqa: ANN001 - an openpyxl worksheet

@@ -50,6 +50,7 @@ def test_a_bureau_sheet_with_merged_cells_blank_rows_and_extra_columns(tmp_path)
     ws["G8"].number_format = "0%"
     ws.append([5, None, None, None, "只有解释的行", None, None])
     ws.append([6, "满意度", None, "满意度", None, None, None])
+    ws.append([7, "产出指标", "数量指标", "培训人次", None, None, None])  # a project form's 一级, not ours
     path = tmp_path / "财政局.xlsx"
     wb.save(path)
     sheet = read_library(path)
@@ -60,7 +61,8 @@ def test_a_bureau_sheet_with_merged_cells_blank_rows_and_extra_columns(tmp_path)
         ("运行成本", "“三公”经费控制", "“三公”经费变动率", "变动比率", "≤0%"),
         ("管理效率", "预算执行", "预算执行率", "完成数/调整预算数", "95%"),
     ]
-    assert [(p.row, p.reason) for p in sheet.problems] == [(9, "没有三级指标"), (10, "不知道属于哪个二级指标")]
+    assert [(p.row, p.reason) for p in sheet.problems][:2] == [(9, "没有三级指标"), (10, "不知道属于哪个二级指标")]
+    assert sheet.problems[2].row == 11 and sheet.problems[2].reason.startswith("「产出指标」不是表中的一级指标（运行成本、")
 
 
 def test_files_that_are_not_library_sheets(tmp_path):
