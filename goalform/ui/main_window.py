@@ -25,6 +25,7 @@ from goalform.store.document import Document
 from goalform.ui.editor import FormEditor
 from goalform.ui.file_actions import FileActions
 from goalform.ui.findings_dock import FindingsDock
+from goalform.ui.library_actions import install as install_library
 from goalform.ui.review_actions import install as install_review
 from goalform.ui.settings import Settings
 from goalform.ui.start_page import StartPage
@@ -69,6 +70,7 @@ class MainWindow(QMainWindow):
         self._build_status_bar()
         self._build_menus()
         self.review = install_review(self)  # 审核 menu and dock, 汇总文件夹… (goalform.ui.review_actions)
+        self.library = install_library(self)  # 指标库 dock and actions (goalform.ui.library_actions)
         self._show_welcome()
         self.files.update_actions()  # nothing open yet: 保存, 导出, 打印 … wait for a document
         self.revalidate_action.setEnabled(False)
