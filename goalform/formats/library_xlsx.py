@@ -4,15 +4,12 @@ The sheet has one row per 三级 indicator under the headers 一级指标 / 二�
 参考值, found by name anywhere in the first rows (a title above them, columns in any order, extra
 columns ignored). Bureaus merge the 一级 and 二级 cells down their groups or write a group's name
 once: both continue to the rows below. Cells are read as a clerk sees them (numbers, percentages,
-dates: :func:`goalform.formats.xlsx_reader.cell_text`); .xls goes through LibreOffice like a form.
+dates, as the form importer reads them: :mod:`goalform.formats.xlsx_reader`); .xls goes through LibreOffice like a form.
 What we write keeps every cell filled (easy to sort, filter and edit) and stores all text as text.
 """
 from __future__ import annotations
 
-import io
-import os
 import tempfile
-import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Sequence
@@ -28,10 +25,10 @@ from goalform.domain.library import (
     header_columns,
 )
 from goalform.formats.content import ReadError
-from goalform.formats.export import ExportError
+from goalform.formats.output import is_zip, write_replacing
 from goalform.formats.legacy import LEGACY_TARGETS, convert
-from goalform.formats.xlsx_reader import cell_text
-from goalform.formats.xlsx_writer import _set_text as set_text
+from goalform.formats.xlsx_reader import Sheet, read_sheets
+from goalform.formats.xlsx_writer import set_text
 
 SHEET_TITLE = "指标库"
 SOURCE_COLUMN = "来源"
@@ -61,25 +58,16 @@ def read_library(path: Path | str, *, label: str | None = None) -> SheetRead:
 
 
 def _read_xlsx(path: Path, shown: str, label: str) -> SheetRead:
-    import openpyxl
-    from openpyxl.utils.exceptions import InvalidFileException
-
-    try:
-        wb = openpyxl.load_workbook(path, data_only=True)
-    except (InvalidFileException, zipfile.BadZipFile, KeyError, ValueError, OSError, TypeError):
-        raise ReadError(f"「{shown}」不是有效的 Excel (.xlsx) 文件") from None
-    try:
-        for ws in wb.worksheets:
-            grid = _grid(ws)
-            for i, cells in enumerate(grid[:HEADER_ROWS_SEARCHED]):
-                columns = header_columns(cells)
-                if columns is not None:
-                    rows = [(i + 2 + n, r) for n, r in enumerate(grid[i + 1:])]
-                    entries, problems = entries_from_rows(rows, columns, source=SOURCE_BUREAU, label=label,
-                                                          level1_names=_level1_names())
-                    return SheetRead(entries, problems, ws.title)
-    finally:
-        wb.close()
+    # The form importer's reader: zip and XML budgets, linear in the cells that hold text.
+    for sheet in read_sheets(path):
+        grid = _grid(sheet)
+        for i, cells in enumerate(grid[:HEADER_ROWS_SEARCHED]):
+            columns = header_columns(cells)
+            if columns is not None:
+                rows = [(i + 2 + n, r) for n, r in enumerate(grid[i + 1:])]
+                entries, problems = entries_from_rows(rows, columns, source=SOURCE_BUREAU, label=label,
+                                                      level1_names=_level1_names())
+                return SheetRead(entries, problems, sheet.name)
     raise ReadError(f"「{shown}」中找不到指标库的表头（需要「一级指标」「二级指标」「三级指标」列，"
                     "可选「指标解释」「参考值」）")
 
@@ -94,21 +82,18 @@ def _level1_names() -> list[str]:
     return names
 
 
-def _grid(ws) -> list[list[str]]:  # noqa: ANN001 - an openpyxl worksheet
-    """Every row's cell texts, a merged range's text in each of its cells."""
-    merged: dict[tuple[int, int], tuple[int, int]] = {}
-    for rng in ws.merged_cells.ranges:
-        for r in range(rng.min_row, rng.max_row + 1):
-            for c in range(rng.min_col, rng.max_col + 1):
-                merged[(r, c)] = (rng.min_row, rng.min_col)
-    grid: list[list[str]] = []
-    for r, row in enumerate(ws.iter_rows(), start=1):
-        cells = []
-        for c, cell in enumerate(row, start=1):
-            top = merged.get((r, c))
-            cells.append(cell_text(ws.cell(*top) if top is not None and top != (r, c) else cell))
-        grid.append(cells)
-    return grid
+def _grid(sheet: Sheet) -> list[list[str]]:
+    """Every row's cell texts up to the last cell with text, a merged range's text in each of its cells."""
+    filled = [key for key, text in sheet.cells.items() if text.strip()]
+    height = max((r for r, _ in filled), default=0)
+    width = max((c for _, c in filled), default=0)
+    top_left: dict[tuple[int, int], tuple[int, int]] = {}
+    for r1, c1, r2, c2 in sheet.merges:  # clipped to the cells with text: a merge over the sheet costs nothing
+        for r in range(r1, min(r2, height) + 1):
+            for c in range(c1, min(c2, width) + 1):
+                top_left[(r, c)] = (r1, c1)
+    return [[sheet.cells.get(top_left.get((r, c), (r, c)), "") for c in range(1, width + 1)]
+            for r in range(1, height + 1)]
 
 
 def write_library(path: Path | str, entries: Sequence[LibraryEntry]) -> Path:
@@ -138,32 +123,6 @@ def write_library(path: Path | str, entries: Sequence[LibraryEntry]) -> Path:
     ws.freeze_panes = "A2"
     ws.auto_filter.ref = f"A1:F{max(len(entries) + 1, 2)}"
     wb.properties.creator = "goalform"
-    # Built in memory first: a disk that fills up then fails in our own write, not inside openpyxl's
-    # zip file (which would complain again when it is collected).
-    data = io.BytesIO()
-    wb.save(data)
-    return _write_replacing(Path(path), data.getvalue())
-
-
-def _write_replacing(target: Path, data: bytes) -> Path:
-    """``data`` to a temporary file beside ``target``, then moved over it: a failed write (a full
-    disk, a killed process) never leaves half a file or destroys the previous one."""
-    folder = target.parent if str(target.parent) else Path(".")
-    if not folder.is_dir():
-        raise ExportError(f"无法导出：文件夹不存在：{folder}")
-    if target.is_dir():
-        raise ExportError(f"无法导出：{target} 是一个文件夹")
-    tmp = folder / f".{target.stem[:40]}.{os.getpid()}.tmp"
-    try:
-        with open(tmp, "wb") as f:
-            f.write(data)
-            f.flush()
-            os.fsync(f.fileno())
-        os.replace(tmp, target)
-    except PermissionError:
-        raise ExportError(f"无法导出：{target} 被占用或没有写入权限（若已在 Excel 中打开，请先关闭）") from None
-    except OSError as e:
-        raise ExportError(f"无法导出到 {target}：{e.strerror or e}") from None
-    finally:
-        tmp.unlink(missing_ok=True)
-    return target
+    # Built in memory first (write_replacing): a disk that fills up then fails in our own write, not
+    # inside openpyxl's zip file, and the previous file stays until the new one is complete.
+    return write_replacing(path, wb.save, is_zip)

@@ -24,6 +24,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QColor, QFont, QIcon, QPainter, QPen, QPixmap
 
 from goalform.domain.library import SOURCE_BUREAU, SOURCE_MINE, Group, LibraryEntry, normalize
+from goalform.ui.markers import painted_icon
 
 LIBRARY_MIME = "application/x-goalform-library-entries"  # comma-separated ids of library entries
 COL_NAME, COL_REFERENCE, COL_SOURCE = 0, 1, 2
@@ -52,17 +53,17 @@ _ENTRY = 1 << 32
 
 @functools.lru_cache(maxsize=None)
 def used_icon() -> QIcon:
-    """A green tick (16 px, drawn): the open form already uses this indicator."""
-    pixmap = QPixmap(16, 16)
-    pixmap.fill(Qt.GlobalColor.transparent)
-    painter = QPainter(pixmap)
-    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-    pen = QPen(QColor(30, 140, 60), 2.3)
-    pen.setCapStyle(Qt.PenCapStyle.RoundCap)
-    painter.setPen(pen)
-    painter.drawPolyline([QPointF(3, 8), QPointF(6.5, 11.5), QPointF(13, 4)])
-    painter.end()
-    return QIcon(pixmap)
+    """A green tick (drawn): the open form already uses this indicator."""
+
+    def paint(painter: QPainter, size: int) -> None:
+        scale = size / 16
+        pen = QPen(QColor(30, 140, 60), 2.3 * scale)
+        pen.setCapStyle(Qt.PenCapStyle.RoundCap)
+        painter.setPen(pen)
+        painter.drawPolyline([QPointF(3 * scale, 8 * scale), QPointF(6.5 * scale, 11.5 * scale),
+                              QPointF(13 * scale, 4 * scale)])
+
+    return painted_icon(paint)
 
 
 @functools.lru_cache(maxsize=None)
