@@ -26,6 +26,7 @@ COMMANDS: dict[str, str] = {
     "import": "goalform.commands.import_",
     "rollover": "goalform.commands.rollover",
     "diff": "goalform.commands.diff",
+    "library": "goalform.commands.library",
 }
 
 

@@ -211,6 +211,14 @@ def check_round_trip(r: Runner, examples: list[Path]) -> None:
             return _exists(summary)
 
         r.check("summarize the examples", summarize)
+    if has_command(r, "library"):
+        def library_pinyin() -> str:  # pypinyin's dictionaries are in the bundle: the library is built with keys
+            out = expect(r.run("library", "list", "ysz"))
+            if "预算执行率" not in out:
+                raise CheckFailed(f"`library list ysz` did not find 预算执行率: {out!r}")
+            return _first_line(out)
+
+        r.check("library list ysz (pinyin search, pypinyin's data bundled)", library_pinyin)
 
 
 def check_gui(r: Runner, form: Path) -> None:

@@ -15,6 +15,7 @@ from goalform.domain.fingerprint import short
 from goalform.domain.review import FORM_TARGET, ReviewError, Status, check_note
 from goalform.domain.review_view import TargetLabeler, status_text
 from goalform.store import Document
+from goalform.store.locking import save_lock
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -37,8 +38,13 @@ def run(args: argparse.Namespace) -> int:
     if args.submit or args.status or args.comment:
         if not args.who.strip():
             raise UsageError("请用 --who 给出操作人姓名")
+        if not args.file.is_file():  # said before a lock is made in a folder that may not exist
+            with Document.open(args.file, read_only=True):  # raises the store's message (找不到文件, 文件夹 ...)
+                pass
         try:
-            with Document.open(args.file) as doc:
+            # Read, change and save under the file's save lock: two reviewers commenting at once both keep
+            # their comment (the second reads the file the first saved).
+            with save_lock(args.file), Document.open(args.file) as doc:
                 if args.submit:
                     change = doc.submit(args.who, args.note)
                 elif args.status:

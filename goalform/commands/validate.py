@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 
 from goalform.domain.errors import UserError
-from goalform.domain.validation import Severity, validate
+from goalform.domain.validation import Severity
 from goalform.store import read_form
 
 
@@ -19,6 +19,11 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from goalform.domain.library import LibraryIndex
+    from goalform.domain.validation.library import validate_against
+    from goalform.store.library import builtin_entries
+
+    library = LibraryIndex(builtin_entries())  # the built-in list: the same answer on every machine
     results = []
     unusable = 0
     for path in args.files:
@@ -28,7 +33,7 @@ def run(args: argparse.Namespace) -> int:
             unusable += 1
             print(f"goalform: {e}", file=sys.stderr)
             continue
-        findings = validate(form, template)
+        findings = validate_against(form, template, library)
         results.append((path, findings))
     if args.json:
         out = [{"file": str(p), "findings": [f.as_json() for f in fs]} for p, fs in results]

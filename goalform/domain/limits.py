@@ -30,3 +30,16 @@ MAX_XML_TAGS = 2_000_000
 # Legacy .doc/.xls/.wps/.et through LibreOffice.
 LEGACY_TIMEOUT_SECONDS = 120
 LEGACY_MEMORY_BYTES = 2048 * MiB  # address space of the LibreOffice process (it needs about 1 GB)
+
+# -- .goal files (goalform.store) ----------------------------------------------------------------------
+# A .goal holds at most MAX_INDICATORS indicators (both trees together) and MAX_CELL_CHARS characters
+# in any cell (a field, text section, amount, indicator column or 审核意见), like an imported form, so
+# that every form goalform imports can be saved and opened again.
+MAX_GOAL_OTHER_ROWS = 10_000  # rows of any other table: fields, amounts, 审核意见, status changes
+MAX_GOAL_BYTES = 200 * MiB  # size of a .goal file, checked before it is read
+MAX_GOAL_CHECK_SECONDS = 30.0  # the checks of an opened .goal (a real form needs milliseconds)
+
+
+def count_text(n: int) -> str:
+    """A limit written for a message: 10000 -> '10,000'."""
+    return f"{n:,}"

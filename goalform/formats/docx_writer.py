@@ -167,25 +167,36 @@ def _field(instr: str, rpr: str) -> str:
             f'<w:r>{rpr}<w:t>1</w:t></w:r><w:r>{rpr}<w:fldChar w:fldCharType="end"/></w:r>')
 
 
-def footer_xml() -> str:
-    """The footer paragraph: 「第 X 页 共 Y 页」, centred, as on the PDF."""
+def footer_xml(*, namespace: bool = True) -> str:
+    """The footer paragraph: 「第 X 页 共 Y 页」, centred, as on the PDF (``namespace``: declare w:)."""
     rpr = f'<w:rPr>{_fonts(BODY_FONT)}<w:sz w:val="{FOOTER_SIZE}"/><w:szCs w:val="{FOOTER_SIZE}"/></w:rPr>'
 
     def text(s: str) -> str:
         return f'<w:r>{rpr}<w:t xml:space="preserve">{s}</w:t></w:r>'
 
-    return (f'<w:p xmlns:w="{W_NS}"><w:pPr><w:jc w:val="center"/>{rpr}</w:pPr>'
+    declare = f' xmlns:w="{W_NS}"' if namespace else ""
+    return (f'<w:p{declare}><w:pPr><w:jc w:val="center"/>{rpr}</w:pPr>'
             f'{text("第 ")}{_field("PAGE", rpr)}{text(" 页 共 ")}{_field("NUMPAGES", rpr)}{text(" 页")}</w:p>')
 
 
-def _add_page_numbers(section) -> None:  # noqa: ANN001 - python-docx's Section
-    from docx.oxml import parse_xml
+def _add_page_numbers(document) -> None:  # noqa: ANN001 - python-docx's Document
+    """Give the first section a footer part of our own with the page numbers.
 
-    section.footer.is_linked_to_previous = False  # gives the section a footer part of its own
-    footer = section.footer._element  # its w:ftr
-    for p in list(footer.iterchildren(f"{{{W_NS}}}p")):
-        footer.remove(p)
-    footer.append(parse_xml(footer_xml()))
+    The part is built from our XML rather than through ``section.footer``: python-docx reads its
+    default footer from a file found relative to its own modules' folder, which does not exist in
+    the PyInstaller bundle (the modules live in its archive), so the export failed there.
+    """
+    from docx.enum.section import WD_HEADER_FOOTER
+    from docx.opc.constants import CONTENT_TYPE, RELATIONSHIP_TYPE
+    from docx.oxml import parse_xml
+    from docx.parts.hdrftr import FooterPart
+
+    document_part = document.part
+    package = document_part.package
+    element = parse_xml(f'<w:ftr xmlns:w="{W_NS}">{footer_xml(namespace=False)}</w:ftr>')
+    part = FooterPart(package.next_partname("/word/footer%d.xml"), CONTENT_TYPE.WML_FOOTER, element, package)
+    r_id = document_part.relate_to(part, RELATIONSHIP_TYPE.FOOTER)
+    document.sections[0]._sectPr.add_footerReference(WD_HEADER_FOOTER.PRIMARY, r_id)
 
 
 def write_docx(grid: Grid, target: str | Path | IO[bytes]) -> None:
@@ -202,7 +213,7 @@ def write_docx(grid: Grid, target: str | Path | IO[bytes]) -> None:
     section.left_margin = section.right_margin = Twips(MARGIN_LR)
     section.top_margin = section.bottom_margin = Twips(MARGIN_TB)
     section.header_distance = section.footer_distance = Twips(567)
-    _add_page_numbers(section)
+    _add_page_numbers(document)
 
     body = document.element.body
     sect_pr = body[-1]  # the body's sectPr stays last

@@ -28,6 +28,7 @@ import re
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
+from typing import Iterator
 
 from goalform import assets
 from goalform.domain.limits import (
@@ -57,6 +58,15 @@ def read_xlsx(path: Path | str) -> TableContent:
             if any(_is_table_label(row) for row in content.rows):
                 return content
         return first  # type: ignore[return-value]
+
+
+def read_sheets(path: Path | str) -> Iterator[Sheet]:
+    """Every worksheet of ``path`` in the workbook's order, read under the same budgets as a form."""
+    path = Path(path)
+    with Package(path, "Excel (.xlsx)") as package:
+        book = _Workbook(package)
+        for name, part in book.sheets:
+            yield book.sheet(name, part)
 
 
 @dataclass

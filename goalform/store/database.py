@@ -1,42 +1,127 @@
 """Opening, checking and atomically writing .goal files.
 
-Every .goal is untrusted: reviewers receive them from many departments. Before SQLite reads a byte
-of it, :func:`check_header` looks at the file's 100-byte header (magic, application id, schema
-version, page count), so random bytes, other programs' databases and files from a newer goalform
-are turned away without running anything. After opening, :func:`check_schema` refuses files that
-bring views or triggers (we never run code a file carries) and checks the database's integrity.
+Every .goal is untrusted: reviewers receive them from many departments. Reading one goes:
+
+1. :func:`check_path` refuses what is not a plain file (a FIFO, a device, a folder) or is past the
+   size limit, before anything opens it; :func:`check_header` looks at the 100-byte header (magic,
+   application id, schema version, page count), so random bytes, other programs' databases and files
+   from a newer goalform are turned away without running anything.
+2. SQLite itself reads the file, read-only and under its own shared lock, and copies it with the
+   backup API into a private database (memory for reading, the working copy for editing): a file
+   another program is writing is read as it was before or after that write, never half-way. A file
+   with a hot ``-journal`` (a writer crashed mid-write) needs a rollback that only write access can
+   do; goalform never writes the user's file while reading it, so such a file is refused with a
+   message saying what happened (opening it once in the program that wrote it recovers it).
+3. The private copy's schema must be exactly the one goalform creates (:func:`check_schema`): no view,
+   trigger, CHECK, DEFAULT, generated column or index expression of the file's own can exist, so no
+   code from the file ever runs. Only then does SQLite's ``integrity_check`` run (it also finds an
+   index that disagrees with its table, which ``quick_check`` misses), bounded in time.
+4. :mod:`goalform.store.checks` checks sizes, types, ranges and the shape of the trees.
+
+Every connection has ``trusted_schema`` off and tight SQLite limits (:func:`harden`).
+Python 3.11's sqlite3 cannot set SQLITE_DBCONFIG_DEFENSIVE (no ``setconfig``, and reaching the C
+handle through ctypes is not safe across builds); the exact schema comparison is the stronger
+guarantee, since then the only SQL a file can carry is goalform's own.
+
+Saving (:func:`write_atomically`) writes a complete copy beside the target and renames it over the
+target under the save lock of :mod:`goalform.store.locking`.
 """
 from __future__ import annotations
 
 import contextlib
 import os
-import shutil
 import sqlite3
+import stat
 import struct
-import uuid
-from pathlib import Path
-from typing import Iterator
+import time
+from pathlib import Path, PurePath
+from typing import Callable, Iterator
 
-from goalform.store.errors import CorruptFile, NewerSchema, NotAGoalFile, SaveError
-from goalform.store.schema import APPLICATION_ID, SCHEMA_VERSION, TABLE_COLUMNS, TABLES, migrate
+from goalform.domain.limits import MAX_GOAL_BYTES, MAX_GOAL_CHECK_SECONDS
+from goalform.store import checks
+from goalform.store.errors import (
+    CorruptFile,
+    FileBusy,
+    NewerSchema,
+    NotAGoalFile,
+    SaveError,
+    StoreError,
+    TooLarge,
+    os_error_text,
+    sqlite_error_text,
+)
+from goalform.store.locking import remove_stale_temporaries, save_lock, temp_path
+from goalform.store.workspace import file_stamp
+from goalform.store.schema import (
+    APPLICATION_ID,
+    SCHEMA_VERSION,
+    TABLES,
+    created_schema,
+    expected_schema,
+    migrate,
+    normalize_sql,
+)
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
+BUSY_TIMEOUT = 5.0  # seconds to wait for another program's write to end before calling the file busy
+# SQLite limits on every connection: generous for goalform's own data and SQL, tight for a crafted file.
+_LIMITS = {
+    sqlite3.SQLITE_LIMIT_LENGTH: 4_000_000,  # bytes in one value or row (a row of 20,000-character cells fits)
+    sqlite3.SQLITE_LIMIT_SQL_LENGTH: 100_000,  # also bounds each CREATE statement in a file's schema
+    sqlite3.SQLITE_LIMIT_COLUMN: 100,
+    sqlite3.SQLITE_LIMIT_EXPR_DEPTH: 100,
+    sqlite3.SQLITE_LIMIT_COMPOUND_SELECT: 20,
+    sqlite3.SQLITE_LIMIT_VDBE_OP: 100_000,
+    sqlite3.SQLITE_LIMIT_FUNCTION_ARG: 20,
+    sqlite3.SQLITE_LIMIT_LIKE_PATTERN_LENGTH: 1_000,
+    sqlite3.SQLITE_LIMIT_WORKER_THREADS: 0,
+}
 
+
+def _not_plain(st: os.stat_result) -> str:
+    """What a path is when it is not a plain file ('' when it is one)."""
+    if stat.S_ISDIR(st.st_mode):
+        return "是一个文件夹"
+    if not stat.S_ISREG(st.st_mode):
+        return "不是普通文件（是管道、设备或其他特殊文件）"
+    return ""
+
+
+def check_path(path: Path) -> os.stat_result:
+    """Refuse, before opening it, what is not a plain file or is too large to be a form."""
+    try:
+        st = os.stat(path)
+    except FileNotFoundError:
+        raise NotAGoalFile(f"找不到文件：{path}") from None
+    except OSError as e:
+        raise NotAGoalFile(f"无法读取文件：{path}（{os_error_text(e)}）") from None
+    if _not_plain(st):
+        raise NotAGoalFile(f"这{_not_plain(st)}，不能作为 .goal 文件打开：{path}")
+    if st.st_size > MAX_GOAL_BYTES:
+        raise TooLarge(f"文件 {path.name} 有 {st.st_size // (1 << 20)} MB，"
+                       f"超过 .goal 文件 {MAX_GOAL_BYTES // (1 << 20)} MB 的上限")
+    return st
 
 def check_header(path: Path) -> int:
     """Check that ``path`` is a .goal this version can read; return its schema version."""
+    check_path(path)
     try:
-        with open(path, "rb") as f:
-            header = f.read(100)
-            size = os.fstat(f.fileno()).st_size
+        # O_NONBLOCK: should the path have become a FIFO since check_path, open() must not wait for a writer.
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
     except FileNotFoundError:
         raise NotAGoalFile(f"找不到文件：{path}") from None
-    except IsADirectoryError:
-        raise NotAGoalFile(f"这是一个文件夹，不是 .goal 文件：{path}") from None
-    except PermissionError:
-        raise NotAGoalFile(f"没有权限读取文件：{path}") from None
+    except OSError as e:  # no permission, or on Windows a sharing violation: said as such, not "damaged"
+        raise StoreError(f"无法读取文件：{path}（{os_error_text(e)}）") from None
+    try:
+        st = os.fstat(fd)
+        if not stat.S_ISREG(st.st_mode):
+            raise NotAGoalFile(f"这不是普通文件，不能作为 .goal 打开：{path}")
+        header = os.read(fd, 100)
+        size = st.st_size
     except OSError as e:
-        raise NotAGoalFile(f"无法读取文件：{path}（{e.strerror or e}）") from None
+        raise NotAGoalFile(f"无法读取文件：{path}（{os_error_text(e)}）") from None
+    finally:
+        os.close(fd)
     if size == 0:
         raise NotAGoalFile(f"文件是空的，不是 .goal 文件：{path.name}")
     if len(header) < 100 or not header.startswith(SQLITE_MAGIC):
@@ -52,6 +137,9 @@ def check_header(path: Path) -> int:
         )
     if version < 1:
         raise CorruptFile(f"文件 {path.name} 没有有效的格式版本，可能已损坏")
+    (encoding,) = struct.unpack(">I", header[56:60])
+    if encoding not in (0, 1):  # 1 = UTF-8 (0 in a database that has never been written to)
+        raise CorruptFile(f"文件 {path.name} 的文字编码不是 UTF-8，不是 goalform 保存的文件")
     (page_size,) = struct.unpack(">H", header[16:18])
     page_size = 65536 if page_size == 1 else page_size
     if page_size < 512 or page_size & (page_size - 1):
@@ -67,19 +155,38 @@ def check_header(path: Path) -> int:
     return version
 
 
-def connect(path: Path, *, read_only: bool = False, immutable: bool = False) -> sqlite3.Connection:
-    """Open a SQLite connection in autocommit mode; transactions are explicit (:func:`transaction`)."""
-    if immutable:
-        uri = Path(path).resolve().as_uri() + "?mode=ro&immutable=1"
-    elif read_only:
-        uri = Path(path).resolve().as_uri() + "?mode=ro"
-    else:
-        uri = Path(path).resolve().as_uri()
-    try:
-        conn = sqlite3.connect(uri, uri=True, isolation_level=None, check_same_thread=False)
-    except sqlite3.Error as e:
-        raise CorruptFile(f"无法打开文件 {Path(path).name}：{e}") from None
+def harden(conn: sqlite3.Connection) -> None:
+    """SQLite's defensive settings on a connection that may meet an untrusted file."""
+    for limit, value in _LIMITS.items():
+        conn.setlimit(limit, value)
     conn.execute("PRAGMA trusted_schema = OFF")
+    conn.execute("PRAGMA cell_size_check = ON")
+
+
+def sqlite_uri(path: PurePath) -> str:
+    """A SQLite URI for an absolute path. A Windows network path (\\\\server\\share\\x.goal) becomes
+    file:////server/share/x.goal: SQLite refuses a URI authority other than localhost."""
+    uri = path.as_uri()
+    if uri.startswith("file://") and not uri.startswith("file:///"):
+        uri = "file:////" + uri[len("file://"):]
+    return uri
+
+
+def connect(path: Path, *, read_only: bool = False) -> sqlite3.Connection:
+    """Open a SQLite connection in autocommit mode; transactions are explicit (:func:`transaction`)."""
+    uri = sqlite_uri(Path(path).resolve()) + ("?mode=ro" if read_only else "")
+    try:
+        conn = sqlite3.connect(uri, uri=True, isolation_level=None, check_same_thread=False, timeout=BUSY_TIMEOUT)
+    except sqlite3.Error as e:
+        raise classify(e, Path(path).name) from None
+    harden(conn)
+    conn.execute("PRAGMA foreign_keys = ON")
+    return conn
+
+
+def _memory() -> sqlite3.Connection:
+    conn = sqlite3.connect(":memory:", isolation_level=None, check_same_thread=False)
+    harden(conn)
     conn.execute("PRAGMA foreign_keys = ON")
     return conn
 
@@ -96,35 +203,150 @@ def transaction(conn: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
     conn.execute("COMMIT")
 
 
-def check_schema(conn: sqlite3.Connection, name: str) -> None:
-    """Refuse files that carry views or triggers, lack our tables, or fail SQLite's integrity check."""
+@contextlib.contextmanager
+def budget(conn: sqlite3.Connection, seconds: float | None = None) -> Iterator[None]:
+    """Interrupt any statement on ``conn`` still running after ``seconds`` (default MAX_GOAL_CHECK_SECONDS),
+    through SQLite's progress handler."""
+    deadline = time.monotonic() + (MAX_GOAL_CHECK_SECONDS if seconds is None else seconds)
+    conn.set_progress_handler(lambda: 1 if time.monotonic() > deadline else 0, 10_000)
     try:
-        objects = conn.execute("SELECT type, name FROM sqlite_master").fetchall()
-        kinds = {str(n): str(t) for t, n in objects}
-        _refuse_code(objects, name)
-        missing = [t for t in TABLES if kinds.get(t) != "table"]
-        if missing:
-            raise CorruptFile(f"文件 {name} 缺少数据表（{'、'.join(missing)}），可能已损坏")
-        for table, needed in TABLE_COLUMNS.items():
-            have = {str(row[1]) for row in conn.execute(f"PRAGMA table_info({table})")}
-            lacking = [c for c in needed if c not in have]
+        yield
+    finally:
+        conn.set_progress_handler(None, 0)
+
+
+# What a SQLite error means while reading a file, first match wins: (words in the message, error, text).
+_MEANINGS: tuple[tuple[tuple[str, ...], type[StoreError], str], ...] = (
+    (("locked", "busy"), FileBusy, "文件 {name} 正被其他程序使用（已锁定），请稍后再试或先关闭那个程序"),
+    (("interrupted",), TooLarge, "检查文件 {name} 用时超过 {seconds} 秒，已停止；文件过大或已损坏"),
+    (("too big",), TooLarge, "文件 {name} 中有一项内容过大，超出 goalform 的上限"),
+    (("unable to open",), NotAGoalFile, "无法打开文件 {name}（找不到、没有权限或被其他程序占用）"),
+    (("disk i/o", "full"), StoreError, "读取文件 {name} 时出错：{reason}"),
+    (("decode",), CorruptFile, "文件 {name} 中有无法识别的文字（不是有效的 UTF-8 编码），可能已损坏"),
+    (("malformed database schema",), CorruptFile,
+     "文件 {name} 的数据表定义无效，不是 goalform 保存的文件，出于安全考虑拒绝打开"),
+    (("not a database",), NotAGoalFile, "不是 goalform 文件（.goal）：{name}"),
+    (("malformed", "corrupt"), CorruptFile, "文件 {name} 已损坏（数据库结构有误）"),
+)
+
+
+def classify(error: Exception, name: str) -> StoreError:
+    """The StoreError a SQLite error means while reading ``name``: a locked file is not a damaged one."""
+    text = str(error).lower()
+    for words, kind, message in _MEANINGS:
+        if any(w in text for w in words):
+            reason = sqlite_error_text(error) if isinstance(error, sqlite3.Error) else str(error)
+            return kind(message.format(name=name, seconds=f"{MAX_GOAL_CHECK_SECONDS:.0f}", reason=reason))
+    detail = " ".join(str(error).split())[:120]  # one line, whatever the file put into the message
+    return CorruptFile(f"文件 {name} 已损坏（{detail}）")
+
+
+def _read_into(path: Path, dest: sqlite3.Connection, version: int) -> None:
+    """Copy the database at ``path`` into ``dest`` through SQLite's backup API.
+
+    SQLite opens the file read-only and holds its shared lock while it copies, so a write by another
+    program is either wholly in the copy or not at all, and a writer's lock is respected (waited for
+    up to BUSY_TIMEOUT seconds, then the file is called busy, not damaged). Under the same lock, before
+    anything is copied, the schema is compared and the sizes counted: a file with a million rows or a
+    100 MB cell is refused without being loaded.
+    """
+    name = path.name
+    try:
+        src = sqlite3.connect(sqlite_uri(path.resolve()) + "?mode=ro", uri=True, isolation_level=None,
+                              timeout=BUSY_TIMEOUT)
+    except sqlite3.Error as e:
+        raise classify(e, name) from None
+    try:
+        harden(src)
+        # Take SQLite's shared lock first, in a read transaction kept for the copy: this is where a
+        # writer's lock is waited for (BUSY_TIMEOUT) and a hot journal found. (Python's backup() itself
+        # would retry a busy source forever.)
+        src.execute("BEGIN")
+        src.execute("PRAGMA schema_version").fetchone()
+        check_schema(src, name, version)
+        with budget(src):
+            checks.check_sizes(src, name, tables_of(version))
+        src.backup(dest)
+        src.execute("COMMIT")
+    except sqlite3.Error as e:
+        journal = Path(str(path) + "-journal")
+        if getattr(e, "sqlite_errorcode", 0) == 776 or ("readonly" in str(e) and journal.exists()):
+            raise FileBusy(  # SQLITE_READONLY_ROLLBACK: a hot journal that only a writer may roll back
+                f"文件 {name} 有一次未完成的写入（旁边的 {journal.name} 说明写入它的程序中途退出），"
+                "goalform 不修改收到的文件，因此不能打开。请用写入它的程序再打开一次（它会自动恢复），"
+                "或向发送方重新索取文件"
+            ) from None
+        raise classify(e, name) from None
+    finally:
+        src.close()
+
+
+def tables_of(version: int) -> tuple[str, ...]:
+    names = {n for t, n, _, _ in expected_schema(version) if t == "table"}
+    return tuple(t for t in TABLES if t in names)
+
+
+def check_schema(conn: sqlite3.Connection, name: str, version: int = SCHEMA_VERSION) -> None:
+    """Refuse a database whose schema is not exactly the one goalform creates for ``version``.
+
+    Then nothing from the file can run: no view, trigger, CHECK, DEFAULT, generated column or
+    index expression but goalform's own. Compared before SQLite evaluates anything of it.
+    """
+    try:
+        with budget(conn):
+            rows = set(conn.execute("SELECT type, name, tbl_name, sql FROM sqlite_master LIMIT 1000"))
+    except sqlite3.Error as e:
+        raise classify(e, name) from None
+    if rows == created_schema(version):  # the usual case: verbatim what goalform wrote
+        return
+    have = {(t, n, tb, normalize_sql(sql)) for t, n, tb, sql in rows}
+    expected = expected_schema(version)
+    if have == expected:
+        return
+    extra = have - expected
+    if any(str(t) in ("view", "trigger") for t, *_ in extra):
+        raise CorruptFile(f"文件 {name} 含有 goalform 不会生成的内容（视图或触发器），出于安全考虑拒绝打开")
+    tables = {str(n) for t, n, _, _ in have if t == "table"}
+    missing = [t for t in tables_of(version) if t not in tables]
+    if missing:
+        raise CorruptFile(f"文件 {name} 缺少数据表（{'、'.join(missing)}），可能已损坏")
+    for table in tables_of(version):
+        wanted = next(sql for t, n, _, sql in expected if t == "table" and n == table)
+        if (("table", table, table, wanted)) not in have:
+            columns = {str(row[1]) for row in conn.execute(f"PRAGMA table_info({table})")}
+            wanted_columns = [str(row[1]) for row in _expected_columns(version, table)]
+            lacking = [c for c in wanted_columns if c not in columns]
             if lacking:
                 raise CorruptFile(f"文件 {name} 的数据表 {table} 缺少列（{'、'.join(lacking)}），可能已损坏")
-        _quick_check(conn, name)
-    except sqlite3.DatabaseError as e:
-        raise CorruptFile(f"文件 {name} 已损坏：{e}") from None
+            raise CorruptFile(f"文件 {name} 的数据表 {table} 的定义与 goalform 保存的不同（可能被其他程序改过），"
+                              "出于安全考虑拒绝打开")
+    names = "、".join(sorted(checks.shown(n, 40) for _, n, _, _ in extra)[:5])
+    raise CorruptFile(f"文件 {name} 含有 goalform 不会生成的内容（{names}），出于安全考虑拒绝打开")
 
 
-def _refuse_code(objects: list[tuple], name: str) -> None:
-    """We never run code a file brings along: a view or trigger means the file is not ours."""
-    if any(str(t) in ("view", "trigger") for t, *_ in objects):
-        raise CorruptFile(f"文件 {name} 含有 goalform 不会生成的内容（视图或触发器），出于安全考虑拒绝打开")
+def _expected_columns(version: int, table: str) -> list[tuple]:
+    conn = sqlite3.connect(":memory:")
+    try:
+        for _, n, _, sql in expected_schema(version):
+            if sql and n == table:
+                conn.execute(str(sql))
+        return conn.execute(f"PRAGMA table_info({table})").fetchall()
+    finally:
+        conn.close()
 
 
-def _quick_check(conn: sqlite3.Connection, name: str) -> None:
-    result = conn.execute("PRAGMA quick_check").fetchone()
-    if not result or result[0] != "ok":
-        raise CorruptFile(f"文件 {name} 已损坏（完整性检查未通过）")
+def check_database(conn: sqlite3.Connection, name: str, version: int) -> None:
+    """Every check of an opened copy: its schema, then its content and SQLite's integrity_check."""
+    check_schema(conn, name, version)
+    try:
+        with budget(conn):
+            # Content first: its messages say what is wrong (a level of 9), integrity_check's only that something is.
+            checks.check_file(conn, name, tables_of(version))
+            result = conn.execute("PRAGMA integrity_check(1)").fetchone()
+            if not result or result[0] != "ok":
+                raise CorruptFile(f"文件 {name} 已损坏（完整性检查未通过）")
+    except sqlite3.Error as e:
+        raise classify(e, name) from None
 
 
 def as_text(value: object) -> str:
@@ -136,62 +358,53 @@ def as_text(value: object) -> str:
     return str(value)
 
 
-def open_checked(path: Path, working: Path | None, *, in_place: bool = False) -> sqlite3.Connection:
-    """Check ``path``, copy it to ``working`` and open that copy, migrated to the current schema.
+def open_checked(path: Path, working: Path | None) -> sqlite3.Connection:
+    """Read ``path`` into ``working`` (a new file) or, without it, into memory; check it and migrate
+    it to the current schema; return the connection.
 
-    Without ``working`` the copy is a private temporary file (the caller deletes it with the
-    connection), so that a document open for reading never holds the user's file: on Windows an
-    open file cannot be replaced, and nobody else's save should fail because a reviewer is reading.
-    ``in_place`` opens a current-schema file itself, immutable and read-only, for batch reads that
-    last milliseconds.
+    The user's file is only ever read, by SQLite, under its shared lock (see :func:`_read_into`):
+    a document open for reading holds nothing of it, so nobody else's save waits for a reviewer.
     """
+    path = Path(path)
     version = check_header(path)
-    if working is None and in_place and version == SCHEMA_VERSION:
-        conn = connect(path, immutable=True)
+    dest = _memory() if working is None else connect(working)
+    try:
         try:
-            check_schema(conn, path.name)
-        except BaseException:
-            conn.close()
-            raise
-        return conn
-    target = working if working is not None else _temp_copy_path(path)
-    try:
-        shutil.copyfile(path, target)
-    except OSError as e:
-        raise NotAGoalFile(f"无法读取文件 {path.name}：{e.strerror or e}") from None
-    conn = connect(target)
-    try:
-        check_schema_for_version(conn, path.name, version)
-        if version < SCHEMA_VERSION:
-            try:
-                migrate(conn, version)
-            except sqlite3.Error as e:  # a file that claims an old version but holds something else
-                raise CorruptFile(f"文件 {path.name} 无法升级到当前格式，可能已损坏：{e}") from None
-            check_schema(conn, path.name)
+            if working is not None:  # a new private file: a crash while it is filled just discards it
+                dest.execute("PRAGMA journal_mode = OFF")
+                dest.execute("PRAGMA synchronous = OFF")
+            _read_into(path, dest, version)
+            _check_copy(dest, path.name, version)
+            check_database(dest, path.name, version)
+            if version < SCHEMA_VERSION:
+                try:
+                    migrate(dest, version)
+                except sqlite3.Error:  # a file that claims an old version but holds something else
+                    raise CorruptFile(f"文件 {path.name} 无法升级到当前格式，可能已损坏") from None
+                check_schema(dest, path.name)
+        except (sqlite3.Error, UnicodeDecodeError) as e:  # sqlite3 fails to decode a message quoting bad bytes
+            raise classify(e, path.name) from None
     except BaseException:
-        conn.close()
-        if working is None:
-            target.unlink(missing_ok=True)
+        dest.close()
+        if working is not None:
+            for suffix in ("", "-journal", "-wal", "-shm"):
+                Path(str(working) + suffix).unlink(missing_ok=True)
         raise
-    return conn
+    return dest
 
 
-def check_schema_for_version(conn: sqlite3.Connection, name: str, version: int) -> None:
-    if version == SCHEMA_VERSION:
-        check_schema(conn, name)
-        return
-    # An older file: only the generic checks; the migration knows what it had.
+def _check_copy(conn: sqlite3.Connection, name: str, version: int) -> None:
+    """The copy is the file whose header was checked (not one swapped in meanwhile), and not too big."""
     try:
-        _refuse_code(conn.execute("SELECT type FROM sqlite_master").fetchall(), name)
-        _quick_check(conn, name)
-    except sqlite3.DatabaseError as e:
-        raise CorruptFile(f"文件 {name} 已损坏：{e}") from None
-
-
-def _temp_copy_path(path: Path) -> Path:
-    import tempfile
-
-    return Path(tempfile.gettempdir()) / f"goalform-{uuid.uuid4().hex}.goal"
+        app = conn.execute("PRAGMA application_id").fetchone()[0]
+        copied = conn.execute("PRAGMA user_version").fetchone()[0]
+        size = conn.execute("PRAGMA page_count").fetchone()[0] * conn.execute("PRAGMA page_size").fetchone()[0]
+    except sqlite3.Error as e:
+        raise classify(e, name) from None
+    if app != APPLICATION_ID or copied != version:
+        raise FileBusy(f"文件 {name} 在读取时被其他程序改动了，请再试一次")
+    if size > MAX_GOAL_BYTES:
+        raise TooLarge(f"文件 {name} 超过 .goal 文件 {MAX_GOAL_BYTES // (1 << 20)} MB 的上限")
 
 
 def create_database(path: Path) -> sqlite3.Connection:
@@ -201,14 +414,38 @@ def create_database(path: Path) -> sqlite3.Connection:
     return conn
 
 
-def write_atomically(conn: sqlite3.Connection, target: Path) -> None:
+# -- saving ------------------------------------------------------------------------------------
+def save_target(path: Path) -> Path:
+    """Where saving to ``path`` writes: through a symbolic link to its target; refused when that is
+    a folder, a FIFO or device, or a read-only file (replacing it would silently undo its protection)."""
+    target = Path(os.path.realpath(path)) if os.path.islink(path) else Path(path)
+    try:
+        st = os.stat(target)
+    except FileNotFoundError:
+        return target
+    except OSError as e:
+        raise SaveError(f"不能保存到 {path}：{os_error_text(e)}") from None
+    if _not_plain(st):
+        raise SaveError(f"不能保存到 {path}：它{_not_plain(st)}")
+    if not st.st_mode & stat.S_IWUSR or not os.access(target, os.W_OK):
+        raise SaveError(f"不能保存：文件「{Path(path).name}」是只读的（原文件未改动；可用“另存为”保存到其他文件）")
+    return target
+
+
+def write_atomically(conn: sqlite3.Connection, target: Path,
+                     check: Callable[[], None] | None = None) -> tuple[int, int] | None:
     """Write the database behind ``conn`` to ``target`` so that a crash leaves the old file or the new one.
 
     The copy is made complete beside the target (VACUUM INTO also compacts it), switched to a
-    rollback journal so that the file stands alone, flushed to disk, then renamed over the target.
+    rollback journal so that the file stands alone, given the old file's permissions and flushed to
+    disk. Then, under the save lock (:mod:`goalform.store.locking`) and SQLite's own lock on the old
+    file (:func:`_sqlite_guard`), ``check()`` runs (it raises to refuse, e.g. ChangedOnDisk) and the
+    copy is renamed over the target. Returns the file's stamp (workspace.file_stamp) taken under the
+    lock, so that a save by someone else right after ours is never mistaken for ours.
     """
-    target = Path(target)
-    tmp = target.with_name(f".{target.name}.{uuid.uuid4().hex[:8]}.tmp")
+    shown = Path(target)
+    target = save_target(shown)
+    tmp = temp_path(target)
     try:
         conn.execute("VACUUM INTO ?", (str(tmp),))
         out = sqlite3.connect(tmp, isolation_level=None)
@@ -216,35 +453,98 @@ def write_atomically(conn: sqlite3.Connection, target: Path) -> None:
             out.execute("PRAGMA journal_mode = DELETE")
         finally:
             out.close()
+        with contextlib.suppress(FileNotFoundError):
+            os.chmod(tmp, stat.S_IMODE(os.stat(target).st_mode))
         fd = os.open(tmp, os.O_RDWR | getattr(os, "O_BINARY", 0))
         try:
             os.fsync(fd)
         finally:
             os.close(fd)
-        os.replace(tmp, target)
+        with save_lock(target):
+            if check is not None:
+                check()
+            with _sqlite_guard(target) as recovered:
+                if check is not None and not recovered:
+                    check()  # again, now that no SQLite program can write it either
+                os.replace(tmp, target)
+                stamp = file_stamp(target)
         _fsync_dir(target.parent)
-        _remove_stale_temporaries(target)
+        remove_stale_temporaries(target)
     except sqlite3.Error as e:
-        _remove_quietly(tmp)
-        raise SaveError(f"保存失败：{e}（原文件未改动）") from None
+        raise SaveError(f"保存到 {shown} 失败：{sqlite_error_text(e)}（原文件未改动）") from None
     except OSError as e:
-        _remove_quietly(tmp)
-        raise SaveError(f"保存到 {target} 失败：{e.strerror or e}（原文件未改动）") from None
-    except BaseException:
-        _remove_quietly(tmp)
-        raise
+        raise SaveError(f"保存到 {shown} 失败：{os_error_text(e)}（原文件未改动）") from None
+    finally:
+        for suffix in ("", "-journal"):
+            _remove_quietly(Path(str(tmp) + suffix))
+    return stamp
 
 
-def _remove_stale_temporaries(target: Path) -> None:
-    """Drop temporary files an earlier, interrupted save of ``target`` left beside it."""
-    for stale in target.parent.glob(f".{glob_escape(target.name)}.*.tmp*"):
-        _remove_quietly(stale)
+_SIDE_FILES = ("-journal", "-wal", "-shm")
 
 
-def glob_escape(name: str) -> str:
-    import glob
+@contextlib.contextmanager
+def _sqlite_guard(target: Path) -> Iterator[bool]:
+    """Keep other SQLite programs out of ``target`` while it is replaced, and leave no stale journal.
 
-    return glob.escape(name)
+    A SQLite database at ``target`` is opened read-write and a write transaction begun: SQLite rolls
+    back a hot journal a crashed writer left (its own recovery rules), a WAL file is checkpointed and
+    the database switched to a rollback journal (which fails while another program has it open), and
+    then the RESERVED lock keeps any other writer from starting. Leftover ``-journal``/``-wal``/``-shm``
+    files are then nobody's and are removed, so none of them can be applied to the new file later.
+    On Windows a file open in another program cannot be replaced at all, so the connection is closed
+    before the rename (which then fails if anyone else has the file open). Yields whether SQLite's
+    recovery (a rollback, a checkpoint) changed the file, which then no longer looks as it was read.
+    """
+    name = target.name
+    guard: sqlite3.Connection | None = None
+    before = file_stamp(target)
+    if _is_sqlite(target):
+        try:
+            guard = sqlite3.connect(sqlite_uri(target.resolve()), uri=True, isolation_level=None,
+                                    timeout=BUSY_TIMEOUT)
+            harden(guard)
+            if _header_byte(target, 18) == 2:
+                guard.execute("PRAGMA journal_mode = DELETE")
+            guard.execute("BEGIN IMMEDIATE")
+        except sqlite3.Error as e:
+            if guard is not None:
+                guard.close()
+                guard = None
+            text = str(e).lower()
+            if "locked" in text or "busy" in text:
+                raise FileBusy(f"「{name}」正被其他程序使用（已锁定），不能保存（原文件未改动），请稍后再试") from None
+            # Not a usable database (damaged, or not SQLite after all): nobody's SQLite can be writing it.
+    try:
+        for suffix in _SIDE_FILES:
+            _remove_quietly(Path(str(target) + suffix))
+        if guard is not None and os.name == "nt":  # pragma: no cover - exercised on Windows only
+            guard.close()
+            guard = None
+        yield file_stamp(target) != before
+    finally:
+        if guard is not None:
+            with contextlib.suppress(sqlite3.Error):
+                guard.execute("ROLLBACK")
+            guard.close()
+
+
+def _header_byte(path: Path, offset: int) -> int:
+    try:
+        with open(path, "rb") as f:
+            f.seek(offset)
+            b = f.read(1)
+    except OSError:
+        return 0
+    return b[0] if b else 0
+
+
+def _is_sqlite(path: Path) -> bool:
+    try:
+        with open(path, "rb") as f:
+            return f.read(16) == SQLITE_MAGIC
+    except OSError:
+        return False
 
 
 def _fsync_dir(folder: Path) -> None:

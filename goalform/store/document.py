@@ -28,18 +28,20 @@ from goalform.domain.review import (
 )
 from goalform.domain.template import COLUMNS, Template, TemplateError
 from goalform.store import review as review_store
+from goalform.store.checks import check_sizes, shown
 from goalform.store.database import (
     as_text,
+    check_database,
     check_schema,
-    check_schema_for_version,
+    classify,
     connect,
     create_database,
     open_checked,
     transaction,
     write_atomically,
 )
-from goalform.store.errors import ChangedOnDisk, CorruptFile, ReadOnlyError, StoreError
-from goalform.store.schema import SCHEMA_VERSION, migrate
+from goalform.store.errors import ChangedOnDisk, CorruptFile, ReadOnlyError, SaveError, StoreError, TooLarge
+from goalform.store.schema import SCHEMA_VERSION, TABLES, migrate
 from goalform.store.workspace import WorkingCopy, Workspace, file_stamp, same_file
 
 # Single-valued fields besides the header: the deadline of 长期目标 and the import notes.
@@ -99,13 +101,11 @@ class Document:
         path: Path | None,
         read_only: bool,
         working: WorkingCopy | None,
-        temp_file: Path | None = None,
     ) -> None:
         self._conn = conn
         self.path = Path(path) if path else None
         self.read_only = read_only
         self._working = working
-        self._temp_file = temp_file
         self._changes = 0  # edits since the document was opened
         self._saved_at = 0  # value of _changes at the last save
         self._listeners: list[Callable[[], None]] = []
@@ -147,10 +147,9 @@ class Document:
         return doc
 
     @classmethod
-    def open(cls, path: Path | str, *, read_only: bool = False, workspace: Workspace | None = None,
-             in_place: bool = False) -> "Document":
-        """Open a .goal for editing (in a working copy) or for reading only (in a private snapshot,
-        or with ``in_place`` the file itself, for short batch reads).
+    def open(cls, path: Path | str, *, read_only: bool = False, workspace: Workspace | None = None) -> "Document":
+        """Open a .goal for editing (in a working copy) or for reading only (in a private snapshot in
+        memory, so that no temporary file is ever left behind).
 
         Raises a :class:`StoreError` with a Chinese message when the file is not a usable .goal;
         the file itself is never changed by opening it.
@@ -158,21 +157,27 @@ class Document:
         path = Path(path)
         stamp = file_stamp(path)  # before reading, so that a change made while we read is noticed
         if read_only:
-            conn = open_checked(path, working=None, in_place=in_place)
-            temp = _db_file(conn)
-            doc = cls(conn, path=path, read_only=True, working=None,
-                      temp_file=temp if temp and temp != path.resolve() else None)
+            conn = open_checked(path, working=None)
+            try:
+                conn.execute("PRAGMA query_only = ON")
+                doc = cls(conn, path=path, read_only=True, working=None)
+            except BaseException:
+                conn.close()
+                raise
             doc._disk_stamp = stamp
             return doc
         ws = workspace or Workspace()
         wc = ws.create(origin=path)
         wc.origin_stamp = stamp
+        conn: sqlite3.Connection | None = None
         try:
             conn = open_checked(path, working=wc.path)
             conn.execute("PRAGMA journal_mode = WAL")
             conn.execute("PRAGMA synchronous = NORMAL")
             doc = cls(conn, path=path, read_only=False, working=wc)
         except BaseException:
+            if conn is not None:
+                conn.close()
             wc.remove()
             raise
         wc.template_id = doc.template.id
@@ -200,11 +205,16 @@ class Document:
         try:
             # A working copy left by an older goalform has an older schema: migrate it in place (it is ours).
             version = int(conn.execute("PRAGMA user_version").fetchone()[0])
-            if 1 <= version < SCHEMA_VERSION:
-                check_schema_for_version(conn, working.path.name, version)
+            if not 1 <= version <= SCHEMA_VERSION:
+                raise CorruptFile(f"工作副本 {working.path.name} 的格式版本无效，无法恢复")
+            check_database(conn, working.path.name, version)
+            if version < SCHEMA_VERSION:
                 migrate(conn, version)
-            check_schema(conn, working.path.name)
+                check_schema(conn, working.path.name)
             doc = cls(conn, path=working.origin, read_only=working.review_only, working=ws.adopt(working))
+        except (sqlite3.Error, UnicodeDecodeError) as e:
+            conn.close()
+            raise classify(e, working.path.name) from None
         except BaseException:
             conn.close()
             raise
@@ -218,9 +228,6 @@ class Document:
         self._conn = None  # type: ignore[assignment]
         if self._working is not None:
             self._working.remove()
-        if self._temp_file is not None:
-            for suffix in ("", "-wal", "-shm", "-journal"):
-                Path(str(self._temp_file) + suffix).unlink(missing_ok=True)
 
     def __enter__(self) -> "Document":
         return self
@@ -265,14 +272,22 @@ class Document:
         target = Path(path) if path is not None else self.path
         if target is None:
             raise StoreError("请选择保存位置")
-        if not overwrite_changes and self.changed_on_disk(target):
-            raise ChangedOnDisk(f"「{target.name}」在打开之后被其他程序或另一个 goalform 窗口修改过；"
-                                "保存会覆盖那些修改（原文件未改动）")
+
+        def check() -> None:
+            if not overwrite_changes and self.changed_on_disk(target):
+                raise ChangedOnDisk(f"「{target.name}」在打开之后被其他程序或另一个 goalform 窗口修改过；"
+                                    "保存会覆盖那些修改（原文件未改动）")
+
+        check()  # at once, and again under the save lock just before the file is replaced
+        try:
+            check_sizes(self._conn, target.name, TABLES)  # never write a file that goalform would refuse to open
+        except TooLarge as e:
+            raise SaveError(f"不能保存：{e}（原文件未改动）") from None
         self._conn.execute("PRAGMA wal_checkpoint(PASSIVE)")
-        write_atomically(self._conn, target)
+        stamp = write_atomically(self._conn, target, check)
         self.path = target
         self._saved_at = self._changes
-        self._disk_stamp = file_stamp(target)
+        self._disk_stamp = stamp
         if self._working is not None:
             self._working.origin_stamp = self._disk_stamp
             self._working.origin = target
@@ -290,7 +305,7 @@ class Document:
         if not self.is_dirty or self.read_only or self.path is None or self.changed_on_disk():
             return False
         try:
-            with Document.open(self.path, read_only=True, in_place=True) as saved:
+            with Document.open(self.path, read_only=True) as saved:
                 same = saved.load_form() == self.load_form() and saved.review() == self.review()
         except (StoreError, OSError):
             return False
@@ -685,22 +700,17 @@ class Document:
         try:
             return assets.template(template_id)
         except TemplateError:
-            raise CorruptFile(f"文件使用了未知的模板版本「{template_id}」，可能由更新版本的 goalform 创建") from None
+            raise CorruptFile(f"文件使用了未知的模板版本「{shown(template_id)}」，可能由更新版本的 goalform 创建") from None
 
     def _load_year(self) -> int:
         text = self.field("year")
         try:
             year = int(text)
         except ValueError:
-            raise CorruptFile(f"文件中的年度「{text}」无效") from None
+            raise CorruptFile(f"文件中的年度「{shown(text)}」无效") from None
         if not 1990 <= year <= 2200:
-            raise CorruptFile(f"文件中的年度「{text}」无效")
+            raise CorruptFile(f"文件中的年度「{shown(text)}」无效")
         return year
-
-
-def _db_file(conn: sqlite3.Connection) -> Path | None:
-    row = conn.execute("PRAGMA database_list").fetchone()
-    return Path(row[2]).resolve() if row and row[2] else None
 
 
 def _write_form(conn: sqlite3.Connection, form: Form, template: Template) -> None:
@@ -739,5 +749,5 @@ def _write_rows(conn: sqlite3.Connection, form: Form, template: Template) -> Non
 
 def read_form(path: Path | str) -> tuple[Form, Template]:
     """Read a .goal for batch work (validate, show, export, summarize) without a working copy."""
-    with Document.open(path, read_only=True, in_place=True) as doc:
+    with Document.open(path, read_only=True) as doc:
         return doc.load_form(), doc.template

@@ -4,9 +4,15 @@ Version 1 is the first released format; version 2 adds the review tables (审核
 history). To change the format: add a function to ``MIGRATIONS`` that moves a database from
 version N to N+1, and bump ``SCHEMA_VERSION``. Files are migrated when they are opened, in the
 working copy, never in place.
+
+The CREATE statements below are part of the format: an opened file's schema must be exactly what
+they create, up to whitespace and comments (:func:`expected_schema`), so that no file can bring code
+of its own (a CHECK, DEFAULT, generated column or index expression). Never change them beyond
+comments; change the format with a migration.
 """
 from __future__ import annotations
 
+import functools
 import sqlite3
 from typing import Callable
 
@@ -112,3 +118,64 @@ def migrate(conn: sqlite3.Connection, from_version: int) -> None:
     except BaseException:
         conn.execute("ROLLBACK")
         raise
+
+
+def normalize_sql(sql: object) -> object:
+    """``sql`` with comments dropped and whitespace reduced to what separates words; quoted strings and
+    names are kept as they are, so two statements with the same normal form are the same code."""
+    if not isinstance(sql, str):
+        return sql
+    out: list[str] = []
+    space = False
+    i, n = 0, len(sql)
+    while i < n:
+        c = sql[i]
+        if c in "'\"`[":
+            close = "]" if c == "[" else c
+            j = i + 1
+            while j < n:
+                if sql[j] == close:
+                    if close != "]" and j + 1 < n and sql[j + 1] == close:
+                        j += 2
+                        continue
+                    break
+                j += 1
+            token, i = sql[i:j + 1], j + 1
+        elif sql.startswith("--", i):
+            j = sql.find("\n", i)
+            i, space = (n if j < 0 else j), True
+            continue
+        elif sql.startswith("/*", i):
+            j = sql.find("*/", i + 2)
+            i, space = (n if j < 0 else j + 2), True
+            continue
+        elif c.isspace():
+            i, space = i + 1, True
+            continue
+        else:
+            token, i = c, i + 1
+        if space and out and out[-1][-1] not in "(),;" and token not in "(),;":
+            out.append(" ")
+        space = False
+        out.append(token)
+    return "".join(out)
+
+
+@functools.lru_cache(maxsize=None)
+def created_schema(version: int) -> frozenset[tuple[object, ...]]:
+    """sqlite_master (type, name, tbl_name, sql) of a database goalform creates at ``version``, verbatim."""
+    conn = sqlite3.connect(":memory:", isolation_level=None)
+    try:
+        conn.execute("BEGIN")
+        for v in range(0, version):
+            MIGRATIONS[v](conn)
+        conn.execute("COMMIT")
+        return frozenset(conn.execute("SELECT type, name, tbl_name, sql FROM sqlite_master"))
+    finally:
+        conn.close()
+
+
+@functools.lru_cache(maxsize=None)
+def expected_schema(version: int) -> frozenset[tuple[object, ...]]:
+    """:func:`created_schema` with each statement in its normal form (:func:`normalize_sql`)."""
+    return frozenset((t, n, tb, normalize_sql(sql)) for t, n, tb, sql in created_schema(version))

@@ -232,8 +232,10 @@ class Workspace:
     def orphans(self) -> list[WorkingCopy]:
         """Working copies left by a process that died with unsaved edits; newest first.
 
-        Clean ones left behind (nothing to recover) are removed on the way.
+        Clean ones left behind (nothing to recover) are removed on the way, and so are old
+        ``goalform-*.goal`` snapshots in the temp folder (:func:`remove_stale_snapshots`).
         """
+        remove_stale_snapshots()  # read-only snapshots an older goalform left in the temp folder
         found: list[WorkingCopy] = []
         for wc in self._sidecars():
             if wc.owner_running():
@@ -244,3 +246,24 @@ class Workspace:
             found.append(wc)
         found.sort(key=lambda w: w.modified, reverse=True)
         return found
+
+
+def remove_stale_snapshots(max_age: float = 600.0) -> int:
+    """Remove ``goalform-*.goal`` read-only snapshots that goalform before 2026-12 left in the temp folder.
+
+    Read-only documents now live in memory, so only older versions (or one killed while reading) left
+    these. One older than ``max_age`` seconds is nobody's: those versions read a snapshot in milliseconds
+    or held it open (which on Windows makes the deletion fail harmlessly). Returns how many were removed.
+    """
+    import tempfile
+
+    removed = 0
+    now = time.time()
+    for path in Path(tempfile.gettempdir()).glob("goalform-*.goal*"):
+        try:
+            if path.is_file() and now - path.stat().st_mtime > max_age:
+                path.unlink()
+                removed += 1
+        except OSError:
+            continue
+    return removed

@@ -11,6 +11,7 @@ from PySide6.QtGui import QUndoStack
 
 from goalform.domain import names
 from goalform.domain.form import TREES
+from goalform.domain.library import PlannedRow
 from goalform.domain.names import FIELD_NAMES
 from goalform.domain.review import Comment, Status, StatusChange
 from goalform.store.document import Document
@@ -100,6 +101,27 @@ class FormEditor(QObject):
         cmd = commands.InsertIndicator(model, parent_id, row, **values)
         self.undo_stack.push(cmd)
         return cmd.new_id
+
+    def insert_rows(self, model: IndicatorModel, rows: list[PlannedRow], text: str) -> list[int]:
+        """Add the rows of a plan (``domain.library.plan_insert``) as ONE undo step named ``text``;
+        returns the ids of the new rows. A 二级 added by the plan is the parent of the rows after it."""
+        if self.read_only or not rows:
+            return []
+        made: dict[str, int] = {}
+        new_ids: list[int] = []
+        self.undo_stack.beginMacro(text)
+        try:
+            for row in rows:
+                parent = made[row.parent] if isinstance(row.parent, str) else row.parent
+                cmd = commands.InsertIndicator(model, parent, row.row, **row.values)
+                self.undo_stack.push(cmd)
+                assert cmd.new_id is not None
+                if row.ref:
+                    made[row.ref] = cmd.new_id
+                new_ids.append(cmd.new_id)
+        finally:
+            self.undo_stack.endMacro()
+        return new_ids
 
     def remove_indicator(self, model: IndicatorModel, indicator_id: int) -> None:
         if not self.read_only:

@@ -27,6 +27,7 @@ from goalform.store.document import Document
 from goalform.ui.editor import FormEditor
 from goalform.ui.file_actions import FileActions
 from goalform.ui.findings_dock import FindingsDock
+from goalform.ui.library_actions import LibraryActions
 from goalform.ui.review_actions import DOCK_WIDTH as REVIEW_DOCK_WIDTH
 from goalform.ui.review_actions import ReviewActions
 from goalform.ui.settings import Settings
@@ -71,7 +72,8 @@ class MainWindow(QMainWindow):
         self.dock.location_activated.connect(self.navigate)
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.dock)
         self.review = ReviewActions(self)  # 审核 menu and dock, 汇总文件夹…
-        self._place_review_dock()
+        self.library = LibraryActions(self)  # 指标库 dock and actions
+        self._place_side_docks()
         self._build_status_bar()
         self._build_menus()
         self._show_welcome()
@@ -81,14 +83,16 @@ class MainWindow(QMainWindow):
         self._update_title()
 
     # -- building ----------------------------------------------------------------------------------
-    def _place_review_dock(self) -> None:
-        """The 审核 dock shares the right side with 检查结果, behind its tab."""
-        dock = self.review.dock
-        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
-        self.tabifyDockWidget(self.dock, dock)
+    def _place_side_docks(self) -> None:
+        """The 审核 and 指标库 (hidden until asked for) docks share the right side with 检查结果."""
+        review = self.review.dock
+        for dock in (review, self.library.dock):
+            self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
+            self.tabifyDockWidget(self.dock, dock)
+        self.library.dock.hide()
         self.dock.raise_()
         if self.settings.window_state() is None:  # first start: wide enough for a fingerprint in two lines
-            QTimer.singleShot(0, lambda: self.resizeDocks([dock], [REVIEW_DOCK_WIDTH], Qt.Orientation.Horizontal))
+            QTimer.singleShot(0, lambda: self.resizeDocks([review], [REVIEW_DOCK_WIDTH], Qt.Orientation.Horizontal))
 
     def _build_status_bar(self) -> None:
         self.count_label = QLabel(self)
@@ -137,6 +141,9 @@ class MainWindow(QMainWindow):
         self.revalidate_action.setToolTip(self.tr("检查整张表格：未填的必填项也作为错误列出 (F5)"))
         self.revalidate_action.triggered.connect(self.check_now)
         self.edit_menu.addAction(self.revalidate_action)
+        self.edit_menu.addSeparator()
+        for action in self.library.menu_actions:  # 指标库…, 导入指标库…, 导出指标库…
+            self.edit_menu.addAction(action)
 
         view_menu = bar.addMenu(self.tr("视图(&V)"))
         toggle = self.dock.toggleViewAction()

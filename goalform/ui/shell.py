@@ -11,13 +11,14 @@ from pathlib import Path
 from typing import Protocol
 
 from PySide6.QtCore import Qt, SignalInstance
-from PySide6.QtWidgets import QDockWidget, QStatusBar, QWidget
+from PySide6.QtWidgets import QDockWidget, QStatusBar, QTabWidget, QWidget
 
 from goalform.domain.validation import Finding, Location
 from goalform.store.document import Document
 from goalform.ui.editor import FormEditor
 from goalform.ui.findings_dock import FindingsDock
 from goalform.ui.settings import Settings
+from goalform.ui.validation_runner import ValidationRunner
 
 
 class Shell(Protocol):
@@ -25,6 +26,9 @@ class Shell(Protocol):
     editor: FormEditor | None
     settings: Settings
     dock: FindingsDock  # 检查结果
+    runner: ValidationRunner | None
+    tabs: QTabWidget | None  # None while no form is open
+    tab_pages: list[QWidget]
     document_changed: SignalInstance  # another document (or none) is shown
     validated: SignalInstance  # list[Finding], as shown
 

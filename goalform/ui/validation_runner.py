@@ -10,7 +10,9 @@ import time
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
-from goalform.domain.validation import Finding, validate
+from goalform.domain.library import LibraryIndex
+from goalform.domain.validation import Finding
+from goalform.domain.validation.library import validate_against
 from goalform.store.document import Document
 
 DEBOUNCE_MS = 0  # run as soon as the event loop is idle; coalesces a burst of edits
@@ -23,6 +25,7 @@ class ValidationRunner(QObject):
         super().__init__(parent)
         self.doc = doc
         self.findings: list[Finding] = []
+        self.library: LibraryIndex | None = None  # the indicator library the rules consult (set by the library pane)
         self.last_ms = 0.0
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
@@ -39,7 +42,7 @@ class ValidationRunner(QObject):
     def run_now(self) -> list[Finding]:
         self._timer.stop()
         start = time.perf_counter()
-        self.findings = validate(self.doc.load_form(), self.doc.template)
+        self.findings = validate_against(self.doc.load_form(), self.doc.template, self.library)
         self.last_ms = (time.perf_counter() - start) * 1000
         self.finished.emit(self.findings)
         return self.findings

@@ -12,7 +12,16 @@ from valid_forms import find, valid_form
 
 from goalform.domain.form import Form, Indicator
 from goalform.domain.review import Review, Status, StatusChange
-from goalform.domain.validation import Severity, all_rules, validate
+from goalform.domain.library import LibraryIndex
+from goalform.domain.validation import Severity, all_rules
+from goalform.domain.validation.library import validate_against
+from goalform.store.library import builtin_entries
+
+LIBRARY = LibraryIndex(builtin_entries())
+
+
+def validate(form, template):  # noqa: ANN001, ANN201 - every rule, the library rules included
+    return validate_against(form, template, LIBRARY)
 
 Mutator = Callable[[Form], None]
 
@@ -170,6 +179,8 @@ BREAKS: dict[str, list[tuple[str, Mutator]]] = {
     "quality.funds_change": [("2026", _seq(_fund("fiscal", "current", "200"), _fund("operation", "current", "160"))),
                              ("2026", _seq(_fund("fiscal", "current", "45"), _fund("operation", "current", "5")))],
     "quality.quantified_share": [("2026", lambda form: None)],
+    "library.placement": [("2026", _add_level3(0, 0, name="预算执行率", value="100%", basis="计划标准",
+                                               category="基本型", prev2="90%", prev1="95%"))],
     "review.modified": [("2026", _submitted(True, then=_set(department="别的局"))),
                         ("2026", _submitted(False, Status.APPROVED))],
 }
@@ -219,6 +230,9 @@ PASSES: dict[str, list[tuple[str, Mutator]]] = {
     "quality.funds_change": [("2026", _seq(_fund("fiscal", "current", "140"), _fund("personnel", "current", "60"),
                                            _fund("operation", "current", "80")))],
     "quality.quantified_share": [],
+    "library.placement": [("2026", _add_level3(1, 2, name=" 预算执行率", value="100%", basis="计划标准",
+                                               category="基本型", prev2="90%", prev1="95%")),
+                          ("2026", _ind("会议费控制率", name="会议费压减率"))],
     "review.modified": [("2026", _submitted(True)), ("2026", _submitted(False, Status.RETURNED))],
 }
 

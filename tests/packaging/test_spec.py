@@ -112,3 +112,12 @@ def test_windows_version_resource_comes_from_the_metadata():
         assert f"filevers={numbers}" in text and f"prodvers={numbers}" in text
         assert f"StringStruct('ProductVersion', '{version}')" in text
         assert "StringStruct('OriginalFilename', 'goalform.exe')" in text
+
+
+def test_pypinyin_and_its_dictionaries_are_bundled():
+    """The library's pinyin keys need pypinyin's JSON dictionaries, which it reads from its folder."""
+    text = spec_text()
+    assert 'collect_data_files("pypinyin"' in text and "PYPINYIN_DATAS" in text.split("Analysis(")[1]
+    assert "PYPINYIN_MODULES" in text.split("Analysis(")[1]
+    check = (PACKAGING / "check_bundle.py").read_text(encoding="utf-8")
+    assert '"library", "list", "ysz"' in check

@@ -320,16 +320,16 @@ def test_forged_review_tables_are_refused_not_crashed_on(tmp_path: Path) -> None
     for opener in (lambda: read_form(forged), lambda: Document.open(forged)):
         with pytest.raises(CorruptFile, match="review_status 缺少列"):
             opener()
-    # A "version 1" file that already has a table version 2 adds cannot be migrated: refused too.
+    # A "version 1" file that already has a table version 2 adds: not what goalform writes, refused.
     old = tmp_path / "old.goal"
     write_v1_file(old)
     conn = sqlite3.connect(old)
     conn.execute("CREATE TABLE review_comment (x)")
     conn.commit()
     conn.close()
-    with pytest.raises(CorruptFile, match="无法升级"):
+    with pytest.raises(CorruptFile, match="不会生成的内容（review_comment）"):
         read_form(old)
-    with pytest.raises(CorruptFile, match="无法升级"):
+    with pytest.raises(CorruptFile, match="不会生成的内容（review_comment）"):
         Document.open(old)
     assert not [p for p in tmp_path.iterdir() if p.suffix == ".goal" and p.name.startswith("goalform-")]
 

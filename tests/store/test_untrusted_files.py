@@ -115,8 +115,9 @@ def test_malformed_tree_links_cannot_hang_the_reader(tmp_path: Path, good: Path)
     con.execute("UPDATE indicator SET name = x'ff00' WHERE level = 3 AND id = (SELECT max(id) FROM indicator)")
     con.commit()
     con.close()
-    form, _ = read_form(bad)  # must terminate; the broken nodes are simply not part of the tree
-    assert form.department == "好文件"
+    # Refused at once, naming what is wrong, before any tree is walked.
+    with pytest.raises(CorruptFile, match="指标层级有误"):
+        read_form(bad)
 
 
 def test_missing_and_directory_paths(tmp_path: Path) -> None:

@@ -26,6 +26,7 @@ from goalform.domain.validation import indicators as _indicators  # noqa: F401,E
 from goalform.domain.validation import quality as _quality  # noqa: F401,E402
 from goalform.domain.validation import review as _review  # noqa: F401,E402
 from goalform.domain.validation import rollover as _rollover  # noqa: F401,E402
+from goalform.domain.validation import library as _library  # noqa: F401,E402
 
 __all__ = ["Finding", "Location", "Missing", "RuleSpec", "Severity", "all_rules", "rule", "shown_while_filling",
            "validate"]

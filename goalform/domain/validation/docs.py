@@ -17,6 +17,7 @@ TOPICS: tuple[tuple[str, str], ...] = (
     ("texts", "Texts (文字部分)"),
     ("indicators", "Indicators (绩效指标)"),
     ("quality", "Quality (指向明确、细化量化、合理可行、相应匹配)"),
+    ("library", "Indicator library (指标库)"),
     ("review", "Review (审核)"),
 )
 

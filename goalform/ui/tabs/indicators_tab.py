@@ -63,7 +63,7 @@ class IndicatorsTab(QWidget):
         goal_layout.addRow(self.tr("目标"), self.goal)
         layout.addWidget(goal_box)
 
-        buttons = QHBoxLayout()
+        buttons = self.button_row = QHBoxLayout()  # others (the library's 指标库… button) add theirs here
         self.buttons: dict[str, QPushButton] = {}
         for name, text, slot, tip in (
             ("add2", self.tr("添加二级指标"), self.add_level2, ""),
