@@ -15,6 +15,7 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QPushButton
 
 from goalform import assets
+from goalform.domain.errors import user_message
 from goalform.domain.library import (
     SOURCE_BUILTIN,
     LibraryEntry,
@@ -23,12 +24,12 @@ from goalform.domain.library import (
     plan_insert,
     used_names,
 )
-from goalform.store.errors import StoreError
-from goalform.store.library import Library, LibraryCorrupt, LibraryError, builtin_index
+from goalform.store.library import Library, LibraryCorrupt, builtin_index
 from goalform.ui.library_model import LIBRARY_MIME
 from goalform.ui.library_pane import LibraryDock
 from goalform.ui.shell import Shell
 from goalform.ui.tabs.indicators_tab import IndicatorsTab
+from goalform.ui.user_errors import EXPECTED, tell_user, told_to_user
 
 
 MARKS_DELAY_MS = 250  # the ticks of used indicators follow edits once typing pauses
@@ -80,9 +81,9 @@ class LibraryActions(QObject):
             self.library = Library.open()
         except LibraryCorrupt as e:
             self.library = self._offer_rebuild(str(e))
-        except (LibraryError, StoreError, OSError) as e:
-            QMessageBox.warning(self.window, self.tr("指标库"),
-                                self.tr("无法打开指标库：%1\n\n本次只使用内置指标。").replace("%1", str(e)))
+        except EXPECTED as e:
+            tell_user(self.window, self.tr("指标库"),
+                      self.tr("无法打开指标库：%1\n\n本次只使用内置指标。").replace("%1", user_message(e)))
         self.reload()
         assert self.index is not None
         return self.index
@@ -96,8 +97,8 @@ class LibraryActions(QObject):
             return None
         try:
             library, _kept = Library.rebuild()
-        except (StoreError, OSError) as e:
-            QMessageBox.warning(self.window, self.tr("指标库"), self.tr("无法重建指标库：%1").replace("%1", str(e)))
+        except EXPECTED as e:
+            tell_user(self.window, self.tr("指标库"), self.tr("无法重建指标库：%1").replace("%1", user_message(e)))
             return None
         return library
 
@@ -105,10 +106,8 @@ class LibraryActions(QObject):
         """Read the library again (after an import, a removal, learning) and show it."""
         index: LibraryIndex | None = None
         if self.library is not None:
-            try:
+            with told_to_user(self.window, self.tr("指标库")):
                 index = self.library.index()
-            except StoreError as e:
-                QMessageBox.warning(self.window, self.tr("指标库"), str(e))
         self.index = index if index is not None else builtin_index()
         order = tuple(l1.name for l1 in (self.window.doc.template if self.window.doc else assets.latest_template()).level1)
         self.dock.set_index(self.index, order)
@@ -174,8 +173,8 @@ class LibraryActions(QObject):
         label = doc.path.name if doc.path is not None else (doc.field("department") or self.tr("导入的表格"))
         try:
             learned = self.library.learn(doc.load_form(), doc.template, label)
-        except StoreError as e:
-            self.window.statusBar().showMessage(str(e), 8000)
+        except EXPECTED as e:
+            self.window.statusBar().showMessage(user_message(e), 8000)
             return
         if learned:
             self.reload()
@@ -207,10 +206,9 @@ class LibraryActions(QObject):
         doc = window.doc
         plan = plan_insert(doc.load_form().tree(tree), entries, doc.template)
         text = self.tr("从指标库插入 %1 个指标").replace("%1", str(plan.added))
-        try:
+        with told_to_user(window, self.tr("指标库")) as outcome:
             new_ids = editor.insert_rows(editor.models[tree], plan.rows, text)
-        except StoreError as e:
-            QMessageBox.warning(window, self.tr("指标库"), str(e))
+        if outcome.failed:
             return
         leaves = [i for i, row in zip(new_ids, plan.rows) if row.level == 3]
         page = next((p for p in window.tab_pages if isinstance(p, IndicatorsTab) and p.tree == tree), None)
@@ -230,7 +228,6 @@ class LibraryActions(QObject):
 
     # -- import, export, removal ---------------------------------------------------------------------
     def import_sheet(self) -> None:
-        from goalform.formats.content import ReadError
         from goalform.formats.library_xlsx import read_library
 
         self.ensure_open()
@@ -241,19 +238,17 @@ class LibraryActions(QObject):
                                               self.tr("Excel 工作簿 (*.xlsx *.xls);;所有文件 (*)"))
         if not path:
             return
-        try:
+        with told_to_user(self.window, self.tr("导入指标库")) as outcome:
             sheet = read_library(Path(path))
-        except ReadError as e:
-            QMessageBox.warning(self.window, self.tr("导入指标库"), str(e))
+        if outcome.failed:
             return
         if not sheet.entries:
             QMessageBox.warning(self.window, self.tr("导入指标库"),
                                 self.tr("「%1」中没有可导入的指标。").replace("%1", Path(path).name))
             return
-        try:
+        with told_to_user(self.window, self.tr("导入指标库")) as outcome:
             count = self.library.import_entries(sheet.entries, Path(path).name)
-        except StoreError as e:
-            QMessageBox.warning(self.window, self.tr("导入指标库"), str(e))
+        if outcome.failed:
             return
         self.reload()
         self.show_pane()
@@ -274,10 +269,9 @@ class LibraryActions(QObject):
         target = Path(path) if Path(path).suffix.lower() == ".xlsx" else Path(path + ".xlsx")
         order = [l1.name for l1 in assets.latest_template().level1]
         entries = [e for g in group_entries(index.entries, order) for _, items in g.level2 for e in items]
-        try:
+        with told_to_user(self.window, self.tr("导出指标库")) as outcome:
             write_library(target, entries)
-        except (StoreError, OSError) as e:
-            QMessageBox.warning(self.window, self.tr("导出指标库"), str(e))
+        if outcome.failed:
             return
         self.window.statusBar().showMessage(
             self.tr("已导出 %1 个指标到 %2").replace("%1", str(len(entries))).replace("%2", str(target)), 8000)
@@ -295,10 +289,8 @@ class LibraryActions(QObject):
             ("\n" + self.tr("（所选的内置指标不会删除）") if len(removable) < len(entries) else ""))
         if answer != QMessageBox.StandardButton.Yes:
             return
-        try:
+        with told_to_user(self.window, self.tr("指标库")):
             self.library.remove([e.id for e in removable if e.id is not None])
-        except StoreError as e:
-            QMessageBox.warning(self.window, self.tr("指标库"), str(e))
         self.reload()
 
 
@@ -310,10 +302,9 @@ class LibraryActions(QObject):
         if QMessageBox.question(self.window, self.tr("删除指标"), self.tr("从指标库删除%1？").replace("%1", what)) \
                 != QMessageBox.StandardButton.Yes:
             return
-        try:
+        with told_to_user(self.window, self.tr("指标库")) as outcome:
             removed = self.library.remove_source(kind, label or None)
-        except StoreError as e:
-            QMessageBox.warning(self.window, self.tr("指标库"), str(e))
+        if outcome.failed:
             return
         self.reload()
         self.window.statusBar().showMessage(self.tr("已删除 %1 个指标").replace("%1", str(removed)), 8000)
