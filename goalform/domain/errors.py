@@ -17,27 +17,41 @@ class UserError(Exception):
     """An expected problem; ``str(error)`` is a message for the user, in Chinese."""
 
 
-DISK_FULL = (errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC))
+# Errno -> what it means for the user. Windows reports sharing and lock violations as winerror 32/33.
+_ERRNO_TEXT: dict[int, str] = {
+    errno.ENOSPC: "磁盘已满",
+    errno.EACCES: "没有权限",
+    errno.EPERM: "没有权限",
+    errno.EROFS: "磁盘或文件夹是只读的",
+    errno.ENOENT: "找不到文件或文件夹",
+    errno.EISDIR: "这是一个文件夹",
+    errno.ENOTDIR: "路径中有一部分不是文件夹",
+    errno.EBUSY: "文件正被其他程序使用",
+    errno.ENAMETOOLONG: "文件名太长",
+    errno.EIO: "读写磁盘时出错（磁盘或网络可能有问题）",
+    errno.EEXIST: "文件已存在",
+    errno.EMFILE: "打开的文件太多",
+    errno.ELOOP: "快捷方式（符号链接）循环",
+    errno.EXDEV: "不能跨磁盘移动文件",
+}
+for _name, _meaning in (("EDQUOT", "磁盘配额已用完"), ("ETXTBSY", "文件正被其他程序使用"),
+                        ("ENOTSUP", "文件系统不支持此操作"), ("ESTALE", "网络文件已失效，请重新打开文件夹")):
+    if hasattr(errno, _name):
+        _ERRNO_TEXT[getattr(errno, _name)] = _meaning
+_WINERROR_TEXT = {32: "文件正被其他程序使用", 33: "文件的一部分被其他程序锁定", 112: "磁盘已满", 5: "没有权限"}
 
 
 def os_error_text(error: OSError) -> str:
-    """What went wrong, in Chinese (never Python's English 「[Errno 28] No space left on device」)."""
-    code = error.errno
-    if code in DISK_FULL:
-        return "磁盘已满"
-    if isinstance(error, PermissionError) or code in (errno.EACCES, errno.EPERM):
-        return "没有写入权限，或文件正被其他程序（如 Word、Excel）打开"
-    if code == errno.EROFS:
-        return "磁盘是只读的"
-    if code == errno.ENAMETOOLONG:
-        return "文件名太长"
-    if code in (errno.ENOENT, errno.ENOTDIR):
-        return "文件夹不存在"
-    if code == errno.EIO:
-        return "磁盘读写出错"
-    if code is None:  # an OSError raised with a message of ours
+    """A Chinese phrase for an OS error (磁盘已满, 没有权限 ...), instead of '[Errno 28] No space left'.
+    The one table of them: the store, the exporters, the GUI and the CLI all say OS errors this way."""
+    winerror = getattr(error, "winerror", None)
+    if winerror in _WINERROR_TEXT:
+        return _WINERROR_TEXT[winerror]
+    if error.errno in _ERRNO_TEXT:
+        return _ERRNO_TEXT[error.errno]
+    if error.errno is None and error.args:  # an OSError raised with a message of ours
         return str(error)
-    return f"系统错误 {code}（{error.strerror or error}）"
+    return f"系统错误：{error.strerror or error}"
 
 
 def describe_os_error(error: OSError) -> str:

@@ -31,6 +31,12 @@ class ExportError(UserError):
     """An export that cannot be written; ``str(error)`` is a message for the user, in Chinese."""
 
 
+def _why(error: OSError) -> str:
+    """What went wrong; for a refused write, the usual cause (on Windows) too."""
+    text = os_error_text(error)
+    return text + "（文件可能正在 Word 或 Excel 中打开）" if isinstance(error, PermissionError) else text
+
+
 def check_target(path: str | Path, failed: str = "无法导出到") -> Path:
     """The file that writing to ``path`` would replace (symlinks followed), or ExportError at once
     when it cannot or must not be replaced. ``failed`` begins the messages (「无法导出到」)."""
@@ -44,7 +50,7 @@ def check_target(path: str | Path, failed: str = "无法导出到") -> Path:
     except FileNotFoundError:
         return target
     except OSError as e:
-        raise ExportError(f"{failed}「{given}」：{os_error_text(e)}") from None
+        raise ExportError(f"{failed}「{given}」：{_why(e)}") from None
     if stat.S_ISDIR(st.st_mode):
         raise ExportError(f"{failed}「{given}」：这是一个文件夹")
     if not stat.S_ISREG(st.st_mode):
@@ -90,7 +96,7 @@ def write_replacing(path: str | Path, write: Callable[[BinaryIO], object],
     except ExportError:
         raise
     except OSError as e:
-        raise ExportError(f"{failed}「{given}」：{os_error_text(e)}{kept}") from None
+        raise ExportError(f"{failed}「{given}」：{_why(e)}{kept}") from None
     finally:
         data.release()
     _fsync_folder(target.parent)

@@ -37,6 +37,7 @@ import time
 from pathlib import Path, PurePath
 from typing import Callable, Iterator
 
+from goalform.domain.errors import os_error_text
 from goalform.domain.limits import MAX_GOAL_BYTES, MAX_GOAL_CHECK_SECONDS
 from goalform.store import checks
 from goalform.store.errors import (
@@ -47,7 +48,6 @@ from goalform.store.errors import (
     SaveError,
     StoreError,
     TooLarge,
-    os_error_text,
     sqlite_error_text,
 )
 from goalform.store.locking import remove_stale_temporaries, save_lock, temp_path

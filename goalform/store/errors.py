@@ -54,40 +54,6 @@ class TooLarge(StoreError):
     """The file, a table or a cell is past the limits of goalform.domain.limits."""
 
 
-# Errno -> what it means for the user. Windows reports sharing and lock violations as winerror 32/33.
-_ERRNO_TEXT: dict[int, str] = {
-    errno.ENOSPC: "磁盘已满",
-    errno.EACCES: "没有权限",
-    errno.EPERM: "没有权限",
-    errno.EROFS: "磁盘或文件夹是只读的",
-    errno.ENOENT: "找不到文件或文件夹",
-    errno.EISDIR: "这是一个文件夹",
-    errno.ENOTDIR: "路径中有一部分不是文件夹",
-    errno.EBUSY: "文件正被其他程序使用",
-    errno.ENAMETOOLONG: "文件名太长",
-    errno.EIO: "读写磁盘时出错（磁盘或网络可能有问题）",
-    errno.EEXIST: "文件已存在",
-    errno.EMFILE: "打开的文件太多",
-    errno.ELOOP: "快捷方式（符号链接）循环",
-    errno.EXDEV: "不能跨磁盘移动文件",
-}
-for _name, _text in (("EDQUOT", "磁盘配额已用完"), ("ETXTBSY", "文件正被其他程序使用"),
-                     ("ENOTSUP", "文件系统不支持此操作"), ("ESTALE", "网络文件已失效，请重新打开文件夹")):
-    if hasattr(errno, _name):
-        _ERRNO_TEXT[getattr(errno, _name)] = _text
-_WINERROR_TEXT = {32: "文件正被其他程序使用", 33: "文件的一部分被其他程序锁定", 112: "磁盘已满", 5: "没有权限"}
-
-
-def os_error_text(error: OSError) -> str:
-    """A Chinese phrase for an OS error (磁盘已满, 没有权限 ...), instead of '[Errno 28] No space left'."""
-    winerror = getattr(error, "winerror", None)
-    if winerror in _WINERROR_TEXT:
-        return _WINERROR_TEXT[winerror]
-    if error.errno in _ERRNO_TEXT:
-        return _ERRNO_TEXT[error.errno]
-    return f"系统错误：{error.strerror or error}"
-
-
 def sqlite_error_text(error: sqlite3.Error) -> str:
     """A Chinese phrase for the SQLite errors a user can meet (full disk, locked file, I/O)."""
     text = str(error).lower()
