@@ -182,11 +182,7 @@ def test_the_circle_check_sees_circles(tmp_path: Path) -> None:
     assert import_circles(import_graph(package)) == [["goalform.ui.c", "goalform.ui.d"]]
 
 
-# Modules still waiting for their split (issue 16: the store's, after the store hardening landed).
-NOT_YET_SPLIT = {"store/document.py", "store/database.py"}
-
-
 def test_no_module_is_too_long() -> None:
     long = {str(p.relative_to(PACKAGE)): n for p in PACKAGE.rglob("*.py")
             if (n := len(p.read_text(encoding="utf-8").splitlines())) > MAX_LINES}
-    assert set(long) - NOT_YET_SPLIT == set()
+    assert long == {}

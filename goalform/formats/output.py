@@ -7,7 +7,7 @@ the target is refused at once when it is a folder, a FIFO or device, or read-onl
 followed and its target replaced (the link stays a link); the new file is written to a temporary
 name in the same folder (created with the user's umask, or with the mode of the file it replaces),
 flushed to disk, checked (size and format signature), and renamed over the target. The ``.goal``
-save has its own equivalent in ``store/database.py`` (``write_atomically``), which also has to
+save has its own equivalent in ``store/saving.py`` (``write_atomically``), which also has to
 handle SQLite's files.
 """
 from __future__ import annotations

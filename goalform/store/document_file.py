@@ -22,10 +22,10 @@ from goalform.store.database import (
     connect,
     create_database,
     open_checked,
-    write_atomically,
 )
 from goalform.store.errors import ChangedOnDisk, CorruptFile, SaveError, StoreError, TooLarge
 from goalform.store.form_rows import write_form
+from goalform.store.saving import write_atomically
 from goalform.store.schema import SCHEMA_VERSION, TABLES, migrate
 from goalform.store.workspace import WorkingCopy, Workspace, file_stamp, same_file
 
