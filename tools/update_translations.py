@@ -1,5 +1,6 @@
 """Refresh the GUI's translation files: extract the strings (pyside6-lupdate), fill in the English
-ones known below, compile the .qm (pyside6-lrelease).
+ones known below, compile the .qm (pyside6-lrelease). Texts lupdate misreads (a ``_tr`` helper, a
+``tr = QCoreApplication.translate`` alias, ``self.tr`` in an f-string) are put right from the syntax tree.
 
 Usage: .venv/bin/python tools/update_translations.py
 New strings without an English text stay unfinished in goalform_en.ts (shown in Chinese); translate
@@ -7,6 +8,8 @@ them here or in Qt Linguist (pyside6-linguist) and run this again.
 """
 from __future__ import annotations
 
+import ast
+import os
 import shutil
 import subprocess
 import sys
@@ -90,20 +93,20 @@ ENGLISH = {
     "没有一张表能够读取，未写入汇总表。": "No form could be read; no summary written.",
     "所选文件夹中没有 goalform 表格（.goal），未写入汇总表。": "The folder holds no goalform forms (.goal); no summary written.",
     "已汇总 %1 张表到「%2」。": "Summarized %1 forms into “%2”.",
-    "%1 个文件未能汇总（也列在汇总表的「未汇总的文件」页）：": "%1 files could not be summarized (also listed on the summary’s “not summarized” sheet):",
+    "%1 个文件未能汇总（也列在汇总表的「未汇总的文件」页）：": "%1 files could not be summarized (also listed on the summary's “not summarized” sheet):",
     "打开汇总表": "Open summary",
     "（常见指标值：{0}）": "(typical value: {0})",
     "以下 {0} 处内容在表格中没有对应位置，已原样记入「备注」（基本信息页）：": "These {0} items found no place in the form and were kept as they are in the notes (basic information tab):",
     "修改%1": "Edit %1", "修改金额": "Edit amount", "重命名指标": "Rename indicator", "修改指标值": "Edit indicator value",
     "添加二级指标": "Add level-2 indicator", "添加三级指标": "Add level-3 indicator", "删除指标": "Delete indicator",
     "移动指标": "Move indicator", "新建…": "New…", "打开…": "Open…", "以只读方式打开…": "Open read-only…",
-    "保存": "Save", "另存为…": "Save as…", "导入 Word/Excel…": "Import Word/Excel…", "导出…": "Export…",
+    "保存": "Save", "另存为…": "Save As…", "导入 Word/Excel…": "Import Word/Excel…", "导出…": "Export…",
     "打印预览…": "Print preview…", "打印…": "Print…", "结转到下一年…": "Roll over to next year…",
     "与另一文件比较…": "Compare with another file…", "关闭": "Close", "退出": "Quit", "最近打开": "Recent files",
     "未命名表格": "untitled form", "保存修改": "Save changes",
     "「%1」有未保存的修改。关闭前要保存吗？": "“%1” has unsaved changes. Save them before closing?",
     "新建失败": "Could not create the form", "以只读方式打开": "Open read-only", "打开": "Open",
-    "无法打开文件": "Cannot open the file", "（无）": "(none)", "清除列表": "Clear list", "另存为": "Save as",
+    "无法打开文件": "Cannot open the file", "（无）": "(none)", "清除列表": "Clear list", "另存为": "Save As",
     "保存失败": "Save failed", "已保存到 %1": "Saved to %1", "恢复未保存的工作": "Recover unsaved work",
     "goalform 上次没有正常关闭。发现「%1」在 %2 的未保存修改。\n要恢复吗？":
         "goalform did not close normally last time. Unsaved changes to “%1” from %2 were found.\nRecover them?",
@@ -134,7 +137,7 @@ ENGLISH = {
     "关于 goalform": "About goalform", "工具栏": "Toolbar", "部门整体绩效目标表": "Department performance targets",
     "新建表格…": "New form…", "打开表格…": "Open form…", "也可以把 .goal 文件拖到这里打开": "You can also drop a .goal file here",
     "只读：此表格以只读方式打开，不能修改。需要修改时请用「文件 → 另存为」保存副本后再打开。":
-        "Read-only: this form was opened for reading and cannot be changed. To edit, save a copy with File → Save as and open it.",
+        "Read-only: this form was opened for reading and cannot be changed. To edit, save a copy with File → Save As and open it.",
     "基本信息": "Header", "资金情况": "Funds", "职能与任务": "Functions and tasks", "填报说明": "Instructions",
     "错误 %1 · 警告 %2": "Errors %1 · Warnings %2", "检查用时 %1 毫秒": "Checked in %1 ms", "未命名": "Untitled",
     "（只读）": " (read-only)", "只读": "Read-only", "有未保存的修改": "Unsaved changes", "已保存": "Saved",
@@ -151,12 +154,12 @@ ENGLISH = {
     "「%1」已在另一个 goalform 窗口中打开。\n两边同时编辑，后保存的一方会覆盖先保存的一方。建议以只读方式打开。":
         "“%1” is already open in another goalform window.\nIf both are edited, whichever saves last overwrites "
         "the other. Opening it read-only is recommended.",
-    "以只读方式打开": "Open read-only", "仍要编辑": "Edit anyway",
+    "仍要编辑": "Edit anyway",
     "文件已被修改": "File changed on disk",
     "「%1」在你打开之后被其他程序或另一个 goalform 窗口修改过。\n覆盖保存会丢掉那些修改；另存为可以两份都保留。":
         "“%1” was changed by another program or goalform window after you opened it.\nOverwriting it loses those "
         "changes; Save As keeps both.",
-    "另存为…": "Save As…", "覆盖保存": "Overwrite",
+    "覆盖保存": "Overwrite",
     "磁盘空间不足或无法写入，刚才的修改没有记下。\n请腾出磁盘空间后重试；也可以用「另存为」把表格保存到其他磁盘。":
         "The disk is full or cannot be written: the last change was not recorded.\nFree some disk space and "
         "try again, or use Save As to save the form on another disk.",
@@ -165,6 +168,105 @@ ENGLISH = {
         "before is kept in the working copy: if the program closes, it is offered back at the next start.",
     "程序出错": "Program error", "详细信息已记录在：%1": "The details were written to: %1",
     "复制详细信息": "Copy details", "继续": "Continue",
+    # Start page, about box, main window: check, read-only review, progress
+    "部门整体绩效目标表 填报与审核": "Department performance targets: filling in and review",
+    "填写、检查、导出部门整体绩效目标表；审核收到的表格": "Fill in, check and export department performance targets; review the forms you receive",
+    "也可以把 .goal 文件或 Word、Excel 表格拖到这里打开": "You can also drop a .goal file or a Word or Excel form here",
+    "（文件已不在）": "(file no longer there)", "（还没有打开过表格）": "(no forms opened yet)",
+    "检查": "Check", "检查整张表格：未填的必填项也作为错误列出 (F5)": "Check the whole form; required fields still empty count as errors (F5)",
+    "检查完成：错误 %1 处，警告 %2 处": "Check finished: %1 errors, %2 warnings",
+    "检查完成：没有发现问题": "Check finished: no problems found",
+    "待填 %1 项": "%1 to fill in", "待填 %1": "%1 to fill in",
+    "只读：此表格以只读方式打开，表格内容不能修改。可以添加审核意见、提交、退回或通过，保存时只写入这些审核记录。":
+        "Read-only: the form's content cannot be changed. You can add review comments, submit, return or "
+        "approve; saving writes only this review record.",
+    "只读 · 审核记录未保存": "Read-only · review record not saved",
+    # Files: closing, saving the review record, export, file-dialog filters
+    "「%1」有未保存的审核意见或审核状态。关闭前要保存吗？": "“%1” has unsaved review comments or review status. Save them before closing?",
+    "已把审核记录保存到 %1（表格内容未改动）": "Review record saved to %1 (form content unchanged)",
+    "此表还有 %1 个错误，仍要导出吗？": "This form still has %1 errors. Export anyway?",
+    "Word 文档": "Word document", "Excel 工作簿": "Excel workbook", "PDF 文件": "PDF file",
+    "Word 或 Excel 表格 (%1)": "Word or Excel forms (%1)", "所有文件 (*)": "All files (*)",
+    "可导入的 Word 或 Excel 表格 (%1)": "Importable Word or Excel forms (%1)",
+    # Review: submit, return, approve
+    "此表还有 %1 个错误，仍要提交吗？": "This form still has %1 errors. Submit anyway?",
+    "此表还有 %1 个错误，仍要通过吗？": "This form still has %1 errors. Approve anyway?",
+    "把表格退回填报单位修改。请写明退回原因（必填）。": "Return the form to the department for changes. Please give the reason (required).",
+    "必填：写明原因": "Required: give the reason", "退回原因": "Reason for return",
+    # Header, funds and indicator tabs; pasting into them
+    "从日历中选择日期": "Pick a date from the calendar", "如 2025-12-31，或点右边的日历选择": "e.g. 2025-12-31, or pick from the calendar on the right",
+    "未采用：": "Not accepted: ",
+    "F2/回车 编辑 · Tab 下一格 · Esc 取消新行 · 拖动可调整顺序": "F2 edit · Esc cancel · drag to move",
+    "空白": "blank", "%1：%2。表中仍为「%3」，改正后回车，或按 Esc 恢复。": "%1: %2. The form still holds “%3”; correct it and press Enter, or press Esc to restore.",
+    "「%1」在表格之外": "“%1” is outside the table",
+    "%1：「%2」不填，此格由程序计算（现为「%3」）": "%1: “%2” not entered, this cell is computed (now “%3”)",
+    "粘贴": "Paste", "粘贴金额": "Paste amounts", "清除金额": "Clear amounts", "粘贴指标": "Paste indicators",
+    "……另有 %1 项": "… and %1 more", "已粘贴 %1 个金额；以下 %2 项没有填入：": "Pasted %1 amounts; these %2 items were not entered:",
+    "已粘贴 %1 格；以下 %2 项没有填入：": "Pasted %1 cells; these %2 items were not entered:", "没有粘贴：": "Nothing pasted:",
+    "此格不能填写（一级指标，或二级指标的指标值）": "This cell cannot be filled in (a level-1 indicator, or a level-2 indicator's value)",
+    "请先选中一个二级或三级指标，再粘贴多行": "Select a level-2 or level-3 indicator first, then paste several rows",
+    "第%1行「%2」在最后一列之外": "Row %1: “%2” is beyond the last column",
+    "第%1行「%2」有换行：一格只能填一行": "Row %1: “%2” has a line break; a cell holds one line only",
+    # Comparing two files
+    "当前表格": "current form", "之前（%1年）": "Before (%1)", "之后（%1年）": "After (%1)",
+    "之前：%1（%2年）\u3000之后：%3（%4年）": "Before: %1 (%2)\u3000After: %3 (%4)",
+    "共 %1 处不同。": "%1 differences.", "年份": "Year",
+    "筛选：位置、年份或数值中的文字": "Filter: text in location, year or values", "导出 Excel…": "Export Excel…",
+    "显示 %1 / %2 处": "Showing %1 / %2",
+    "双击一行（或按回车）转到当前表格中的该项。": "Double-click a row (or press Enter) to go to that item in the current form.",
+    "比较时打开的表格已关闭，不能转到。": "The form open during the comparison has been closed; cannot go there.",
+    "此项只在另一个文件中，当前表格没有。": "This item is only in the other file, not in the current form.",
+    "已转到：%1": "Went to: %1", "导出比较结果": "Export comparison", "比较结果.xlsx": "comparison.xlsx",
+    "筛选：%1": "Filter: %1", "如已在 Excel 中打开，请先关闭。": " If it is open in Excel, close it first.",
+    "无法写入「%1」：%2。": "Cannot write “%1”: %2.",
+    # Summarizing a folder (background worker)
+    "无法写入汇总表「%1」：%2。": "Cannot write the summary “%1”: %2.", "汇总失败：%1": "Summary failed: %1",
+    # Indicator library: menu, pane, model, import/export, removal
+    "指标库": "Indicator library", "指标库…": "Indicator library…", "导入指标库…": "Import indicator library…",
+    "导出指标库…": "Export indicator library…", "导入指标库": "Import indicator library", "导出指标库": "Export indicator library",
+    "指标库.xlsx": "indicator library.xlsx", "从指标库选择指标插入（Ctrl+L）": "Choose indicators to insert from the library (Ctrl+L)",
+    "无法打开指标库：%1\n\n本次只使用内置指标。": "Cannot open the indicator library: %1\n\nOnly the built-in indicators are used this time.",
+    "指标库已损坏": "Indicator library damaged",
+    "%1\n\n是否用内置指标重建指标库？损坏的文件会改名保留，导入的指标库需重新导入。\n选择「否」则本次只使用内置指标。":
+        "%1\n\nRebuild the indicator library from the built-in indicators? The damaged file is kept under another "
+        "name; imported libraries must be imported again.\nChoose No to use only the built-in indicators this time.",
+    "无法重建指标库：%1": "Cannot rebuild the indicator library: %1",
+    "导入的表格": "imported form", "已将本表的 %1 个新指标加入指标库（我的表）": "Added %1 new indicators from this form to the library (My forms)",
+    "请先新建或打开一张表格。": "Create or open a form first.",
+    "表格以只读方式打开，不能插入指标。": "The form is open read-only; indicators cannot be inserted.",
+    "从指标库插入 %1 个指标": "Insert %1 indicators from library", "没有插入指标：\n%1": "No indicators inserted:\n%1",
+    "另有 %1 个": "and %1 more", "另有 %1 行": "and %1 more rows", "已插入 %1 个指标": "Inserted %1 indicators",
+    "，%1 个已在表中或无法放置": "; %1 already in the form or could not be placed",
+    "指标库不可用，无法导入。": "The indicator library is not available; cannot import.",
+    "Excel 工作簿 (*.xlsx *.xls);;所有文件 (*)": "Excel workbook (*.xlsx *.xls);;All files (*)",
+    "「%1」中没有可导入的指标。": "“%1” has no indicators to import.", "已从「%1」导入 %2 个指标。": "Imported %2 indicators from “%1”.",
+    "以下 %1 行未能导入：": "These %1 rows could not be imported:", "已导出 %1 个指标到 %2": "Exported %1 indicators to %2",
+    "内置指标不能删除。": "Built-in indicators cannot be deleted.",
+    "从指标库删除所选的 %1 个指标？": "Delete the %1 selected indicators from the library?",
+    "（所选的内置指标不会删除）": "(selected built-in indicators are not deleted)",
+    "导入的「%1」中的全部指标": "all indicators imported from “%1”", "从我的表学到的全部指标": "all indicators learned from my forms",
+    "从指标库删除%1？": "Delete %1 from the library?", "已删除 %1 个指标": "Deleted %1 indicators",
+    "搜索：文字、拼音或首字母（如 ysz、yusuan）": "Search: text, pinyin or initials (e.g. ysz, yusuan)",
+    "插入到长期目标": "Insert into long-term goal", "插入到年度目标": "Insert into annual goal", "插入": "Insert",
+    "把所选指标插入表中（回车或双击；也可拖到指标表中）": "Insert the selected indicators into the form (Enter or double-click; or drag them onto the indicator table)",
+    "导入…": "Import…", "从指标库删除所选指标（内置指标不能删除）": "Delete the selected indicators from the library (built-in ones cannot be deleted)",
+    "找到 %1 个指标（共 %2 个）": "Found %1 of %2 indicators", "共 %1 个指标": "%1 indicators",
+    "从指标库删除所选指标": "Delete selected indicators from library", "删除导入的「%1」": "Delete imported “%1”",
+    "删除从我的表学到的全部指标": "Delete all indicators learned from my forms",
+    "选中一个指标查看其解释和参考值。双击、回车或拖到指标表中即可插入。":
+        "Select an indicator to see its explanation and reference value. Double-click, press Enter or drag it onto the indicator table to insert it.",
+    "参考值：%1": "Reference value: %1", "来源：%1": "Source: %1", "参考值": "Reference", "来源": "Source",
+    "我的表": "My forms", "财政部门": "Finance bureau", "内置": "Built-in", "（本表已使用）": "(used in this form)",
+    # Before the window opens (display_check: runs before the translator is installed, kept for completeness)
+    "不需要窗口的命令照常可用，例如：goalform validate 文件.goal": "Commands that need no window still work, e.g. goalform validate form.goal",
+    "无法打开窗口：没有图形显示（未设置 DISPLAY）。请在桌面中启动 goalform，远程登录时使用 ssh -X。":
+        "Cannot open a window: no graphical display (DISPLAY is not set). Start goalform from a desktop; over a remote login use ssh -X.",
+    "无法打开窗口：缺少图形界面所需的系统库 {libs}。": "Cannot open a window: the system libraries the interface needs are missing: {libs}.",
+    "在 Debian、Ubuntu、统信 UOS、银河麒麟上安装：sudo apt install {packages}": "To install them on Debian, Ubuntu, UOS or Kylin: sudo apt install {packages}",
+    "无法打开窗口：连接不上图形显示 {display}（DISPLAY={display}）。请在桌面中启动 goalform，远程登录时使用 ssh -X。":
+        "Cannot open a window: cannot connect to the graphical display {display} (DISPLAY={display}). Start goalform from a desktop; over a remote login use ssh -X.",
+    "无法打开窗口：没有图形显示（未设置 WAYLAND_DISPLAY）。请在桌面中启动 goalform。":
+        "Cannot open a window: no graphical display (WAYLAND_DISPLAY is not set). Start goalform from a desktop.",
 }
 
 
@@ -173,10 +275,108 @@ def tool(name: str) -> str:
     return found
 
 
+def translated_calls(path: Path) -> list[tuple[str, str, int]]:
+    """(context, source text, line) of every literal text ``path`` translates, in the context Qt looks it up in.
+
+    pyside6-lupdate misreads three ways of calling tr this code uses: a module-level helper
+    ``def _tr(text): return QCoreApplication.translate("Ctx", text)`` (its calls are skipped, or filed
+    under no context when the helper is called ``tr``), a local alias ``tr = QCoreApplication.translate``
+    (``tr("Ctx", "text")`` becomes source "Ctx" with the text as a comment), and ``self.tr(...)`` inside an
+    f-string (skipped). Read here from the syntax tree, so the .ts holds what the program asks for.
+    """
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+
+    def literal(node: ast.expr) -> bool:
+        return isinstance(node, ast.Constant) and isinstance(node.value, str)
+
+    def translate(node: ast.AST) -> bool:
+        return isinstance(node, ast.Attribute) and node.attr == "translate"
+
+    helpers: dict[str, str] = {}  # helper name -> its context
+    for node in tree.body:
+        if isinstance(node, ast.FunctionDef) and len(node.args.args) == 1:
+            param = node.args.args[0].arg
+            for sub in ast.walk(node):
+                if isinstance(sub, ast.Call) and translate(sub.func) and len(sub.args) == 2 and literal(sub.args[0]) \
+                        and isinstance(sub.args[1], ast.Name) and sub.args[1].id == param:
+                    helpers[node.name] = sub.args[0].value
+    aliases = {t.id for node in ast.walk(tree) if isinstance(node, ast.Assign) and translate(node.value)
+               for t in node.targets if isinstance(t, ast.Name)}
+    found: list[tuple[str, str, int]] = []
+
+    def visit(node: ast.AST, cls: str) -> None:
+        for child in ast.iter_child_nodes(node):
+            if isinstance(child, ast.Call):
+                func, args = child.func, child.args
+                if isinstance(func, ast.Name) and func.id in helpers and args and literal(args[0]):
+                    found.append((helpers[func.id], args[0].value, child.lineno))
+                elif (translate(func) or isinstance(func, ast.Name) and func.id in aliases) and len(args) >= 2 \
+                        and literal(args[0]) and literal(args[1]):
+                    found.append((args[0].value, args[1].value, child.lineno))
+                elif isinstance(func, ast.Attribute) and func.attr == "tr" and cls and args and literal(args[0]):
+                    found.append((cls, args[0].value, child.lineno))
+            visit(child, child.name if isinstance(child, ast.ClassDef) else cls)
+
+    visit(tree, "")
+    return found
+
+
+def repair(root: ET.Element, sources: list[str]) -> int:
+    """Make the .ts hold exactly the (context, text) pairs the code asks for (see translated_calls).
+
+    Adds what lupdate skipped and drops what it filed under the wrong context or source; returns how
+    many messages were added."""
+    wanted: dict[tuple[str, str], list[tuple[str, int]]] = {}
+    lines: set[tuple[str, int]] = set()
+    for source in sources:
+        where = os.path.relpath(ROOT / source, TS.parent).replace(os.sep, "/")
+        for context, text, line in translated_calls(ROOT / source):
+            wanted.setdefault((context, text), []).append((where, line))
+            lines.add((where, line))
+    contexts = {c.findtext("name") or "": c for c in root.iter("context")}
+    have = set()
+    for name, context in contexts.items():
+        for message in list(context.iter("message")):
+            key = (name, message.findtext("source") or "")
+            at = {(loc.get("filename"), int(loc.get("line") or 0)) for loc in message.iter("location")}
+            if key not in wanted and at and at <= lines:  # misread by lupdate: the right entry is added below
+                context.remove(message)
+            else:
+                have.add(key)
+    added = 0
+    for (name, text), places in wanted.items():
+        if (name, text) in have:
+            continue
+        context = contexts.get(name)
+        if context is None:
+            context = contexts[name] = ET.SubElement(root, "context")
+            context.text = "\n    "
+            ET.SubElement(context, "name").text = name
+        message = ET.SubElement(context, "message")
+        message.text = "\n        "
+        for where, line in dict.fromkeys(places):
+            ET.SubElement(message, "location", filename=where, line=str(line))
+        ET.SubElement(message, "source").text = text
+        ET.SubElement(message, "translation", type="unfinished")
+        for child in message:
+            child.tail = "\n        "
+        message[-1].tail = "\n    "
+        added += 1
+    for context in list(root.iter("context")):
+        if context.find("message") is None:
+            root.remove(context)
+    for element in [*root, *(c for context in root for c in context)]:  # lupdate's layout, new entries too
+        element.tail = "\n    " if element.tag in ("name", "message") else "\n"
+    for context in root:
+        context[-1].tail = "\n"
+    return added
+
+
 def main() -> int:
     sources = sorted(str(p.relative_to(ROOT)) for p in (ROOT / "goalform" / "ui").rglob("*.py"))
     subprocess.run([tool("pyside6-lupdate"), *sources, "-no-obsolete", "-ts", str(TS)], cwd=ROOT, check=True)
     tree = ET.parse(TS)
+    added = repair(tree.getroot(), sources)
     missing = 0
     for message in tree.getroot().iter("message"):
         source = message.findtext("source") or ""
@@ -189,9 +389,8 @@ def main() -> int:
             missing += 1
     tree.write(TS, encoding="utf-8", xml_declaration=True)
     subprocess.run([tool("pyside6-lrelease"), str(TS), "-qm", str(TS.with_suffix(".qm"))], cwd=ROOT, check=True)
-    print(f"{TS.name}: {missing} strings without English")
+    print(f"{TS.name}: {added} strings lupdate missed added; {missing} strings without English")
     return 0
-
 
 if __name__ == "__main__":
     sys.exit(main())

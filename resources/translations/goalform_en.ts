@@ -1,43 +1,6 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="en_US">
 <context>
-    <name />
-    <message>
-        <location filename="../../goalform/ui/unexpected_error.py" line="58" />
-        <source>磁盘空间不足或无法写入，刚才的修改没有记下。
-请腾出磁盘空间后重试；也可以用「另存为」把表格保存到其他磁盘。</source>
-        <translation>The disk is full or cannot be written: the last change was not recorded.
-Free some disk space and try again, or use Save As to save the form on another disk.</translation>
-    </message>
-    <message>
-        <location filename="../../goalform/ui/unexpected_error.py" line="60" />
-        <source>goalform 遇到了一个意外错误，刚才的操作可能没有完成。
-之前输入的内容都保存在工作副本中：如果程序随后关闭，下次启动时会提示恢复。</source>
-        <translation>goalform ran into an unexpected error; the last action may not have been completed.
-Everything typed before is kept in the working copy: if the program closes, it is offered back at the next start.</translation>
-    </message>
-    <message>
-        <location filename="../../goalform/ui/unexpected_error.py" line="80" />
-        <source>程序出错</source>
-        <translation>Program error</translation>
-    </message>
-    <message>
-        <location filename="../../goalform/ui/unexpected_error.py" line="83" />
-        <source>详细信息已记录在：%1</source>
-        <translation>The details were written to: %1</translation>
-    </message>
-    <message>
-        <location filename="../../goalform/ui/unexpected_error.py" line="85" />
-        <source>复制详细信息</source>
-        <translation>Copy details</translation>
-    </message>
-    <message>
-        <location filename="../../goalform/ui/unexpected_error.py" line="86" />
-        <source>继续</source>
-        <translation>Continue</translation>
-    </message>
-</context>
-<context>
     <name>AboutDialog</name>
     <message>
         <location filename="../../goalform/ui/about.py" line="33" />
@@ -54,6 +17,11 @@ Everything typed before is kept in the working copy: if the program closes, it i
         <source>复制信息</source>
         <translation>Copy details</translation>
     </message>
+    <message>
+        <location filename="../../goalform/ui/about.py" line="41" />
+        <source>部门整体绩效目标表 填报与审核</source>
+        <translation>Department performance targets: filling in and review</translation>
+    </message>
 </context>
 <context>
     <name>Commands</name>
@@ -68,32 +36,33 @@ Everything typed before is kept in the working copy: if the program closes, it i
         <translation>Edit amount</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/commands.py" line="82" />
+        <location filename="../../goalform/ui/commands.py" line="100" />
         <source>重命名指标</source>
         <translation>Rename indicator</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/commands.py" line="82" />
+        <location filename="../../goalform/ui/commands.py" line="100" />
         <source>修改指标值</source>
         <translation>Edit indicator value</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/commands.py" line="99" />
+        <location filename="../../goalform/ui/commands.py" line="117" />
         <source>添加二级指标</source>
         <translation>Add level-2 indicator</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/commands.py" line="99" />
+        <location filename="../../goalform/ui/commands.py" line="117" />
+        <location filename="../../goalform/ui/commands.py" line="140" />
         <source>添加三级指标</source>
         <translation>Add level-3 indicator</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/commands.py" line="119" />
+        <location filename="../../goalform/ui/commands.py" line="159" />
         <source>删除指标</source>
         <translation>Delete indicator</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/commands.py" line="135" />
+        <location filename="../../goalform/ui/commands.py" line="175" />
         <source>移动指标</source>
         <translation>Move indicator</translation>
     </message>
@@ -137,305 +106,470 @@ Everything typed before is kept in the working copy: if the program closes, it i
     </message>
 </context>
 <context>
-    <name>FileActions</name>
+    <name>DateField</name>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="56" />
-        <source>新建…</source>
-        <translation>New…</translation>
+        <location filename="../../goalform/ui/date_field.py" line="71" />
+        <source>从日历中选择日期</source>
+        <translation>Pick a date from the calendar</translation>
+    </message>
+</context>
+<context>
+    <name>DiffDock</name>
+    <message>
+        <location filename="../../goalform/ui/diff_window.py" line="120" />
+        <source>比较结果</source>
+        <translation>Comparison</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="57" />
-        <source>打开…</source>
-        <translation>Open…</translation>
+        <location filename="../../goalform/ui/diff_window.py" line="138" />
+        <source>筛选：位置、年份或数值中的文字</source>
+        <translation>Filter: text in location, year or values</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="58" />
-        <source>以只读方式打开…</source>
-        <translation>Open read-only…</translation>
+        <location filename="../../goalform/ui/diff_window.py" line="144" />
+        <source>导出 Excel…</source>
+        <translation>Export Excel…</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="60" />
-        <source>保存</source>
-        <translation>Save</translation>
-    </message>
-    <message>
-        <location filename="../../goalform/ui/file_actions.py" line="61" />
-        <location filename="../../goalform/ui/file_actions.py" line="250" />
-        <source>另存为…</source>
-        <translation>Save As…</translation>
-    </message>
-    <message>
-        <location filename="../../goalform/ui/file_actions.py" line="62" />
-        <source>导入 Word/Excel…</source>
-        <translation>Import Word/Excel…</translation>
-    </message>
-    <message>
-        <location filename="../../goalform/ui/file_actions.py" line="63" />
-        <source>导出…</source>
-        <translation>Export…</translation>
-    </message>
-    <message>
-        <location filename="../../goalform/ui/file_actions.py" line="64" />
-        <source>打印预览…</source>
-        <translation>Print preview…</translation>
-    </message>
-    <message>
-        <location filename="../../goalform/ui/file_actions.py" line="65" />
-        <source>打印…</source>
-        <translation>Print…</translation>
-    </message>
-    <message>
-        <location filename="../../goalform/ui/file_actions.py" line="66" />
-        <source>结转到下一年…</source>
-        <translation>Roll over to next year…</translation>
-    </message>
-    <message>
-        <location filename="../../goalform/ui/file_actions.py" line="67" />
-        <source>与另一文件比较…</source>
-        <translation>Compare with another file…</translation>
-    </message>
-    <message>
-        <location filename="../../goalform/ui/file_actions.py" line="68" />
+        <location filename="../../goalform/ui/diff_window.py" line="146" />
         <source>关闭</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="69" />
+        <location filename="../../goalform/ui/diff_window.py" line="174" />
+        <source>双击一行（或按回车）转到当前表格中的该项。</source>
+        <translation>Double-click a row (or press Enter) to go to that item in the current form.</translation>
+    </message>
+    <message>
+        <location filename="../../goalform/ui/diff_window.py" line="191" />
+        <source>显示 %1 / %2 处</source>
+        <translation>Showing %1 / %2</translation>
+    </message>
+    <message>
+        <location filename="../../goalform/ui/diff_window.py" line="201" />
+        <location filename="../../goalform/ui/diff_window.py" line="213" />
+        <source>比较时打开的表格已关闭，不能转到。</source>
+        <translation>The form open during the comparison has been closed; cannot go there.</translation>
+    </message>
+    <message>
+        <location filename="../../goalform/ui/diff_window.py" line="204" />
+        <source>此项只在另一个文件中，当前表格没有。</source>
+        <translation>This item is only in the other file, not in the current form.</translation>
+    </message>
+    <message>
+        <location filename="../../goalform/ui/diff_window.py" line="207" />
+        <source>已转到：%1</source>
+        <translation>Went to: %1</translation>
+    </message>
+    <message>
+        <location filename="../../goalform/ui/diff_window.py" line="218" />
+        <source>导出比较结果</source>
+        <translation>Export comparison</translation>
+    </message>
+    <message>
+        <location filename="../../goalform/ui/diff_window.py" line="218" />
+        <source>比较结果.xlsx</source>
+        <translation>comparison.xlsx</translation>
+    </message>
+    <message>
+        <location filename="../../goalform/ui/diff_window.py" line="219" />
+        <source>Excel 工作簿 (*.xlsx)</source>
+        <translation>Excel workbook (*.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../goalform/ui/diff_window.py" line="228" />
+        <source>筛选：%1</source>
+        <translation>Filter: %1</translation>
+    </message>
+    <message>
+        <location filename="../../goalform/ui/diff_window.py" line="232" />
+        <location filename="../../goalform/ui/diff_window.py" line="236" />
+        <source>导出失败</source>
+        <translation>Export failed</translation>
+    </message>
+    <message>
+        <location filename="../../goalform/ui/diff_window.py" line="235" />
+        <source>如已在 Excel 中打开，请先关闭。</source>
+        <translation> If it is open in Excel, close it first.</translation>
+    </message>
+    <message>
+        <location filename="../../goalform/ui/diff_window.py" line="237" />
+        <source>无法写入「%1」：%2。</source>
+        <translation>Cannot write “%1”: %2.</translation>
+    </message>
+    <message>
+        <location filename="../../goalform/ui/diff_window.py" line="240" />
+        <source>已导出到 %1</source>
+        <translation>Exported to %1</translation>
+    </message>
+    <message>
+        <location filename="../../goalform/ui/diff_window.py" line="253" />
+        <source>当前表格</source>
+        <translation>current form</translation>
+    </message>
+    <message>
+        <location filename="../../goalform/ui/diff_window.py" line="262" />
+        <source>之前（%1年）</source>
+        <translation>Before (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../goalform/ui/diff_window.py" line="263" />
+        <source>之后（%1年）</source>
+        <translation>After (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../goalform/ui/diff_window.py" line="264" />
+        <source>之前：%1（%2年）　之后：%3（%4年）</source>
+        <translation>Before: %1 (%2)　After: %3 (%4)</translation>
+    </message>
+    <message>
+        <location filename="../../goalform/ui/diff_window.py" line="266" />
+        <source>共 %1 处不同。</source>
+        <translation>%1 differences.</translation>
+    </message>
+    <message>
+        <location filename="../../goalform/ui/diff_window.py" line="267" />
+        <source>两个文件内容相同。</source>
+        <translation>The two files have the same content.</translation>
+    </message>
+</context>
+<context>
+    <name>DiffModel</name>
+    <message>
+        <location filename="../../goalform/ui/diff_window.py" line="75" />
+        <source>位置</source>
+        <translation>Location</translation>
+    </message>
+    <message>
+        <location filename="../../goalform/ui/diff_window.py" line="75" />
+        <source>年份</source>
+        <translation>Year</translation>
+    </message>
+</context>
+<context>
+    <name>FileActions</name>
+    <message>
+        <location filename="../../goalform/ui/file_actions.py" line="96" />
+        <source>新建…</source>
+        <translation>New…</translation>
+    </message>
+    <message>
+        <location filename="../../goalform/ui/file_actions.py" line="97" />
+        <source>打开…</source>
+        <translation>Open…</translation>
+    </message>
+    <message>
+        <location filename="../../goalform/ui/file_actions.py" line="98" />
+        <source>以只读方式打开…</source>
+        <translation>Open read-only…</translation>
+    </message>
+    <message>
+        <location filename="../../goalform/ui/file_actions.py" line="100" />
+        <source>保存</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <location filename="../../goalform/ui/file_actions.py" line="101" />
+        <location filename="../../goalform/ui/file_actions.py" line="301" />
+        <source>另存为…</source>
+        <translation>Save As…</translation>
+    </message>
+    <message>
+        <location filename="../../goalform/ui/file_actions.py" line="102" />
+        <source>导入 Word/Excel…</source>
+        <translation>Import Word/Excel…</translation>
+    </message>
+    <message>
+        <location filename="../../goalform/ui/file_actions.py" line="103" />
+        <source>导出…</source>
+        <translation>Export…</translation>
+    </message>
+    <message>
+        <location filename="../../goalform/ui/file_actions.py" line="104" />
+        <source>打印预览…</source>
+        <translation>Print preview…</translation>
+    </message>
+    <message>
+        <location filename="../../goalform/ui/file_actions.py" line="105" />
+        <source>打印…</source>
+        <translation>Print…</translation>
+    </message>
+    <message>
+        <location filename="../../goalform/ui/file_actions.py" line="106" />
+        <source>结转到下一年…</source>
+        <translation>Roll over to next year…</translation>
+    </message>
+    <message>
+        <location filename="../../goalform/ui/file_actions.py" line="107" />
+        <source>与另一文件比较…</source>
+        <translation>Compare with another file…</translation>
+    </message>
+    <message>
+        <location filename="../../goalform/ui/file_actions.py" line="108" />
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location filename="../../goalform/ui/file_actions.py" line="109" />
         <source>退出</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="70" />
+        <location filename="../../goalform/ui/file_actions.py" line="110" />
         <source>最近打开</source>
         <translation>Recent files</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="98" />
-        <location filename="../../goalform/ui/file_actions.py" line="263" />
+        <location filename="../../goalform/ui/file_actions.py" line="142" />
+        <location filename="../../goalform/ui/file_actions.py" line="314" />
         <source>未命名表格</source>
         <translation>untitled form</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="100" />
+        <location filename="../../goalform/ui/file_actions.py" line="146" />
         <source>保存修改</source>
         <translation>Save changes</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="101" />
+        <location filename="../../goalform/ui/file_actions.py" line="144" />
         <source>「%1」有未保存的修改。关闭前要保存吗？</source>
         <translation>“%1” has unsaved changes. Save them before closing?</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="121" />
+        <location filename="../../goalform/ui/file_actions.py" line="143" />
+        <source>「%1」有未保存的审核意见或审核状态。关闭前要保存吗？</source>
+        <translation>“%1” has unsaved review comments or review status. Save them before closing?</translation>
+    </message>
+    <message>
+        <location filename="../../goalform/ui/file_actions.py" line="166" />
         <source>新建失败</source>
         <translation>Could not create the form</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="132" />
-        <location filename="../../goalform/ui/file_actions.py" line="167" />
+        <location filename="../../goalform/ui/file_actions.py" line="177" />
+        <location filename="../../goalform/ui/file_actions.py" line="212" />
         <source>以只读方式打开</source>
         <translation>Open read-only</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="132" />
+        <location filename="../../goalform/ui/file_actions.py" line="177" />
         <source>打开</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="152" />
+        <location filename="../../goalform/ui/file_actions.py" line="197" />
         <source>无法打开文件</source>
         <translation>Cannot open the file</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="164" />
+        <location filename="../../goalform/ui/file_actions.py" line="209" />
         <source>文件已在编辑中</source>
         <translation>File already being edited</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="165" />
+        <location filename="../../goalform/ui/file_actions.py" line="210" />
         <source>「%1」已在另一个 goalform 窗口中打开。
 两边同时编辑，后保存的一方会覆盖先保存的一方。建议以只读方式打开。</source>
         <translation>“%1” is already open in another goalform window.
 If both are edited, whichever saves last overwrites the other. Opening it read-only is recommended.</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="167" />
+        <location filename="../../goalform/ui/file_actions.py" line="212" />
         <source>仍要编辑</source>
         <translation>Edit anyway</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="188" />
+        <location filename="../../goalform/ui/file_actions.py" line="233" />
         <source>（无）</source>
         <translation>(none)</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="192" />
+        <location filename="../../goalform/ui/file_actions.py" line="237" />
         <source>清除列表</source>
         <translation>Clear list</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="209" />
+        <location filename="../../goalform/ui/file_actions.py" line="256" />
         <source>另存为</source>
-        <translation>Save as</translation>
+        <translation>Save As</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="219" />
+        <location filename="../../goalform/ui/file_actions.py" line="266" />
         <source>部门整体绩效目标表</source>
         <translation>Department performance targets</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="231" />
+        <location filename="../../goalform/ui/file_actions.py" line="278" />
         <source>保存失败</source>
         <translation>Save failed</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="241" />
+        <location filename="../../goalform/ui/file_actions.py" line="287" />
+        <source>已把审核记录保存到 %1（表格内容未改动）</source>
+        <translation>Review record saved to %1 (form content unchanged)</translation>
+    </message>
+    <message>
+        <location filename="../../goalform/ui/file_actions.py" line="292" />
         <source>已保存到 %1</source>
         <translation>Saved to %1</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="247" />
+        <location filename="../../goalform/ui/file_actions.py" line="298" />
         <source>文件已被修改</source>
         <translation>File changed on disk</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="248" />
+        <location filename="../../goalform/ui/file_actions.py" line="299" />
         <source>「%1」在你打开之后被其他程序或另一个 goalform 窗口修改过。
 覆盖保存会丢掉那些修改；另存为可以两份都保留。</source>
         <translation>“%1” was changed by another program or goalform window after you opened it.
 Overwriting it loses those changes; Save As keeps both.</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="250" />
+        <location filename="../../goalform/ui/file_actions.py" line="301" />
         <source>覆盖保存</source>
         <translation>Overwrite</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="264" />
+        <location filename="../../goalform/ui/file_actions.py" line="315" />
         <source>恢复未保存的工作</source>
         <translation>Recover unsaved work</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="265" />
+        <location filename="../../goalform/ui/file_actions.py" line="316" />
         <source>goalform 上次没有正常关闭。发现「%1」在 %2 的未保存修改。
 要恢复吗？</source>
         <translation>goalform did not close normally last time. Unsaved changes to “%1” from %2 were found.
 Recover them?</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="267" />
+        <location filename="../../goalform/ui/file_actions.py" line="318" />
         <source>恢复</source>
         <translation>Recover</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="268" />
+        <location filename="../../goalform/ui/file_actions.py" line="319" />
         <source>丢弃</source>
         <translation>Discard</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="269" />
+        <location filename="../../goalform/ui/file_actions.py" line="320" />
         <source>以后再说</source>
         <translation>Later</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="277" />
+        <location filename="../../goalform/ui/file_actions.py" line="328" />
         <source>无法恢复</source>
         <translation>Cannot recover</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="366" />
+        <location filename="../../goalform/ui/file_actions.py" line="371" />
+        <source>此表还有 %1 个错误，仍要导出吗？</source>
+        <translation>This form still has %1 errors. Export anyway?</translation>
+    </message>
+    <message>
+        <location filename="../../goalform/ui/file_actions.py" line="419" />
         <source>结转到下一年</source>
         <translation>Roll over to next year</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="367" />
+        <location filename="../../goalform/ui/file_actions.py" line="420" />
         <source>已结转为 %1 年的新表格（尚未保存）。有 %2 处需要核对，详见检查结果。</source>
         <translation>Rolled over to a new form for %1 (not saved yet). %2 items need checking; see Findings.</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="293" />
+        <location filename="../../goalform/ui/file_actions.py" line="344" />
         <source>导入</source>
         <translation>Import</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="40" />
+        <location filename="../../goalform/ui/file_actions.py" line="42" />
         <source>goalform 表格 (*.goal)</source>
         <translation>goalform forms (*.goal)</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="294" />
-        <source>Word 或 Excel 表格 (*.docx *.xlsx)</source>
-        <translation>Word or Excel forms (*.docx *.xlsx)</translation>
-    </message>
-    <message>
-        <location filename="../../goalform/ui/file_actions.py" line="307" />
+        <location filename="../../goalform/ui/file_actions.py" line="358" />
         <source>导入失败</source>
         <translation>Import failed</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="312" />
+        <location filename="../../goalform/ui/file_actions.py" line="363" />
         <source>导入报告</source>
         <translation>Import report</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="312" />
+        <location filename="../../goalform/ui/file_actions.py" line="363" />
         <source>已导入「%1」。</source>
         <translation>Imported “%1”.</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="323" />
+        <location filename="../../goalform/ui/file_actions.py" line="371" />
+        <location filename="../../goalform/ui/file_actions.py" line="376" />
         <source>导出</source>
         <translation>Export</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="324" />
-        <source>Word 文档 (*.docx);;Excel 工作簿 (*.xlsx);;PDF 文件 (*.pdf)</source>
-        <translation>Word document (*.docx);;Excel workbook (*.xlsx);;PDF file (*.pdf)</translation>
-    </message>
-    <message>
-        <location filename="../../goalform/ui/file_actions.py" line="334" />
+        <location filename="../../goalform/ui/file_actions.py" line="387" />
         <source>导出失败</source>
         <translation>Export failed</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="336" />
+        <location filename="../../goalform/ui/file_actions.py" line="389" />
         <source>已导出到 %1</source>
         <translation>Exported to %1</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="352" />
+        <location filename="../../goalform/ui/file_actions.py" line="405" />
         <source>打印失败</source>
         <translation>Printing failed</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="363" />
+        <location filename="../../goalform/ui/file_actions.py" line="416" />
         <source>结转失败</source>
         <translation>Rollover failed</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="375" />
+        <location filename="../../goalform/ui/file_actions.py" line="429" />
         <source>与另一文件比较</source>
         <translation>Compare with another file</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="383" />
+        <location filename="../../goalform/ui/file_actions.py" line="436" />
         <source>比较失败</source>
         <translation>Comparison failed</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="385" />
-        <source>与「%1」相比有 %2 处不同。</source>
-        <translation>%2 differences from “%1”.</translation>
+        <location filename="../../goalform/ui/file_actions.py" line="54" />
+        <location filename="../../goalform/ui/file_actions.py" line="72" />
+        <source>Word 文档</source>
+        <translation>Word document</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="387" />
-        <source>比较结果</source>
-        <translation>Comparison</translation>
+        <location filename="../../goalform/ui/file_actions.py" line="54" />
+        <location filename="../../goalform/ui/file_actions.py" line="72" />
+        <source>Excel 工作簿</source>
+        <translation>Excel workbook</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="386" />
-        <source>两个文件内容相同。</source>
-        <translation>The two files have the same content.</translation>
+        <location filename="../../goalform/ui/file_actions.py" line="55" />
+        <source>Word 或 Excel 表格 (%1)</source>
+        <translation>Word or Excel forms (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../goalform/ui/file_actions.py" line="57" />
+        <location filename="../../goalform/ui/file_actions.py" line="66" />
+        <source>所有文件 (*)</source>
+        <translation>All files (*)</translation>
+    </message>
+    <message>
+        <location filename="../../goalform/ui/file_actions.py" line="65" />
+        <source>可导入的 Word 或 Excel 表格 (%1)</source>
+        <translation>Importable Word or Excel forms (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../goalform/ui/file_actions.py" line="73" />
+        <source>PDF 文件</source>
+        <translation>PDF file</translation>
     </message>
 </context>
 <context>
@@ -459,32 +593,32 @@ Recover them?</translation>
 <context>
     <name>FormEditor</name>
     <message>
-        <location filename="../../goalform/ui/editor.py" line="22" />
+        <location filename="../../goalform/ui/editor.py" line="23" />
         <source>部门名称</source>
         <translation>Department</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/editor.py" line="22" />
+        <location filename="../../goalform/ui/editor.py" line="23" />
         <source>填报人</source>
         <translation>Filled in by</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/editor.py" line="22" />
+        <location filename="../../goalform/ui/editor.py" line="23" />
         <source>联系电话</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/editor.py" line="23" />
+        <location filename="../../goalform/ui/editor.py" line="24" />
         <source>填报日期</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/editor.py" line="23" />
+        <location filename="../../goalform/ui/editor.py" line="24" />
         <source>长期目标截止时间</source>
         <translation>Long-term deadline</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/editor.py" line="23" />
+        <location filename="../../goalform/ui/editor.py" line="24" />
         <source>备注</source>
         <translation>Notes</translation>
     </message>
@@ -492,80 +626,86 @@ Recover them?</translation>
 <context>
     <name>FundsTab</name>
     <message>
-        <location filename="../../goalform/ui/tabs/funds_tab.py" line="54" />
+        <location filename="../../goalform/ui/tabs/funds_tab.py" line="56" />
+        <location filename="../../goalform/ui/tabs/funds_tab.py" line="60" />
         <source>%1年当年金额</source>
         <translation>%1 amount</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/tabs/funds_tab.py" line="91" />
+        <location filename="../../goalform/ui/tabs/funds_tab.py" line="106" />
         <source>单位：万元。合计和占比由程序计算，不能直接修改。</source>
         <translation>Unit: 10,000 yuan. Totals and shares are computed and cannot be edited.</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/tabs/funds_tab.py" line="114" />
+        <location filename="../../goalform/ui/tabs/funds_tab.py" line="132" />
         <source>由程序计算</source>
         <translation>Computed</translation>
+    </message>
+    <message>
+        <location filename="../../goalform/ui/tabs/funds_tab.py" line="199" />
+        <source>未采用：</source>
+        <translation>Not accepted: </translation>
     </message>
 </context>
 <context>
     <name>HeaderTab</name>
     <message>
-        <location filename="../../goalform/ui/tabs/header_tab.py" line="19" />
+        <location filename="../../goalform/ui/tabs/header_tab.py" line="20" />
         <source>填报单位</source>
         <translation>Department</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/tabs/header_tab.py" line="26" />
+        <location filename="../../goalform/ui/tabs/header_tab.py" line="27" />
         <source>填报日期</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/tabs/header_tab.py" line="29" />
+        <location filename="../../goalform/ui/tabs/header_tab.py" line="30" />
         <source>填写填报本表的部门全称</source>
         <translation>Full name of the department</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/tabs/header_tab.py" line="30" />
+        <location filename="../../goalform/ui/tabs/header_tab.py" line="31" />
         <source>如 027-12345678 或 13812345678</source>
         <translation>e.g. 027-12345678 or 13812345678</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/tabs/header_tab.py" line="31" />
-        <source>如 2025-12-31</source>
-        <translation>e.g. 2025-12-31</translation>
+        <location filename="../../goalform/ui/tabs/header_tab.py" line="32" />
+        <source>如 2025-12-31，或点右边的日历选择</source>
+        <translation>e.g. 2025-12-31, or pick from the calendar on the right</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/tabs/header_tab.py" line="43" />
+        <location filename="../../goalform/ui/tabs/header_tab.py" line="45" />
         <source>表格</source>
         <translation>Form</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/tabs/header_tab.py" line="45" />
+        <location filename="../../goalform/ui/tabs/header_tab.py" line="47" />
         <source>版本</source>
         <translation>Version</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/tabs/header_tab.py" line="46" />
+        <location filename="../../goalform/ui/tabs/header_tab.py" line="48" />
         <source>年度</source>
         <translation>Year</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/tabs/header_tab.py" line="47" />
+        <location filename="../../goalform/ui/tabs/header_tab.py" line="49" />
         <source>单位</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/tabs/header_tab.py" line="47" />
+        <location filename="../../goalform/ui/tabs/header_tab.py" line="49" />
         <source>万元</source>
         <translation>10,000 yuan</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/tabs/header_tab.py" line="51" />
+        <location filename="../../goalform/ui/tabs/header_tab.py" line="53" />
         <source>备注（不打印）</source>
         <translation>Notes (not printed)</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/tabs/header_tab.py" line="55" />
+        <location filename="../../goalform/ui/tabs/header_tab.py" line="57" />
         <source>导入和结转时的说明会记在这里，也可以写给自己的备忘。</source>
         <translation>Notes from import and rollover are kept here; you can add your own.</translation>
     </message>
@@ -573,33 +713,33 @@ Recover them?</translation>
 <context>
     <name>IndicatorModel</name>
     <message>
-        <location filename="../../goalform/ui/indicator_model.py" line="115" />
+        <location filename="../../goalform/ui/indicator_model.py" line="133" />
         <source>指标</source>
         <translation>Indicator</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/indicator_model.py" line="116" />
+        <location filename="../../goalform/ui/indicator_model.py" line="134" />
         <source>预期当年实现值</source>
         <translation>Expected this year</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/indicator_model.py" line="116" />
+        <location filename="../../goalform/ui/indicator_model.py" line="134" />
         <source>指标值</source>
         <translation>Target value</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/indicator_model.py" line="117" />
+        <location filename="../../goalform/ui/indicator_model.py" line="135" />
         <source>指标值确定依据</source>
         <translation>Basis of the value</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/indicator_model.py" line="118" />
+        <location filename="../../goalform/ui/indicator_model.py" line="136" />
         <source>指标分类</source>
         <translation>Category</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/indicator_model.py" line="119" />
-        <location filename="../../goalform/ui/indicator_model.py" line="120" />
+        <location filename="../../goalform/ui/indicator_model.py" line="137" />
+        <location filename="../../goalform/ui/indicator_model.py" line="138" />
         <source>%1年值</source>
         <translation>%1 value</translation>
     </message>
@@ -607,241 +747,610 @@ Recover them?</translation>
 <context>
     <name>IndicatorsTab</name>
     <message>
-        <location filename="../../goalform/ui/tabs/indicators_tab.py" line="41" />
+        <location filename="../../goalform/ui/tabs/indicators_tab.py" line="46" />
         <source>长期目标</source>
         <translation>Long-term goal</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/tabs/indicators_tab.py" line="41" />
+        <location filename="../../goalform/ui/tabs/indicators_tab.py" line="46" />
         <source>年度目标</source>
         <translation>Annual goal</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/tabs/indicators_tab.py" line="47" />
+        <location filename="../../goalform/ui/tabs/indicators_tab.py" line="52" />
         <source>如 %1年12月</source>
         <translation>e.g. December %1</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/tabs/indicators_tab.py" line="49" />
+        <location filename="../../goalform/ui/tabs/indicators_tab.py" line="54" />
         <source>截止时间</source>
         <translation>Deadline</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/tabs/indicators_tab.py" line="54" />
+        <location filename="../../goalform/ui/tabs/indicators_tab.py" line="59" />
         <source>目标</source>
         <translation>Goal</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/tabs/indicators_tab.py" line="60" />
+        <location filename="../../goalform/ui/tabs/indicators_tab.py" line="65" />
         <source>添加二级指标</source>
         <translation>Add level-2 indicator</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/tabs/indicators_tab.py" line="61" />
+        <location filename="../../goalform/ui/tabs/indicators_tab.py" line="66" />
         <source>添加三级指标</source>
         <translation>Add level-3 indicator</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/tabs/indicators_tab.py" line="62" />
+        <location filename="../../goalform/ui/tabs/indicators_tab.py" line="67" />
         <source>插入同级</source>
         <translation>Insert sibling</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/tabs/indicators_tab.py" line="63" />
+        <location filename="../../goalform/ui/tabs/indicators_tab.py" line="68" />
         <source>删除</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/tabs/indicators_tab.py" line="64" />
+        <location filename="../../goalform/ui/tabs/indicators_tab.py" line="69" />
         <source>上移</source>
         <translation>Move up</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/tabs/indicators_tab.py" line="65" />
+        <location filename="../../goalform/ui/tabs/indicators_tab.py" line="70" />
         <source>下移</source>
         <translation>Move down</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/tabs/indicators_tab.py" line="76" />
-        <source>F2/回车 编辑 · Tab 换列 · 拖动可调整顺序</source>
-        <translation>F2/Enter edit · Tab next column · drag to reorder</translation>
+        <location filename="../../goalform/ui/tabs/indicators_tab.py" line="81" />
+        <source>F2/回车 编辑 · Tab 下一格 · Esc 取消新行 · 拖动可调整顺序</source>
+        <translation>F2 edit · Esc cancel · drag to move</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/tabs/indicators_tab.py" line="124" />
+        <location filename="../../goalform/ui/tabs/indicators_tab.py" line="153" />
         <source>指标</source>
         <translation>Indicator</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/tabs/indicators_tab.py" line="144" />
+        <location filename="../../goalform/ui/tabs/indicators_tab.py" line="173" />
         <source>请先选中一个二级指标，再添加三级指标。</source>
         <translation>Select a level-2 indicator first, then add a level-3 indicator.</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/tabs/indicators_tab.py" line="175" />
+        <location filename="../../goalform/ui/tabs/indicators_tab.py" line="223" />
         <source>一级指标由模板固定，不能删除。</source>
         <translation>Level-1 indicators are fixed by the template and cannot be deleted.</translation>
     </message>
 </context>
 <context>
+    <name>LibraryActions</name>
+    <message>
+        <location filename="../../goalform/ui/library_actions.py" line="58" />
+        <location filename="../../goalform/ui/library_actions.py" line="154" />
+        <source>指标库…</source>
+        <translation>Indicator library…</translation>
+    </message>
+    <message>
+        <location filename="../../goalform/ui/library_actions.py" line="62" />
+        <source>导入指标库…</source>
+        <translation>Import indicator library…</translation>
+    </message>
+    <message>
+        <location filename="../../goalform/ui/library_actions.py" line="65" />
+        <source>导出指标库…</source>
+        <translation>Export indicator library…</translation>
+    </message>
+    <message>
+        <location filename="../../goalform/ui/library_actions.py" line="92" />
+        <location filename="../../goalform/ui/library_actions.py" line="108" />
+        <location filename="../../goalform/ui/library_actions.py" line="119" />
+        <location filename="../../goalform/ui/library_actions.py" line="207" />
+        <location filename="../../goalform/ui/library_actions.py" line="210" />
+        <location filename="../../goalform/ui/library_actions.py" line="221" />
+        <location filename="../../goalform/ui/library_actions.py" line="230" />
+        <location filename="../../goalform/ui/library_actions.py" line="298" />
+        <location filename="../../goalform/ui/library_actions.py" line="309" />
+        <location filename="../../goalform/ui/library_actions.py" line="324" />
+        <source>指标库</source>
+        <translation>Indicator library</translation>
+    </message>
+    <message>
+        <location filename="../../goalform/ui/library_actions.py" line="93" />
+        <source>无法打开指标库：%1
+
+本次只使用内置指标。</source>
+        <translation>Cannot open the indicator library: %1
+
+Only the built-in indicators are used this time.</translation>
+    </message>
+    <message>
+        <location filename="../../goalform/ui/library_actions.py" line="100" />
+        <source>指标库已损坏</source>
+        <translation>Indicator library damaged</translation>
+    </message>
+    <message>
+        <location filename="../../goalform/ui/library_actions.py" line="101" />
+        <source>%1
+
+是否用内置指标重建指标库？损坏的文件会改名保留，导入的指标库需重新导入。
+选择「否」则本次只使用内置指标。</source>
+        <translation>%1
+
+Rebuild the indicator library from the built-in indicators? The damaged file is kept under another name; imported libraries must be imported again.
+Choose No to use only the built-in indicators this time.</translation>
+    </message>
+    <message>
+        <location filename="../../goalform/ui/library_actions.py" line="108" />
+        <source>无法重建指标库：%1</source>
+        <translation>Cannot rebuild the indicator library: %1</translation>
+    </message>
+    <message>
+        <location filename="../../goalform/ui/library_actions.py" line="156" />
+        <source>从指标库选择指标插入（Ctrl+L）</source>
+        <translation>Choose indicators to insert from the library (Ctrl+L)</translation>
+    </message>
+    <message>
+        <location filename="../../goalform/ui/library_actions.py" line="182" />
+        <source>导入的表格</source>
+        <translation>imported form</translation>
+    </message>
+    <message>
+        <location filename="../../goalform/ui/library_actions.py" line="191" />
+        <source>已将本表的 %1 个新指标加入指标库（我的表）</source>
+        <translation>Added %1 new indicators from this form to the library (My forms)</translation>
+    </message>
+    <message>
+        <location filename="../../goalform/ui/library_actions.py" line="207" />
+        <source>请先新建或打开一张表格。</source>
+        <translation>Create or open a form first.</translation>
+    </message>
+    <message>
+        <location filename="../../goalform/ui/library_actions.py" line="210" />
+        <source>表格以只读方式打开，不能插入指标。</source>
+        <translation>The form is open read-only; indicators cannot be inserted.</translation>
+    </message>
+    <message>
+        <location filename="../../goalform/ui/library_actions.py" line="217" />
+        <source>从指标库插入 %1 个指标</source>
+        <translation>Insert %1 indicators from library</translation>
+    </message>
+    <message>
+        <location filename="../../goalform/ui/library_actions.py" line="230" />
+        <source>没有插入指标：
+%1</source>
+        <translation>No indicators inserted:
+%1</translation>
+    </message>
+    <message>
+        <location filename="../../goalform/ui/library_actions.py" line="231" />
+        <source>另有 %1 个</source>
+        <translation>and %1 more</translation>
+    </message>
+    <message>
+        <location filename="../../goalform/ui/library_actions.py" line="233" />
+        <source>已插入 %1 个指标</source>
+        <translation>Inserted %1 indicators</translation>
+    </message>
+    <message>
+        <location filename="../../goalform/ui/library_actions.py" line="235" />
+        <source>，%1 个已在表中或无法放置</source>
+        <translation>; %1 already in the form or could not be placed</translation>
+    </message>
+    <message>
+        <location filename="../../goalform/ui/library_actions.py" line="246" />
+        <location filename="../../goalform/ui/library_actions.py" line="248" />
+        <location filename="../../goalform/ui/library_actions.py" line="255" />
+        <location filename="../../goalform/ui/library_actions.py" line="258" />
+        <location filename="../../goalform/ui/library_actions.py" line="264" />
+        <location filename="../../goalform/ui/library_actions.py" line="272" />
+        <source>导入指标库</source>
+        <translation>Import indicator library</translation>
+    </message>
+    <message>
+        <location filename="../../goalform/ui/library_actions.py" line="246" />
+        <source>指标库不可用，无法导入。</source>
+        <translation>The indicator library is not available; cannot import.</translation>
+    </message>
+    <message>
+        <location filename="../../goalform/ui/library_actions.py" line="249" />
+        <source>Excel 工作簿 (*.xlsx *.xls);;所有文件 (*)</source>
+        <translation>Excel workbook (*.xlsx *.xls);;All files (*)</translation>
+    </message>
+    <message>
+        <location filename="../../goalform/ui/library_actions.py" line="259" />
+        <source>「%1」中没有可导入的指标。</source>
+        <translation>“%1” has no indicators to import.</translation>
+    </message>
+    <message>
+        <location filename="../../goalform/ui/library_actions.py" line="268" />
+        <source>已从「%1」导入 %2 个指标。</source>
+        <translation>Imported %2 indicators from “%1”.</translation>
+    </message>
+    <message>
+        <location filename="../../goalform/ui/library_actions.py" line="270" />
+        <source>以下 %1 行未能导入：</source>
+        <translation>These %1 rows could not be imported:</translation>
+    </message>
+    <message>
+        <location filename="../../goalform/ui/library_actions.py" line="271" />
+        <source>另有 %1 行</source>
+        <translation>and %1 more rows</translation>
+    </message>
+    <message>
+        <location filename="../../goalform/ui/library_actions.py" line="278" />
+        <location filename="../../goalform/ui/library_actions.py" line="288" />
+        <source>导出指标库</source>
+        <translation>Export indicator library</translation>
+    </message>
+    <message>
+        <location filename="../../goalform/ui/library_actions.py" line="278" />
+        <source>指标库.xlsx</source>
+        <translation>indicator library.xlsx</translation>
+    </message>
+    <message>
+        <location filename="../../goalform/ui/library_actions.py" line="279" />
+        <source>Excel 工作簿 (*.xlsx)</source>
+        <translation>Excel workbook (*.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../goalform/ui/library_actions.py" line="291" />
+        <source>已导出 %1 个指标到 %2</source>
+        <translation>Exported %1 indicators to %2</translation>
+    </message>
+    <message>
+        <location filename="../../goalform/ui/library_actions.py" line="298" />
+        <source>内置指标不能删除。</source>
+        <translation>Built-in indicators cannot be deleted.</translation>
+    </message>
+    <message>
+        <location filename="../../goalform/ui/library_actions.py" line="301" />
+        <location filename="../../goalform/ui/library_actions.py" line="318" />
+        <source>删除指标</source>
+        <translation>Delete indicator</translation>
+    </message>
+    <message>
+        <location filename="../../goalform/ui/library_actions.py" line="302" />
+        <source>从指标库删除所选的 %1 个指标？</source>
+        <translation>Delete the %1 selected indicators from the library?</translation>
+    </message>
+    <message>
+        <location filename="../../goalform/ui/library_actions.py" line="303" />
+        <source>（所选的内置指标不会删除）</source>
+        <translation>(selected built-in indicators are not deleted)</translation>
+    </message>
+    <message>
+        <location filename="../../goalform/ui/library_actions.py" line="317" />
+        <source>导入的「%1」中的全部指标</source>
+        <translation>all indicators imported from “%1”</translation>
+    </message>
+    <message>
+        <location filename="../../goalform/ui/library_actions.py" line="317" />
+        <source>从我的表学到的全部指标</source>
+        <translation>all indicators learned from my forms</translation>
+    </message>
+    <message>
+        <location filename="../../goalform/ui/library_actions.py" line="318" />
+        <source>从指标库删除%1？</source>
+        <translation>Delete %1 from the library?</translation>
+    </message>
+    <message>
+        <location filename="../../goalform/ui/library_actions.py" line="327" />
+        <source>已删除 %1 个指标</source>
+        <translation>Deleted %1 indicators</translation>
+    </message>
+</context>
+<context>
+    <name>LibraryDock</name>
+    <message>
+        <location filename="../../goalform/ui/library_pane.py" line="41" />
+        <source>指标库</source>
+        <translation>Indicator library</translation>
+    </message>
+    <message>
+        <location filename="../../goalform/ui/library_pane.py" line="52" />
+        <source>搜索：文字、拼音或首字母（如 ysz、yusuan）</source>
+        <translation>Search: text, pinyin or initials (e.g. ysz, yusuan)</translation>
+    </message>
+    <message>
+        <location filename="../../goalform/ui/library_pane.py" line="100" />
+        <location filename="../../goalform/ui/library_pane.py" line="185" />
+        <source>插入到长期目标</source>
+        <translation>Insert into long-term goal</translation>
+    </message>
+    <message>
+        <location filename="../../goalform/ui/library_pane.py" line="101" />
+        <location filename="../../goalform/ui/library_pane.py" line="185" />
+        <source>插入到年度目标</source>
+        <translation>Insert into annual goal</translation>
+    </message>
+    <message>
+        <location filename="../../goalform/ui/library_pane.py" line="103" />
+        <source>插入</source>
+        <translation>Insert</translation>
+    </message>
+    <message>
+        <location filename="../../goalform/ui/library_pane.py" line="105" />
+        <source>把所选指标插入表中（回车或双击；也可拖到指标表中）</source>
+        <translation>Insert the selected indicators into the form (Enter or double-click; or drag them onto the indicator table)</translation>
+    </message>
+    <message>
+        <location filename="../../goalform/ui/library_pane.py" line="112" />
+        <source>导入…</source>
+        <translation>Import…</translation>
+    </message>
+    <message>
+        <location filename="../../goalform/ui/library_pane.py" line="113" />
+        <source>导出…</source>
+        <translation>Export…</translation>
+    </message>
+    <message>
+        <location filename="../../goalform/ui/library_pane.py" line="118" />
+        <source>删除</source>
+        <translation>Delete</translation>
+    </message>
+    <message>
+        <location filename="../../goalform/ui/library_pane.py" line="120" />
+        <source>从指标库删除所选指标（内置指标不能删除）</source>
+        <translation>Delete the selected indicators from the library (built-in ones cannot be deleted)</translation>
+    </message>
+    <message>
+        <location filename="../../goalform/ui/library_pane.py" line="144" />
+        <source>找到 %1 个指标（共 %2 个）</source>
+        <translation>Found %1 of %2 indicators</translation>
+    </message>
+    <message>
+        <location filename="../../goalform/ui/library_pane.py" line="146" />
+        <source>共 %1 个指标</source>
+        <translation>%1 indicators</translation>
+    </message>
+    <message>
+        <location filename="../../goalform/ui/library_pane.py" line="188" />
+        <source>从指标库删除所选指标</source>
+        <translation>Delete selected indicators from library</translation>
+    </message>
+    <message>
+        <location filename="../../goalform/ui/library_pane.py" line="192" />
+        <source>删除导入的「%1」</source>
+        <translation>Delete imported “%1”</translation>
+    </message>
+    <message>
+        <location filename="../../goalform/ui/library_pane.py" line="194" />
+        <source>删除从我的表学到的全部指标</source>
+        <translation>Delete all indicators learned from my forms</translation>
+    </message>
+    <message>
+        <location filename="../../goalform/ui/library_pane.py" line="217" />
+        <source>选中一个指标查看其解释和参考值。双击、回车或拖到指标表中即可插入。</source>
+        <translation>Select an indicator to see its explanation and reference value. Double-click, press Enter or drag it onto the indicator table to insert it.</translation>
+    </message>
+    <message>
+        <location filename="../../goalform/ui/library_pane.py" line="223" />
+        <source>参考值：%1</source>
+        <translation>Reference value: %1</translation>
+    </message>
+    <message>
+        <location filename="../../goalform/ui/library_pane.py" line="224" />
+        <source>来源：%1</source>
+        <translation>Source: %1</translation>
+    </message>
+</context>
+<context>
+    <name>LibraryModel</name>
+    <message>
+        <location filename="../../goalform/ui/library_model.py" line="79" />
+        <source>我的表</source>
+        <translation>My forms</translation>
+    </message>
+    <message>
+        <location filename="../../goalform/ui/library_model.py" line="81" />
+        <source>财政部门</source>
+        <translation>Finance bureau</translation>
+    </message>
+    <message>
+        <location filename="../../goalform/ui/library_model.py" line="82" />
+        <source>内置</source>
+        <translation>Built-in</translation>
+    </message>
+    <message>
+        <location filename="../../goalform/ui/library_model.py" line="169" />
+        <source>指标</source>
+        <translation>Indicator</translation>
+    </message>
+    <message>
+        <location filename="../../goalform/ui/library_model.py" line="169" />
+        <source>参考值</source>
+        <translation>Reference</translation>
+    </message>
+    <message>
+        <location filename="../../goalform/ui/library_model.py" line="170" />
+        <source>来源</source>
+        <translation>Source</translation>
+    </message>
+    <message>
+        <location filename="../../goalform/ui/library_model.py" line="201" />
+        <source>参考值：%1</source>
+        <translation>Reference value: %1</translation>
+    </message>
+    <message>
+        <location filename="../../goalform/ui/library_model.py" line="203" />
+        <source>（本表已使用）</source>
+        <translation>(used in this form)</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../goalform/ui/main_window.py" line="83" />
+        <location filename="../../goalform/ui/main_window.py" line="92" />
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/main_window.py" line="103" />
+        <location filename="../../goalform/ui/main_window.py" line="112" />
         <source>编辑(&amp;E)</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/main_window.py" line="104" />
-        <location filename="../../goalform/ui/main_window.py" line="209" />
-        <location filename="../../goalform/ui/main_window.py" line="261" />
+        <location filename="../../goalform/ui/main_window.py" line="113" />
+        <location filename="../../goalform/ui/main_window.py" line="219" />
+        <location filename="../../goalform/ui/main_window.py" line="296" />
         <source>撤销</source>
         <translation>Undo</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/main_window.py" line="107" />
-        <location filename="../../goalform/ui/main_window.py" line="210" />
-        <location filename="../../goalform/ui/main_window.py" line="265" />
+        <location filename="../../goalform/ui/main_window.py" line="116" />
+        <location filename="../../goalform/ui/main_window.py" line="220" />
+        <location filename="../../goalform/ui/main_window.py" line="300" />
         <source>重做</source>
         <translation>Redo</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/main_window.py" line="116" />
-        <source>重新检查</source>
-        <translation>Check again</translation>
-    </message>
-    <message>
-        <location filename="../../goalform/ui/main_window.py" line="121" />
+        <location filename="../../goalform/ui/main_window.py" line="132" />
         <source>视图(&amp;V)</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/main_window.py" line="123" />
+        <location filename="../../goalform/ui/main_window.py" line="134" />
         <source>检查结果</source>
         <translation>Findings</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/main_window.py" line="126" />
+        <location filename="../../goalform/ui/main_window.py" line="137" />
         <source>下一个问题</source>
         <translation>Next problem</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/main_window.py" line="130" />
+        <location filename="../../goalform/ui/main_window.py" line="141" />
         <source>转到</source>
         <translation>Go to</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/main_window.py" line="132" />
+        <location filename="../../goalform/ui/main_window.py" line="143" />
         <source>帮助(&amp;H)</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/main_window.py" line="133" />
-        <location filename="../../goalform/ui/main_window.py" line="360" />
+        <location filename="../../goalform/ui/main_window.py" line="144" />
+        <location filename="../../goalform/ui/main_window.py" line="446" />
         <source>关于 goalform</source>
         <translation>About goalform</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/main_window.py" line="137" />
+        <location filename="../../goalform/ui/main_window.py" line="148" />
         <source>工具栏</source>
         <translation>Toolbar</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/main_window.py" line="153" />
-        <location filename="../../goalform/ui/main_window.py" line="302" />
+        <location filename="../../goalform/ui/main_window.py" line="383" />
         <source>部门整体绩效目标表</source>
         <translation>Department performance targets</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/main_window.py" line="157" />
-        <source>新建表格…</source>
-        <translation>New form…</translation>
+        <location filename="../../goalform/ui/main_window.py" line="125" />
+        <source>检查</source>
+        <translation>Check</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/main_window.py" line="157" />
-        <source>打开表格…</source>
-        <translation>Open form…</translation>
+        <location filename="../../goalform/ui/main_window.py" line="128" />
+        <source>检查整张表格：未填的必填项也作为错误列出 (F5)</source>
+        <translation>Check the whole form; required fields still empty count as errors (F5)</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/main_window.py" line="162" />
-        <source>也可以把 .goal 文件拖到这里打开</source>
-        <translation>You can also drop a .goal file here</translation>
+        <location filename="../../goalform/ui/main_window.py" line="226" />
+        <source>只读：此表格以只读方式打开，表格内容不能修改。可以添加审核意见、提交、退回或通过，保存时只写入这些审核记录。</source>
+        <translation>Read-only: the form's content cannot be changed. You can add review comments, submit, return or approve; saving writes only this review record.</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/main_window.py" line="216" />
-        <source>只读：此表格以只读方式打开，不能修改。需要修改时请用「文件 → 另存为」保存副本后再打开。</source>
-        <translation>Read-only: this form was opened for reading and cannot be changed. To edit, save a copy with File → Save as and open it.</translation>
-    </message>
-    <message>
-        <location filename="../../goalform/ui/main_window.py" line="227" />
+        <location filename="../../goalform/ui/main_window.py" line="238" />
         <source>基本信息</source>
         <translation>Header</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/main_window.py" line="228" />
+        <location filename="../../goalform/ui/main_window.py" line="239" />
         <source>资金情况</source>
         <translation>Funds</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/main_window.py" line="229" />
+        <location filename="../../goalform/ui/main_window.py" line="240" />
         <source>职能与任务</source>
         <translation>Functions and tasks</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/main_window.py" line="230" />
+        <location filename="../../goalform/ui/main_window.py" line="241" />
         <source>长期目标</source>
         <translation>Long-term goal</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/main_window.py" line="231" />
+        <location filename="../../goalform/ui/main_window.py" line="242" />
         <source>年度目标</source>
         <translation>Annual goal</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/main_window.py" line="234" />
+        <location filename="../../goalform/ui/main_window.py" line="245" />
         <source>填报说明</source>
         <translation>Instructions</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/main_window.py" line="276" />
+        <location filename="../../goalform/ui/main_window.py" line="327" />
+        <source>检查完成：错误 %1 处，警告 %2 处</source>
+        <translation>Check finished: %1 errors, %2 warnings</translation>
+    </message>
+    <message>
+        <location filename="../../goalform/ui/main_window.py" line="328" />
+        <source>检查完成：没有发现问题</source>
+        <translation>Check finished: no problems found</translation>
+    </message>
+    <message>
+        <location filename="../../goalform/ui/main_window.py" line="338" />
         <source>错误 %1 · 警告 %2</source>
         <translation>Errors %1 · Warnings %2</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/main_window.py" line="278" />
+        <location filename="../../goalform/ui/main_window.py" line="340" />
+        <source>待填 %1 项</source>
+        <translation>%1 to fill in</translation>
+    </message>
+    <message>
+        <location filename="../../goalform/ui/main_window.py" line="344" />
         <source>检查用时 %1 毫秒</source>
         <translation>Checked in %1 ms</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/main_window.py" line="308" />
+        <location filename="../../goalform/ui/main_window.py" line="358" />
+        <source>待填 %1</source>
+        <translation>%1 to fill in</translation>
+    </message>
+    <message>
+        <location filename="../../goalform/ui/main_window.py" line="389" />
         <source>未命名</source>
         <translation>Untitled</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/main_window.py" line="309" />
+        <location filename="../../goalform/ui/main_window.py" line="390" />
         <source>（只读）</source>
         <translation> (read-only)</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/main_window.py" line="313" />
+        <location filename="../../goalform/ui/main_window.py" line="394" />
         <source>只读</source>
         <translation>Read-only</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/main_window.py" line="315" />
+        <location filename="../../goalform/ui/main_window.py" line="394" />
+        <source>只读 · 审核记录未保存</source>
+        <translation>Read-only · review record not saved</translation>
+    </message>
+    <message>
+        <location filename="../../goalform/ui/main_window.py" line="396" />
         <source>有未保存的修改</source>
         <translation>Unsaved changes</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/main_window.py" line="317" />
+        <location filename="../../goalform/ui/main_window.py" line="398" />
         <source>已保存</source>
         <translation>Saved</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/main_window.py" line="361" />
+        <location filename="../../goalform/ui/main_window.py" line="447" />
         <source>goalform %1
 部门整体绩效目标表的填报、检查与导出。</source>
         <translation>goalform %1
@@ -869,176 +1378,181 @@ Fill in, check and export department performance-target forms.</translation>
 <context>
     <name>ReviewActions</name>
     <message>
-        <location filename="../../goalform/ui/review_actions.py" line="151" />
-        <location filename="../../goalform/ui/review_actions.py" line="313" />
+        <location filename="../../goalform/ui/review_actions.py" line="153" />
+        <location filename="../../goalform/ui/review_actions.py" line="317" />
         <source>添加审核意见…</source>
         <translation>Add review comment…</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/review_actions.py" line="153" />
+        <location filename="../../goalform/ui/review_actions.py" line="155" />
         <source>删除所选审核意见</source>
         <translation>Delete selected comment</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/review_actions.py" line="154" />
+        <location filename="../../goalform/ui/review_actions.py" line="156" />
         <source>提交…</source>
         <translation>Submit…</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/review_actions.py" line="155" />
+        <location filename="../../goalform/ui/review_actions.py" line="157" />
         <source>退回…</source>
         <translation>Return…</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/review_actions.py" line="156" />
+        <location filename="../../goalform/ui/review_actions.py" line="158" />
         <source>通过…</source>
         <translation>Approve…</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/review_actions.py" line="157" />
+        <location filename="../../goalform/ui/review_actions.py" line="159" />
         <source>复制指纹</source>
         <translation>Copy fingerprint</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/review_actions.py" line="158" />
-        <location filename="../../goalform/ui/review_actions.py" line="471" />
+        <location filename="../../goalform/ui/review_actions.py" line="160" />
+        <location filename="../../goalform/ui/review_actions.py" line="480" />
         <source>以可编辑方式重新打开</source>
         <translation>Reopen for editing</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/review_actions.py" line="160" />
+        <location filename="../../goalform/ui/review_actions.py" line="162" />
         <source>审核面板</source>
         <translation>Review panel</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/review_actions.py" line="163" />
+        <location filename="../../goalform/ui/review_actions.py" line="165" />
         <source>审核(&amp;R)</source>
         <translation>&amp;Review</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/review_actions.py" line="259" />
+        <location filename="../../goalform/ui/review_actions.py" line="263" />
         <source>审核：草稿</source>
         <translation>Review: draft</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/review_actions.py" line="259" />
+        <location filename="../../goalform/ui/review_actions.py" line="263" />
         <source>尚未提交</source>
         <translation>Not submitted yet</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/review_actions.py" line="261" />
+        <location filename="../../goalform/ui/review_actions.py" line="265" />
         <source>审核：%1 · %2</source>
         <translation>Review: %1 · %2</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/review_actions.py" line="263" />
+        <location filename="../../goalform/ui/review_actions.py" line="267" />
         <source>指纹 %1</source>
         <translation>Fingerprint %1</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/review_actions.py" line="264" />
+        <location filename="../../goalform/ui/review_actions.py" line="268" />
         <source>%1 %2
 指纹：%3</source>
         <translation>%1 %2
 Fingerprint: %3</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/review_actions.py" line="267" />
+        <location filename="../../goalform/ui/review_actions.py" line="271" />
         <source>⚠ 提交后已修改</source>
         <translation>⚠ Changed after submission</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/review_actions.py" line="333" />
+        <location filename="../../goalform/ui/review_actions.py" line="337" />
         <source>添加审核意见</source>
         <translation>Add review comment</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/review_actions.py" line="333" />
+        <location filename="../../goalform/ui/review_actions.py" line="337" />
         <source>审核意见不能为空</source>
         <translation>A review comment cannot be empty</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/review_actions.py" line="333" />
+        <location filename="../../goalform/ui/review_actions.py" line="337" />
         <source>请填写审核人</source>
         <translation>Please enter the reviewer</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/review_actions.py" line="350" />
+        <location filename="../../goalform/ui/review_actions.py" line="354" />
         <source>已删除审核意见（可撤销）</source>
         <translation>Review comment deleted (can be undone)</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/review_actions.py" line="355" />
+        <location filename="../../goalform/ui/review_actions.py" line="359" />
         <source>请先在审核面板中选中一条意见</source>
         <translation>Select a comment in the review panel first</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/review_actions.py" line="367" />
+        <location filename="../../goalform/ui/review_actions.py" line="371" />
         <source>该意见所指的指标已被删除</source>
         <translation>The indicator this comment refers to has been deleted</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/review_actions.py" line="388" />
+        <location filename="../../goalform/ui/review_actions.py" line="392" />
         <source>对此问题添加审核意见…</source>
         <translation>Add review comment on this finding…</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/review_actions.py" line="390" />
+        <location filename="../../goalform/ui/review_actions.py" line="394" />
         <source>转到</source>
         <translation>Go to</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/review_actions.py" line="414" />
+        <location filename="../../goalform/ui/review_actions.py" line="421" />
         <source>提交</source>
         <translation>Submit</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/review_actions.py" line="414" />
+        <location filename="../../goalform/ui/review_actions.py" line="421" />
         <source>退回</source>
         <translation>Return</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/review_actions.py" line="414" />
+        <location filename="../../goalform/ui/review_actions.py" line="421" />
         <source>通过</source>
         <translation>Approve</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/review_actions.py" line="427" />
-        <source>检查发现 %1 个错误。仍要提交吗？</source>
-        <translation>The check found %1 errors. Submit anyway?</translation>
+        <location filename="../../goalform/ui/review_actions.py" line="430" />
+        <source>此表还有 %1 个错误，仍要提交吗？</source>
+        <translation>This form still has %1 errors. Submit anyway?</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/review_actions.py" line="430" />
+        <location filename="../../goalform/ui/review_actions.py" line="431" />
+        <source>此表还有 %1 个错误，仍要通过吗？</source>
+        <translation>This form still has %1 errors. Approve anyway?</translation>
+    </message>
+    <message>
+        <location filename="../../goalform/ui/review_actions.py" line="438" />
+        <source>把表格退回填报单位修改。请写明退回原因（必填）。</source>
+        <translation>Return the form to the department for changes. Please give the reason (required).</translation>
+    </message>
+    <message>
+        <location filename="../../goalform/ui/review_actions.py" line="437" />
         <source>提交时记录表格内容的指纹（SHA-256）。提交后如再修改，审核人会看到提示。</source>
         <translation>Submitting records a fingerprint (SHA-256) of the form. If the form is changed afterwards, reviewers are told.</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/review_actions.py" line="431" />
-        <source>把表格退回填报单位修改。请在说明中写明原因。</source>
-        <translation>Return the form to the department for changes. Please give the reason in the note.</translation>
-    </message>
-    <message>
-        <location filename="../../goalform/ui/review_actions.py" line="432" />
+        <location filename="../../goalform/ui/review_actions.py" line="439" />
         <source>确认此表审核通过，并记录此时的指纹。</source>
         <translation>Approve this form and record its fingerprint now.</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/review_actions.py" line="447" />
+        <location filename="../../goalform/ui/review_actions.py" line="455" />
         <source>状态已改为「%1」，指纹 %2。保存文件后生效。</source>
         <translation>Status changed to “%1”, fingerprint %2. Save the file to keep it.</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/review_actions.py" line="458" />
+        <location filename="../../goalform/ui/review_actions.py" line="466" />
         <source>已复制指纹 %1</source>
         <translation>Fingerprint %1 copied</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/review_actions.py" line="468" />
+        <location filename="../../goalform/ui/review_actions.py" line="477" />
         <source>只读</source>
         <translation>Read-only</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/review_actions.py" line="469" />
+        <location filename="../../goalform/ui/review_actions.py" line="478" />
         <source>此表格以只读方式打开，不能添加审核意见或更改状态。
 要以可编辑方式重新打开吗？修改在保存后才写入文件。</source>
         <translation>This form is open read-only: comments and status changes are not possible.
@@ -1164,94 +1678,152 @@ Reopen it for editing? Changes reach the file when it is saved.</translation>
     </message>
 </context>
 <context>
+    <name>StartPage</name>
+    <message>
+        <location filename="../../goalform/ui/start_page.py" line="33" />
+        <source>部门整体绩效目标表</source>
+        <translation>Department performance targets</translation>
+    </message>
+    <message>
+        <location filename="../../goalform/ui/start_page.py" line="37" />
+        <source>填写、检查、导出部门整体绩效目标表；审核收到的表格</source>
+        <translation>Fill in, check and export department performance targets; review the forms you receive</translation>
+    </message>
+    <message>
+        <location filename="../../goalform/ui/start_page.py" line="46" />
+        <source>新建表格…</source>
+        <translation>New form…</translation>
+    </message>
+    <message>
+        <location filename="../../goalform/ui/start_page.py" line="47" />
+        <source>打开表格…</source>
+        <translation>Open form…</translation>
+    </message>
+    <message>
+        <location filename="../../goalform/ui/start_page.py" line="48" />
+        <source>导入 Word/Excel…</source>
+        <translation>Import Word/Excel…</translation>
+    </message>
+    <message>
+        <location filename="../../goalform/ui/start_page.py" line="64" />
+        <source>最近打开</source>
+        <translation>Recent files</translation>
+    </message>
+    <message>
+        <location filename="../../goalform/ui/start_page.py" line="70" />
+        <source>也可以把 .goal 文件或 Word、Excel 表格拖到这里打开</source>
+        <translation>You can also drop a .goal file or a Word or Excel form here</translation>
+    </message>
+    <message>
+        <location filename="../../goalform/ui/start_page.py" line="83" />
+        <source>（文件已不在）</source>
+        <translation>(file no longer there)</translation>
+    </message>
+    <message>
+        <location filename="../../goalform/ui/start_page.py" line="86" />
+        <source>（还没有打开过表格）</source>
+        <translation>(no forms opened yet)</translation>
+    </message>
+</context>
+<context>
     <name>StatusDialog</name>
     <message>
-        <location filename="../../goalform/ui/comment_dialog.py" line="79" />
+        <location filename="../../goalform/ui/comment_dialog.py" line="81" />
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/comment_dialog.py" line="82" />
+        <location filename="../../goalform/ui/comment_dialog.py" line="84" />
         <source>可不填</source>
         <translation>optional</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/comment_dialog.py" line="85" />
+        <location filename="../../goalform/ui/comment_dialog.py" line="84" />
+        <source>必填：写明原因</source>
+        <translation>Required: give the reason</translation>
+    </message>
+    <message>
+        <location filename="../../goalform/ui/comment_dialog.py" line="87" />
         <source>说明</source>
         <translation>Note</translation>
+    </message>
+    <message>
+        <location filename="../../goalform/ui/comment_dialog.py" line="87" />
+        <source>退回原因</source>
+        <translation>Reason for return</translation>
     </message>
 </context>
 <context>
     <name>SummarizeAction</name>
     <message>
-        <location filename="../../goalform/ui/summarize_action.py" line="71" />
+        <location filename="../../goalform/ui/summarize_action.py" line="75" />
         <source>汇总文件夹…</source>
         <translation>Summarize folder…</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/summarize_action.py" line="88" />
+        <location filename="../../goalform/ui/summarize_action.py" line="92" />
         <source>选择要汇总的文件夹</source>
         <translation>Choose the folder to summarize</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/summarize_action.py" line="92" />
+        <location filename="../../goalform/ui/summarize_action.py" line="96" />
         <source>汇总表保存为</source>
         <translation>Save the summary as</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/summarize_action.py" line="93" />
+        <location filename="../../goalform/ui/summarize_action.py" line="97" />
         <source>Excel 工作簿 (*.xlsx)</source>
         <translation>Excel workbook (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/summarize_action.py" line="104" />
+        <location filename="../../goalform/ui/summarize_action.py" line="108" />
         <source>正在读取表格…</source>
         <translation>Reading forms…</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/summarize_action.py" line="104" />
+        <location filename="../../goalform/ui/summarize_action.py" line="108" />
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/summarize_action.py" line="106" />
-        <location filename="../../goalform/ui/summarize_action.py" line="142" />
-        <location filename="../../goalform/ui/summarize_action.py" line="151" />
+        <location filename="../../goalform/ui/summarize_action.py" line="110" />
+        <location filename="../../goalform/ui/summarize_action.py" line="146" />
+        <location filename="../../goalform/ui/summarize_action.py" line="155" />
         <source>汇总文件夹</source>
         <translation>Summarize folder</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/summarize_action.py" line="127" />
+        <location filename="../../goalform/ui/summarize_action.py" line="131" />
         <source>正在读取 %1/%2：%3</source>
         <translation>Reading %1/%2: %3</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/summarize_action.py" line="154" />
+        <location filename="../../goalform/ui/summarize_action.py" line="158" />
         <source>已取消，未写入汇总表（已读取 %1 个文件）。</source>
         <translation>Cancelled; no summary written (%1 files read).</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/summarize_action.py" line="158" />
+        <location filename="../../goalform/ui/summarize_action.py" line="162" />
         <source>没有一张表能够读取，未写入汇总表。</source>
         <translation>No form could be read; no summary written.</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/summarize_action.py" line="159" />
+        <location filename="../../goalform/ui/summarize_action.py" line="163" />
         <source>所选文件夹中没有 goalform 表格（.goal），未写入汇总表。</source>
         <translation>The folder holds no goalform forms (.goal); no summary written.</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/summarize_action.py" line="162" />
+        <location filename="../../goalform/ui/summarize_action.py" line="166" />
         <source>已汇总 %1 张表到「%2」。</source>
         <translation>Summarized %1 forms into “%2”.</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/summarize_action.py" line="164" />
+        <location filename="../../goalform/ui/summarize_action.py" line="168" />
         <source>%1 个文件未能汇总（也列在汇总表的「未汇总的文件」页）：</source>
-        <translation>%1 files could not be summarized (also listed on the summary’s “not summarized” sheet):</translation>
+        <translation>%1 files could not be summarized (also listed on the summary's “not summarized” sheet):</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/summarize_action.py" line="173" />
+        <location filename="../../goalform/ui/summarize_action.py" line="177" />
         <source>打开汇总表</source>
         <translation>Open summary</translation>
     </message>
@@ -1259,7 +1831,7 @@ Reopen it for editing? Changes reach the file when it is saved.</translation>
 <context>
     <name>delegates</name>
     <message>
-        <location filename="../../goalform/ui/delegates.py" line="28" />
+        <location filename="../../goalform/ui/delegates.py" line="41" />
         <source>（常见指标值：{0}）</source>
         <translation>(typical value: {0})</translation>
     </message>
@@ -1270,6 +1842,185 @@ Reopen it for editing? Changes reach the file when it is saved.</translation>
         <location filename="../../goalform/ui/integrations.py" line="29" />
         <source>以下 {0} 处内容在表格中没有对应位置，已原样记入「备注」（基本信息页）：</source>
         <translation>These {0} items found no place in the form and were kept as they are in the notes (basic information tab):</translation>
+    </message>
+</context>
+<context>
+    <name>DisplayCheck</name>
+    <message>
+        <location filename="../../goalform/ui/display_check.py" line="30" />
+        <source>不需要窗口的命令照常可用，例如：goalform validate 文件.goal</source>
+        <translation>Commands that need no window still work, e.g. goalform validate form.goal</translation>
+    </message>
+    <message>
+        <location filename="../../goalform/ui/display_check.py" line="106" />
+        <source>无法打开窗口：没有图形显示（未设置 DISPLAY）。请在桌面中启动 goalform，远程登录时使用 ssh -X。</source>
+        <translation>Cannot open a window: no graphical display (DISPLAY is not set). Start goalform from a desktop; over a remote login use ssh -X.</translation>
+    </message>
+    <message>
+        <location filename="../../goalform/ui/display_check.py" line="111" />
+        <source>无法打开窗口：缺少图形界面所需的系统库 {libs}。</source>
+        <translation>Cannot open a window: the system libraries the interface needs are missing: {libs}.</translation>
+    </message>
+    <message>
+        <location filename="../../goalform/ui/display_check.py" line="113" />
+        <source>在 Debian、Ubuntu、统信 UOS、银河麒麟上安装：sudo apt install {packages}</source>
+        <translation>To install them on Debian, Ubuntu, UOS or Kylin: sudo apt install {packages}</translation>
+    </message>
+    <message>
+        <location filename="../../goalform/ui/display_check.py" line="118" />
+        <source>无法打开窗口：连接不上图形显示 {display}（DISPLAY={display}）。请在桌面中启动 goalform，远程登录时使用 ssh -X。</source>
+        <translation>Cannot open a window: cannot connect to the graphical display {display} (DISPLAY={display}). Start goalform from a desktop; over a remote login use ssh -X.</translation>
+    </message>
+    <message>
+        <location filename="../../goalform/ui/display_check.py" line="121" />
+        <source>无法打开窗口：没有图形显示（未设置 WAYLAND_DISPLAY）。请在桌面中启动 goalform。</source>
+        <translation>Cannot open a window: no graphical display (WAYLAND_DISPLAY is not set). Start goalform from a desktop.</translation>
+    </message>
+</context>
+<context>
+    <name>FundsGrid</name>
+    <message>
+        <location filename="../../goalform/ui/funds_grid.py" line="304" />
+        <source>空白</source>
+        <translation>blank</translation>
+    </message>
+    <message>
+        <location filename="../../goalform/ui/funds_grid.py" line="305" />
+        <source>%1：%2。表中仍为「%3」，改正后回车，或按 Esc 恢复。</source>
+        <translation>%1: %2. The form still holds “%3”; correct it and press Enter, or press Esc to restore.</translation>
+    </message>
+    <message>
+        <location filename="../../goalform/ui/funds_grid.py" line="407" />
+        <source>「%1」在表格之外</source>
+        <translation>“%1” is outside the table</translation>
+    </message>
+    <message>
+        <location filename="../../goalform/ui/funds_grid.py" line="413" />
+        <source>%1：「%2」不填，此格由程序计算（现为「%3」）</source>
+        <translation>%1: “%2” not entered, this cell is computed (now “%3”)</translation>
+    </message>
+    <message>
+        <location filename="../../goalform/ui/funds_grid.py" line="424" />
+        <source>粘贴金额</source>
+        <translation>Paste amounts</translation>
+    </message>
+    <message>
+        <location filename="../../goalform/ui/funds_grid.py" line="435" />
+        <source>清除金额</source>
+        <translation>Clear amounts</translation>
+    </message>
+    <message>
+        <location filename="../../goalform/ui/funds_grid.py" line="440" />
+        <source>……另有 %1 项</source>
+        <translation>… and %1 more</translation>
+    </message>
+    <message>
+        <location filename="../../goalform/ui/funds_grid.py" line="441" />
+        <source>已粘贴 %1 个金额；以下 %2 项没有填入：</source>
+        <translation>Pasted %1 amounts; these %2 items were not entered:</translation>
+    </message>
+    <message>
+        <location filename="../../goalform/ui/funds_grid.py" line="444" />
+        <source>粘贴</source>
+        <translation>Paste</translation>
+    </message>
+</context>
+<context>
+    <name>IndicatorPaste</name>
+    <message>
+        <location filename="../../goalform/ui/indicator_paste.py" line="115" />
+        <source>此格不能填写（一级指标，或二级指标的指标值）</source>
+        <translation>This cell cannot be filled in (a level-1 indicator, or a level-2 indicator's value)</translation>
+    </message>
+    <message>
+        <location filename="../../goalform/ui/indicator_paste.py" line="124" />
+        <source>请先选中一个二级或三级指标，再粘贴多行</source>
+        <translation>Select a level-2 or level-3 indicator first, then paste several rows</translation>
+    </message>
+    <message>
+        <location filename="../../goalform/ui/indicator_paste.py" line="143" />
+        <source>第%1行「%2」在最后一列之外</source>
+        <translation>Row %1: “%2” is beyond the last column</translation>
+    </message>
+    <message>
+        <location filename="../../goalform/ui/indicator_paste.py" line="146" />
+        <source>第%1行「%2」有换行：一格只能填一行</source>
+        <translation>Row %1: “%2” has a line break; a cell holds one line only</translation>
+    </message>
+    <message>
+        <location filename="../../goalform/ui/indicator_paste.py" line="161" />
+        <source>粘贴指标</source>
+        <translation>Paste indicators</translation>
+    </message>
+    <message>
+        <location filename="../../goalform/ui/indicator_paste.py" line="184" />
+        <source>……另有 %1 项</source>
+        <translation>… and %1 more</translation>
+    </message>
+    <message>
+        <location filename="../../goalform/ui/indicator_paste.py" line="185" />
+        <source>已粘贴 %1 格；以下 %2 项没有填入：</source>
+        <translation>Pasted %1 cells; these %2 items were not entered:</translation>
+    </message>
+    <message>
+        <location filename="../../goalform/ui/indicator_paste.py" line="186" />
+        <source>没有粘贴：</source>
+        <translation>Nothing pasted:</translation>
+    </message>
+    <message>
+        <location filename="../../goalform/ui/indicator_paste.py" line="187" />
+        <source>粘贴</source>
+        <translation>Paste</translation>
+    </message>
+</context>
+<context>
+    <name>SummarizeWorker</name>
+    <message>
+        <location filename="../../goalform/ui/summarize_action.py" line="62" />
+        <source>无法写入汇总表「%1」：%2。</source>
+        <translation>Cannot write the summary “%1”: %2.</translation>
+    </message>
+    <message>
+        <location filename="../../goalform/ui/summarize_action.py" line="66" />
+        <source>汇总失败：%1</source>
+        <translation>Summary failed: %1</translation>
+    </message>
+</context>
+<context>
+    <name>UnexpectedError</name>
+    <message>
+        <location filename="../../goalform/ui/unexpected_error.py" line="56" />
+        <source>磁盘空间不足或无法写入，刚才的修改没有记下。
+请腾出磁盘空间后重试；也可以用「另存为」把表格保存到其他磁盘。</source>
+        <translation>The disk is full or cannot be written: the last change was not recorded.
+Free some disk space and try again, or use Save As to save the form on another disk.</translation>
+    </message>
+    <message>
+        <location filename="../../goalform/ui/unexpected_error.py" line="58" />
+        <source>goalform 遇到了一个意外错误，刚才的操作可能没有完成。
+之前输入的内容都保存在工作副本中：如果程序随后关闭，下次启动时会提示恢复。</source>
+        <translation>goalform ran into an unexpected error; the last action may not have been completed.
+Everything typed before is kept in the working copy: if the program closes, it is offered back at the next start.</translation>
+    </message>
+    <message>
+        <location filename="../../goalform/ui/unexpected_error.py" line="78" />
+        <source>程序出错</source>
+        <translation>Program error</translation>
+    </message>
+    <message>
+        <location filename="../../goalform/ui/unexpected_error.py" line="81" />
+        <source>详细信息已记录在：%1</source>
+        <translation>The details were written to: %1</translation>
+    </message>
+    <message>
+        <location filename="../../goalform/ui/unexpected_error.py" line="83" />
+        <source>复制详细信息</source>
+        <translation>Copy details</translation>
+    </message>
+    <message>
+        <location filename="../../goalform/ui/unexpected_error.py" line="84" />
+        <source>继续</source>
+        <translation>Continue</translation>
     </message>
 </context>
 </TS>
