@@ -16,10 +16,10 @@ import pytest
 
 from goalform import assets
 from goalform.cli import main as cli_main
+from goalform.domain.errors import os_error_text
 from goalform.domain.limits import MAX_CELL_CHARS, MAX_INDICATORS
 from goalform.store import CorruptFile, Document, NotAGoalFile, SaveError, StoreError, read_form
 from goalform.store import database, locking, saving
-from goalform.domain.errors import os_error_text
 from goalform.store.errors import FileBusy, TooLarge
 from goalform.store.workspace import remove_stale_snapshots
 

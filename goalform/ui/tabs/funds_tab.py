@@ -15,10 +15,10 @@ from goalform.domain.form import Form
 from goalform.domain.funds import FundsSummary, summarize_funds
 from goalform.domain.template import COLUMNS
 from goalform.domain.validation import Finding, Location
+from goalform.ui import field_names
 from goalform.ui.editor import FormEditor
 from goalform.ui.funds_grid import AmountCell, FundsGrid, Slot
 from goalform.ui.widgets import FieldLineEdit, mark, wants_focus
-from goalform.ui import field_names
 
 # Grid columns: group label, line label, 当年金额, 占比, 前年, 上年.
 _COL_GROUP, _COL_LINE, _COL_CURRENT, _COL_SHARE, _COL_PREV2, _COL_PREV1 = range(6)

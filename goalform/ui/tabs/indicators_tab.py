@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from goalform.domain.validation import Finding, Location
+from goalform.ui import field_names
 from goalform.ui.delegates import IndicatorDelegate
 from goalform.ui.editor import FormEditor
 from goalform.ui.indicator_model import IndicatorModel
@@ -25,7 +26,6 @@ from goalform.ui.indicator_paste import IndicatorClipboard
 from goalform.ui.indicator_view import IndicatorTreeView
 from goalform.ui.settings import Settings
 from goalform.ui.widgets import FieldLineEdit, FieldTextEdit, bind_line, bind_text, mark, wants_focus
-from goalform.ui import field_names
 
 GOAL_KEY = {"long_term": "long_term_goal", "annual": "annual_goal"}
 

@@ -4,9 +4,9 @@ from __future__ import annotations
 from PySide6.QtWidgets import QGroupBox, QVBoxLayout, QWidget
 
 from goalform.domain.validation import Finding, Location
+from goalform.ui import field_names
 from goalform.ui.editor import FormEditor
 from goalform.ui.widgets import FieldTextEdit, bind_text, mark, wants_focus
-from goalform.ui import field_names
 
 # The goals are edited on their indicator tabs; every other text section lives here.
 GOAL_TEXTS = {"long_term_goal": "long_term", "annual_goal": "annual"}
