@@ -437,14 +437,6 @@ class MainWindow(QMainWindow):
             QTimer.singleShot(0, lambda: self.files.open_path(files[0]))
 
     def show_about(self) -> None:
-        try:
-            from goalform.ui.about import show_about
-        except ImportError:
-            from PySide6.QtWidgets import QMessageBox
+        from goalform.ui.about import show_about  # the dialog's imports only when asked for
 
-            from goalform import __version__
-
-            QMessageBox.about(self, self.tr("关于 goalform"),
-                              self.tr("goalform %1\n部门整体绩效目标表的填报、检查与导出。").replace("%1", __version__))
-            return
         show_about(self)
