@@ -41,6 +41,10 @@ for _name, _meaning in (("EDQUOT", "磁盘配额已用完"), ("ETXTBSY", "文件
 _WINERROR_TEXT = {32: "文件正被其他程序使用", 33: "文件的一部分被其他程序锁定", 112: "磁盘已满", 5: "没有权限"}
 
 
+# What a full disk (or a used-up quota) is called by the OS: the user's to fix, not a bug.
+DISK_FULL_ERRNOS = frozenset({errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC)})
+
+
 def os_error_text(error: OSError) -> str:
     """A Chinese phrase for an OS error (磁盘已满, 没有权限 ...), instead of '[Errno 28] No space left'.
     The one table of them: the store, the exporters, the GUI and the CLI all say OS errors this way."""

@@ -2,10 +2,9 @@
 that the GUI shows as it is and the CLI prints on one line; anything else is a bug."""
 from __future__ import annotations
 
-import errno
 import sqlite3
 
-from goalform.domain.errors import UserError
+from goalform.domain.errors import DISK_FULL_ERRNOS, UserError
 
 
 class StoreError(UserError):
@@ -39,7 +38,7 @@ class ChangedOnDisk(SaveError):
 def is_disk_full(error: BaseException) -> bool:
     """Whether ``error`` means the disk is full or cannot be written (the user's to fix, not a bug)."""
     if isinstance(error, OSError):
-        return error.errno in (errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC))
+        return error.errno in DISK_FULL_ERRNOS
     if isinstance(error, sqlite3.OperationalError):
         text = str(error).lower()
         return "full" in text or "disk i/o" in text
