@@ -12,6 +12,8 @@ import os
 import sys
 from typing import Sequence
 
+from goalform.domain.errors import UserError, describe_os_error
+
 
 # Command name -> module in goalform.commands providing register(subparsers) and run(args) -> int.
 COMMANDS: dict[str, str] = {
@@ -28,7 +30,7 @@ COMMANDS: dict[str, str] = {
 }
 
 
-class UsageError(Exception):
+class UsageError(UserError):
     """Unusable input: printed on one line, exit code 2."""
 
 
@@ -97,15 +99,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     if not args.command:
         parser.print_help()
         return 2
-    from goalform.store.errors import StoreError
-    from goalform.domain.template import TemplateError
-
     _exit_cleanly_on_signals()
     try:
         code = int(args.run(args))
         sys.stdout.flush()  # inside the try, so that a closed pipe is handled below
         return code
-    except (UsageError, StoreError, TemplateError) as e:
+    except UserError as e:  # every expected problem (goalform.domain.errors): one line, no traceback
         print(f"goalform: {e}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:
@@ -120,7 +119,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         os.dup2(devnull, sys.stdout.fileno())
         return 1
     except OSError as e:
-        print(f"goalform: {e.strerror or e}: {e.filename or ''}".rstrip(": "), file=sys.stderr)
+        print(f"goalform: {describe_os_error(e)}", file=sys.stderr)
         return 2
 
 

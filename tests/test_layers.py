@@ -1,4 +1,5 @@
-"""The layers import only downward: ui -> formats, store -> domain; the CLI beside ui.
+"""The layers import only downward: ui -> formats, store -> domain (formats needs only domain); the CLI
+beside ui. No import circles between modules, no module over 450 lines.
 
 Checked on the source with ast, so a stray import fails here rather than in review.
 """
@@ -14,7 +15,7 @@ PACKAGE = Path(__file__).resolve().parent.parent / "goalform"
 ALLOWED = {
     "domain": set(),
     "store": {"domain"},
-    "formats": {"domain", "store"},
+    "formats": {"domain"},  # its errors derive from domain.errors.UserError, not from the store's
     "ui": {"domain", "store", "formats"},
     "commands": {"domain", "store", "formats", "cli"},
 }
@@ -58,3 +59,131 @@ def test_only_the_store_speaks_sql() -> None:
         if "sqlite3" in _imports(path):
             offenders.append(str(path.relative_to(PACKAGE)))
     assert offenders == []
+
+
+# -- no import circles, no oversized modules ------------------------------------------------------------
+MAX_LINES = 450
+
+
+def _module_name(path: Path, package: Path) -> str:
+    parts = path.relative_to(package.parent).with_suffix("").parts
+    return ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
+
+
+def _modules(package: Path = PACKAGE) -> dict[str, Path]:
+    return {_module_name(p, package): p for p in package.rglob("*.py")}
+
+
+def import_graph(package: Path = PACKAGE) -> dict[str, set[str]]:
+    """Which goalform modules each goalform module imports: at the top, inside functions and under
+    ``if TYPE_CHECKING:`` alike (a circle through any of them is still a circle for a reader).
+
+    ``from goalform.a import b`` counts as an import of the module ``goalform.a.b`` when there is
+    one, else of ``goalform.a``; a package's ``__init__`` run implicitly is not counted."""
+    modules = _modules(package)
+    root = package.name
+
+    def known(name: str) -> str:
+        while name and name not in modules:
+            name = name.rpartition(".")[0]
+        return name
+
+    graph: dict[str, set[str]] = {}
+    for name, path in modules.items():
+        targets: set[str] = set()
+        is_package = path.name == "__init__.py"
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Import):
+                targets.update(known(a.name) for a in node.names if a.name.split(".")[0] == root)
+            elif isinstance(node, ast.ImportFrom):
+                module = node.module or ""
+                if node.level:  # relative: resolve against this module's package
+                    base = name.split(".")[: len(name.split(".")) - node.level + (1 if is_package else 0)]
+                    module = ".".join(base + ([module] if module else []))
+                if module.split(".")[0] != root:
+                    continue
+                for alias in node.names:
+                    full = f"{module}.{alias.name}"
+                    targets.add(full if full in modules else known(module))
+        targets.discard(name)
+        targets.discard("")
+        graph[name] = targets
+    return graph
+
+
+def import_circles(graph: dict[str, set[str]]) -> list[list[str]]:
+    """The strongly connected components of more than one module (Tarjan, iteratively)."""
+    index: dict[str, int] = {}
+    low: dict[str, int] = {}
+    stack: list[str] = []
+    on_stack: set[str] = set()
+    circles: list[list[str]] = []
+    for start in sorted(graph):
+        if start in index:
+            continue
+        work = [(start, iter(sorted(graph[start])))]
+        index[start] = low[start] = len(index)
+        stack.append(start)
+        on_stack.add(start)
+        while work:
+            node, children = work[-1]
+            child = next(children, None)
+            if child is not None:
+                if child not in graph:
+                    continue
+                if child not in index:
+                    index[child] = low[child] = len(index)
+                    stack.append(child)
+                    on_stack.add(child)
+                    work.append((child, iter(sorted(graph[child]))))
+                elif child in on_stack:
+                    low[node] = min(low[node], index[child])
+                continue
+            work.pop()
+            if work:
+                parent = work[-1][0]
+                low[parent] = min(low[parent], low[node])
+            if low[node] == index[node]:
+                component = []
+                while True:
+                    member = stack.pop()
+                    on_stack.discard(member)
+                    component.append(member)
+                    if member == node:
+                        break
+                if len(component) > 1:
+                    circles.append(sorted(component))
+    return circles
+
+
+def _describe(circle: list[str], graph: dict[str, set[str]]) -> str:
+    members = set(circle)
+    return "; ".join(f"{m} -> {', '.join(sorted(graph[m] & members))}" for m in circle)
+
+
+def test_no_import_circles() -> None:
+    graph = import_graph()
+    assert [_describe(c, graph) for c in import_circles(graph)] == []
+
+
+def test_the_circle_check_sees_circles(tmp_path: Path) -> None:
+    """The check above can fail: a circle through a function-level and a TYPE_CHECKING import is found."""
+    package = tmp_path / "goalform"
+    (package / "ui").mkdir(parents=True)
+    (package / "__init__.py").write_text("")
+    (package / "ui" / "__init__.py").write_text("")
+    (package / "ui" / "a.py").write_text("def f():\n    from goalform.ui import b\n")
+    (package / "ui" / "b.py").write_text(
+        "from typing import TYPE_CHECKING\nif TYPE_CHECKING:\n    from goalform.ui.c import C\n")
+    (package / "ui" / "c.py").write_text("from goalform.ui.a import f\nfrom goalform import ui\n")
+    graph = import_graph(package)
+    assert import_circles(graph) == [["goalform.ui.a", "goalform.ui.b", "goalform.ui.c"]]
+    (package / "ui" / "c.py").write_text("from . import d\n")
+    (package / "ui" / "d.py").write_text("from .c import x\n")
+    assert import_circles(import_graph(package)) == [["goalform.ui.c", "goalform.ui.d"]]
+
+
+def test_no_module_is_too_long() -> None:
+    long = {str(p.relative_to(PACKAGE)): n for p in PACKAGE.rglob("*.py")
+            if (n := len(p.read_text(encoding="utf-8").splitlines())) > MAX_LINES}
+    assert long == {}

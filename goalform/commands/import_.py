@@ -5,7 +5,6 @@ import argparse
 from pathlib import Path
 
 from goalform import assets
-from goalform.formats.content import ReadError
 from goalform.formats.importer import format_report, import_file
 from goalform.store import Document
 
@@ -20,12 +19,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from goalform.cli import UsageError
-
-    try:
-        result = import_file(args.input, template_id=args.template, year=args.year)
-    except ReadError as e:
-        raise UsageError(str(e)) from None
+    result = import_file(args.input, template_id=args.template, year=args.year)  # a UserError: cli.main says it
     with Document.from_form(result.form) as doc:
         doc.save(args.output)
     for notice in result.notices:

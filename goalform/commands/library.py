@@ -79,13 +79,9 @@ def _list(library, args: argparse.Namespace) -> int:  # noqa: ANN001
 
 def _import(library, args: argparse.Namespace) -> int:  # noqa: ANN001
     from goalform.cli import UsageError
-    from goalform.formats.content import ReadError
     from goalform.formats.library_xlsx import read_library
 
-    try:
-        sheet = read_library(args.file)
-    except ReadError as e:
-        raise UsageError(str(e)) from None
+    sheet = read_library(args.file)  # a ReadError is a UserError: cli.main says it
     if not sheet.entries:
         raise UsageError(f"「{args.file.name}」中没有可导入的指标")
     count = library.import_entries(sheet.entries, args.file.name)

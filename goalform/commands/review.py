@@ -41,29 +41,26 @@ def run(args: argparse.Namespace) -> int:
         if not args.file.is_file():  # said before a lock is made in a folder that may not exist
             with Document.open(args.file, read_only=True):  # raises the store's message (找不到文件, 文件夹 ...)
                 pass
-        try:
-            # Read, change and save under the file's save lock: two reviewers commenting at once both keep
-            # their comment (the second reads the file the first saved).
-            with save_lock(args.file), Document.open(args.file) as doc:
-                if args.submit:
-                    change = doc.submit(args.who, args.note)
-                elif args.status:
-                    status = Status.from_text(args.status)
-                    try:
-                        check_note(status, args.note)
-                    except ReviewError as e:
-                        raise UsageError(f"{e}（用 --note 给出）") from None
-                    change = doc.set_status(status, args.who, args.note)
-                else:
-                    comment = doc.add_comment(args.at, args.comment, args.who)
-                    doc.save()
-                    print(f"已添加审核意见 {comment.id}：{TargetLabeler(doc.load_form(), doc.template).label(comment.location)}")
-                    return 0
+        # Read, change and save under the file's save lock: two reviewers commenting at once both keep
+        # their comment (the second reads the file the first saved).
+        with save_lock(args.file), Document.open(args.file) as doc:
+            if args.submit:
+                change = doc.submit(args.who, args.note)
+            elif args.status:
+                status = Status.from_text(args.status)
+                try:
+                    check_note(status, args.note)
+                except ReviewError as e:
+                    raise UsageError(f"{e}（用 --note 给出）") from None
+                change = doc.set_status(status, args.who, args.note)
+            else:
+                comment = doc.add_comment(args.at, args.comment, args.who)
                 doc.save()
-                print(f"{change.status.label}：{args.file}（指纹 {short(change.fingerprint)}）")
+                print(f"已添加审核意见 {comment.id}：{TargetLabeler(doc.load_form(), doc.template).label(comment.location)}")
                 return 0
-        except ReviewError as e:
-            raise UsageError(str(e)) from None
+            doc.save()
+            print(f"{change.status.label}：{args.file}（指纹 {short(change.fingerprint)}）")
+            return 0
     with Document.open(args.file, read_only=True) as doc:
         form = doc.load_form()
         review = doc.review()

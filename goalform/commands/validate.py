@@ -6,8 +6,9 @@ import json
 import sys
 from pathlib import Path
 
+from goalform.domain.errors import UserError
 from goalform.domain.validation import Severity
-from goalform.store import StoreError, read_form
+from goalform.store import read_form
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -28,7 +29,7 @@ def run(args: argparse.Namespace) -> int:
     for path in args.files:
         try:
             form, template = read_form(path)
-        except StoreError as e:
+        except UserError as e:  # this file is unusable; the others are still checked
             unusable += 1
             print(f"goalform: {e}", file=sys.stderr)
             continue

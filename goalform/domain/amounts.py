@@ -21,7 +21,6 @@ The canonical text of an amount (what the document stores and every writer print
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass
 from decimal import ROUND_FLOOR, Decimal
 
@@ -47,12 +46,6 @@ class ParsedAmount:
     @property
     def ok(self) -> bool:
         return not self.error
-
-
-def clean_text(text: str) -> str:
-    """Fold full-width characters and drop every kind of space (NBSP, U+3000, tabs)."""
-    folded = unicodedata.normalize("NFKC", text)
-    return re.sub(r"\s+", "", folded)
 
 
 def parse_amount(text: str, max_decimals: int = 2) -> ParsedAmount:

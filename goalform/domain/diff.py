@@ -26,12 +26,11 @@ from typing import Iterator, Mapping
 from goalform.domain.amounts import parse_amount
 from goalform.domain.form import HEADER_FIELDS, TREES, Form, Indicator
 from goalform.domain.funds import group_total
+from goalform.domain.names import FIELD_NAMES, TREE_TITLES, text_name
 from goalform.domain.template import COLUMNS, Template
 from goalform.domain.validation.core import Location
 
 # Used when no template is given; with templates, the names come from their labels.
-HEADER_NAMES = {"department": "部门（单位）名称", "filler": "填报人", "phone": "联系电话", "fill_date": "填报日期"}
-TREE_NAMES = {"long_term": "长期绩效指标", "annual": "年度绩效指标"}
 COLUMN_NAMES = {"current": "当年金额", "prev2": "前年金额", "prev1": "上年金额"}
 # How many years before the form's own year each year-bound column holds: funds columns and the
 # annual indicators' value columns alike (the template's history years are year-2 and year-1).
@@ -118,23 +117,23 @@ def diff_forms(a: Form, b: Form, template_a: Template | None = None,
     for key in HEADER_FIELDS:
         old, new = getattr(a, key), getattr(b, key)
         if _text(old) != _text(new):
-            where = names.get(key, HEADER_NAMES[key])
+            where = FIELD_NAMES[key]
             out.append(_same_place("field", Location("header", key), old, new, _changed(where, old, new), where))
     out.extend(_funds(a, b, names, {"a": template_a, "b": template_b}))
     if _text(a.deadline) != _text(b.deadline):
         out.append(_same_place("field", Location("texts", "deadline"), a.deadline, b.deadline,
-                               _changed("长期目标截止时间", a.deadline, b.deadline), "长期目标截止时间"))
+                               _changed(FIELD_NAMES["deadline"], a.deadline, b.deadline), FIELD_NAMES["deadline"]))
     for key in list(a.texts) + [k for k in b.texts if k not in a.texts]:
         old, new = a.text(key), b.text(key)
         if _text(old) != _text(new):
-            where = names.get(key, key)
+            where = next((n for t in (template_a, template_b) if t is not None and (n := text_name(t, key)) != key), key)
             out.append(_same_place("text", Location("texts", key), old, new,
                                    _changed(where, old, new, long=True), where))
     for tree in TREES:
-        out.extend(_tree(tree, a.tree(tree), b.tree(tree), names.get(tree, TREE_NAMES[tree]), (a.year, b.year)))
+        out.extend(_tree(tree, a.tree(tree), b.tree(tree), TREE_TITLES[tree], (a.year, b.year)))
     if _text(a.notes) != _text(b.notes):
         out.append(_same_place("notes", Location("notes", "notes"), a.notes, b.notes,
-                               _changed("备注", a.notes, b.notes, long=True), "备注"))
+                               _changed(FIELD_NAMES["notes"], a.notes, b.notes, long=True), FIELD_NAMES["notes"]))
     return out
 
 
@@ -156,15 +155,10 @@ def _years_note(a: Form, b: Form) -> str:
 
 
 def _names(*templates: Template | None) -> dict[str, str]:
-    """Printable names of text sections, funds lines and groups, from the templates at hand."""
+    """Printable names of funds lines and groups, from the templates at hand (fields, text sections
+    and trees are named by goalform.domain.names)."""
     names: dict[str, str] = {}
     for t in reversed([t for t in templates if t is not None]):
-        for key, label in (("department", "department"), ("filler", "filler"), ("phone", "phone"),
-                           ("long_term", "long_term_section"), ("annual", "annual_section")):
-            if label in t.labels:
-                names[key] = t.labels[label].replace("\n", "")
-        for section in t.texts:
-            names[section.key] = section.label.split("\n")[0].rstrip("：:")
         for group in t.funds:
             names[group.key] = group.label.replace("\n", "").replace("构成", "") + "合计"
             for line in group.lines:

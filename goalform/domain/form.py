@@ -28,8 +28,19 @@ class Tree(str, Enum):
     ANNUAL = "annual"
 
 
+class IndicatorCells:
+    """An indicator's cells read by column name: :class:`Indicator`, and the store's IndicatorRecord."""
+
+    __slots__ = ()
+
+    def get(self, column: str) -> str:
+        if column not in INDICATOR_COLUMNS:
+            raise KeyError(column)
+        return getattr(self, column)
+
+
 @dataclass
-class Indicator:
+class Indicator(IndicatorCells):
     """A node of an indicator tree: a fixed 一级 (level 1), a 二级 (2) or a 三级 (3) with its values."""
 
     level: int
@@ -42,11 +53,6 @@ class Indicator:
     prev1: str = ""
     children: list["Indicator"] = field(default_factory=list)
     id: int | None = None  # the store's id, when loaded from a .goal
-
-    def get(self, column: str) -> str:
-        if column not in INDICATOR_COLUMNS:
-            raise KeyError(column)
-        return getattr(self, column)
 
     def set(self, column: str, text: str) -> None:
         if column not in INDICATOR_COLUMNS:

@@ -10,8 +10,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from enum import Enum
 
+from goalform.domain.errors import UserError
 
-class ReviewError(ValueError):
+
+class ReviewError(UserError, ValueError):
     """A review action that makes no sense (e.g. approving a draft); ``str()`` is a Chinese message."""
 
 

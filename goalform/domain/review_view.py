@@ -1,19 +1,18 @@
 """What the GUI shows of a review, without Qt: labels for comment targets, the status line, the
-comment target of a finding. The 审核意见 dock lists comments with :class:`TargetLabeler` labels;
-a finding's "add comment" uses :func:`target_of_location`.
+comment target of a finding and its inverse. The 审核意见 dock lists comments with
+:class:`TargetLabeler` labels; a finding's "add comment" uses :func:`target_of_location`, a click on a
+comment jumps to :func:`location_of_target`.
 """
 from __future__ import annotations
 
+from typing import Callable
+
 from goalform.domain.fingerprint import short
-from goalform.domain.form import TREES, Form, Indicator, walk
+from goalform.domain.form import HEADER_FIELDS, TREES, Form, Indicator, walk
 from goalform.domain.review import FORM_TARGET, Review, Status, field_target, fund_target, indicator_target, parse_target
+from goalform.domain.names import TREE_NAMES, field_name
 from goalform.domain.template import Template, TemplateError
 from goalform.domain.validation.core import Location
-
-TREE_NAMES = {"long_term": "长期指标", "annual": "年度指标"}
-_FIELD_NAMES = {"filler": "填报人", "phone": "联系电话", "fill_date": "填报日期", "deadline": "长期目标截止时间",
-                "notes": "备注"}
-
 
 def target_of_location(location: Location) -> str:
     """The comment target for a finding's location: a field, a funds cell, an indicator, or the form."""
@@ -24,6 +23,30 @@ def target_of_location(location: Location) -> str:
     if location.section in TREES and location.indicator_id is not None:
         return indicator_target(location.indicator_id, location.field)
     return FORM_TARGET
+
+
+def location_of_target(target: str, tree_of: Callable[[int], str]) -> Location | None:
+    """The inverse of :func:`target_of_location`: where the window jumps for a comment target; None
+    for the whole form or an indicator that is gone. ``tree_of(id)`` names an indicator's tree (and
+    raises KeyError for one that is gone)."""
+    t = parse_target(target)
+    if t.kind == "field":
+        if t.key in HEADER_FIELDS:
+            return Location("header", t.key)
+        if t.key == "notes":
+            return Location("notes", "notes")
+        if t.key == "deadline":
+            return Location("long_term", "deadline")
+        return Location("texts", t.key)
+    if t.kind == "fund":
+        return Location("funds", t.key, t.column)
+    if t.kind == "indicator" and t.indicator_id is not None:
+        try:
+            tree = tree_of(t.indicator_id)
+        except KeyError:
+            return None
+        return Location(tree, t.column, indicator_id=t.indicator_id)
+    return None
 
 
 def status_text(review: Review | None) -> str:
@@ -55,15 +78,7 @@ class TargetLabeler:
         return self._nodes.get(indicator_id)
 
     def field_name(self, key: str) -> str:
-        if key == "department":
-            return self.template.labels.get("department", "部门（单位）名称").replace("\n", "")
-        if key in _FIELD_NAMES:
-            return _FIELD_NAMES[key]
-        try:
-            label = self.template.text_section(key).label
-        except TemplateError:
-            return key
-        return label.split("\n")[0].rstrip("：:")
+        return field_name(key, self.template)
 
     def column_name(self, column: str) -> str:
         if column == "current":

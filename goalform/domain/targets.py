@@ -13,6 +13,7 @@ import unicodedata
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
+from goalform.domain.folding import fold  # NFKC turns full-width ＞％１ into >%1; no spaces
 from goalform.domain.form import TREES, Form, Indicator
 
 # Comparators as clerks write them, longest first; the value is the canonical operator.
@@ -39,14 +40,6 @@ class Target:
     unit: str  # '%', '个', '次', '万元' ... or ''
 
 
-_SPACE = re.compile(r"\s+")
-
-
-def _fold(text: str) -> str:
-    # NFKC turns full-width ＞％１ into >%1; drop every kind of space.
-    if not unicodedata.is_normalized("NFKC", text):
-        text = unicodedata.normalize("NFKC", text)
-    return _SPACE.sub("", text) if _SPACE.search(text) else text
 
 
 @functools.lru_cache(maxsize=8192)  # values repeat a lot (≥90%, 100%); Target is immutable
@@ -54,7 +47,7 @@ def parse_target(text: str) -> Target | None:
     """``"≥ 90%"`` -> Target('>=', 90, '%'); ``"不少于10次"`` -> ('>=', 10, '次'); ``"有效提升"`` -> None."""
     if not _DIGIT.search(text):
         return None  # no number at all (also true after folding: NFKC only adds digits to digit-like signs)
-    s = _fold(text)
+    s = fold(text)
     m = _OP.match(s)
     op = ""
     if m:
@@ -93,7 +86,7 @@ _PLACEHOLDER = re.compile(r"[…⋯.。．·]+")
 
 def is_placeholder(text: str) -> bool:
     """「……」 and the like: a row the template leaves for the department's own indicators."""
-    return bool(_PLACEHOLDER.fullmatch(_fold(text)))
+    return bool(_PLACEHOLDER.fullmatch(fold(text)))
 
 
 def is_placeholder_row(node: Indicator) -> bool:

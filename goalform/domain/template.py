@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from typing import Any, Mapping
 
 from goalform.domain.dates import parse_date
+from goalform.domain.errors import UserError
 
 TEMPLATE_FORMAT = 1
 
@@ -19,7 +20,7 @@ TEMPLATE_FORMAT = 1
 COLUMNS: tuple[str, ...] = ("current", "prev2", "prev1")
 
 
-class TemplateError(ValueError):
+class TemplateError(UserError, ValueError):
     """A template file is missing something or contradicts itself."""
 
 

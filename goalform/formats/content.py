@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from goalform.domain.errors import UserError
+
 
 @dataclass
 class TableContent:
@@ -19,5 +21,5 @@ class TableContent:
     other_tables: list[list[list[str]]] = field(default_factory=list)  # further tables, same shape
 
 
-class ReadError(Exception):
+class ReadError(UserError):
     """A document cannot be read at all; the message is for the user (Chinese)."""

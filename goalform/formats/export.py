@@ -12,13 +12,17 @@ from pathlib import Path
 from typing import BinaryIO, Callable
 
 from goalform.domain.form import Form
+from goalform.domain.names import QT_TRANSLATE_NOOP
 from goalform.domain.template import Template
 from goalform.formats.layout import Grid, build_grid
 from goalform.formats.output import ExportError, is_pdf, is_zip, write_replacing
 
 __all__ = ["FORMATS", "ExportError", "export_file"]
 
-FORMATS: dict[str, str] = {".docx": "Word 文档", ".xlsx": "Excel 工作簿", ".pdf": "PDF 文件"}
+# Suffix -> the kind's name; the GUI's file dialogs translate the names in the context FileActions.
+FORMATS: dict[str, str] = {".docx": QT_TRANSLATE_NOOP("FileActions", "Word 文档"),
+                           ".xlsx": QT_TRANSLATE_NOOP("FileActions", "Excel 工作簿"),
+                           ".pdf": QT_TRANSLATE_NOOP("FileActions", "PDF 文件")}
 
 
 def _writer(suffix: str) -> tuple[Callable[[Grid, BinaryIO], object], Callable[[Path], bool]]:

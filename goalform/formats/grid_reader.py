@@ -16,6 +16,7 @@ from typing import Iterable, Sequence
 
 from goalform import assets
 from goalform.domain.amounts import canonical_amount
+from goalform.domain.folding import fold
 from goalform.domain.form import Form, Indicator, empty_tree
 from goalform.domain.template import COLUMNS, Template
 from goalform.formats.layout import GRID_COLUMNS, SHAPES, Slot
@@ -57,8 +58,7 @@ def _loose_char(c: str) -> str:
 
 def text_key(text: str) -> str:
     """What two texts a clerk typed are compared by: NFKC-folded, no whitespace of any kind."""
-    folded = unicodedata.normalize("NFKC", _BOOKMARK.sub("", text))
-    return re.sub(r"\s+", "", folded)
+    return fold(_BOOKMARK.sub("", text))
 
 
 def label_key(text: str) -> str:

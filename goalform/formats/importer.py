@@ -16,6 +16,7 @@ from goalform.domain.amounts import parse_amount
 from goalform.domain.form import Form
 from goalform.domain.funds import group_total
 from goalform.domain.limits import MAX_INDICATORS
+from goalform.domain.names import QT_TRANSLATE_NOOP
 from goalform.domain.template import Template, TemplateError
 from goalform.formats.content import ReadError, TableContent
 from goalform.formats.docx_reader import read_docx
@@ -27,6 +28,10 @@ from goalform.formats.xlsx_reader import read_xlsx
 WORD_SUFFIXES = (".docx", ".docm", ".dotx")
 EXCEL_SUFFIXES = (".xlsx", ".xlsm", ".xltx")
 SUPPORTED = "Word (.docx/.doc) 或 Excel (.xlsx/.xls)"
+
+
+# The kinds of readable_suffixes, named (the GUI's file dialogs translate them in the context FileActions).
+KIND_NAMES = {"word": QT_TRANSLATE_NOOP("FileActions", "Word 文档"), "excel": QT_TRANSLATE_NOOP("FileActions", "Excel 工作簿")}
 
 
 def readable_suffixes() -> dict[str, tuple[str, ...]]:

@@ -7,12 +7,11 @@ the target is refused at once when it is a folder, a FIFO or device, or read-onl
 followed and its target replaced (the link stays a link); the new file is written to a temporary
 name in the same folder (created with the user's umask, or with the mode of the file it replaces),
 flushed to disk, checked (size and format signature), and renamed over the target. The ``.goal``
-save has its own equivalent in ``store/database.py`` (``write_atomically``), which also has to
+save has its own equivalent in ``store/saving.py`` (``write_atomically``), which also has to
 handle SQLite's files.
 """
 from __future__ import annotations
 
-import errno
 import io
 import os
 import signal
@@ -23,39 +22,19 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import BinaryIO, Callable, Iterator
 
-from goalform.store.errors import StoreError, is_disk_full
+from goalform.domain.errors import UserError, os_error_text
 
 STALE_SECONDS = 3600  # a temporary file this old beside the target is left over from a killed export
 
 
-class ExportError(StoreError):
+class ExportError(UserError):
     """An export that cannot be written; ``str(error)`` is a message for the user, in Chinese."""
 
 
-def os_error_text(error: OSError) -> str:
-    """What went wrong, in Chinese (never Python's English 「[Errno 28] No space left on device」)."""
-    if is_disk_full(error):
-        return "磁盘已满"
-    code = error.errno
-    if isinstance(error, PermissionError) or code in (errno.EACCES, errno.EPERM):
-        return "没有写入权限，或文件正被其他程序（如 Word、Excel）打开"
-    if code == errno.EROFS:
-        return "磁盘是只读的"
-    if code == errno.ENAMETOOLONG:
-        return "文件名太长"
-    if code in (errno.ENOENT, errno.ENOTDIR):
-        return "文件夹不存在"
-    if code == errno.EIO:
-        return "磁盘读写出错"
-    if code is None:  # an OSError raised with a message of ours
-        return str(error)
-    return f"系统错误 {code}（{error.strerror or error}）"
-
-
-def describe_os_error(error: OSError) -> str:
-    """An OSError as one Chinese line for a message box: what went wrong, and with which file."""
-    where = error.filename if error.filename is not None else ""
-    return f"{os_error_text(error)}：{where}" if where else os_error_text(error)
+def _why(error: OSError) -> str:
+    """What went wrong; for a refused write, the usual cause (on Windows) too."""
+    text = os_error_text(error)
+    return text + "（文件可能正在 Word 或 Excel 中打开）" if isinstance(error, PermissionError) else text
 
 
 def check_target(path: str | Path, failed: str = "无法导出到") -> Path:
@@ -71,7 +50,7 @@ def check_target(path: str | Path, failed: str = "无法导出到") -> Path:
     except FileNotFoundError:
         return target
     except OSError as e:
-        raise ExportError(f"{failed}「{given}」：{os_error_text(e)}") from None
+        raise ExportError(f"{failed}「{given}」：{_why(e)}") from None
     if stat.S_ISDIR(st.st_mode):
         raise ExportError(f"{failed}「{given}」：这是一个文件夹")
     if not stat.S_ISREG(st.st_mode):
@@ -117,7 +96,7 @@ def write_replacing(path: str | Path, write: Callable[[BinaryIO], object],
     except ExportError:
         raise
     except OSError as e:
-        raise ExportError(f"{failed}「{given}」：{os_error_text(e)}{kept}") from None
+        raise ExportError(f"{failed}「{given}」：{_why(e)}{kept}") from None
     finally:
         data.release()
     _fsync_folder(target.parent)

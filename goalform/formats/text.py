@@ -4,6 +4,8 @@ from __future__ import annotations
 from goalform.domain.amounts import format_amount, format_share
 from goalform.domain.form import Form, Indicator
 from goalform.domain.funds import summarize_funds
+from goalform.domain.names import FIELD_NAMES as F
+from goalform.domain.names import TREE_TITLES
 from goalform.domain.template import COLUMNS, Template
 
 
@@ -17,10 +19,10 @@ def render_text(form: Form, template: Template) -> str:
     prev2, prev1 = template.history_years(form.year)
     add(f"{template.title}（{template.name}，{form.year}年度）")
     add("")
-    add(f"部门（单位）名称：{form.department}")
-    add(f"填报人：{form.filler}    联系电话：{form.phone}")
+    add(f"{F['department']}：{form.department}")
+    add(f"{F['filler']}：{form.filler}    {F['phone']}：{form.phone}")
     if form.fill_date or template.requires_fill_date:
-        add(f"填报日期：{form.fill_date}")
+        add(f"{F['fill_date']}：{form.fill_date}")
     add("")
     add(f"部门总体资金情况（单位：万元）    当年金额 | 占比 | {prev2}年 | {prev1}年")
     summary = summarize_funds(form, template)
@@ -42,11 +44,11 @@ def render_text(form: Form, template: Template) -> str:
             add(f"  {line}")
         if section.key == "long_term_goal":
             add("")
-            add("长期绩效指标（一级 / 二级 / 三级：指标值 | 指标值确定依据 | 指标分类）")
+            add(f"{TREE_TITLES['long_term']}（一级 / 二级 / 三级：指标值 | 指标值确定依据 | 指标分类）")
             _tree(out, form.long_term, annual=False)
         if section.key == "annual_goal":
             add("")
-            add(f"年度绩效指标（一级 / 二级 / 三级：{prev2}年 | {prev1}年 | 预期当年实现值 | 指标值确定依据 | 指标分类）")
+            add(f"{TREE_TITLES['annual']}（一级 / 二级 / 三级：{prev2}年 | {prev1}年 | 预期当年实现值 | 指标值确定依据 | 指标分类）")
             _tree(out, form.annual, annual=True)
     if form.notes.strip():
         add("")

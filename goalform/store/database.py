@@ -23,8 +23,8 @@ Python 3.11's sqlite3 cannot set SQLITE_DBCONFIG_DEFENSIVE (no ``setconfig``, an
 handle through ctypes is not safe across builds); the exact schema comparison is the stronger
 guarantee, since then the only SQL a file can carry is goalform's own.
 
-Saving (:func:`write_atomically`) writes a complete copy beside the target and renames it over the
-target under the save lock of :mod:`goalform.store.locking`.
+Saving (:func:`goalform.store.saving.write_atomically`) writes a complete copy beside the target and
+renames it over the target under the save lock of :mod:`goalform.store.locking`.
 """
 from __future__ import annotations
 
@@ -35,8 +35,9 @@ import stat
 import struct
 import time
 from pathlib import Path, PurePath
-from typing import Callable, Iterator
+from typing import Iterator
 
+from goalform.domain.errors import os_error_text
 from goalform.domain.limits import MAX_GOAL_BYTES, MAX_GOAL_CHECK_SECONDS
 from goalform.store import checks
 from goalform.store.errors import (
@@ -44,14 +45,10 @@ from goalform.store.errors import (
     FileBusy,
     NewerSchema,
     NotAGoalFile,
-    SaveError,
     StoreError,
     TooLarge,
-    os_error_text,
     sqlite_error_text,
 )
-from goalform.store.locking import remove_stale_temporaries, save_lock, temp_path
-from goalform.store.workspace import file_stamp
 from goalform.store.schema import (
     APPLICATION_ID,
     SCHEMA_VERSION,
@@ -78,7 +75,7 @@ _LIMITS = {
 }
 
 
-def _not_plain(st: os.stat_result) -> str:
+def not_plain(st: os.stat_result) -> str:
     """What a path is when it is not a plain file ('' when it is one)."""
     if stat.S_ISDIR(st.st_mode):
         return "是一个文件夹"
@@ -95,8 +92,8 @@ def check_path(path: Path) -> os.stat_result:
         raise NotAGoalFile(f"找不到文件：{path}") from None
     except OSError as e:
         raise NotAGoalFile(f"无法读取文件：{path}（{os_error_text(e)}）") from None
-    if _not_plain(st):
-        raise NotAGoalFile(f"这{_not_plain(st)}，不能作为 .goal 文件打开：{path}")
+    if not_plain(st):
+        raise NotAGoalFile(f"这{not_plain(st)}，不能作为 .goal 文件打开：{path}")
     if st.st_size > MAX_GOAL_BYTES:
         raise TooLarge(f"文件 {path.name} 有 {st.st_size // (1 << 20)} MB，"
                        f"超过 .goal 文件 {MAX_GOAL_BYTES // (1 << 20)} MB 的上限")
@@ -412,151 +409,3 @@ def create_database(path: Path) -> sqlite3.Connection:
     conn = connect(path)
     migrate(conn, 0)
     return conn
-
-
-# -- saving ------------------------------------------------------------------------------------
-def save_target(path: Path) -> Path:
-    """Where saving to ``path`` writes: through a symbolic link to its target; refused when that is
-    a folder, a FIFO or device, or a read-only file (replacing it would silently undo its protection)."""
-    target = Path(os.path.realpath(path)) if os.path.islink(path) else Path(path)
-    try:
-        st = os.stat(target)
-    except FileNotFoundError:
-        return target
-    except OSError as e:
-        raise SaveError(f"不能保存到 {path}：{os_error_text(e)}") from None
-    if _not_plain(st):
-        raise SaveError(f"不能保存到 {path}：它{_not_plain(st)}")
-    if not st.st_mode & stat.S_IWUSR or not os.access(target, os.W_OK):
-        raise SaveError(f"不能保存：文件「{Path(path).name}」是只读的（原文件未改动；可用“另存为”保存到其他文件）")
-    return target
-
-
-def write_atomically(conn: sqlite3.Connection, target: Path,
-                     check: Callable[[], None] | None = None) -> tuple[int, int] | None:
-    """Write the database behind ``conn`` to ``target`` so that a crash leaves the old file or the new one.
-
-    The copy is made complete beside the target (VACUUM INTO also compacts it), switched to a
-    rollback journal so that the file stands alone, given the old file's permissions and flushed to
-    disk. Then, under the save lock (:mod:`goalform.store.locking`) and SQLite's own lock on the old
-    file (:func:`_sqlite_guard`), ``check()`` runs (it raises to refuse, e.g. ChangedOnDisk) and the
-    copy is renamed over the target. Returns the file's stamp (workspace.file_stamp) taken under the
-    lock, so that a save by someone else right after ours is never mistaken for ours.
-    """
-    shown = Path(target)
-    target = save_target(shown)
-    tmp = temp_path(target)
-    try:
-        conn.execute("VACUUM INTO ?", (str(tmp),))
-        out = sqlite3.connect(tmp, isolation_level=None)
-        try:
-            out.execute("PRAGMA journal_mode = DELETE")
-        finally:
-            out.close()
-        with contextlib.suppress(FileNotFoundError):
-            os.chmod(tmp, stat.S_IMODE(os.stat(target).st_mode))
-        fd = os.open(tmp, os.O_RDWR | getattr(os, "O_BINARY", 0))
-        try:
-            os.fsync(fd)
-        finally:
-            os.close(fd)
-        with save_lock(target):
-            if check is not None:
-                check()
-            with _sqlite_guard(target) as recovered:
-                if check is not None and not recovered:
-                    check()  # again, now that no SQLite program can write it either
-                os.replace(tmp, target)
-                stamp = file_stamp(target)
-        _fsync_dir(target.parent)
-        remove_stale_temporaries(target)
-    except sqlite3.Error as e:
-        raise SaveError(f"保存到 {shown} 失败：{sqlite_error_text(e)}（原文件未改动）") from None
-    except OSError as e:
-        raise SaveError(f"保存到 {shown} 失败：{os_error_text(e)}（原文件未改动）") from None
-    finally:
-        for suffix in ("", "-journal"):
-            _remove_quietly(Path(str(tmp) + suffix))
-    return stamp
-
-
-_SIDE_FILES = ("-journal", "-wal", "-shm")
-
-
-@contextlib.contextmanager
-def _sqlite_guard(target: Path) -> Iterator[bool]:
-    """Keep other SQLite programs out of ``target`` while it is replaced, and leave no stale journal.
-
-    A SQLite database at ``target`` is opened read-write and a write transaction begun: SQLite rolls
-    back a hot journal a crashed writer left (its own recovery rules), a WAL file is checkpointed and
-    the database switched to a rollback journal (which fails while another program has it open), and
-    then the RESERVED lock keeps any other writer from starting. Leftover ``-journal``/``-wal``/``-shm``
-    files are then nobody's and are removed, so none of them can be applied to the new file later.
-    On Windows a file open in another program cannot be replaced at all, so the connection is closed
-    before the rename (which then fails if anyone else has the file open). Yields whether SQLite's
-    recovery (a rollback, a checkpoint) changed the file, which then no longer looks as it was read.
-    """
-    name = target.name
-    guard: sqlite3.Connection | None = None
-    before = file_stamp(target)
-    if _is_sqlite(target):
-        try:
-            guard = sqlite3.connect(sqlite_uri(target.resolve()), uri=True, isolation_level=None,
-                                    timeout=BUSY_TIMEOUT)
-            harden(guard)
-            if _header_byte(target, 18) == 2:
-                guard.execute("PRAGMA journal_mode = DELETE")
-            guard.execute("BEGIN IMMEDIATE")
-        except sqlite3.Error as e:
-            if guard is not None:
-                guard.close()
-                guard = None
-            text = str(e).lower()
-            if "locked" in text or "busy" in text:
-                raise FileBusy(f"「{name}」正被其他程序使用（已锁定），不能保存（原文件未改动），请稍后再试") from None
-            # Not a usable database (damaged, or not SQLite after all): nobody's SQLite can be writing it.
-    try:
-        for suffix in _SIDE_FILES:
-            _remove_quietly(Path(str(target) + suffix))
-        if guard is not None and os.name == "nt":  # pragma: no cover - exercised on Windows only
-            guard.close()
-            guard = None
-        yield file_stamp(target) != before
-    finally:
-        if guard is not None:
-            with contextlib.suppress(sqlite3.Error):
-                guard.execute("ROLLBACK")
-            guard.close()
-
-
-def _header_byte(path: Path, offset: int) -> int:
-    try:
-        with open(path, "rb") as f:
-            f.seek(offset)
-            b = f.read(1)
-    except OSError:
-        return 0
-    return b[0] if b else 0
-
-
-def _is_sqlite(path: Path) -> bool:
-    try:
-        with open(path, "rb") as f:
-            return f.read(16) == SQLITE_MAGIC
-    except OSError:
-        return False
-
-
-def _fsync_dir(folder: Path) -> None:
-    if os.name != "posix":
-        return  # Windows cannot open a directory for fsync; its rename is durable enough on NTFS.
-    fd = os.open(folder, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
-
-
-def _remove_quietly(path: Path) -> None:
-    with contextlib.suppress(OSError):
-        path.unlink()

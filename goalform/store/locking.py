@@ -27,7 +27,8 @@ import uuid
 from pathlib import Path
 from typing import Iterator
 
-from goalform.store.errors import FileBusy, SaveError, os_error_text
+from goalform.domain.errors import os_error_text
+from goalform.store.errors import FileBusy, SaveError
 from goalform.store.workspace import pid_alive
 
 LOCK_TIMEOUT = 20.0  # seconds to wait for another goalform's save (a save takes well under a second)

@@ -7,16 +7,25 @@ typed in, so one 撤销 takes back one edit, not one letter.
 """
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import Protocol
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QUndoCommand
 
-from goalform.store.document import Subtree
+from goalform.store.document import Document, Subtree
 from goalform.ui.indicator_model import IndicatorModel
 
-if TYPE_CHECKING:
-    from goalform.ui.editor import FormEditor
+
+class Writer(Protocol):
+    """What the field and amount commands call: the FormEditor (named here by its shape, so that
+    this module and the editor, which creates the commands, do not import each other)."""
+
+    doc: Document
+    typing_session: int
+
+    def write_field(self, key: str, text: str) -> None: ...
+
+    def write_fund(self, line: str, column: str, text: str, stated_total: tuple[str, str] | None = None) -> None: ...
 
 _SET_FIELD_ID = 1001
 _SET_FUND_ID = 1002
@@ -26,7 +35,7 @@ _SET_FUND_ID = 1002
 class SetField(QUndoCommand):
     """Change a header field, a text section or the deadline."""
 
-    def __init__(self, editor: "FormEditor", key: str, old: str, new: str, label: str) -> None:
+    def __init__(self, editor: Writer, key: str, old: str, new: str, label: str) -> None:
         super().__init__(QCoreApplication.translate("Commands", "修改%1").replace("%1", label))
         self.editor, self.key, self.old, self.new = editor, key, old, new
         self.session = editor.typing_session
@@ -50,7 +59,7 @@ class SetField(QUndoCommand):
 class SetFund(QUndoCommand):
     """Change one amount of the funds table."""
 
-    def __init__(self, editor: "FormEditor", line: str, column: str, old: str, new: str) -> None:
+    def __init__(self, editor: Writer, line: str, column: str, old: str, new: str) -> None:
         super().__init__(QCoreApplication.translate("Commands", "修改金额"))
         self.editor, self.line, self.column, self.old, self.new = editor, line, column, old, new
         self.session = editor.typing_session

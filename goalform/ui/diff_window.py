@@ -10,7 +10,7 @@ stays in sight, and the dock can be floated as a window of its own.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Sequence
+from typing import Any, Sequence
 
 from PySide6.QtCore import (
     QAbstractTableModel,
@@ -29,7 +29,6 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
-    QMessageBox,
     QPushButton,
     QTableView,
     QVBoxLayout,
@@ -41,10 +40,9 @@ from goalform.domain.diff import Difference, shown
 from goalform.domain.form import Form
 from goalform.domain.template import Template
 from goalform.domain.validation import Location
-from goalform.store.errors import StoreError
-
-if TYPE_CHECKING:
-    from goalform.ui.main_window import MainWindow
+from goalform.domain.errors import UserError, os_error_text
+from goalform.ui.shell import Shell
+from goalform.ui.user_errors import tell_user
 
 COL_WHERE, COL_YEAR, COL_BEFORE, COL_AFTER = range(4)
 LocationRole = Qt.ItemDataRole.UserRole  # the Location of the row's item in the open form, or None
@@ -115,7 +113,7 @@ class DiffDock(QDockWidget):
     """The comparison of the open form with another file. ``before``/``after``: the headers of the two
     value columns; ``export_names``: the two forms (file and year) as the export names them."""
 
-    def __init__(self, window: "MainWindow", differences: Sequence[Difference], open_side: str,
+    def __init__(self, window: Shell, differences: Sequence[Difference], open_side: str,
                  before: str, after: str, summary: str, export_names: tuple[str, str] = ("", "")) -> None:
         super().__init__(self.tr("比较结果"), window)
         self.setObjectName("diff_window")
@@ -228,20 +226,18 @@ class DiffDock(QDockWidget):
         note = self.tr("筛选：%1").replace("%1", text) if text else ""
         try:
             write_diff(target, self.rows_shown(), *self.export_names, note)
-        except StoreError as e:  # a Chinese message already
-            QMessageBox.warning(self, self.tr("导出失败"), str(e))
+        except UserError as e:  # a Chinese message already
+            tell_user(self, self.tr("导出失败"), e)
             return False
         except OSError as e:
-            hint = self.tr("如已在 Excel 中打开，请先关闭。") if isinstance(e, PermissionError) else ""
-            QMessageBox.warning(self, self.tr("导出失败"),
-                                self.tr("无法写入「%1」：%2。").replace("%1", str(target))
-                                .replace("%2", str(e.strerror or e)) + hint)
+            tell_user(self, self.tr("导出失败"), self.tr("无法写入「%1」：%2。").replace("%1", str(target))
+                      .replace("%2", os_error_text(e)))
             return False
         self.hint.setText(self.tr("已导出到 %1").replace("%1", str(target)))
         return True
 
 
-def show_comparison(window: "MainWindow", other_name: str, other: Form, other_template: Template) -> DiffDock | None:
+def show_comparison(window: Shell, other_name: str, other: Form, other_template: Template) -> DiffDock | None:
     """Compare the open form with ``other`` (read from the file ``other_name``) and show the result
     in the 比较结果 dock, in place of an earlier comparison."""
     from goalform.domain.diff import diff_forms

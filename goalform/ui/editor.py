@@ -9,26 +9,22 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication, QObject, Signal
 from PySide6.QtGui import QUndoStack
 
+from goalform.domain import names
 from goalform.domain.form import TREES
 from goalform.domain.library import PlannedRow
+from goalform.domain.names import FIELD_NAMES
+from goalform.domain.review import Comment, Status, StatusChange
 from goalform.store.document import Document
 from goalform.ui import commands
 from goalform.ui.indicator_model import IndicatorModel
-
+from goalform.ui.review_commands import AddComment, RemoveComment
 
 
 def field_label(doc: Document, key: str) -> str:
-    """A short name of a field for undo texts and the findings list."""
-    names = {
-        "department": QCoreApplication.translate("FormEditor", "部门名称"), "filler": QCoreApplication.translate("FormEditor", "填报人"), "phone": QCoreApplication.translate("FormEditor", "联系电话"),
-        "fill_date": QCoreApplication.translate("FormEditor", "填报日期"), "deadline": QCoreApplication.translate("FormEditor", "长期目标截止时间"), "notes": QCoreApplication.translate("FormEditor", "备注"),
-    }
-    if key in names:
-        return names[key]
-    for t in doc.template.texts:
-        if t.key == key:
-            return t.label.split("\n")[0].replace("{deadline}", "").rstrip("：:（(")
-    return key
+    """The name of a field for undo texts (goalform.domain.names), in the interface language."""
+    if key in FIELD_NAMES:
+        return QCoreApplication.translate(names.CONTEXT, FIELD_NAMES[key])
+    return names.text_name(doc.template, key)
 
 
 class FormEditor(QObject):
@@ -135,6 +131,20 @@ class FormEditor(QObject):
         if self.read_only or model.doc.row_of(indicator_id) == new_row:
             return
         self.undo_stack.push(commands.MoveIndicator(model, indicator_id, new_row))
+
+    # -- review records (a read-only form takes them too: Document.takes_review) ---------------------------
+    def add_comment(self, target: str, text: str, author: str) -> Comment | None:
+        """Add a 审核意见 on ``target`` as one undo step; the comment added (None if none was)."""
+        command = AddComment(self.doc, target, text, author)
+        self.undo_stack.push(command)
+        return command.comment
+
+    def remove_comment(self, comment: Comment) -> None:
+        self.undo_stack.push(RemoveComment(self.doc, comment))
+
+    def set_status(self, status: Status, who: str, note: str = "") -> StatusChange:
+        """提交 / 退回 / 通过: a record, not an undo step (see goalform.ui.review_commands)."""
+        return self.doc.set_status(status, who, note)
 
     # -- writes (called by the commands only) -------------------------------------------------------
     def write_field(self, key: str, text: str) -> None:

@@ -9,23 +9,22 @@ from __future__ import annotations
 import contextlib
 import datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, Iterator
+from typing import Iterator
 
 from PySide6.QtCore import QCoreApplication, QObject, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QApplication, QFileDialog, QMenu, QMessageBox
 
 from goalform.domain.form import leaves
-from goalform.formats.output import describe_os_error
 from goalform.store.document import Document, read_form
-from goalform.store.errors import ChangedOnDisk, StoreError
+from goalform.store.errors import ChangedOnDisk
 from goalform.store.workspace import Workspace
 from goalform.ui import integrations
 from goalform.ui.error_gate import go_ahead_despite_errors
 from goalform.ui.new_dialog import NewFormDialog
+from goalform.ui.shell import Shell
+from goalform.ui.user_errors import told_to_user
 
-if TYPE_CHECKING:
-    from goalform.ui.main_window import MainWindow
 
 @contextlib.contextmanager
 def wait_cursor() -> Iterator[None]:
@@ -48,12 +47,11 @@ def _patterns(suffixes) -> str:
 
 def import_filters() -> str:
     """Every type the importer reads (asked from it, not listed here): all together, Word, Excel, any file."""
-    kinds = integrations.import_suffixes()
+    kinds, names = integrations.import_suffixes(), integrations.import_kind_names()
     tr = QCoreApplication.translate
     every = [s for suffixes in kinds.values() for s in suffixes]
-    names = {"word": tr("FileActions", "Word 文档"), "excel": tr("FileActions", "Excel 工作簿")}
     filters = [tr("FileActions", "Word 或 Excel 表格 (%1)").replace("%1", _patterns(every))]
-    filters += [f"{names.get(kind, kind)} ({_patterns(suffixes)})" for kind, suffixes in kinds.items()]
+    filters += [f"{tr('FileActions', names.get(kind, kind))} ({_patterns(suffixes)})" for kind, suffixes in kinds.items()]
     filters.append(tr("FileActions", "所有文件 (*)"))
     return ";;".join(filters)
 
@@ -69,10 +67,8 @@ def open_filters() -> str:
 def export_filters() -> tuple[str, list[str]]:
     """(the filter string, the suffixes in its order) of every format the exporter writes."""
     tr = QCoreApplication.translate
-    names = {".docx": tr("FileActions", "Word 文档"), ".xlsx": tr("FileActions", "Excel 工作簿"),
-             ".pdf": tr("FileActions", "PDF 文件")}
     formats = integrations.export_formats()
-    return ";;".join(f"{names.get(s, label)} (*{s})" for s, label in formats.items()), list(formats)
+    return ";;".join(f"{tr('FileActions', label)} (*{s})" for s, label in formats.items()), list(formats)
 
 
 def is_importable(path: Path) -> bool:
@@ -81,7 +77,7 @@ def is_importable(path: Path) -> bool:
 
 
 class FileActions(QObject):
-    def __init__(self, window: "MainWindow") -> None:
+    def __init__(self, window: Shell) -> None:
         super().__init__(window)
         self.window = window
 
@@ -127,11 +123,6 @@ class FileActions(QObject):
                   self.compare_action, self.close_action):
             a.setEnabled(has)
 
-    def _error(self, title: str, error: Exception | str) -> None:
-        # (An OSError's own text is English: 「[Errno 28] No space left on device」.)
-        text = describe_os_error(error) if isinstance(error, OSError) else str(error)
-        QMessageBox.warning(self.window, title, text)
-
     # -- unsaved work ----------------------------------------------------------------------------------
     def maybe_save(self) -> bool:
         """Ask what to do with unsaved edits; False means the user cancelled."""
@@ -160,10 +151,9 @@ class FileActions(QObject):
         dialog = NewFormDialog(self.window)
         if dialog.exec() != NewFormDialog.DialogCode.Accepted or not self.maybe_save():
             return
-        try:
+        with told_to_user(self.window, self.tr("新建失败")) as outcome:
             doc = Document.new(dialog.template(), dialog.year.value())
-        except (StoreError, OSError) as e:
-            self._error(self.tr("新建失败"), e)
+        if outcome.failed:
             return
         settings = self.window.settings
         # Starting values of a new form, before any edit: the clerk's name and phone, today's date.
@@ -191,10 +181,9 @@ class FileActions(QObject):
             if choice is None:
                 return False
             read_only = choice
-        try:
+        with told_to_user(self.window, self.tr("无法打开文件")) as outcome:
             doc = Document.open_for_review(path) if read_only else Document.open(path)
-        except (StoreError, OSError) as e:
-            self._error(self.tr("无法打开文件"), e)
+        if outcome.failed:
             return False
         self.window.set_document(doc)
         self.window.settings.add_recent(path)
@@ -269,13 +258,13 @@ class FileActions(QObject):
     def _save_to(self, path: Path, overwrite_changes: bool = False) -> bool:
         doc = self.doc
         assert doc is not None
-        try:
-            with wait_cursor():
-                doc.save(path, overwrite_changes=overwrite_changes)
-        except ChangedOnDisk:
-            return self._save_over_a_changed_file(path)
-        except (StoreError, OSError) as e:
-            self._error(self.tr("保存失败"), e)
+        with told_to_user(self.window, self.tr("保存失败")) as outcome:
+            try:
+                with wait_cursor():
+                    doc.save(path, overwrite_changes=overwrite_changes)
+            except ChangedOnDisk:
+                return self._save_over_a_changed_file(path)
+        if outcome.failed:
             return False
         if self.window.editor is not None:
             self.window.editor.mark_saved()
@@ -322,10 +311,9 @@ class FileActions(QObject):
             box.exec()
             clicked = box.clickedButton()
             if clicked is recover:
-                try:
+                with told_to_user(self.window, self.tr("无法恢复")) as outcome:
                     doc = Document.recover(wc)
-                except (StoreError, OSError) as e:
-                    self._error(self.tr("无法恢复"), e)
+                if outcome.failed:
                     continue
                 self.window.set_document(doc)
                 return True
@@ -350,12 +338,10 @@ class FileActions(QObject):
         """Import a Word or Excel form into a new, unsaved document and show what was not imported."""
         if not self.maybe_save():
             return False
-        try:
-            with wait_cursor():
-                form, report = integrations.import_form(path)
-                doc = Document.from_form(form)
-        except (StoreError, OSError, ValueError) as e:  # the importer's errors carry a Chinese message
-            self._error(self.tr("导入失败"), e)
+        with told_to_user(self.window, self.tr("导入失败")) as outcome, wait_cursor():
+            form, report = integrations.import_form(path)
+            doc = Document.from_form(form)
+        if outcome.failed:
             return False
         self.window.set_document(doc)
         self.window.settings.last_folder = str(path.parent)
@@ -380,11 +366,9 @@ class FileActions(QObject):
         if target.suffix.lower() not in suffixes:  # no or another extension: the one of the chosen type
             kind = next((s for s in suffixes if f"*{s})" in (chosen or "")), suffixes[0])
             target = target.with_name(target.name + kind)
-        try:
-            with wait_cursor():
-                integrations.export_form(doc.load_form(), doc.template, target)
-        except (StoreError, OSError, ValueError) as e:
-            self._error(self.tr("导出失败"), e)
+        with told_to_user(self.window, self.tr("导出失败")) as outcome, wait_cursor():
+            integrations.export_form(doc.load_form(), doc.template, target)
+        if outcome.failed:
             return
         self.window.statusBar().showMessage(self.tr("已导出到 %1").replace("%1", str(target)), 5000)
 
@@ -399,21 +383,18 @@ class FileActions(QObject):
         if doc is None:
             return
         self.window.run_explicit_check()
-        try:
+        with told_to_user(self.window, self.tr("打印失败")):
             integrations.print_form(self.window, doc.load_form(), doc.template, preview=preview)
-        except (StoreError, OSError, ValueError, RuntimeError) as e:
-            self._error(self.tr("打印失败"), e)
 
     def rollover(self) -> None:
         """结转到下一年: a new, unsaved form for next year made from this one."""
         doc = self.doc
         if doc is None or not self.maybe_save():
             return
-        try:
+        with told_to_user(self.window, self.tr("结转失败")) as outcome:
             form, pending = integrations.rollover(doc.load_form(), doc.template)
             new = Document.from_form(form)
-        except (StoreError, OSError, ValueError) as e:
-            self._error(self.tr("结转失败"), e)
+        if outcome.failed:
             return
         self.window.set_document(new)
         self._show_long(self.tr("结转到下一年"),
@@ -430,10 +411,9 @@ class FileActions(QObject):
                                               goal_filter())
         if not path:
             return
-        try:
+        with told_to_user(self.window, self.tr("比较失败")) as outcome:
             other, other_template = read_form(path)
-        except (StoreError, OSError) as e:
-            self._error(self.tr("比较失败"), e)
+        if outcome.failed:
             return
         from goalform.ui.diff_window import show_comparison
 

@@ -14,7 +14,7 @@ this module that Ctrl+C or Ctrl+V was pressed.
 """
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Callable
+from typing import TYPE_CHECKING, Callable, Protocol
 
 from PySide6.QtCore import QCoreApplication, QItemSelection, QItemSelectionModel, QModelIndex, Qt
 from PySide6.QtGui import QGuiApplication, QKeySequence
@@ -25,7 +25,17 @@ from goalform.ui import commands
 from goalform.ui.widgets import reroute_paste
 
 if TYPE_CHECKING:
-    from goalform.ui.tabs.indicators_tab import IndicatorsTab
+    from goalform.ui.editor import FormEditor
+    from goalform.ui.indicator_model import IndicatorModel
+    from goalform.ui.indicator_view import IndicatorTreeView
+
+
+class TreeTab(Protocol):
+    """The indicator tab as the clipboard sees it (by its shape: the tab imports this module)."""
+
+    view: IndicatorTreeView
+    model: IndicatorModel
+    editor: FormEditor
 
 MAX_LISTED = 12
 
@@ -75,7 +85,7 @@ class PastingLineEdit(QLineEdit):
 class IndicatorClipboard:
     """Ctrl+C and Ctrl+V for one indicator tab."""
 
-    def __init__(self, tab: "IndicatorsTab") -> None:
+    def __init__(self, tab: TreeTab) -> None:
         self.tab = tab
 
     # -- copy ------------------------------------------------------------------------------------

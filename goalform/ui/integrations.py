@@ -1,8 +1,8 @@
 """The GUI's side of import, export, print and rollover (compare: :mod:`goalform.ui.diff_window`).
 
 Each function imports its part of goalform when called, so the window opens without loading the
-Word/Excel/PDF code. They return plain results (and raise the parts' own errors, whose messages
-are Chinese); the file actions show them.
+Word/Excel/PDF code. They return plain results and raise the parts' own errors (UserError, OSError,
+with Chinese messages); the file actions show them.
 """
 from __future__ import annotations
 
@@ -17,13 +17,9 @@ from goalform.domain.template import Template
 
 def import_form(path: Path) -> tuple[Form, str]:
     """(form, report text) of a .docx/.xlsx; the report lists what found no place in the form."""
-    from goalform.formats.content import ReadError
     from goalform.formats.importer import import_file
 
-    try:
-        result = import_file(path)
-    except ReadError as e:  # one Chinese message for the user, like the store's errors
-        raise ValueError(str(e)) from None
+    result = import_file(path)  # its errors are UserErrors (goalform.domain.errors), shown as they are
     lines = list(result.notices)
     if result.report:
         lines.append(QCoreApplication.translate(
@@ -37,6 +33,13 @@ def import_suffixes() -> dict[str, tuple[str, ...]]:
     from goalform.formats.importer import readable_suffixes
 
     return readable_suffixes()
+
+
+def import_kind_names() -> dict[str, str]:
+    """The kinds of :func:`import_suffixes`, named (Chinese; translated in the context FileActions)."""
+    from goalform.formats.importer import KIND_NAMES
+
+    return dict(KIND_NAMES)
 
 
 def export_formats() -> dict[str, str]:

@@ -2,19 +2,20 @@
 indicator tree, insertion (double-click, Enter, drag onto a tree; one undo step), import and export
 of a bureau's sheet, and learning the indicators of each form the user opens or imports («我的表»).
 
-The window only calls :func:`install`; this module hooks itself onto the window's signals.
+The window places what this part offers (``dock``, ``menu_actions``) and this part follows the
+window's signals; it sees the window as a :class:`goalform.ui.shell.Shell`.
 The library is opened when first needed (the pane shown or a form opened), never at start-up.
 """
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QPushButton
 
 from goalform import assets
+from goalform.domain.errors import user_message
 from goalform.domain.library import (
     SOURCE_BUILTIN,
     LibraryEntry,
@@ -23,31 +24,26 @@ from goalform.domain.library import (
     plan_insert,
     used_names,
 )
-from goalform.store.errors import StoreError
-from goalform.store.library import Library, LibraryCorrupt, LibraryError, builtin_index
+from goalform.store.library import Library, LibraryCorrupt, builtin_index
 from goalform.ui.library_model import LIBRARY_MIME
 from goalform.ui.library_pane import LibraryDock
+from goalform.ui.shell import Shell
 from goalform.ui.tabs.indicators_tab import IndicatorsTab
+from goalform.ui.user_errors import EXPECTED, tell_user, told_to_user
 
-if TYPE_CHECKING:
-    from goalform.ui.main_window import MainWindow
 
 MARKS_DELAY_MS = 250  # the ticks of used indicators follow edits once typing pauses
 MAX_LISTED = 15  # rows listed in a message box; the rest are counted
 
 
 class LibraryActions(QObject):
-    def __init__(self, window: "MainWindow") -> None:
-        super().__init__(window)
+    def __init__(self, window: Shell) -> None:
+        super().__init__(window)  # type: ignore[arg-type]
         self.window = window
         self.library: Library | None = None
         self.index: LibraryIndex | None = None
         self._opened = False
-        self.dock = LibraryDock(window)
-        window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.dock)
-        window.tabifyDockWidget(window.dock, self.dock)
-        self.dock.hide()
-        window.dock.raise_()
+        self.dock = LibraryDock(window)  # type: ignore[arg-type]
         self.dock.visibilityChanged.connect(self._on_visible)
         self.dock.insert_requested.connect(self.insert)
         self.dock.remove_requested.connect(self.remove)
@@ -65,10 +61,7 @@ class LibraryActions(QObject):
         self.export_action = QAction(self.tr("导出指标库…"), window)
         self.export_action.setObjectName("export_library")
         self.export_action.triggered.connect(self.export_sheet)
-        menu = window.edit_menu
-        menu.addSeparator()
-        for action in (self.show_action, self.import_action, self.export_action):
-            menu.addAction(action)
+        self.menu_actions = [self.show_action, self.import_action, self.export_action]  # for the 编辑 menu
 
         self._marks = QTimer(self)
         self._marks.setSingleShot(True)
@@ -88,9 +81,9 @@ class LibraryActions(QObject):
             self.library = Library.open()
         except LibraryCorrupt as e:
             self.library = self._offer_rebuild(str(e))
-        except (LibraryError, StoreError, OSError) as e:
-            QMessageBox.warning(self.window, self.tr("指标库"),
-                                self.tr("无法打开指标库：%1\n\n本次只使用内置指标。").replace("%1", str(e)))
+        except EXPECTED as e:
+            tell_user(self.window, self.tr("指标库"),
+                      self.tr("无法打开指标库：%1\n\n本次只使用内置指标。").replace("%1", user_message(e)))
         self.reload()
         assert self.index is not None
         return self.index
@@ -104,8 +97,8 @@ class LibraryActions(QObject):
             return None
         try:
             library, _kept = Library.rebuild()
-        except (StoreError, OSError) as e:
-            QMessageBox.warning(self.window, self.tr("指标库"), self.tr("无法重建指标库：%1").replace("%1", str(e)))
+        except EXPECTED as e:
+            tell_user(self.window, self.tr("指标库"), self.tr("无法重建指标库：%1").replace("%1", user_message(e)))
             return None
         return library
 
@@ -113,10 +106,8 @@ class LibraryActions(QObject):
         """Read the library again (after an import, a removal, learning) and show it."""
         index: LibraryIndex | None = None
         if self.library is not None:
-            try:
+            with told_to_user(self.window, self.tr("指标库")):
                 index = self.library.index()
-            except StoreError as e:
-                QMessageBox.warning(self.window, self.tr("指标库"), str(e))
         self.index = index if index is not None else builtin_index()
         order = tuple(l1.name for l1 in (self.window.doc.template if self.window.doc else assets.latest_template()).level1)
         self.dock.set_index(self.index, order)
@@ -182,8 +173,8 @@ class LibraryActions(QObject):
         label = doc.path.name if doc.path is not None else (doc.field("department") or self.tr("导入的表格"))
         try:
             learned = self.library.learn(doc.load_form(), doc.template, label)
-        except StoreError as e:
-            self.window.statusBar().showMessage(str(e), 8000)
+        except EXPECTED as e:
+            self.window.statusBar().showMessage(user_message(e), 8000)
             return
         if learned:
             self.reload()
@@ -215,10 +206,9 @@ class LibraryActions(QObject):
         doc = window.doc
         plan = plan_insert(doc.load_form().tree(tree), entries, doc.template)
         text = self.tr("从指标库插入 %1 个指标").replace("%1", str(plan.added))
-        try:
+        with told_to_user(window, self.tr("指标库")) as outcome:
             new_ids = editor.insert_rows(editor.models[tree], plan.rows, text)
-        except StoreError as e:
-            QMessageBox.warning(window, self.tr("指标库"), str(e))
+        if outcome.failed:
             return
         leaves = [i for i, row in zip(new_ids, plan.rows) if row.level == 3]
         page = next((p for p in window.tab_pages if isinstance(p, IndicatorsTab) and p.tree == tree), None)
@@ -238,7 +228,6 @@ class LibraryActions(QObject):
 
     # -- import, export, removal ---------------------------------------------------------------------
     def import_sheet(self) -> None:
-        from goalform.formats.content import ReadError
         from goalform.formats.library_xlsx import read_library
 
         self.ensure_open()
@@ -249,19 +238,17 @@ class LibraryActions(QObject):
                                               self.tr("Excel 工作簿 (*.xlsx *.xls);;所有文件 (*)"))
         if not path:
             return
-        try:
+        with told_to_user(self.window, self.tr("导入指标库")) as outcome:
             sheet = read_library(Path(path))
-        except ReadError as e:
-            QMessageBox.warning(self.window, self.tr("导入指标库"), str(e))
+        if outcome.failed:
             return
         if not sheet.entries:
             QMessageBox.warning(self.window, self.tr("导入指标库"),
                                 self.tr("「%1」中没有可导入的指标。").replace("%1", Path(path).name))
             return
-        try:
+        with told_to_user(self.window, self.tr("导入指标库")) as outcome:
             count = self.library.import_entries(sheet.entries, Path(path).name)
-        except StoreError as e:
-            QMessageBox.warning(self.window, self.tr("导入指标库"), str(e))
+        if outcome.failed:
             return
         self.reload()
         self.show_pane()
@@ -282,10 +269,9 @@ class LibraryActions(QObject):
         target = Path(path) if Path(path).suffix.lower() == ".xlsx" else Path(path + ".xlsx")
         order = [l1.name for l1 in assets.latest_template().level1]
         entries = [e for g in group_entries(index.entries, order) for _, items in g.level2 for e in items]
-        try:
+        with told_to_user(self.window, self.tr("导出指标库")) as outcome:
             write_library(target, entries)
-        except (StoreError, OSError) as e:
-            QMessageBox.warning(self.window, self.tr("导出指标库"), str(e))
+        if outcome.failed:
             return
         self.window.statusBar().showMessage(
             self.tr("已导出 %1 个指标到 %2").replace("%1", str(len(entries))).replace("%2", str(target)), 8000)
@@ -303,10 +289,8 @@ class LibraryActions(QObject):
             ("\n" + self.tr("（所选的内置指标不会删除）") if len(removable) < len(entries) else ""))
         if answer != QMessageBox.StandardButton.Yes:
             return
-        try:
+        with told_to_user(self.window, self.tr("指标库")):
             self.library.remove([e.id for e in removable if e.id is not None])
-        except StoreError as e:
-            QMessageBox.warning(self.window, self.tr("指标库"), str(e))
         self.reload()
 
 
@@ -318,10 +302,9 @@ class LibraryActions(QObject):
         if QMessageBox.question(self.window, self.tr("删除指标"), self.tr("从指标库删除%1？").replace("%1", what)) \
                 != QMessageBox.StandardButton.Yes:
             return
-        try:
+        with told_to_user(self.window, self.tr("指标库")) as outcome:
             removed = self.library.remove_source(kind, label or None)
-        except StoreError as e:
-            QMessageBox.warning(self.window, self.tr("指标库"), str(e))
+        if outcome.failed:
             return
         self.reload()
         self.window.statusBar().showMessage(self.tr("已删除 %1 个指标").replace("%1", str(removed)), 8000)
@@ -359,8 +342,3 @@ def _listed(lines: list[str], more: str) -> str:
     if len(lines) > MAX_LISTED:
         shown.append(more.replace("%1", str(len(lines) - MAX_LISTED)))
     return "\n".join(shown)
-
-
-def install(window: "MainWindow") -> LibraryActions:
-    """Give ``window`` the indicator library; the window keeps it as ``window.library``."""
-    return LibraryActions(window)

@@ -1,7 +1,9 @@
 """The main window: menus, toolbar, status bar, the tabs of the form and the findings dock.
 
 The window shows one Document at a time through a FormEditor; file handling lives in
-:mod:`goalform.ui.file_actions`, each tab in :mod:`goalform.ui.tabs`.
+:mod:`goalform.ui.file_actions`, the reviewer's tools in :mod:`goalform.ui.review_actions`, each tab in
+:mod:`goalform.ui.tabs`. Those parts see the window as a :class:`goalform.ui.shell.Shell` and expose
+their actions, menus and docks; the window places them (they never reach into its menu bar).
 """
 from __future__ import annotations
 
@@ -25,8 +27,9 @@ from goalform.store.document import Document
 from goalform.ui.editor import FormEditor
 from goalform.ui.file_actions import FileActions
 from goalform.ui.findings_dock import FindingsDock
-from goalform.ui.library_actions import install as install_library
-from goalform.ui.review_actions import install as install_review
+from goalform.ui.library_actions import LibraryActions
+from goalform.ui.review_actions import DOCK_WIDTH as REVIEW_DOCK_WIDTH
+from goalform.ui.review_actions import ReviewActions
 from goalform.ui.settings import Settings
 from goalform.ui.start_page import StartPage
 from goalform.ui.tabs.funds_tab import FundsTab
@@ -34,6 +37,7 @@ from goalform.ui.tabs.header_tab import HeaderTab
 from goalform.ui.tabs.indicators_tab import IndicatorsTab
 from goalform.ui.tabs.instructions_tab import InstructionsTab, has_instructions
 from goalform.ui.tabs.texts_tab import TextsTab
+from goalform.ui.undo_actions import UndoActions
 from goalform.ui.validation_runner import ValidationRunner
 from goalform.ui.widgets import FINDING_STYLE
 
@@ -67,10 +71,11 @@ class MainWindow(QMainWindow):
         self.dock = FindingsDock(self)
         self.dock.location_activated.connect(self.navigate)
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.dock)
+        self.review = ReviewActions(self)  # 审核 menu and dock, 汇总文件夹…
+        self.library = LibraryActions(self)  # 指标库 dock and actions
+        self._place_side_docks()
         self._build_status_bar()
         self._build_menus()
-        self.review = install_review(self)  # 审核 menu and dock, 汇总文件夹… (goalform.ui.review_actions)
-        self.library = install_library(self)  # 指标库 dock and actions (goalform.ui.library_actions)
         self._show_welcome()
         self.files.update_actions()  # nothing open yet: 保存, 导出, 打印 … wait for a document
         self.revalidate_action.setEnabled(False)
@@ -78,11 +83,23 @@ class MainWindow(QMainWindow):
         self._update_title()
 
     # -- building ----------------------------------------------------------------------------------
+    def _place_side_docks(self) -> None:
+        """The 审核 and 指标库 (hidden until asked for) docks share the right side with 检查结果."""
+        review = self.review.dock
+        for dock in (review, self.library.dock):
+            self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
+            self.tabifyDockWidget(self.dock, dock)
+        self.library.dock.hide()
+        self.dock.raise_()
+        if self.settings.window_state() is None:  # first start: wide enough for a fingerprint in two lines
+            QTimer.singleShot(0, lambda: self.resizeDocks([review], [REVIEW_DOCK_WIDTH], Qt.Orientation.Horizontal))
+
     def _build_status_bar(self) -> None:
         self.count_label = QLabel(self)
         self.count_label.setObjectName("finding_count")
         self.save_label = QLabel(self)
         self.save_label.setObjectName("save_state")
+        self.statusBar().addPermanentWidget(self.review.status_label)
         self.statusBar().addPermanentWidget(self.count_label)
         self.statusBar().addPermanentWidget(self.save_label)
 
@@ -106,19 +123,15 @@ class MainWindow(QMainWindow):
         file_menu.addAction(f.rollover_action)
         file_menu.addAction(f.compare_action)
         file_menu.addSeparator()
+        for action in self.review.file_actions:  # 汇总文件夹…
+            file_menu.addAction(action)
+        file_menu.addSeparator()
         file_menu.addAction(f.close_action)
         file_menu.addAction(f.quit_action)
 
         self.edit_menu = bar.addMenu(self.tr("编辑(&E)"))
-        self.undo_action = QAction(self.tr("撤销"), self)
-        self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
-        self.undo_action.setEnabled(False)
-        self.redo_action = QAction(self.tr("重做"), self)
-        redo_keys = QKeySequence.keyBindings(QKeySequence.StandardKey.Redo)
-        if QKeySequence("Ctrl+Y") not in redo_keys:
-            redo_keys.insert(0, QKeySequence("Ctrl+Y"))
-        self.redo_action.setShortcuts(redo_keys)
-        self.redo_action.setEnabled(False)
+        self.undo = UndoActions(self)
+        self.undo_action, self.redo_action = self.undo.undo_action, self.undo.redo_action
         self.edit_menu.addAction(self.undo_action)
         self.edit_menu.addAction(self.redo_action)
         self.edit_menu.addSeparator()
@@ -128,6 +141,9 @@ class MainWindow(QMainWindow):
         self.revalidate_action.setToolTip(self.tr("检查整张表格：未填的必填项也作为错误列出 (F5)"))
         self.revalidate_action.triggered.connect(self.check_now)
         self.edit_menu.addAction(self.revalidate_action)
+        self.edit_menu.addSeparator()
+        for action in self.library.menu_actions:  # 指标库…, 导入指标库…, 导出指标库…
+            self.edit_menu.addAction(action)
 
         view_menu = bar.addMenu(self.tr("视图(&V)"))
         toggle = self.dock.toggleViewAction()
@@ -140,6 +156,7 @@ class MainWindow(QMainWindow):
         view_menu.addAction(self.next_finding_action)
         self.tab_actions_menu = view_menu.addMenu(self.tr("转到"))
 
+        bar.addMenu(self.review.menu)  # 审核
         help_menu = bar.addMenu(self.tr("帮助(&H)"))
         about = QAction(self.tr("关于 goalform"), self)
         about.triggered.connect(self.show_about)
@@ -185,9 +202,8 @@ class MainWindow(QMainWindow):
         """Show ``doc`` (the caller has already dealt with unsaved work in the previous one)."""
         old = self.doc
         self.finish_editing()
+        self.undo.follow(None)
         if self.editor is not None:
-            self.undo_action.triggered.disconnect()
-            self.redo_action.triggered.disconnect()
             self.editor.deleteLater()
         if self.runner is not None:
             self.runner.deleteLater()
@@ -195,8 +211,6 @@ class MainWindow(QMainWindow):
         if old is not None and old is not doc:
             old.close()
         if doc is None:
-            self.undo_action.setEnabled(False)
-            self.redo_action.setEnabled(False)
             self._show_welcome()
         else:
             self._build_document_view(doc)
@@ -207,17 +221,7 @@ class MainWindow(QMainWindow):
 
     def _build_document_view(self, doc: Document) -> None:
         editor = self.editor = FormEditor(doc, self)
-        stack = editor.undo_stack
-        self.undo_action.triggered.connect(stack.undo)
-        self.redo_action.triggered.connect(stack.redo)
-        stack.canUndoChanged.connect(self.undo_action.setEnabled)
-        stack.canRedoChanged.connect(self.redo_action.setEnabled)
-        stack.undoTextChanged.connect(self._on_undo_text)
-        stack.redoTextChanged.connect(self._on_redo_text)
-        self.undo_action.setEnabled(False)
-        self.redo_action.setEnabled(False)
-        self.undo_action.setText(self.tr("撤销"))
-        self.redo_action.setText(self.tr("重做"))
+        self.undo.follow(editor.undo_stack)
 
         page = QWidget(self)
         layout = QVBoxLayout(page)
@@ -238,8 +242,10 @@ class MainWindow(QMainWindow):
             (HeaderTab(editor), self.tr("基本信息")),
             (FundsTab(editor), self.tr("资金情况")),
             (TextsTab(editor), self.tr("职能与任务")),
-            (IndicatorsTab(editor, "long_term", names, settings=self.settings), self.tr("长期目标")),
-            (IndicatorsTab(editor, "annual", names, settings=self.settings), self.tr("年度目标")),
+            (IndicatorsTab(editor, "long_term", names, settings=self.settings, extend_menu=self.review.add_to_menu),
+             self.tr("长期目标")),
+            (IndicatorsTab(editor, "annual", names, settings=self.settings, extend_menu=self.review.add_to_menu),
+             self.tr("年度目标")),
         ]
         if has_instructions(doc.template):
             pages.append((InstructionsTab(doc.template), self.tr("填报说明")))
@@ -290,15 +296,6 @@ class MainWindow(QMainWindow):
             finish = getattr(page, "finish_editing", None)
             if finish is not None:
                 finish()
-
-    def _on_undo_text(self, name: str) -> None:
-        """「撤销 修改指标值」: the 编辑 menu names the step it will take back."""
-        verb = self.tr("撤销")
-        self.undo_action.setText(f"{verb} {name}" if name else verb)
-
-    def _on_redo_text(self, name: str) -> None:
-        verb = self.tr("重做")
-        self.redo_action.setText(f"{verb} {name}" if name else verb)
 
     # -- validation --------------------------------------------------------------------------------
     def run_explicit_check(self) -> list[Finding]:
@@ -358,6 +355,10 @@ class MainWindow(QMainWindow):
                 title += " · " + self.tr("待填 %1").replace("%1", str(count))
             if self.tabs.tabText(i) != title:
                 self.tabs.setTabText(i, title)
+
+    def open_path(self, path: Path, read_only: bool = False) -> bool:
+        """Open a file as 打开 does (a .goal; a Word or Excel form is imported)."""
+        return self.files.open_path(path, read_only=read_only)
 
     def navigate(self, location: Location) -> None:
         """Open the tab a finding points at and put the cursor on its field, cell or row."""
@@ -436,14 +437,6 @@ class MainWindow(QMainWindow):
             QTimer.singleShot(0, lambda: self.files.open_path(files[0]))
 
     def show_about(self) -> None:
-        try:
-            from goalform.ui.about import show_about
-        except ImportError:
-            from PySide6.QtWidgets import QMessageBox
+        from goalform.ui.about import show_about  # the dialog's imports only when asked for
 
-            from goalform import __version__
-
-            QMessageBox.about(self, self.tr("关于 goalform"),
-                              self.tr("goalform %1\n部门整体绩效目标表的填报、检查与导出。").replace("%1", __version__))
-            return
         show_about(self)

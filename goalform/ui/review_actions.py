@@ -10,9 +10,7 @@ back to the file (``Document.takes_review``). 提交 and 通过 of a form with e
 """
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
-from PySide6.QtCore import QEvent, QObject, QSize, Qt, QTimer
+from PySide6.QtCore import QEvent, QObject, QSize, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
@@ -26,40 +24,31 @@ from PySide6.QtWidgets import (
 )
 
 from goalform.domain.fingerprint import fingerprint, short
-from goalform.domain.form import HEADER_FIELDS
 from goalform.domain.review import (
     FORM_TARGET,
     FROZEN,
     Comment,
     Review,
-    ReviewError,
     Status,
     check_transition,
-    field_target,
-    fund_target,
     indicator_target,
     parse_target,
 )
-from goalform.domain.review_view import TargetLabeler, target_of_location
+from goalform.domain.review_view import TargetLabeler, location_of_target, target_of_location
 from goalform.domain.validation import Location
+from goalform.ui import field_names
 from goalform.ui.comment_dialog import CommentDialog, StatusDialog
 from goalform.ui.error_gate import go_ahead_despite_errors
 from goalform.ui.findings_dock import LocationRole
 from goalform.ui.indicator_view import IndicatorTreeView
-from goalform.ui.review_commands import AddComment, RemoveComment
 from goalform.ui.review_dock import ReviewDock, when_text
 from goalform.ui.review_markers import FieldMarks, comment_tooltip, set_indicator_comments
+from goalform.ui.shell import Shell
 from goalform.ui.summarize_action import SummarizeAction
+from goalform.ui.user_errors import tell_user, told_to_user
 
-if TYPE_CHECKING:
-    from goalform.ui.main_window import MainWindow
-
-NAMES_KEY = "review/names"
-MAX_NAMES = 10
 DOCK_WIDTH = 390
 MODIFIED_RULE = "review.modified"  # goalform.domain.validation.review: changed after 提交/通过
-# Object names of the field widgets of the tabs: field_KEY, text_KEY, fund_LINE_COLUMN, total_GROUP_COLUMN.
-_FIELD_PREFIXES = ("field_", "text_", "fund_", "total_")
 
 
 # -- where a comment goes, where it is shown ------------------------------------------------------------
@@ -74,66 +63,23 @@ def target_of_widget(widget: QWidget | None) -> str:
                 return FORM_TARGET
             column = w.model().columns[index.column()]
             return indicator_target(index.internalId(), "" if column == "name" else column)
-        name = w.objectName()
-        if name.startswith(("field_", "text_")):
-            return field_target(name.split("_", 1)[1])
-        if name.startswith(("fund_", "total_")):
-            line, _, column = name.split("_", 1)[1].rpartition("_")
-            return fund_target(line, column)
+        shown = field_names.parse(w.objectName())
+        if shown is not None:
+            return shown.target()
         w = w.parentWidget()
     return FORM_TARGET
 
 
-def location_of_target(target: str, tree_of) -> Location | None:
-    """The validation Location the window's navigation understands, for a comment target; None for
-    the whole form or an indicator that is gone. ``tree_of(id)`` names an indicator's tree."""
-    t = parse_target(target)
-    if t.kind == "field":
-        if t.key in HEADER_FIELDS:
-            return Location("header", t.key)
-        if t.key == "notes":
-            return Location("notes", "notes")
-        if t.key == "deadline":
-            return Location("long_term", "deadline")
-        return Location("texts", t.key)
-    if t.kind == "fund":
-        return Location("funds", t.key, t.column)
-    if t.kind == "indicator" and t.indicator_id is not None:
-        try:
-            tree = tree_of(t.indicator_id)
-        except KeyError:
-            return None
-        return Location(tree, t.column, indicator_id=t.indicator_id)
-    return None
-
-
-def widget_names_of_target(target: str) -> list[str]:
-    t = parse_target(target)
-    if t.kind == "field":
-        return [f"field_{t.key}", f"text_{t.key}"]
-    if t.kind == "fund":
-        return [f"fund_{t.key}_{t.column}", f"total_{t.key}_{t.column}"]
-    return []
-
-
-def extend_context_menu(menu: QMenu, widget: QWidget) -> None:
-    """Add 「添加审核意见…」 for ``widget`` to a context menu (used by the indicator tabs)."""
-    actions = getattr(widget.window(), "review", None)
-    if isinstance(actions, ReviewActions):
-        actions.add_to_menu(menu, widget)
-
-
 # -- the controller -----------------------------------------------------------------------------------
 class ReviewActions(QObject):
-    def __init__(self, window: "MainWindow") -> None:
-        super().__init__(window)
+    """The reviewer's tools for one window. They offer, and the window places: ``menu`` (审核),
+    ``file_actions`` (for the 文件 menu), ``dock``, ``status_label`` (for the status bar) and
+    :meth:`add_to_menu` (the context-menu hook of the indicator tabs)."""
+
+    def __init__(self, window: Shell) -> None:
+        super().__init__(window)  # type: ignore[arg-type]
         self.window = window
-        self.dock = ReviewDock(window)
-        window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.dock)
-        window.tabifyDockWidget(window.dock, self.dock)
-        window.dock.raise_()
-        if window.settings.window_state() is None:  # first start: wide enough for a fingerprint in two lines
-            QTimer.singleShot(0, lambda: window.resizeDocks([self.dock], [DOCK_WIDTH], Qt.Orientation.Horizontal))
+        self.dock = ReviewDock(window)  # type: ignore[arg-type]
         self.dock.comment_activated.connect(self.open_comment)
         self.dock.add_requested.connect(lambda: self.add_comment(FORM_TARGET))
         self.dock.delete_requested.connect(self.delete_comment)
@@ -167,19 +113,11 @@ class ReviewActions(QObject):
         for a in (self.add_comment_action, self.delete_comment_action, None, self.submit_action, self.return_action,
                   self.approve_action, None, self.copy_action, toggle, None, self.reopen_action):
             self.menu.addSeparator() if a is None else self.menu.addAction(a)
-        bar = window.menuBar()
-        menus = bar.actions()
-        bar.insertMenu(menus[-1], self.menu) if menus else bar.addMenu(self.menu)  # before 帮助
 
         self.summarize = SummarizeAction(window)
-        file_menu = menus[0].menu() if menus else None
-        if isinstance(file_menu, QMenu):
-            file_menu.insertAction(window.files.close_action, self.summarize.action)
-            file_menu.insertSeparator(window.files.close_action)
-
-        self.status_label = QLabel(window)
+        self.file_actions = [self.summarize.action]
+        self.status_label = QLabel()
         self.status_label.setObjectName("review_status_label")
-        window.statusBar().insertPermanentWidget(0, self.status_label)
 
         findings = window.dock.list
         findings.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
@@ -209,7 +147,7 @@ class ReviewActions(QObject):
         self.reopen_action.setEnabled(has and doc.read_only and doc.path is not None)
         if has and self.window.centralWidget() is not None:
             for widget in self.window.centralWidget().findChildren(QWidget):
-                if isinstance(widget, (QLineEdit, QPlainTextEdit)) and widget.objectName().startswith(_FIELD_PREFIXES):
+                if isinstance(widget, (QLineEdit, QPlainTextEdit)) and field_names.parse(widget.objectName()):
                     watched = [widget] + ([widget.viewport()] if isinstance(widget, QPlainTextEdit) else [])
                     for w in watched:
                         w.installEventFilter(self)
@@ -287,7 +225,7 @@ class ReviewActions(QObject):
             if t.indicator_id is not None:
                 per_row.setdefault(t.indicator_id, {}).setdefault(t.column, []).extend(comments)
                 continue
-            for name in widget_names_of_target(location):
+            for name in field_names.widgets_of_target(location):
                 widget = central.findChild(QWidget, name) if central is not None else None
                 if widget is not None:
                     fields.setdefault(widget, []).extend(comments)
@@ -329,27 +267,27 @@ class ReviewActions(QObject):
             return False
         doc = self.doc
         where = TargetLabeler(doc.load_form(), doc.template).label(target)
-        dialog = CommentDialog(where, self.names(), text, self.window)
+        names = self.window.settings.reviewer_names()
+        dialog = CommentDialog(where, names, text, self.window)  # type: ignore[arg-type]
         if dialog.exec() != CommentDialog.DialogCode.Accepted:
             return False
         body, who = dialog.values()
         if not body or not who:
             self._warn(self.tr("添加审核意见"), self.tr("审核意见不能为空") if not body else self.tr("请填写审核人"))
             return False
-        self.remember_name(who)
-        command = AddComment(doc, target, body, who)
-        self.window.editor.undo_stack.push(command)  # type: ignore[union-attr]
+        self.window.settings.remember_reviewer(who)
+        comment = self.window.editor.add_comment(target, body, who)  # type: ignore[union-attr]
         self.refresh()
         self.dock.show()
         self.dock.raise_()
-        if command.comment is not None:
-            self.dock.select_comment(command.comment.id)
+        if comment is not None:
+            self.dock.select_comment(comment.id)
         return True
 
     def delete_comment(self, comment: Comment) -> None:
         if self.doc is None or not self._writable_or_offer():
             return
-        self.window.editor.undo_stack.push(RemoveComment(self.doc, comment))  # type: ignore[union-attr]
+        self.window.editor.remove_comment(comment)  # type: ignore[union-attr]
         self.refresh()
         self.window.statusBar().showMessage(self.tr("已删除审核意见（可撤销）"), 5000)
 
@@ -419,10 +357,9 @@ class ReviewActions(QObject):
             return False
         self.window.finish_editing()
         titles = {Status.SUBMITTED: self.tr("提交"), Status.RETURNED: self.tr("退回"), Status.APPROVED: self.tr("通过")}
-        try:
+        with told_to_user(self.window, titles[status]) as outcome:  # type: ignore[arg-type]
             check_transition(doc.review_status(), status)
-        except ReviewError as e:
-            self._warn(titles[status], str(e))
+        if outcome.failed:
             return False
         if not self._writable_or_offer():
             return False
@@ -438,17 +375,17 @@ class ReviewActions(QObject):
             Status.RETURNED: self.tr("把表格退回填报单位修改。请写明退回原因（必填）。"),
             Status.APPROVED: self.tr("确认此表审核通过，并记录此时的指纹。"),
         }
-        dialog = StatusDialog(titles[status], explanations[status], self.names(), self.window,
+        dialog = StatusDialog(titles[status], explanations[status], self.window.settings.reviewer_names(),
+                              self.window,  # type: ignore[arg-type]
                               reason_required=status is Status.RETURNED)
         if dialog.exec() != StatusDialog.DialogCode.Accepted:
             return False
         who, note = dialog.values()
-        try:
-            change = doc.set_status(status, who, note)
-        except ReviewError as e:
-            self._warn(titles[status], str(e))
+        with told_to_user(self.window, titles[status]) as outcome:  # type: ignore[arg-type]
+            change = self.window.editor.set_status(status, who, note)  # type: ignore[union-attr]
+        if outcome.failed:
             return False
-        self.remember_name(who)
+        self.window.settings.remember_reviewer(who)
         self.refresh()
         self.window.refresh_title()
         self.window.statusBar().showMessage(
@@ -493,27 +430,11 @@ class ReviewActions(QObject):
             return False
         if not doc.read_only:
             return True
-        self.window.files.open_path(doc.path, read_only=False)
+        self.window.open_path(doc.path, read_only=False)
         return self.doc is not None and not self.doc.read_only
 
-    # -- remembered names --------------------------------------------------------------------------
-    def names(self) -> list[str]:
-        value = self.window.settings.qs.value(NAMES_KEY, [])
-        if isinstance(value, str):
-            return [value] if value else []
-        return [str(v) for v in value or []]
-
-    def remember_name(self, name: str) -> None:
-        names = [name] + [n for n in self.names() if n != name]
-        self.window.settings.qs.setValue(NAMES_KEY, names[:MAX_NAMES])
-
     def _warn(self, title: str, text: str) -> None:
-        QMessageBox.warning(self.window, title, text)
+        tell_user(self.window, title, text)  # type: ignore[arg-type]
 
 
-def install(window: "MainWindow") -> ReviewActions:
-    """Give ``window`` the reviewer's tools; the window keeps them as ``window.review``."""
-    return ReviewActions(window)
-
-
-__all__ = ["ReviewActions", "extend_context_menu", "install", "location_of_target", "target_of_widget"]
+__all__ = ["ReviewActions", "target_of_widget"]

@@ -1,5 +1,5 @@
 """Remembered settings: window geometry, last folder, recent files, filler name and phone, names of
-indicators used before. Stored in an INI file in the user data folder (portable, no registry)."""
+indicators used before, the names reviewers signed with. Stored in an INI file in the user data folder (portable, no registry)."""
 from __future__ import annotations
 
 from pathlib import Path
@@ -10,6 +10,7 @@ from goalform.store.workspace import data_dir
 
 MAX_RECENT = 8
 MAX_NAMES = 2000
+MAX_REVIEWERS = 10
 
 
 class Settings:
@@ -95,6 +96,14 @@ class Settings:
         new = [n for n in names if n and n not in seen and not seen.add(n)]  # type: ignore[func-returns-value]
         if new:
             self.qs.setValue("indicators/names", (new + known)[:MAX_NAMES])
+
+    # -- the names reviewers signed comments and status changes with (offered first next time) ----------
+    def reviewer_names(self) -> list[str]:
+        return self._list("review/names")
+
+    def remember_reviewer(self, name: str) -> None:
+        names = [name] + [n for n in self.reviewer_names() if n != name]
+        self.qs.setValue("review/names", names[:MAX_REVIEWERS])
 
     def language(self) -> str:
         return self._str("ui/language")

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox, QProgressDialog
 
 if TYPE_CHECKING:
     from goalform.store.batch import BatchResult
-    from goalform.ui.main_window import MainWindow
+    from goalform.ui.shell import Shell
 
 SUMMARY_NAME = "汇总.xlsx"
 
@@ -43,10 +43,9 @@ class SummarizeWorker(QThread):
 
     def run(self) -> None:
         # Imported here: openpyxl and the summary code are not needed to start the window.
-        from goalform.formats.output import os_error_text
+        from goalform.domain.errors import UserError, os_error_text
         from goalform.formats.summary_xlsx import write_summary
         from goalform.store.batch import summarize_paths
-        from goalform.store.errors import StoreError
 
         try:
             result = summarize_paths([self.folder], exclude=[self.output],
@@ -55,7 +54,7 @@ class SummarizeWorker(QThread):
             if not result.cancelled and result.summaries:
                 write_summary(self.output, result.summaries, [(u.path, u.reason) for u in result.unreadable])
                 self.written = True
-        except StoreError as e:  # the summary could not be written (full disk, read-only, …): said in Chinese
+        except UserError as e:  # the summary could not be written (full disk, read-only, …): said in Chinese
             self.failed.emit(str(e))
             return
         except OSError as e:
@@ -69,7 +68,7 @@ class SummarizeWorker(QThread):
 
 
 class SummarizeAction(QObject):
-    def __init__(self, window: "MainWindow") -> None:
+    def __init__(self, window: Shell) -> None:
         super().__init__(window)
         self.window = window
         self.action = QAction(self.tr("汇总文件夹…"), window)

@@ -19,7 +19,7 @@ from goalform.cli import main
 from goalform.formats import export as export_module
 from goalform.formats import output
 from goalform.formats.export import ExportError, export_file
-from goalform.store import Document, StoreError
+from goalform.store import Document
 
 from .exported import EXEMPT, differing_cells
 
@@ -45,7 +45,7 @@ def test_unknown_extension_and_missing_folder(tmp_path: Path) -> None:
     result = read_reference("2024")
     with pytest.raises(ExportError, match="不支持导出"):
         export_file(result.form, result.template, tmp_path / "out.doc")
-    with pytest.raises(StoreError, match="文件夹不存在"):
+    with pytest.raises(ExportError, match="文件夹不存在"):
         export_file(result.form, result.template, tmp_path / "nope" / "out.docx")
     (tmp_path / "folder.docx").mkdir()
     with pytest.raises(ExportError, match="这是一个文件夹"):

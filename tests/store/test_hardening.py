@@ -16,10 +16,11 @@ import pytest
 
 from goalform import assets
 from goalform.cli import main as cli_main
+from goalform.domain.errors import os_error_text
 from goalform.domain.limits import MAX_CELL_CHARS, MAX_INDICATORS
 from goalform.store import CorruptFile, Document, NotAGoalFile, SaveError, StoreError, read_form
-from goalform.store import database, locking
-from goalform.store.errors import FileBusy, TooLarge, os_error_text
+from goalform.store import database, locking, saving
+from goalform.store.errors import FileBusy, TooLarge
 from goalform.store.workspace import remove_stale_snapshots
 
 
@@ -384,7 +385,7 @@ def test_changed_on_disk_is_checked_under_the_lock(good: Path) -> None:
         theirs.set_field("department", "他们的")
         calls: list[str] = []
 
-        original_check = database.save_lock
+        original_check = saving.save_lock
 
         @contextlib.contextmanager
         def lock_then_they_save(target, timeout=locking.LOCK_TIMEOUT):
@@ -394,12 +395,12 @@ def test_changed_on_disk_is_checked_under_the_lock(good: Path) -> None:
             with original_check(target, timeout):
                 yield
 
-        database.save_lock = lock_then_they_save  # type: ignore[assignment]
+        saving.save_lock = lock_then_they_save  # type: ignore[assignment]
         try:
             with pytest.raises(ChangedOnDisk):
                 mine.save()
         finally:
-            database.save_lock = original_check  # type: ignore[assignment]
+            saving.save_lock = original_check  # type: ignore[assignment]
     assert read_form(good)[0].department == "他们的"
 
 
@@ -491,7 +492,7 @@ def test_a_save_right_after_ours_is_not_taken_for_ours(good: Path, monkeypatch) 
     with Document.open(good) as mine, Document.open(good) as theirs:
         theirs.set_field("department", "他们的")
         mine.set_field("department", "我的")
-        real = database.remove_stale_temporaries
+        real = saving.remove_stale_temporaries
         done: list[bool] = []
 
         def then_they_save(target):  # runs after our rename, once the lock is released
@@ -500,7 +501,7 @@ def test_a_save_right_after_ours_is_not_taken_for_ours(good: Path, monkeypatch) 
                 theirs.save(overwrite_changes=True)
             real(target)
 
-        monkeypatch.setattr(database, "remove_stale_temporaries", then_they_save)
+        monkeypatch.setattr(saving, "remove_stale_temporaries", then_they_save)
         mine.save()
         assert read_form(good)[0].department == "他们的"
         mine.set_field("department", "我的，又改了")

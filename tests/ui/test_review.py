@@ -283,7 +283,7 @@ def test_delete_button_and_names_remembered(window, qtbot, saved_reference, dial
     settle(window)
     # The second dialog offered the name typed in the first.
     assert dialogs.offered == ["", "李文静"]
-    assert window.review.names() == ["王建国", "李文静"]
+    assert window.settings.reviewer_names() == ["王建国", "李文静"]
     click_comment(window, qtbot, 0)
     qtbot.mouseClick(window.review.dock.delete_button, Qt.MouseButton.LeftButton)
     assert [c.text for c in window.doc.comments()] == ["第二条"]

@@ -4,9 +4,10 @@ from __future__ import annotations
 import re
 from typing import Iterator
 
-from goalform.domain.amounts import clean_text
+from goalform.domain.folding import fold
 from goalform.domain.dates import parse_date
 from goalform.domain.form import Form
+from goalform.domain.names import FIELD_NAMES
 from goalform.domain.template import Template
 from goalform.domain.validation.core import Location, Missing, Severity, rule
 
@@ -19,21 +20,21 @@ _PHONE = re.compile(
     r"|(?:0\d{2,3}-?[1-9]\d{6,7}|[2-9]\d{6,7})(?:(?:-|转|ext\.?)\d{1,6})?)"
 )
 
-REQUIRED = (("department", "部门（单位）名称"), ("filler", "填报人"), ("phone", "联系电话"))
+REQUIRED = tuple((key, FIELD_NAMES[key]) for key in ("department", "filler", "phone"))
 
 
 @rule("header.required", Severity.ERROR, "部门名称、填报人、联系电话（2026版还有填报日期）必须填写", reports_missing=True)
 def required_fields(form: Form, template: Template) -> Iterator[tuple[Location, str]]:
     """Spaces alone do not count. The 填报日期 is required where the template prints one (2026 version)."""
     for key, label in REQUIRED:
-        if not clean_text(getattr(form, key)):
+        if not fold(getattr(form, key)):
             yield Location("header", key), Missing(f"请填写{label}")
     if template.requires_fill_date and not form.fill_date.strip():
         yield Location("header", "fill_date"), Missing("请填写填报日期")
 
 
 def phone_ok(text: str) -> bool:
-    s = clean_text(text).replace("(", "").replace(")", "").replace(" ", "")
+    s = fold(text).replace("(", "").replace(")", "").replace(" ", "")
     return any(_PHONE.fullmatch(part) for part in re.split(r"[,，;；、/]", s) if part) and all(
         _PHONE.fullmatch(part) for part in re.split(r"[,，;；、/]", s) if part
     )
@@ -43,7 +44,7 @@ def phone_ok(text: str) -> bool:
 def phone_format(form: Form, template: Template) -> Iterator[tuple[Location, str]]:
     """Several numbers may be given, separated by 、，; or /; each must be a landline (with or without area code and extension) or a mobile number."""
     text = form.phone
-    if clean_text(text) and not phone_ok(text):
+    if fold(text) and not phone_ok(text):
         yield Location("header", "phone"), f"联系电话「{text.strip()}」格式不正确，应为 027-12345678 或 13812345678"
 
 

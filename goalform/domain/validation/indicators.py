@@ -9,18 +9,19 @@ import functools
 import re
 from typing import Iterator
 
-from goalform.domain.amounts import clean_text
+from goalform.domain.folding import fold
 from goalform.domain.form import TREES, Form
 from goalform.domain.targets import is_placeholder
 from goalform.domain.template import DefaultGroup, Template, ValueDomain
+from goalform.domain.names import TREE_NAMES
 from goalform.domain.validation.core import Location, Missing, Severity, rule
-from goalform.domain.validation.rows import TREE_NAMES, fast_clean, indicator_rows, leaf_rows, level2_rows
+from goalform.domain.validation.rows import indicator_rows, leaf_rows, level2_rows
 
 NONE_VALUE = "无"
 
 
 def _is_none(text: str) -> bool:
-    return NONE_VALUE in text and fast_clean(text) == NONE_VALUE
+    return NONE_VALUE in text and fold(text) == NONE_VALUE
 
 
 @rule("indicators.level3", Severity.ERROR, "每个一级指标下至少要有一个三级指标（长期、年度两部分都要）",
@@ -90,7 +91,7 @@ def values(form: Form, template: Template) -> Iterator[tuple[Location, str]]:
 def _domain_problem(text: str, domain: ValueDomain, allowed: frozenset[str], label: str) -> str:
     if domain.is_choice and text in allowed:
         return ""  # the common case: exactly one of the values, as picked from the list
-    s = fast_clean(text)
+    s = fold(text)
     if not s:
         return Missing(f"没有{'选择' if domain.is_choice else '填写'}{label}")
     if domain.is_choice and s not in allowed:
@@ -104,7 +105,7 @@ def _prefixed(title: str, problem: str) -> str:
 
 
 def _allowed(domain: ValueDomain) -> frozenset[str]:
-    return frozenset(fast_clean(v) for v in domain.values)
+    return frozenset(fold(v) for v in domain.values)
 
 
 @rule("indicators.basis", Severity.ERROR, "指标值确定依据必须填写；模板规定可选值时须从中选择",
@@ -177,7 +178,7 @@ def _standard_names(template: Template) -> frozenset[str]:
 # Cached by the template's (hashable, immutable) default indicators, not by object identity.
 @functools.lru_cache(maxsize=16)
 def _names_of(groups: tuple[DefaultGroup, ...]) -> frozenset[str]:
-    return frozenset(clean_text(i.name) for g in groups for i in g.indicators)
+    return frozenset(fold(i.name) for g in groups for i in g.indicators)
 
 
 # -- a basis text that belongs to another indicator --------------------------------------------
@@ -188,7 +189,7 @@ _MIN_EXPLANATION = 6  # shorter texts ("计划标准", "0") are not explanations
 def _norm_explanation(text: str) -> str:
     if "[" in text:
         text = re.sub(r"\[[^\]]*\]", "", text)
-    return _TRAILING.sub("", fast_clean(text))
+    return _TRAILING.sub("", fold(text))
 
 
 def _template_explanations(template: Template) -> dict[str, frozenset[str]]:
@@ -202,7 +203,7 @@ def _explanations_of(groups: tuple[DefaultGroup, ...]) -> dict[str, frozenset[st
         for d in group.indicators:
             text = _norm_explanation(d.basis)
             if len(text) >= _MIN_EXPLANATION:
-                found.setdefault(text, set()).add(clean_text(d.name))
+                found.setdefault(text, set()).add(fold(d.name))
     return {text: frozenset(names) for text, names in found.items()}
 
 

@@ -14,8 +14,10 @@ from goalform.domain.form import Form
 from goalform.domain.funds import line_amount
 from goalform.domain.targets import QuantifiedShare, is_quantified, parse_target, percentages
 from goalform.domain.template import Template
+from goalform.domain.folding import fold
+from goalform.domain.names import TREE_NAMES
 from goalform.domain.validation.core import Location, Severity, rule
-from goalform.domain.validation.rows import TREE_NAMES, fast_clean, indicator_rows
+from goalform.domain.validation.rows import indicator_rows
 
 # Words of a target that promises a direction but no amount.
 VAGUE_WORDS: tuple[str, ...] = (
@@ -37,7 +39,7 @@ def qualitative(form: Form, template: Template) -> Iterator[tuple[Location, str]
         value = row.node.value
         if not value or is_quantified(value):
             continue
-        text = fast_clean(value)
+        text = fold(value)
         if not text or text == "无":
             continue
         if _VAGUE.search(text):

@@ -9,25 +9,15 @@ from __future__ import annotations
 
 import contextlib
 import contextvars
-import re
-import unicodedata
 from typing import Iterator
 
+from goalform.domain.folding import fold
 from goalform.domain.form import TREES, Form, Indicator
+from goalform.domain.names import TREE_NAMES
 from goalform.domain.targets import is_placeholder
-from goalform.domain.validation.core import Location
+from goalform.domain.validation.location import Location
 
-TREE_NAMES = {"long_term": "长期指标", "annual": "年度指标"}
-
-_SPACE = re.compile(r"\s+")
 _PLACEHOLDER_START = frozenset("…⋯.。．· \u3000\t")
-
-
-def fast_clean(text: str) -> str:
-    """:func:`goalform.domain.amounts.clean_text`, with fast paths for text that needs no folding."""
-    if not unicodedata.is_normalized("NFKC", text):
-        text = unicodedata.normalize("NFKC", text)
-    return _SPACE.sub("", text) if _SPACE.search(text) else text
 
 
 def _placeholder(text: str) -> bool:
@@ -46,7 +36,7 @@ class Row:
         self.level1 = level1
         self.level2 = level2
         self.node = node
-        self.name = fast_clean(node.name)  # the name without spaces, full-width folded
+        self.name = fold(node.name)  # the name without spaces, full-width folded
         # A 「……」 row: its name (or, for a 三级, its value) is a placeholder.
         self.placeholder = _placeholder(node.name) or (node is not level2 and _placeholder(node.value))
         # A 三级 that is an indicator: named, not a placeholder, not under a placeholder 二级.

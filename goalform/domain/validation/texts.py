@@ -4,9 +4,10 @@ from __future__ import annotations
 import re
 from typing import Iterator
 
-from goalform.domain.amounts import clean_text
+from goalform.domain.folding import fold
 from goalform.domain.form import HEADER_FIELDS, INDICATOR_COLUMNS, Form
-from goalform.domain.template import Template, TemplateError
+from goalform.domain.names import FIELD_NAMES, text_name
+from goalform.domain.template import Template
 from goalform.domain.validation.core import Location, Missing, Severity, rule
 from goalform.domain.validation.rows import leaf_rows, level2_rows
 
@@ -14,19 +15,13 @@ _FULL_YEAR = re.compile(r"(?<!\d)(\d{4})(?!\d)")
 _SHORT_YEAR = re.compile(r"(?<!\d)(\d{1,2})\s*年")
 
 
-def section_name(template: Template, key: str) -> str:
-    """A text section's name without its deadline or colon: 「长期目标」, 「部门职能概述」."""
-    label = template.text_section(key).label
-    return re.split(r"[：:\n（(]", label, maxsplit=1)[0].strip()
-
-
 @rule("texts.required", Severity.ERROR, "部门职能概述、年度工作任务、长期目标、年度目标等文字部分必须填写",
       reports_missing=True)
 def texts_required(form: Form, template: Template) -> Iterator[tuple[Location, str]]:
     """Every text section of the template holds some text (whitespace does not count)."""
     for section in template.texts:
-        if not clean_text(form.text(section.key)):
-            yield Location("texts", section.key), Missing(f"请填写{section_name(template, section.key)}")
+        if not fold(form.text(section.key)):
+            yield Location("texts", section.key), Missing(f"请填写{text_name(template, section.key)}")
 
 
 @rule("texts.deadline", Severity.ERROR, "长期目标的截止时间须写完整年份（如 2028年12月），且不早于表的年度",
@@ -75,10 +70,6 @@ def stray_markup(text: str) -> str:
     return f"「{found}」"
 
 
-_FIELD_NAMES = {"department": "部门（单位）名称", "filler": "填报人", "phone": "联系电话", "fill_date": "填报日期",
-                "deadline": "长期目标的截止时间", "notes": "备注"}
-
-
 @rule("texts.markup", Severity.ERROR, "文字中不能含有 Word 书签等多余标记或不可见的控制字符")
 def markup(form: Form, template: Template) -> Iterator[tuple[Location, str]]:
     """Any cell of the form: header, texts, amounts, indicators. Such leftovers (e.g. a
@@ -87,10 +78,10 @@ def markup(form: Form, template: Template) -> Iterator[tuple[Location, str]]:
     for key in HEADER_FIELDS + ("deadline", "notes"):
         if search(getattr(form, key)):
             section = "header" if key in HEADER_FIELDS else ("texts" if key == "deadline" else "notes")
-            yield Location(section, key), f"{_FIELD_NAMES[key]}含有{stray_markup(getattr(form, key))}，请删除"
+            yield Location(section, key), f"{FIELD_NAMES[key]}含有{stray_markup(getattr(form, key))}，请删除"
     for key, text in form.texts.items():
         if search(text):
-            yield Location("texts", key), f"{section_name_safe(template, key)}含有{stray_markup(text)}，请删除"
+            yield Location("texts", key), f"{text_name(template, key)}含有{stray_markup(text)}，请删除"
     for cells in (form.funds, form.stated_totals):
         for (line, column), text in cells.items():
             if search(text):
@@ -106,10 +97,4 @@ def markup(form: Form, template: Template) -> Iterator[tuple[Location, str]]:
                 if text and search(text):
                     yield row.at(column), f"{row.title}含有{stray_markup(text)}，请删除"
 
-
-def section_name_safe(template: Template, key: str) -> str:
-    try:
-        return section_name(template, key)
-    except TemplateError:  # a text key the template does not know: name it as it is
-        return key
 

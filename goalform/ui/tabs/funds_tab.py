@@ -15,6 +15,7 @@ from goalform.domain.form import Form
 from goalform.domain.funds import FundsSummary, summarize_funds
 from goalform.domain.template import COLUMNS
 from goalform.domain.validation import Finding, Location
+from goalform.ui import field_names
 from goalform.ui.editor import FormEditor
 from goalform.ui.funds_grid import AmountCell, FundsGrid, Slot
 from goalform.ui.widgets import FieldLineEdit, mark, wants_focus
@@ -75,7 +76,7 @@ class FundsTab(QWidget):
                 grid.addWidget(QLabel(line.label, body), row, _COL_LINE)
                 for column in COLUMNS:
                     cell = AmountCell(body)
-                    self._style_cell(cell, f"fund_{line.key}_{column}")
+                    self._style_cell(cell, field_names.fund_widget(line.key, column))
                     cell.setText(doc.fund(line.key, column))
                     cell.setReadOnly(editor.read_only)
                     self.cells[(line.key, column)] = cell
@@ -92,7 +93,7 @@ class FundsTab(QWidget):
             total_label.setStyleSheet("font-weight: bold;")
             grid.addWidget(total_label, row, _COL_LINE)
             for column in COLUMNS:
-                total = self._derived_cell(body, f"total_{group.key}_{column}")
+                total = self._derived_cell(body, field_names.total_widget(group.key, column))
                 self.totals[(group.key, column)] = total
                 grid.addWidget(total, row, _GRID_COLUMN[column])
             share = self._derived_cell(body, f"share_{group.key}")

@@ -1,10 +1,14 @@
 """基本信息: department, filler, phone, fill date, with the form's version and year."""
 from __future__ import annotations
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QFormLayout, QGroupBox, QLabel, QVBoxLayout, QWidget
 
+from goalform.domain import names
 from goalform.domain.form import HEADER_FIELDS
+from goalform.domain.names import FIELD_NAMES
 from goalform.domain.validation import Finding, Location
+from goalform.ui import field_names
 from goalform.ui.date_field import attach_calendar
 from goalform.ui.editor import FormEditor
 from goalform.ui.widgets import FieldLineEdit, FieldTextEdit, bind_line, bind_text, mark, wants_focus
@@ -20,12 +24,8 @@ class HeaderTab(QWidget):
         box = QGroupBox(self.tr("填报单位"), self)
         form = QFormLayout(box)
         form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.DontWrapRows)
-        labels = {
-            "department": doc.template.label("department").replace("\n", ""),
-            "filler": doc.template.label("filler"),
-            "phone": doc.template.label("phone"),
-            "fill_date": self.tr("填报日期"),
-        }
+        # The fields' names from the one table of names (goalform.domain.names), translated at display.
+        labels = {key: QCoreApplication.translate(names.CONTEXT, FIELD_NAMES[key]) for key in HEADER_FIELDS}
         placeholders = {
             "department": self.tr("填写填报本表的部门全称"),
             "phone": self.tr("如 027-12345678 或 13812345678"),
@@ -34,7 +34,7 @@ class HeaderTab(QWidget):
         self.fields: dict[str, FieldLineEdit] = {}
         for key in HEADER_FIELDS:
             edit = FieldLineEdit(box)
-            edit.setObjectName(f"field_{key}")
+            edit.setObjectName(field_names.field_widget(key))
             edit.setPlaceholderText(placeholders.get(key, ""))
             bind_line(edit, editor, key)
             self.fields[key] = edit
@@ -53,7 +53,7 @@ class HeaderTab(QWidget):
         notes_box = QGroupBox(self.tr("备注（不打印）"), self)
         notes_layout = QVBoxLayout(notes_box)
         self.notes = FieldTextEdit(notes_box)
-        self.notes.setObjectName("text_notes")
+        self.notes.setObjectName(field_names.text_widget("notes"))
         self.notes.setPlaceholderText(self.tr("导入和结转时的说明会记在这里，也可以写给自己的备忘。"))
         bind_text(self.notes, editor, "notes")
         notes_layout.addWidget(self.notes)

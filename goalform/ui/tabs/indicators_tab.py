@@ -18,12 +18,12 @@ from PySide6.QtWidgets import (
 )
 
 from goalform.domain.validation import Finding, Location
+from goalform.ui import field_names
 from goalform.ui.delegates import IndicatorDelegate
 from goalform.ui.editor import FormEditor
 from goalform.ui.indicator_model import IndicatorModel
 from goalform.ui.indicator_paste import IndicatorClipboard
 from goalform.ui.indicator_view import IndicatorTreeView
-from goalform.ui.review_actions import extend_context_menu
 from goalform.ui.settings import Settings
 from goalform.ui.widgets import FieldLineEdit, FieldTextEdit, bind_line, bind_text, mark, wants_focus
 
@@ -32,11 +32,15 @@ GOAL_KEY = {"long_term": "long_term_goal", "annual": "annual_goal"}
 
 class IndicatorsTab(QWidget):
     def __init__(self, editor: FormEditor, tree: str, earlier_names: Callable[[], list[str]],
-                 parent: QWidget | None = None, settings: Settings | None = None) -> None:
+                 parent: QWidget | None = None, settings: Settings | None = None,
+                 extend_menu: Callable[[QMenu, QWidget], None] | None = None) -> None:
         super().__init__(parent)
         self.editor = editor
         self.tree = tree
         self.settings = settings
+        # The context-menu hook: whoever builds the tab may add to the tree's menu (the reviewer's
+        # 「添加审核意见…」), without this tab knowing who.
+        self.extend_menu = extend_menu
         self._fresh: tuple[int, QUndoCommand] | None = None  # the row just inserted and its command
         self.model: IndicatorModel = editor.models[tree]
         self.setObjectName(f"{tree}_tab")
@@ -48,12 +52,12 @@ class IndicatorsTab(QWidget):
         self.deadline: FieldLineEdit | None = None
         if tree == "long_term":
             self.deadline = FieldLineEdit(goal_box)
-            self.deadline.setObjectName("field_deadline")
+            self.deadline.setObjectName(field_names.field_widget("deadline"))
             self.deadline.setPlaceholderText(self.tr("如 %1年12月").replace("%1", str(doc.year + 2)))
             bind_line(self.deadline, editor, "deadline")
             goal_layout.addRow(self.tr("截止时间"), self.deadline)
         self.goal = FieldTextEdit(goal_box)
-        self.goal.setObjectName(f"text_{GOAL_KEY[tree]}")
+        self.goal.setObjectName(field_names.text_widget(GOAL_KEY[tree]))
         self.goal.setFixedHeight(self.goal.fontMetrics().lineSpacing() * 4 + 12)
         bind_text(self.goal, editor, GOAL_KEY[tree])
         goal_layout.addRow(self.tr("目标"), self.goal)
@@ -134,7 +138,8 @@ class IndicatorsTab(QWidget):
         for name in () if self.editor.read_only else ("add2", "add3", "insert", "delete", "up", "down"):
             button = self.buttons[name]
             menu.addAction(button.text(), button.click)
-        extend_context_menu(menu, self.view)  # 添加审核意见…
+        if self.extend_menu is not None:
+            self.extend_menu(menu, self.view)
         menu.exec(self.view.viewport().mapToGlobal(pos))
 
     # -- helpers -----------------------------------------------------------------------------------

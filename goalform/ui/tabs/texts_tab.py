@@ -4,6 +4,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QGroupBox, QVBoxLayout, QWidget
 
 from goalform.domain.validation import Finding, Location
+from goalform.ui import field_names
 from goalform.ui.editor import FormEditor
 from goalform.ui.widgets import FieldTextEdit, bind_text, mark, wants_focus
 
@@ -24,7 +25,7 @@ class TextsTab(QWidget):
             box = QGroupBox(section.label.replace("\n", ""), self)
             inner = QVBoxLayout(box)
             edit = FieldTextEdit(box)
-            edit.setObjectName(f"text_{section.key}")
+            edit.setObjectName(field_names.text_widget(section.key))
             bind_text(edit, editor, section.key)
             inner.addWidget(edit)
             layout.addWidget(box, 1)
