@@ -267,6 +267,12 @@ ENGLISH = {
         "Cannot open a window: cannot connect to the graphical display {display} (DISPLAY={display}). Start goalform from a desktop; over a remote login use ssh -X.",
     "无法打开窗口：没有图形显示（未设置 WAYLAND_DISPLAY）。请在桌面中启动 goalform。":
         "Cannot open a window: no graphical display (WAYLAND_DISPLAY is not set). Start goalform from a desktop.",
+    # The one table of names (goalform/domain/names.py, context "names")
+    "部门（单位）名称": "Department (unit) name",
+    "长期绩效指标": "Long-term performance indicators",
+    "年度绩效指标": "Annual performance indicators",
+    "长期指标": "Long-term indicators",
+    "年度指标": "Annual indicators",
 }
 
 
@@ -373,7 +379,10 @@ def repair(root: ET.Element, sources: list[str]) -> int:
 
 
 def main() -> int:
-    sources = sorted(str(p.relative_to(ROOT)) for p in (ROOT / "goalform" / "ui").rglob("*.py"))
+    # The GUI, and the modules below it that mark their user-visible names with QT_TRANSLATE_NOOP
+    # (domain/names.py, the exporter's and importer's format names), translated where they are shown.
+    sources = sorted(str(p.relative_to(ROOT)) for p in (ROOT / "goalform").rglob("*.py")
+                     if "ui" in p.relative_to(ROOT).parts or "QT_TRANSLATE_NOOP(" in p.read_text(encoding="utf-8"))
     subprocess.run([tool("pyside6-lupdate"), *sources, "-no-obsolete", "-ts", str(TS)], cwd=ROOT, check=True)
     tree = ET.parse(TS)
     added = repair(tree.getroot(), sources)

@@ -26,43 +26,43 @@
 <context>
     <name>Commands</name>
     <message>
-        <location filename="../../goalform/ui/commands.py" line="30" />
+        <location filename="../../goalform/ui/commands.py" line="39" />
         <source>修改%1</source>
         <translation>Edit %1</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/commands.py" line="54" />
+        <location filename="../../goalform/ui/commands.py" line="63" />
         <source>修改金额</source>
         <translation>Edit amount</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/commands.py" line="100" />
+        <location filename="../../goalform/ui/commands.py" line="109" />
         <source>重命名指标</source>
         <translation>Rename indicator</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/commands.py" line="100" />
+        <location filename="../../goalform/ui/commands.py" line="109" />
         <source>修改指标值</source>
         <translation>Edit indicator value</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/commands.py" line="117" />
+        <location filename="../../goalform/ui/commands.py" line="126" />
         <source>添加二级指标</source>
         <translation>Add level-2 indicator</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/commands.py" line="117" />
-        <location filename="../../goalform/ui/commands.py" line="140" />
+        <location filename="../../goalform/ui/commands.py" line="126" />
+        <location filename="../../goalform/ui/commands.py" line="149" />
         <source>添加三级指标</source>
         <translation>Add level-3 indicator</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/commands.py" line="159" />
+        <location filename="../../goalform/ui/commands.py" line="168" />
         <source>删除指标</source>
         <translation>Delete indicator</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/commands.py" line="175" />
+        <location filename="../../goalform/ui/commands.py" line="184" />
         <source>移动指标</source>
         <translation>Move indicator</translation>
     </message>
@@ -116,119 +116,114 @@
 <context>
     <name>DiffDock</name>
     <message>
-        <location filename="../../goalform/ui/diff_window.py" line="120" />
+        <location filename="../../goalform/ui/diff_window.py" line="118" />
         <source>比较结果</source>
         <translation>Comparison</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/diff_window.py" line="138" />
+        <location filename="../../goalform/ui/diff_window.py" line="136" />
         <source>筛选：位置、年份或数值中的文字</source>
         <translation>Filter: text in location, year or values</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/diff_window.py" line="144" />
+        <location filename="../../goalform/ui/diff_window.py" line="142" />
         <source>导出 Excel…</source>
         <translation>Export Excel…</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/diff_window.py" line="146" />
+        <location filename="../../goalform/ui/diff_window.py" line="144" />
         <source>关闭</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/diff_window.py" line="174" />
+        <location filename="../../goalform/ui/diff_window.py" line="172" />
         <source>双击一行（或按回车）转到当前表格中的该项。</source>
         <translation>Double-click a row (or press Enter) to go to that item in the current form.</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/diff_window.py" line="191" />
+        <location filename="../../goalform/ui/diff_window.py" line="189" />
         <source>显示 %1 / %2 处</source>
         <translation>Showing %1 / %2</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/diff_window.py" line="201" />
-        <location filename="../../goalform/ui/diff_window.py" line="213" />
+        <location filename="../../goalform/ui/diff_window.py" line="199" />
+        <location filename="../../goalform/ui/diff_window.py" line="211" />
         <source>比较时打开的表格已关闭，不能转到。</source>
         <translation>The form open during the comparison has been closed; cannot go there.</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/diff_window.py" line="204" />
+        <location filename="../../goalform/ui/diff_window.py" line="202" />
         <source>此项只在另一个文件中，当前表格没有。</source>
         <translation>This item is only in the other file, not in the current form.</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/diff_window.py" line="207" />
+        <location filename="../../goalform/ui/diff_window.py" line="205" />
         <source>已转到：%1</source>
         <translation>Went to: %1</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/diff_window.py" line="218" />
+        <location filename="../../goalform/ui/diff_window.py" line="216" />
         <source>导出比较结果</source>
         <translation>Export comparison</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/diff_window.py" line="218" />
+        <location filename="../../goalform/ui/diff_window.py" line="216" />
         <source>比较结果.xlsx</source>
         <translation>comparison.xlsx</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/diff_window.py" line="219" />
+        <location filename="../../goalform/ui/diff_window.py" line="217" />
         <source>Excel 工作簿 (*.xlsx)</source>
         <translation>Excel workbook (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/diff_window.py" line="228" />
+        <location filename="../../goalform/ui/diff_window.py" line="226" />
         <source>筛选：%1</source>
         <translation>Filter: %1</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/diff_window.py" line="232" />
-        <location filename="../../goalform/ui/diff_window.py" line="236" />
+        <location filename="../../goalform/ui/diff_window.py" line="230" />
+        <location filename="../../goalform/ui/diff_window.py" line="233" />
         <source>导出失败</source>
         <translation>Export failed</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/diff_window.py" line="235" />
-        <source>如已在 Excel 中打开，请先关闭。</source>
-        <translation> If it is open in Excel, close it first.</translation>
-    </message>
-    <message>
-        <location filename="../../goalform/ui/diff_window.py" line="237" />
+        <location filename="../../goalform/ui/diff_window.py" line="233" />
         <source>无法写入「%1」：%2。</source>
         <translation>Cannot write “%1”: %2.</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/diff_window.py" line="240" />
+        <location filename="../../goalform/ui/diff_window.py" line="236" />
         <source>已导出到 %1</source>
         <translation>Exported to %1</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/diff_window.py" line="253" />
+        <location filename="../../goalform/ui/diff_window.py" line="249" />
         <source>当前表格</source>
         <translation>current form</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/diff_window.py" line="262" />
+        <location filename="../../goalform/ui/diff_window.py" line="258" />
         <source>之前（%1年）</source>
         <translation>Before (%1)</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/diff_window.py" line="263" />
+        <location filename="../../goalform/ui/diff_window.py" line="259" />
         <source>之后（%1年）</source>
         <translation>After (%1)</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/diff_window.py" line="264" />
+        <location filename="../../goalform/ui/diff_window.py" line="260" />
         <source>之前：%1（%2年）　之后：%3（%4年）</source>
         <translation>Before: %1 (%2)　After: %3 (%4)</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/diff_window.py" line="266" />
+        <location filename="../../goalform/ui/diff_window.py" line="262" />
         <source>共 %1 处不同。</source>
         <translation>%1 differences.</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/diff_window.py" line="267" />
+        <location filename="../../goalform/ui/diff_window.py" line="263" />
         <source>两个文件内容相同。</source>
         <translation>The two files have the same content.</translation>
     </message>
@@ -236,12 +231,12 @@
 <context>
     <name>DiffModel</name>
     <message>
-        <location filename="../../goalform/ui/diff_window.py" line="75" />
+        <location filename="../../goalform/ui/diff_window.py" line="73" />
         <source>位置</source>
         <translation>Location</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/diff_window.py" line="75" />
+        <location filename="../../goalform/ui/diff_window.py" line="73" />
         <source>年份</source>
         <translation>Year</translation>
     </message>
@@ -249,327 +244,327 @@
 <context>
     <name>FileActions</name>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="96" />
+        <location filename="../../goalform/ui/file_actions.py" line="92" />
         <source>新建…</source>
         <translation>New…</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="97" />
+        <location filename="../../goalform/ui/file_actions.py" line="93" />
         <source>打开…</source>
         <translation>Open…</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="98" />
+        <location filename="../../goalform/ui/file_actions.py" line="94" />
         <source>以只读方式打开…</source>
         <translation>Open read-only…</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="100" />
+        <location filename="../../goalform/ui/file_actions.py" line="96" />
         <source>保存</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="101" />
-        <location filename="../../goalform/ui/file_actions.py" line="301" />
+        <location filename="../../goalform/ui/file_actions.py" line="97" />
+        <location filename="../../goalform/ui/file_actions.py" line="290" />
         <source>另存为…</source>
         <translation>Save As…</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="102" />
+        <location filename="../../goalform/ui/file_actions.py" line="98" />
         <source>导入 Word/Excel…</source>
         <translation>Import Word/Excel…</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="103" />
+        <location filename="../../goalform/ui/file_actions.py" line="99" />
         <source>导出…</source>
         <translation>Export…</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="104" />
+        <location filename="../../goalform/ui/file_actions.py" line="100" />
         <source>打印预览…</source>
         <translation>Print preview…</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="105" />
+        <location filename="../../goalform/ui/file_actions.py" line="101" />
         <source>打印…</source>
         <translation>Print…</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="106" />
+        <location filename="../../goalform/ui/file_actions.py" line="102" />
         <source>结转到下一年…</source>
         <translation>Roll over to next year…</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="107" />
+        <location filename="../../goalform/ui/file_actions.py" line="103" />
         <source>与另一文件比较…</source>
         <translation>Compare with another file…</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="108" />
+        <location filename="../../goalform/ui/file_actions.py" line="104" />
         <source>关闭</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="109" />
+        <location filename="../../goalform/ui/file_actions.py" line="105" />
         <source>退出</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="110" />
+        <location filename="../../goalform/ui/file_actions.py" line="106" />
         <source>最近打开</source>
         <translation>Recent files</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="142" />
-        <location filename="../../goalform/ui/file_actions.py" line="314" />
+        <location filename="../../goalform/ui/file_actions.py" line="133" />
+        <location filename="../../goalform/ui/file_actions.py" line="303" />
         <source>未命名表格</source>
         <translation>untitled form</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="146" />
+        <location filename="../../goalform/ui/file_actions.py" line="137" />
         <source>保存修改</source>
         <translation>Save changes</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="144" />
+        <location filename="../../goalform/ui/file_actions.py" line="135" />
         <source>「%1」有未保存的修改。关闭前要保存吗？</source>
         <translation>“%1” has unsaved changes. Save them before closing?</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="143" />
+        <location filename="../../goalform/ui/file_actions.py" line="134" />
         <source>「%1」有未保存的审核意见或审核状态。关闭前要保存吗？</source>
         <translation>“%1” has unsaved review comments or review status. Save them before closing?</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="166" />
+        <location filename="../../goalform/ui/file_actions.py" line="154" />
         <source>新建失败</source>
         <translation>Could not create the form</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="177" />
-        <location filename="../../goalform/ui/file_actions.py" line="212" />
+        <location filename="../../goalform/ui/file_actions.py" line="167" />
+        <location filename="../../goalform/ui/file_actions.py" line="201" />
         <source>以只读方式打开</source>
         <translation>Open read-only</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="177" />
+        <location filename="../../goalform/ui/file_actions.py" line="167" />
         <source>打开</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="197" />
+        <location filename="../../goalform/ui/file_actions.py" line="184" />
         <source>无法打开文件</source>
         <translation>Cannot open the file</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="209" />
+        <location filename="../../goalform/ui/file_actions.py" line="198" />
         <source>文件已在编辑中</source>
         <translation>File already being edited</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="210" />
+        <location filename="../../goalform/ui/file_actions.py" line="199" />
         <source>「%1」已在另一个 goalform 窗口中打开。
 两边同时编辑，后保存的一方会覆盖先保存的一方。建议以只读方式打开。</source>
         <translation>“%1” is already open in another goalform window.
 If both are edited, whichever saves last overwrites the other. Opening it read-only is recommended.</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="212" />
+        <location filename="../../goalform/ui/file_actions.py" line="201" />
         <source>仍要编辑</source>
         <translation>Edit anyway</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="233" />
+        <location filename="../../goalform/ui/file_actions.py" line="222" />
         <source>（无）</source>
         <translation>(none)</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="237" />
+        <location filename="../../goalform/ui/file_actions.py" line="226" />
         <source>清除列表</source>
         <translation>Clear list</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="256" />
+        <location filename="../../goalform/ui/file_actions.py" line="245" />
         <source>另存为</source>
         <translation>Save As</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="266" />
+        <location filename="../../goalform/ui/file_actions.py" line="255" />
         <source>部门整体绩效目标表</source>
         <translation>Department performance targets</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="278" />
+        <location filename="../../goalform/ui/file_actions.py" line="261" />
         <source>保存失败</source>
         <translation>Save failed</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="287" />
+        <location filename="../../goalform/ui/file_actions.py" line="276" />
         <source>已把审核记录保存到 %1（表格内容未改动）</source>
         <translation>Review record saved to %1 (form content unchanged)</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="292" />
+        <location filename="../../goalform/ui/file_actions.py" line="281" />
         <source>已保存到 %1</source>
         <translation>Saved to %1</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="298" />
+        <location filename="../../goalform/ui/file_actions.py" line="287" />
         <source>文件已被修改</source>
         <translation>File changed on disk</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="299" />
+        <location filename="../../goalform/ui/file_actions.py" line="288" />
         <source>「%1」在你打开之后被其他程序或另一个 goalform 窗口修改过。
 覆盖保存会丢掉那些修改；另存为可以两份都保留。</source>
         <translation>“%1” was changed by another program or goalform window after you opened it.
 Overwriting it loses those changes; Save As keeps both.</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="301" />
+        <location filename="../../goalform/ui/file_actions.py" line="290" />
         <source>覆盖保存</source>
         <translation>Overwrite</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="315" />
+        <location filename="../../goalform/ui/file_actions.py" line="304" />
         <source>恢复未保存的工作</source>
         <translation>Recover unsaved work</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="316" />
+        <location filename="../../goalform/ui/file_actions.py" line="305" />
         <source>goalform 上次没有正常关闭。发现「%1」在 %2 的未保存修改。
 要恢复吗？</source>
         <translation>goalform did not close normally last time. Unsaved changes to “%1” from %2 were found.
 Recover them?</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="318" />
+        <location filename="../../goalform/ui/file_actions.py" line="307" />
         <source>恢复</source>
         <translation>Recover</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="319" />
+        <location filename="../../goalform/ui/file_actions.py" line="308" />
         <source>丢弃</source>
         <translation>Discard</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="320" />
+        <location filename="../../goalform/ui/file_actions.py" line="309" />
         <source>以后再说</source>
         <translation>Later</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="328" />
+        <location filename="../../goalform/ui/file_actions.py" line="314" />
         <source>无法恢复</source>
         <translation>Cannot recover</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="371" />
+        <location filename="../../goalform/ui/file_actions.py" line="357" />
         <source>此表还有 %1 个错误，仍要导出吗？</source>
         <translation>This form still has %1 errors. Export anyway?</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="419" />
+        <location filename="../../goalform/ui/file_actions.py" line="400" />
         <source>结转到下一年</source>
         <translation>Roll over to next year</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="420" />
+        <location filename="../../goalform/ui/file_actions.py" line="401" />
         <source>已结转为 %1 年的新表格（尚未保存）。有 %2 处需要核对，详见检查结果。</source>
         <translation>Rolled over to a new form for %1 (not saved yet). %2 items need checking; see Findings.</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="344" />
+        <location filename="../../goalform/ui/file_actions.py" line="332" />
         <source>导入</source>
         <translation>Import</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="42" />
+        <location filename="../../goalform/ui/file_actions.py" line="41" />
         <source>goalform 表格 (*.goal)</source>
         <translation>goalform forms (*.goal)</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="358" />
+        <location filename="../../goalform/ui/file_actions.py" line="341" />
         <source>导入失败</source>
         <translation>Import failed</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="363" />
+        <location filename="../../goalform/ui/file_actions.py" line="349" />
         <source>导入报告</source>
         <translation>Import report</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="363" />
+        <location filename="../../goalform/ui/file_actions.py" line="349" />
         <source>已导入「%1」。</source>
         <translation>Imported “%1”.</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="371" />
-        <location filename="../../goalform/ui/file_actions.py" line="376" />
+        <location filename="../../goalform/ui/file_actions.py" line="357" />
+        <location filename="../../goalform/ui/file_actions.py" line="362" />
         <source>导出</source>
         <translation>Export</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="387" />
+        <location filename="../../goalform/ui/file_actions.py" line="369" />
         <source>导出失败</source>
         <translation>Export failed</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="389" />
+        <location filename="../../goalform/ui/file_actions.py" line="373" />
         <source>已导出到 %1</source>
         <translation>Exported to %1</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="405" />
+        <location filename="../../goalform/ui/file_actions.py" line="386" />
         <source>打印失败</source>
         <translation>Printing failed</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="416" />
+        <location filename="../../goalform/ui/file_actions.py" line="394" />
         <source>结转失败</source>
         <translation>Rollover failed</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="429" />
+        <location filename="../../goalform/ui/file_actions.py" line="410" />
         <source>与另一文件比较</source>
         <translation>Compare with another file</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="436" />
+        <location filename="../../goalform/ui/file_actions.py" line="414" />
         <source>比较失败</source>
         <translation>Comparison failed</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="54" />
-        <location filename="../../goalform/ui/file_actions.py" line="72" />
+        <location filename="../../goalform/formats/export.py" line="23" />
+        <location filename="../../goalform/formats/importer.py" line="34" />
         <source>Word 文档</source>
         <translation>Word document</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="54" />
-        <location filename="../../goalform/ui/file_actions.py" line="72" />
+        <location filename="../../goalform/formats/export.py" line="24" />
+        <location filename="../../goalform/formats/importer.py" line="34" />
         <source>Excel 工作簿</source>
         <translation>Excel workbook</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="55" />
+        <location filename="../../goalform/formats/export.py" line="25" />
+        <source>PDF 文件</source>
+        <translation>PDF file</translation>
+    </message>
+    <message>
+        <location filename="../../goalform/ui/file_actions.py" line="53" />
         <source>Word 或 Excel 表格 (%1)</source>
         <translation>Word or Excel forms (%1)</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="57" />
-        <location filename="../../goalform/ui/file_actions.py" line="66" />
+        <location filename="../../goalform/ui/file_actions.py" line="55" />
+        <location filename="../../goalform/ui/file_actions.py" line="64" />
         <source>所有文件 (*)</source>
         <translation>All files (*)</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="65" />
+        <location filename="../../goalform/ui/file_actions.py" line="63" />
         <source>可导入的 Word 或 Excel 表格 (%1)</source>
         <translation>Importable Word or Excel forms (%1)</translation>
-    </message>
-    <message>
-        <location filename="../../goalform/ui/file_actions.py" line="73" />
-        <source>PDF 文件</source>
-        <translation>PDF file</translation>
     </message>
 </context>
 <context>
@@ -591,58 +586,25 @@ Recover them?</translation>
     </message>
 </context>
 <context>
-    <name>FormEditor</name>
-    <message>
-        <location filename="../../goalform/ui/editor.py" line="23" />
-        <source>部门名称</source>
-        <translation>Department</translation>
-    </message>
-    <message>
-        <location filename="../../goalform/ui/editor.py" line="23" />
-        <source>填报人</source>
-        <translation>Filled in by</translation>
-    </message>
-    <message>
-        <location filename="../../goalform/ui/editor.py" line="23" />
-        <source>联系电话</source>
-        <translation>Phone</translation>
-    </message>
-    <message>
-        <location filename="../../goalform/ui/editor.py" line="24" />
-        <source>填报日期</source>
-        <translation>Date</translation>
-    </message>
-    <message>
-        <location filename="../../goalform/ui/editor.py" line="24" />
-        <source>长期目标截止时间</source>
-        <translation>Long-term deadline</translation>
-    </message>
-    <message>
-        <location filename="../../goalform/ui/editor.py" line="24" />
-        <source>备注</source>
-        <translation>Notes</translation>
-    </message>
-</context>
-<context>
     <name>FundsTab</name>
     <message>
-        <location filename="../../goalform/ui/tabs/funds_tab.py" line="56" />
-        <location filename="../../goalform/ui/tabs/funds_tab.py" line="60" />
+        <location filename="../../goalform/ui/tabs/funds_tab.py" line="57" />
+        <location filename="../../goalform/ui/tabs/funds_tab.py" line="61" />
         <source>%1年当年金额</source>
         <translation>%1 amount</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/tabs/funds_tab.py" line="106" />
+        <location filename="../../goalform/ui/tabs/funds_tab.py" line="107" />
         <source>单位：万元。合计和占比由程序计算，不能直接修改。</source>
         <translation>Unit: 10,000 yuan. Totals and shares are computed and cannot be edited.</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/tabs/funds_tab.py" line="132" />
+        <location filename="../../goalform/ui/tabs/funds_tab.py" line="133" />
         <source>由程序计算</source>
         <translation>Computed</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/tabs/funds_tab.py" line="199" />
+        <location filename="../../goalform/ui/tabs/funds_tab.py" line="200" />
         <source>未采用：</source>
         <translation>Not accepted: </translation>
     </message>
@@ -650,14 +612,9 @@ Recover them?</translation>
 <context>
     <name>HeaderTab</name>
     <message>
-        <location filename="../../goalform/ui/tabs/header_tab.py" line="20" />
+        <location filename="../../goalform/ui/tabs/header_tab.py" line="24" />
         <source>填报单位</source>
         <translation>Department</translation>
-    </message>
-    <message>
-        <location filename="../../goalform/ui/tabs/header_tab.py" line="27" />
-        <source>填报日期</source>
-        <translation>Date</translation>
     </message>
     <message>
         <location filename="../../goalform/ui/tabs/header_tab.py" line="30" />
@@ -747,77 +704,77 @@ Recover them?</translation>
 <context>
     <name>IndicatorsTab</name>
     <message>
-        <location filename="../../goalform/ui/tabs/indicators_tab.py" line="46" />
+        <location filename="../../goalform/ui/tabs/indicators_tab.py" line="50" />
         <source>长期目标</source>
         <translation>Long-term goal</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/tabs/indicators_tab.py" line="46" />
+        <location filename="../../goalform/ui/tabs/indicators_tab.py" line="50" />
         <source>年度目标</source>
         <translation>Annual goal</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/tabs/indicators_tab.py" line="52" />
+        <location filename="../../goalform/ui/tabs/indicators_tab.py" line="56" />
         <source>如 %1年12月</source>
         <translation>e.g. December %1</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/tabs/indicators_tab.py" line="54" />
+        <location filename="../../goalform/ui/tabs/indicators_tab.py" line="58" />
         <source>截止时间</source>
         <translation>Deadline</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/tabs/indicators_tab.py" line="59" />
+        <location filename="../../goalform/ui/tabs/indicators_tab.py" line="63" />
         <source>目标</source>
         <translation>Goal</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/tabs/indicators_tab.py" line="65" />
+        <location filename="../../goalform/ui/tabs/indicators_tab.py" line="69" />
         <source>添加二级指标</source>
         <translation>Add level-2 indicator</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/tabs/indicators_tab.py" line="66" />
+        <location filename="../../goalform/ui/tabs/indicators_tab.py" line="70" />
         <source>添加三级指标</source>
         <translation>Add level-3 indicator</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/tabs/indicators_tab.py" line="67" />
+        <location filename="../../goalform/ui/tabs/indicators_tab.py" line="71" />
         <source>插入同级</source>
         <translation>Insert sibling</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/tabs/indicators_tab.py" line="68" />
+        <location filename="../../goalform/ui/tabs/indicators_tab.py" line="72" />
         <source>删除</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/tabs/indicators_tab.py" line="69" />
+        <location filename="../../goalform/ui/tabs/indicators_tab.py" line="73" />
         <source>上移</source>
         <translation>Move up</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/tabs/indicators_tab.py" line="70" />
+        <location filename="../../goalform/ui/tabs/indicators_tab.py" line="74" />
         <source>下移</source>
         <translation>Move down</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/tabs/indicators_tab.py" line="81" />
+        <location filename="../../goalform/ui/tabs/indicators_tab.py" line="85" />
         <source>F2/回车 编辑 · Tab 下一格 · Esc 取消新行 · 拖动可调整顺序</source>
         <translation>F2 edit · Esc cancel · drag to move</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/tabs/indicators_tab.py" line="153" />
+        <location filename="../../goalform/ui/tabs/indicators_tab.py" line="158" />
         <source>指标</source>
         <translation>Indicator</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/tabs/indicators_tab.py" line="173" />
+        <location filename="../../goalform/ui/tabs/indicators_tab.py" line="178" />
         <source>请先选中一个二级指标，再添加三级指标。</source>
         <translation>Select a level-2 indicator first, then add a level-3 indicator.</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/tabs/indicators_tab.py" line="223" />
+        <location filename="../../goalform/ui/tabs/indicators_tab.py" line="228" />
         <source>一级指标由模板固定，不能删除。</source>
         <translation>Level-1 indicators are fixed by the template and cannot be deleted.</translation>
     </message>
@@ -825,37 +782,37 @@ Recover them?</translation>
 <context>
     <name>LibraryActions</name>
     <message>
-        <location filename="../../goalform/ui/library_actions.py" line="58" />
-        <location filename="../../goalform/ui/library_actions.py" line="154" />
+        <location filename="../../goalform/ui/library_actions.py" line="54" />
+        <location filename="../../goalform/ui/library_actions.py" line="145" />
         <source>指标库…</source>
         <translation>Indicator library…</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/library_actions.py" line="62" />
+        <location filename="../../goalform/ui/library_actions.py" line="58" />
         <source>导入指标库…</source>
         <translation>Import indicator library…</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/library_actions.py" line="65" />
+        <location filename="../../goalform/ui/library_actions.py" line="61" />
         <source>导出指标库…</source>
         <translation>Export indicator library…</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/library_actions.py" line="92" />
-        <location filename="../../goalform/ui/library_actions.py" line="108" />
-        <location filename="../../goalform/ui/library_actions.py" line="119" />
-        <location filename="../../goalform/ui/library_actions.py" line="207" />
-        <location filename="../../goalform/ui/library_actions.py" line="210" />
-        <location filename="../../goalform/ui/library_actions.py" line="221" />
-        <location filename="../../goalform/ui/library_actions.py" line="230" />
-        <location filename="../../goalform/ui/library_actions.py" line="298" />
-        <location filename="../../goalform/ui/library_actions.py" line="309" />
-        <location filename="../../goalform/ui/library_actions.py" line="324" />
+        <location filename="../../goalform/ui/library_actions.py" line="85" />
+        <location filename="../../goalform/ui/library_actions.py" line="101" />
+        <location filename="../../goalform/ui/library_actions.py" line="109" />
+        <location filename="../../goalform/ui/library_actions.py" line="198" />
+        <location filename="../../goalform/ui/library_actions.py" line="201" />
+        <location filename="../../goalform/ui/library_actions.py" line="209" />
+        <location filename="../../goalform/ui/library_actions.py" line="220" />
+        <location filename="../../goalform/ui/library_actions.py" line="284" />
+        <location filename="../../goalform/ui/library_actions.py" line="292" />
+        <location filename="../../goalform/ui/library_actions.py" line="305" />
         <source>指标库</source>
         <translation>Indicator library</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/library_actions.py" line="93" />
+        <location filename="../../goalform/ui/library_actions.py" line="86" />
         <source>无法打开指标库：%1
 
 本次只使用内置指标。</source>
@@ -864,12 +821,12 @@ Recover them?</translation>
 Only the built-in indicators are used this time.</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/library_actions.py" line="100" />
+        <location filename="../../goalform/ui/library_actions.py" line="93" />
         <source>指标库已损坏</source>
         <translation>Indicator library damaged</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/library_actions.py" line="101" />
+        <location filename="../../goalform/ui/library_actions.py" line="94" />
         <source>%1
 
 是否用内置指标重建指标库？损坏的文件会改名保留，导入的指标库需重新导入。
@@ -880,161 +837,161 @@ Rebuild the indicator library from the built-in indicators? The damaged file is 
 Choose No to use only the built-in indicators this time.</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/library_actions.py" line="108" />
+        <location filename="../../goalform/ui/library_actions.py" line="101" />
         <source>无法重建指标库：%1</source>
         <translation>Cannot rebuild the indicator library: %1</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/library_actions.py" line="156" />
+        <location filename="../../goalform/ui/library_actions.py" line="147" />
         <source>从指标库选择指标插入（Ctrl+L）</source>
         <translation>Choose indicators to insert from the library (Ctrl+L)</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/library_actions.py" line="182" />
+        <location filename="../../goalform/ui/library_actions.py" line="173" />
         <source>导入的表格</source>
         <translation>imported form</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/library_actions.py" line="191" />
+        <location filename="../../goalform/ui/library_actions.py" line="182" />
         <source>已将本表的 %1 个新指标加入指标库（我的表）</source>
         <translation>Added %1 new indicators from this form to the library (My forms)</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/library_actions.py" line="207" />
+        <location filename="../../goalform/ui/library_actions.py" line="198" />
         <source>请先新建或打开一张表格。</source>
         <translation>Create or open a form first.</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/library_actions.py" line="210" />
+        <location filename="../../goalform/ui/library_actions.py" line="201" />
         <source>表格以只读方式打开，不能插入指标。</source>
         <translation>The form is open read-only; indicators cannot be inserted.</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/library_actions.py" line="217" />
+        <location filename="../../goalform/ui/library_actions.py" line="208" />
         <source>从指标库插入 %1 个指标</source>
         <translation>Insert %1 indicators from library</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/library_actions.py" line="230" />
+        <location filename="../../goalform/ui/library_actions.py" line="220" />
         <source>没有插入指标：
 %1</source>
         <translation>No indicators inserted:
 %1</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/library_actions.py" line="231" />
+        <location filename="../../goalform/ui/library_actions.py" line="221" />
         <source>另有 %1 个</source>
         <translation>and %1 more</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/library_actions.py" line="233" />
+        <location filename="../../goalform/ui/library_actions.py" line="223" />
         <source>已插入 %1 个指标</source>
         <translation>Inserted %1 indicators</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/library_actions.py" line="235" />
+        <location filename="../../goalform/ui/library_actions.py" line="225" />
         <source>，%1 个已在表中或无法放置</source>
         <translation>; %1 already in the form or could not be placed</translation>
     </message>
     <message>
+        <location filename="../../goalform/ui/library_actions.py" line="235" />
+        <location filename="../../goalform/ui/library_actions.py" line="237" />
+        <location filename="../../goalform/ui/library_actions.py" line="241" />
         <location filename="../../goalform/ui/library_actions.py" line="246" />
-        <location filename="../../goalform/ui/library_actions.py" line="248" />
-        <location filename="../../goalform/ui/library_actions.py" line="255" />
-        <location filename="../../goalform/ui/library_actions.py" line="258" />
-        <location filename="../../goalform/ui/library_actions.py" line="264" />
-        <location filename="../../goalform/ui/library_actions.py" line="272" />
+        <location filename="../../goalform/ui/library_actions.py" line="249" />
+        <location filename="../../goalform/ui/library_actions.py" line="259" />
         <source>导入指标库</source>
         <translation>Import indicator library</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/library_actions.py" line="246" />
+        <location filename="../../goalform/ui/library_actions.py" line="235" />
         <source>指标库不可用，无法导入。</source>
         <translation>The indicator library is not available; cannot import.</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/library_actions.py" line="249" />
+        <location filename="../../goalform/ui/library_actions.py" line="238" />
         <source>Excel 工作簿 (*.xlsx *.xls);;所有文件 (*)</source>
         <translation>Excel workbook (*.xlsx *.xls);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/library_actions.py" line="259" />
+        <location filename="../../goalform/ui/library_actions.py" line="247" />
         <source>「%1」中没有可导入的指标。</source>
         <translation>“%1” has no indicators to import.</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/library_actions.py" line="268" />
+        <location filename="../../goalform/ui/library_actions.py" line="255" />
         <source>已从「%1」导入 %2 个指标。</source>
         <translation>Imported %2 indicators from “%1”.</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/library_actions.py" line="270" />
+        <location filename="../../goalform/ui/library_actions.py" line="257" />
         <source>以下 %1 行未能导入：</source>
         <translation>These %1 rows could not be imported:</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/library_actions.py" line="271" />
+        <location filename="../../goalform/ui/library_actions.py" line="258" />
         <source>另有 %1 行</source>
         <translation>and %1 more rows</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/library_actions.py" line="278" />
-        <location filename="../../goalform/ui/library_actions.py" line="288" />
+        <location filename="../../goalform/ui/library_actions.py" line="265" />
+        <location filename="../../goalform/ui/library_actions.py" line="272" />
         <source>导出指标库</source>
         <translation>Export indicator library</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/library_actions.py" line="278" />
+        <location filename="../../goalform/ui/library_actions.py" line="265" />
         <source>指标库.xlsx</source>
         <translation>indicator library.xlsx</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/library_actions.py" line="279" />
+        <location filename="../../goalform/ui/library_actions.py" line="266" />
         <source>Excel 工作簿 (*.xlsx)</source>
         <translation>Excel workbook (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/library_actions.py" line="291" />
+        <location filename="../../goalform/ui/library_actions.py" line="277" />
         <source>已导出 %1 个指标到 %2</source>
         <translation>Exported %1 indicators to %2</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/library_actions.py" line="298" />
+        <location filename="../../goalform/ui/library_actions.py" line="284" />
         <source>内置指标不能删除。</source>
         <translation>Built-in indicators cannot be deleted.</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/library_actions.py" line="301" />
-        <location filename="../../goalform/ui/library_actions.py" line="318" />
+        <location filename="../../goalform/ui/library_actions.py" line="287" />
+        <location filename="../../goalform/ui/library_actions.py" line="302" />
         <source>删除指标</source>
         <translation>Delete indicator</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/library_actions.py" line="302" />
+        <location filename="../../goalform/ui/library_actions.py" line="288" />
         <source>从指标库删除所选的 %1 个指标？</source>
         <translation>Delete the %1 selected indicators from the library?</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/library_actions.py" line="303" />
+        <location filename="../../goalform/ui/library_actions.py" line="289" />
         <source>（所选的内置指标不会删除）</source>
         <translation>(selected built-in indicators are not deleted)</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/library_actions.py" line="317" />
+        <location filename="../../goalform/ui/library_actions.py" line="301" />
         <source>导入的「%1」中的全部指标</source>
         <translation>all indicators imported from “%1”</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/library_actions.py" line="317" />
+        <location filename="../../goalform/ui/library_actions.py" line="301" />
         <source>从我的表学到的全部指标</source>
         <translation>all indicators learned from my forms</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/library_actions.py" line="318" />
+        <location filename="../../goalform/ui/library_actions.py" line="302" />
         <source>从指标库删除%1？</source>
         <translation>Delete %1 from the library?</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/library_actions.py" line="327" />
+        <location filename="../../goalform/ui/library_actions.py" line="310" />
         <source>已删除 %1 个指标</source>
         <translation>Deleted %1 indicators</translation>
     </message>
@@ -1180,181 +1137,173 @@ Choose No to use only the built-in indicators this time.</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../goalform/ui/main_window.py" line="92" />
+        <location filename="../../goalform/ui/main_window.py" line="109" />
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/main_window.py" line="112" />
+        <location filename="../../goalform/ui/main_window.py" line="132" />
         <source>编辑(&amp;E)</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/main_window.py" line="113" />
-        <location filename="../../goalform/ui/main_window.py" line="219" />
-        <location filename="../../goalform/ui/main_window.py" line="296" />
-        <source>撤销</source>
-        <translation>Undo</translation>
-    </message>
-    <message>
-        <location filename="../../goalform/ui/main_window.py" line="116" />
-        <location filename="../../goalform/ui/main_window.py" line="220" />
-        <location filename="../../goalform/ui/main_window.py" line="300" />
-        <source>重做</source>
-        <translation>Redo</translation>
-    </message>
-    <message>
-        <location filename="../../goalform/ui/main_window.py" line="132" />
+        <location filename="../../goalform/ui/main_window.py" line="148" />
         <source>视图(&amp;V)</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/main_window.py" line="134" />
+        <location filename="../../goalform/ui/main_window.py" line="150" />
         <source>检查结果</source>
         <translation>Findings</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/main_window.py" line="137" />
+        <location filename="../../goalform/ui/main_window.py" line="153" />
         <source>下一个问题</source>
         <translation>Next problem</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/main_window.py" line="141" />
+        <location filename="../../goalform/ui/main_window.py" line="157" />
         <source>转到</source>
         <translation>Go to</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/main_window.py" line="143" />
+        <location filename="../../goalform/ui/main_window.py" line="160" />
         <source>帮助(&amp;H)</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/main_window.py" line="144" />
-        <location filename="../../goalform/ui/main_window.py" line="446" />
+        <location filename="../../goalform/ui/main_window.py" line="161" />
         <source>关于 goalform</source>
         <translation>About goalform</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/main_window.py" line="148" />
+        <location filename="../../goalform/ui/main_window.py" line="165" />
         <source>工具栏</source>
         <translation>Toolbar</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/main_window.py" line="383" />
+        <location filename="../../goalform/ui/main_window.py" line="384" />
         <source>部门整体绩效目标表</source>
         <translation>Department performance targets</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/main_window.py" line="125" />
+        <location filename="../../goalform/ui/main_window.py" line="138" />
         <source>检查</source>
         <translation>Check</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/main_window.py" line="128" />
+        <location filename="../../goalform/ui/main_window.py" line="141" />
         <source>检查整张表格：未填的必填项也作为错误列出 (F5)</source>
         <translation>Check the whole form; required fields still empty count as errors (F5)</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/main_window.py" line="226" />
+        <location filename="../../goalform/ui/main_window.py" line="230" />
         <source>只读：此表格以只读方式打开，表格内容不能修改。可以添加审核意见、提交、退回或通过，保存时只写入这些审核记录。</source>
         <translation>Read-only: the form's content cannot be changed. You can add review comments, submit, return or approve; saving writes only this review record.</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/main_window.py" line="238" />
+        <location filename="../../goalform/ui/main_window.py" line="242" />
         <source>基本信息</source>
         <translation>Header</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/main_window.py" line="239" />
+        <location filename="../../goalform/ui/main_window.py" line="243" />
         <source>资金情况</source>
         <translation>Funds</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/main_window.py" line="240" />
+        <location filename="../../goalform/ui/main_window.py" line="244" />
         <source>职能与任务</source>
         <translation>Functions and tasks</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/main_window.py" line="241" />
+        <location filename="../../goalform/ui/main_window.py" line="246" />
         <source>长期目标</source>
         <translation>Long-term goal</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/main_window.py" line="242" />
+        <location filename="../../goalform/ui/main_window.py" line="248" />
         <source>年度目标</source>
         <translation>Annual goal</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/main_window.py" line="245" />
+        <location filename="../../goalform/ui/main_window.py" line="251" />
         <source>填报说明</source>
         <translation>Instructions</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/main_window.py" line="327" />
+        <location filename="../../goalform/ui/main_window.py" line="324" />
         <source>检查完成：错误 %1 处，警告 %2 处</source>
         <translation>Check finished: %1 errors, %2 warnings</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/main_window.py" line="328" />
+        <location filename="../../goalform/ui/main_window.py" line="325" />
         <source>检查完成：没有发现问题</source>
         <translation>Check finished: no problems found</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/main_window.py" line="338" />
+        <location filename="../../goalform/ui/main_window.py" line="335" />
         <source>错误 %1 · 警告 %2</source>
         <translation>Errors %1 · Warnings %2</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/main_window.py" line="340" />
+        <location filename="../../goalform/ui/main_window.py" line="337" />
         <source>待填 %1 项</source>
         <translation>%1 to fill in</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/main_window.py" line="344" />
+        <location filename="../../goalform/ui/main_window.py" line="341" />
         <source>检查用时 %1 毫秒</source>
         <translation>Checked in %1 ms</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/main_window.py" line="358" />
+        <location filename="../../goalform/ui/main_window.py" line="355" />
         <source>待填 %1</source>
         <translation>%1 to fill in</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/main_window.py" line="389" />
+        <location filename="../../goalform/ui/main_window.py" line="390" />
         <source>未命名</source>
         <translation>Untitled</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/main_window.py" line="390" />
+        <location filename="../../goalform/ui/main_window.py" line="391" />
         <source>（只读）</source>
         <translation> (read-only)</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/main_window.py" line="394" />
+        <location filename="../../goalform/ui/main_window.py" line="395" />
         <source>只读</source>
         <translation>Read-only</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/main_window.py" line="394" />
+        <location filename="../../goalform/ui/main_window.py" line="395" />
         <source>只读 · 审核记录未保存</source>
         <translation>Read-only · review record not saved</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/main_window.py" line="396" />
+        <location filename="../../goalform/ui/main_window.py" line="397" />
         <source>有未保存的修改</source>
         <translation>Unsaved changes</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/main_window.py" line="398" />
+        <location filename="../../goalform/ui/main_window.py" line="399" />
         <source>已保存</source>
         <translation>Saved</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/main_window.py" line="447" />
-        <source>goalform %1
-部门整体绩效目标表的填报、检查与导出。</source>
-        <translation>goalform %1
-Fill in, check and export department performance-target forms.</translation>
+        <location filename="../../goalform/ui/undo_actions.py" line="16" />
+        <location filename="../../goalform/ui/undo_actions.py" line="34" />
+        <location filename="../../goalform/ui/undo_actions.py" line="46" />
+        <source>撤销</source>
+        <translation>Undo</translation>
+    </message>
+    <message>
+        <location filename="../../goalform/ui/undo_actions.py" line="18" />
+        <location filename="../../goalform/ui/undo_actions.py" line="35" />
+        <location filename="../../goalform/ui/undo_actions.py" line="50" />
+        <source>重做</source>
+        <translation>Redo</translation>
     </message>
 </context>
 <context>
@@ -1378,181 +1327,181 @@ Fill in, check and export department performance-target forms.</translation>
 <context>
     <name>ReviewActions</name>
     <message>
-        <location filename="../../goalform/ui/review_actions.py" line="153" />
-        <location filename="../../goalform/ui/review_actions.py" line="317" />
+        <location filename="../../goalform/ui/review_actions.py" line="99" />
+        <location filename="../../goalform/ui/review_actions.py" line="255" />
         <source>添加审核意见…</source>
         <translation>Add review comment…</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/review_actions.py" line="155" />
+        <location filename="../../goalform/ui/review_actions.py" line="101" />
         <source>删除所选审核意见</source>
         <translation>Delete selected comment</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/review_actions.py" line="156" />
+        <location filename="../../goalform/ui/review_actions.py" line="102" />
         <source>提交…</source>
         <translation>Submit…</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/review_actions.py" line="157" />
+        <location filename="../../goalform/ui/review_actions.py" line="103" />
         <source>退回…</source>
         <translation>Return…</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/review_actions.py" line="158" />
+        <location filename="../../goalform/ui/review_actions.py" line="104" />
         <source>通过…</source>
         <translation>Approve…</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/review_actions.py" line="159" />
+        <location filename="../../goalform/ui/review_actions.py" line="105" />
         <source>复制指纹</source>
         <translation>Copy fingerprint</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/review_actions.py" line="160" />
-        <location filename="../../goalform/ui/review_actions.py" line="480" />
+        <location filename="../../goalform/ui/review_actions.py" line="106" />
+        <location filename="../../goalform/ui/review_actions.py" line="417" />
         <source>以可编辑方式重新打开</source>
         <translation>Reopen for editing</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/review_actions.py" line="162" />
+        <location filename="../../goalform/ui/review_actions.py" line="108" />
         <source>审核面板</source>
         <translation>Review panel</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/review_actions.py" line="165" />
+        <location filename="../../goalform/ui/review_actions.py" line="111" />
         <source>审核(&amp;R)</source>
         <translation>&amp;Review</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/review_actions.py" line="263" />
+        <location filename="../../goalform/ui/review_actions.py" line="201" />
         <source>审核：草稿</source>
         <translation>Review: draft</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/review_actions.py" line="263" />
+        <location filename="../../goalform/ui/review_actions.py" line="201" />
         <source>尚未提交</source>
         <translation>Not submitted yet</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/review_actions.py" line="265" />
+        <location filename="../../goalform/ui/review_actions.py" line="203" />
         <source>审核：%1 · %2</source>
         <translation>Review: %1 · %2</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/review_actions.py" line="267" />
+        <location filename="../../goalform/ui/review_actions.py" line="205" />
         <source>指纹 %1</source>
         <translation>Fingerprint %1</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/review_actions.py" line="268" />
+        <location filename="../../goalform/ui/review_actions.py" line="206" />
         <source>%1 %2
 指纹：%3</source>
         <translation>%1 %2
 Fingerprint: %3</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/review_actions.py" line="271" />
+        <location filename="../../goalform/ui/review_actions.py" line="209" />
         <source>⚠ 提交后已修改</source>
         <translation>⚠ Changed after submission</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/review_actions.py" line="337" />
+        <location filename="../../goalform/ui/review_actions.py" line="276" />
         <source>添加审核意见</source>
         <translation>Add review comment</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/review_actions.py" line="337" />
+        <location filename="../../goalform/ui/review_actions.py" line="276" />
         <source>审核意见不能为空</source>
         <translation>A review comment cannot be empty</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/review_actions.py" line="337" />
+        <location filename="../../goalform/ui/review_actions.py" line="276" />
         <source>请填写审核人</source>
         <translation>Please enter the reviewer</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/review_actions.py" line="354" />
+        <location filename="../../goalform/ui/review_actions.py" line="292" />
         <source>已删除审核意见（可撤销）</source>
         <translation>Review comment deleted (can be undone)</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/review_actions.py" line="359" />
+        <location filename="../../goalform/ui/review_actions.py" line="297" />
         <source>请先在审核面板中选中一条意见</source>
         <translation>Select a comment in the review panel first</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/review_actions.py" line="371" />
+        <location filename="../../goalform/ui/review_actions.py" line="309" />
         <source>该意见所指的指标已被删除</source>
         <translation>The indicator this comment refers to has been deleted</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/review_actions.py" line="392" />
+        <location filename="../../goalform/ui/review_actions.py" line="330" />
         <source>对此问题添加审核意见…</source>
         <translation>Add review comment on this finding…</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/review_actions.py" line="394" />
+        <location filename="../../goalform/ui/review_actions.py" line="332" />
         <source>转到</source>
         <translation>Go to</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/review_actions.py" line="421" />
+        <location filename="../../goalform/ui/review_actions.py" line="359" />
         <source>提交</source>
         <translation>Submit</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/review_actions.py" line="421" />
+        <location filename="../../goalform/ui/review_actions.py" line="359" />
         <source>退回</source>
         <translation>Return</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/review_actions.py" line="421" />
+        <location filename="../../goalform/ui/review_actions.py" line="359" />
         <source>通过</source>
         <translation>Approve</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/review_actions.py" line="430" />
+        <location filename="../../goalform/ui/review_actions.py" line="367" />
         <source>此表还有 %1 个错误，仍要提交吗？</source>
         <translation>This form still has %1 errors. Submit anyway?</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/review_actions.py" line="431" />
+        <location filename="../../goalform/ui/review_actions.py" line="368" />
         <source>此表还有 %1 个错误，仍要通过吗？</source>
         <translation>This form still has %1 errors. Approve anyway?</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/review_actions.py" line="438" />
+        <location filename="../../goalform/ui/review_actions.py" line="375" />
         <source>把表格退回填报单位修改。请写明退回原因（必填）。</source>
         <translation>Return the form to the department for changes. Please give the reason (required).</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/review_actions.py" line="437" />
+        <location filename="../../goalform/ui/review_actions.py" line="374" />
         <source>提交时记录表格内容的指纹（SHA-256）。提交后如再修改，审核人会看到提示。</source>
         <translation>Submitting records a fingerprint (SHA-256) of the form. If the form is changed afterwards, reviewers are told.</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/review_actions.py" line="439" />
+        <location filename="../../goalform/ui/review_actions.py" line="376" />
         <source>确认此表审核通过，并记录此时的指纹。</source>
         <translation>Approve this form and record its fingerprint now.</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/review_actions.py" line="455" />
+        <location filename="../../goalform/ui/review_actions.py" line="392" />
         <source>状态已改为「%1」，指纹 %2。保存文件后生效。</source>
         <translation>Status changed to “%1”, fingerprint %2. Save the file to keep it.</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/review_actions.py" line="466" />
+        <location filename="../../goalform/ui/review_actions.py" line="403" />
         <source>已复制指纹 %1</source>
         <translation>Fingerprint %1 copied</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/review_actions.py" line="477" />
+        <location filename="../../goalform/ui/review_actions.py" line="414" />
         <source>只读</source>
         <translation>Read-only</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/review_actions.py" line="478" />
+        <location filename="../../goalform/ui/review_actions.py" line="415" />
         <source>此表格以只读方式打开，不能添加审核意见或更改状态。
 要以可编辑方式重新打开吗？修改在保存后才写入文件。</source>
         <translation>This form is open read-only: comments and status changes are not possible.
@@ -1756,74 +1705,74 @@ Reopen it for editing? Changes reach the file when it is saved.</translation>
 <context>
     <name>SummarizeAction</name>
     <message>
-        <location filename="../../goalform/ui/summarize_action.py" line="75" />
+        <location filename="../../goalform/ui/summarize_action.py" line="74" />
         <source>汇总文件夹…</source>
         <translation>Summarize folder…</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/summarize_action.py" line="92" />
+        <location filename="../../goalform/ui/summarize_action.py" line="91" />
         <source>选择要汇总的文件夹</source>
         <translation>Choose the folder to summarize</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/summarize_action.py" line="96" />
+        <location filename="../../goalform/ui/summarize_action.py" line="95" />
         <source>汇总表保存为</source>
         <translation>Save the summary as</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/summarize_action.py" line="97" />
+        <location filename="../../goalform/ui/summarize_action.py" line="96" />
         <source>Excel 工作簿 (*.xlsx)</source>
         <translation>Excel workbook (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/summarize_action.py" line="108" />
+        <location filename="../../goalform/ui/summarize_action.py" line="107" />
         <source>正在读取表格…</source>
         <translation>Reading forms…</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/summarize_action.py" line="108" />
+        <location filename="../../goalform/ui/summarize_action.py" line="107" />
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/summarize_action.py" line="110" />
-        <location filename="../../goalform/ui/summarize_action.py" line="146" />
-        <location filename="../../goalform/ui/summarize_action.py" line="155" />
+        <location filename="../../goalform/ui/summarize_action.py" line="109" />
+        <location filename="../../goalform/ui/summarize_action.py" line="145" />
+        <location filename="../../goalform/ui/summarize_action.py" line="154" />
         <source>汇总文件夹</source>
         <translation>Summarize folder</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/summarize_action.py" line="131" />
+        <location filename="../../goalform/ui/summarize_action.py" line="130" />
         <source>正在读取 %1/%2：%3</source>
         <translation>Reading %1/%2: %3</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/summarize_action.py" line="158" />
+        <location filename="../../goalform/ui/summarize_action.py" line="157" />
         <source>已取消，未写入汇总表（已读取 %1 个文件）。</source>
         <translation>Cancelled; no summary written (%1 files read).</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/summarize_action.py" line="162" />
+        <location filename="../../goalform/ui/summarize_action.py" line="161" />
         <source>没有一张表能够读取，未写入汇总表。</source>
         <translation>No form could be read; no summary written.</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/summarize_action.py" line="163" />
+        <location filename="../../goalform/ui/summarize_action.py" line="162" />
         <source>所选文件夹中没有 goalform 表格（.goal），未写入汇总表。</source>
         <translation>The folder holds no goalform forms (.goal); no summary written.</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/summarize_action.py" line="166" />
+        <location filename="../../goalform/ui/summarize_action.py" line="165" />
         <source>已汇总 %1 张表到「%2」。</source>
         <translation>Summarized %1 forms into “%2”.</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/summarize_action.py" line="168" />
+        <location filename="../../goalform/ui/summarize_action.py" line="167" />
         <source>%1 个文件未能汇总（也列在汇总表的「未汇总的文件」页）：</source>
         <translation>%1 files could not be summarized (also listed on the summary's “not summarized” sheet):</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/summarize_action.py" line="177" />
+        <location filename="../../goalform/ui/summarize_action.py" line="176" />
         <source>打开汇总表</source>
         <translation>Open summary</translation>
     </message>
@@ -1839,9 +1788,62 @@ Reopen it for editing? Changes reach the file when it is saved.</translation>
 <context>
     <name>integrations</name>
     <message>
-        <location filename="../../goalform/ui/integrations.py" line="29" />
+        <location filename="../../goalform/ui/integrations.py" line="25" />
         <source>以下 {0} 处内容在表格中没有对应位置，已原样记入「备注」（基本信息页）：</source>
         <translation>These {0} items found no place in the form and were kept as they are in the notes (basic information tab):</translation>
+    </message>
+</context>
+<context>
+    <name>names</name>
+    <message>
+        <location filename="../../goalform/domain/names.py" line="27" />
+        <source>部门（单位）名称</source>
+        <translation>Department (unit) name</translation>
+    </message>
+    <message>
+        <location filename="../../goalform/domain/names.py" line="28" />
+        <source>填报人</source>
+        <translation>Filled in by</translation>
+    </message>
+    <message>
+        <location filename="../../goalform/domain/names.py" line="29" />
+        <source>联系电话</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <location filename="../../goalform/domain/names.py" line="30" />
+        <source>填报日期</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <location filename="../../goalform/domain/names.py" line="31" />
+        <source>长期目标截止时间</source>
+        <translation>Long-term deadline</translation>
+    </message>
+    <message>
+        <location filename="../../goalform/domain/names.py" line="32" />
+        <source>备注</source>
+        <translation>Notes</translation>
+    </message>
+    <message>
+        <location filename="../../goalform/domain/names.py" line="35" />
+        <source>长期绩效指标</source>
+        <translation>Long-term performance indicators</translation>
+    </message>
+    <message>
+        <location filename="../../goalform/domain/names.py" line="36" />
+        <source>年度绩效指标</source>
+        <translation>Annual performance indicators</translation>
+    </message>
+    <message>
+        <location filename="../../goalform/domain/names.py" line="39" />
+        <source>长期指标</source>
+        <translation>Long-term indicators</translation>
+    </message>
+    <message>
+        <location filename="../../goalform/domain/names.py" line="40" />
+        <source>年度指标</source>
+        <translation>Annual indicators</translation>
     </message>
 </context>
 <context>
@@ -1928,47 +1930,47 @@ Reopen it for editing? Changes reach the file when it is saved.</translation>
 <context>
     <name>IndicatorPaste</name>
     <message>
-        <location filename="../../goalform/ui/indicator_paste.py" line="115" />
+        <location filename="../../goalform/ui/indicator_paste.py" line="125" />
         <source>此格不能填写（一级指标，或二级指标的指标值）</source>
         <translation>This cell cannot be filled in (a level-1 indicator, or a level-2 indicator's value)</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/indicator_paste.py" line="124" />
+        <location filename="../../goalform/ui/indicator_paste.py" line="134" />
         <source>请先选中一个二级或三级指标，再粘贴多行</source>
         <translation>Select a level-2 or level-3 indicator first, then paste several rows</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/indicator_paste.py" line="143" />
+        <location filename="../../goalform/ui/indicator_paste.py" line="153" />
         <source>第%1行「%2」在最后一列之外</source>
         <translation>Row %1: “%2” is beyond the last column</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/indicator_paste.py" line="146" />
+        <location filename="../../goalform/ui/indicator_paste.py" line="156" />
         <source>第%1行「%2」有换行：一格只能填一行</source>
         <translation>Row %1: “%2” has a line break; a cell holds one line only</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/indicator_paste.py" line="161" />
+        <location filename="../../goalform/ui/indicator_paste.py" line="171" />
         <source>粘贴指标</source>
         <translation>Paste indicators</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/indicator_paste.py" line="184" />
+        <location filename="../../goalform/ui/indicator_paste.py" line="194" />
         <source>……另有 %1 项</source>
         <translation>… and %1 more</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/indicator_paste.py" line="185" />
+        <location filename="../../goalform/ui/indicator_paste.py" line="195" />
         <source>已粘贴 %1 格；以下 %2 项没有填入：</source>
         <translation>Pasted %1 cells; these %2 items were not entered:</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/indicator_paste.py" line="186" />
+        <location filename="../../goalform/ui/indicator_paste.py" line="196" />
         <source>没有粘贴：</source>
         <translation>Nothing pasted:</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/indicator_paste.py" line="187" />
+        <location filename="../../goalform/ui/indicator_paste.py" line="197" />
         <source>粘贴</source>
         <translation>Paste</translation>
     </message>
@@ -1976,12 +1978,12 @@ Reopen it for editing? Changes reach the file when it is saved.</translation>
 <context>
     <name>SummarizeWorker</name>
     <message>
-        <location filename="../../goalform/ui/summarize_action.py" line="62" />
+        <location filename="../../goalform/ui/summarize_action.py" line="61" />
         <source>无法写入汇总表「%1」：%2。</source>
         <translation>Cannot write the summary “%1”: %2.</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/summarize_action.py" line="66" />
+        <location filename="../../goalform/ui/summarize_action.py" line="65" />
         <source>汇总失败：%1</source>
         <translation>Summary failed: %1</translation>
     </message>
