@@ -210,6 +210,7 @@ class MainWindow(QMainWindow):
         self.doc, self.editor, self.runner = doc, None, None
         if old is not None and old is not doc:
             old.close()
+            self.statusBar().clearMessage()  # whatever it said was about the form just closed
         if doc is None:
             self._show_welcome()
         else:

@@ -54,3 +54,10 @@ def test_the_start_page_buttons_run_the_file_actions(window, qtbot, monkeypatch)
     window.files.import_action.triggered.connect(window.files.import_file)
     qtbot.mouseClick(window.centralWidget().buttons["import"], Qt.MouseButton.LeftButton)
     assert called == ["import"]
+
+
+def test_closing_a_form_clears_what_the_status_bar_said_about_it(window, saved_reference):
+    window.files.open_path(saved_reference)
+    window.statusBar().showMessage("「12,5」的逗号不在千位上")
+    window.set_document(None)
+    assert window.statusBar().currentMessage() == ""
