@@ -25,14 +25,20 @@ def test_typing_an_amount_updates_totals_shares_and_findings(window, qtbot, blan
     assert cell(window, "total_income_current").text() == "120"
     assert cell(window, "share_fiscal").text() == "100%"
     settle(window)
-    # income 120 against no expenditure: the balance rule fails, on the 合计 cells
-    assert int(window.count_label.text().split()[1]) == errors_before + 1
-    assert cell(window, "total_expenditure_current").property("severity") == "error"
-    assert "不相等" in cell(window, "total_income_current").toolTip()
+    # income 120, expenditure not reached yet: 待填 on the 合计 cell, not an error
+    assert int(window.count_label.text().split()[1]) == errors_before
+    assert cell(window, "total_expenditure_current").property("severity") == "pending"
+    assert "支出构成还没有填写" in cell(window, "total_expenditure_current").toolTip()
 
     personnel = cell(window, "fund_personnel_current")
     qtbot.mouseClick(personnel, Qt.MouseButton.LeftButton)
     qtbot.keyClicks(personnel, "30")
+    settle(window)
+    # income 120 against expenditure 30: a real mistake, an error at once, on the 合计 cells
+    assert int(window.count_label.text().split()[1]) == errors_before + 1
+    assert cell(window, "total_expenditure_current").property("severity") == "error"
+    assert "不相等" in cell(window, "total_income_current").toolTip()
+
     operation = cell(window, "fund_operation_current")
     qtbot.mouseClick(operation, Qt.MouseButton.LeftButton)
     qtbot.keyClicks(operation, "90")
@@ -114,7 +120,7 @@ def test_findings_list_follows_the_edit(window, qtbot, blank_doc):
     items = window.dock.list
 
     def listed() -> bool:
-        return any("不相等" in items.item(i).text(0) for i in range(items.count()))
+        return any("支出构成还没有填写" in items.item(i).text(0) for i in range(items.count()))
 
     assert not listed()
     qtbot.waitUntil(listed, timeout=2000)  # the list is redrawn a moment after the edit

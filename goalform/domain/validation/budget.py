@@ -7,7 +7,7 @@ from goalform.domain.amounts import format_amount, parse_amount
 from goalform.domain.form import Form
 from goalform.domain.funds import group_total
 from goalform.domain.template import COLUMNS, Template
-from goalform.domain.validation.core import Location, Severity, rule
+from goalform.domain.validation.core import Location, Missing, Severity, rule
 
 COLUMN_NAMES = {"current": "当年金额", "prev2": "前年金额", "prev1": "上年金额"}
 
@@ -57,9 +57,10 @@ def totals_add_up(form: Form, template: Template) -> Iterator[tuple[Location, st
                 )
 
 
-@rule("funds.balance", Severity.ERROR, "各年度收入合计必须等于支出合计")
+@rule("funds.balance", Severity.ERROR, "各年度收入合计必须等于支出合计", reports_missing=True)
 def income_equals_expenditure(form: Form, template: Template) -> Iterator[tuple[Location, str]]:
-    """For the current year and both history years, the 收入构成 and 支出构成 totals are equal."""
+    """For the current year and both history years, the 收入构成 and 支出构成 totals are equal. While one
+    side of a year is still entirely blank the clerk has not reached it yet: 待填 until an explicit check."""
     if len(template.funds) < 2:
         return
     income, expenditure = template.funds[0], template.funds[1]
@@ -68,7 +69,13 @@ def income_equals_expenditure(form: Form, template: Template) -> Iterator[tuple[
         b = group_total(form, template, expenditure, column)
         if a is None and b is None:
             continue
-        if a != b:
+        if a is None or b is None:
+            blank = (income if a is None else expenditure).label.replace("\n", "")
+            yield (
+                Location("funds", expenditure.key, column),
+                Missing(f"{column_name(form, template, column)}：{blank}还没有填写（收入合计与支出合计应相等）"),
+            )
+        elif a != b:
             yield (
                 Location("funds", expenditure.key, column),
                 f"{column_name(form, template, column)}：收入合计 {format_amount(a) or '0'} 与支出合计 "
