@@ -29,7 +29,7 @@ from PySide6.QtWidgets import QLineEdit, QMainWindow, QMenu, QMessageBox, QToolT
 from goalform.domain.amounts import canonical_text, parse_amount
 from goalform.formats.table_text import is_block, read_block, write_tsv
 from goalform.ui.editor import FormEditor
-from goalform.ui.widgets import FieldLineEdit, reroute_paste, wants_focus
+from goalform.ui.widgets import BlockPasteMenu, FieldLineEdit, reroute_paste, wants_focus
 
 COLUMNS = ("current", "share", "prev2", "prev1")  # the grid's columns, as on the form
 MAX_LISTED = 12  # problems named one by one in the paste message
@@ -53,7 +53,7 @@ class Slot:
         return bool(self.line)
 
 
-class AmountCell(FieldLineEdit):
+class AmountCell(BlockPasteMenu, FieldLineEdit):
     """An amount cell: its keys and mouse clicks are the grid's (see the module docstring)."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -105,12 +105,6 @@ class AmountCell(FieldLineEdit):
         if self.grid is not None and event.reason() not in (Qt.FocusReason.PopupFocusReason,
                                                               Qt.FocusReason.ActiveWindowFocusReason):
             self.grid.commit(self)
-
-    def contextMenuEvent(self, event) -> None:  # noqa: N802 - Qt override
-        menu = self.createStandardContextMenu()
-        self.adapt_context_menu(menu)
-        menu.exec(event.globalPos())
-        menu.deleteLater()
 
     def adapt_context_menu(self, menu: QMenu) -> None:
         """The menu's 粘贴 pastes like Ctrl+V (a block across the cells), not raw text into this one.

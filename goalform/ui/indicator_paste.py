@@ -22,7 +22,7 @@ from PySide6.QtWidgets import QLineEdit, QMenu, QMessageBox, QWidget
 
 from goalform.formats.table_text import Block, is_block, read_block, write_tsv
 from goalform.ui import commands
-from goalform.ui.widgets import reroute_paste
+from goalform.ui.widgets import BlockPasteMenu, reroute_paste
 
 if TYPE_CHECKING:
     from goalform.ui.editor import FormEditor
@@ -52,7 +52,7 @@ def clipboard_block() -> Block:
     return read_block(mime.text(), mime.html() if mime.hasHtml() else "")
 
 
-class PastingLineEdit(QLineEdit):
+class PastingLineEdit(BlockPasteMenu, QLineEdit):
     """The editor of a tree cell: a paste of several lines or cells goes to ``on_block_paste``
     (the rows below) instead of into this one cell."""
 
@@ -64,12 +64,6 @@ class PastingLineEdit(QLineEdit):
         if event.matches(QKeySequence.StandardKey.Paste) and self._paste_block():
             return
         super().keyPressEvent(event)
-
-    def contextMenuEvent(self, event) -> None:  # noqa: N802 - Qt override
-        menu = self.createStandardContextMenu()
-        self.adapt_context_menu(menu)
-        menu.exec(event.globalPos())
-        menu.deleteLater()
 
     def adapt_context_menu(self, menu: QMenu) -> None:
         reroute_paste(menu, lambda: self._paste_block() or self.paste())

@@ -99,6 +99,17 @@ def bind_text(edit: FieldTextEdit, editor: FormEditor, key: str) -> None:
     edit.setReadOnly(editor.read_only)
 
 
+class BlockPasteMenu:
+    """Mixed into a QLineEdit (before it) whose paste reaches further than the line itself: its context
+    menu is the standard one, adapted by the subclass's ``adapt_context_menu`` (粘贴 pastes like Ctrl+V)."""
+
+    def contextMenuEvent(self, event) -> None:  # noqa: N802 - Qt override
+        menu = self.createStandardContextMenu()
+        self.adapt_context_menu(menu)
+        menu.exec(event.globalPos())
+        menu.deleteLater()
+
+
 def reroute_paste(menu: QMenu, paste: Callable[[], object]) -> None:
     """Make the 粘贴 of a line edit's standard context menu call ``paste`` instead."""
     for action in menu.actions():
