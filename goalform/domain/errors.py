@@ -11,6 +11,8 @@ Defined in the lowest layer so that every layer (domain, store, formats, the CLI
 from __future__ import annotations
 
 import errno
+import os
+import stat
 
 
 class UserError(Exception):
@@ -43,6 +45,18 @@ _WINERROR_TEXT = {32: "文件正被其他程序使用", 33: "文件的一部分�
 
 # What a full disk (or a used-up quota) is called by the OS: the user's to fix, not a bug.
 DISK_FULL_ERRNOS = frozenset({errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC)})
+
+
+def not_plain(st: os.stat_result) -> str:
+    """What a path is when it is not a plain file ('' when it is one), for 「这…」/「它…」 messages.
+
+    Opening, saving and exporting all refuse folders, FIFOs and devices with these words; the caller
+    does the stat (this layer does no I/O)."""
+    if stat.S_ISDIR(st.st_mode):
+        return "是一个文件夹"
+    if not stat.S_ISREG(st.st_mode):
+        return "不是普通文件（是管道、设备或其他特殊文件）"
+    return ""
 
 
 def os_error_text(error: OSError) -> str:

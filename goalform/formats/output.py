@@ -22,7 +22,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import BinaryIO, Callable, Iterator
 
-from goalform.domain.errors import UserError, os_error_text
+from goalform.domain.errors import UserError, not_plain, os_error_text
 
 STALE_SECONDS = 3600  # a temporary file this old beside the target is left over from a killed export
 
@@ -51,10 +51,8 @@ def check_target(path: str | Path, failed: str = "无法导出到") -> Path:
         return target
     except OSError as e:
         raise ExportError(f"{failed}「{given}」：{_why(e)}") from None
-    if stat.S_ISDIR(st.st_mode):
-        raise ExportError(f"{failed}「{given}」：这是一个文件夹")
-    if not stat.S_ISREG(st.st_mode):
-        raise ExportError(f"{failed}「{given}」：这不是普通文件（是设备、管道或套接字）")
+    if not_plain(st):
+        raise ExportError(f"{failed}「{given}」：这{not_plain(st)}")
     if not st.st_mode & stat.S_IWUSR or not os.access(target, os.W_OK):
         raise ExportError(f"{failed}「{given}」：这是只读文件（请另选文件名，或先取消它的只读属性）")
     return target

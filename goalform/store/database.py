@@ -37,7 +37,7 @@ import time
 from pathlib import Path, PurePath
 from typing import Iterator
 
-from goalform.domain.errors import os_error_text
+from goalform.domain.errors import not_plain, os_error_text
 from goalform.domain.limits import MAX_GOAL_BYTES, MAX_GOAL_CHECK_SECONDS
 from goalform.store import checks
 from goalform.store.errors import (
@@ -73,15 +73,6 @@ _LIMITS = {
     sqlite3.SQLITE_LIMIT_LIKE_PATTERN_LENGTH: 1_000,
     sqlite3.SQLITE_LIMIT_WORKER_THREADS: 0,
 }
-
-
-def not_plain(st: os.stat_result) -> str:
-    """What a path is when it is not a plain file ('' when it is one)."""
-    if stat.S_ISDIR(st.st_mode):
-        return "是一个文件夹"
-    if not stat.S_ISREG(st.st_mode):
-        return "不是普通文件（是管道、设备或其他特殊文件）"
-    return ""
 
 
 def check_path(path: Path) -> os.stat_result:

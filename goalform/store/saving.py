@@ -11,9 +11,9 @@ import stat
 from pathlib import Path
 from typing import Callable, Iterator
 
-from goalform.domain.errors import os_error_text
+from goalform.domain.errors import not_plain, os_error_text
 from goalform.store import database
-from goalform.store.database import SQLITE_MAGIC, harden, not_plain, sqlite_uri
+from goalform.store.database import SQLITE_MAGIC, harden, sqlite_uri
 from goalform.store.errors import FileBusy, SaveError, sqlite_error_text
 from goalform.store.locking import remove_stale_temporaries, save_lock, temp_path
 from goalform.store.workspace import file_stamp
