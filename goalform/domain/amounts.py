@@ -20,6 +20,7 @@ The canonical text of an amount (what the document stores and every writer print
 """
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 from decimal import ROUND_FLOOR, Decimal
@@ -49,7 +50,19 @@ class ParsedAmount:
 
 
 def parse_amount(text: str, max_decimals: int = 2) -> ParsedAmount:
-    """What number of 万元 ``text`` means, or why it means none (see the module docstring)."""
+    """What number of 万元 ``text`` means, or why it means none (see the module docstring).
+
+    The answer for a short text is remembered: totals, shares and every rule ask about the same
+    cells again and again (a ParsedAmount, like its Decimal, cannot change)."""
+    return _parse_short(text, max_decimals) if len(text) <= 64 else _parse(text, max_decimals)
+
+
+@functools.lru_cache(maxsize=4096)
+def _parse_short(text: str, max_decimals: int) -> ParsedAmount:
+    return _parse(text, max_decimals)
+
+
+def _parse(text: str, max_decimals: int) -> ParsedAmount:
     shown = text.strip()
     s = shown.translate(_FULL_WIDTH)
     if not s:

@@ -86,6 +86,11 @@ _PLACEHOLDER = re.compile(r"[…⋯.。．·]+")
 
 def is_placeholder(text: str) -> bool:
     """「……」 and the like: a row the template leaves for the department's own indicators."""
+    return _placeholder_short(text) if len(text) <= 80 else bool(_PLACEHOLDER.fullmatch(fold(text)))
+
+
+@functools.lru_cache(maxsize=16384)  # asked of every name and value, by every rule and count
+def _placeholder_short(text: str) -> bool:
     return bool(_PLACEHOLDER.fullmatch(fold(text)))
 
 
