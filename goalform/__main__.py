@@ -1,8 +1,6 @@
-import multiprocessing
 import sys
 
 from goalform.cli import main
 
-if __name__ == "__main__":
-    multiprocessing.freeze_support()  # worker processes (goalform summarize) of a frozen build
+if __name__ == "__main__":  # not when a worker process (goalform summarize) imports it
     sys.exit(main())

@@ -33,7 +33,7 @@ from goalform.store.checks import shown
 from goalform.store.database import as_text, transaction
 from goalform.store.document_file import DocumentFile
 from goalform.store.errors import CorruptFile, ReadOnlyError, StoreError
-from goalform.store.form_rows import OTHER_FIELDS, fill_form, is_total_line, total_line, write_rows
+from goalform.store.form_rows import OTHER_FIELDS, fill_form, fill_funds, is_total_line, total_line, write_rows
 from goalform.store.indicator_table import IndicatorRecord, IndicatorTable, Subtree
 from goalform.store.snapshot import read_snapshot
 from goalform.store.workspace import WorkingCopy
@@ -118,6 +118,10 @@ class Document(DocumentFile):
         if stale is not None:
             funds.pop((stale, column), None)
         self._changed(structure=False)
+
+    def fill_funds(self, form: Form) -> None:
+        """Make the amounts and stated totals of ``form`` (loaded from this document) what they are now."""
+        fill_funds(form, self._all_funds())
 
     def stated_total(self, group: str, column: str) -> str:
         return self.fund(total_line(group), column)

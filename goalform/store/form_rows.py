@@ -32,6 +32,13 @@ def fill_form(form: Form, template: Template, fields: dict[str, str], funds: dic
     for key in HEADER_FIELDS + OTHER_FIELDS:
         setattr(form, key, fields.get(key, ""))
     form.texts = {t.key: fields.get(t.key, "") for t in template.texts}
+    fill_funds(form, funds)
+
+
+def fill_funds(form: Form, funds: dict[tuple[str, str], str]) -> None:
+    """Make ``form``'s amounts and stated totals the ``fund`` rows."""
+    form.funds.clear()
+    form.stated_totals.clear()
     for (line, column), value in funds.items():
         if is_total_line(line):
             form.stated_totals[(line[len(_TOTAL_PREFIX):], column)] = value

@@ -90,7 +90,9 @@ def install_translators(app: QApplication, language: str) -> bool:
     return loaded
 
 
-def application() -> QApplication:
+def application(*, version_later: bool = False) -> QApplication:
+    """The QApplication (made once). Its version costs importlib.metadata (~20 ms, far more on a busy
+    PC): set once the event loop runs, or with ``version_later`` by the caller (after the first frame)."""
     app = QApplication.instance()
     if app is None:
         # High-DPI screens at 125% or 150%: scale by the exact factor, not rounded to 1x or 2x.
@@ -99,8 +101,8 @@ def application() -> QApplication:
     assert isinstance(app, QApplication)
     app.setApplicationName("goalform")
     app.setOrganizationName("goalform")
-    # The version costs importlib.metadata (~20 ms): set once the event loop runs, off the first frame.
-    QTimer.singleShot(0, lambda: app.setApplicationVersion(goalform.__version__))
+    if not version_later:
+        QTimer.singleShot(0, lambda: app.setApplicationVersion(goalform.__version__))
     from goalform.ui.appicon import app_icon
 
     app.setWindowIcon(app_icon())
@@ -114,7 +116,9 @@ def start(file: Path | None = None, *, read_only: bool = False, language: str | 
 
     from goalform.ui import unexpected_error
 
-    app = application()
+    from goalform.ui.first_paint import after_first_paint
+
+    app = application(version_later=True)
     install_translators(app, choose_language(language))
     unexpected_error.install()
     window = MainWindow()
@@ -130,6 +134,7 @@ def start(file: Path | None = None, *, read_only: bool = False, language: str | 
         from goalform.ui.first_paint import report_first_paint
 
         report_first_paint(window)
+    after_first_paint(window, lambda: app.setApplicationVersion(goalform.__version__))
     window.validate_after_first_paint = True  # the form shows first, its findings a moment later
     recovered = window.files.recover_orphans()
     if file is not None and not recovered:

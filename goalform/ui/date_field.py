@@ -64,12 +64,19 @@ class CalendarPopup(QCalendarWidget):
 
 
 def attach_calendar(edit: QLineEdit, on_pick: Callable[[str], None], read_only: bool = False) -> QAction:
-    """Put a calendar button inside ``edit``; ``on_pick`` gets the chosen date as 2025-12-31."""
-    popup = CalendarPopup(edit, on_pick)
+    """Put a calendar button inside ``edit``; ``on_pick`` gets the chosen date as 2025-12-31. The month
+    view is built when the button is first pressed (a QCalendarWidget costs the first frame a lot)."""
     action = edit.addAction(calendar_icon(), QLineEdit.ActionPosition.TrailingPosition)
     action.setObjectName("pick_date")
     action.setToolTip(QCoreApplication.translate("DateField", "从日历中选择日期"))
     action.setEnabled(not read_only)
-    action.triggered.connect(popup.open_at_field)
-    edit.setProperty("calendar", popup)  # keep the popup reachable (tests, the window)
+
+    def open_popup() -> None:
+        popup = edit.property("calendar")
+        if popup is None:
+            popup = CalendarPopup(edit, on_pick)
+            edit.setProperty("calendar", popup)  # keep the popup reachable (tests, the window)
+        popup.open_at_field()
+
+    action.triggered.connect(open_popup)
     return action

@@ -7,7 +7,9 @@
   ``goalform-painted <time.time()> <CPU seconds used>`` on stdout after the first frame, then quits.
 
 The first Paint event of any widget of the window marks the frame being drawn; a zero-timer then
-runs once the event loop is back, i.e. after the frame has been flushed to the screen.
+runs once the event loop is back, i.e. after the frame has been flushed to the screen. The callbacks
+of one window run in the order they were registered (the probe, registered before the form is
+opened, reports the frame before the first validation runs).
 """
 from __future__ import annotations
 
@@ -19,12 +21,16 @@ from PySide6.QtWidgets import QApplication, QWidget
 
 
 class _FirstPaint(QObject):
-    def __init__(self, window: QWidget, callback: Callable[[], None], fallback_ms: int) -> None:
+    def __init__(self, window: QWidget) -> None:
         super().__init__(window)
-        self.window, self.callback, self.done = window, callback, False
+        self.window, self.done = window, False
+        self.callbacks: list[Callable[[], None]] = []
         app = QApplication.instance()
         assert app is not None
         app.installEventFilter(self)
+
+    def add(self, callback: Callable[[], None], fallback_ms: int) -> None:
+        self.callbacks.append(callback)
         if fallback_ms:
             QTimer.singleShot(fallback_ms, self, self._fire)
 
@@ -41,13 +47,22 @@ class _FirstPaint(QObject):
         app = QApplication.instance()
         if app is not None:
             app.removeEventFilter(self)
-        self.callback()
+        _pending.pop(id(self.window), None)
+        for callback in self.callbacks:
+            callback()
         self.deleteLater()
 
 
+_pending: dict[int, _FirstPaint] = {}  # window -> its callbacks not yet run
+
+
 def after_first_paint(window: QWidget, callback: Callable[[], None], fallback_ms: int = 1000) -> None:
-    """Run ``callback`` right after ``window`` is first painted (at the latest after ``fallback_ms``)."""
-    _FirstPaint(window, callback, fallback_ms)
+    """Run ``callback`` right after ``window`` is first painted (at the latest after ``fallback_ms``);
+    the callbacks of one window run in the order they were registered."""
+    waiting = _pending.get(id(window))
+    if waiting is None or waiting.done:
+        waiting = _pending[id(window)] = _FirstPaint(window)
+    waiting.add(callback, fallback_ms)
 
 
 def report_first_paint(window: QWidget) -> None:

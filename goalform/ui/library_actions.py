@@ -69,6 +69,7 @@ class LibraryActions(QObject):
         self._marks.timeout.connect(self.refresh_marks)
         window.validated.connect(lambda _findings: self.dock.isVisible() and self._marks.start())
         window.document_changed.connect(self._on_document)
+        window.tabs_built.connect(self._add_buttons)
 
     # -- the library -------------------------------------------------------------------------------
     def ensure_open(self) -> LibraryIndex:
@@ -140,7 +141,23 @@ class LibraryActions(QObject):
         if doc is None:
             self.refresh_marks()
             return
-        for page in window.tab_pages:
+        self._add_buttons(window.tab_pages)
+        if window.tabs is not None:
+            window.tabs.currentChanged.connect(self._on_tab)
+        if self.index is not None and window.runner is not None:
+            window.runner.library = self.index.authoritative()
+            window.runner.schedule()
+        # After the window has shown the form: learning may write, and the first use opens the library.
+        if getattr(window, "first_frame_pending", False):
+            from goalform.ui.first_paint import after_first_paint
+
+            after_first_paint(window, self._learn)  # type: ignore[arg-type]
+        else:
+            QTimer.singleShot(0, self, self._learn)
+
+    def _add_buttons(self, pages: list) -> None:
+        """指标库… beside each indicator tree, and drops from the library onto it."""
+        for page in pages:
             if isinstance(page, IndicatorsTab):
                 button = QPushButton(self.tr("指标库…"), page)
                 button.setObjectName("button_library")
@@ -148,13 +165,6 @@ class LibraryActions(QObject):
                 button.clicked.connect(lambda _=False, tree=page.tree: self.show_pane(tree))
                 page.button_row.insertWidget(len(page.buttons), button)
                 page.view.viewport().installEventFilter(_LibraryDrops(page.view, page.tree, self.insert_ids))
-        if window.tabs is not None:
-            window.tabs.currentChanged.connect(self._on_tab)
-        if self.index is not None and window.runner is not None:
-            window.runner.library = self.index.authoritative()
-            window.runner.schedule()
-        # After the window has shown the form: learning may write, and the first use opens the library.
-        QTimer.singleShot(0, self, self._learn)
 
     def _on_tab(self, i: int) -> None:
         pages = self.window.tab_pages

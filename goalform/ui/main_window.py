@@ -7,8 +7,8 @@ their actions, menus and docks; the window places them (they never reach into it
 """
 from __future__ import annotations
 
-from collections import Counter
 from pathlib import Path
+from typing import Callable
 
 from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
@@ -27,6 +27,7 @@ from goalform.store.document import Document
 from goalform.ui.editor import FormEditor
 from goalform.ui.file_actions import FileActions
 from goalform.ui.findings_dock import FindingsDock
+from goalform.ui.form_tabs import LaterTab, build_later_tabs, show_progress
 from goalform.ui.library_actions import LibraryActions
 from goalform.ui.review_actions import DOCK_WIDTH as REVIEW_DOCK_WIDTH
 from goalform.ui.review_actions import ReviewActions
@@ -47,7 +48,9 @@ READ_ONLY_STYLE = "background: #fff3c4; color: #5a4500; padding: 6px; border-bot
 class MainWindow(QMainWindow):
     document_changed = Signal()
     validated = Signal(list)
+    tabs_built = Signal(list)  # the pages built after the first frame (see goalform.ui.later_tabs)
     validate_after_first_paint = False  # app.start sets it: the first form opened is validated after its first frame
+    first_frame_pending = False  # the form's first frame is still to come: what it does not show waits for it
 
     def __init__(self, settings: Settings | None = None) -> None:
         super().__init__()
@@ -239,17 +242,20 @@ class MainWindow(QMainWindow):
         self.tabs.setDocumentMode(True)
         layout.addWidget(self.tabs, 1)
         names = self.settings.indicator_names
-        pages: list[tuple[QWidget, str]] = [
-            (HeaderTab(editor), self.tr("基本信息")),
-            (FundsTab(editor), self.tr("资金情况")),
-            (TextsTab(editor), self.tr("职能与任务")),
-            (IndicatorsTab(editor, "long_term", names, settings=self.settings, extend_menu=self.review.add_to_menu),
-             self.tr("长期目标")),
-            (IndicatorsTab(editor, "annual", names, settings=self.settings, extend_menu=self.review.add_to_menu),
-             self.tr("年度目标")),
+        makers: list[tuple[Callable[[], QWidget], str]] = [
+            (lambda: HeaderTab(editor), self.tr("基本信息")),
+            (lambda: FundsTab(editor), self.tr("资金情况")),
+            (lambda: TextsTab(editor), self.tr("职能与任务")),
+            (lambda: IndicatorsTab(editor, "long_term", names, settings=self.settings,
+                                   extend_menu=self.review.add_to_menu), self.tr("长期目标")),
+            (lambda: IndicatorsTab(editor, "annual", names, settings=self.settings,
+                                   extend_menu=self.review.add_to_menu), self.tr("年度目标")),
         ]
         if has_instructions(doc.template):
-            pages.append((InstructionsTab(doc.template), self.tr("填报说明")))
+            makers.append((lambda: InstructionsTab(doc.template), self.tr("填报说明")))
+        # Start-up: the first frame shows the first tab only; the others are built right after it.
+        later = self.first_frame_pending = self.validate_after_first_paint and self.isVisible()
+        pages = [(make() if i == 0 or not later else LaterTab(), title) for i, (make, title) in enumerate(makers)]
         self.tab_pages = [p for p, _ in pages]
         self.tab_titles = [t for _, t in pages]
         self.checked = doc.read_only  # a reviewer sees every empty cell as what it is at once
@@ -259,13 +265,19 @@ class MainWindow(QMainWindow):
             action = self.tab_actions_menu.addAction(title)
             action.setShortcut(QKeySequence(f"Alt+{i + 1}"))
             action.triggered.connect(lambda _=False, i=i: self.tabs and self.tabs.setCurrentIndex(i))
+        if later:
+            from goalform.ui.first_paint import after_first_paint
+
+            tabs = self.tabs
+            after_first_paint(self, lambda: self.tabs is tabs and self._build_later_tabs(makers))
+            after_first_paint(self, lambda: setattr(self, "first_frame_pending", False))
         self.tabs.currentChanged.connect(self._on_tab_switched)
         self.setCentralWidget(page)
         self._show_docks(True)
 
         self.runner = ValidationRunner(doc, self)
         self.runner.finished.connect(self._on_validated)
-        editor.changed.connect(self.runner.schedule)
+        self.runner.follow(editor)
         editor.changed.connect(self._update_title)
         editor.saved_state_changed.connect(self._update_title)
         if self.validate_after_first_paint and self.isVisible():
@@ -277,6 +289,14 @@ class MainWindow(QMainWindow):
             after_first_paint(self, lambda: self.runner is runner and self._validate_at_once())
         else:
             self._validate_at_once()
+
+    def _build_later_tabs(self, makers: list[tuple[Callable[[], QWidget], str]]) -> None:
+        assert self.tabs is not None
+        built = build_later_tabs(self.tabs, self.tab_pages, makers)
+        if self.findings:
+            for page in built:
+                page.apply_findings(self.findings)  # type: ignore[attr-defined]
+        self.tabs_built.emit(built)
 
     def _validate_at_once(self) -> None:
         assert self.runner is not None
@@ -337,25 +357,11 @@ class MainWindow(QMainWindow):
         if pending:
             text += " · " + self.tr("待填 %1 项").replace("%1", str(len(pending)))
         self.count_label.setText(text)
-        self._show_progress(pending)
+        if self.tabs is not None:
+            show_progress(self.tabs, self.tab_pages, self.tab_titles, pending)
         if self.runner is not None:
             self.count_label.setToolTip(self.tr("检查用时 %1 毫秒").replace("%1", f"{self.runner.last_ms:.1f}"))
         self.validated.emit(findings)
-
-    def _show_progress(self, pending: list[Finding]) -> None:
-        """Each tab's title says how many of its cells are still to fill in: 「年度目标 · 待填 12」."""
-        if self.tabs is None:
-            return
-        # Tabs own findings by section and field: ask once per kind of place, not once per finding.
-        places = Counter((f.location.section, f.location.field) for f in pending)
-        for i, page in enumerate(self.tab_pages):
-            count = sum(n for (section, field), n in places.items()
-                        if page.owns(Location(section, field)))  # type: ignore[attr-defined]
-            title = self.tab_titles[i]
-            if count:
-                title += " · " + self.tr("待填 %1").replace("%1", str(count))
-            if self.tabs.tabText(i) != title:
-                self.tabs.setTabText(i, title)
 
     def open_path(self, path: Path, read_only: bool = False) -> bool:
         """Open a file as 打开 does (a .goal; a Word or Excel form is imported)."""

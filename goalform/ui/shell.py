@@ -31,6 +31,7 @@ class Shell(Protocol):
     tab_pages: list[QWidget]
     document_changed: SignalInstance  # another document (or none) is shown
     validated: SignalInstance  # list[Finding], as shown
+    tabs_built: SignalInstance  # list[QWidget]: tabs built after the first frame (goalform.ui.later_tabs)
 
     def set_document(self, doc: Document | None) -> None: ...
 

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 from enum import Enum
-from typing import Callable, Iterable
+from typing import Callable, Iterable, Sequence
 
 from goalform.domain.form import Form
 from goalform.domain.template import Template
@@ -88,14 +88,20 @@ def all_rules() -> list[RuleSpec]:
     return list(_RULES.values())
 
 
-def validate(form: Form, template: Template) -> list[Finding]:
-    """Run every rule on ``form``; the findings come in reading order."""
+def validate(form: Form, template: Template, *, only: frozenset[str] | None = None,
+             keep: Sequence[Finding] = ()) -> list[Finding]:
+    """Run every rule on ``form``; the findings come in reading order.
+
+    With ``only``, just those rules run, and the findings of the other rules are taken from ``keep``
+    (the last full result): what an edit that only those rules can see leaves as it was. The order
+    is the one a full run gives (a stable sort, and equal keys come from one rule's run)."""
     from goalform.domain.validation.rows import indexed  # rows builds on this module
 
-    findings: list[Finding] = []
+    findings: list[Finding] = [] if only is None else [f for f in keep if f.rule not in only]
     with indexed(form):  # the rules share one walk of the indicator trees
         for spec in _RULES.values():
-            findings.extend(spec.run(form, template))
+            if only is None or spec.id in only:
+                findings.extend(spec.run(form, template))
     findings.sort(key=reading_order(template))
     return findings
 

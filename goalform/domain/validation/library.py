@@ -5,7 +5,7 @@ these rules then say nothing (the library lives in the user's data folder, valid
 from __future__ import annotations
 
 import contextvars
-from typing import Iterator
+from typing import Iterator, Sequence
 
 from goalform.domain.form import Form
 from goalform.domain.library import LibraryIndex, normalize
@@ -16,11 +16,13 @@ from goalform.domain.validation.rows import indicator_rows
 _LIBRARY: contextvars.ContextVar[LibraryIndex | None] = contextvars.ContextVar("goalform_library", default=None)
 
 
-def validate_against(form: Form, template: Template, library: LibraryIndex | None) -> list[Finding]:
-    """:func:`validate`, with ``library`` for the rules that consult the indicator library."""
+def validate_against(form: Form, template: Template, library: LibraryIndex | None, *,
+                     only: frozenset[str] | None = None, keep: Sequence[Finding] = ()) -> list[Finding]:
+    """:func:`validate` (``only``, ``keep`` as there), with ``library`` for the rules that consult the
+    indicator library."""
     token = _LIBRARY.set(library)
     try:
-        return validate(form, template)
+        return validate(form, template, only=only, keep=keep)
     finally:
         _LIBRARY.reset(token)
 
