@@ -39,7 +39,7 @@ from goalform.ui.tabs.instructions_tab import InstructionsTab, has_instructions
 from goalform.ui.tabs.texts_tab import TextsTab
 from goalform.ui.undo_actions import UndoActions
 from goalform.ui.validation_runner import ValidationRunner
-from goalform.ui.widgets import FINDING_STYLE
+from goalform.ui.widgets import FINDING_STYLE, fit_to_screen
 
 READ_ONLY_STYLE = "background: #fff3c4; color: #5a4500; padding: 6px; border-bottom: 1px solid #d8b84a;"
 
@@ -65,7 +65,6 @@ class MainWindow(QMainWindow):
         self.setStyleSheet(FINDING_STYLE)
         self.setAcceptDrops(True)
         self.setMinimumSize(900, 600)
-        self.resize(1280, 720)
 
         self.files = FileActions(self)
         self.dock = FindingsDock(self)
@@ -408,6 +407,8 @@ class MainWindow(QMainWindow):
         geometry = self.settings.geometry()
         if geometry is not None:
             self.restoreGeometry(geometry)
+        else:
+            fit_to_screen(self)
         state = self.settings.window_state()
         if state is not None:
             self._hidden_docks = []

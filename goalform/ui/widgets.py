@@ -7,9 +7,9 @@ from __future__ import annotations
 
 from typing import Callable
 
-from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtCore import QEvent, QRect, Qt, Signal
 from PySide6.QtGui import QKeySequence
-from PySide6.QtWidgets import QLineEdit, QMenu, QPlainTextEdit, QWidget
+from PySide6.QtWidgets import QLineEdit, QMainWindow, QMenu, QPlainTextEdit, QWidget
 
 from goalform.domain.validation import Finding
 from goalform.ui.editor import FormEditor
@@ -82,11 +82,19 @@ class FieldTextEdit(QPlainTextEdit):
         self.editing_finished.emit()
 
 
-def bind_line(edit: FieldLineEdit, editor: FormEditor, key: str) -> None:
-    """Keep ``edit`` and the document field ``key`` the same, both ways."""
+def bind_line(edit: FieldLineEdit, editor: FormEditor, key: str,
+              normalize: Callable[[str], str] | None = None) -> None:
+    """Keep ``edit`` and the document field ``key`` the same, both ways. ``normalize`` turns the text
+    into the form's own spelling when the clerk leaves the field (in the same undo step as the typing)."""
     edit.setText(editor.doc.field(key))
     edit.textEdited.connect(lambda text: editor.edit_field(key, text))
-    edit.editingFinished.connect(editor.seal_typing)
+
+    def finish() -> None:
+        if normalize is not None:
+            editor.edit_field(key, normalize(editor.doc.field(key)))
+        editor.seal_typing()
+
+    edit.editingFinished.connect(finish)
     editor.field_changed.connect(lambda k: edit.show_text(editor.doc.field(key)) if k == key else None)
     edit.setReadOnly(editor.read_only)
 
@@ -140,3 +148,24 @@ def wants_focus(widget: QWidget) -> None:
             ensure(widget)
             break
         parent = parent.parentWidget()
+
+
+def show_status(widget: QWidget, message: str, timeout_ms: int = 5000) -> None:
+    """Say ``message`` in the status bar of the window that holds ``widget`` (if it has one)."""
+    window = widget.window()
+    if isinstance(window, QMainWindow):
+        window.statusBar().showMessage(message, timeout_ms)
+
+
+def fit_to_screen(window: QWidget, largest: tuple[int, int] = (1280, 800)) -> None:
+    """Size a first-time window to the screen it opens on (see :func:`first_window_rect`)."""
+    window.setGeometry(first_window_rect(window.screen().availableGeometry(), largest))
+
+
+def first_window_rect(area: QRect, largest: tuple[int, int] = (1280, 800)) -> QRect:
+    """The client rectangle of a first-time window on a screen whose free area (taskbar excluded) is
+    ``area``: centred, at most ``largest``, leaving room for the title bar and frame, so that a
+    1366×768 office screen gets a window that fits whole instead of one taller than the screen."""
+    width, height = min(largest[0], area.width() - 20), min(largest[1], area.height() - 50)
+    return QRect(area.x() + (area.width() - width) // 2, area.y() + 30 + max(0, (area.height() - height - 50) // 2),
+                 width, height)

@@ -25,7 +25,7 @@ from goalform.ui.indicator_model import IndicatorModel
 from goalform.ui.indicator_paste import IndicatorClipboard
 from goalform.ui.indicator_view import IndicatorTreeView
 from goalform.ui.settings import Settings
-from goalform.ui.widgets import FieldLineEdit, FieldTextEdit, bind_line, bind_text, mark, wants_focus
+from goalform.ui.widgets import FieldLineEdit, FieldTextEdit, bind_line, bind_text, mark, show_status, wants_focus
 
 GOAL_KEY = {"long_term": "long_term_goal", "annual": "annual_goal"}
 
@@ -239,14 +239,24 @@ class IndicatorsTab(QWidget):
             self.select(rec.parent_id)
 
     def move_current(self, step: int) -> None:
+        """上移 / 下移 among the siblings; a move that cannot be made says why instead of doing nothing."""
         current = self.current_id()
-        if current is None or self.editor.doc.node(current).level == 1:
+        if current is None:
+            return
+        node = self.editor.doc.node(current)
+        if node.level == 1:
+            show_status(self, self.tr("一级指标是表格规定的，不能移动"))
             return
         column = self.view.currentIndex().column()
+        count = len(self.editor.doc.children(node.parent_id))  # type: ignore[arg-type]
         row = self.editor.doc.row_of(current) + step
-        if 0 <= row < len(self.editor.doc.children(self.editor.doc.node(current).parent_id)):  # type: ignore[arg-type]
+        if 0 <= row < count:
             self.editor.move_indicator(self.model, current, row)
             self.select(current, column)
+        elif count == 1:
+            show_status(self, self.tr("这一组只有这一个指标，无需移动"))
+        else:
+            show_status(self, self.tr("已经在最上面") if step < 0 else self.tr("已经在最下面"))
 
     # -- findings ----------------------------------------------------------------------------------
     def apply_findings(self, findings: list[Finding]) -> None:
