@@ -9,7 +9,7 @@ from typing import Callable
 
 from PySide6.QtCore import QEvent, QRect, Qt, Signal
 from PySide6.QtGui import QKeySequence
-from PySide6.QtWidgets import QLineEdit, QMainWindow, QMenu, QPlainTextEdit, QWidget
+from PySide6.QtWidgets import QLineEdit, QMainWindow, QMenu, QPlainTextEdit, QStatusBar, QWidget
 
 from goalform.domain.validation import Finding
 from goalform.ui.editor import FormEditor
@@ -169,3 +169,33 @@ def first_window_rect(area: QRect, largest: tuple[int, int] = (1280, 800)) -> QR
     width, height = min(largest[0], area.width() - 20), min(largest[1], area.height() - 50)
     return QRect(area.x() + (area.width() - width) // 2, area.y() + 30 + max(0, (area.height() - height - 50) // 2),
                  width, height)
+
+
+class ElidingStatusBar(QStatusBar):
+    """A status bar whose messages never run under its permanent widgets (审核：草稿 · 错误 0 · 已保存):
+    a message longer than the room left is cut in the middle with 「…」, and the whole text is its
+    tooltip. (Qt paints a long message on across the permanent widgets.)"""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._permanent: list[QWidget] = []
+        self._full = ""
+
+    def addPermanentWidget(self, widget: QWidget, stretch: int = 0) -> None:  # noqa: N802 - Qt override
+        self._permanent.append(widget)
+        super().addPermanentWidget(widget, stretch)
+
+    def room(self) -> int:
+        """Pixels a message may take: the bar less its permanent widgets, the size grip and margins."""
+        taken = sum(w.sizeHint().width() + 8 for w in self._permanent if w.isVisible())
+        return max(40, self.width() - taken - 40)
+
+    def showMessage(self, text: str, timeout: int = 0) -> None:  # noqa: N802 - Qt override
+        self._full = text
+        shown = self.fontMetrics().elidedText(text, Qt.TextElideMode.ElideMiddle, self.room())
+        self.setToolTip(text if shown != text else "")
+        super().showMessage(shown, timeout)
+
+    def full_message(self) -> str:
+        """The message as it was given (what is shown may be cut), while it is shown."""
+        return self._full if self.currentMessage() else ""

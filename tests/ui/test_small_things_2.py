@@ -111,3 +111,28 @@ def test_the_deadline_examples_agree_with_the_placeholder(window, blank_doc):
     messages = [f.message for f in validate(form, blank_doc.template)
                 if f.location.field == "deadline"]
     assert messages and all(example in m for m in messages), (example, messages)
+
+
+def test_a_long_status_message_never_runs_under_the_permanent_texts(window, blank_doc):
+    window.set_document(blank_doc)
+    bar = window.statusBar()
+    message = "已把审核记录保存到" + "很长的文件夹名称" * 30 + "（表格内容未改动）"
+    bar.showMessage(message, 5000)
+    shown = bar.currentMessage()
+    assert shown != message and "…" in shown and bar.toolTip() == message
+    assert bar.full_message() == message
+    permanent_left = min(w.geometry().left() for w in (window.save_label, window.count_label) if w.isVisible())
+    assert bar.fontMetrics().horizontalAdvance(shown) < permanent_left
+    bar.showMessage("已保存到 a.goal", 5000)  # a short one is shown whole
+    assert bar.currentMessage() == "已保存到 a.goal" and bar.toolTip() == ""
+
+
+def test_the_library_pane_shows_a_twelve_character_name_whole(window, qtbot, blank_doc):
+    window.set_document(blank_doc)
+    window.resizeDocks([window.dock], [180], Qt.Orientation.Horizontal)  # the side docks made narrow
+    window.library.show_pane("annual")
+    dock = window.library.dock
+    qtbot.waitUntil(lambda: dock.view.width() >= dock.name_width(12))
+    assert dock.view.isColumnHidden(1) and dock.view.isColumnHidden(2)  # reference and source: below
+    dock.view.setCurrentIndex(dock.model.first_entry_index())
+    assert "来源" in dock.detail.text()

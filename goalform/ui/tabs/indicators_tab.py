@@ -82,9 +82,6 @@ class IndicatorsTab(QWidget):
             buttons.addWidget(button)
             self.buttons[name] = button
         buttons.addStretch(1)
-        hint = QLabel(self.tr("F2/回车 编辑 · Tab 下一格 · Esc 取消新行 · 拖动可调整顺序"), self)
-        hint.setStyleSheet("color: #666;")
-        buttons.addWidget(hint)
         layout.addLayout(buttons)
 
         self.view = IndicatorTreeView(self)
@@ -106,6 +103,11 @@ class IndicatorsTab(QWidget):
             self.view.setDragEnabled(False)
         self.model.rowsInserted.connect(lambda parent, first, last: self.view.expand(parent))
         layout.addWidget(self.view, 1)
+        # The keys, under the tree across its whole width (beside the buttons it was cut at 125 %).
+        hint = QLabel(self.tr("F2/回车 编辑 · Tab 下一格 · Esc 取消新行 · 拖动可调整顺序"), self)
+        hint.setObjectName("tree_hint")
+        hint.setStyleSheet("color: #666;")
+        layout.addWidget(hint)
         self._install_clipboard()
 
     def _install_clipboard(self) -> None:
