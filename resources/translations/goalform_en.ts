@@ -265,7 +265,7 @@
     </message>
     <message>
         <location filename="../../goalform/ui/file_actions.py" line="97" />
-        <location filename="../../goalform/ui/file_actions.py" line="290" />
+        <location filename="../../goalform/ui/file_actions.py" line="288" />
         <source>另存为…</source>
         <translation>Save As…</translation>
     </message>
@@ -316,7 +316,7 @@
     </message>
     <message>
         <location filename="../../goalform/ui/file_actions.py" line="133" />
-        <location filename="../../goalform/ui/file_actions.py" line="303" />
+        <location filename="../../goalform/ui/file_actions.py" line="301" />
         <source>未命名表格</source>
         <translation>untitled form</translation>
     </message>
@@ -336,144 +336,144 @@
         <translation>“%1” has unsaved review comments or review status. Save them before closing?</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="154" />
+        <location filename="../../goalform/ui/file_actions.py" line="158" />
         <source>新建失败</source>
         <translation>Could not create the form</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="167" />
-        <location filename="../../goalform/ui/file_actions.py" line="201" />
+        <location filename="../../goalform/ui/file_actions.py" line="165" />
+        <location filename="../../goalform/ui/file_actions.py" line="199" />
         <source>以只读方式打开</source>
         <translation>Open read-only</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="167" />
+        <location filename="../../goalform/ui/file_actions.py" line="165" />
         <source>打开</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="184" />
+        <location filename="../../goalform/ui/file_actions.py" line="182" />
         <source>无法打开文件</source>
         <translation>Cannot open the file</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="198" />
+        <location filename="../../goalform/ui/file_actions.py" line="196" />
         <source>文件已在编辑中</source>
         <translation>File already being edited</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="199" />
+        <location filename="../../goalform/ui/file_actions.py" line="197" />
         <source>「%1」已在另一个 goalform 窗口中打开。
 两边同时编辑，后保存的一方会覆盖先保存的一方。建议以只读方式打开。</source>
         <translation>“%1” is already open in another goalform window.
 If both are edited, whichever saves last overwrites the other. Opening it read-only is recommended.</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="201" />
+        <location filename="../../goalform/ui/file_actions.py" line="199" />
         <source>仍要编辑</source>
         <translation>Edit anyway</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="222" />
+        <location filename="../../goalform/ui/file_actions.py" line="220" />
         <source>（无）</source>
         <translation>(none)</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="226" />
+        <location filename="../../goalform/ui/file_actions.py" line="224" />
         <source>清除列表</source>
         <translation>Clear list</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="245" />
+        <location filename="../../goalform/ui/file_actions.py" line="243" />
         <source>另存为</source>
         <translation>Save As</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="255" />
+        <location filename="../../goalform/ui/file_actions.py" line="253" />
         <source>部门整体绩效目标表</source>
         <translation>Department performance targets</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="261" />
+        <location filename="../../goalform/ui/file_actions.py" line="259" />
         <source>保存失败</source>
         <translation>Save failed</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="276" />
+        <location filename="../../goalform/ui/file_actions.py" line="274" />
         <source>已把审核记录保存到 %1（表格内容未改动）</source>
         <translation>Review record saved to %1 (form content unchanged)</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="281" />
+        <location filename="../../goalform/ui/file_actions.py" line="279" />
         <source>已保存到 %1</source>
         <translation>Saved to %1</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="287" />
+        <location filename="../../goalform/ui/file_actions.py" line="285" />
         <source>文件已被修改</source>
         <translation>File changed on disk</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="288" />
+        <location filename="../../goalform/ui/file_actions.py" line="286" />
         <source>「%1」在你打开之后被其他程序或另一个 goalform 窗口修改过。
 覆盖保存会丢掉那些修改；另存为可以两份都保留。</source>
         <translation>“%1” was changed by another program or goalform window after you opened it.
 Overwriting it loses those changes; Save As keeps both.</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="290" />
+        <location filename="../../goalform/ui/file_actions.py" line="288" />
         <source>覆盖保存</source>
         <translation>Overwrite</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="304" />
+        <location filename="../../goalform/ui/file_actions.py" line="302" />
         <source>恢复未保存的工作</source>
         <translation>Recover unsaved work</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="305" />
+        <location filename="../../goalform/ui/file_actions.py" line="303" />
         <source>goalform 上次没有正常关闭。发现「%1」在 %2 的未保存修改。
 要恢复吗？</source>
         <translation>goalform did not close normally last time. Unsaved changes to “%1” from %2 were found.
 Recover them?</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="307" />
+        <location filename="../../goalform/ui/file_actions.py" line="305" />
         <source>恢复</source>
         <translation>Recover</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="308" />
+        <location filename="../../goalform/ui/file_actions.py" line="306" />
         <source>丢弃</source>
         <translation>Discard</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="309" />
+        <location filename="../../goalform/ui/file_actions.py" line="307" />
         <source>以后再说</source>
         <translation>Later</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="314" />
+        <location filename="../../goalform/ui/file_actions.py" line="312" />
         <source>无法恢复</source>
         <translation>Cannot recover</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="357" />
+        <location filename="../../goalform/ui/file_actions.py" line="355" />
         <source>此表还有 %1 个错误，仍要导出吗？</source>
         <translation>This form still has %1 errors. Export anyway?</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="400" />
+        <location filename="../../goalform/ui/file_actions.py" line="398" />
         <source>结转到下一年</source>
         <translation>Roll over to next year</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="401" />
+        <location filename="../../goalform/ui/file_actions.py" line="399" />
         <source>已结转为 %1 年的新表格（尚未保存）。有 %2 处需要核对，详见检查结果。</source>
         <translation>Rolled over to a new form for %1 (not saved yet). %2 items need checking; see Findings.</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="332" />
+        <location filename="../../goalform/ui/file_actions.py" line="330" />
         <source>导入</source>
         <translation>Import</translation>
     </message>
@@ -483,53 +483,53 @@ Recover them?</translation>
         <translation>goalform forms (*.goal)</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="341" />
+        <location filename="../../goalform/ui/file_actions.py" line="339" />
         <source>导入失败</source>
         <translation>Import failed</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="349" />
+        <location filename="../../goalform/ui/file_actions.py" line="347" />
         <source>导入报告</source>
         <translation>Import report</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="349" />
+        <location filename="../../goalform/ui/file_actions.py" line="347" />
         <source>已导入「%1」。</source>
         <translation>Imported “%1”.</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="357" />
-        <location filename="../../goalform/ui/file_actions.py" line="362" />
+        <location filename="../../goalform/ui/file_actions.py" line="355" />
+        <location filename="../../goalform/ui/file_actions.py" line="360" />
         <source>导出</source>
         <translation>Export</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="369" />
+        <location filename="../../goalform/ui/file_actions.py" line="367" />
         <source>导出失败</source>
         <translation>Export failed</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="373" />
+        <location filename="../../goalform/ui/file_actions.py" line="371" />
         <source>已导出到 %1</source>
         <translation>Exported to %1</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="386" />
+        <location filename="../../goalform/ui/file_actions.py" line="384" />
         <source>打印失败</source>
         <translation>Printing failed</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="394" />
+        <location filename="../../goalform/ui/file_actions.py" line="392" />
         <source>结转失败</source>
         <translation>Rollover failed</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="410" />
+        <location filename="../../goalform/ui/file_actions.py" line="408" />
         <source>与另一文件比较</source>
         <translation>Compare with another file</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="414" />
+        <location filename="../../goalform/ui/file_actions.py" line="412" />
         <source>比较失败</source>
         <translation>Comparison failed</translation>
     </message>
@@ -612,57 +612,57 @@ Recover them?</translation>
 <context>
     <name>HeaderTab</name>
     <message>
-        <location filename="../../goalform/ui/tabs/header_tab.py" line="24" />
+        <location filename="../../goalform/ui/tabs/header_tab.py" line="25" />
         <source>填报单位</source>
         <translation>Department</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/tabs/header_tab.py" line="30" />
+        <location filename="../../goalform/ui/tabs/header_tab.py" line="31" />
         <source>填写填报本表的部门全称</source>
         <translation>Full name of the department</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/tabs/header_tab.py" line="31" />
+        <location filename="../../goalform/ui/tabs/header_tab.py" line="32" />
         <source>如 027-12345678 或 13812345678</source>
         <translation>e.g. 027-12345678 or 13812345678</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/tabs/header_tab.py" line="32" />
+        <location filename="../../goalform/ui/tabs/header_tab.py" line="33" />
         <source>如 2025-12-31，或点右边的日历选择</source>
         <translation>e.g. 2025-12-31, or pick from the calendar on the right</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/tabs/header_tab.py" line="45" />
+        <location filename="../../goalform/ui/tabs/header_tab.py" line="46" />
         <source>表格</source>
         <translation>Form</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/tabs/header_tab.py" line="47" />
+        <location filename="../../goalform/ui/tabs/header_tab.py" line="48" />
         <source>版本</source>
         <translation>Version</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/tabs/header_tab.py" line="48" />
+        <location filename="../../goalform/ui/tabs/header_tab.py" line="49" />
         <source>年度</source>
         <translation>Year</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/tabs/header_tab.py" line="49" />
+        <location filename="../../goalform/ui/tabs/header_tab.py" line="50" />
         <source>单位</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/tabs/header_tab.py" line="49" />
+        <location filename="../../goalform/ui/tabs/header_tab.py" line="50" />
         <source>万元</source>
         <translation>10,000 yuan</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/tabs/header_tab.py" line="53" />
+        <location filename="../../goalform/ui/tabs/header_tab.py" line="54" />
         <source>备注（不打印）</source>
         <translation>Notes (not printed)</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/tabs/header_tab.py" line="57" />
+        <location filename="../../goalform/ui/tabs/header_tab.py" line="58" />
         <source>导入和结转时的说明会记在这里，也可以写给自己的备忘。</source>
         <translation>Notes from import and rollover are kept here; you can add your own.</translation>
     </message>
@@ -777,6 +777,26 @@ Recover them?</translation>
         <location filename="../../goalform/ui/tabs/indicators_tab.py" line="228" />
         <source>一级指标由模板固定，不能删除。</source>
         <translation>Level-1 indicators are fixed by the template and cannot be deleted.</translation>
+    </message>
+    <message>
+        <location filename="../../goalform/ui/tabs/indicators_tab.py" line="248" />
+        <source>一级指标是表格规定的，不能移动</source>
+        <translation>First-level indicators are fixed by the form and cannot be moved</translation>
+    </message>
+    <message>
+        <location filename="../../goalform/ui/tabs/indicators_tab.py" line="257" />
+        <source>这一组只有这一个指标，无需移动</source>
+        <translation>This is the only indicator in its group: nothing to move</translation>
+    </message>
+    <message>
+        <location filename="../../goalform/ui/tabs/indicators_tab.py" line="259" />
+        <source>已经在最上面</source>
+        <translation>Already at the top</translation>
+    </message>
+    <message>
+        <location filename="../../goalform/ui/tabs/indicators_tab.py" line="259" />
+        <source>已经在最下面</source>
+        <translation>Already at the bottom</translation>
     </message>
 </context>
 <context>
@@ -1137,47 +1157,47 @@ Choose No to use only the built-in indicators this time.</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../goalform/ui/main_window.py" line="109" />
+        <location filename="../../goalform/ui/main_window.py" line="108" />
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/main_window.py" line="132" />
+        <location filename="../../goalform/ui/main_window.py" line="131" />
         <source>编辑(&amp;E)</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/main_window.py" line="148" />
+        <location filename="../../goalform/ui/main_window.py" line="147" />
         <source>视图(&amp;V)</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/main_window.py" line="150" />
+        <location filename="../../goalform/ui/main_window.py" line="149" />
         <source>检查结果</source>
         <translation>Findings</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/main_window.py" line="153" />
+        <location filename="../../goalform/ui/main_window.py" line="152" />
         <source>下一个问题</source>
         <translation>Next problem</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/main_window.py" line="157" />
+        <location filename="../../goalform/ui/main_window.py" line="156" />
         <source>转到</source>
         <translation>Go to</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/main_window.py" line="160" />
+        <location filename="../../goalform/ui/main_window.py" line="159" />
         <source>帮助(&amp;H)</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/main_window.py" line="161" />
+        <location filename="../../goalform/ui/main_window.py" line="160" />
         <source>关于 goalform</source>
         <translation>About goalform</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/main_window.py" line="165" />
+        <location filename="../../goalform/ui/main_window.py" line="164" />
         <source>工具栏</source>
         <translation>Toolbar</translation>
     </message>
@@ -1187,12 +1207,12 @@ Choose No to use only the built-in indicators this time.</translation>
         <translation>Department performance targets</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/main_window.py" line="138" />
+        <location filename="../../goalform/ui/main_window.py" line="137" />
         <source>检查</source>
         <translation>Check</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/main_window.py" line="141" />
+        <location filename="../../goalform/ui/main_window.py" line="140" />
         <source>检查整张表格：未填的必填项也作为错误列出 (F5)</source>
         <translation>Check the whole form; required fields still empty count as errors (F5)</translation>
     </message>
@@ -1882,47 +1902,47 @@ Reopen it for editing? Changes reach the file when it is saved.</translation>
 <context>
     <name>FundsGrid</name>
     <message>
-        <location filename="../../goalform/ui/funds_grid.py" line="304" />
+        <location filename="../../goalform/ui/funds_grid.py" line="298" />
         <source>空白</source>
         <translation>blank</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/funds_grid.py" line="305" />
+        <location filename="../../goalform/ui/funds_grid.py" line="299" />
         <source>%1：%2。表中仍为「%3」，改正后回车，或按 Esc 恢复。</source>
         <translation>%1: %2. The form still holds “%3”; correct it and press Enter, or press Esc to restore.</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/funds_grid.py" line="407" />
+        <location filename="../../goalform/ui/funds_grid.py" line="401" />
         <source>「%1」在表格之外</source>
         <translation>“%1” is outside the table</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/funds_grid.py" line="413" />
+        <location filename="../../goalform/ui/funds_grid.py" line="407" />
         <source>%1：「%2」不填，此格由程序计算（现为「%3」）</source>
         <translation>%1: “%2” not entered, this cell is computed (now “%3”)</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/funds_grid.py" line="424" />
+        <location filename="../../goalform/ui/funds_grid.py" line="418" />
         <source>粘贴金额</source>
         <translation>Paste amounts</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/funds_grid.py" line="435" />
+        <location filename="../../goalform/ui/funds_grid.py" line="429" />
         <source>清除金额</source>
         <translation>Clear amounts</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/funds_grid.py" line="440" />
+        <location filename="../../goalform/ui/funds_grid.py" line="434" />
         <source>……另有 %1 项</source>
         <translation>… and %1 more</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/funds_grid.py" line="441" />
+        <location filename="../../goalform/ui/funds_grid.py" line="435" />
         <source>已粘贴 %1 个金额；以下 %2 项没有填入：</source>
         <translation>Pasted %1 amounts; these %2 items were not entered:</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/funds_grid.py" line="444" />
+        <location filename="../../goalform/ui/funds_grid.py" line="438" />
         <source>粘贴</source>
         <translation>Paste</translation>
     </message>
@@ -1930,47 +1950,47 @@ Reopen it for editing? Changes reach the file when it is saved.</translation>
 <context>
     <name>IndicatorPaste</name>
     <message>
-        <location filename="../../goalform/ui/indicator_paste.py" line="125" />
+        <location filename="../../goalform/ui/indicator_paste.py" line="119" />
         <source>此格不能填写（一级指标，或二级指标的指标值）</source>
         <translation>This cell cannot be filled in (a level-1 indicator, or a level-2 indicator's value)</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/indicator_paste.py" line="134" />
+        <location filename="../../goalform/ui/indicator_paste.py" line="128" />
         <source>请先选中一个二级或三级指标，再粘贴多行</source>
         <translation>Select a level-2 or level-3 indicator first, then paste several rows</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/indicator_paste.py" line="153" />
+        <location filename="../../goalform/ui/indicator_paste.py" line="147" />
         <source>第%1行「%2」在最后一列之外</source>
         <translation>Row %1: “%2” is beyond the last column</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/indicator_paste.py" line="156" />
+        <location filename="../../goalform/ui/indicator_paste.py" line="150" />
         <source>第%1行「%2」有换行：一格只能填一行</source>
         <translation>Row %1: “%2” has a line break; a cell holds one line only</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/indicator_paste.py" line="171" />
+        <location filename="../../goalform/ui/indicator_paste.py" line="165" />
         <source>粘贴指标</source>
         <translation>Paste indicators</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/indicator_paste.py" line="194" />
+        <location filename="../../goalform/ui/indicator_paste.py" line="188" />
         <source>……另有 %1 项</source>
         <translation>… and %1 more</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/indicator_paste.py" line="195" />
+        <location filename="../../goalform/ui/indicator_paste.py" line="189" />
         <source>已粘贴 %1 格；以下 %2 项没有填入：</source>
         <translation>Pasted %1 cells; these %2 items were not entered:</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/indicator_paste.py" line="196" />
+        <location filename="../../goalform/ui/indicator_paste.py" line="190" />
         <source>没有粘贴：</source>
         <translation>Nothing pasted:</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/indicator_paste.py" line="197" />
+        <location filename="../../goalform/ui/indicator_paste.py" line="191" />
         <source>粘贴</source>
         <translation>Paste</translation>
     </message>
