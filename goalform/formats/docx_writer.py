@@ -1,8 +1,10 @@
 """Write the layout grid as a Word document that looks like the official form.
 
-The table is built as WordprocessingML text in one pass and parsed once: python-docx's
-``table.cell()`` walks the whole grid on every call, which makes a form take seconds instead of a
-fraction of one. python-docx is used only for the package (styles, section, saving).
+Every part of the package is written here as WordprocessingML text straight from the layout grid, in
+one pass, and zipped: no python-docx (importing it and loading its template cost more than the whole
+export otherwise does; its template also carried 350 KB of styles, a theme and a thumbnail that the
+form never uses). The package holds the document, one style (Normal), the settings, the footer with
+the page numbers and the core properties.
 
 Fonts: Word picks the East Asian face from ``w:eastAsia``; setting only ``w:ascii`` leaves Chinese in
 whatever the reader's default is (WPS and Word then disagree), so every run style sets both.
@@ -126,36 +128,54 @@ def _paragraph_xml(text: str, *, size: int, face: str = BODY_FONT, bold: bool = 
     return f'<w:p xmlns:w="{W_NS}">{ppr}{runs}</w:p>'
 
 
-def _setup_styles(document) -> None:  # noqa: ANN001 - python-docx's Document
-    """Normal: 宋体 10 pt, no spacing; the table's runs inherit it."""
-    from docx.oxml import parse_xml
+_R_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+_PKG = "http://schemas.openxmlformats.org/package/2006/relationships"
+_XML = "<?xml version='1.0' encoding='UTF-8' standalone='yes'?>\n"
+_WML = "application/vnd.openxmlformats-officedocument.wordprocessingml"
+_CONTENT_TYPES = (
+    f'{_XML}<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
+    '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
+    '<Default Extension="xml" ContentType="application/xml"/>'
+    f'<Override PartName="/word/document.xml" ContentType="{_WML}.document.main+xml"/>'
+    f'<Override PartName="/word/styles.xml" ContentType="{_WML}.styles+xml"/>'
+    f'<Override PartName="/word/settings.xml" ContentType="{_WML}.settings+xml"/>'
+    f'<Override PartName="/word/footer1.xml" ContentType="{_WML}.footer+xml"/>'
+    '<Override PartName="/docProps/core.xml" ContentType="application/vnd.openxmlformats-package.core-properties+xml"/>'
+    "</Types>")
+_PACKAGE_RELS = (
+    f'{_XML}<Relationships xmlns="{_PKG}">'
+    f'<Relationship Id="rId1" Type="{_R_NS}/officeDocument" Target="word/document.xml"/>'
+    '<Relationship Id="rId2" Type="http://schemas.openxmlformats.org/package/2006/relationships/metadata/'
+    'core-properties" Target="docProps/core.xml"/></Relationships>')
+_DOCUMENT_RELS = (
+    f'{_XML}<Relationships xmlns="{_PKG}">'
+    f'<Relationship Id="rId1" Type="{_R_NS}/styles" Target="styles.xml"/>'
+    f'<Relationship Id="rId2" Type="{_R_NS}/settings" Target="settings.xml"/>'
+    f'<Relationship Id="rId3" Type="{_R_NS}/footer" Target="footer1.xml"/></Relationships>')
+# Word 2010 compatibility (as python-docx's template had): East Asian layout, no compressed punctuation.
+_SETTINGS = (
+    f'{_XML}<w:settings xmlns:w="{W_NS}"><w:defaultTabStop w:val="720"/>'
+    '<w:characterSpacingControl w:val="doNotCompress"/><w:compat><w:useFELayout/>'
+    '<w:compatSetting w:name="compatibilityMode" w:uri="http://schemas.microsoft.com/office/word" w:val="14"/>'
+    "</w:compat></w:settings>")
 
-    normal = document.styles["Normal"]
-    rpr = normal.element.get_or_add_rPr()
-    for old in rpr.findall(f"{{{W_NS}}}rFonts") + rpr.findall(f"{{{W_NS}}}sz") + rpr.findall(f"{{{W_NS}}}szCs"):
-        rpr.remove(old)
-    rpr.insert(0, parse_xml(f'<w:rFonts xmlns:w="{W_NS}" w:ascii="{LATIN_FONT}" w:hAnsi="{LATIN_FONT}" '
-                            f'w:eastAsia="{BODY_FONT}" w:cs="{LATIN_FONT}" w:hint="eastAsia"/>'))
-    rpr.append(parse_xml(f'<w:sz xmlns:w="{W_NS}" w:val="{TABLE_SIZE}"/>'))
-    rpr.append(parse_xml(f'<w:szCs xmlns:w="{W_NS}" w:val="{TABLE_SIZE}"/>'))
-    pf = normal.paragraph_format
-    pf.space_before = 0
-    pf.space_after = 0
-    pf.line_spacing = 1.0
-    # The document's language: Chinese line breaking and fonts in Word and WPS.
-    lang = rpr.find(f"{{{W_NS}}}lang")
-    if lang is None:
-        lang = parse_xml(f'<w:lang xmlns:w="{W_NS}"/>')
-        rpr.append(lang)
-    lang.set(f"{{{W_NS}}}eastAsia", "zh-CN")
-    # The document defaults name a theme font for East Asian text (a Japanese face in python-docx's
-    # template); point them at 宋体 as well, for anything that does not inherit from Normal.
-    defaults = document.styles.element.find(f"{{{W_NS}}}docDefaults/{{{W_NS}}}rPrDefault/{{{W_NS}}}rPr/{{{W_NS}}}rFonts")
-    if defaults is not None:
-        for attr in list(defaults.attrib):
-            if attr.endswith("eastAsiaTheme"):
-                del defaults.attrib[attr]
-        defaults.set(f"{{{W_NS}}}eastAsia", BODY_FONT)
+
+def styles_xml() -> str:
+    """Normal: 宋体 10 pt (Times New Roman for Latin), no spacing, single lines, Chinese as the
+    document's language (line breaking and fonts in Word and WPS); the document defaults name 宋体 too,
+    for anything that does not inherit from Normal. The table's runs inherit Normal."""
+    fonts = _fonts(BODY_FONT)
+    size = f'<w:sz w:val="{TABLE_SIZE}"/><w:szCs w:val="{TABLE_SIZE}"/>'
+    return (f'{_XML}<w:styles xmlns:w="{W_NS}"><w:docDefaults><w:rPrDefault><w:rPr>{fonts}{size}'
+            '<w:lang w:val="en-US" w:eastAsia="zh-CN" w:bidi="ar-SA"/></w:rPr></w:rPrDefault>'
+            "<w:pPrDefault/></w:docDefaults>"
+            '<w:style w:type="paragraph" w:default="1" w:styleId="Normal"><w:name w:val="Normal"/><w:qFormat/>'
+            '<w:pPr><w:spacing w:before="0" w:after="0" w:line="240" w:lineRule="auto"/></w:pPr>'
+            f'<w:rPr>{fonts}{size}<w:lang w:eastAsia="zh-CN"/></w:rPr></w:style>'
+            '<w:style w:type="table" w:default="1" w:styleId="TableNormal"><w:name w:val="Normal Table"/>'
+            '<w:uiPriority w:val="99"/><w:semiHidden/><w:unhideWhenUsed/><w:tblPr><w:tblInd w:w="0" w:type="dxa"/>'
+            '<w:tblCellMar><w:top w:w="0" w:type="dxa"/><w:left w:w="108" w:type="dxa"/><w:bottom w:w="0" w:type="dxa"/>'
+            '<w:right w:w="108" w:type="dxa"/></w:tblCellMar></w:tblPr></w:style></w:styles>')
 
 
 def _field(instr: str, rpr: str) -> str:
@@ -179,46 +199,15 @@ def footer_xml(*, namespace: bool = True) -> str:
             f'{text("第 ")}{_field("PAGE", rpr)}{text(" 页 共 ")}{_field("NUMPAGES", rpr)}{text(" 页")}</w:p>')
 
 
-def _add_page_numbers(document) -> None:  # noqa: ANN001 - python-docx's Document
-    """Give the first section a footer part of our own with the page numbers.
-
-    The part is built from our XML rather than through ``section.footer``: python-docx reads its
-    default footer from a file found relative to its own modules' folder, which does not exist in
-    the PyInstaller bundle (the modules live in its archive), so the export failed there.
-    """
-    from docx.enum.section import WD_HEADER_FOOTER
-    from docx.opc.constants import CONTENT_TYPE, RELATIONSHIP_TYPE
-    from docx.oxml import parse_xml
-    from docx.parts.hdrftr import FooterPart
-
-    document_part = document.part
-    package = document_part.package
-    element = parse_xml(f'<w:ftr xmlns:w="{W_NS}">{footer_xml(namespace=False)}</w:ftr>')
-    part = FooterPart(package.next_partname("/word/footer%d.xml"), CONTENT_TYPE.WML_FOOTER, element, package)
-    r_id = document_part.relate_to(part, RELATIONSHIP_TYPE.FOOTER)
-    document.sections[0]._sectPr.add_footerReference(WD_HEADER_FOOTER.PRIMARY, r_id)
+def _core_xml(title: str) -> str:
+    return (f'{_XML}<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/'
+            'core-properties" xmlns:dc="http://purl.org/dc/elements/1.1/">'
+            f"<dc:title>{_text(title)}</dc:title><dc:creator>goalform</dc:creator></cp:coreProperties>")
 
 
-def write_docx(grid: Grid, target: str | Path | IO[bytes]) -> None:
-    """Write ``grid`` as a .docx to ``target`` (a path or a binary file); texts of any length are
-    written whole."""
-    import docx
-    from docx.oxml import parse_xml
-    from docx.shared import Twips
-
-    document = docx.Document()
-    _setup_styles(document)
-    section = document.sections[0]
-    section.page_width, section.page_height = Twips(PAGE_W), Twips(PAGE_H)
-    section.left_margin = section.right_margin = Twips(MARGIN_LR)
-    section.top_margin = section.bottom_margin = Twips(MARGIN_TB)
-    section.header_distance = section.footer_distance = Twips(567)
-    _add_page_numbers(document)
-
-    body = document.element.body
-    sect_pr = body[-1]  # the body's sectPr stays last
-    for p in list(body.iterchildren(f"{{{W_NS}}}p")):
-        body.remove(p)
+def document_xml(grid: Grid) -> str:
+    """The body: the title and notes above the table, the table, the notes below it, the section (A4,
+    2 cm margins, the footer with the page numbers)."""
     parts: list[str] = []
     if grid.before:
         parts.append(_paragraph_xml(grid.before[0].strip(), size=TITLE_SIZE, face=TITLE_FONT, bold=True,
@@ -226,15 +215,35 @@ def write_docx(grid: Grid, target: str | Path | IO[bytes]) -> None:
     for line in grid.before[1:]:
         jc = "right" if line.strip().startswith("单位") else "left"
         parts.append(_paragraph_xml(line, size=NOTE_SIZE + 2, jc=jc, after=60, keep_next=True))
-    elements = [parse_xml(p) for p in parts]
-    elements.append(parse_xml(table_xml(grid)))
+    parts.append(table_xml(grid))
     if grid.after:
-        elements.append(parse_xml(_paragraph_xml(grid.after[0], size=NOTE_SIZE + 2, bold=True, after=60)))
-        elements += [parse_xml(_paragraph_xml(line, size=NOTE_SIZE, after=20)) for line in grid.after[1:]]
+        parts.append(_paragraph_xml(grid.after[0], size=NOTE_SIZE + 2, bold=True, after=60))
+        parts += [_paragraph_xml(line, size=NOTE_SIZE, after=20) for line in grid.after[1:]]
     else:
-        elements.append(parse_xml(_paragraph_xml("", size=4)))  # Word wants a paragraph after a table
-    for element in elements:
-        sect_pr.addprevious(element)
-    document.core_properties.title = grid.title
-    document.core_properties.author = "goalform"
-    document.save(target)
+        parts.append(_paragraph_xml("", size=4))  # Word wants a paragraph after a table
+    section = (f'<w:sectPr><w:footerReference w:type="default" r:id="rId3"/><w:pgSz w:w="{PAGE_W}" w:h="{PAGE_H}"/>'
+               f'<w:pgMar w:top="{MARGIN_TB}" w:right="{MARGIN_LR}" w:bottom="{MARGIN_TB}" w:left="{MARGIN_LR}" '
+               'w:header="567" w:footer="567" w:gutter="0"/><w:cols w:space="720"/><w:docGrid w:linePitch="360"/>'
+               "</w:sectPr>")
+    return (f'{_XML}<w:document xmlns:w="{W_NS}" xmlns:r="{_R_NS}"><w:body>{"".join(parts)}{section}'
+            "</w:body></w:document>")
+
+
+def write_docx(grid: Grid, target: str | Path | IO[bytes]) -> None:
+    """Write ``grid`` as a .docx to ``target`` (a path or a binary file); texts of any length are
+    written whole."""
+    import zipfile
+
+    parts = {
+        "[Content_Types].xml": _CONTENT_TYPES,
+        "_rels/.rels": _PACKAGE_RELS,
+        "docProps/core.xml": _core_xml(grid.title),
+        "word/document.xml": document_xml(grid),
+        "word/_rels/document.xml.rels": _DOCUMENT_RELS,
+        "word/styles.xml": styles_xml(),
+        "word/settings.xml": _SETTINGS,
+        "word/footer1.xml": f'{_XML}<w:ftr xmlns:w="{W_NS}">{footer_xml(namespace=False)}</w:ftr>',
+    }
+    with zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as package:
+        for name, text in parts.items():
+            package.writestr(name, text.encode("utf-8"))

@@ -30,8 +30,10 @@ class LaterTab(QWidget):
         return False
 
 
-def build_later_tabs(tabs: QTabWidget, pages: list[QWidget], makers: Sequence[tuple[Maker, str]]) -> list[QWidget]:
-    """Replace every LaterTab in ``pages`` (and ``tabs``) with its page; return the pages built."""
+def build_later_tabs(tabs: QTabWidget, pages: list[QWidget], makers: Sequence[tuple[Maker, str]],
+                     findings: list[Finding]) -> list[QWidget]:
+    """Replace every LaterTab in ``pages`` (and ``tabs``) with its page, showing ``findings``; return
+    the pages built."""
     built = []
     current = tabs.currentIndex()
     tabs.blockSignals(True)
@@ -44,6 +46,8 @@ def build_later_tabs(tabs: QTabWidget, pages: list[QWidget], makers: Sequence[tu
             tabs.removeTab(i)
             tabs.insertTab(i, pages[i], title)
             stand_in.deleteLater()
+            if findings:
+                pages[i].apply_findings(findings)  # type: ignore[attr-defined]
             built.append(pages[i])
         tabs.setCurrentIndex(current)
     finally:

@@ -294,11 +294,7 @@ class MainWindow(QMainWindow):
 
     def _build_later_tabs(self, makers: list[tuple[Callable[[], QWidget], str]]) -> None:
         assert self.tabs is not None
-        built = build_later_tabs(self.tabs, self.tab_pages, makers)
-        if self.findings:
-            for page in built:
-                page.apply_findings(self.findings)  # type: ignore[attr-defined]
-        self.tabs_built.emit(built)
+        self.tabs_built.emit(build_later_tabs(self.tabs, self.tab_pages, makers, self.findings))
 
     def _validate_at_once(self) -> None:
         assert self.runner is not None
