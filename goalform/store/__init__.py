@@ -1,5 +1,13 @@
-"""The .goal document: the only package that speaks SQL."""
-from goalform.store.document import Document, IndicatorRecord, Subtree, read_form
+"""The .goal document: the only package that speaks SQL.
+
+The errors are imported at once; the rest when first asked for (``goalform export`` needs only
+:func:`read_form`, not the document's editing, saving and locking machinery).
+"""
+from __future__ import annotations
+
+import importlib
+from typing import Any
+
 from goalform.store.errors import (
     ChangedOnDisk,
     CorruptFile,
@@ -11,9 +19,17 @@ from goalform.store.errors import (
     StoreError,
     TooLarge,
 )
-from goalform.store.workspace import WorkingCopy, Workspace
+
+_HOMES = {"Document": "document", "IndicatorRecord": "document", "Subtree": "document", "read_form": "snapshot",
+          "WorkingCopy": "workspace", "Workspace": "workspace"}
 
 __all__ = [
     "ChangedOnDisk", "CorruptFile", "Document", "FileBusy", "IndicatorRecord", "NewerSchema", "NotAGoalFile",
     "ReadOnlyError", "SaveError", "StoreError", "Subtree", "TooLarge", "WorkingCopy", "Workspace", "read_form",
 ]
+
+
+def __getattr__(name: str) -> Any:
+    if name in _HOMES:
+        return getattr(importlib.import_module(f"goalform.store.{_HOMES[name]}"), name)
+    raise AttributeError(f"module 'goalform.store' has no attribute {name!r}")

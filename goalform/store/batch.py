@@ -17,7 +17,7 @@ from typing import Callable, Iterable, Iterator
 
 from goalform.domain.summary import FormSummary, summarize_form
 from goalform.domain.template import TemplateError
-from goalform.store.document import read_form
+from goalform.store.snapshot import read_form
 from goalform.store.errors import StoreError
 
 SUFFIX = ".goal"

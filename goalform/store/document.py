@@ -35,10 +35,9 @@ from goalform.store.document_file import DocumentFile
 from goalform.store.errors import CorruptFile, ReadOnlyError, StoreError
 from goalform.store.form_rows import OTHER_FIELDS, fill_form, fill_funds, is_total_line, total_line, write_rows
 from goalform.store.indicator_table import IndicatorRecord, IndicatorTable, Subtree
-from goalform.store.snapshot import read_snapshot
 from goalform.store.workspace import WorkingCopy
 
-__all__ = ["Document", "IndicatorRecord", "Subtree", "read_form"]
+__all__ = ["Document", "IndicatorRecord", "Subtree"]
 
 _text = as_text  # short local name
 
@@ -333,13 +332,3 @@ class Document(DocumentFile):
         if not 1990 <= year <= 2200:
             raise CorruptFile(f"文件中的年度「{shown(text)}」无效")
         return year
-
-
-def read_form(path: Path | str) -> tuple[Form, Template]:
-    """Read a .goal for batch work (validate, show, export, summarize) without a working copy: in one
-    pass when it is the common case (:mod:`goalform.store.snapshot`), else through the full checks."""
-    quick = read_snapshot(path)
-    if quick is not None:
-        return quick
-    with Document.open(path, read_only=True) as doc:
-        return doc.load_form(), doc.template

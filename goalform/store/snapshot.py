@@ -1,4 +1,5 @@
-"""Reading a well-formed .goal in one pass, for batch work (summarize, validate, show, export, diff).
+"""Reading a .goal for batch work (summarize, validate, show, export, diff): :func:`read_form`, in
+one pass when the file is well-formed.
 
 :func:`goalform.store.database.open_checked` copies a file into memory and then checks the copy with
 some twenty queries before :class:`goalform.store.document.Document` reads it again, row by row, as
@@ -41,6 +42,19 @@ _PRAGMAS_SQL = ("SELECT a.application_id, v.user_version, c.page_count * s.page_
                 " pragma_user_version() v, pragma_page_count() c, pragma_page_size() s")
 _INDICATORS_SQL = ("SELECT id, tree, parent_id, level, position, key, name, value, basis, category, prev2, prev1"
                    " FROM indicator")  # ordered by :func:`_trees`
+
+
+def read_form(path: Path | str) -> tuple[Form, Template]:
+    """Read a .goal for batch work without a working copy: in one pass when it is the common case,
+    else through the full checks of :class:`goalform.store.document.Document` (which then refuse it
+    with the message naming what is wrong, or read it)."""
+    quick = read_snapshot(path)
+    if quick is not None:
+        return quick
+    from goalform.store.document import Document  # the full checks: only for an unusual file
+
+    with Document.open(path, read_only=True) as doc:
+        return doc.load_form(), doc.template
 
 
 def read_snapshot(path: Path | str) -> tuple[Form, Template] | None:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QMessageBox, QWidget
 
-from goalform.domain.validation import Severity, validate
+from goalform.domain.validation import Finding, Severity, validate
 from goalform.store.document import Document
 
 
@@ -18,10 +18,13 @@ def error_count(doc: Document) -> int:
     return sum(1 for f in validate(doc.load_form(), doc.template) if f.severity is Severity.ERROR)
 
 
-def go_ahead_despite_errors(parent: QWidget, doc: Document, title: str, question: str) -> bool:
+def go_ahead_despite_errors(parent: QWidget, doc: Document, title: str, question: str,
+                            checked: list[Finding] | None = None) -> bool:
     """True when the form has no errors or the user answers 是 to ``question`` (``%1``: the count).
-    The default answer is 否: pressing Enter does not let a form with errors through."""
-    errors = error_count(doc)
+    The default answer is 否: pressing Enter does not let a form with errors through. ``checked``: the
+    findings of an explicit check just made of the document as it is (the same errors; not run again)."""
+    errors = (error_count(doc) if checked is None
+              else sum(1 for f in checked if f.severity is Severity.ERROR))
     if not errors:
         return True
     answer = QMessageBox.question(parent, title, question.replace("%1", str(errors)),

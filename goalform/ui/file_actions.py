@@ -16,7 +16,8 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QApplication, QFileDialog, QMenu, QMessageBox
 
 from goalform.domain.form import leaves
-from goalform.store.document import Document, read_form
+from goalform.store.document import Document
+from goalform.store.snapshot import read_form
 from goalform.store.errors import ChangedOnDisk
 from goalform.store.workspace import Workspace
 from goalform.ui import integrations
@@ -351,8 +352,9 @@ class FileActions(QObject):
         doc = self.doc
         if doc is None:
             return
-        self.window.run_explicit_check()  # what is exported is checked: empty required cells become errors
-        if not go_ahead_despite_errors(self.window, doc, self.tr("导出"), self.tr("此表还有 %1 个错误，仍要导出吗？")):
+        checked = self.window.run_explicit_check()  # what is exported is checked: empty required cells become errors
+        if not go_ahead_despite_errors(self.window, doc, self.tr("导出"), self.tr("此表还有 %1 个错误，仍要导出吗？"),
+                                       checked):
             return
         stem = doc.path.stem if doc.path else self._suggested_name(doc)[:-5]
         filters, suffixes = export_filters()
@@ -365,7 +367,10 @@ class FileActions(QObject):
             kind = next((s for s in suffixes if f"*{s})" in (chosen or "")), suffixes[0])
             target = target.with_name(target.name + kind)
         with told_to_user(self.window, self.tr("导出失败")) as outcome, wait_cursor():
-            integrations.export_form(doc.load_form(), doc.template, target)
+            # The form just checked is the one exported: one load for the check and the export.
+            runner = self.window.runner
+            form = runner.form if runner is not None and runner.form is not None else doc.load_form()
+            integrations.export_form(form, doc.template, target)
         if outcome.failed:
             return
         self.window.statusBar().showMessage(self.tr("已导出到 %1").replace("%1", str(target)), 5000)

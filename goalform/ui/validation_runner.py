@@ -43,6 +43,11 @@ class ValidationRunner(QObject):
         self._timer.timeout.connect(self.run_now)
 
     @property
+    def form(self) -> Form | None:
+        """The form the last run checked (the document's content then; None after a new library)."""
+        return self._form
+
+    @property
     def library(self) -> LibraryIndex | None:
         """The indicator library the rules consult (set by the library pane)."""
         return self._library

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QLineEdit
+from PySide6.QtWidgets import QApplication, QLineEdit, QMessageBox
 from ui_helpers import settle, type_text
 
 from goalform.domain.validation.library import validate_against
@@ -51,3 +51,34 @@ def test_any_other_edit_checks_everything(funds, qtbot) -> None:
     funds.editor.edit_field("department", "测试局二")
     settle(funds)
     assert funds.runner.last_scope == "all" and funds.runner.findings == _full(funds)
+
+
+def test_an_export_is_built_from_the_one_load_of_its_check(window, tmp_path, monkeypatch) -> None:
+    """导出: the explicit check loads the form once; the error count and the file come from that load."""
+    import zipfile
+
+    from valid_forms import valid_form
+
+    from goalform.formats.export import export_file
+    from goalform.store import Document
+
+    doc = Document.from_form(valid_form("2026")[0])
+    window.set_document(doc)
+    settle(window)
+    window.editor.edit_fund("fiscal", "current", "1500")  # an amount only: the check reuses the form it holds
+    target = tmp_path / "out.docx"
+    monkeypatch.setattr("goalform.ui.file_actions.QFileDialog.getSaveFileName", lambda *a, **k: (str(target), ""))
+    asked = []
+    monkeypatch.setattr(QMessageBox, "question", lambda *a: asked.append(a[2]) or QMessageBox.StandardButton.Yes)
+    loads = []
+    real = Document.load_form
+    monkeypatch.setattr(Document, "load_form", lambda d: loads.append(1) or real(d))
+    window.files.export_file()
+    assert len(loads) <= 1 and target.exists()
+    errors = sum(1 for f in window.findings if f.severity.value == "error")
+    assert asked == ([f"此表还有 {errors} 个错误，仍要导出吗？"] if errors else [])
+    reference = tmp_path / "reference.docx"
+    export_file(real(doc), doc.template, reference)
+    part = "word/document.xml"
+    assert zipfile.ZipFile(target).read(part) == zipfile.ZipFile(reference).read(part)
+    assert b"1500" in zipfile.ZipFile(target).read(part)
