@@ -9,7 +9,17 @@ from typing import Callable
 
 from goalform.domain.fingerprint import short
 from goalform.domain.form import HEADER_FIELDS, TREES, Form, Indicator, walk
-from goalform.domain.review import FORM_TARGET, Review, Status, field_target, fund_target, indicator_target, parse_target
+from goalform.domain.review import (
+    FORM_TARGET,
+    FROZEN,
+    Review,
+    Status,
+    StatusChange,
+    field_target,
+    fund_target,
+    indicator_target,
+    parse_target,
+)
 from goalform.domain.names import TREE_NAMES, field_name
 from goalform.domain.template import Template, TemplateError
 from goalform.domain.validation.core import Location
@@ -47,6 +57,37 @@ def location_of_target(target: str, tree_of: Callable[[int], str]) -> Location |
             return None
         return Location(tree, t.column, indicator_id=t.indicator_id)
     return None
+
+
+def _when(change: StatusChange) -> str:
+    return change.when[:16].replace("T", " ")
+
+
+def changed_after_submission(submission: StatusChange, now: str) -> str:
+    """Why 通过 is refused: the form is not what was submitted."""
+    return (f"此表在提交后被修改过：{submission.who} 于 {_when(submission)} 提交时的指纹为 "
+            f"{short(submission.fingerprint)}，现在为 {short(now)}。不能直接通过；"
+            "确认通过修改后的内容请明确说明（命令行加 --accept-changes）")
+
+
+def review_alerts(review: Review | None, current: str) -> list[str]:
+    """What a reviewer must be told about a form's review, one sentence each (every surface says the same):
+    the content changed since the last 提交/通过, and an approval that covers content other than the submitted."""
+    out: list[str] = []
+    change = review.last_change if review is not None else None
+    if change is None:
+        return out
+    if change.status in FROZEN and change.fingerprint and current != change.fingerprint:
+        out.append(f"文件在{change.status.label}后被修改：{change.who} 于 {_when(change)} {change.status.label}时的指纹为 "
+                   f"{short(change.fingerprint)}，现在为 {short(current)}")
+    pair = review.approved_over_changes if review is not None else None
+    if pair is not None:
+        submission, approval = pair
+        said = "通过时已确认接受提交后的修改" if approval.changed_from else "通过时未注明接受修改"
+        out.append(f"通过的内容与提交的不同（提交后被修改）：{submission.who} 于 {_when(submission)} 提交的指纹为 "
+                   f"{short(submission.fingerprint)}，{approval.who} 于 {_when(approval)} 通过的指纹为 "
+                   f"{short(approval.fingerprint)}（{said}）")
+    return out
 
 
 def status_text(review: Review | None) -> str:
