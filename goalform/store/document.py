@@ -281,19 +281,25 @@ class Document(DocumentFile):
         check_note(status, note)
         self._require_review_writable()
         now_fp = self.fingerprint()
-        changed_from = ""
-        if status is Status.APPROVED:
-            submission = self.review().last_submission
-            if submission is not None and submission.fingerprint and submission.fingerprint != now_fp:
-                if not accept_changes:
-                    raise ChangedSinceSubmission(changed_after_submission(submission, now_fp))
-                changed_from = submission.fingerprint
+        changed_from = self.check_approval(accept_changes) if status is Status.APPROVED else ""
         change = StatusChange(status, who.strip(), review_store.now(), now_fp, note.strip(),
                               review_store.new_uid(), changed_from)
         with transaction(self._conn):
             review_store.insert_status(self._conn, change)
         self._review_changed()
         return change
+
+    def check_approval(self, accept_changes: bool = False) -> str:
+        """Before 通过: raise :class:`ChangedSinceSubmission` when the content is not the content of the
+        last 提交, unless ``accept_changes``; return the submitted fingerprint the approval departs
+        from ('' when it is the submitted content)."""
+        now_fp = self.fingerprint()
+        submission = self.review().last_submission
+        if submission is None or not submission.fingerprint or submission.fingerprint == now_fp:
+            return ""
+        if not accept_changes:
+            raise ChangedSinceSubmission(changed_after_submission(submission, now_fp))
+        return submission.fingerprint
 
     def submit(self, who: str, note: str = "") -> StatusChange:
         """提交: record the form's fingerprint so a reviewer can tell whether it changes afterwards."""

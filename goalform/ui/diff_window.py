@@ -161,11 +161,15 @@ class DiffDock(QDockWidget):
         self.table.setWordWrap(True)
         self.table.verticalHeader().setVisible(False)
         header = self.table.horizontalHeader()
-        header.setSectionResizeMode(COL_WHERE, QHeaderView.ResizeMode.Stretch)
+        # 位置 is never narrower than its text (a wrapped 「财政拨款（2024年金额）」 cannot be read in a
+        # dock beside the form at 1366x768); 之前/之后 share the rest and wrap, down to a minimum, below
+        # which the table scrolls sideways.
+        header.setSectionResizeMode(COL_WHERE, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(COL_YEAR, QHeaderView.ResizeMode.ResizeToContents)
+        header.setMinimumSectionSize(self.fontMetrics().horizontalAdvance("0") * 8)
         for column in (COL_BEFORE, COL_AFTER):
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
-            self.table.setColumnWidth(column, 120)
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
+        self.table.setHorizontalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         layout.addWidget(self.table, 1)
 
@@ -271,8 +275,14 @@ def show_comparison(window: Shell, other_name: str, other: Form, other_template:
         old.deleteLater()
     dock = DiffDock(window, differences, open_side, before, after, summary,
                       export_names=(f"{before_name}（{before_year}年）", f"{after_name}（{after_year}年）"))
-    window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
-    window.tabifyDockWidget(window.dock, dock)  # beside 检查结果 and 审核: the whole height for the list
+    central = window.centralWidget()
+    room = window.width() - (central.minimumSizeHint().width() if central is not None else 0)
+    beside = room >= DOCK_WIDTH  # a wide screen: beside 检查结果 and 审核, the whole height for the list
+    if beside:
+        window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
+        window.tabifyDockWidget(window.dock, dock)
+    else:  # 1366x768: beside the form the 位置 column and 之前/之后 cannot both be read; below it, they can
+        window.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, dock)
     narrow = window.dock.width()
 
     def docked() -> bool:  # still the comparison shown, in the window's layout (not replaced, not floating)
@@ -282,14 +292,18 @@ def show_comparison(window: Shell, other_name: str, other: Form, other_template:
             and window.dockWidgetArea(dock) != Qt.DockWidgetArea.NoDockWidgetArea
 
     def give_back_width(visible: bool) -> None:
-        if not visible and docked() and window.dock.isVisible():
+        if beside and not visible and docked() and window.dock.isVisible():
             window.resizeDocks([window.dock], [narrow], Qt.Orientation.Horizontal)
 
     dock.visibilityChanged.connect(give_back_width)
     dock.show()
     dock.raise_()
     # Wider than the findings need, once laid out; the form keeps at least its own minimum width.
-    QTimer.singleShot(0, dock, lambda: docked() and window.resizeDocks([dock], [DOCK_WIDTH], Qt.Orientation.Horizontal))
+    if beside:
+        QTimer.singleShot(0, dock, lambda: docked() and window.resizeDocks([dock], [DOCK_WIDTH], Qt.Orientation.Horizontal))
+    else:
+        QTimer.singleShot(0, dock, lambda: docked() and window.resizeDocks(
+            [dock], [max(window.height() * 2 // 5, 240)], Qt.Orientation.Vertical))
     dock.raise_()
     dock.table.setFocus()
     return dock
