@@ -139,9 +139,10 @@ class Review:
         submission = self.submission_before(len(self.history) - 1)
         if submission is None or not submission.fingerprint:
             return None
-        if submission.fingerprint != approval.fingerprint or approval.changed_from:
-            return submission, approval
-        return None
+        # Compared with the submission before it in the file (records merged from another save may
+        # have put a later 提交 of the same content there): changed_from alone says only what the
+        # approver saw.
+        return (submission, approval) if submission.fingerprint != approval.fingerprint else None
 
     def comments_at(self, location: str) -> list[Comment]:
         return [c for c in self.comments if c.location == location]

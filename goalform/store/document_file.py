@@ -269,10 +269,12 @@ class DocumentFile:
                 disk_changed = self._base_fingerprint is None or fingerprint(disk_form) != self._base_fingerprint
                 if disk_changed:
                     ours_changed = self._base_fingerprint is None or self.fingerprint() != self._base_fingerprint
+                    named = merging.changes_named(self._base_form, disk_form, self.template)
                     if self.read_only or not ours_changed:
                         content = True
+                        if not overwrite and merging.stale_approvals(disk_review, self.review(), fingerprint(disk_form)):
+                            raise merging.refuse_stale_approval(target.name, named, disk_review, self.review())
                     elif not overwrite:
-                        named = merging.changes_named(self._base_form, disk_form, self.template)
                         raise merging.refuse_both_changed(target.name, named, disk_review, self.review())
             merging.take_in(self._conn, disk._conn, disk_review, content=content)
         self._reloaded(content)

@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING
 
 from goalform.domain.diff import diff_forms
 from goalform.domain.form import Form
-from goalform.domain.review import Review, StatusChange
+from goalform.domain.review import Review, Status, StatusChange
 from goalform.store.database import transaction
 from goalform.store.errors import ChangedOnDisk
 from goalform.store.review import merge_records
@@ -81,6 +81,23 @@ def refuse_both_changed(name: str, content: str, disk_review: Review, ours: Revi
         "这里也改动了表格内容。覆盖保存会用这里的内容替换那些表格内容（审核意见和状态记录两边都会保留）；"
         "另存为可以两份都保留（原文件未改动）",
         disk_changes=content, comments=comments, statuses=statuses)
+
+
+def refuse_stale_approval(name: str, content: str, disk_review: Review, ours: Review) -> ChangedOnDisk:
+    """An approval made here on content the file no longer has: the reviewer approved what they saw."""
+    comments, statuses = new_records(disk_review, ours)
+    return ChangedOnDisk(
+        f"「{name}」在打开之后被其他程序或另一个 goalform 窗口修改过（{news_text(content, comments, statuses)}），"
+        "而这里的「通过」是对打开时的内容作出的。覆盖保存会把通过记录写入现在的文件（文件会显示通过后被修改）；"
+        "另存为可以把打开时的内容和审核记录一起保存（原文件未改动）",
+        disk_changes=content, comments=comments, statuses=statuses)
+
+
+def stale_approvals(disk_review: Review, ours: Review, disk_fingerprint: str) -> list[StatusChange]:
+    """Approvals of ours, not yet in the file, made on content other than the file's."""
+    have = {c.uid for c in disk_review.history}
+    return [c for c in ours.history
+            if c.uid not in have and c.status is Status.APPROVED and c.fingerprint != disk_fingerprint]
 
 
 def new_records(disk: Review, ours: Review) -> tuple[int, list[StatusChange]]:

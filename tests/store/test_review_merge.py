@@ -220,3 +220,23 @@ def test_any_interleaving_keeps_every_record_and_the_last_content_save(tmp_path_
     assert {c.who for c in form.review.history} == written_statuses
     assert len({c.uid for c in form.review.comments}) == len(form.review.comments)
     assert fingerprint(form) == expected
+
+
+def test_an_approval_of_content_the_file_no_longer_has_asks_before_it_is_written(tmp_path: Path) -> None:
+    path = saved_valid(tmp_path)
+    assert cli_main(["review", str(path), "--submit", "--who", "李文静"]) == 0
+    with Document.open_for_review(path) as reviewer:
+        with Document.open(path) as clerk:  # the clerk changes the submitted form meanwhile
+            clerk.set_field("phone", "13900000006")
+            clerk.save()
+        reviewer.set_status(Status.APPROVED, "王审核")  # on what the reviewer sees: the submitted content
+        with pytest.raises(ChangedOnDisk, match="通过」是对打开时的内容作出的") as caught:
+            reviewer.save()
+        assert "联系电话" in str(caught.value)
+        assert read_form(path)[0].review.status is Status.SUBMITTED
+        reviewer.save(overwrite_changes=True)  # 覆盖保存: the record goes in, and the file says what happened
+    form, _ = read_form(path)
+    assert form.review.status is Status.APPROVED and form.phone == "13900000006"
+    from goalform.domain.review_view import review_alerts
+
+    assert any("已通过后被修改" in a for a in review_alerts(form.review, fingerprint(form)))
