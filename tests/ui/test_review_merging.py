@@ -10,12 +10,24 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLineEdit, QMessageBox
 from ui_helpers import type_text
+from valid_forms import valid_form
 
 from goalform.domain.review import Status
 from goalform.store.document import Document
+
+@pytest.fixture
+def valid_file(tmp_path: Path) -> Path:
+    """A form without errors (提交 and 通过 need no --force)."""
+    form, _ = valid_form("2026")
+    path = tmp_path / "表.goal"
+    with Document.from_form(form) as doc:
+        doc.save(path)
+    return path
+
 
 CLERK_SAVES_PHONE = """
 import sys
@@ -78,14 +90,14 @@ def on_disk(path: Path):
 
 
 # -- item 1 -------------------------------------------------------------------------------------------
-def test_a_read_only_save_after_the_clerk_saved_keeps_the_clerks_phone(window, qtbot, monkeypatch, saved_reference):
-    assert window.files.open_path(saved_reference, read_only=True)
+def test_a_read_only_save_after_the_clerk_saved_keeps_the_clerks_phone(window, qtbot, monkeypatch, valid_file):
+    assert window.files.open_path(valid_file, read_only=True)
     add_comment_as_user(window, monkeypatch, "电话打不通", "王审核")
-    other_goalform(saved_reference, "13900000001")  # meanwhile the clerk changes the phone and saves
+    other_goalform(valid_file, "13900000001")  # meanwhile the clerk changes the phone and saves
     asked = answer_boxes(monkeypatch, ["覆盖保存"])  # would be clicked, were any question asked
     ctrl_s(window, qtbot)
     assert asked == []  # nothing to decide: the reviewer writes only a record
-    form, review = on_disk(saved_reference)
+    form, review = on_disk(valid_file)
     assert form.phone == "13900000001"
     assert [c.text for c in review.comments] == ["电话打不通"]
     message = window.statusBar().currentMessage()
@@ -95,15 +107,15 @@ def test_a_read_only_save_after_the_clerk_saved_keeps_the_clerks_phone(window, q
 
 
 def test_a_read_only_save_after_the_clerk_submitted_keeps_the_submission(window, qtbot, monkeypatch,
-                                                                         saved_reference):
-    assert window.files.open_path(saved_reference, read_only=True)
+                                                                         valid_file):
+    assert window.files.open_path(valid_file, read_only=True)
     add_comment_as_user(window, monkeypatch, "请核对金额", "王审核")
-    done = cli("review", str(saved_reference), "--submit", "--who", "李文静", "--force")
+    done = cli("review", str(valid_file), "--submit", "--who", "李文静")
     assert done.returncode == 0, done.stderr
     asked = answer_boxes(monkeypatch, ["覆盖保存"])
     ctrl_s(window, qtbot)
     assert asked == []
-    _, review = on_disk(saved_reference)
+    _, review = on_disk(valid_file)
     assert review.status is Status.SUBMITTED and [c.who for c in review.history] == ["李文静"]
     assert [c.text for c in review.comments] == ["请核对金额"]
     assert "已提交" in window.review.status_label.text()
@@ -111,18 +123,18 @@ def test_a_read_only_save_after_the_clerk_submitted_keeps_the_submission(window,
 
 # -- item 2 -------------------------------------------------------------------------------------------
 def test_the_clerks_save_after_a_cli_comment_asks_nothing_and_keeps_both(window, qtbot, monkeypatch,
-                                                                        saved_reference):
-    assert window.files.open_path(saved_reference)
+                                                                        valid_file):
+    assert window.files.open_path(valid_file)
     department = window.findChild(QLineEdit, "field_department")
     department.setFocus()
     department.selectAll()
     type_text(department, "改过的名称")
-    done = cli("review", str(saved_reference), "--comment", "请补充依据", "--who", "王审核", "--at", "header/phone")
+    done = cli("review", str(valid_file), "--comment", "请补充依据", "--who", "王审核", "--at", "header/phone")
     assert done.returncode == 0, done.stderr
     asked = answer_boxes(monkeypatch, ["覆盖保存"])
     ctrl_s(window, qtbot)
     assert asked == []
-    form, review = on_disk(saved_reference)
+    form, review = on_disk(valid_file)
     assert form.department == "改过的名称"
     assert [(c.location, c.text) for c in review.comments] == [("field:phone", "请补充依据")]
     assert "1 条审核意见" in window.statusBar().currentMessage()
@@ -130,33 +142,33 @@ def test_the_clerks_save_after_a_cli_comment_asks_nothing_and_keeps_both(window,
 
 
 def test_content_changed_on_both_sides_asks_naming_the_change_and_overwrite_keeps_the_records(
-        window, qtbot, monkeypatch, saved_reference):
-    assert window.files.open_path(saved_reference)
+        window, qtbot, monkeypatch, valid_file):
+    assert window.files.open_path(valid_file)
     department = window.findChild(QLineEdit, "field_department")
     department.setFocus()
     department.selectAll()
     type_text(department, "我的名称")
-    assert cli("review", str(saved_reference), "--comment", "意见一", "--who", "王审核").returncode == 0
-    assert cli("review", str(saved_reference), "--submit", "--who", "李文静", "--force").returncode == 0
-    other_goalform(saved_reference, "13900000002")
+    assert cli("review", str(valid_file), "--comment", "意见一", "--who", "王审核").returncode == 0
+    assert cli("review", str(valid_file), "--submit", "--who", "李文静").returncode == 0
+    other_goalform(valid_file, "13900000002")
     asked = answer_boxes(monkeypatch, ["取消", "覆盖保存"])
     ctrl_s(window, qtbot)
     assert "联系电话" in asked[0] and "1 条审核意见" in asked[0] and "已提交" in asked[0]
     assert window.isWindowModified()
     ctrl_s(window, qtbot)  # 覆盖保存: my content, and every record of theirs
-    form, review = on_disk(saved_reference)
+    form, review = on_disk(valid_file)
     assert form.department == "我的名称" and form.phone != "13900000002"
     assert [c.text for c in review.comments] == ["意见一"] and review.status is Status.SUBMITTED
 
 
 # -- item 3 -------------------------------------------------------------------------------------------
 def test_approving_a_form_changed_after_submission_asks_naming_it_and_keeps_saying_so(
-        window, qtbot, monkeypatch, saved_reference):
+        window, qtbot, monkeypatch, valid_file):
     from goalform.ui.comment_dialog import StatusDialog
 
-    assert cli("review", str(saved_reference), "--submit", "--who", "李文静", "--force").returncode == 0
-    with sqlite3.connect(saved_reference) as conn:  # a figure edited behind goalform's back
-        conn.execute("UPDATE fund SET value = '9999' WHERE line = 'fiscal' AND col = 'current'")
+    assert cli("review", str(valid_file), "--submit", "--who", "李文静").returncode == 0
+    with sqlite3.connect(valid_file) as conn:  # a figure edited behind goalform's back
+        conn.execute("UPDATE field SET value = '13900000008' WHERE key = 'phone'")
     conn.close()
 
     def fill(dialog):
@@ -164,8 +176,8 @@ def test_approving_a_form_changed_after_submission_asks_naming_it_and_keeps_sayi
         return StatusDialog.DialogCode.Accepted
 
     monkeypatch.setattr(StatusDialog, "exec", fill)
-    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)  # the errors
-    assert window.files.open_path(saved_reference, read_only=True)
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: pytest.fail("the form has no errors: no question"))
+    assert window.files.open_path(valid_file, read_only=True)
     asked = answer_boxes(monkeypatch, ["取消"])
     assert not window.review.change_status(Status.APPROVED)
     assert "提交后被修改过" in asked[0] and "李文静" in asked[0]
@@ -178,12 +190,12 @@ def test_approving_a_form_changed_after_submission_asks_naming_it_and_keeps_sayi
     assert window.review.dock.warning.isVisibleTo(window.review.dock)
     assert "通过的内容与提交的不同" in window.review.dock.warning.text()
     ctrl_s(window, qtbot)
-    _, review = on_disk(saved_reference)
+    _, review = on_disk(valid_file)
     assert review.approved_over_changes is not None
 
 
-def test_a_saved_comment_cannot_be_deleted_but_an_unsaved_one_can(window, qtbot, monkeypatch, saved_reference):
-    assert window.files.open_path(saved_reference, read_only=True)
+def test_a_saved_comment_cannot_be_deleted_but_an_unsaved_one_can(window, qtbot, monkeypatch, valid_file):
+    assert window.files.open_path(valid_file, read_only=True)
     add_comment_as_user(window, monkeypatch, "已保存的意见", "王审核")
     ctrl_s(window, qtbot)
     add_comment_as_user(window, monkeypatch, "未保存的意见", "王审核")
@@ -196,3 +208,14 @@ def test_a_saved_comment_cannot_be_deleted_but_an_unsaved_one_can(window, qtbot,
     assert [c.text for c in window.doc.comments()] == ["已保存的意见"]
     window.undo_action.trigger() if hasattr(window, "undo_action") else window.editor.undo_stack.undo()
     assert [c.text for c in window.doc.comments()] == ["已保存的意见", "未保存的意见"]
+
+
+def test_undo_after_saving_a_comment_leaves_it_in_the_file(window, qtbot, monkeypatch, valid_file):
+    assert window.files.open_path(valid_file)
+    add_comment_as_user(window, monkeypatch, "要留下的意见", "王审核")
+    ctrl_s(window, qtbot)
+    window.editor.undo_stack.undo()  # Ctrl+Z: adding a saved comment is no longer an undo step
+    assert [c.text for c in window.doc.comments()] == ["要留下的意见"]
+    assert window.editor.undo_stack.count() == 0 and not window.isWindowModified()
+    _, review = on_disk(valid_file)
+    assert [c.text for c in review.comments] == ["要留下的意见"]
