@@ -301,6 +301,11 @@ ENGLISH = {
     "%1 张表有无法读取的金额，未计入合计：汇总表中的合计不完整（见「无法读取的金额」列）。":
         "%1 forms have amounts that cannot be read and were left out: the summary's totals are incomplete "
         "(see the column 「无法读取的金额」).",
+    # issue 26: small things
+    "一级指标是表格规定的，不能移动": "First-level indicators are fixed by the form and cannot be moved",
+    "这一组只有这一个指标，无需移动": "This is the only indicator in its group: nothing to move",
+    "已经在最上面": "Already at the top",
+    "已经在最下面": "Already at the bottom",
 }
 
 
