@@ -231,14 +231,13 @@ class DocumentFile:
         target = Path(path) if path is not None else self.path
         if target is None:
             raise StoreError("请选择保存位置")
-        try:
-            check_sizes(self._conn, target.name, TABLES)  # never write a file that goalform would refuse to open
-        except TooLarge as e:
-            raise SaveError(f"不能保存：{e}（原文件未改动）") from None
+        self._check_sizes(target)
         real = save_target(target)
         with save_lock(real):  # from reading the file to renaming over it (re-entrant: write_atomically takes it too)
             read_stamp = file_stamp(real)
             outcome = self._take_in_disk(target, read_stamp, overwrite_changes)
+            if outcome.took_anything:
+                self._check_sizes(target)  # the union, too, must be a file goalform opens again
 
             def check() -> None:  # nobody (not even a program that ignores our lock) wrote it since we read it
                 if file_stamp(real) != read_stamp:
@@ -257,6 +256,12 @@ class DocumentFile:
             self._working.department = self.field("department")
             self._working.write_sidecar()
         return outcome
+
+    def _check_sizes(self, target: Path) -> None:
+        try:
+            check_sizes(self._conn, target.name, TABLES)  # never write a file that goalform would refuse to open
+        except TooLarge as e:
+            raise SaveError(f"不能保存：{e}（原文件未改动）") from None
 
     def _take_in_disk(self, target: Path, stamp: tuple[int, int] | None, overwrite: bool) -> SaveOutcome:
         """Read the file at ``target`` (when there is one and it may hold what this document lacks) and
