@@ -48,6 +48,7 @@ COL_WHERE, COL_YEAR, COL_BEFORE, COL_AFTER = range(4)
 LocationRole = Qt.ItemDataRole.UserRole  # the Location of the row's item in the open form, or None
 DifferenceRole = Qt.ItemDataRole.UserRole + 1
 DOCK_WIDTH = 580
+READABLE_VALUE_CHARS = 14  # 之前/之后 below this width (in digits) wrap a short text into a column of characters
 CELL_CHARS = 40  # longer values (texts, notes) are cut in the table; the tooltip and the export have them whole
 
 
@@ -186,6 +187,15 @@ class DiffDock(QDockWidget):
         window.document_changed.connect(self._on_document_changed)
         self._filter("")
 
+    def needed_width(self) -> int:
+        """The width the dock needs to show 位置 whole, 年份, and 之前/之后 at a readable width."""
+        metrics = self.table.fontMetrics()
+        where = max((metrics.horizontalAdvance(str(self.model.index(r, COL_WHERE).data()))
+                     for r in range(self.model.rowCount())), default=0)
+        year = metrics.horizontalAdvance("00000")
+        values = metrics.horizontalAdvance("0") * READABLE_VALUE_CHARS
+        return where + year + 2 * values + 60  # cell padding, the scroll bar and the dock's frame
+
     # -- filter, jump ------------------------------------------------------------------------------
     def _filter(self, text: str) -> None:
         self.proxy.setFilterFixedString(text.strip())
@@ -277,7 +287,10 @@ def show_comparison(window: Shell, other_name: str, other: Form, other_template:
                       export_names=(f"{before_name}（{before_year}年）", f"{after_name}（{after_year}年）"))
     central = window.centralWidget()
     room = window.width() - (central.minimumSizeHint().width() if central is not None else 0)
-    beside = room >= DOCK_WIDTH  # a wide screen: beside 检查结果 and 审核, the whole height for the list
+    # Beside the form (with 检查结果 and 审核, the whole height for the list; the form scrolls) when there
+    # is room there for the 位置 column whole and 之前/之后 readable; below the form otherwise.
+    wanted = max(DOCK_WIDTH, dock.needed_width())
+    beside = room >= wanted
     if beside:
         window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
         window.tabifyDockWidget(window.dock, dock)
@@ -300,7 +313,7 @@ def show_comparison(window: Shell, other_name: str, other: Form, other_template:
     dock.raise_()
     # Wider than the findings need, once laid out; the form keeps at least its own minimum width.
     if beside:
-        QTimer.singleShot(0, dock, lambda: docked() and window.resizeDocks([dock], [DOCK_WIDTH], Qt.Orientation.Horizontal))
+        QTimer.singleShot(0, dock, lambda: docked() and window.resizeDocks([dock], [wanted], Qt.Orientation.Horizontal))
     else:
         QTimer.singleShot(0, dock, lambda: docked() and window.resizeDocks(
             [dock], [max(window.height() * 2 // 5, 240)], Qt.Orientation.Vertical))

@@ -207,8 +207,8 @@ def test_export_of_a_form_with_errors_asks_first(window, monkeypatch, tmp_path, 
 @pytest.mark.parametrize("size", [(1366, 768), (1920, 1080)])
 def test_where_column_is_never_narrower_than_its_text(window, qtbot, monkeypatch, two_years, size):
     """Issue 21: at 1366x768 the 位置 column wrapped 「财政拨款（2024年金额）」 over five lines. Now the
-    column is as wide as its widest text and 之前/之后 are on screen beside it, on a laptop (the dock
-    goes below the form) and on a wide screen (beside the form, with 检查结果)."""
+    column is as wide as its widest text and 之前/之后 are on screen beside it at a readable width (the
+    dock takes the width it needs beside the form, which scrolls)."""
     last, this = two_years
     window.resize(*size)
     window.open_path(this)
@@ -221,5 +221,17 @@ def test_where_column_is_never_narrower_than_its_text(window, qtbot, monkeypatch
     assert header.sectionSize(COL_WHERE) >= widest
     right_edge = header.sectionViewportPosition(COL_AFTER) + header.sectionSize(COL_AFTER)
     assert right_edge <= table.viewport().width() + 1, "之前/之后 off screen"
-    expected = Qt.DockWidgetArea.BottomDockWidgetArea if size[0] < 1600 else Qt.DockWidgetArea.RightDockWidgetArea
-    assert window.dockWidgetArea(dialog) == expected
+    assert header.sectionSize(COL_BEFORE) >= table.fontMetrics().horizontalAdvance("0") * 12  # not a column of characters
+    if window.dockWidgetArea(dialog) == Qt.DockWidgetArea.RightDockWidgetArea:  # beside the form: all of it
+        assert dialog.width() >= dialog.needed_width() - 2
+
+
+def test_without_room_beside_the_form_the_comparison_goes_below_it(window, qtbot, monkeypatch, two_years):
+    last, this = two_years
+    window.resize(1024, 768)
+    window.open_path(this)
+    dialog = compare_with(window, qtbot, monkeypatch, last)
+    qtbot.wait(50)
+    assert window.dockWidgetArea(dialog) == Qt.DockWidgetArea.BottomDockWidgetArea
+    header = dialog.table.horizontalHeader()
+    assert header.sectionSize(COL_WHERE) >= dialog.table.sizeHintForColumn(COL_WHERE)
