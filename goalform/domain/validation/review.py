@@ -7,6 +7,7 @@ from typing import Iterator
 
 from goalform.domain.fingerprint import fingerprint, short
 from goalform.domain.form import Form
+from goalform.domain.messages import Text, msg
 from goalform.domain.review import FROZEN, StatusChange
 from goalform.domain.template import Template
 from goalform.domain.validation.core import Location, Severity, rule
@@ -16,16 +17,22 @@ def _when(change: StatusChange) -> str:
     return change.when[:16].replace("T", " ")
 
 
-def modified_text(change: StatusChange, now: str) -> str:
-    return (f"文件在{change.status.label}后被修改：{change.who} 于 {_when(change)} {change.status.label}时的指纹为 "
-            f"{short(change.fingerprint)}，现在为 {short(now)}")
+def modified_text(change: StatusChange, now: str) -> Text:
+    return msg("文件在{status}后被修改：{who} 于 {when} {status}时的指纹为 {recorded}，现在为 {now}",
+               status=change.status.label, who=change.who, when=_when(change), recorded=short(change.fingerprint),
+               now=short(now))
 
 
-def approved_changed_text(submission: StatusChange, approval: StatusChange) -> str:
-    said = "通过时已确认接受提交后的修改" if approval.changed_from else "通过时未注明接受修改"
-    return (f"通过的内容与提交的不同（提交后被修改）：{submission.who} 于 {_when(submission)} 提交的指纹为 "
-            f"{short(submission.fingerprint)}，{approval.who} 于 {_when(approval)} 通过的指纹为 "
-            f"{short(approval.fingerprint)}（{said}）")
+def approved_changed_text(submission: StatusChange, approval: StatusChange) -> Text:
+    if approval.changed_from:
+        return msg("通过的内容与提交的不同（提交后被修改）：{submitter} 于 {submitted} 提交的指纹为 {before}，"
+                   "{approver} 于 {approved} 通过的指纹为 {after}（通过时已确认接受提交后的修改）",
+                   submitter=submission.who, submitted=_when(submission), before=short(submission.fingerprint),
+                   approver=approval.who, approved=_when(approval), after=short(approval.fingerprint))
+    return msg("通过的内容与提交的不同（提交后被修改）：{submitter} 于 {submitted} 提交的指纹为 {before}，"
+               "{approver} 于 {approved} 通过的指纹为 {after}（通过时未注明接受修改）",
+               submitter=submission.who, submitted=_when(submission), before=short(submission.fingerprint),
+               approver=approval.who, approved=_when(approval), after=short(approval.fingerprint))
 
 
 @rule("review.modified", Severity.ERROR, "文件在提交后被修改")
