@@ -111,7 +111,7 @@ class FundsTab(QWidget):
         for col, stretch in ((_COL_GROUP, 0), (_COL_LINE, 2), (_COL_CURRENT, 2), (_COL_SHARE, 1), (_COL_PREV2, 2), (_COL_PREV1, 2)):
             grid.setColumnStretch(col, stretch)
 
-        self.grid = FundsGrid(editor, slots, self)
+        self.grid = FundsGrid(editor, slots, [column_names[c] for c in ("current", "share", "prev2", "prev1")], self)
         self.grid.on_marks_changed = lambda widget: self._mark(widget)
         editor.fund_changed.connect(self._on_fund_changed)
         self.summary: FundsSummary | None = None
