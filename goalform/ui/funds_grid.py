@@ -105,7 +105,7 @@ class AmountCell(BlockPasteMenu, FieldLineEdit):
         # while: the amount is read when the cursor really leaves the cell.
         if self.grid is not None and event.reason() not in (Qt.FocusReason.PopupFocusReason,
                                                               Qt.FocusReason.ActiveWindowFocusReason):
-            self.grid.commit(self)
+            self.grid.leave(self)
 
     def adapt_context_menu(self, menu: QMenu) -> None:
         """The menu's 粘贴 pastes like Ctrl+V (a block across the cells), not raw text into this one.
@@ -305,6 +305,23 @@ class FundsGrid(QObject):
         self.on_marks_changed(cell)
         self._say(cell, message)
         return False
+
+    def leave(self, cell: AmountCell) -> None:
+        """The cursor left ``cell`` (a click elsewhere, another tab, saving): an amount typed there is
+        read; a refused one does not stay on screen as if it were stored. The cell shows the document's
+        value again and keeps the refusal as its mark and tooltip until it is next entered and left."""
+        if self.commit(cell):
+            return
+        slot = self.slot_of(cell)
+        key = (slot.line, slot.column)
+        refused = cell.text().strip()
+        kept = self.editor.doc.fund(*key)
+        parsed = parse_amount(refused, self.editor.doc.template.amount_decimals)
+        self.refused[key] = _tr("%1：「%2」%3，没有填入。表中仍为「%4」。").replace("%1", slot.label).replace(
+            "%2", refused).replace("%3", parsed.error.rstrip("。")).replace("%4", kept or _tr("空白"))
+        cell.show_text(kept)
+        self.on_marks_changed(cell)
+        self._say(cell, self.refused[key])
 
     def revert(self, cell: AmountCell) -> None:
         """Esc: the cell shows the document's value again, as it was before typing began."""

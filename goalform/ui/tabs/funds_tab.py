@@ -150,7 +150,7 @@ class FundsTab(QWidget):
         """Read the amount still being typed (before saving, closing, switching documents)."""
         focused = self.focusWidget()
         if isinstance(focused, AmountCell) and focused in self.cells.values():
-            self.grid.commit(focused)
+            self.grid.leave(focused)  # what is shown is what is saved
 
     def refresh_derived(self) -> None:
         """Recompute every 合计 and 占比 from the amounts in the document."""
