@@ -285,17 +285,12 @@ class MainWindow(QMainWindow):
 
     def _on_tab_switched(self, index: int) -> None:
         """Alt+N or a click on a tab: the tab puts the cursor in its first cell (if it has a
-        ``focus_first``), once a jump to a finding has had its say. The call is queued: by the time it
-        runs the tab may be hidden again (a jump went on to another tab), and then it does nothing, so
-        the keys never go to a cell the clerk cannot see."""
+        ``focus_first``), once a jump to a finding has had its say, and only if still shown."""
         page = self.tabs.widget(index) if self.tabs is not None else None
         focus_first = getattr(page, "focus_first", None)
         if focus_first is not None:
-            QTimer.singleShot(0, page, lambda: self._focus_first_if_shown(page, focus_first))
-
-    def _focus_first_if_shown(self, page: QWidget, focus_first) -> None:
-        if self.tabs is not None and self.tabs.currentWidget() is page:
-            focus_first()
+            QTimer.singleShot(0, page, lambda: self.tabs is not None and self.tabs.currentWidget() is page
+                              and focus_first())
 
     def finish_editing(self) -> None:
         """Commit any cell still being edited, so nothing typed is left out of a save."""
@@ -371,8 +366,7 @@ class MainWindow(QMainWindow):
         """Open the tab a finding points at and put the cursor on its field, cell or row."""
         if self.tabs is None:
             return
-        # Only the tab that owns the place is shown: a tab shown on the way would queue its own
-        # 「cursor to the first cell」 (see _on_tab_switched).
+        # Only the tab that owns the place is shown (one shown on the way would take the cursor).
         owners = [i for i, page in enumerate(self.tab_pages) if page.owns(location)]  # type: ignore[attr-defined]
         for i in owners or range(len(self.tab_pages)):
             self.tabs.setCurrentIndex(i)
