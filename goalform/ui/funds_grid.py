@@ -314,11 +314,10 @@ class FundsGrid(QObject):
             return
         slot = self.slot_of(cell)
         key = (slot.line, slot.column)
-        refused = cell.text().strip()
         kept = self.editor.doc.fund(*key)
-        parsed = parse_amount(refused, self.editor.doc.template.amount_decimals)
-        self.refused[key] = _tr("%1：「%2」%3，没有填入。表中仍为「%4」。").replace("%1", slot.label).replace(
-            "%2", refused).replace("%3", parsed.error.rstrip("。")).replace("%4", kept or _tr("空白"))
+        parsed = parse_amount(cell.text(), self.editor.doc.template.amount_decimals)
+        self.refused[key] = _tr("%1：%2。没有填入，表中仍为「%3」。").replace("%1", slot.label).replace(
+            "%2", parsed.error.rstrip("。")).replace("%3", kept or _tr("空白"))
         cell.show_text(kept)
         self.on_marks_changed(cell)
         self._say(cell, self.refused[key])

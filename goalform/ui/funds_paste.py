@@ -90,8 +90,7 @@ def paste_block(grid: FundsGrid, block: list[list[str]], origin: tuple[int, int]
                 continue
             parsed = parse_amount(value, decimals)
             if not parsed.ok:
-                problems.append(_tr("%1：「%2」%3").replace("%1", slot.label).replace("%2", value).replace(
-                    "%3", parsed.error))
+                problems.append(f"{slot.label}：{parsed.error}")  # the parser's message quotes the value
                 continue
             text = "" if parsed.value is None else canonical_text(parsed.value)
             written.append(f"{slot.label} = {text or _tr('空白')}")

@@ -146,3 +146,18 @@ def test_a_key_on_a_level1_row_does_not_jump_elsewhere(window, qtbot, blank_doc)
     name = str(model.index(0, 0).data())
     type_text(tab.view, name[0])  # the first 一级's first character: type-ahead would go there
     assert tab.view.currentIndex() == second
+
+
+def test_typing_after_alt_2_replaces_the_first_amount(window, qtbot, saved_reference):
+    """The tab switch hands the cursor to the first amount: typing replaces it, as in any cell
+    entered by the keyboard (it was appended: 1424 became 14247)."""
+    window.open_path(saved_reference)
+    click_tab(window, qtbot, "长期目标")
+    tab = window.tabs.currentWidget()
+    tab.view.setFocus()
+    QTest.keyClick(QApplication.focusWidget(), Qt.Key.Key_2, Qt.KeyboardModifier.AltModifier)
+    wait_a_moment(qtbot)
+    fiscal = QApplication.focusWidget()
+    assert fiscal.objectName() == "fund_fiscal_current"
+    type_keys(qtbot, "7")
+    assert window.doc.fund("fiscal", "current") == "7"

@@ -145,6 +145,8 @@ class FundsTab(QWidget):
         focused = QApplication.focusWidget()
         if focused is None or focused not in self.grid.where:
             self.grid.focus_first()
+        elif isinstance(focused, AmountCell) and not focused.edit_mode:
+            focused.selectAll()  # Qt moved the cursor here with the tab: typing replaces, as in any cell
 
     def finish_editing(self) -> None:
         """Read the amount still being typed (before saving, closing, switching documents)."""
