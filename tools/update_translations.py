@@ -273,6 +273,25 @@ ENGLISH = {
     "年度绩效指标": "Annual performance indicators",
     "长期指标": "Long-term indicators",
     "年度指标": "Annual indicators",
+    # Issue 22: pastes keep their columns, refused amounts, default 分类.
+    "；指标分类为默认值（斜体），请确认": "; the categories are defaults (in italics): please check them",
+    "%1：%2。没有填入，表中仍为「%3」。": "%1: %2. Not entered; the form still holds “%3”.",
+    "「%1」在表格最后一行之下": "“%1” is below the last row of the table",
+    "已粘贴 %1 个金额": "Pasted %1 amounts",
+    "（%1）": " (%1)",
+    "，": ", ",
+    "、": ", ",
+    "第 %1 列 → %2": "column %1 → %2",
+    "表格之外": "outside the table",
+    "没有粘贴：复制的 %1 列从此格起放不下，会是 %2。\n\n请复制 %3 列（%4），或连同%5共 %6 列，或选中能放下它的格再粘贴。":
+        "Nothing pasted: the %1 copied columns do not fit from this cell on; they would go %2.\n\n"
+        "Copy %3 columns (%4), or all %6 columns including %5, or select a cell where the block fits and paste again.",
+    "以下 %1 项没有填入：": "These %1 items were not entered:",
+    "已填入 %1 格：": "%1 cells were filled in:",
+    "没有填入任何金额。": "No amount was entered.",
+    "各列的去处：%1": "Where each column went: %1",
+    "默认分类：模板中此指标为「%1」，请确认": "Default category: the template gives this indicator “%1”; please check",
+    "默认分类：本表最常用的「%1」，请确认": "Default category: “%1”, the most common in this table; please check",
 }
 
 
