@@ -161,3 +161,15 @@ def test_typing_after_alt_2_replaces_the_first_amount(window, qtbot, saved_refer
     assert fiscal.objectName() == "fund_fiscal_current"
     type_keys(qtbot, "7")
     assert window.doc.fund("fiscal", "current") == "7"
+
+
+def test_typing_after_a_jump_to_an_amount_on_the_same_tab_replaces_it(window, qtbot, saved_reference):
+    window.open_path(saved_reference)
+    click_tab(window, qtbot, "资金情况")
+    other = window.findChild(QLineEdit, "fund_special_account_prev1")
+    qtbot.mouseClick(other, Qt.MouseButton.LeftButton)
+    click_finding(window, qtbot, "运转类项目支出：2026年")
+    wait_a_moment(qtbot)
+    assert QApplication.focusWidget().objectName() == "fund_operation_current"
+    type_keys(qtbot, "600")
+    assert window.doc.fund("operation", "current") == "600"

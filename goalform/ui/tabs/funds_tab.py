@@ -214,4 +214,6 @@ class FundsTab(QWidget):
             line = group.lines[0].key if group else self.editor.doc.template.funds[0].lines[0].key
             cell = self.cells[(line, location.column or "current")]
         wants_focus(cell)
+        if isinstance(cell, AmountCell):
+            self.grid.focus_at(self.grid.where[cell])  # the current cell, its text selected: typing replaces it
         return True
