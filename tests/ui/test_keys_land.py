@@ -173,3 +173,22 @@ def test_typing_after_a_jump_to_an_amount_on_the_same_tab_replaces_it(window, qt
     assert QApplication.focusWidget().objectName() == "fund_operation_current"
     type_keys(qtbot, "600")
     assert window.doc.fund("operation", "current") == "600"
+
+
+def test_a_minus_or_plus_typed_on_a_value_cell_starts_the_value(window, qtbot, blank_doc):
+    """QTreeView folds a row on - and unfolds on +; on a cell that can be edited they are text."""
+    window.set_document(blank_doc)
+    click_tab(window, qtbot, "年度目标")
+    tab = window.tabs.currentWidget()
+    model = tab.model
+    level2 = model.index(0, 0, model.index(0, 0))
+    cell = model.index(0, model.column_of("value"), level2)
+    qtbot.mouseClick(tab.view.viewport(), Qt.MouseButton.LeftButton, pos=tab.view.visualRect(cell).center())
+    QTest.keyClick(tab.view, Qt.Key.Key_Minus, Qt.KeyboardModifier.NoModifier)
+    assert tab.view.isExpanded(level2)
+    editor = tab.delegate.open_editor
+    assert isinstance(editor, QLineEdit) and editor.text() == "-"
+    QTest.keyClicks(editor, "5%")
+    QTest.keyClick(editor, Qt.Key.Key_Return)
+    QApplication.processEvents()  # the view commits on a queued call
+    assert blank_doc.node(cell.data(IdRole)).value == "-5%"
