@@ -292,6 +292,11 @@ ENGLISH = {
     "各列的去处：%1": "Where each column went: %1",
     "默认分类：模板中此指标为「%1」，请确认": "Default category: the template gives this indicator “%1”; please check",
     "默认分类：本表最常用的「%1」，请确认": "Default category: “%1”, the most common in this table; please check",
+    # issue 26: small things
+    "一级指标是表格规定的，不能移动": "First-level indicators are fixed by the form and cannot be moved",
+    "这一组只有这一个指标，无需移动": "This is the only indicator in its group: nothing to move",
+    "已经在最上面": "Already at the top",
+    "已经在最下面": "Already at the bottom",
 }
 
 
