@@ -291,8 +291,7 @@ class MainWindow(QMainWindow):
         page = self.tabs.widget(index) if self.tabs is not None else None
         focus_first = getattr(page, "focus_first", None)
         if focus_first is not None:
-            QTimer.singleShot(0, page, lambda: self.tabs is not None and self.tabs.currentWidget() is page
-                              and focus_first())
+            QTimer.singleShot(0, page, lambda: self.tabs and self.tabs.currentWidget() is page and focus_first())
 
     def finish_editing(self) -> None:
         """Commit any cell still being edited, so nothing typed is left out of a save."""
@@ -365,10 +364,10 @@ class MainWindow(QMainWindow):
         return self.files.open_path(path, read_only=read_only)
 
     def navigate(self, location: Location) -> None:
-        """Open the tab a finding points at and put the cursor on its field, cell or row."""
+        """Open the tab a finding points at (only that one: a tab shown on the way would take the
+        cursor) and put the cursor on its field, cell or row."""
         if self.tabs is None:
             return
-        # Only the tab that owns the place is shown (one shown on the way would take the cursor).
         owners = [i for i, page in enumerate(self.tab_pages) if page.owns(location)]  # type: ignore[attr-defined]
         for i in owners or range(len(self.tab_pages)):
             self.tabs.setCurrentIndex(i)
