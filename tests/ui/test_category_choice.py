@@ -153,3 +153,18 @@ def test_rows_from_the_library_get_the_templates_or_the_trees_category(window, q
     assert "请确认" in window.statusBar().currentMessage()
     window.undo_action.trigger()  # one step takes both rows back
     assert "自编指标丙" not in {blank_doc.node(i).name for i in leaf_ids(blank_doc, "long_term")}
+
+
+def test_a_name_pasted_into_an_empty_row_gives_it_the_usual_category(window, qtbot, blank_doc):
+    parent = group(blank_doc, "公用经费控制")
+    empty = blank_doc.insert_indicator(parent, 1)  # a row added earlier and left empty (or 「……」)
+    tab = annual(window, blank_doc)
+    index = tab.model.index_of(empty, 0)
+    tab.view.selectionModel().setCurrentIndex(index, QItemSelectionModel.SelectionFlag.ClearAndSelect)
+    tab.view.setFocus()
+    put_on_clipboard("自编指标甲\t1次\t2次\r\n")
+    qtbot.keyClick(tab.view, Qt.Key.Key_V, CTRL)
+    assert blank_doc.node(empty).name == "自编指标甲" and blank_doc.node(empty).category == "基本型"
+    assert is_marked(tab, empty)
+    window.undo_action.trigger()  # the paste, 分类 included, is one step
+    assert blank_doc.node(empty).name == "" and blank_doc.node(empty).category == ""
