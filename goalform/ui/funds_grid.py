@@ -32,6 +32,7 @@ from goalform.formats.table_text import is_block, read_block, write_tsv
 from goalform.ui import funds_paste
 from goalform.ui.editor import FormEditor
 from goalform.ui.widgets import BlockPasteMenu, FieldLineEdit, reroute_paste, wants_focus
+from goalform.ui.wording import say
 
 COLUMNS = ("current", "share", "prev2", "prev1")  # the grid's columns, as on the form
 
@@ -300,7 +301,7 @@ class FundsGrid(QObject):
         self.editor.seal_typing()
         kept = start or _tr("空白")
         message = _tr("%1：%2。表中仍为「%3」，改正后回车，或按 Esc 恢复。").replace(
-            "%1", slot.label).replace("%2", parsed.error).replace("%3", kept)
+            "%1", slot.label).replace("%2", say(parsed.error)).replace("%3", kept)
         self.refused[key] = message
         self.on_marks_changed(cell)
         self._say(cell, message)
@@ -317,7 +318,7 @@ class FundsGrid(QObject):
         kept = self.editor.doc.fund(*key)
         parsed = parse_amount(cell.text(), self.editor.doc.template.amount_decimals)
         self.refused[key] = _tr("%1：%2。没有填入，表中仍为「%3」。").replace("%1", slot.label).replace(
-            "%2", parsed.error.rstrip("。")).replace("%3", kept or _tr("空白"))
+            "%2", say(parsed.error).rstrip("。")).replace("%3", kept or _tr("空白"))
         cell.show_text(kept)
         self.on_marks_changed(cell)
         self._say(cell, self.refused[key])

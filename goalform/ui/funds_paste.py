@@ -24,6 +24,7 @@ from PySide6.QtWidgets import QMainWindow, QMessageBox
 
 from goalform.domain.amounts import canonical_text, parse_amount
 from goalform.ui.editor import FormEditor
+from goalform.ui.wording import say
 
 
 class FundsGrid(Protocol):
@@ -90,7 +91,7 @@ def paste_block(grid: FundsGrid, block: list[list[str]], origin: tuple[int, int]
                 continue
             parsed = parse_amount(value, decimals)
             if not parsed.ok:
-                problems.append(f"{slot.label}：{parsed.error}")  # the parser's message quotes the value
+                problems.append(f"{slot.label}：{say(parsed.error)}")  # the parser's message quotes the value
                 continue
             text = "" if parsed.value is None else canonical_text(parsed.value)
             written.append(f"{slot.label} = {text or _tr('空白')}")
