@@ -33,6 +33,11 @@ TITLE_FACES = (
 )
 TABLE_PT, TITLE_PT, LINE_PT, NOTE_PT, FOOTER_PT = 10.0, 18.0, 10.5, 9.5, 8.0
 PADDING_TWIPS = (57, 28)  # horizontal, vertical cell padding
+# OpenType substitutions turned off, so that every character is drawn with the glyph the font's cmap
+# gives it: the PDF's text layer (ToUnicode) is built from that cmap, and a substituted glyph (the
+# ellipsis …, swapped by 'locl' for a Western form under a non-Chinese locale; fi, ffi, fl joined by
+# 'liga') had no text at all. The cmap's own glyph for … is the centered Chinese one.
+TEXT_AS_DRAWN = ("locl", "liga", "clig")
 
 
 def ensure_gui_application() -> None:
@@ -133,6 +138,9 @@ def fonts_for_pages() -> dict[str, "QFont"]:
         f = QFont(face)
         f.setPointSizeF(pt)
         f.setBold(bold)
+        if hasattr(QFont, "Tag"):  # Qt ≥ 6.7: each character drawn with its own glyph (see TEXT_AS_DRAWN)
+            for tag in TEXT_AS_DRAWN:
+                f.setFeature(QFont.Tag(tag), 0)
         return f
 
     return {"body": font(body_face, TABLE_PT), "bold": font(body_face, TABLE_PT, True),

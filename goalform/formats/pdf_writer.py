@@ -10,13 +10,14 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
-from typing import IO
+from typing import IO, Callable
 
 from goalform.domain.form import Form
 from goalform.domain.template import Template
 from goalform.formats.layout import Grid, GridCell, build_grid
+from goalform.formats.pdf_text import repair_to_unicode
 from goalform.formats.paging import (  # noqa: F401 - find_cjk_font, measure, paginate: also used from here
-    Layout, Page, ensure_gui_application, find_cjk_font, flags, measure, paginate, text_height,
+    Layout, Page, ensure_gui_application, find_cjk_font, flags, fonts_for_pages, measure, paginate, text_height,
 )
 
 LINE_TWIPS = 10  # the table's lines: half a point
@@ -144,6 +145,33 @@ def _draw_cell(painter, layout: Layout, own: tuple[int, GridCell], cell: GridCel
         painter.drawText(inner, flags(start) | wrap, text)
 
 
+def _drawn(grid: Grid, pages: int) -> tuple[set[str], Callable[[str], str | None]]:
+    """The characters drawn on the pages of ``grid``, and what finds the drawn character that has
+    the same glyph as a given one in the fonts used (for :func:`~goalform.formats.pdf_text.repair_to_unicode`)."""
+    from PySide6.QtGui import QRawFont
+
+    texts = [grid.title, *grid.before, *grid.after, *(c.text for row in grid.rows for c in row)]
+    texts.append(f"第 {pages} 页 共 {pages} 页0123456789")
+    drawn = set("".join(texts))
+    chars = sorted(drawn)
+    by_glyph: list[tuple[QRawFont, dict[int, str]]] = []
+    for font in {f.key(): f for f in fonts_for_pages().values()}.values():
+        raw = QRawFont.fromFont(font)
+        glyphs = {}
+        for ch in chars:
+            for g in raw.glyphIndexesForString(ch)[:1]:
+                if g and g not in glyphs:
+                    glyphs[g] = ch
+        by_glyph.append((raw, glyphs))
+
+    def resolve(ch: str) -> str | None:
+        found = {glyphs.get(g) for raw, glyphs in by_glyph for g in raw.glyphIndexesForString(ch)[:1] if g}
+        found.discard(None)
+        return found.pop() if len(found) == 1 else None
+
+    return drawn, resolve
+
+
 def setup_page(device) -> None:  # noqa: ANN001 - QPagedPaintDevice
     """A4 portrait with the form's margins (mm: 20 left/right, 15 top, 12 bottom), for the PDF export
     and for a QPrinter before print preview, so that both paginate alike."""
@@ -158,7 +186,8 @@ def write_pdf(grid: Grid, target: str | Path | IO[bytes]) -> int:
     """Write ``grid`` as an A4 PDF to ``target`` (a path or a binary file); returns the number of pages.
 
     Qt renders into memory and Python writes the bytes: QPdfWriter ignores write errors (a full
-    disk left a truncated PDF and no error), Python's file writes raise them.
+    disk left a truncated PDF and no error), Python's file writes raise them. In between, the text
+    layer is repaired (:mod:`goalform.formats.pdf_text`: Qt named radicals for ideographs).
     """
     from PySide6.QtCore import QBuffer, QIODevice
     from PySide6.QtGui import QPdfWriter
@@ -173,7 +202,7 @@ def write_pdf(grid: Grid, target: str | Path | IO[bytes]) -> int:
     writer.setCreator("goalform")
     pages = paint_grid(grid, writer)
     del writer
-    data = bytes(buffer.data())
+    data = repair_to_unicode(bytes(buffer.data()), *_drawn(grid, pages))
     buffer.close()
     if isinstance(target, (str, Path)):
         with open(target, "wb") as f:
