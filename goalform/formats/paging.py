@@ -40,21 +40,29 @@ PADDING_TWIPS = (57, 28)  # horizontal, vertical cell padding
 TEXT_AS_DRAWN = ("locl", "liga", "clig")
 
 
-def ensure_gui_application() -> None:
+def ensure_gui_application(widgets: bool = True) -> None:
     """Painting text needs a Qt application; the CLI has none. Without a display, use offscreen.
 
     A QApplication (not only a QGuiApplication), so that widgets created later in the same process
-    (the GUI, its tests) still work.
+    (the GUI, its tests) still work; ``widgets=False`` (a command-line export, which never shows a
+    widget) makes a QGuiApplication and spares loading QtWidgets.
     """
     from PySide6.QtCore import QCoreApplication
-    from PySide6.QtWidgets import QApplication
 
     if QCoreApplication.instance() is not None:
         return
     if sys.platform.startswith("linux") and not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")):
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     global _APP
-    _APP = QApplication([sys.argv[0] if sys.argv else "goalform"])
+    argv = [sys.argv[0] if sys.argv else "goalform"]
+    if widgets:
+        from PySide6.QtWidgets import QApplication
+
+        _APP = QApplication(argv)
+    else:
+        from PySide6.QtGui import QGuiApplication
+
+        _APP = QGuiApplication(argv)
 
 
 _APP = None
@@ -114,6 +122,7 @@ class Layout:
     heights: list[float] = field(default_factory=list)
     shrink: dict[int, float] = field(default_factory=dict)
     pieces: dict[int, list[Piece]] = field(default_factory=dict)  # rows split over pages
+    measured: dict = field(default_factory=dict)  # text_height's cache
 
     def cell_font(self, cell: GridCell, row: int = -1) -> "QFont":
         f = self.fonts["bold" if cell.role == HEADER else "body"]
@@ -149,24 +158,41 @@ def fonts_for_pages() -> dict[str, "QFont"]:
             "footer": font(body_face, FOOTER_PT)}
 
 
-def flags(cell: GridCell) -> int:
+@functools.lru_cache(maxsize=None)
+def _flag_values() -> tuple[int, int, int, int, int]:
+    """(left, centred, vertically centred, word wrap, wrap anywhere) as plain ints: combining Qt's
+    enum members builds Python enum values each time, which cost more than the layout itself."""
     from PySide6.QtCore import Qt
 
-    h = Qt.AlignmentFlag.AlignLeft if cell.align == "left" else Qt.AlignmentFlag.AlignHCenter
-    return int(h | Qt.AlignmentFlag.AlignVCenter)
+    a, t = Qt.AlignmentFlag, Qt.TextFlag
+    return (a.AlignLeft.value, a.AlignHCenter.value, a.AlignVCenter.value, t.TextWordWrap.value,
+            t.TextWrapAnywhere.value)
 
 
-def text_height(text: str, font: "QFont", width: float, flags: int, device) -> tuple[float, int]:  # noqa: ANN001
-    """Height of ``text`` wrapped to ``width``, and the wrap flag that fits it."""
-    from PySide6.QtCore import QRectF, Qt
+def flags(cell: GridCell) -> int:
+    left, centre, middle = _flag_values()[:3]
+    return (left if cell.align == "left" else centre) | middle
+
+
+def text_height(text: str, font: "QFont", width: float, flags: int, device, cache: dict | None = None,  # noqa: ANN001
+                ) -> tuple[float, int]:
+    """Height of ``text`` wrapped to ``width``, and the wrap flag that fits it. ``cache`` (a
+    Layout's, for one device): measuring and drawing ask for the same cells."""
+    key = (text, font.key(), width, flags) if cache is not None else None
+    if key is not None and key in cache:
+        return cache[key]
+    from PySide6.QtCore import QRectF
     from PySide6.QtGui import QFontMetricsF
 
+    word, anywhere = _flag_values()[3:]
     fm = QFontMetricsF(font, device)
-    wrap = int(Qt.TextFlag.TextWordWrap)
+    wrap = word
     rect = fm.boundingRect(QRectF(0, 0, max(width, 1.0), 1e7), flags | wrap, text or " ")
     if rect.width() > width + 0.5:  # a long unbroken word: break it anywhere rather than overflow
-        wrap = int(Qt.TextFlag.TextWrapAnywhere)
+        wrap = anywhere
         rect = fm.boundingRect(QRectF(0, 0, max(width, 1.0), 1e7), flags | wrap, text or " ")
+    if key is not None:
+        cache[key] = (rect.height(), wrap)
     return rect.height(), wrap
 
 
@@ -194,7 +220,8 @@ def measure(grid: Grid, device) -> Layout:  # noqa: ANN001 - QPagedPaintDevice
         h = QFontMetricsF(layout.cell_font(grid.rows[r][0], r), device).height() + 2 * layout.pad_y
         for cell in grid.rows[r]:
             if not cell.merged and cell.rowspan == 1:
-                text_h = text_height(cell.text, layout.cell_font(cell, r), layout.inner_width(cell), flags(cell), device)[0]
+                text_h = text_height(cell.text, layout.cell_font(cell, r), layout.inner_width(cell), flags(cell), device,
+                                     layout.measured)[0]
                 h = max(h, text_h + 2 * layout.pad_y)
         return h
 
@@ -219,7 +246,7 @@ def measure(grid: Grid, device) -> Layout:  # noqa: ANN001 - QPagedPaintDevice
         for cell in row:
             if not cell.merged and cell.rowspan > 1:
                 need = text_height(cell.text, layout.cell_font(cell, r), layout.inner_width(cell), flags(cell),
-                                    device)[0] + 2 * layout.pad_y
+                                    device, layout.measured)[0] + 2 * layout.pad_y
                 have = sum(heights[r:r + cell.rowspan])
                 if need > have and cell.rowspan < 10:  # long section labels may spread over pages
                     heights[r + cell.rowspan - 1] += need - have

@@ -141,7 +141,7 @@ def _draw_cell(painter, layout: Layout, own: tuple[int, GridCell], cell: GridCel
         f = layout.cell_font(start, start_row)
         painter.setFont(f)
         inner = rect.adjusted(layout.pad_x, layout.pad_y, -layout.pad_x, -layout.pad_y)
-        wrap = text_height(text, f, inner.width(), flags(start), device)[1]
+        wrap = text_height(text, f, layout.inner_width(start), flags(start), device, layout.measured)[1]
         painter.drawText(inner, flags(start) | wrap, text)
 
 
