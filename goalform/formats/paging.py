@@ -125,13 +125,18 @@ class Layout:
     measured: dict = field(default_factory=dict)  # text_height's cache
 
     def cell_font(self, cell: GridCell, row: int = -1) -> "QFont":
-        f = self.fonts["bold" if cell.role == HEADER else "body"]
-        if row in self.shrink:
+        """The font of ``cell`` in ``row`` (smaller where the row is shrunk): one object per kind and size,
+        kept here, so that text_height's cache can know it by its identity."""
+        kind = "bold" if cell.role == HEADER else "body"
+        if row not in self.shrink:
+            return self.fonts[kind]
+        key = f"{kind}@{self.shrink[row]}"
+        if key not in self.fonts:
             from PySide6.QtGui import QFont
 
-            f = QFont(f)
+            f = self.fonts[key] = QFont(self.fonts[kind])
             f.setPointSizeF(TABLE_PT * self.shrink[row])
-        return f
+        return self.fonts[key]
 
     def inner_width(self, cell: GridCell) -> float:
         return self.xs[cell.col + cell.colspan] - self.xs[cell.col] - 2 * self.pad_x
@@ -177,8 +182,8 @@ def flags(cell: GridCell) -> int:
 def text_height(text: str, font: "QFont", width: float, flags: int, device, cache: dict | None = None,  # noqa: ANN001
                 ) -> tuple[float, int]:
     """Height of ``text`` wrapped to ``width``, and the wrap flag that fits it. ``cache`` (a
-    Layout's, for one device): measuring and drawing ask for the same cells."""
-    key = (text, font.key(), width, flags) if cache is not None else None
+    Layout's, for one device and the fonts the Layout keeps): measuring and drawing ask for the same cells."""
+    key = (text, id(font), width, flags) if cache is not None else None
     if key is not None and key in cache:
         return cache[key]
     from PySide6.QtCore import QRectF
