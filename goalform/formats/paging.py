@@ -190,15 +190,23 @@ def text_height(text: str, font: "QFont", width: float, flags: int, device, cach
     from PySide6.QtGui import QFontMetricsF
 
     word, anywhere = _flag_values()[3:]
-    fm = QFontMetricsF(font, device)
-    wrap = word
-    rect = fm.boundingRect(QRectF(0, 0, max(width, 1.0), 1e7), flags | wrap, text or " ")
-    if rect.width() > width + 0.5:  # a long unbroken word: break it anywhere rather than overflow
-        wrap = anywhere
+    fm = cache.get(id(font)) if cache is not None else None
+    if fm is None:
+        fm = QFontMetricsF(font, device)
+        if cache is not None:
+            cache[id(font)] = fm
+    if text and "\n" not in text and fm.horizontalAdvance(text) <= width:
+        result = (fm.height(), word)  # one line (as boundingRect finds it, in half the time)
+    else:
+        wrap = word
         rect = fm.boundingRect(QRectF(0, 0, max(width, 1.0), 1e7), flags | wrap, text or " ")
+        if rect.width() > width + 0.5:  # a long unbroken word: break it anywhere rather than overflow
+            wrap = anywhere
+            rect = fm.boundingRect(QRectF(0, 0, max(width, 1.0), 1e7), flags | wrap, text or " ")
+        result = (rect.height(), wrap)
     if key is not None:
-        cache[key] = (rect.height(), wrap)
-    return rect.height(), wrap
+        cache[key] = result
+    return result
 
 
 def measure(grid: Grid, device) -> Layout:  # noqa: ANN001 - QPagedPaintDevice
