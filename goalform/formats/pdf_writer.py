@@ -147,25 +147,30 @@ def _draw_cell(painter, layout: Layout, own: tuple[int, GridCell], cell: GridCel
 
 def _drawn(grid: Grid, pages: int) -> tuple[set[str], Callable[[str], str | None]]:
     """The characters drawn on the pages of ``grid``, and what finds the drawn character that has
-    the same glyph as a given one in the fonts used (for :func:`~goalform.formats.pdf_text.repair_to_unicode`)."""
-    from PySide6.QtGui import QRawFont
-
+    the same glyph as a given one in the fonts used (for :func:`~goalform.formats.pdf_text.repair_to_unicode`;
+    the fonts are asked only when a map names a character that was not drawn)."""
     texts = [grid.title, *grid.before, *grid.after, *(c.text for row in grid.rows for c in row)]
     texts.append(f"第 {pages} 页 共 {pages} 页0123456789")
     drawn = set("".join(texts))
-    chars = sorted(drawn)
-    by_glyph: list[tuple[QRawFont, dict[int, str]]] = []
-    for font in {f.key(): f for f in fonts_for_pages().values()}.values():
-        raw = QRawFont.fromFont(font)
-        glyphs = {}
-        for ch in chars:
-            for g in raw.glyphIndexesForString(ch)[:1]:
-                if g and g not in glyphs:
-                    glyphs[g] = ch
-        by_glyph.append((raw, glyphs))
+    tables: list[tuple[object, dict[int, str]]] = []
+
+    def glyph(raw, ch: str) -> int:  # noqa: ANN001 - QRawFont
+        found = raw.glyphIndexesForString(ch)
+        return found[0] if found else 0
 
     def resolve(ch: str) -> str | None:
-        found = {glyphs.get(g) for raw, glyphs in by_glyph for g in raw.glyphIndexesForString(ch)[:1] if g}
+        if not tables:
+            from PySide6.QtGui import QRawFont
+
+            chars = sorted(c for c in drawn if len(c.encode("utf-16-le")) == 2)  # one glyph index each
+            for font in {f.key(): f for f in fonts_for_pages().values()}.values():
+                raw = QRawFont.fromFont(font)
+                by_glyph: dict[int, str] = {}
+                for c, g in zip(chars, raw.glyphIndexesForString("".join(chars))):
+                    if g:
+                        by_glyph.setdefault(g, c)
+                tables.append((raw, by_glyph))
+        found = {by_glyph.get(glyph(raw, ch)) for raw, by_glyph in tables}
         found.discard(None)
         return found.pop() if len(found) == 1 else None
 
