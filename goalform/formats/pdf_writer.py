@@ -8,6 +8,7 @@ text on each page it covers.
 """
 from __future__ import annotations
 
+import logging
 import re
 from pathlib import Path
 from typing import IO, Callable
@@ -15,7 +16,7 @@ from typing import IO, Callable
 from goalform.domain.form import Form
 from goalform.domain.template import Template
 from goalform.formats.layout import Grid, GridCell, build_grid
-from goalform.formats.pdf_text import repair_to_unicode
+from goalform.formats.pdf_text import PdfLayoutError, repair_to_unicode
 from goalform.formats.paging import (  # noqa: F401 - find_cjk_font, measure, paginate: also used from here
     Layout, Page, ensure_gui_application, find_cjk_font, flags, fonts_for_pages, measure, paginate, text_height,
 )
@@ -207,8 +208,12 @@ def write_pdf(grid: Grid, target: str | Path | IO[bytes]) -> int:
     writer.setCreator("goalform")
     pages = paint_grid(grid, writer)
     del writer
-    data = repair_to_unicode(bytes(buffer.data()), *_drawn(grid, pages))
+    data = bytes(buffer.data())
     buffer.close()
+    try:
+        data = repair_to_unicode(data, *_drawn(grid, pages))
+    except PdfLayoutError as e:  # a Qt that writes PDFs otherwise: the pages are right, the text layer as Qt made it
+        logging.getLogger(__name__).warning("PDF text layer not repaired: %s", e)
     if isinstance(target, (str, Path)):
         with open(target, "wb") as f:
             f.write(data)

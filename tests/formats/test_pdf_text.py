@@ -134,3 +134,14 @@ def test_the_cross_references_follow_the_longer_map() -> None:
         assert fixed[int(offset):].startswith(b"%d 0 obj" % n)
     stream = re.search(rb"/Length (\d+) >>\nstream\n", fixed)
     assert fixed[stream.end() + int(stream.group(1)):].startswith(b"\nendstream")
+
+
+def test_a_pdf_not_laid_out_as_qt_writes_is_refused_not_mangled() -> None:
+    """No classic xref table (e.g. a cross-reference stream): PdfLayoutError, which write_pdf logs and
+    then keeps Qt's file as it was (right pages, its own text layer)."""
+    from goalform.formats.pdf_text import PdfLayoutError
+
+    pdf = b"%PDF-1.5\n1 0 obj\n<< /ToUnicode 2 0 R >>\nendobj\nstartxref\n9\n%%EOF\n"
+    with pytest.raises(PdfLayoutError):
+        repair_to_unicode(pdf, {"门"}, {"\u2ed4": "门"}.get)
+    assert repair_to_unicode(b"%PDF-1.4\nno fonts\n", set(), lambda c: None) == b"%PDF-1.4\nno fonts\n"
