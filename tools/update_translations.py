@@ -281,6 +281,11 @@ ENGLISH = {
     "年度绩效指标": "Annual performance indicators",
     "长期指标": "Long-term indicators",
     "年度指标": "Annual indicators",
+    # issue 26: small things
+    "一级指标是表格规定的，不能移动": "First-level indicators are fixed by the form and cannot be moved",
+    "这一组只有这一个指标，无需移动": "This is the only indicator in its group: nothing to move",
+    "已经在最上面": "Already at the top",
+    "已经在最下面": "Already at the bottom",
 }
 
 

@@ -265,7 +265,7 @@
     </message>
     <message>
         <location filename="../../goalform/ui/file_actions.py" line="98" />
-        <location filename="../../goalform/ui/file_actions.py" line="291" />
+        <location filename="../../goalform/ui/file_actions.py" line="289" />
         <source>另存为…</source>
         <translation>Save As…</translation>
     </message>
@@ -316,7 +316,7 @@
     </message>
     <message>
         <location filename="../../goalform/ui/file_actions.py" line="135" />
-        <location filename="../../goalform/ui/file_actions.py" line="304" />
+        <location filename="../../goalform/ui/file_actions.py" line="302" />
         <source>未命名表格</source>
         <translation>untitled form</translation>
     </message>
@@ -336,144 +336,144 @@
         <translation>“%1” has unsaved review comments or review status. Save them before closing?</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="156" />
+        <location filename="../../goalform/ui/file_actions.py" line="160" />
         <source>新建失败</source>
         <translation>Could not create the form</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="169" />
-        <location filename="../../goalform/ui/file_actions.py" line="203" />
+        <location filename="../../goalform/ui/file_actions.py" line="167" />
+        <location filename="../../goalform/ui/file_actions.py" line="201" />
         <source>以只读方式打开</source>
         <translation>Open read-only</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="169" />
+        <location filename="../../goalform/ui/file_actions.py" line="167" />
         <source>打开</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="186" />
+        <location filename="../../goalform/ui/file_actions.py" line="184" />
         <source>无法打开文件</source>
         <translation>Cannot open the file</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="200" />
+        <location filename="../../goalform/ui/file_actions.py" line="198" />
         <source>文件已在编辑中</source>
         <translation>File already being edited</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="201" />
+        <location filename="../../goalform/ui/file_actions.py" line="199" />
         <source>「%1」已在另一个 goalform 窗口中打开。
 两边同时编辑，后保存的一方会覆盖先保存的一方。建议以只读方式打开。</source>
         <translation>“%1” is already open in another goalform window.
 If both are edited, whichever saves last overwrites the other. Opening it read-only is recommended.</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="203" />
+        <location filename="../../goalform/ui/file_actions.py" line="201" />
         <source>仍要编辑</source>
         <translation>Edit anyway</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="224" />
+        <location filename="../../goalform/ui/file_actions.py" line="222" />
         <source>（无）</source>
         <translation>(none)</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="228" />
+        <location filename="../../goalform/ui/file_actions.py" line="226" />
         <source>清除列表</source>
         <translation>Clear list</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="247" />
+        <location filename="../../goalform/ui/file_actions.py" line="245" />
         <source>另存为</source>
         <translation>Save As</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="257" />
+        <location filename="../../goalform/ui/file_actions.py" line="255" />
         <source>部门整体绩效目标表</source>
         <translation>Department performance targets</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="263" />
+        <location filename="../../goalform/ui/file_actions.py" line="261" />
         <source>保存失败</source>
         <translation>Save failed</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="278" />
+        <location filename="../../goalform/ui/file_actions.py" line="276" />
         <source>已把审核记录保存到 %1（表格内容未改动）</source>
         <translation>Review record saved to %1 (form content unchanged)</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="282" />
+        <location filename="../../goalform/ui/file_actions.py" line="280" />
         <source>已保存到 %1</source>
         <translation>Saved to %1</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="288" />
+        <location filename="../../goalform/ui/file_actions.py" line="286" />
         <source>文件已被修改</source>
         <translation>File changed on disk</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="289" />
+        <location filename="../../goalform/ui/file_actions.py" line="287" />
         <source>「%1」在你打开之后被其他程序或另一个 goalform 窗口修改过。
 覆盖保存会丢掉那些修改；另存为可以两份都保留。</source>
         <translation>“%1” was changed by another program or goalform window after you opened it.
 Overwriting it loses those changes; Save As keeps both.</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="291" />
+        <location filename="../../goalform/ui/file_actions.py" line="289" />
         <source>覆盖保存</source>
         <translation>Overwrite</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="305" />
+        <location filename="../../goalform/ui/file_actions.py" line="303" />
         <source>恢复未保存的工作</source>
         <translation>Recover unsaved work</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="306" />
+        <location filename="../../goalform/ui/file_actions.py" line="304" />
         <source>goalform 上次没有正常关闭。发现「%1」在 %2 的未保存修改。
 要恢复吗？</source>
         <translation>goalform did not close normally last time. Unsaved changes to “%1” from %2 were found.
 Recover them?</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="308" />
+        <location filename="../../goalform/ui/file_actions.py" line="306" />
         <source>恢复</source>
         <translation>Recover</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="309" />
+        <location filename="../../goalform/ui/file_actions.py" line="307" />
         <source>丢弃</source>
         <translation>Discard</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="310" />
+        <location filename="../../goalform/ui/file_actions.py" line="308" />
         <source>以后再说</source>
         <translation>Later</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="315" />
+        <location filename="../../goalform/ui/file_actions.py" line="313" />
         <source>无法恢复</source>
         <translation>Cannot recover</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="358" />
+        <location filename="../../goalform/ui/file_actions.py" line="356" />
         <source>此表还有 %1 个错误，仍要导出吗？</source>
         <translation>This form still has %1 errors. Export anyway?</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="401" />
+        <location filename="../../goalform/ui/file_actions.py" line="399" />
         <source>结转到下一年</source>
         <translation>Roll over to next year</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="402" />
+        <location filename="../../goalform/ui/file_actions.py" line="400" />
         <source>已结转为 %1 年的新表格（尚未保存）。有 %2 处需要核对，详见检查结果。</source>
         <translation>Rolled over to a new form for %1 (not saved yet). %2 items need checking; see Findings.</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="333" />
+        <location filename="../../goalform/ui/file_actions.py" line="331" />
         <source>导入</source>
         <translation>Import</translation>
     </message>
@@ -483,53 +483,53 @@ Recover them?</translation>
         <translation>goalform forms (*.goal)</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="342" />
+        <location filename="../../goalform/ui/file_actions.py" line="340" />
         <source>导入失败</source>
         <translation>Import failed</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="350" />
+        <location filename="../../goalform/ui/file_actions.py" line="348" />
         <source>导入报告</source>
         <translation>Import report</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="350" />
+        <location filename="../../goalform/ui/file_actions.py" line="348" />
         <source>已导入「%1」。</source>
         <translation>Imported “%1”.</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="358" />
-        <location filename="../../goalform/ui/file_actions.py" line="363" />
+        <location filename="../../goalform/ui/file_actions.py" line="356" />
+        <location filename="../../goalform/ui/file_actions.py" line="361" />
         <source>导出</source>
         <translation>Export</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="370" />
+        <location filename="../../goalform/ui/file_actions.py" line="368" />
         <source>导出失败</source>
         <translation>Export failed</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="374" />
+        <location filename="../../goalform/ui/file_actions.py" line="372" />
         <source>已导出到 %1</source>
         <translation>Exported to %1</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="387" />
+        <location filename="../../goalform/ui/file_actions.py" line="385" />
         <source>打印失败</source>
         <translation>Printing failed</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="395" />
+        <location filename="../../goalform/ui/file_actions.py" line="393" />
         <source>结转失败</source>
         <translation>Rollover failed</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="411" />
+        <location filename="../../goalform/ui/file_actions.py" line="409" />
         <source>与另一文件比较</source>
         <translation>Compare with another file</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="415" />
+        <location filename="../../goalform/ui/file_actions.py" line="413" />
         <source>比较失败</source>
         <translation>Comparison failed</translation>
     </message>
@@ -612,57 +612,57 @@ Recover them?</translation>
 <context>
     <name>HeaderTab</name>
     <message>
-        <location filename="../../goalform/ui/tabs/header_tab.py" line="24" />
+        <location filename="../../goalform/ui/tabs/header_tab.py" line="25" />
         <source>填报单位</source>
         <translation>Department</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/tabs/header_tab.py" line="30" />
+        <location filename="../../goalform/ui/tabs/header_tab.py" line="31" />
         <source>填写填报本表的部门全称</source>
         <translation>Full name of the department</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/tabs/header_tab.py" line="31" />
+        <location filename="../../goalform/ui/tabs/header_tab.py" line="32" />
         <source>如 027-12345678 或 13812345678</source>
         <translation>e.g. 027-12345678 or 13812345678</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/tabs/header_tab.py" line="32" />
+        <location filename="../../goalform/ui/tabs/header_tab.py" line="33" />
         <source>如 2025-12-31，或点右边的日历选择</source>
         <translation>e.g. 2025-12-31, or pick from the calendar on the right</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/tabs/header_tab.py" line="45" />
+        <location filename="../../goalform/ui/tabs/header_tab.py" line="46" />
         <source>表格</source>
         <translation>Form</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/tabs/header_tab.py" line="47" />
+        <location filename="../../goalform/ui/tabs/header_tab.py" line="48" />
         <source>版本</source>
         <translation>Version</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/tabs/header_tab.py" line="48" />
+        <location filename="../../goalform/ui/tabs/header_tab.py" line="49" />
         <source>年度</source>
         <translation>Year</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/tabs/header_tab.py" line="49" />
+        <location filename="../../goalform/ui/tabs/header_tab.py" line="50" />
         <source>单位</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/tabs/header_tab.py" line="49" />
+        <location filename="../../goalform/ui/tabs/header_tab.py" line="50" />
         <source>万元</source>
         <translation>10,000 yuan</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/tabs/header_tab.py" line="53" />
+        <location filename="../../goalform/ui/tabs/header_tab.py" line="54" />
         <source>备注（不打印）</source>
         <translation>Notes (not printed)</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/tabs/header_tab.py" line="57" />
+        <location filename="../../goalform/ui/tabs/header_tab.py" line="58" />
         <source>导入和结转时的说明会记在这里，也可以写给自己的备忘。</source>
         <translation>Notes from import and rollover are kept here; you can add your own.</translation>
     </message>
@@ -759,24 +759,44 @@ Recover them?</translation>
         <translation>Move down</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/tabs/indicators_tab.py" line="85" />
+        <location filename="../../goalform/ui/tabs/indicators_tab.py" line="107" />
         <source>F2/回车 编辑 · Tab 下一格 · Esc 取消新行 · 拖动可调整顺序</source>
         <translation>F2 edit · Esc cancel · drag to move</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/tabs/indicators_tab.py" line="158" />
+        <location filename="../../goalform/ui/tabs/indicators_tab.py" line="160" />
         <source>指标</source>
         <translation>Indicator</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/tabs/indicators_tab.py" line="178" />
+        <location filename="../../goalform/ui/tabs/indicators_tab.py" line="180" />
         <source>请先选中一个二级指标，再添加三级指标。</source>
         <translation>Select a level-2 indicator first, then add a level-3 indicator.</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/tabs/indicators_tab.py" line="228" />
+        <location filename="../../goalform/ui/tabs/indicators_tab.py" line="230" />
         <source>一级指标由模板固定，不能删除。</source>
         <translation>Level-1 indicators are fixed by the template and cannot be deleted.</translation>
+    </message>
+    <message>
+        <location filename="../../goalform/ui/tabs/indicators_tab.py" line="250" />
+        <source>一级指标是表格规定的，不能移动</source>
+        <translation>First-level indicators are fixed by the form and cannot be moved</translation>
+    </message>
+    <message>
+        <location filename="../../goalform/ui/tabs/indicators_tab.py" line="259" />
+        <source>这一组只有这一个指标，无需移动</source>
+        <translation>This is the only indicator in its group: nothing to move</translation>
+    </message>
+    <message>
+        <location filename="../../goalform/ui/tabs/indicators_tab.py" line="261" />
+        <source>已经在最上面</source>
+        <translation>Already at the top</translation>
+    </message>
+    <message>
+        <location filename="../../goalform/ui/tabs/indicators_tab.py" line="261" />
+        <source>已经在最下面</source>
+        <translation>Already at the bottom</translation>
     </message>
 </context>
 <context>
@@ -1006,94 +1026,94 @@ Choose No to use only the built-in indicators this time.</translation>
 <context>
     <name>LibraryDock</name>
     <message>
-        <location filename="../../goalform/ui/library_pane.py" line="41" />
+        <location filename="../../goalform/ui/library_pane.py" line="43" />
         <source>指标库</source>
         <translation>Indicator library</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/library_pane.py" line="52" />
+        <location filename="../../goalform/ui/library_pane.py" line="54" />
         <source>搜索：文字、拼音或首字母（如 ysz、yusuan）</source>
         <translation>Search: text, pinyin or initials (e.g. ysz, yusuan)</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/library_pane.py" line="100" />
-        <location filename="../../goalform/ui/library_pane.py" line="185" />
+        <location filename="../../goalform/ui/library_pane.py" line="102" />
+        <location filename="../../goalform/ui/library_pane.py" line="204" />
         <source>插入到长期目标</source>
         <translation>Insert into long-term goal</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/library_pane.py" line="101" />
-        <location filename="../../goalform/ui/library_pane.py" line="185" />
+        <location filename="../../goalform/ui/library_pane.py" line="103" />
+        <location filename="../../goalform/ui/library_pane.py" line="204" />
         <source>插入到年度目标</source>
         <translation>Insert into annual goal</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/library_pane.py" line="103" />
+        <location filename="../../goalform/ui/library_pane.py" line="105" />
         <source>插入</source>
         <translation>Insert</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/library_pane.py" line="105" />
+        <location filename="../../goalform/ui/library_pane.py" line="107" />
         <source>把所选指标插入表中（回车或双击；也可拖到指标表中）</source>
         <translation>Insert the selected indicators into the form (Enter or double-click; or drag them onto the indicator table)</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/library_pane.py" line="112" />
+        <location filename="../../goalform/ui/library_pane.py" line="114" />
         <source>导入…</source>
         <translation>Import…</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/library_pane.py" line="113" />
+        <location filename="../../goalform/ui/library_pane.py" line="115" />
         <source>导出…</source>
         <translation>Export…</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/library_pane.py" line="118" />
+        <location filename="../../goalform/ui/library_pane.py" line="120" />
         <source>删除</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/library_pane.py" line="120" />
+        <location filename="../../goalform/ui/library_pane.py" line="122" />
         <source>从指标库删除所选指标（内置指标不能删除）</source>
         <translation>Delete the selected indicators from the library (built-in ones cannot be deleted)</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/library_pane.py" line="144" />
+        <location filename="../../goalform/ui/library_pane.py" line="163" />
         <source>找到 %1 个指标（共 %2 个）</source>
         <translation>Found %1 of %2 indicators</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/library_pane.py" line="146" />
+        <location filename="../../goalform/ui/library_pane.py" line="165" />
         <source>共 %1 个指标</source>
         <translation>%1 indicators</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/library_pane.py" line="188" />
+        <location filename="../../goalform/ui/library_pane.py" line="207" />
         <source>从指标库删除所选指标</source>
         <translation>Delete selected indicators from library</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/library_pane.py" line="192" />
+        <location filename="../../goalform/ui/library_pane.py" line="211" />
         <source>删除导入的「%1」</source>
         <translation>Delete imported “%1”</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/library_pane.py" line="194" />
+        <location filename="../../goalform/ui/library_pane.py" line="213" />
         <source>删除从我的表学到的全部指标</source>
         <translation>Delete all indicators learned from my forms</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/library_pane.py" line="217" />
+        <location filename="../../goalform/ui/library_pane.py" line="236" />
         <source>选中一个指标查看其解释和参考值。双击、回车或拖到指标表中即可插入。</source>
         <translation>Select an indicator to see its explanation and reference value. Double-click, press Enter or drag it onto the indicator table to insert it.</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/library_pane.py" line="223" />
+        <location filename="../../goalform/ui/library_pane.py" line="242" />
         <source>参考值：%1</source>
         <translation>Reference value: %1</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/library_pane.py" line="224" />
+        <location filename="../../goalform/ui/library_pane.py" line="243" />
         <source>来源：%1</source>
         <translation>Source: %1</translation>
     </message>
@@ -1144,157 +1164,157 @@ Choose No to use only the built-in indicators this time.</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../goalform/ui/main_window.py" line="109" />
+        <location filename="../../goalform/ui/main_window.py" line="108" />
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/main_window.py" line="132" />
+        <location filename="../../goalform/ui/main_window.py" line="131" />
         <source>编辑(&amp;E)</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/main_window.py" line="149" />
+        <location filename="../../goalform/ui/main_window.py" line="148" />
         <source>视图(&amp;V)</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/main_window.py" line="151" />
+        <location filename="../../goalform/ui/main_window.py" line="150" />
         <source>检查结果</source>
         <translation>Findings</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/main_window.py" line="154" />
+        <location filename="../../goalform/ui/main_window.py" line="153" />
         <source>下一个问题</source>
         <translation>Next problem</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/main_window.py" line="158" />
+        <location filename="../../goalform/ui/main_window.py" line="157" />
         <source>转到</source>
         <translation>Go to</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/main_window.py" line="161" />
+        <location filename="../../goalform/ui/main_window.py" line="160" />
         <source>帮助(&amp;H)</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/main_window.py" line="162" />
+        <location filename="../../goalform/ui/main_window.py" line="161" />
         <source>关于 goalform</source>
         <translation>About goalform</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/main_window.py" line="166" />
+        <location filename="../../goalform/ui/main_window.py" line="165" />
         <source>工具栏</source>
         <translation>Toolbar</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/main_window.py" line="386" />
+        <location filename="../../goalform/ui/main_window.py" line="388" />
         <source>部门整体绩效目标表</source>
         <translation>Department performance targets</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/main_window.py" line="138" />
+        <location filename="../../goalform/ui/main_window.py" line="137" />
         <source>检查</source>
         <translation>Check</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/main_window.py" line="141" />
+        <location filename="../../goalform/ui/main_window.py" line="140" />
         <source>检查整张表格：未填的必填项也作为错误列出 (F5)</source>
         <translation>Check the whole form; required fields still empty count as errors (F5)</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/main_window.py" line="232" />
+        <location filename="../../goalform/ui/main_window.py" line="234" />
         <source>只读：此表格以只读方式打开，表格内容不能修改。可以添加审核意见、提交、退回或通过，保存时只写入这些审核记录。</source>
         <translation>Read-only: the form's content cannot be changed. You can add review comments, submit, return or approve; saving writes only this review record.</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/main_window.py" line="244" />
+        <location filename="../../goalform/ui/main_window.py" line="246" />
         <source>基本信息</source>
         <translation>Header</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/main_window.py" line="245" />
+        <location filename="../../goalform/ui/main_window.py" line="247" />
         <source>资金情况</source>
         <translation>Funds</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/main_window.py" line="246" />
+        <location filename="../../goalform/ui/main_window.py" line="248" />
         <source>职能与任务</source>
         <translation>Functions and tasks</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/main_window.py" line="248" />
+        <location filename="../../goalform/ui/main_window.py" line="250" />
         <source>长期目标</source>
         <translation>Long-term goal</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/main_window.py" line="250" />
+        <location filename="../../goalform/ui/main_window.py" line="252" />
         <source>年度目标</source>
         <translation>Annual goal</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/main_window.py" line="253" />
+        <location filename="../../goalform/ui/main_window.py" line="255" />
         <source>填报说明</source>
         <translation>Instructions</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/main_window.py" line="326" />
+        <location filename="../../goalform/ui/main_window.py" line="328" />
         <source>检查完成：错误 %1 处，警告 %2 处</source>
         <translation>Check finished: %1 errors, %2 warnings</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/main_window.py" line="327" />
+        <location filename="../../goalform/ui/main_window.py" line="329" />
         <source>检查完成：没有发现问题</source>
         <translation>Check finished: no problems found</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/main_window.py" line="337" />
+        <location filename="../../goalform/ui/main_window.py" line="339" />
         <source>错误 %1 · 警告 %2</source>
         <translation>Errors %1 · Warnings %2</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/main_window.py" line="339" />
+        <location filename="../../goalform/ui/main_window.py" line="341" />
         <source>待填 %1 项</source>
         <translation>%1 to fill in</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/main_window.py" line="343" />
+        <location filename="../../goalform/ui/main_window.py" line="345" />
         <source>检查用时 %1 毫秒</source>
         <translation>Checked in %1 ms</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/main_window.py" line="357" />
+        <location filename="../../goalform/ui/main_window.py" line="359" />
         <source>待填 %1</source>
         <translation>%1 to fill in</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/main_window.py" line="392" />
+        <location filename="../../goalform/ui/main_window.py" line="394" />
         <source>未命名</source>
         <translation>Untitled</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/main_window.py" line="393" />
+        <location filename="../../goalform/ui/main_window.py" line="395" />
         <source>（只读）</source>
         <translation> (read-only)</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/main_window.py" line="397" />
+        <location filename="../../goalform/ui/main_window.py" line="399" />
         <source>只读</source>
         <translation>Read-only</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/main_window.py" line="397" />
+        <location filename="../../goalform/ui/main_window.py" line="399" />
         <source>只读 · 审核记录未保存</source>
         <translation>Read-only · review record not saved</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/main_window.py" line="399" />
+        <location filename="../../goalform/ui/main_window.py" line="401" />
         <source>有未保存的修改</source>
         <translation>Unsaved changes</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/main_window.py" line="401" />
+        <location filename="../../goalform/ui/main_window.py" line="403" />
         <source>已保存</source>
         <translation>Saved</translation>
     </message>
