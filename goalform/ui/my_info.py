@@ -46,12 +46,14 @@ class MyInfoDialog(QDialog):
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout.addRow(buttons)
+        self.setMinimumWidth(self.fontMetrics().horizontalAdvance("联") * 30)  # the hint on one or two lines
 
     def accept(self) -> None:
         phone = self.edits["phone"].text().strip()
         if phone and not phone_ok(phone):
             self.problem.setText(self.tr("联系电话「%1」格式不正确，应为 027-12345678 或 13812345678").replace("%1", phone))
             self.edits["phone"].setFocus()
+            self.adjustSize()  # room for the message
             return
         for key, edit in self.edits.items():
             self.settings.remember_mine(key, edit.text())
