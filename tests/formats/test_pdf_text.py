@@ -22,8 +22,16 @@ from goalform.store import read_form
 ROOT = Path(__file__).resolve().parents[2]
 EXAMPLES = [ROOT / "examples" / "form-2024.goal", ROOT / "examples" / "form-2026.goal"]
 TEMPLATES = sorted((ROOT / "resources" / "templates").glob("*.json"))
-NEEDS_CJK = pytest.mark.skipif(find_cjk_font() is None, reason="no CJK font on this machine (.ci/run installs "
-                               "fonts-noto-cjk): the PDF could not draw Chinese, so its text cannot be checked")
+
+
+@pytest.fixture
+def cjk_font() -> str:
+    """The Chinese face the PDF is drawn in (Noto Serif CJK SC on CI: .ci/run installs fonts-noto-cjk)."""
+    face = find_cjk_font()
+    if face is None:
+        pytest.skip("no CJK font on this machine (.ci/run installs fonts-noto-cjk): the PDF could not draw "
+                    "Chinese, so its text cannot be checked")
+    return face
 WRONG = re.compile("[\u2e80-\u2fdf\u31c0-\u31ef\u3190-\u319f\uf900-\ufaff\U0002f800-\U0002fa1f]")
 
 
@@ -67,9 +75,8 @@ def _to_unicode_texts(pdf: bytes) -> set[str]:
     return texts
 
 
-@NEEDS_CJK
 @pytest.mark.parametrize("example", EXAMPLES, ids=lambda p: p.stem)
-def test_the_to_unicode_maps_name_the_drawn_characters(tmp_path: Path, example: Path) -> None:
+def test_the_to_unicode_maps_name_the_drawn_characters(tmp_path: Path, example: Path, cjk_font: str) -> None:
     """Every glyph's text is a character of the form, never a radical; every character is there."""
     path, drawn, _ = _export(example, tmp_path, extra=_template_chars())
     mapped = _to_unicode_texts(path.read_bytes()) - {"\x00"}
@@ -78,11 +85,10 @@ def test_the_to_unicode_maps_name_the_drawn_characters(tmp_path: Path, example: 
     assert {c for c in drawn if unicodedata.category(c) != "Zs"} <= mapped
 
 
-@NEEDS_CJK
 @pytest.mark.skipif(shutil.which("pdftotext") is None, reason="pdftotext (poppler-utils) is not installed; "
                     ".ci/run installs it")
 @pytest.mark.parametrize("example", EXAMPLES, ids=lambda p: p.stem)
-def test_pdftotext_reads_every_character_as_itself(tmp_path: Path, example: Path) -> None:
+def test_pdftotext_reads_every_character_as_itself(tmp_path: Path, example: Path, cjk_font: str) -> None:
     template_chars = _template_chars()
     path, drawn, above = _export(example, tmp_path, extra=template_chars)
     text = subprocess.run(["pdftotext", "-enc", "UTF-8", str(path), "-"], capture_output=True, check=True,
