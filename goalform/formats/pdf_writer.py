@@ -210,6 +210,7 @@ def write_pdf(grid: Grid, target: str | Path | IO[bytes]) -> int:
     del writer
     data = bytes(buffer.data())
     buffer.close()
+    del buffer  # Qt's copy goes before the repair makes another: two copies of a large PDF at most, not three
     try:
         data = repair_to_unicode(data, *_drawn(grid, pages))
     except PdfLayoutError as e:  # a Qt that writes PDFs otherwise: the pages are right, the text layer as Qt made it
