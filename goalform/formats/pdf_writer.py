@@ -8,7 +8,6 @@ text on each page it covers.
 """
 from __future__ import annotations
 
-import logging
 import re
 from pathlib import Path
 from typing import IO, Callable
@@ -214,6 +213,8 @@ def write_pdf(grid: Grid, target: str | Path | IO[bytes]) -> int:
     try:
         data = repair_to_unicode(data, *_drawn(grid, pages))
     except PdfLayoutError as e:  # a Qt that writes PDFs otherwise: the pages are right, the text layer as Qt made it
+        import logging
+
         logging.getLogger(__name__).warning("PDF text layer not repaired: %s", e)
     if isinstance(target, (str, Path)):
         with open(target, "wb") as f:
