@@ -366,12 +366,10 @@ class MainWindow(QMainWindow):
         return self.files.open_path(path, read_only=read_only)
 
     def navigate(self, location: Location) -> None:
-        """Open the tab a finding points at (only that one: a tab shown on the way would take the
-        cursor) and put the cursor on its field, cell or row."""
+        """Open only the tab a finding points at (one shown on the way would take the cursor), cursor on its place."""
         if self.tabs is None:
             return
-        owners = [i for i, page in enumerate(self.tab_pages) if page.owns(location)]  # type: ignore[attr-defined]
-        for i in owners or range(len(self.tab_pages)):
+        for i in [i for i, p in enumerate(self.tab_pages) if p.owns(location)] or range(len(self.tab_pages)):  # type: ignore[attr-defined]
             self.tabs.setCurrentIndex(i)
             if self.tab_pages[i].focus_location(location):  # type: ignore[attr-defined]
                 return
