@@ -9,6 +9,7 @@ them here or in Qt Linguist (pyside6-linguist) and run this again.
 from __future__ import annotations
 
 import ast
+import json
 import os
 import shutil
 import subprocess
@@ -403,6 +404,26 @@ ENGLISH = {
     "金额「{amount}」含有{found}，请删除": "Amount \u201c{amount}\u201d contains {found}: please delete it",
     "{severity}：{message}": "{severity}: {message}",
 
+    # The official template's labels as the GUI shows them (context "template"; the printed form stays Chinese)
+    "%1（%2）": "%1 (%2)",
+    "部门总体资金情况": "Department funds overall",
+    "总体资金情况": "Funds overall",
+    "当年金额": "Amount this year",
+    "占比": "Share",
+    "近两年收支金额": "Amounts of the last two years",
+    "合  计": "Total",
+    "一级指标": "Level 1 indicator",
+    "二级指标": "Level 2 indicator",
+    "三级指标": "Level 3 indicator",
+    "近两年指标值": "Values of the last two years",
+    "收入构成": "Income",
+    "财政拨款": "Fiscal appropriation",
+    "财政专户管理资金": "Funds in the fiscal special account",
+    "单位资金": "Unit's own funds",
+    "支出构成": "Expenditure",
+    "人员类项目支出": "Personnel project expenditure",
+    "运转类项目支出": "Operating project expenditure",
+    "特定目标类项目支出": "Specific-purpose project expenditure",
 }
 
 
@@ -465,6 +486,19 @@ def translated_calls(path: Path) -> list[tuple[str, str, int]]:
     return found
 
 
+def template_labels() -> list[str]:
+    """Every label of the official templates that the GUI shows (context "template", see
+    goalform/ui/wording.template_text): the labels, funds groups and lines, the history column label."""
+    found: dict[str, None] = {}
+    for path in sorted((ROOT / "resources" / "templates").glob("*.json")):
+        data = json.loads(path.read_text(encoding="utf-8"))
+        texts = [*data.get("labels", {}).values(), data.get("funds_history_label", "")]
+        for group in data.get("funds", []):
+            texts += [group["label"], *(line["label"] for line in group["lines"])]
+        found.update(dict.fromkeys(t.replace("\n", "") for t in texts if t))
+    return list(found)
+
+
 def repair(root: ET.Element, sources: list[str]) -> int:
     """Make the .ts hold exactly the (context, text) pairs the code asks for (see translated_calls).
 
@@ -477,6 +511,8 @@ def repair(root: ET.Element, sources: list[str]) -> int:
         for context, text, line in translated_calls(ROOT / source):
             wanted.setdefault((context, text), []).append((where, line))
             lines.add((where, line))
+    for label in template_labels():  # data, not code: no line to point at
+        wanted.setdefault(("template", label), [])
     contexts = {c.findtext("name") or "": c for c in root.iter("context")}
     have = set()
     for name, context in contexts.items():

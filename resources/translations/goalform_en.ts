@@ -588,23 +588,28 @@ Recover them?</translation>
 <context>
     <name>FundsTab</name>
     <message>
-        <location filename="../../goalform/ui/tabs/funds_tab.py" line="57" />
-        <location filename="../../goalform/ui/tabs/funds_tab.py" line="61" />
+        <location filename="../../goalform/ui/tabs/funds_tab.py" line="59" />
+        <source>%1（%2）</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <location filename="../../goalform/ui/tabs/funds_tab.py" line="60" />
+        <location filename="../../goalform/ui/tabs/funds_tab.py" line="64" />
         <source>%1年当年金额</source>
         <translation>%1 amount</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/tabs/funds_tab.py" line="107" />
+        <location filename="../../goalform/ui/tabs/funds_tab.py" line="111" />
         <source>单位：万元。合计和占比由程序计算，不能直接修改。</source>
         <translation>Unit: 10,000 yuan. Totals and shares are computed and cannot be edited.</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/tabs/funds_tab.py" line="133" />
+        <location filename="../../goalform/ui/tabs/funds_tab.py" line="137" />
         <source>由程序计算</source>
         <translation>Computed</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/tabs/funds_tab.py" line="202" />
+        <location filename="../../goalform/ui/tabs/funds_tab.py" line="206" />
         <source>未采用：</source>
         <translation>Not accepted: </translation>
     </message>
@@ -1214,7 +1219,7 @@ Choose No to use only the built-in indicators this time.</translation>
         <translation>Toolbar</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/main_window.py" line="391" />
+        <location filename="../../goalform/ui/main_window.py" line="389" />
         <source>部门整体绩效目标表</source>
         <translation>Department performance targets</translation>
     </message>
@@ -1294,32 +1299,32 @@ Choose No to use only the built-in indicators this time.</translation>
         <translation>%1 to fill in</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/main_window.py" line="397" />
+        <location filename="../../goalform/ui/main_window.py" line="395" />
         <source>未命名</source>
         <translation>Untitled</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/main_window.py" line="398" />
+        <location filename="../../goalform/ui/main_window.py" line="396" />
         <source>（只读）</source>
         <translation> (read-only)</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/main_window.py" line="402" />
+        <location filename="../../goalform/ui/main_window.py" line="400" />
         <source>只读</source>
         <translation>Read-only</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/main_window.py" line="402" />
+        <location filename="../../goalform/ui/main_window.py" line="400" />
         <source>只读 · 审核记录未保存</source>
         <translation>Read-only · review record not saved</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/main_window.py" line="404" />
+        <location filename="../../goalform/ui/main_window.py" line="402" />
         <source>有未保存的修改</source>
         <translation>Unsaved changes</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/main_window.py" line="406" />
+        <location filename="../../goalform/ui/main_window.py" line="404" />
         <source>已保存</source>
         <translation>Saved</translation>
     </message>
@@ -2509,6 +2514,121 @@ Everything typed before is kept in the working copy: if the program closes, it i
         <location filename="../../goalform/ui/unexpected_error.py" line="84" />
         <source>继续</source>
         <translation>Continue</translation>
+    </message>
+</context>
+<context>
+    <name>template</name>
+    <message>
+        <source>部门（单位）名称</source>
+        <translation>Department (unit) name</translation>
+    </message>
+    <message>
+        <source>填报人</source>
+        <translation>Filled in by</translation>
+    </message>
+    <message>
+        <source>联系电话</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <source>部门总体资金情况</source>
+        <translation>Department funds overall</translation>
+    </message>
+    <message>
+        <source>总体资金情况</source>
+        <translation>Funds overall</translation>
+    </message>
+    <message>
+        <source>当年金额</source>
+        <translation>Amount this year</translation>
+    </message>
+    <message>
+        <source>占比</source>
+        <translation>Share</translation>
+    </message>
+    <message>
+        <source>近两年收支金额</source>
+        <translation>Amounts of the last two years</translation>
+    </message>
+    <message>
+        <source>合  计</source>
+        <translation>Total</translation>
+    </message>
+    <message>
+        <source>长期绩效指标</source>
+        <translation>Long-term performance indicators</translation>
+    </message>
+    <message>
+        <source>年度绩效指标</source>
+        <translation>Annual performance indicators</translation>
+    </message>
+    <message>
+        <source>一级指标</source>
+        <translation>Level 1 indicator</translation>
+    </message>
+    <message>
+        <source>二级指标</source>
+        <translation>Level 2 indicator</translation>
+    </message>
+    <message>
+        <source>三级指标</source>
+        <translation>Level 3 indicator</translation>
+    </message>
+    <message>
+        <source>指标值</source>
+        <translation>Target value</translation>
+    </message>
+    <message>
+        <source>指标值确定依据</source>
+        <translation>Basis of the value</translation>
+    </message>
+    <message>
+        <source>指标分类</source>
+        <translation>Category</translation>
+    </message>
+    <message>
+        <source>近两年指标值</source>
+        <translation>Values of the last two years</translation>
+    </message>
+    <message>
+        <source>预期当年实现值</source>
+        <translation>Expected this year</translation>
+    </message>
+    <message>
+        <source>{year}年</source>
+        <translation>{year}</translation>
+    </message>
+    <message>
+        <source>收入构成</source>
+        <translation>Income</translation>
+    </message>
+    <message>
+        <source>财政拨款</source>
+        <translation>Fiscal appropriation</translation>
+    </message>
+    <message>
+        <source>财政专户管理资金</source>
+        <translation>Funds in the fiscal special account</translation>
+    </message>
+    <message>
+        <source>单位资金</source>
+        <translation>Unit's own funds</translation>
+    </message>
+    <message>
+        <source>支出构成</source>
+        <translation>Expenditure</translation>
+    </message>
+    <message>
+        <source>人员类项目支出</source>
+        <translation>Personnel project expenditure</translation>
+    </message>
+    <message>
+        <source>运转类项目支出</source>
+        <translation>Operating project expenditure</translation>
+    </message>
+    <message>
+        <source>特定目标类项目支出</source>
+        <translation>Specific-purpose project expenditure</translation>
     </message>
 </context>
 </TS>
