@@ -17,6 +17,7 @@ from goalform.domain.form import Form
 from goalform.domain.funds import group_total
 from goalform.domain.limits import MAX_INDICATORS
 from goalform.domain.names import QT_TRANSLATE_NOOP
+from goalform.domain.notes import fit_notes
 from goalform.domain.template import Template, TemplateError
 from goalform.formats.content import ReadError, TableContent
 from goalform.formats.docx_reader import read_docx
@@ -255,8 +256,7 @@ def _append_report_to_notes(form: Form, report: list[ReportItem], source: str) -
     name = f"「{source}」" if source else "文件"
     lines = [f"导入{name}时未能放入表中的内容（共 {len(report)} 处）："]
     lines += [item.describe() for item in report]
-    block = "\n".join(lines)
-    form.notes = f"{form.notes.rstrip()}\n\n{block}" if form.notes.strip() else block
+    form.notes = fit_notes(form.notes.rstrip(), lines, "未能放入表中的内容")
 
 
 def format_report(result: ImportResult) -> str:
