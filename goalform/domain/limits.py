@@ -14,10 +14,12 @@ MAX_IMPORT_COLUMNS = 64  # columns of the form's table (the official layout has 
 MAX_IMPORT_CELLS = 200_000  # cells with text on a sheet (10,000 rows of the form's 9 columns: 90,000)
 MAX_INDICATORS = 10_000  # indicators of an imported form
 MAX_CELL_CHARS = 100_000  # characters in one cell or paragraph (Excel itself stops at 32,767)
-# Characters of a whole form: every cell, field, text section and note together (a real form has a
-# few thousand). Counted as the cells are filled, so a sheet whose cells all point to one long
-# shared string counts that string once per cell; and a .goal is held to it too, so that the
-# largest allowed form opens, shows and exports in seconds and well under 1 GB (bench_largest_goal).
+# Characters of a whole form: every cell, field, text section and 审核意见 together (a real form has
+# a few thousand). Importing counts them as the cells are filled, so a sheet whose cells all point
+# to one long shared string counts that string once per cell; a .goal is held to it too, apart from
+# its notes (at most MAX_CELL_CHARS, which import and rollover fill with what has no other place),
+# so that the largest allowed form opens, shows and exports in seconds and well under 1 GB
+# (bench/bench_largest_goal.py).
 MAX_FORM_CHARS = 10_000_000
 MAX_MERGED_RANGES = 50_000  # merged ranges on one sheet
 
