@@ -202,10 +202,17 @@ def _source_id(conn: sqlite3.Connection, kind: str, label: str) -> int:
     return int(cur.lastrowid)
 
 
+def keyed(entries: Iterable[LibraryEntry]) -> list[LibraryEntry]:
+    """``entries`` with their search keys: computed before a write begins, so that the library's
+    write lock is held only for the writing."""
+    return [e if e.pinyin else replace(e, pinyin=entry_keys(e.name, e.level2)) for e in entries]
+
+
 def _insert(conn: sqlite3.Connection, source_id: int, entries: Iterable[LibraryEntry]) -> int:
     start = conn.execute("SELECT COALESCE(MAX(position) + 1, 0) FROM entry WHERE source_id = ?", (source_id,)).fetchone()[0]
     rows = [
-        (source_id, start + i, e.level1, e.level2, e.name, e.explanation, e.reference, entry_keys(e.name, e.level2))
+        (source_id, start + i, e.level1, e.level2, e.name, e.explanation, e.reference,
+         e.pinyin or entry_keys(e.name, e.level2))
         for i, e in enumerate(entries)
     ]
     conn.executemany(
@@ -331,12 +338,13 @@ class Library:
     # -- writing -------------------------------------------------------------------------------
     def import_entries(self, entries: Sequence[LibraryEntry], label: str) -> int:
         """Store a bureau's sheet as the source ``label`` (its file name), replacing an earlier import of it."""
+        entries = keyed(entries)
         with self._guard(), self._write() as conn:
             return _replace_source(conn, SOURCE_BUREAU, label, entries)
 
     def learn(self, form: Form, template: Template, label: str) -> list[LibraryEntry]:
         """Add the indicators of ``form`` the library does not know yet, as «我的表» from ``label``."""
-        new = learnable(form, template, self.index(), label)
+        new = keyed(learnable(form, template, self.index(), label))
         if new:
             with self._guard(), self._write() as conn:
                 _insert(conn, _source_id(conn, SOURCE_MINE, label), new)
