@@ -54,6 +54,9 @@ PINYIN_KEY_CHARS = 64
 # form with thousands of long indicators must not stall the window or grow the library by megabytes.
 MAX_LEARNED_PER_FORM = 500
 MAX_LEARNED_CHARS = 500
+# Entries of the indicator library (built-in, bureaus' sheets and learned ones together): listing and
+# searching hold them all in memory (a million took 21 s and 1.6 GB to list).
+MAX_LIBRARY_ENTRIES = 100_000
 
 
 def count_text(n: int) -> str:

@@ -124,7 +124,7 @@ def read_document(path: Path, notices: list[str] | None = None) -> TableContent:
             if notices is not None:
                 notices.append(f"已用 LibreOffice 将旧版 {suffix} 文件转换后读取")
             return _read_by_kind(converted, converted.suffix.lower(), path)
-    _refuse_ole2(path, suffix)
+    refuse_ole2(path, suffix)
     kind = suffix if suffix in WORD_SUFFIXES + EXCEL_SUFFIXES else _sniff(path)
     return _read_by_kind(path, kind, path)
 
@@ -141,7 +141,7 @@ _OLE2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _ENCRYPTED_PACKAGE = "EncryptedPackage".encode("utf-16-le")
 
 
-def _refuse_ole2(path: Path, suffix: str) -> None:
+def refuse_ole2(path: Path, suffix: str) -> None:
     """An OLE2 compound file is not a zip: a password-protected .docx/.xlsx, or a .doc/.xls renamed.
 
     Office encrypts a .docx/.xlsx with a password into an OLE2 file holding an ``EncryptedPackage``
