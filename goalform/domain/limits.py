@@ -49,7 +49,7 @@ MAX_GOAL_CHECK_SECONDS = 30.0  # the checks of an opened .goal (a real form need
 
 # The library's search keys (pinyin) are made from the first characters of a name: an indicator's name
 # is a few words, and a 90,000-character name must not cost minutes of pinyin.
-PINYIN_KEY_CHARS = 64
+PINYIN_KEY_CHARS = 32
 # Indicators learned from one opened form (我的表), and the characters kept of each learned text: a
 # form with thousands of long indicators must not stall the window or grow the library by megabytes.
 MAX_LEARNED_PER_FORM = 500
