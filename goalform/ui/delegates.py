@@ -23,7 +23,7 @@ from goalform.ui.indicator_model import COL_NAME, IndicatorModel, LevelRole
 from goalform.ui.indicator_paste import PastingLineEdit
 from goalform.ui.markers import marker_icon
 
-MEASURED_CHARS = 1000  # of a cell's text, for its row's height
+MEASURED_CHARS = 400  # of a cell's text, for its row's height (a row stays shorter than the view)
 _NAME_MARGIN = 8 + 20  # px beside a wrapped name: cell margins and the marker of a row with findings
 
 
