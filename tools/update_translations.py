@@ -239,7 +239,15 @@ ENGLISH = {
     "，%1 个已在表中或无法放置": "; %1 already in the form or could not be placed",
     "指标库不可用，无法导入。": "The indicator library is not available; cannot import.",
     "Excel 工作簿 (*.xlsx *.xls);;所有文件 (*)": "Excel workbook (*.xlsx *.xls);;All files (*)",
-    "「%1」中没有可导入的指标。": "“%1” has no indicators to import.", "已从「%1」导入 %2 个指标。": "Imported %2 indicators from “%1”.",
+    "「%1」中没有可导入的指标，指标库未改动。": "“%1” has no indicators to import; the library is unchanged.",
+    "表头下没有任何指标行。": "There are no indicator rows under the header.",
+    "我的信息…": "My details…", "我的信息": "My details",
+    "填报人和联系电话：新建表格时自动填入": "Your name and phone number, filled in on every new form",
+    "新建表格时自动填入。导入或打开别人的表格不会改动这里。":
+        "Filled in on every new form. Importing or opening someone else's form never changes them.",
+    "联系电话「%1」格式不正确，应为 027-12345678 或 13812345678":
+        "The phone number “%1” is not valid; write it as 027-12345678 or 13812345678",
+"已从「%1」导入 %2 个指标。": "Imported %2 indicators from “%1”.",
     "以下 %1 行未能导入：": "These %1 rows could not be imported:", "已导出 %1 个指标到 %2": "Exported %1 indicators to %2",
     "内置指标不能删除。": "Built-in indicators cannot be deleted.",
     "从指标库删除所选的 %1 个指标？": "Delete the %1 selected indicators from the library?",

@@ -258,9 +258,14 @@ class LibraryActions(QObject):
             sheet = read_library(Path(path))
         if outcome.failed:
             return
-        if not sheet.entries:
-            QMessageBox.warning(self.window, self.tr("导入指标库"),
-                                self.tr("「%1」中没有可导入的指标。").replace("%1", Path(path).name))
+        if not sheet.entries:  # every row refused: say which and why; the library stays as it was
+            text = self.tr("「%1」中没有可导入的指标，指标库未改动。").replace("%1", Path(path).name)
+            if sheet.problems:
+                text += "\n\n" + self.tr("以下 %1 行未能导入：").replace("%1", str(len(sheet.problems))) + "\n"
+                text += _listed([f"· {p.describe()}" for p in sheet.problems], self.tr("另有 %1 行"))
+            else:
+                text += "\n\n" + self.tr("表头下没有任何指标行。")
+            QMessageBox.warning(self.window, self.tr("导入指标库"), text)
             return
         with told_to_user(self.window, self.tr("导入指标库")) as outcome:
             count = self.library.import_entries(sheet.entries, Path(path).name)

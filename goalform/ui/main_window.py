@@ -143,6 +143,8 @@ class MainWindow(QMainWindow):
         self.edit_menu.addSeparator()
         for action in self.library.menu_actions:  # 指标库…, 导入指标库…, 导出指标库…
             self.edit_menu.addAction(action)
+        self.edit_menu.addSeparator()
+        self.edit_menu.addAction(f.my_info.action)
 
         view_menu = bar.addMenu(self.tr("视图(&V)"))
         toggle = self.dock.toggleViewAction()

@@ -244,292 +244,292 @@
 <context>
     <name>FileActions</name>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="92" />
+        <location filename="../../goalform/ui/file_actions.py" line="93" />
         <source>新建…</source>
         <translation>New…</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="93" />
+        <location filename="../../goalform/ui/file_actions.py" line="94" />
         <source>打开…</source>
         <translation>Open…</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="94" />
+        <location filename="../../goalform/ui/file_actions.py" line="95" />
         <source>以只读方式打开…</source>
         <translation>Open read-only…</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="96" />
+        <location filename="../../goalform/ui/file_actions.py" line="97" />
         <source>保存</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="97" />
-        <location filename="../../goalform/ui/file_actions.py" line="288" />
+        <location filename="../../goalform/ui/file_actions.py" line="98" />
+        <location filename="../../goalform/ui/file_actions.py" line="289" />
         <source>另存为…</source>
         <translation>Save As…</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="98" />
+        <location filename="../../goalform/ui/file_actions.py" line="99" />
         <source>导入 Word/Excel…</source>
         <translation>Import Word/Excel…</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="99" />
+        <location filename="../../goalform/ui/file_actions.py" line="100" />
         <source>导出…</source>
         <translation>Export…</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="100" />
+        <location filename="../../goalform/ui/file_actions.py" line="101" />
         <source>打印预览…</source>
         <translation>Print preview…</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="101" />
+        <location filename="../../goalform/ui/file_actions.py" line="102" />
         <source>打印…</source>
         <translation>Print…</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="102" />
+        <location filename="../../goalform/ui/file_actions.py" line="103" />
         <source>结转到下一年…</source>
         <translation>Roll over to next year…</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="103" />
+        <location filename="../../goalform/ui/file_actions.py" line="104" />
         <source>与另一文件比较…</source>
         <translation>Compare with another file…</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="104" />
+        <location filename="../../goalform/ui/file_actions.py" line="105" />
         <source>关闭</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="105" />
+        <location filename="../../goalform/ui/file_actions.py" line="106" />
         <source>退出</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="106" />
+        <location filename="../../goalform/ui/file_actions.py" line="107" />
         <source>最近打开</source>
         <translation>Recent files</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="133" />
-        <location filename="../../goalform/ui/file_actions.py" line="301" />
+        <location filename="../../goalform/ui/file_actions.py" line="135" />
+        <location filename="../../goalform/ui/file_actions.py" line="302" />
         <source>未命名表格</source>
         <translation>untitled form</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="137" />
+        <location filename="../../goalform/ui/file_actions.py" line="139" />
         <source>保存修改</source>
         <translation>Save changes</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="135" />
+        <location filename="../../goalform/ui/file_actions.py" line="137" />
         <source>「%1」有未保存的修改。关闭前要保存吗？</source>
         <translation>“%1” has unsaved changes. Save them before closing?</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="134" />
+        <location filename="../../goalform/ui/file_actions.py" line="136" />
         <source>「%1」有未保存的审核意见或审核状态。关闭前要保存吗？</source>
         <translation>“%1” has unsaved review comments or review status. Save them before closing?</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="158" />
+        <location filename="../../goalform/ui/file_actions.py" line="160" />
         <source>新建失败</source>
         <translation>Could not create the form</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="165" />
-        <location filename="../../goalform/ui/file_actions.py" line="199" />
+        <location filename="../../goalform/ui/file_actions.py" line="167" />
+        <location filename="../../goalform/ui/file_actions.py" line="201" />
         <source>以只读方式打开</source>
         <translation>Open read-only</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="165" />
+        <location filename="../../goalform/ui/file_actions.py" line="167" />
         <source>打开</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="182" />
+        <location filename="../../goalform/ui/file_actions.py" line="184" />
         <source>无法打开文件</source>
         <translation>Cannot open the file</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="196" />
+        <location filename="../../goalform/ui/file_actions.py" line="198" />
         <source>文件已在编辑中</source>
         <translation>File already being edited</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="197" />
+        <location filename="../../goalform/ui/file_actions.py" line="199" />
         <source>「%1」已在另一个 goalform 窗口中打开。
 两边同时编辑，后保存的一方会覆盖先保存的一方。建议以只读方式打开。</source>
         <translation>“%1” is already open in another goalform window.
 If both are edited, whichever saves last overwrites the other. Opening it read-only is recommended.</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="199" />
+        <location filename="../../goalform/ui/file_actions.py" line="201" />
         <source>仍要编辑</source>
         <translation>Edit anyway</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="220" />
+        <location filename="../../goalform/ui/file_actions.py" line="222" />
         <source>（无）</source>
         <translation>(none)</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="224" />
+        <location filename="../../goalform/ui/file_actions.py" line="226" />
         <source>清除列表</source>
         <translation>Clear list</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="243" />
+        <location filename="../../goalform/ui/file_actions.py" line="245" />
         <source>另存为</source>
         <translation>Save As</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="253" />
+        <location filename="../../goalform/ui/file_actions.py" line="255" />
         <source>部门整体绩效目标表</source>
         <translation>Department performance targets</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="259" />
+        <location filename="../../goalform/ui/file_actions.py" line="261" />
         <source>保存失败</source>
         <translation>Save failed</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="274" />
+        <location filename="../../goalform/ui/file_actions.py" line="276" />
         <source>已把审核记录保存到 %1（表格内容未改动）</source>
         <translation>Review record saved to %1 (form content unchanged)</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="279" />
+        <location filename="../../goalform/ui/file_actions.py" line="280" />
         <source>已保存到 %1</source>
         <translation>Saved to %1</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="285" />
+        <location filename="../../goalform/ui/file_actions.py" line="286" />
         <source>文件已被修改</source>
         <translation>File changed on disk</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="286" />
+        <location filename="../../goalform/ui/file_actions.py" line="287" />
         <source>「%1」在你打开之后被其他程序或另一个 goalform 窗口修改过。
 覆盖保存会丢掉那些修改；另存为可以两份都保留。</source>
         <translation>“%1” was changed by another program or goalform window after you opened it.
 Overwriting it loses those changes; Save As keeps both.</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="288" />
+        <location filename="../../goalform/ui/file_actions.py" line="289" />
         <source>覆盖保存</source>
         <translation>Overwrite</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="302" />
+        <location filename="../../goalform/ui/file_actions.py" line="303" />
         <source>恢复未保存的工作</source>
         <translation>Recover unsaved work</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="303" />
+        <location filename="../../goalform/ui/file_actions.py" line="304" />
         <source>goalform 上次没有正常关闭。发现「%1」在 %2 的未保存修改。
 要恢复吗？</source>
         <translation>goalform did not close normally last time. Unsaved changes to “%1” from %2 were found.
 Recover them?</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="305" />
+        <location filename="../../goalform/ui/file_actions.py" line="306" />
         <source>恢复</source>
         <translation>Recover</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="306" />
+        <location filename="../../goalform/ui/file_actions.py" line="307" />
         <source>丢弃</source>
         <translation>Discard</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="307" />
+        <location filename="../../goalform/ui/file_actions.py" line="308" />
         <source>以后再说</source>
         <translation>Later</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="312" />
+        <location filename="../../goalform/ui/file_actions.py" line="313" />
         <source>无法恢复</source>
         <translation>Cannot recover</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="355" />
+        <location filename="../../goalform/ui/file_actions.py" line="356" />
         <source>此表还有 %1 个错误，仍要导出吗？</source>
         <translation>This form still has %1 errors. Export anyway?</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="398" />
+        <location filename="../../goalform/ui/file_actions.py" line="399" />
         <source>结转到下一年</source>
         <translation>Roll over to next year</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="399" />
+        <location filename="../../goalform/ui/file_actions.py" line="400" />
         <source>已结转为 %1 年的新表格（尚未保存）。有 %2 处需要核对，详见检查结果。</source>
         <translation>Rolled over to a new form for %1 (not saved yet). %2 items need checking; see Findings.</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="330" />
+        <location filename="../../goalform/ui/file_actions.py" line="331" />
         <source>导入</source>
         <translation>Import</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="41" />
+        <location filename="../../goalform/ui/file_actions.py" line="42" />
         <source>goalform 表格 (*.goal)</source>
         <translation>goalform forms (*.goal)</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="339" />
+        <location filename="../../goalform/ui/file_actions.py" line="340" />
         <source>导入失败</source>
         <translation>Import failed</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="347" />
+        <location filename="../../goalform/ui/file_actions.py" line="348" />
         <source>导入报告</source>
         <translation>Import report</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="347" />
+        <location filename="../../goalform/ui/file_actions.py" line="348" />
         <source>已导入「%1」。</source>
         <translation>Imported “%1”.</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="355" />
-        <location filename="../../goalform/ui/file_actions.py" line="360" />
+        <location filename="../../goalform/ui/file_actions.py" line="356" />
+        <location filename="../../goalform/ui/file_actions.py" line="361" />
         <source>导出</source>
         <translation>Export</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="367" />
+        <location filename="../../goalform/ui/file_actions.py" line="368" />
         <source>导出失败</source>
         <translation>Export failed</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="371" />
+        <location filename="../../goalform/ui/file_actions.py" line="372" />
         <source>已导出到 %1</source>
         <translation>Exported to %1</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="384" />
+        <location filename="../../goalform/ui/file_actions.py" line="385" />
         <source>打印失败</source>
         <translation>Printing failed</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="392" />
+        <location filename="../../goalform/ui/file_actions.py" line="393" />
         <source>结转失败</source>
         <translation>Rollover failed</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="408" />
+        <location filename="../../goalform/ui/file_actions.py" line="409" />
         <source>与另一文件比较</source>
         <translation>Compare with another file</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="412" />
+        <location filename="../../goalform/ui/file_actions.py" line="413" />
         <source>比较失败</source>
         <translation>Comparison failed</translation>
     </message>
@@ -551,18 +551,18 @@ Recover them?</translation>
         <translation>PDF file</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="53" />
+        <location filename="../../goalform/ui/file_actions.py" line="54" />
         <source>Word 或 Excel 表格 (%1)</source>
         <translation>Word or Excel forms (%1)</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="55" />
-        <location filename="../../goalform/ui/file_actions.py" line="64" />
+        <location filename="../../goalform/ui/file_actions.py" line="56" />
+        <location filename="../../goalform/ui/file_actions.py" line="65" />
         <source>所有文件 (*)</source>
         <translation>All files (*)</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="63" />
+        <location filename="../../goalform/ui/file_actions.py" line="64" />
         <source>可导入的 Word 或 Excel 表格 (%1)</source>
         <translation>Importable Word or Excel forms (%1)</translation>
     </message>
@@ -825,9 +825,9 @@ Recover them?</translation>
         <location filename="../../goalform/ui/library_actions.py" line="201" />
         <location filename="../../goalform/ui/library_actions.py" line="209" />
         <location filename="../../goalform/ui/library_actions.py" line="220" />
-        <location filename="../../goalform/ui/library_actions.py" line="284" />
-        <location filename="../../goalform/ui/library_actions.py" line="292" />
-        <location filename="../../goalform/ui/library_actions.py" line="305" />
+        <location filename="../../goalform/ui/library_actions.py" line="289" />
+        <location filename="../../goalform/ui/library_actions.py" line="297" />
+        <location filename="../../goalform/ui/library_actions.py" line="310" />
         <source>指标库</source>
         <translation>Indicator library</translation>
     </message>
@@ -917,9 +917,9 @@ Choose No to use only the built-in indicators this time.</translation>
         <location filename="../../goalform/ui/library_actions.py" line="235" />
         <location filename="../../goalform/ui/library_actions.py" line="237" />
         <location filename="../../goalform/ui/library_actions.py" line="241" />
-        <location filename="../../goalform/ui/library_actions.py" line="246" />
-        <location filename="../../goalform/ui/library_actions.py" line="249" />
-        <location filename="../../goalform/ui/library_actions.py" line="259" />
+        <location filename="../../goalform/ui/library_actions.py" line="252" />
+        <location filename="../../goalform/ui/library_actions.py" line="254" />
+        <location filename="../../goalform/ui/library_actions.py" line="264" />
         <source>导入指标库</source>
         <translation>Import indicator library</translation>
     </message>
@@ -934,84 +934,91 @@ Choose No to use only the built-in indicators this time.</translation>
         <translation>Excel workbook (*.xlsx *.xls);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/library_actions.py" line="247" />
-        <source>「%1」中没有可导入的指标。</source>
-        <translation>“%1” has no indicators to import.</translation>
-    </message>
-    <message>
-        <location filename="../../goalform/ui/library_actions.py" line="255" />
+        <location filename="../../goalform/ui/library_actions.py" line="260" />
         <source>已从「%1」导入 %2 个指标。</source>
         <translation>Imported %2 indicators from “%1”.</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/library_actions.py" line="257" />
+        <location filename="../../goalform/ui/library_actions.py" line="248" />
+        <location filename="../../goalform/ui/library_actions.py" line="262" />
         <source>以下 %1 行未能导入：</source>
         <translation>These %1 rows could not be imported:</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/library_actions.py" line="258" />
+        <location filename="../../goalform/ui/library_actions.py" line="246" />
+        <source>「%1」中没有可导入的指标，指标库未改动。</source>
+        <translation>“%1” has no indicators to import; the library is unchanged.</translation>
+    </message>
+    <message>
+        <location filename="../../goalform/ui/library_actions.py" line="249" />
+        <location filename="../../goalform/ui/library_actions.py" line="263" />
         <source>另有 %1 行</source>
         <translation>and %1 more rows</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/library_actions.py" line="265" />
-        <location filename="../../goalform/ui/library_actions.py" line="272" />
+        <location filename="../../goalform/ui/library_actions.py" line="251" />
+        <source>表头下没有任何指标行。</source>
+        <translation>There are no indicator rows under the header.</translation>
+    </message>
+    <message>
+        <location filename="../../goalform/ui/library_actions.py" line="270" />
+        <location filename="../../goalform/ui/library_actions.py" line="277" />
         <source>导出指标库</source>
         <translation>Export indicator library</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/library_actions.py" line="265" />
+        <location filename="../../goalform/ui/library_actions.py" line="270" />
         <source>指标库.xlsx</source>
         <translation>indicator library.xlsx</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/library_actions.py" line="266" />
+        <location filename="../../goalform/ui/library_actions.py" line="271" />
         <source>Excel 工作簿 (*.xlsx)</source>
         <translation>Excel workbook (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/library_actions.py" line="277" />
+        <location filename="../../goalform/ui/library_actions.py" line="282" />
         <source>已导出 %1 个指标到 %2</source>
         <translation>Exported %1 indicators to %2</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/library_actions.py" line="284" />
+        <location filename="../../goalform/ui/library_actions.py" line="289" />
         <source>内置指标不能删除。</source>
         <translation>Built-in indicators cannot be deleted.</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/library_actions.py" line="287" />
-        <location filename="../../goalform/ui/library_actions.py" line="302" />
+        <location filename="../../goalform/ui/library_actions.py" line="292" />
+        <location filename="../../goalform/ui/library_actions.py" line="307" />
         <source>删除指标</source>
         <translation>Delete indicator</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/library_actions.py" line="288" />
+        <location filename="../../goalform/ui/library_actions.py" line="293" />
         <source>从指标库删除所选的 %1 个指标？</source>
         <translation>Delete the %1 selected indicators from the library?</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/library_actions.py" line="289" />
+        <location filename="../../goalform/ui/library_actions.py" line="294" />
         <source>（所选的内置指标不会删除）</source>
         <translation>(selected built-in indicators are not deleted)</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/library_actions.py" line="301" />
+        <location filename="../../goalform/ui/library_actions.py" line="306" />
         <source>导入的「%1」中的全部指标</source>
         <translation>all indicators imported from “%1”</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/library_actions.py" line="301" />
+        <location filename="../../goalform/ui/library_actions.py" line="306" />
         <source>从我的表学到的全部指标</source>
         <translation>all indicators learned from my forms</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/library_actions.py" line="302" />
+        <location filename="../../goalform/ui/library_actions.py" line="307" />
         <source>从指标库删除%1？</source>
         <translation>Delete %1 from the library?</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/library_actions.py" line="310" />
+        <location filename="../../goalform/ui/library_actions.py" line="315" />
         <source>已删除 %1 个指标</source>
         <translation>Deleted %1 indicators</translation>
     </message>
@@ -1167,42 +1174,42 @@ Choose No to use only the built-in indicators this time.</translation>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/main_window.py" line="147" />
+        <location filename="../../goalform/ui/main_window.py" line="149" />
         <source>视图(&amp;V)</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/main_window.py" line="149" />
+        <location filename="../../goalform/ui/main_window.py" line="151" />
         <source>检查结果</source>
         <translation>Findings</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/main_window.py" line="152" />
+        <location filename="../../goalform/ui/main_window.py" line="154" />
         <source>下一个问题</source>
         <translation>Next problem</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/main_window.py" line="156" />
+        <location filename="../../goalform/ui/main_window.py" line="158" />
         <source>转到</source>
         <translation>Go to</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/main_window.py" line="159" />
+        <location filename="../../goalform/ui/main_window.py" line="161" />
         <source>帮助(&amp;H)</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/main_window.py" line="160" />
+        <location filename="../../goalform/ui/main_window.py" line="162" />
         <source>关于 goalform</source>
         <translation>About goalform</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/main_window.py" line="164" />
+        <location filename="../../goalform/ui/main_window.py" line="166" />
         <source>工具栏</source>
         <translation>Toolbar</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/main_window.py" line="387" />
+        <location filename="../../goalform/ui/main_window.py" line="389" />
         <source>部门整体绩效目标表</source>
         <translation>Department performance targets</translation>
     </message>
@@ -1217,97 +1224,97 @@ Choose No to use only the built-in indicators this time.</translation>
         <translation>Check the whole form; required fields still empty count as errors (F5)</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/main_window.py" line="233" />
+        <location filename="../../goalform/ui/main_window.py" line="235" />
         <source>只读：此表格以只读方式打开，表格内容不能修改。可以添加审核意见、提交、退回或通过，保存时只写入这些审核记录。</source>
         <translation>Read-only: the form's content cannot be changed. You can add review comments, submit, return or approve; saving writes only this review record.</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/main_window.py" line="245" />
+        <location filename="../../goalform/ui/main_window.py" line="247" />
         <source>基本信息</source>
         <translation>Header</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/main_window.py" line="246" />
+        <location filename="../../goalform/ui/main_window.py" line="248" />
         <source>资金情况</source>
         <translation>Funds</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/main_window.py" line="247" />
+        <location filename="../../goalform/ui/main_window.py" line="249" />
         <source>职能与任务</source>
         <translation>Functions and tasks</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/main_window.py" line="249" />
+        <location filename="../../goalform/ui/main_window.py" line="251" />
         <source>长期目标</source>
         <translation>Long-term goal</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/main_window.py" line="251" />
+        <location filename="../../goalform/ui/main_window.py" line="253" />
         <source>年度目标</source>
         <translation>Annual goal</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/main_window.py" line="254" />
+        <location filename="../../goalform/ui/main_window.py" line="256" />
         <source>填报说明</source>
         <translation>Instructions</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/main_window.py" line="327" />
+        <location filename="../../goalform/ui/main_window.py" line="329" />
         <source>检查完成：错误 %1 处，警告 %2 处</source>
         <translation>Check finished: %1 errors, %2 warnings</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/main_window.py" line="328" />
+        <location filename="../../goalform/ui/main_window.py" line="330" />
         <source>检查完成：没有发现问题</source>
         <translation>Check finished: no problems found</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/main_window.py" line="338" />
+        <location filename="../../goalform/ui/main_window.py" line="340" />
         <source>错误 %1 · 警告 %2</source>
         <translation>Errors %1 · Warnings %2</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/main_window.py" line="340" />
+        <location filename="../../goalform/ui/main_window.py" line="342" />
         <source>待填 %1 项</source>
         <translation>%1 to fill in</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/main_window.py" line="344" />
+        <location filename="../../goalform/ui/main_window.py" line="346" />
         <source>检查用时 %1 毫秒</source>
         <translation>Checked in %1 ms</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/main_window.py" line="358" />
+        <location filename="../../goalform/ui/main_window.py" line="360" />
         <source>待填 %1</source>
         <translation>%1 to fill in</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/main_window.py" line="393" />
+        <location filename="../../goalform/ui/main_window.py" line="395" />
         <source>未命名</source>
         <translation>Untitled</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/main_window.py" line="394" />
+        <location filename="../../goalform/ui/main_window.py" line="396" />
         <source>（只读）</source>
         <translation> (read-only)</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/main_window.py" line="398" />
+        <location filename="../../goalform/ui/main_window.py" line="400" />
         <source>只读</source>
         <translation>Read-only</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/main_window.py" line="398" />
+        <location filename="../../goalform/ui/main_window.py" line="400" />
         <source>只读 · 审核记录未保存</source>
         <translation>Read-only · review record not saved</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/main_window.py" line="400" />
+        <location filename="../../goalform/ui/main_window.py" line="402" />
         <source>有未保存的修改</source>
         <translation>Unsaved changes</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/main_window.py" line="402" />
+        <location filename="../../goalform/ui/main_window.py" line="404" />
         <source>已保存</source>
         <translation>Saved</translation>
     </message>
@@ -1324,6 +1331,42 @@ Choose No to use only the built-in indicators this time.</translation>
         <location filename="../../goalform/ui/undo_actions.py" line="50" />
         <source>重做</source>
         <translation>Redo</translation>
+    </message>
+</context>
+<context>
+    <name>MyInfo</name>
+    <message>
+        <location filename="../../goalform/ui/my_info.py" line="69" />
+        <source>我的信息…</source>
+        <translation>My details…</translation>
+    </message>
+    <message>
+        <location filename="../../goalform/ui/my_info.py" line="71" />
+        <source>填报人和联系电话：新建表格时自动填入</source>
+        <translation>Your name and phone number, filled in on every new form</translation>
+    </message>
+</context>
+<context>
+    <name>MyInfoDialog</name>
+    <message>
+        <location filename="../../goalform/ui/my_info.py" line="27" />
+        <source>我的信息</source>
+        <translation>My details</translation>
+    </message>
+    <message>
+        <location filename="../../goalform/ui/my_info.py" line="30" />
+        <source>新建表格时自动填入。导入或打开别人的表格不会改动这里。</source>
+        <translation>Filled in on every new form. Importing or opening someone else's form never changes them.</translation>
+    </message>
+    <message>
+        <location filename="../../goalform/ui/my_info.py" line="39" />
+        <source>如 027-12345678 或 13812345678</source>
+        <translation>e.g. 027-12345678 or 13812345678</translation>
+    </message>
+    <message>
+        <location filename="../../goalform/ui/my_info.py" line="54" />
+        <source>联系电话「%1」格式不正确，应为 027-12345678 或 13812345678</source>
+        <translation>The phone number “%1” is not valid; write it as 027-12345678 or 13812345678</translation>
     </message>
 </context>
 <context>
