@@ -363,7 +363,9 @@ class SheetProblem:
     reason: str
 
     def describe(self) -> str:
-        return f"第 {self.row} 行「{self.text}」：{self.reason}"
+        """One line; a long row is shown by its start and its length (a cell may hold 100,000 characters)."""
+        text = self.text if len(self.text) <= 200 else f"{self.text[:200]}…（共 {len(self.text):,} 字）"
+        return f"第 {self.row} 行「{text}」：{self.reason}"
 
 
 def entries_from_rows(rows: Sequence[tuple[int, Sequence[str]]], columns: Mapping[str, int], *,
