@@ -26,6 +26,10 @@ def run(args: argparse.Namespace) -> int:
     from goalform.domain.review_view import gate_errors
 
     form, template = read_form(args.file)
+    if args.output.suffix.lower() == ".pdf":  # no widget in this process: a QGuiApplication is enough
+        from goalform.formats.paging import ensure_gui_application
+
+        ensure_gui_application(widgets=False)
     export_file(form, template, args.output)
     errors = gate_errors(form, template)
     if errors:
