@@ -101,7 +101,7 @@ def check_sizes(conn: sqlite3.Connection, name: str, tables: tuple[str, ...]) ->
     # with what found no place elsewhere: so every form import reads and every rollover can be saved.
     total = 0
     for table in tables:
-        columns = TEXT_COLUMNS[table]
+        columns = text_columns(conn, table)  # an older file lacks the later columns
         where = " WHERE key IS NOT 'notes'" if table == "field" else ""
         (chars,) = conn.execute(f"SELECT sum({' + '.join(f'ifnull(length({c}), 0)' for c in columns)}) FROM {table}"
                                 + where).fetchone()

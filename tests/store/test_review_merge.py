@@ -242,3 +242,34 @@ def test_an_approval_of_content_the_file_no_longer_has_asks_before_it_is_written
     from goalform.domain.review_view import review_alerts
 
     assert any("已通过后被修改" in a for a in review_alerts(form.review, fingerprint(form)))
+
+
+def test_a_version_2_file_opens_and_two_copies_of_it_merge_without_doubles(tmp_path: Path) -> None:
+    """A file from the goalform before uids: every copy names its old records alike (legacy_uid), so a
+    clerk and a reviewer who opened it both keep one of each record after their saves."""
+    from goalform import assets
+    from goalform.store.form_rows import write_form
+    from goalform.store.schema import APPLICATION_ID, MIGRATIONS
+
+    path = tmp_path / "v2.goal"
+    conn = sqlite3.connect(path, isolation_level=None)
+    conn.execute("BEGIN")
+    MIGRATIONS[0](conn)
+    MIGRATIONS[1](conn)
+    conn.execute("COMMIT")
+    form, _ = valid_form("2026")
+    write_form(conn, form, assets.template("2026"))
+    conn.execute("INSERT INTO review_comment(location, text, author, created) VALUES ('form', '旧意见', '王', 't')")
+    conn.execute("INSERT INTO review_status(status, who, changed_at, fingerprint) VALUES ('submitted', '李', 't', '')")
+    conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+    conn.execute("PRAGMA user_version = 2")
+    conn.close()
+    with Document.open(path) as clerk, Document.open_for_review(path) as reviewer:
+        assert clerk.comments()[0].uid == reviewer.comments()[0].uid
+        reviewer.add_comment("form", "新意见", "王")
+        reviewer.save()
+        clerk.add_comment("form", "说明", "李")
+        clerk.save()
+    form, _ = read_form(path)
+    assert [c.text for c in form.review.comments] == ["旧意见", "新意见", "说明"]
+    assert [c.who for c in form.review.history] == ["李"]
