@@ -20,15 +20,17 @@ got before; only the common case, a good file, is fast.
 """
 from __future__ import annotations
 
+import re
 import sqlite3
 from pathlib import Path
 
 from goalform import assets
 from goalform.domain.form import TREES, Form, Indicator
 from goalform.domain.limits import MAX_CELL_CHARS, MAX_GOAL_BYTES, MAX_GOAL_OTHER_ROWS, MAX_INDICATORS
-from goalform.domain.review import Comment, Review, Status, StatusChange
+from goalform.domain.review import Review
 from goalform.domain.template import Template, TemplateError
-from goalform.store.checks import MAX_ID
+from goalform.store import review as review_store
+from goalform.store.checks import MAX_ID, TEXT_COLUMNS
 from goalform.store.database import BUSY_TIMEOUT, budget, check_header, classify, harden, sqlite_uri
 from goalform.store.form_rows import fill_form
 from goalform.store.schema import APPLICATION_ID, SCHEMA_VERSION, created_schema
@@ -88,7 +90,7 @@ def read_snapshot(path: Path | str) -> tuple[Form, Template] | None:
         src.close()
 
 
-def _read(conn: sqlite3.Connection) -> tuple[list, list, list, list, list]:
+def _read(conn: sqlite3.Connection) -> tuple[list, list, list, Review]:
     if set(conn.execute("SELECT type, name, tbl_name, sql FROM sqlite_master LIMIT 1000")) != created_schema(SCHEMA_VERSION):
         raise _Unusual
     app, version, size = conn.execute(_PRAGMAS_SQL).fetchone()
@@ -99,12 +101,13 @@ def _read(conn: sqlite3.Connection) -> tuple[list, list, list, list, list]:
         raise _Unusual
     # Never more rows than the limits allow (past them, the full path refuses the file); cell lengths
     # are checked as the values are (:func:`_texts`).
-    return (_rows(conn, "SELECT key, value FROM field", MAX_GOAL_OTHER_ROWS),
+    rows = (_rows(conn, "SELECT key, value FROM field", MAX_GOAL_OTHER_ROWS),
             _rows(conn, "SELECT line, col, value FROM fund", MAX_GOAL_OTHER_ROWS),
-            _rows(conn, _INDICATORS_SQL, MAX_INDICATORS),
-            _rows(conn, "SELECT id, location, text, author, created FROM review_comment ORDER BY id", MAX_GOAL_OTHER_ROWS),
-            _rows(conn, "SELECT id, status, who, changed_at, fingerprint, note FROM review_status ORDER BY id",
-                  MAX_GOAL_OTHER_ROWS))
+            _rows(conn, _INDICATORS_SQL, MAX_INDICATORS))
+    for table in ("review_comment", "review_status"):
+        _review_rows(table, _rows(conn, f"SELECT id, {', '.join(TEXT_COLUMNS[table])} FROM {table}",
+                                  MAX_GOAL_OTHER_ROWS))
+    return (*rows, review_store.load_review(conn))  # (its rows checked just above)
 
 
 def _rows(conn: sqlite3.Connection, sql: str, limit: int) -> list[tuple]:
@@ -129,14 +132,28 @@ def _ids(rows: list[tuple]) -> None:
             raise _Unusual
 
 
-def _build(fields_rows: list, fund_rows: list, indicator_rows: list, comment_rows: list,
-           status_rows: list) -> tuple[Form, Template]:
+_HEX = re.compile("[0-9a-f]*")
+
+
+def _review_rows(table: str, rows: list[tuple]) -> None:
+    """Review records as :func:`goalform.store.checks.check_file` wants them: ids in range, text
+    columns of text, a uid of 32 lowercase hex digits, changed_from empty or a SHA-256 in hex."""
+    _ids(rows)
+    _texts(rows, 1)
+    columns = ("id",) + TEXT_COLUMNS[table]
+    uid = columns.index("uid")
+    changed_from = columns.index("changed_from") if "changed_from" in columns else None
+    for row in rows:
+        if len(row[uid]) != 32 or not _HEX.fullmatch(row[uid]):
+            raise _Unusual
+        if changed_from is not None and row[changed_from] and (
+                len(row[changed_from]) != 64 or not _HEX.fullmatch(row[changed_from])):
+            raise _Unusual
+
+
+def _build(fields_rows: list, fund_rows: list, indicator_rows: list, review: Review) -> tuple[Form, Template]:
     _texts(fields_rows)
     _texts(fund_rows)
-    _ids(comment_rows)
-    _texts(comment_rows, 1)
-    _ids(status_rows)
-    _texts(status_rows, 1)
     fields = dict(fields_rows)
     try:
         template = assets.template(fields.get("template", ""))
@@ -150,14 +167,7 @@ def _build(fields_rows: list, fund_rows: list, indicator_rows: list, comment_row
     roots = _trees(indicator_rows)
     for tree in TREES:
         form.tree(tree)[:] = roots[tree]
-    history = []
-    for _, status, who, at, fp, note in status_rows:
-        try:
-            parsed = Status(status)
-        except ValueError:
-            continue
-        history.append(StatusChange(parsed, who, at, fp, note))
-    form.review = Review([Comment(*row) for row in comment_rows], history)
+    form.review = review
     return form, template
 
 

@@ -9,13 +9,15 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QMessageBox, QWidget
 
-from goalform.domain.validation import Finding, Severity, validate
+from goalform.domain.review_view import gate_count, gate_errors
+from goalform.domain.validation import Finding
 from goalform.store.document import Document
 
 
 def error_count(doc: Document) -> int:
-    """The errors ``goalform validate`` would report for the document as it is now."""
-    return sum(1 for f in validate(doc.load_form(), doc.template) if f.severity is Severity.ERROR)
+    """The errors ``goalform validate`` would report for the document as it is now (the review's own
+    rules apart: a change after 提交 is asked about by itself), as the CLI counts them."""
+    return gate_errors(doc.load_form(), doc.template)
 
 
 def go_ahead_despite_errors(parent: QWidget, doc: Document, title: str, question: str,
@@ -23,8 +25,7 @@ def go_ahead_despite_errors(parent: QWidget, doc: Document, title: str, question
     """True when the form has no errors or the user answers 是 to ``question`` (``%1``: the count).
     The default answer is 否: pressing Enter does not let a form with errors through. ``checked``: the
     findings of an explicit check just made of the document as it is (the same errors; not run again)."""
-    errors = (error_count(doc) if checked is None
-              else sum(1 for f in checked if f.severity is Severity.ERROR))
+    errors = error_count(doc) if checked is None else gate_count(checked)
     if not errors:
         return True
     answer = QMessageBox.question(parent, title, question.replace("%1", str(errors)),

@@ -27,6 +27,7 @@ from goalform.store.document import Document
 from goalform.ui.editor import FormEditor
 from goalform.ui.file_actions import FileActions
 from goalform.ui.findings_dock import FindingsDock
+from goalform.ui.first_paint import after_first_paint
 from goalform.ui.form_tabs import LaterTab, build_later_tabs, show_progress
 from goalform.ui.library_actions import LibraryActions
 from goalform.ui.review_actions import DOCK_WIDTH as REVIEW_DOCK_WIDTH
@@ -146,6 +147,8 @@ class MainWindow(QMainWindow):
         self.edit_menu.addSeparator()
         for action in self.library.menu_actions:  # 指标库…, 导入指标库…, 导出指标库…
             self.edit_menu.addAction(action)
+        self.edit_menu.addSeparator()
+        self.edit_menu.addAction(f.my_info.action)
 
         view_menu = bar.addMenu(self.tr("视图(&V)"))
         toggle = self.dock.toggleViewAction()
@@ -268,8 +271,6 @@ class MainWindow(QMainWindow):
             action.setShortcut(QKeySequence(f"Alt+{i + 1}"))
             action.triggered.connect(lambda _=False, i=i: self.tabs and self.tabs.setCurrentIndex(i))
         if later:
-            from goalform.ui.first_paint import after_first_paint
-
             tabs = self.tabs
             after_first_paint(self, lambda: self.tabs is tabs and self._build_later_tabs(makers))
             after_first_paint(self, lambda: setattr(self, "first_frame_pending", False))
@@ -284,8 +285,6 @@ class MainWindow(QMainWindow):
         editor.saved_state_changed.connect(self._update_title)
         if self.validate_after_first_paint and self.isVisible():
             # Start-up: the form's first frame does not wait for the rules (bench/bench_startup.py).
-            from goalform.ui.first_paint import after_first_paint
-
             self.validate_after_first_paint = False
             runner = self.runner
             after_first_paint(self, lambda: self.runner is runner and self._validate_at_once())
@@ -303,11 +302,11 @@ class MainWindow(QMainWindow):
 
     def _on_tab_switched(self, index: int) -> None:
         """Alt+N or a click on a tab: the tab puts the cursor in its first cell (if it has a
-        ``focus_first``), once a jump to a finding has had its say."""
+        ``focus_first``), once a jump to a finding has had its say, and only if still shown."""
         page = self.tabs.widget(index) if self.tabs is not None else None
         focus_first = getattr(page, "focus_first", None)
         if focus_first is not None:
-            QTimer.singleShot(0, page, focus_first)
+            QTimer.singleShot(0, page, lambda: self.tabs and self.tabs.currentWidget() is page and focus_first())
 
     def finish_editing(self) -> None:
         """Commit any cell still being edited, so nothing typed is left out of a save."""
@@ -366,12 +365,12 @@ class MainWindow(QMainWindow):
         return self.files.open_path(path, read_only=read_only)
 
     def navigate(self, location: Location) -> None:
-        """Open the tab a finding points at and put the cursor on its field, cell or row."""
+        """Open only the tab a finding points at (one shown on the way would take the cursor), cursor on its place."""
         if self.tabs is None:
             return
-        for i, page in enumerate(self.tab_pages):
+        for i in [i for i, p in enumerate(self.tab_pages) if p.owns(location)] or range(len(self.tab_pages)):  # type: ignore[attr-defined]
             self.tabs.setCurrentIndex(i)
-            if page.focus_location(location):  # type: ignore[attr-defined]
+            if self.tab_pages[i].focus_location(location):  # type: ignore[attr-defined]
                 return
         self.tabs.setCurrentIndex(0)
 

@@ -85,6 +85,9 @@ EDITS = {
     "schema with other whitespace": ["PRAGMA writable_schema = ON",
                                      "UPDATE sqlite_master SET sql = replace(sql, '    ', ' ') WHERE name = 'field'"],
     "a review id out of range": ["UPDATE review_comment SET id = 3000000000"],
+    "a review uid not hex": ["UPDATE review_comment SET uid = 'XYZ' || substr(uid, 4)"],
+    "a review uid too short": ["UPDATE review_status SET uid = substr(uid, 2) WHERE id = 1"],
+    "changed_from not a SHA-256": ["UPDATE review_status SET changed_from = 'abc' WHERE id = 1"],
 }
 
 
