@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import IO
 
 from goalform.domain.amounts import format_decimal, parse_amount
-from goalform.formats.layout import AMOUNT, DERIVED, GRID_COLUMNS, HEADER, Grid
+from goalform.formats.layout import ALIGNMENTS, AMOUNT, DERIVED, GRID_COLUMNS, HEADER, Grid
 from goalform.formats.output import ExportError
 
 BODY_FONT = "宋体"
@@ -77,10 +77,7 @@ def write_xlsx(grid: Grid, target: str | Path | IO[bytes]) -> None:
     border = Border(left=thin, right=thin, top=thin, bottom=thin)
     body = Font(name=BODY_FONT, size=TABLE_PT)
     bold = Font(name=BODY_FONT, size=TABLE_PT, bold=True)
-    align = {
-        "center": Alignment(horizontal="center", vertical="center", wrap_text=True),
-        "left": Alignment(horizontal="left", vertical="center", wrap_text=True),
-    }
+    align = {a: Alignment(horizontal=a, vertical="center", wrap_text=True) for a in ALIGNMENTS}
     row_no = 0
 
     def paragraph(text: str, font: Font, horizontal: str, height: float) -> None:
@@ -119,7 +116,7 @@ def write_xlsx(grid: Grid, target: str | Path | IO[bytes]) -> None:
             else:
                 set_text(xl, cell.text)
             xl.font = bold if cell.role == HEADER else body
-            xl.alignment = align["left" if cell.align == "left" else "center"]
+            xl.alignment = align[cell.align]
             if cell.rowspan > 8:  # a section label over pages of rows: show it where the section starts
                 xl.alignment = Alignment(horizontal="center", vertical="top", wrap_text=True)
             if cell.colspan > 1 or cell.rowspan > 1:
