@@ -357,6 +357,14 @@ def paginate(grid: Grid, layout: Layout, device) -> list[Page]:  # noqa: ANN001 
     heights, fonts = layout.heights, layout.fonts
     header_of = _header_of(grid)
     runs = _heading_runs(grid)
+    gap = layout.pad_y * 4  # between the table and the notes
+    notes = []
+    for i, text in enumerate(grid.after):
+        f = fonts["note_bold"] if i == 0 else fonts["note"]
+        h = text_height(text, f, layout.width, int(Qt.AlignmentFlag.AlignLeft), device)[0]
+        notes.append(h + QFontMetricsF(f, device).height() * 0.3)
+    # the notes' heading with its first item, or all of the notes when they are short
+    notes_need = sum(notes) if sum(notes) <= layout.usable * NOTES_KEPT_WHOLE else sum(notes[:2])
 
     pages: list[Page] = [Page([], [])]
     y = 0.0
@@ -370,6 +378,8 @@ def paginate(grid: Grid, layout: Layout, device) -> list[Page]:  # noqa: ANN001 
             need = h
             if r in runs and k == 0:  # a heading with the first row under it (its first piece)
                 need = sum(heights[r:runs[r] + 1])
+                if runs[r] == len(grid.rows) and notes:  # (a table with no rows under its header)
+                    need += gap + notes_need
             if y + need > layout.usable and pages[-1].rows:
                 pages.append(Page([], []))
                 y = 0.0
@@ -380,18 +390,9 @@ def paginate(grid: Grid, layout: Layout, device) -> list[Page]:  # noqa: ANN001 
                         y += heights[hr]
             pages[-1].rows.append(Placed(r, y, h, None if piece is None else piece.texts))
             y += h
-    y += layout.pad_y * 4
-    notes = []
-    for i, text in enumerate(grid.after):
-        f = fonts["note_bold"] if i == 0 else fonts["note"]
-        h = text_height(text, f, layout.width, int(Qt.AlignmentFlag.AlignLeft), device)[0]
-        notes.append(h + QFontMetricsF(f, device).height() * 0.3)
-    whole = sum(notes) <= layout.usable * NOTES_KEPT_WHOLE
+    y += gap
     for i, (text, h) in enumerate(zip(grid.after, notes)):
-        need = h
-        if i == 0:  # the heading with its first item, or all of the notes when they are short
-            need = sum(notes) if whole else sum(notes[:2])
-        if y + need > layout.usable and (pages[-1].rows or pages[-1].paragraphs):
+        if y + (notes_need if i == 0 else h) > layout.usable and (pages[-1].rows or pages[-1].paragraphs):
             pages.append(Page([], []))
             y = 0.0
         pages[-1].paragraphs.append((text, y, "note_title" if i == 0 else "note"))
