@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Callable
 
-from PySide6.QtCore import QCoreApplication, QModelIndex, QRect, QSize, Qt
+from PySide6.QtCore import QCoreApplication, QModelIndex, QRect, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QApplication,
@@ -47,6 +47,34 @@ def library_completions(level: int, earlier: list[str]) -> QStandardItemModel:
                 seen.add(name)
                 model.appendRow(QStandardItem(name))
     return model
+
+
+class ChoiceEditor(QComboBox):
+    """The editor of a cell with a list of allowed values: ``chosen`` when one is picked from the open
+    list (QComboBox's ``activated`` also fires for arrow keys on the closed box, which only browse)."""
+
+    chosen = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._listed = False  # the list is (or was, until the pick is reported) open
+        self.activated.connect(self._on_activated)
+
+    def showPopup(self) -> None:  # noqa: N802 - Qt override
+        self._listed = True
+        super().showPopup()
+
+    def hidePopup(self) -> None:  # noqa: N802 - Qt override
+        super().hidePopup()
+        QTimer.singleShot(0, self, self._closed)  # after activated, which follows hidePopup
+
+    def _closed(self) -> None:
+        self._listed = False
+
+    def _on_activated(self, _index: int) -> None:
+        if self._listed:
+            self._listed = False
+            self.chosen.emit()
 
 
 class IndicatorDelegate(QStyledItemDelegate):
@@ -109,8 +137,9 @@ class IndicatorDelegate(QStyledItemDelegate):
         key = self._column_key(index)
         domain = {"basis": self.template.basis, "category": self.template.category}.get(key)
         if domain is not None and domain.is_choice:
-            combo = QComboBox(parent)
+            combo = ChoiceEditor(parent)
             combo.setObjectName(f"editor_{key}")
+            combo.chosen.connect(lambda: self._choose(combo))
             combo.addItem("")
             combo.addItems(list(domain.values))
             return combo
@@ -127,6 +156,13 @@ class IndicatorDelegate(QStyledItemDelegate):
             edit.setCompleter(completer)
         return edit
 
+    def _choose(self, combo: QComboBox) -> None:
+        """A value picked in the list (Alt+Down, Down, Enter; or a click) is the clerk's answer: it is
+        written at once and the cell stays current, out of editing (so the next arrow key moves on
+        instead of changing the choice again)."""
+        self.commitData.emit(combo)
+        self.closeEditor.emit(combo, QStyledItemDelegate.EndEditHint.NoHint)
+
     def setEditorData(self, editor: QWidget, index: QModelIndex) -> None:
         text = str(index.data(Qt.ItemDataRole.EditRole) or "")
         if isinstance(editor, QComboBox):
@@ -139,6 +175,9 @@ class IndicatorDelegate(QStyledItemDelegate):
 
     def setModelData(self, editor: QWidget, model, index: QModelIndex) -> None:
         if isinstance(editor, QComboBox):
-            model.setData(index, editor.currentText(), Qt.ItemDataRole.EditRole)
+            text = editor.currentText()  # before confirm(): its dataChanged puts the model's value back in the editor
+            if isinstance(model, IndicatorModel):  # the clerk chose: a default goalform put here is decided
+                model.confirm(index.internalId(), self._column_key(index))
+            model.setData(index, text, Qt.ItemDataRole.EditRole)
         elif isinstance(editor, QLineEdit):
             model.setData(index, editor.text().strip(), Qt.ItemDataRole.EditRole)

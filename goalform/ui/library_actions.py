@@ -24,7 +24,9 @@ from goalform.domain.library import (
     plan_insert,
     used_names,
 )
+from goalform.domain.usual_values import with_usual_categories
 from goalform.store.library import Library, LibraryCorrupt, builtin_index
+from goalform.ui.indicator_paste import mark_default_categories
 from goalform.ui.library_model import LIBRARY_MIME
 from goalform.ui.library_pane import LibraryDock
 from goalform.ui.shell import Shell
@@ -204,12 +206,15 @@ class LibraryActions(QObject):
             return
         window.finish_editing()
         doc = window.doc
-        plan = plan_insert(doc.load_form().tree(tree), entries, doc.template)
+        roots = doc.load_form().tree(tree)
+        plan = plan_insert(roots, entries, doc.template)
+        rows, defaulted = with_usual_categories(plan.rows, roots, doc.template)
         text = self.tr("从指标库插入 %1 个指标").replace("%1", str(plan.added))
         with told_to_user(window, self.tr("指标库")) as outcome:
-            new_ids = editor.insert_rows(editor.models[tree], plan.rows, text)
+            new_ids = editor.insert_rows(editor.models[tree], rows, text)
         if outcome.failed:
             return
+        mark_default_categories(editor.models[tree], {new_ids[i]: usual for i, usual in defaulted.items()})
         leaves = [i for i, row in zip(new_ids, plan.rows) if row.level == 3]
         page = next((p for p in window.tab_pages if isinstance(p, IndicatorsTab) and p.tree == tree), None)
         if page is not None and window.tabs is not None and leaves:
@@ -223,6 +228,8 @@ class LibraryActions(QObject):
         message = self.tr("已插入 %1 个指标").replace("%1", str(len(leaves)))
         if skipped:
             message += self.tr("，%1 个已在表中或无法放置").replace("%1", str(len(skipped)))
+        if defaulted:
+            message += self.tr("；指标分类为默认值（斜体），请确认")
         window.statusBar().showMessage(message, 8000)
         self.refresh_marks()
 

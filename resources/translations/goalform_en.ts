@@ -588,23 +588,28 @@ Recover them?</translation>
 <context>
     <name>FundsTab</name>
     <message>
-        <location filename="../../goalform/ui/tabs/funds_tab.py" line="57" />
-        <location filename="../../goalform/ui/tabs/funds_tab.py" line="61" />
+        <location filename="../../goalform/ui/tabs/funds_tab.py" line="59" />
+        <source>%1（%2）</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <location filename="../../goalform/ui/tabs/funds_tab.py" line="60" />
+        <location filename="../../goalform/ui/tabs/funds_tab.py" line="64" />
         <source>%1年当年金额</source>
         <translation>%1 amount</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/tabs/funds_tab.py" line="107" />
+        <location filename="../../goalform/ui/tabs/funds_tab.py" line="111" />
         <source>单位：万元。合计和占比由程序计算，不能直接修改。</source>
         <translation>Unit: 10,000 yuan. Totals and shares are computed and cannot be edited.</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/tabs/funds_tab.py" line="133" />
+        <location filename="../../goalform/ui/tabs/funds_tab.py" line="137" />
         <source>由程序计算</source>
         <translation>Computed</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/tabs/funds_tab.py" line="200" />
+        <location filename="../../goalform/ui/tabs/funds_tab.py" line="206" />
         <source>未采用：</source>
         <translation>Not accepted: </translation>
     </message>
@@ -670,33 +675,33 @@ Recover them?</translation>
 <context>
     <name>IndicatorModel</name>
     <message>
-        <location filename="../../goalform/ui/indicator_model.py" line="134" />
+        <location filename="../../goalform/ui/indicator_model.py" line="138" />
         <source>指标</source>
         <translation>Indicator</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/indicator_model.py" line="135" />
+        <location filename="../../goalform/ui/indicator_model.py" line="139" />
         <source>预期当年实现值</source>
         <translation>Expected this year</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/indicator_model.py" line="135" />
+        <location filename="../../goalform/ui/indicator_model.py" line="139" />
         <source>指标值</source>
         <translation>Target value</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/indicator_model.py" line="136" />
+        <location filename="../../goalform/ui/indicator_model.py" line="140" />
         <source>指标值确定依据</source>
         <translation>Basis of the value</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/indicator_model.py" line="137" />
+        <location filename="../../goalform/ui/indicator_model.py" line="141" />
         <source>指标分类</source>
         <translation>Category</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/indicator_model.py" line="138" />
-        <location filename="../../goalform/ui/indicator_model.py" line="139" />
+        <location filename="../../goalform/ui/indicator_model.py" line="142" />
+        <location filename="../../goalform/ui/indicator_model.py" line="143" />
         <source>%1年值</source>
         <translation>%1 value</translation>
     </message>
@@ -802,37 +807,37 @@ Recover them?</translation>
 <context>
     <name>LibraryActions</name>
     <message>
-        <location filename="../../goalform/ui/library_actions.py" line="54" />
-        <location filename="../../goalform/ui/library_actions.py" line="145" />
+        <location filename="../../goalform/ui/library_actions.py" line="56" />
+        <location filename="../../goalform/ui/library_actions.py" line="147" />
         <source>指标库…</source>
         <translation>Indicator library…</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/library_actions.py" line="58" />
+        <location filename="../../goalform/ui/library_actions.py" line="60" />
         <source>导入指标库…</source>
         <translation>Import indicator library…</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/library_actions.py" line="61" />
+        <location filename="../../goalform/ui/library_actions.py" line="63" />
         <source>导出指标库…</source>
         <translation>Export indicator library…</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/library_actions.py" line="85" />
-        <location filename="../../goalform/ui/library_actions.py" line="101" />
-        <location filename="../../goalform/ui/library_actions.py" line="109" />
-        <location filename="../../goalform/ui/library_actions.py" line="198" />
-        <location filename="../../goalform/ui/library_actions.py" line="201" />
-        <location filename="../../goalform/ui/library_actions.py" line="209" />
-        <location filename="../../goalform/ui/library_actions.py" line="220" />
-        <location filename="../../goalform/ui/library_actions.py" line="289" />
-        <location filename="../../goalform/ui/library_actions.py" line="297" />
-        <location filename="../../goalform/ui/library_actions.py" line="310" />
+        <location filename="../../goalform/ui/library_actions.py" line="87" />
+        <location filename="../../goalform/ui/library_actions.py" line="103" />
+        <location filename="../../goalform/ui/library_actions.py" line="111" />
+        <location filename="../../goalform/ui/library_actions.py" line="200" />
+        <location filename="../../goalform/ui/library_actions.py" line="203" />
+        <location filename="../../goalform/ui/library_actions.py" line="213" />
+        <location filename="../../goalform/ui/library_actions.py" line="225" />
+        <location filename="../../goalform/ui/library_actions.py" line="296" />
+        <location filename="../../goalform/ui/library_actions.py" line="304" />
+        <location filename="../../goalform/ui/library_actions.py" line="317" />
         <source>指标库</source>
         <translation>Indicator library</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/library_actions.py" line="86" />
+        <location filename="../../goalform/ui/library_actions.py" line="88" />
         <source>无法打开指标库：%1
 
 本次只使用内置指标。</source>
@@ -841,12 +846,12 @@ Recover them?</translation>
 Only the built-in indicators are used this time.</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/library_actions.py" line="93" />
+        <location filename="../../goalform/ui/library_actions.py" line="95" />
         <source>指标库已损坏</source>
         <translation>Indicator library damaged</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/library_actions.py" line="94" />
+        <location filename="../../goalform/ui/library_actions.py" line="96" />
         <source>%1
 
 是否用内置指标重建指标库？损坏的文件会改名保留，导入的指标库需重新导入。
@@ -857,168 +862,173 @@ Rebuild the indicator library from the built-in indicators? The damaged file is 
 Choose No to use only the built-in indicators this time.</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/library_actions.py" line="101" />
+        <location filename="../../goalform/ui/library_actions.py" line="103" />
         <source>无法重建指标库：%1</source>
         <translation>Cannot rebuild the indicator library: %1</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/library_actions.py" line="147" />
+        <location filename="../../goalform/ui/library_actions.py" line="149" />
         <source>从指标库选择指标插入（Ctrl+L）</source>
         <translation>Choose indicators to insert from the library (Ctrl+L)</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/library_actions.py" line="173" />
+        <location filename="../../goalform/ui/library_actions.py" line="175" />
         <source>导入的表格</source>
         <translation>imported form</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/library_actions.py" line="182" />
+        <location filename="../../goalform/ui/library_actions.py" line="184" />
         <source>已将本表的 %1 个新指标加入指标库（我的表）</source>
         <translation>Added %1 new indicators from this form to the library (My forms)</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/library_actions.py" line="198" />
+        <location filename="../../goalform/ui/library_actions.py" line="200" />
         <source>请先新建或打开一张表格。</source>
         <translation>Create or open a form first.</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/library_actions.py" line="201" />
+        <location filename="../../goalform/ui/library_actions.py" line="203" />
         <source>表格以只读方式打开，不能插入指标。</source>
         <translation>The form is open read-only; indicators cannot be inserted.</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/library_actions.py" line="208" />
+        <location filename="../../goalform/ui/library_actions.py" line="212" />
         <source>从指标库插入 %1 个指标</source>
         <translation>Insert %1 indicators from library</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/library_actions.py" line="220" />
+        <location filename="../../goalform/ui/library_actions.py" line="225" />
         <source>没有插入指标：
 %1</source>
         <translation>No indicators inserted:
 %1</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/library_actions.py" line="221" />
+        <location filename="../../goalform/ui/library_actions.py" line="226" />
         <source>另有 %1 个</source>
         <translation>and %1 more</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/library_actions.py" line="223" />
+        <location filename="../../goalform/ui/library_actions.py" line="228" />
         <source>已插入 %1 个指标</source>
         <translation>Inserted %1 indicators</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/library_actions.py" line="225" />
+        <location filename="../../goalform/ui/library_actions.py" line="230" />
         <source>，%1 个已在表中或无法放置</source>
         <translation>; %1 already in the form or could not be placed</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/library_actions.py" line="235" />
-        <location filename="../../goalform/ui/library_actions.py" line="237" />
-        <location filename="../../goalform/ui/library_actions.py" line="241" />
-        <location filename="../../goalform/ui/library_actions.py" line="252" />
-        <location filename="../../goalform/ui/library_actions.py" line="254" />
-        <location filename="../../goalform/ui/library_actions.py" line="264" />
+        <location filename="../../goalform/ui/library_actions.py" line="232" />
+        <source>；指标分类为默认值（斜体），请确认</source>
+        <translation>; the categories are defaults (in italics): please check them</translation>
+    </message>
+    <message>
+        <location filename="../../goalform/ui/library_actions.py" line="242" />
+        <location filename="../../goalform/ui/library_actions.py" line="244" />
+        <location filename="../../goalform/ui/library_actions.py" line="248" />
+        <location filename="../../goalform/ui/library_actions.py" line="259" />
+        <location filename="../../goalform/ui/library_actions.py" line="261" />
+        <location filename="../../goalform/ui/library_actions.py" line="271" />
         <source>导入指标库</source>
         <translation>Import indicator library</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/library_actions.py" line="235" />
+        <location filename="../../goalform/ui/library_actions.py" line="242" />
         <source>指标库不可用，无法导入。</source>
         <translation>The indicator library is not available; cannot import.</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/library_actions.py" line="238" />
+        <location filename="../../goalform/ui/library_actions.py" line="245" />
         <source>Excel 工作簿 (*.xlsx *.xls);;所有文件 (*)</source>
         <translation>Excel workbook (*.xlsx *.xls);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/library_actions.py" line="260" />
+        <location filename="../../goalform/ui/library_actions.py" line="267" />
         <source>已从「%1」导入 %2 个指标。</source>
         <translation>Imported %2 indicators from “%1”.</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/library_actions.py" line="248" />
-        <location filename="../../goalform/ui/library_actions.py" line="262" />
+        <location filename="../../goalform/ui/library_actions.py" line="255" />
+        <location filename="../../goalform/ui/library_actions.py" line="269" />
         <source>以下 %1 行未能导入：</source>
         <translation>These %1 rows could not be imported:</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/library_actions.py" line="246" />
+        <location filename="../../goalform/ui/library_actions.py" line="253" />
         <source>「%1」中没有可导入的指标，指标库未改动。</source>
         <translation>“%1” has no indicators to import; the library is unchanged.</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/library_actions.py" line="249" />
-        <location filename="../../goalform/ui/library_actions.py" line="263" />
+        <location filename="../../goalform/ui/library_actions.py" line="256" />
+        <location filename="../../goalform/ui/library_actions.py" line="270" />
         <source>另有 %1 行</source>
         <translation>and %1 more rows</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/library_actions.py" line="251" />
+        <location filename="../../goalform/ui/library_actions.py" line="258" />
         <source>表头下没有任何指标行。</source>
         <translation>There are no indicator rows under the header.</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/library_actions.py" line="270" />
         <location filename="../../goalform/ui/library_actions.py" line="277" />
+        <location filename="../../goalform/ui/library_actions.py" line="284" />
         <source>导出指标库</source>
         <translation>Export indicator library</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/library_actions.py" line="270" />
+        <location filename="../../goalform/ui/library_actions.py" line="277" />
         <source>指标库.xlsx</source>
         <translation>indicator library.xlsx</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/library_actions.py" line="271" />
+        <location filename="../../goalform/ui/library_actions.py" line="278" />
         <source>Excel 工作簿 (*.xlsx)</source>
         <translation>Excel workbook (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/library_actions.py" line="282" />
+        <location filename="../../goalform/ui/library_actions.py" line="289" />
         <source>已导出 %1 个指标到 %2</source>
         <translation>Exported %1 indicators to %2</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/library_actions.py" line="289" />
+        <location filename="../../goalform/ui/library_actions.py" line="296" />
         <source>内置指标不能删除。</source>
         <translation>Built-in indicators cannot be deleted.</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/library_actions.py" line="292" />
-        <location filename="../../goalform/ui/library_actions.py" line="307" />
+        <location filename="../../goalform/ui/library_actions.py" line="299" />
+        <location filename="../../goalform/ui/library_actions.py" line="314" />
         <source>删除指标</source>
         <translation>Delete indicator</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/library_actions.py" line="293" />
+        <location filename="../../goalform/ui/library_actions.py" line="300" />
         <source>从指标库删除所选的 %1 个指标？</source>
         <translation>Delete the %1 selected indicators from the library?</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/library_actions.py" line="294" />
+        <location filename="../../goalform/ui/library_actions.py" line="301" />
         <source>（所选的内置指标不会删除）</source>
         <translation>(selected built-in indicators are not deleted)</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/library_actions.py" line="306" />
+        <location filename="../../goalform/ui/library_actions.py" line="313" />
         <source>导入的「%1」中的全部指标</source>
         <translation>all indicators imported from “%1”</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/library_actions.py" line="306" />
+        <location filename="../../goalform/ui/library_actions.py" line="313" />
         <source>从我的表学到的全部指标</source>
         <translation>all indicators learned from my forms</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/library_actions.py" line="307" />
+        <location filename="../../goalform/ui/library_actions.py" line="314" />
         <source>从指标库删除%1？</source>
         <translation>Delete %1 from the library?</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/library_actions.py" line="315" />
+        <location filename="../../goalform/ui/library_actions.py" line="322" />
         <source>已删除 %1 个指标</source>
         <translation>Deleted %1 indicators</translation>
     </message>
@@ -2282,95 +2292,176 @@ Reopen it for editing? Changes reach the file when it is saved.</translation>
 <context>
     <name>FundsGrid</name>
     <message>
-        <location filename="../../goalform/ui/funds_grid.py" line="299" />
+        <location filename="../../goalform/ui/funds_grid.py" line="302" />
+        <location filename="../../goalform/ui/funds_grid.py" line="321" />
         <source>空白</source>
         <translation>blank</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/funds_grid.py" line="300" />
+        <location filename="../../goalform/ui/funds_grid.py" line="303" />
         <source>%1：%2。表中仍为「%3」，改正后回车，或按 Esc 恢复。</source>
         <translation>%1: %2. The form still holds “%3”; correct it and press Enter, or press Esc to restore.</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/funds_grid.py" line="402" />
-        <source>「%1」在表格之外</source>
-        <translation>“%1” is outside the table</translation>
-    </message>
-    <message>
-        <location filename="../../goalform/ui/funds_grid.py" line="408" />
-        <source>%1：「%2」不填，此格由程序计算（现为「%3」）</source>
-        <translation>%1: “%2” not entered, this cell is computed (now “%3”)</translation>
+        <location filename="../../goalform/ui/funds_grid.py" line="320" />
+        <source>%1：%2。没有填入，表中仍为「%3」。</source>
+        <translation>%1: %2. Not entered; the form still holds “%3”.</translation>
     </message>
     <message>
         <location filename="../../goalform/ui/funds_grid.py" line="419" />
+        <source>清除金额</source>
+        <translation>Clear amounts</translation>
+    </message>
+</context>
+<context>
+    <name>FundsPaste</name>
+    <message>
+        <location filename="../../goalform/ui/funds_paste.py" line="83" />
+        <source>「%1」在表格最后一行之下</source>
+        <translation>“%1” is below the last row of the table</translation>
+    </message>
+    <message>
+        <location filename="../../goalform/ui/funds_paste.py" line="97" />
+        <location filename="../../goalform/ui/funds_paste.py" line="105" />
+        <source>空白</source>
+        <translation>blank</translation>
+    </message>
+    <message>
+        <location filename="../../goalform/ui/funds_paste.py" line="101" />
         <source>粘贴金额</source>
         <translation>Paste amounts</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/funds_grid.py" line="430" />
-        <source>清除金额</source>
-        <translation>Clear amounts</translation>
+        <location filename="../../goalform/ui/funds_paste.py" line="104" />
+        <source>%1：「%2」不填，此格由程序计算（现为「%3」）</source>
+        <translation>%1: “%2” not entered, this cell is computed (now “%3”)</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/funds_grid.py" line="435" />
-        <source>……另有 %1 项</source>
-        <translation>… and %1 more</translation>
+        <location filename="../../goalform/ui/funds_paste.py" line="115" />
+        <source>已粘贴 %1 个金额</source>
+        <translation>Pasted %1 amounts</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/funds_grid.py" line="436" />
-        <source>已粘贴 %1 个金额；以下 %2 项没有填入：</source>
-        <translation>Pasted %1 amounts; these %2 items were not entered:</translation>
+        <location filename="../../goalform/ui/funds_paste.py" line="117" />
+        <source>（%1）</source>
+        <translation> (%1)</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/funds_grid.py" line="439" />
+        <location filename="../../goalform/ui/funds_paste.py" line="123" />
+        <source>，</source>
+        <translation>, </translation>
+    </message>
+    <message>
+        <location filename="../../goalform/ui/funds_paste.py" line="123" />
+        <source>第 %1 列 → %2</source>
+        <translation>column %1 → %2</translation>
+    </message>
+    <message>
+        <location filename="../../goalform/ui/funds_paste.py" line="124" />
+        <source>表格之外</source>
+        <translation>outside the table</translation>
+    </message>
+    <message>
+        <location filename="../../goalform/ui/funds_paste.py" line="129" />
+        <source>没有粘贴：复制的 %1 列从此格起放不下，会是 %2。
+
+请复制 %3 列（%4），或连同%5共 %6 列，或选中能放下它的格再粘贴。</source>
+        <translation>Nothing pasted: the %1 copied columns do not fit from this cell on; they would go %2.
+
+Copy %3 columns (%4), or all %6 columns including %5, or select a cell where the block fits and paste again.</translation>
+    </message>
+    <message>
+        <location filename="../../goalform/ui/funds_paste.py" line="131" />
+        <location filename="../../goalform/ui/funds_paste.py" line="132" />
+        <source>、</source>
+        <translation>, </translation>
+    </message>
+    <message>
+        <location filename="../../goalform/ui/funds_paste.py" line="133" />
+        <location filename="../../goalform/ui/funds_paste.py" line="145" />
         <source>粘贴</source>
         <translation>Paste</translation>
+    </message>
+    <message>
+        <location filename="../../goalform/ui/funds_paste.py" line="138" />
+        <source>以下 %1 项没有填入：</source>
+        <translation>These %1 items were not entered:</translation>
+    </message>
+    <message>
+        <location filename="../../goalform/ui/funds_paste.py" line="140" />
+        <source>已填入 %1 格：</source>
+        <translation>%1 cells were filled in:</translation>
+    </message>
+    <message>
+        <location filename="../../goalform/ui/funds_paste.py" line="142" />
+        <source>没有填入任何金额。</source>
+        <translation>No amount was entered.</translation>
+    </message>
+    <message>
+        <location filename="../../goalform/ui/funds_paste.py" line="144" />
+        <source>各列的去处：%1</source>
+        <translation>Where each column went: %1</translation>
+    </message>
+    <message>
+        <location filename="../../goalform/ui/funds_paste.py" line="151" />
+        <source>……另有 %1 项</source>
+        <translation>… and %1 more</translation>
     </message>
 </context>
 <context>
     <name>IndicatorPaste</name>
     <message>
-        <location filename="../../goalform/ui/indicator_paste.py" line="119" />
+        <location filename="../../goalform/ui/indicator_paste.py" line="106" />
+        <source>默认分类：模板中此指标为「%1」，请确认</source>
+        <translation>Default category: the template gives this indicator “%1”; please check</translation>
+    </message>
+    <message>
+        <location filename="../../goalform/ui/indicator_paste.py" line="107" />
+        <source>默认分类：本表最常用的「%1」，请确认</source>
+        <translation>Default category: “%1”, the most common in this table; please check</translation>
+    </message>
+    <message>
+        <location filename="../../goalform/ui/indicator_paste.py" line="151" />
         <source>此格不能填写（一级指标，或二级指标的指标值）</source>
         <translation>This cell cannot be filled in (a level-1 indicator, or a level-2 indicator's value)</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/indicator_paste.py" line="128" />
+        <location filename="../../goalform/ui/indicator_paste.py" line="160" />
         <source>请先选中一个二级或三级指标，再粘贴多行</source>
         <translation>Select a level-2 or level-3 indicator first, then paste several rows</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/indicator_paste.py" line="147" />
+        <location filename="../../goalform/ui/indicator_paste.py" line="180" />
         <source>第%1行「%2」在最后一列之外</source>
         <translation>Row %1: “%2” is beyond the last column</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/indicator_paste.py" line="150" />
+        <location filename="../../goalform/ui/indicator_paste.py" line="183" />
         <source>第%1行「%2」有换行：一格只能填一行</source>
         <translation>Row %1: “%2” has a line break; a cell holds one line only</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/indicator_paste.py" line="165" />
+        <location filename="../../goalform/ui/indicator_paste.py" line="207" />
         <source>粘贴指标</source>
         <translation>Paste indicators</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/indicator_paste.py" line="188" />
+        <location filename="../../goalform/ui/indicator_paste.py" line="233" />
         <source>……另有 %1 项</source>
         <translation>… and %1 more</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/indicator_paste.py" line="189" />
+        <location filename="../../goalform/ui/indicator_paste.py" line="234" />
         <source>已粘贴 %1 格；以下 %2 项没有填入：</source>
         <translation>Pasted %1 cells; these %2 items were not entered:</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/indicator_paste.py" line="190" />
+        <location filename="../../goalform/ui/indicator_paste.py" line="235" />
         <source>没有粘贴：</source>
         <translation>Nothing pasted:</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/indicator_paste.py" line="191" />
+        <location filename="../../goalform/ui/indicator_paste.py" line="236" />
         <source>粘贴</source>
         <translation>Paste</translation>
     </message>
@@ -2423,6 +2514,121 @@ Everything typed before is kept in the working copy: if the program closes, it i
         <location filename="../../goalform/ui/unexpected_error.py" line="84" />
         <source>继续</source>
         <translation>Continue</translation>
+    </message>
+</context>
+<context>
+    <name>template</name>
+    <message>
+        <source>部门（单位）名称</source>
+        <translation>Department (unit) name</translation>
+    </message>
+    <message>
+        <source>填报人</source>
+        <translation>Filled in by</translation>
+    </message>
+    <message>
+        <source>联系电话</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <source>部门总体资金情况</source>
+        <translation>Department funds overall</translation>
+    </message>
+    <message>
+        <source>总体资金情况</source>
+        <translation>Funds overall</translation>
+    </message>
+    <message>
+        <source>当年金额</source>
+        <translation>Amount this year</translation>
+    </message>
+    <message>
+        <source>占比</source>
+        <translation>Share</translation>
+    </message>
+    <message>
+        <source>近两年收支金额</source>
+        <translation>Amounts of the last two years</translation>
+    </message>
+    <message>
+        <source>合  计</source>
+        <translation>Total</translation>
+    </message>
+    <message>
+        <source>长期绩效指标</source>
+        <translation>Long-term performance indicators</translation>
+    </message>
+    <message>
+        <source>年度绩效指标</source>
+        <translation>Annual performance indicators</translation>
+    </message>
+    <message>
+        <source>一级指标</source>
+        <translation>Level 1 indicator</translation>
+    </message>
+    <message>
+        <source>二级指标</source>
+        <translation>Level 2 indicator</translation>
+    </message>
+    <message>
+        <source>三级指标</source>
+        <translation>Level 3 indicator</translation>
+    </message>
+    <message>
+        <source>指标值</source>
+        <translation>Target value</translation>
+    </message>
+    <message>
+        <source>指标值确定依据</source>
+        <translation>Basis of the value</translation>
+    </message>
+    <message>
+        <source>指标分类</source>
+        <translation>Category</translation>
+    </message>
+    <message>
+        <source>近两年指标值</source>
+        <translation>Values of the last two years</translation>
+    </message>
+    <message>
+        <source>预期当年实现值</source>
+        <translation>Expected this year</translation>
+    </message>
+    <message>
+        <source>{year}年</source>
+        <translation>{year}</translation>
+    </message>
+    <message>
+        <source>收入构成</source>
+        <translation>Income</translation>
+    </message>
+    <message>
+        <source>财政拨款</source>
+        <translation>Fiscal appropriation</translation>
+    </message>
+    <message>
+        <source>财政专户管理资金</source>
+        <translation>Funds in the fiscal special account</translation>
+    </message>
+    <message>
+        <source>单位资金</source>
+        <translation>Unit's own funds</translation>
+    </message>
+    <message>
+        <source>支出构成</source>
+        <translation>Expenditure</translation>
+    </message>
+    <message>
+        <source>人员类项目支出</source>
+        <translation>Personnel project expenditure</translation>
+    </message>
+    <message>
+        <source>运转类项目支出</source>
+        <translation>Operating project expenditure</translation>
+    </message>
+    <message>
+        <source>特定目标类项目支出</source>
+        <translation>Specific-purpose project expenditure</translation>
     </message>
 </context>
 </TS>
