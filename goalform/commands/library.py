@@ -36,14 +36,18 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from goalform.store.library import Library
+    from goalform.store.library import Library, LibraryCorrupt
 
     if args.action == "reset":
         library, kept = Library.rebuild()
         library.close()
         print(f"已重建指标库：{library.path}" + (f"（原文件改名为 {kept.name}）" if kept else ""))
         return 0
-    with Library.open() as library:
+    try:
+        library = Library.open()
+    except LibraryCorrupt as e:
+        raise LibraryCorrupt(f"{e}（goalform library reset 可以重建指标库，原文件改名保留）") from None
+    with library:
         return {"list": _list, "import": _import, "export": _export, "remove": _remove}[args.action](library, args)
 
 

@@ -32,7 +32,15 @@ class SaveError(StoreError):
 
 
 class ChangedOnDisk(SaveError):
-    """The .goal was changed by someone else after it was opened; saving would overwrite that change."""
+    """The form's content in the .goal was changed by someone else after it was opened, and this
+    document changed it too; saving would overwrite that change. Says what changed on disk."""
+
+    def __init__(self, message: str, *, disk_changes: str = "", comments: int = 0,
+                 statuses: list | None = None) -> None:
+        super().__init__(message)
+        self.disk_changes = disk_changes  # the places named, e.g. 「联系电话」
+        self.comments = comments  # new 审核意见 in the file
+        self.statuses = list(statuses or [])  # new status changes in the file (StatusChange)
 
 
 def is_disk_full(error: BaseException) -> bool:
@@ -68,4 +76,14 @@ def sqlite_error_text(error: sqlite3.Error) -> str:
         return "无法打开文件（找不到、没有权限或被占用）"
     if "too big" in text:
         return "内容过大"
-    return f"SQLite 错误：{error}"
+    if "not a database" in text:
+        return "不是有效的数据库文件"
+    if "malformed" in text or "corrupt" in text:
+        return "数据库文件已损坏"
+    if "no such table" in text or "no such column" in text:
+        return "缺少数据表或列"
+    if "out of memory" in text:
+        return "内存不足"
+    if "interrupted" in text:
+        return "操作被中断"
+    return f"数据库出错（SQLite：{' '.join(str(error).split())[:120]}）"

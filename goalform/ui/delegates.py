@@ -23,6 +23,7 @@ from goalform.ui.indicator_model import COL_NAME, IndicatorModel, LevelRole
 from goalform.ui.indicator_paste import PastingLineEdit
 from goalform.ui.markers import marker_icon
 
+MEASURED_CHARS = 400  # of a cell's text, for its row's height (a row stays shorter than the view)
 _NAME_MARGIN = 8 + 20  # px beside a wrapped name: cell margins and the marker of a row with findings
 
 
@@ -92,13 +93,18 @@ class IndicatorDelegate(QStyledItemDelegate):
     def sizeHint(self, option, index: QModelIndex) -> QSize:  # noqa: N802 - Qt override
         """Every row as tall as one with a marker (so rows stay even), and a name wider than the 指标
         column wraps: its row grows to show it whole (QTreeView does not measure wrapped text by the
-        column's width itself)."""
-        size = super().sizeHint(option, index)
+        column's width itself). Only the first MEASURED_CHARS characters of a text are measured: a
+        form of hundreds of 10,000-character names took a minute to lay out (the tooltip shows it all)."""
+        opt = QStyleOptionViewItem(option)
+        self.initStyleOption(opt, index)
+        text = opt.text[:MEASURED_CHARS]
+        opt.text = text
+        style = opt.widget.style() if opt.widget is not None else QApplication.style()
+        size = style.sizeFromContents(QStyle.ContentsType.CT_ItemViewItem, opt, QSize(), opt.widget)
         size.setHeight(max(size.height(), self._marked_row_height(option, index)))
         view = self.parent()
         if index.column() != COL_NAME or not hasattr(view, "columnWidth"):
             return size
-        text = str(index.data() or "")
         depth = int(index.data(LevelRole) or 1)
         width = view.columnWidth(COL_NAME) - view.indentation() * depth - _NAME_MARGIN
         if not text or width <= 0 or option.fontMetrics.horizontalAdvance(text) <= width:

@@ -47,6 +47,10 @@ _BACKGROUNDS = {Severity.ERROR: _ERROR_BG, Severity.WARNING: _WARNING_BG, Severi
 
 
 
+# More rows than this with changed findings: one relayout instead of a measure per row.
+RELAYOUT_ROWS = 200
+
+
 class IndicatorModel(QAbstractItemModel):
     """One tree (``long_term`` or ``annual``) of a Document."""
 
@@ -394,6 +398,12 @@ class IndicatorModel(QAbstractItemModel):
         changed = {i for i in set(new) | set(self._findings) if new.get(i) != self._findings.get(i)}
         self._findings = new
         last = len(self.columns) - 1
+        if len(changed) > RELAYOUT_ROWS:
+            # Thousands of rows at once (the first check of a big form): the view lays itself out again
+            # once, lazily, instead of measuring every changed row at each dataChanged (99,000 size
+            # hints, three minutes, for the largest allowed form). No row moves: no persistent index changes.
+            self.layoutAboutToBeChanged.emit()
+            self.layoutChanged.emit()
         for i in changed:
             try:
                 self.doc.node(i)
