@@ -15,10 +15,12 @@ def register(sub: argparse._SubParsersAction) -> None:
 def run(args: argparse.Namespace) -> int:
     from goalform.cli import UsageError
     from goalform.formats.export import FORMATS, export_file
+    from goalform.paths import refuse_inputs
     from goalform.store import read_form
 
     if args.output.suffix.lower() not in FORMATS:
         raise UsageError(f"不支持导出为「{args.output.suffix or '无扩展名'}」格式（可用：{'、'.join(FORMATS)}）")
+    refuse_inputs(args.output, [args.file])  # before reading: a link to the .goal must not replace it
     form, template = read_form(args.file)
-    export_file(form, template, args.output)
+    export_file(form, template, args.output, inputs=[args.file])
     return 0

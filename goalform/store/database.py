@@ -39,6 +39,8 @@ from typing import Iterator
 
 from goalform.domain.errors import not_plain, os_error_text
 from goalform.domain.limits import MAX_GOAL_BYTES, MAX_GOAL_CHECK_SECONDS
+from goalform import signals
+from goalform.paths import resolved
 from goalform.store import checks
 from goalform.store.errors import (
     CorruptFile,
@@ -162,7 +164,7 @@ def sqlite_uri(path: PurePath) -> str:
 
 def connect(path: Path, *, read_only: bool = False) -> sqlite3.Connection:
     """Open a SQLite connection in autocommit mode; transactions are explicit (:func:`transaction`)."""
-    uri = sqlite_uri(Path(path).resolve()) + ("?mode=ro" if read_only else "")
+    uri = sqlite_uri(resolved(path)) + ("?mode=ro" if read_only else "")
     try:
         conn = sqlite3.connect(uri, uri=True, isolation_level=None, check_same_thread=False, timeout=BUSY_TIMEOUT)
     except sqlite3.Error as e:
@@ -219,7 +221,9 @@ _MEANINGS: tuple[tuple[tuple[str, ...], type[StoreError], str], ...] = (
 
 
 def classify(error: Exception, name: str) -> StoreError:
-    """The StoreError a SQLite error means while reading ``name``: a locked file is not a damaged one."""
+    """The StoreError a SQLite error means while reading ``name``: a locked file is not a damaged one,
+    and a read that Ctrl+C or SIGTERM interrupted is neither (goalform.signals.Interrupted is raised)."""
+    signals.check()
     text = str(error).lower()
     for words, kind, message in _MEANINGS:
         if any(w in text for w in words):
@@ -239,8 +243,39 @@ def _read_into(path: Path, dest: sqlite3.Connection, version: int) -> None:
     100 MB cell is refused without being loaded.
     """
     name = path.name
+    with _readable_copy(path) as source:
+        _copy_from(source, path, dest, version)
+
+
+@contextlib.contextmanager
+def _readable_copy(path: Path) -> Iterator[Path]:
+    """``path`` itself, or for a WAL-mode file (header bytes 18-19 = 2) a private copy of it and its
+    ``-wal``: SQLite reads a WAL database only through a ``-shm`` index that it creates beside the
+    file, and a received file must never get one (nor have its ``-wal`` checkpointed into it)."""
+    with open(path, "rb") as f:
+        header = f.read(20)
+    if 2 not in header[18:20]:
+        yield path
+        return
+    import shutil
+    import tempfile
+
+    folder = Path(tempfile.mkdtemp(prefix="goalform-wal-"))
     try:
-        src = sqlite3.connect(sqlite_uri(path.resolve()) + "?mode=ro", uri=True, isolation_level=None,
+        copy = folder / "copy.goal"
+        shutil.copyfile(path, copy)
+        with contextlib.suppress(FileNotFoundError):
+            if not os.path.islink(str(path) + "-wal"):
+                shutil.copyfile(str(path) + "-wal", str(copy) + "-wal")
+        yield copy
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+def _copy_from(source: Path, path: Path, dest: sqlite3.Connection, version: int) -> None:
+    name = path.name
+    try:
+        src = sqlite3.connect(sqlite_uri(resolved(source)) + "?mode=ro", uri=True, isolation_level=None,
                               timeout=BUSY_TIMEOUT)
     except sqlite3.Error as e:
         raise classify(e, name) from None

@@ -25,6 +25,7 @@ from goalform.store.database import (
 )
 from goalform.store.errors import ChangedOnDisk, CorruptFile, SaveError, StoreError, TooLarge
 from goalform.store.form_rows import write_form
+from goalform.store.leftovers import clean_folder
 from goalform.store.saving import write_atomically
 from goalform.store.schema import SCHEMA_VERSION, TABLES, migrate
 from goalform.store.workspace import WorkingCopy, Workspace, file_stamp, same_file
@@ -94,6 +95,7 @@ class DocumentFile:
         the file itself is never changed by opening it.
         """
         path = Path(path)
+        clean_folder(path.parent)  # what saves killed there left behind (store.leftovers)
         stamp = file_stamp(path)  # before reading, so that a change made while we read is noticed
         if read_only:
             conn = open_checked(path, working=None)

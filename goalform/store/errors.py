@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sqlite3
 
+from goalform import signals
 from goalform.domain.errors import DISK_FULL_ERRNOS, UserError
 
 
@@ -54,7 +55,9 @@ class TooLarge(StoreError):
 
 
 def sqlite_error_text(error: sqlite3.Error) -> str:
-    """A Chinese phrase for the SQLite errors a user can meet (full disk, locked file, I/O)."""
+    """A Chinese phrase for the SQLite errors a user can meet (full disk, locked file, I/O). An error
+    that a stop signal caused raises goalform.signals.Interrupted instead."""
+    signals.check()
     text = str(error).lower()
     if "full" in text:
         return "磁盘已满"

@@ -129,12 +129,17 @@ class WorkingCopy:
             "review_only": self.review_only,
         }
         tmp = self.sidecar.with_suffix(".json.tmp")
-        tmp.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
-        os.replace(tmp, self.sidecar)
+        try:
+            tmp.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+            os.replace(tmp, self.sidecar)
+        except BaseException:  # a full data folder: no half-written .json.tmp left for good
+            with contextlib.suppress(OSError):
+                tmp.unlink()
+            raise
 
     def remove(self) -> None:
         for p in (self.path, self.sidecar, Path(str(self.path) + "-wal"), Path(str(self.path) + "-shm"),
-                  Path(str(self.path) + "-journal")):
+                  Path(str(self.path) + "-journal"), self.sidecar.with_suffix(".json.tmp")):
             with contextlib.suppress(OSError):
                 p.unlink()
 

@@ -417,4 +417,4 @@ class FileActions(QObject):
             return
         from goalform.ui.diff_window import show_comparison
 
-        self.diff_window = show_comparison(self.window, Path(path).name, other, other_template)
+        self.diff_window = show_comparison(self.window, Path(path).name, other, other_template, Path(path))
