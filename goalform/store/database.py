@@ -130,6 +130,8 @@ def check_header(path: Path) -> int:
     (encoding,) = struct.unpack(">I", header[56:60])
     if encoding not in (0, 1):  # 1 = UTF-8 (0 in a database that has never been written to)
         raise CorruptFile(f"文件 {path.name} 的文字编码不是 UTF-8，不是 goalform 保存的文件")
+    if header[18] not in (1, 2) or header[19] not in (1, 2):  # SQLite would make any copy of it read-only
+        raise CorruptFile(f"文件 {path.name} 已损坏（文件头的读写版本无效）")
     (page_size,) = struct.unpack(">H", header[16:18])
     page_size = 65536 if page_size == 1 else page_size
     if page_size < 512 or page_size & (page_size - 1):
