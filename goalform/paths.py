@@ -137,6 +137,24 @@ def write_target(path: str | os.PathLike[str]) -> Path:
     return target
 
 
+def source_stat(path: str | os.PathLike[str]) -> os.stat_result:
+    """The stat of a file to be read (links followed), or PathProblem at once: missing ("missing"),
+    a symlink loop, a folder, FIFO or device ("not_plain"), or unreadable; no open() that could hang."""
+    try:
+        st = os.stat(path)
+    except FileNotFoundError:
+        if os.path.islink(path):
+            raise PathProblem(f"快捷方式（符号链接）指向的文件不存在：{path}", "missing") from None
+        raise PathProblem(f"找不到文件：{path}", "missing") from None
+    except OSError as e:
+        if e.errno == errno.ELOOP:
+            raise PathProblem(f"{LOOP}：{path}", "loop") from None
+        raise PathProblem(f"无法读取「{path}」：{os_error_text(e)}", "os") from None
+    if what := not_plain(st):
+        raise PathProblem(f"「{path}」{what}", "not_plain")
+    return st
+
+
 def refuse_inputs(output: str | os.PathLike[str], inputs: Iterable[str | os.PathLike[str]]) -> None:
     """PathProblem when writing ``output`` would replace one of ``inputs``: the same name, or the same
     file through a hard link or symlink (device and inode compared, after following links)."""
