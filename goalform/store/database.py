@@ -41,6 +41,7 @@ from goalform.domain.errors import not_plain, os_error_text
 from goalform.domain.limits import MAX_GOAL_BYTES, MAX_GOAL_CHECK_SECONDS
 from goalform import signals
 from goalform.paths import resolved
+from goalform.store.snapshot import readable_copy
 from goalform.store import checks
 from goalform.store.errors import (
     CorruptFile,
@@ -49,6 +50,8 @@ from goalform.store.errors import (
     NotAGoalFile,
     StoreError,
     TooLarge,
+    WorkingCopyFull,
+    is_disk_full,
     sqlite_error_text,
 )
 from goalform.store.schema import (
@@ -185,14 +188,21 @@ def _memory() -> sqlite3.Connection:
 
 @contextlib.contextmanager
 def transaction(conn: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
-    """One write transaction: committed when the block ends, rolled back if it raises."""
-    conn.execute("BEGIN IMMEDIATE")
+    """One write transaction: committed when the block ends, rolled back if it raises (unless SQLite
+    rolled it back itself, as after a full disk: the original error is the one to report)."""
     try:
-        yield conn
-    except BaseException:
-        conn.execute("ROLLBACK")
-        raise
-    conn.execute("COMMIT")
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            yield conn
+        except BaseException:
+            if conn.in_transaction:
+                conn.execute("ROLLBACK")
+            raise
+        conn.execute("COMMIT")
+    except sqlite3.OperationalError as e:
+        if not is_disk_full(e):
+            raise
+        raise WorkingCopyFull(f"无法写入工作副本（goalform 的数据文件夹）：{sqlite_error_text(e)}") from None
 
 
 @contextlib.contextmanager
@@ -245,33 +255,8 @@ def _read_into(path: Path, dest: sqlite3.Connection, version: int) -> None:
     100 MB cell is refused without being loaded.
     """
     name = path.name
-    with _readable_copy(path) as source:
+    with readable_copy(path) as source:
         _copy_from(source, path, dest, version)
-
-
-@contextlib.contextmanager
-def _readable_copy(path: Path) -> Iterator[Path]:
-    """``path`` itself, or for a WAL-mode file (header bytes 18-19 = 2) a private copy of it and its
-    ``-wal``: SQLite reads a WAL database only through a ``-shm`` index that it creates beside the
-    file, and a received file must never get one (nor have its ``-wal`` checkpointed into it)."""
-    with open(path, "rb") as f:
-        header = f.read(20)
-    if 2 not in header[18:20]:
-        yield path
-        return
-    import shutil
-    import tempfile
-
-    folder = Path(tempfile.mkdtemp(prefix="goalform-wal-"))
-    try:
-        copy = folder / "copy.goal"
-        shutil.copyfile(path, copy)
-        with contextlib.suppress(FileNotFoundError):
-            if not os.path.islink(str(path) + "-wal"):
-                shutil.copyfile(str(path) + "-wal", str(copy) + "-wal")
-        yield copy
-    finally:
-        shutil.rmtree(folder, ignore_errors=True)
 
 
 def _copy_from(source: Path, path: Path, dest: sqlite3.Connection, version: int) -> None:

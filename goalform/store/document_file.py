@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Callable, TypeVar
 
 from goalform import assets
+from goalform.domain.errors import os_error_text
 from goalform.domain.form import Form, new_form
 from goalform.domain.review import Review
 from goalform.domain.template import Template
@@ -23,7 +24,15 @@ from goalform.store.database import (
     create_database,
     open_checked,
 )
-from goalform.store.errors import ChangedOnDisk, CorruptFile, SaveError, StoreError, TooLarge
+from goalform.store.errors import (
+    ChangedOnDisk,
+    CorruptFile,
+    SaveError,
+    StoreError,
+    TooLarge,
+    is_disk_full,
+    sqlite_error_text,
+)
 from goalform.store.form_rows import write_form
 from goalform.store.leftovers import clean_folder
 from goalform.store.saving import write_atomically
@@ -76,11 +85,21 @@ class DocumentFile:
         """
         template = assets.template(form.template_id)
         ws = workspace or Workspace()
-        wc = ws.create(origin=path)
-        conn = create_database(wc.path)
-        write_form(conn, form, template)
-        conn.execute("PRAGMA journal_mode = WAL")
-        conn.execute("PRAGMA synchronous = NORMAL")
+        wc = _create_working_copy(ws, path)
+        conn: sqlite3.Connection | None = None
+        try:
+            conn = create_database(wc.path)
+            write_form(conn, form, template)
+            conn.execute("PRAGMA journal_mode = WAL")
+            conn.execute("PRAGMA synchronous = NORMAL")
+        except BaseException as e:  # a full data folder: said, and nothing half-made left there
+            if conn is not None:
+                conn.close()
+            wc.remove()
+            if not isinstance(e, (sqlite3.Error, OSError)):
+                raise
+            text = sqlite_error_text(e) if isinstance(e, sqlite3.Error) else os_error_text(e)
+            raise StoreError(f"无法在 goalform 的数据文件夹（{ws.root}）中建立工作副本：{text}") from None
         doc = cls(conn, path=path, read_only=False, working=wc)
         doc._changes = 1  # never saved
         doc._mark_dirty()
@@ -108,7 +127,7 @@ class DocumentFile:
             doc._disk_stamp = stamp
             return doc
         ws = workspace or Workspace()
-        wc = ws.create(origin=path)
+        wc = _create_working_copy(ws, path)
         wc.origin_stamp = stamp
         conn: sqlite3.Connection | None = None
         try:
@@ -116,10 +135,12 @@ class DocumentFile:
             conn.execute("PRAGMA journal_mode = WAL")
             conn.execute("PRAGMA synchronous = NORMAL")
             doc = cls(conn, path=path, read_only=False, working=wc)
-        except BaseException:
+        except BaseException as e:
             if conn is not None:
                 conn.close()
             wc.remove()
+            if isinstance(e, sqlite3.Error) and is_disk_full(e):
+                raise StoreError(f"无法在 goalform 的数据文件夹（{ws.root}）中建立工作副本：{sqlite_error_text(e)}") from None
             raise
         wc.template_id = doc.template.id
         wc.department = doc.field("department")
@@ -270,3 +291,11 @@ class DocumentFile:
             self._working.dirty = True
             self._working.modified = time.time()
             self._working.write_sidecar()
+
+
+def _create_working_copy(ws: Workspace, origin: Path | None) -> WorkingCopy:
+    """A new working copy, or StoreError saying why the data folder cannot take one (full, read-only)."""
+    try:
+        return ws.create(origin=origin)
+    except OSError as e:
+        raise StoreError(f"无法在 goalform 的数据文件夹（{ws.root}）中建立工作副本：{os_error_text(e)}") from None

@@ -36,6 +36,10 @@ class ChangedOnDisk(SaveError):
     """The .goal was changed by someone else after it was opened; saving would overwrite that change."""
 
 
+class WorkingCopyFull(StoreError):
+    """An edit could not be written to the working copy: the data folder's disk is full or failing."""
+
+
 def is_disk_full(error: BaseException) -> bool:
     """Whether ``error`` means the disk is full or cannot be written (the user's to fix, not a bug)."""
     if isinstance(error, OSError):

@@ -272,3 +272,42 @@ def test_a_lock_that_is_a_fifo_is_removed_not_waited_on(tmp_path: Path) -> None:
         doc.save()
     assert read_form(good)[0].department == "管道锁"
     assert not stat.S_ISFIFO(os.lstat(locking.lock_path(good)).st_mode) if locking.lock_path(good).exists() else True
+
+
+def test_a_full_data_folder_is_said_and_leaves_no_working_copy(tmp_path: Path, monkeypatch) -> None:
+    """SQLite rolls back by itself after SQLITE_FULL; the explicit ROLLBACK then failed with 「cannot
+    rollback - no transaction is active」, a traceback that hid the full disk."""
+    from goalform.store import document_file
+    from goalform.store.errors import StoreError
+    from goalform.store.workspace import data_dir
+
+    good = _goal(tmp_path / "a.goal")
+    ref = read_reference("2026")
+
+    def full(conn, form, template):  # noqa: ANN001 - the disk fills while the form is written
+        conn.execute("BEGIN IMMEDIATE")
+        raise sqlite3.OperationalError("database or disk is full")
+
+    with monkeypatch.context() as patched:
+        patched.setattr(document_file, "write_form", full)
+        with pytest.raises(StoreError, match="数据文件夹.*磁盘已满"):
+            Document.from_form(copy.deepcopy(ref.form))
+    with Document.open(good) as doc:
+        real = doc._conn
+
+        class Full:
+            in_transaction = True
+
+            def execute(self, sql: str, *args):  # noqa: ANN001
+                if sql.startswith("COMMIT"):
+                    raise sqlite3.OperationalError("database or disk is full")
+                return real.execute(sql, *args)
+
+            def __getattr__(self, name: str):  # noqa: ANN204
+                return getattr(real, name)
+
+        doc._conn = Full()
+        with pytest.raises(StoreError, match="工作副本.*磁盘已满"):
+            doc.set_field("department", "写不进去")
+        doc._conn = real
+    assert [p for p in (data_dir() / "working").iterdir()] == []
