@@ -155,6 +155,16 @@ def source_stat(path: str | os.PathLike[str]) -> os.stat_result:
     return st
 
 
+def not_usable(path: str | os.PathLike[str]) -> str:
+    """'' when ``path`` is a plain file or does not exist yet (a settings file, a library), else why
+    goalform must not open it (a FIFO would block the open for ever, a device or folder is no file)."""
+    try:
+        source_stat(path)
+    except PathProblem as e:
+        return "" if e.kind == "missing" and not os.path.islink(path) else e.reason
+    return ""
+
+
 def refuse_inputs(output: str | os.PathLike[str], inputs: Iterable[str | os.PathLike[str]]) -> None:
     """PathProblem when writing ``output`` would replace one of ``inputs``: the same name, or the same
     file through a hard link or symlink (device and inode compared, after following links)."""

@@ -273,6 +273,7 @@ ENGLISH = {
     "年度绩效指标": "Annual performance indicators",
     "长期指标": "Long-term indicators",
     "年度指标": "Annual indicators",
+    "设置文件无法使用，本次的设置不会保存：%1": "The settings file cannot be used; settings will not be saved this time: %1",
 }
 
 

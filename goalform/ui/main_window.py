@@ -53,6 +53,8 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.setObjectName("main_window")
         self.settings = settings or Settings()
+        if self.settings.problem:  # a settings file that is a FIFO, a device or a folder
+            self.statusBar().showMessage(self.settings.problem)
         self.doc: Document | None = None
         self.editor: FormEditor | None = None
         self.runner: ValidationRunner | None = None

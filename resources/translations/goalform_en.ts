@@ -121,109 +121,103 @@
         <translation>Comparison</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/diff_window.py" line="136" />
+        <location filename="../../goalform/ui/diff_window.py" line="137" />
         <source>筛选：位置、年份或数值中的文字</source>
         <translation>Filter: text in location, year or values</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/diff_window.py" line="142" />
+        <location filename="../../goalform/ui/diff_window.py" line="143" />
         <source>导出 Excel…</source>
         <translation>Export Excel…</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/diff_window.py" line="144" />
+        <location filename="../../goalform/ui/diff_window.py" line="145" />
         <source>关闭</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/diff_window.py" line="172" />
+        <location filename="../../goalform/ui/diff_window.py" line="173" />
         <source>双击一行（或按回车）转到当前表格中的该项。</source>
         <translation>Double-click a row (or press Enter) to go to that item in the current form.</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/diff_window.py" line="189" />
+        <location filename="../../goalform/ui/diff_window.py" line="190" />
         <source>显示 %1 / %2 处</source>
         <translation>Showing %1 / %2</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/diff_window.py" line="199" />
-        <location filename="../../goalform/ui/diff_window.py" line="211" />
+        <location filename="../../goalform/ui/diff_window.py" line="200" />
+        <location filename="../../goalform/ui/diff_window.py" line="212" />
         <source>比较时打开的表格已关闭，不能转到。</source>
         <translation>The form open during the comparison has been closed; cannot go there.</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/diff_window.py" line="202" />
+        <location filename="../../goalform/ui/diff_window.py" line="203" />
         <source>此项只在另一个文件中，当前表格没有。</source>
         <translation>This item is only in the other file, not in the current form.</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/diff_window.py" line="205" />
+        <location filename="../../goalform/ui/diff_window.py" line="206" />
         <source>已转到：%1</source>
         <translation>Went to: %1</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/diff_window.py" line="216" />
+        <location filename="../../goalform/ui/diff_window.py" line="217" />
         <source>导出比较结果</source>
         <translation>Export comparison</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/diff_window.py" line="216" />
+        <location filename="../../goalform/ui/diff_window.py" line="217" />
         <source>比较结果.xlsx</source>
         <translation>comparison.xlsx</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/diff_window.py" line="217" />
+        <location filename="../../goalform/ui/diff_window.py" line="218" />
         <source>Excel 工作簿 (*.xlsx)</source>
         <translation>Excel workbook (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/diff_window.py" line="226" />
+        <location filename="../../goalform/ui/diff_window.py" line="227" />
         <source>筛选：%1</source>
         <translation>Filter: %1</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/diff_window.py" line="230" />
-        <location filename="../../goalform/ui/diff_window.py" line="233" />
+        <location filename="../../goalform/ui/diff_window.py" line="231" />
         <source>导出失败</source>
         <translation>Export failed</translation>
     </message>
     <message>
         <location filename="../../goalform/ui/diff_window.py" line="233" />
-        <source>无法写入「%1」：%2。</source>
-        <translation>Cannot write “%1”: %2.</translation>
-    </message>
-    <message>
-        <location filename="../../goalform/ui/diff_window.py" line="236" />
         <source>已导出到 %1</source>
         <translation>Exported to %1</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/diff_window.py" line="249" />
+        <location filename="../../goalform/ui/diff_window.py" line="247" />
         <source>当前表格</source>
         <translation>current form</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/diff_window.py" line="258" />
+        <location filename="../../goalform/ui/diff_window.py" line="256" />
         <source>之前（%1年）</source>
         <translation>Before (%1)</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/diff_window.py" line="259" />
+        <location filename="../../goalform/ui/diff_window.py" line="257" />
         <source>之后（%1年）</source>
         <translation>After (%1)</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/diff_window.py" line="260" />
+        <location filename="../../goalform/ui/diff_window.py" line="258" />
         <source>之前：%1（%2年）　之后：%3（%4年）</source>
         <translation>Before: %1 (%2)　After: %3 (%4)</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/diff_window.py" line="262" />
+        <location filename="../../goalform/ui/diff_window.py" line="260" />
         <source>共 %1 处不同。</source>
         <translation>%1 differences.</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/diff_window.py" line="263" />
+        <location filename="../../goalform/ui/diff_window.py" line="261" />
         <source>两个文件内容相同。</source>
         <translation>The two files have the same content.</translation>
     </message>
@@ -535,13 +529,13 @@ Recover them?</translation>
     </message>
     <message>
         <location filename="../../goalform/formats/export.py" line="23" />
-        <location filename="../../goalform/formats/importer.py" line="34" />
+        <location filename="../../goalform/formats/importer.py" line="35" />
         <source>Word 文档</source>
         <translation>Word document</translation>
     </message>
     <message>
         <location filename="../../goalform/formats/export.py" line="24" />
-        <location filename="../../goalform/formats/importer.py" line="34" />
+        <location filename="../../goalform/formats/importer.py" line="35" />
         <source>Excel 工作簿</source>
         <translation>Excel workbook</translation>
     </message>
@@ -1137,157 +1131,157 @@ Choose No to use only the built-in indicators this time.</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../goalform/ui/main_window.py" line="109" />
+        <location filename="../../goalform/ui/main_window.py" line="111" />
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/main_window.py" line="132" />
+        <location filename="../../goalform/ui/main_window.py" line="134" />
         <source>编辑(&amp;E)</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/main_window.py" line="148" />
+        <location filename="../../goalform/ui/main_window.py" line="150" />
         <source>视图(&amp;V)</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/main_window.py" line="150" />
+        <location filename="../../goalform/ui/main_window.py" line="152" />
         <source>检查结果</source>
         <translation>Findings</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/main_window.py" line="153" />
+        <location filename="../../goalform/ui/main_window.py" line="155" />
         <source>下一个问题</source>
         <translation>Next problem</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/main_window.py" line="157" />
+        <location filename="../../goalform/ui/main_window.py" line="159" />
         <source>转到</source>
         <translation>Go to</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/main_window.py" line="160" />
+        <location filename="../../goalform/ui/main_window.py" line="162" />
         <source>帮助(&amp;H)</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/main_window.py" line="161" />
+        <location filename="../../goalform/ui/main_window.py" line="163" />
         <source>关于 goalform</source>
         <translation>About goalform</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/main_window.py" line="165" />
+        <location filename="../../goalform/ui/main_window.py" line="167" />
         <source>工具栏</source>
         <translation>Toolbar</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/main_window.py" line="384" />
+        <location filename="../../goalform/ui/main_window.py" line="387" />
         <source>部门整体绩效目标表</source>
         <translation>Department performance targets</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/main_window.py" line="138" />
+        <location filename="../../goalform/ui/main_window.py" line="140" />
         <source>检查</source>
         <translation>Check</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/main_window.py" line="141" />
+        <location filename="../../goalform/ui/main_window.py" line="143" />
         <source>检查整张表格：未填的必填项也作为错误列出 (F5)</source>
         <translation>Check the whole form; required fields still empty count as errors (F5)</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/main_window.py" line="230" />
+        <location filename="../../goalform/ui/main_window.py" line="233" />
         <source>只读：此表格以只读方式打开，表格内容不能修改。可以添加审核意见、提交、退回或通过，保存时只写入这些审核记录。</source>
         <translation>Read-only: the form's content cannot be changed. You can add review comments, submit, return or approve; saving writes only this review record.</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/main_window.py" line="242" />
+        <location filename="../../goalform/ui/main_window.py" line="245" />
         <source>基本信息</source>
         <translation>Header</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/main_window.py" line="243" />
+        <location filename="../../goalform/ui/main_window.py" line="246" />
         <source>资金情况</source>
         <translation>Funds</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/main_window.py" line="244" />
+        <location filename="../../goalform/ui/main_window.py" line="247" />
         <source>职能与任务</source>
         <translation>Functions and tasks</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/main_window.py" line="246" />
+        <location filename="../../goalform/ui/main_window.py" line="249" />
         <source>长期目标</source>
         <translation>Long-term goal</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/main_window.py" line="248" />
+        <location filename="../../goalform/ui/main_window.py" line="251" />
         <source>年度目标</source>
         <translation>Annual goal</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/main_window.py" line="251" />
+        <location filename="../../goalform/ui/main_window.py" line="254" />
         <source>填报说明</source>
         <translation>Instructions</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/main_window.py" line="324" />
+        <location filename="../../goalform/ui/main_window.py" line="327" />
         <source>检查完成：错误 %1 处，警告 %2 处</source>
         <translation>Check finished: %1 errors, %2 warnings</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/main_window.py" line="325" />
+        <location filename="../../goalform/ui/main_window.py" line="328" />
         <source>检查完成：没有发现问题</source>
         <translation>Check finished: no problems found</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/main_window.py" line="335" />
+        <location filename="../../goalform/ui/main_window.py" line="338" />
         <source>错误 %1 · 警告 %2</source>
         <translation>Errors %1 · Warnings %2</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/main_window.py" line="337" />
+        <location filename="../../goalform/ui/main_window.py" line="340" />
         <source>待填 %1 项</source>
         <translation>%1 to fill in</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/main_window.py" line="341" />
+        <location filename="../../goalform/ui/main_window.py" line="344" />
         <source>检查用时 %1 毫秒</source>
         <translation>Checked in %1 ms</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/main_window.py" line="355" />
+        <location filename="../../goalform/ui/main_window.py" line="358" />
         <source>待填 %1</source>
         <translation>%1 to fill in</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/main_window.py" line="390" />
+        <location filename="../../goalform/ui/main_window.py" line="393" />
         <source>未命名</source>
         <translation>Untitled</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/main_window.py" line="391" />
+        <location filename="../../goalform/ui/main_window.py" line="394" />
         <source>（只读）</source>
         <translation> (read-only)</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/main_window.py" line="395" />
+        <location filename="../../goalform/ui/main_window.py" line="398" />
         <source>只读</source>
         <translation>Read-only</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/main_window.py" line="395" />
+        <location filename="../../goalform/ui/main_window.py" line="398" />
         <source>只读 · 审核记录未保存</source>
         <translation>Read-only · review record not saved</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/main_window.py" line="397" />
+        <location filename="../../goalform/ui/main_window.py" line="400" />
         <source>有未保存的修改</source>
         <translation>Unsaved changes</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/main_window.py" line="399" />
+        <location filename="../../goalform/ui/main_window.py" line="402" />
         <source>已保存</source>
         <translation>Saved</translation>
     </message>
@@ -1627,6 +1621,14 @@ Reopen it for editing? Changes reach the file when it is saved.</translation>
     </message>
 </context>
 <context>
+    <name>Settings</name>
+    <message>
+        <location filename="../../goalform/ui/settings.py" line="23" />
+        <source>设置文件无法使用，本次的设置不会保存：%1</source>
+        <translation>The settings file cannot be used; settings will not be saved this time: %1</translation>
+    </message>
+</context>
+<context>
     <name>StartPage</name>
     <message>
         <location filename="../../goalform/ui/start_page.py" line="33" />
@@ -1882,47 +1884,47 @@ Reopen it for editing? Changes reach the file when it is saved.</translation>
 <context>
     <name>FundsGrid</name>
     <message>
-        <location filename="../../goalform/ui/funds_grid.py" line="304" />
+        <location filename="../../goalform/ui/funds_grid.py" line="298" />
         <source>空白</source>
         <translation>blank</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/funds_grid.py" line="305" />
+        <location filename="../../goalform/ui/funds_grid.py" line="299" />
         <source>%1：%2。表中仍为「%3」，改正后回车，或按 Esc 恢复。</source>
         <translation>%1: %2. The form still holds “%3”; correct it and press Enter, or press Esc to restore.</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/funds_grid.py" line="407" />
+        <location filename="../../goalform/ui/funds_grid.py" line="401" />
         <source>「%1」在表格之外</source>
         <translation>“%1” is outside the table</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/funds_grid.py" line="413" />
+        <location filename="../../goalform/ui/funds_grid.py" line="407" />
         <source>%1：「%2」不填，此格由程序计算（现为「%3」）</source>
         <translation>%1: “%2” not entered, this cell is computed (now “%3”)</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/funds_grid.py" line="424" />
+        <location filename="../../goalform/ui/funds_grid.py" line="418" />
         <source>粘贴金额</source>
         <translation>Paste amounts</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/funds_grid.py" line="435" />
+        <location filename="../../goalform/ui/funds_grid.py" line="429" />
         <source>清除金额</source>
         <translation>Clear amounts</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/funds_grid.py" line="440" />
+        <location filename="../../goalform/ui/funds_grid.py" line="434" />
         <source>……另有 %1 项</source>
         <translation>… and %1 more</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/funds_grid.py" line="441" />
+        <location filename="../../goalform/ui/funds_grid.py" line="435" />
         <source>已粘贴 %1 个金额；以下 %2 项没有填入：</source>
         <translation>Pasted %1 amounts; these %2 items were not entered:</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/funds_grid.py" line="444" />
+        <location filename="../../goalform/ui/funds_grid.py" line="438" />
         <source>粘贴</source>
         <translation>Paste</translation>
     </message>
@@ -1930,47 +1932,47 @@ Reopen it for editing? Changes reach the file when it is saved.</translation>
 <context>
     <name>IndicatorPaste</name>
     <message>
-        <location filename="../../goalform/ui/indicator_paste.py" line="125" />
+        <location filename="../../goalform/ui/indicator_paste.py" line="119" />
         <source>此格不能填写（一级指标，或二级指标的指标值）</source>
         <translation>This cell cannot be filled in (a level-1 indicator, or a level-2 indicator's value)</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/indicator_paste.py" line="134" />
+        <location filename="../../goalform/ui/indicator_paste.py" line="128" />
         <source>请先选中一个二级或三级指标，再粘贴多行</source>
         <translation>Select a level-2 or level-3 indicator first, then paste several rows</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/indicator_paste.py" line="153" />
+        <location filename="../../goalform/ui/indicator_paste.py" line="147" />
         <source>第%1行「%2」在最后一列之外</source>
         <translation>Row %1: “%2” is beyond the last column</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/indicator_paste.py" line="156" />
+        <location filename="../../goalform/ui/indicator_paste.py" line="150" />
         <source>第%1行「%2」有换行：一格只能填一行</source>
         <translation>Row %1: “%2” has a line break; a cell holds one line only</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/indicator_paste.py" line="171" />
+        <location filename="../../goalform/ui/indicator_paste.py" line="165" />
         <source>粘贴指标</source>
         <translation>Paste indicators</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/indicator_paste.py" line="194" />
+        <location filename="../../goalform/ui/indicator_paste.py" line="188" />
         <source>……另有 %1 项</source>
         <translation>… and %1 more</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/indicator_paste.py" line="195" />
+        <location filename="../../goalform/ui/indicator_paste.py" line="189" />
         <source>已粘贴 %1 格；以下 %2 项没有填入：</source>
         <translation>Pasted %1 cells; these %2 items were not entered:</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/indicator_paste.py" line="196" />
+        <location filename="../../goalform/ui/indicator_paste.py" line="190" />
         <source>没有粘贴：</source>
         <translation>Nothing pasted:</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/indicator_paste.py" line="197" />
+        <location filename="../../goalform/ui/indicator_paste.py" line="191" />
         <source>粘贴</source>
         <translation>Paste</translation>
     </message>

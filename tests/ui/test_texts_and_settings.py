@@ -90,3 +90,29 @@ def test_notes_are_shown_and_a_notes_finding_lands_there(window, blank_doc):
     window.tabs.setCurrentIndex(3)
     window.navigate(Location("notes", "notes"))
     assert window.tabs.currentIndex() == 0 and window.focusWidget() is notes
+
+
+def test_a_settings_file_that_is_a_fifo_does_not_hang_the_start(qtbot, _private_data_dir):
+    """Issue 23: a FIFO where settings.ini should be blocked the start for ever (QSettings opened it)."""
+    import os
+    import stat
+    import threading
+
+    import pytest
+
+    if not hasattr(os, "mkfifo"):
+        pytest.skip("no FIFOs")
+    fifo = _private_data_dir / "settings.ini"
+    os.mkfifo(fifo)
+    unblock = threading.Timer(10, lambda: open(fifo, "wb").close())  # a hang ends in a failure, not for ever
+    unblock.start()
+    try:
+        window = MainWindow()
+        qtbot.addWidget(window)
+        assert unblock.is_alive(), "the settings file (a FIFO) was opened"
+    finally:
+        unblock.cancel()
+    assert "设置文件无法使用" in window.statusBar().currentMessage() and "管道" in window.statusBar().currentMessage()
+    window.settings.last_folder = "/tmp"
+    window.settings.qs.sync()
+    assert stat.S_ISFIFO(os.lstat(fifo).st_mode)
