@@ -181,7 +181,7 @@ def refuse_inputs(output: str | os.PathLike[str], inputs: Iterable[str | os.Path
             except PathProblem:
                 same = False
         if same:
-            raise PathProblem(f"输出文件就是输入文件「{given}」，写入会毁掉它；请用 -o 另选一个文件", "input")
+            raise PathProblem(f"输出文件就是输入文件「{given}」，写入会毁掉它，请另选一个输出文件", "input")
 
 
 def check_suffix(output: str | os.PathLike[str], suffixes: Iterable[str], what: str) -> None:
