@@ -56,12 +56,12 @@ def too_long(name: str) -> str:
     return f"文件名太长（{name_size(name)} 字节，最多 {NAME_MAX} 字节，约 85 个汉字），请改用较短的文件名"
 
 
-def fitted(name: str, room: int) -> str:
+def fitted(name: str, room: int, mark: bool = True) -> str:
     """``name`` cut (at a character boundary) to at most ``room`` bytes; a cut name ends in a short hash
-    of the whole name, so that two long names sharing their beginning still get different names."""
+    of the whole name (unless not ``mark``), so that two long names sharing their beginning still differ."""
     if name_size(name) <= room:
         return name
-    digest = "~" + hashlib.sha1(os.fsencode(name)).hexdigest()[:8]
+    digest = "~" + hashlib.sha1(os.fsencode(name)).hexdigest()[:8] if mark else ""
     keep = room - len(digest)
     cut = name
     while cut and name_size(cut) > keep:
