@@ -274,6 +274,11 @@ ENGLISH = {
     "长期指标": "Long-term indicators",
     "年度指标": "Annual indicators",
     "设置文件无法使用，本次的设置不会保存：%1": "The settings file cannot be used; settings will not be saved this time: %1",
+    # issue 26: small things
+    "一级指标是表格规定的，不能移动": "First-level indicators are fixed by the form and cannot be moved",
+    "这一组只有这一个指标，无需移动": "This is the only indicator in its group: nothing to move",
+    "已经在最上面": "Already at the top",
+    "已经在最下面": "Already at the bottom",
 }
 
 

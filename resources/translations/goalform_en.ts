@@ -238,292 +238,292 @@
 <context>
     <name>FileActions</name>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="92" />
+        <location filename="../../goalform/ui/file_actions.py" line="93" />
         <source>新建…</source>
         <translation>New…</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="93" />
+        <location filename="../../goalform/ui/file_actions.py" line="94" />
         <source>打开…</source>
         <translation>Open…</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="94" />
+        <location filename="../../goalform/ui/file_actions.py" line="95" />
         <source>以只读方式打开…</source>
         <translation>Open read-only…</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="96" />
+        <location filename="../../goalform/ui/file_actions.py" line="97" />
         <source>保存</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="97" />
-        <location filename="../../goalform/ui/file_actions.py" line="290" />
+        <location filename="../../goalform/ui/file_actions.py" line="98" />
+        <location filename="../../goalform/ui/file_actions.py" line="289" />
         <source>另存为…</source>
         <translation>Save As…</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="98" />
+        <location filename="../../goalform/ui/file_actions.py" line="99" />
         <source>导入 Word/Excel…</source>
         <translation>Import Word/Excel…</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="99" />
+        <location filename="../../goalform/ui/file_actions.py" line="100" />
         <source>导出…</source>
         <translation>Export…</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="100" />
+        <location filename="../../goalform/ui/file_actions.py" line="101" />
         <source>打印预览…</source>
         <translation>Print preview…</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="101" />
+        <location filename="../../goalform/ui/file_actions.py" line="102" />
         <source>打印…</source>
         <translation>Print…</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="102" />
+        <location filename="../../goalform/ui/file_actions.py" line="103" />
         <source>结转到下一年…</source>
         <translation>Roll over to next year…</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="103" />
+        <location filename="../../goalform/ui/file_actions.py" line="104" />
         <source>与另一文件比较…</source>
         <translation>Compare with another file…</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="104" />
+        <location filename="../../goalform/ui/file_actions.py" line="105" />
         <source>关闭</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="105" />
+        <location filename="../../goalform/ui/file_actions.py" line="106" />
         <source>退出</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="106" />
+        <location filename="../../goalform/ui/file_actions.py" line="107" />
         <source>最近打开</source>
         <translation>Recent files</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="133" />
-        <location filename="../../goalform/ui/file_actions.py" line="303" />
+        <location filename="../../goalform/ui/file_actions.py" line="134" />
+        <location filename="../../goalform/ui/file_actions.py" line="302" />
         <source>未命名表格</source>
         <translation>untitled form</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="137" />
+        <location filename="../../goalform/ui/file_actions.py" line="138" />
         <source>保存修改</source>
         <translation>Save changes</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="135" />
+        <location filename="../../goalform/ui/file_actions.py" line="136" />
         <source>「%1」有未保存的修改。关闭前要保存吗？</source>
         <translation>“%1” has unsaved changes. Save them before closing?</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="134" />
+        <location filename="../../goalform/ui/file_actions.py" line="135" />
         <source>「%1」有未保存的审核意见或审核状态。关闭前要保存吗？</source>
         <translation>“%1” has unsaved review comments or review status. Save them before closing?</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="154" />
+        <location filename="../../goalform/ui/file_actions.py" line="159" />
         <source>新建失败</source>
         <translation>Could not create the form</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="167" />
-        <location filename="../../goalform/ui/file_actions.py" line="201" />
+        <location filename="../../goalform/ui/file_actions.py" line="166" />
+        <location filename="../../goalform/ui/file_actions.py" line="200" />
         <source>以只读方式打开</source>
         <translation>Open read-only</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="167" />
+        <location filename="../../goalform/ui/file_actions.py" line="166" />
         <source>打开</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="184" />
+        <location filename="../../goalform/ui/file_actions.py" line="183" />
         <source>无法打开文件</source>
         <translation>Cannot open the file</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="198" />
+        <location filename="../../goalform/ui/file_actions.py" line="197" />
         <source>文件已在编辑中</source>
         <translation>File already being edited</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="199" />
+        <location filename="../../goalform/ui/file_actions.py" line="198" />
         <source>「%1」已在另一个 goalform 窗口中打开。
 两边同时编辑，后保存的一方会覆盖先保存的一方。建议以只读方式打开。</source>
         <translation>“%1” is already open in another goalform window.
 If both are edited, whichever saves last overwrites the other. Opening it read-only is recommended.</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="201" />
+        <location filename="../../goalform/ui/file_actions.py" line="200" />
         <source>仍要编辑</source>
         <translation>Edit anyway</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="222" />
+        <location filename="../../goalform/ui/file_actions.py" line="221" />
         <source>（无）</source>
         <translation>(none)</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="226" />
+        <location filename="../../goalform/ui/file_actions.py" line="225" />
         <source>清除列表</source>
         <translation>Clear list</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="245" />
+        <location filename="../../goalform/ui/file_actions.py" line="244" />
         <source>另存为</source>
         <translation>Save As</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="255" />
+        <location filename="../../goalform/ui/file_actions.py" line="254" />
         <source>部门整体绩效目标表</source>
         <translation>Department performance targets</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="261" />
+        <location filename="../../goalform/ui/file_actions.py" line="260" />
         <source>保存失败</source>
         <translation>Save failed</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="276" />
+        <location filename="../../goalform/ui/file_actions.py" line="275" />
         <source>已把审核记录保存到 %1（表格内容未改动）</source>
         <translation>Review record saved to %1 (form content unchanged)</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="281" />
+        <location filename="../../goalform/ui/file_actions.py" line="280" />
         <source>已保存到 %1</source>
         <translation>Saved to %1</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="287" />
+        <location filename="../../goalform/ui/file_actions.py" line="286" />
         <source>文件已被修改</source>
         <translation>File changed on disk</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="288" />
+        <location filename="../../goalform/ui/file_actions.py" line="287" />
         <source>「%1」在你打开之后被其他程序或另一个 goalform 窗口修改过。
 覆盖保存会丢掉那些修改；另存为可以两份都保留。</source>
         <translation>“%1” was changed by another program or goalform window after you opened it.
 Overwriting it loses those changes; Save As keeps both.</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="290" />
+        <location filename="../../goalform/ui/file_actions.py" line="289" />
         <source>覆盖保存</source>
         <translation>Overwrite</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="304" />
+        <location filename="../../goalform/ui/file_actions.py" line="303" />
         <source>恢复未保存的工作</source>
         <translation>Recover unsaved work</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="305" />
+        <location filename="../../goalform/ui/file_actions.py" line="304" />
         <source>goalform 上次没有正常关闭。发现「%1」在 %2 的未保存修改。
 要恢复吗？</source>
         <translation>goalform did not close normally last time. Unsaved changes to “%1” from %2 were found.
 Recover them?</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="307" />
+        <location filename="../../goalform/ui/file_actions.py" line="306" />
         <source>恢复</source>
         <translation>Recover</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="308" />
+        <location filename="../../goalform/ui/file_actions.py" line="307" />
         <source>丢弃</source>
         <translation>Discard</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="309" />
+        <location filename="../../goalform/ui/file_actions.py" line="308" />
         <source>以后再说</source>
         <translation>Later</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="314" />
+        <location filename="../../goalform/ui/file_actions.py" line="313" />
         <source>无法恢复</source>
         <translation>Cannot recover</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="357" />
+        <location filename="../../goalform/ui/file_actions.py" line="356" />
         <source>此表还有 %1 个错误，仍要导出吗？</source>
         <translation>This form still has %1 errors. Export anyway?</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="400" />
+        <location filename="../../goalform/ui/file_actions.py" line="399" />
         <source>结转到下一年</source>
         <translation>Roll over to next year</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="401" />
+        <location filename="../../goalform/ui/file_actions.py" line="400" />
         <source>已结转为 %1 年的新表格（尚未保存）。有 %2 处需要核对，详见检查结果。</source>
         <translation>Rolled over to a new form for %1 (not saved yet). %2 items need checking; see Findings.</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="332" />
+        <location filename="../../goalform/ui/file_actions.py" line="331" />
         <source>导入</source>
         <translation>Import</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="41" />
+        <location filename="../../goalform/ui/file_actions.py" line="42" />
         <source>goalform 表格 (*.goal)</source>
         <translation>goalform forms (*.goal)</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="341" />
+        <location filename="../../goalform/ui/file_actions.py" line="340" />
         <source>导入失败</source>
         <translation>Import failed</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="349" />
+        <location filename="../../goalform/ui/file_actions.py" line="348" />
         <source>导入报告</source>
         <translation>Import report</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="349" />
+        <location filename="../../goalform/ui/file_actions.py" line="348" />
         <source>已导入「%1」。</source>
         <translation>Imported “%1”.</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="357" />
-        <location filename="../../goalform/ui/file_actions.py" line="362" />
+        <location filename="../../goalform/ui/file_actions.py" line="356" />
+        <location filename="../../goalform/ui/file_actions.py" line="361" />
         <source>导出</source>
         <translation>Export</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="369" />
+        <location filename="../../goalform/ui/file_actions.py" line="368" />
         <source>导出失败</source>
         <translation>Export failed</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="373" />
+        <location filename="../../goalform/ui/file_actions.py" line="372" />
         <source>已导出到 %1</source>
         <translation>Exported to %1</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="386" />
+        <location filename="../../goalform/ui/file_actions.py" line="385" />
         <source>打印失败</source>
         <translation>Printing failed</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="394" />
+        <location filename="../../goalform/ui/file_actions.py" line="393" />
         <source>结转失败</source>
         <translation>Rollover failed</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="410" />
+        <location filename="../../goalform/ui/file_actions.py" line="409" />
         <source>与另一文件比较</source>
         <translation>Compare with another file</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="414" />
+        <location filename="../../goalform/ui/file_actions.py" line="413" />
         <source>比较失败</source>
         <translation>Comparison failed</translation>
     </message>
@@ -545,18 +545,18 @@ Recover them?</translation>
         <translation>PDF file</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="53" />
+        <location filename="../../goalform/ui/file_actions.py" line="54" />
         <source>Word 或 Excel 表格 (%1)</source>
         <translation>Word or Excel forms (%1)</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="55" />
-        <location filename="../../goalform/ui/file_actions.py" line="64" />
+        <location filename="../../goalform/ui/file_actions.py" line="56" />
+        <location filename="../../goalform/ui/file_actions.py" line="65" />
         <source>所有文件 (*)</source>
         <translation>All files (*)</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="63" />
+        <location filename="../../goalform/ui/file_actions.py" line="64" />
         <source>可导入的 Word 或 Excel 表格 (%1)</source>
         <translation>Importable Word or Excel forms (%1)</translation>
     </message>
@@ -606,57 +606,57 @@ Recover them?</translation>
 <context>
     <name>HeaderTab</name>
     <message>
-        <location filename="../../goalform/ui/tabs/header_tab.py" line="24" />
+        <location filename="../../goalform/ui/tabs/header_tab.py" line="25" />
         <source>填报单位</source>
         <translation>Department</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/tabs/header_tab.py" line="30" />
+        <location filename="../../goalform/ui/tabs/header_tab.py" line="31" />
         <source>填写填报本表的部门全称</source>
         <translation>Full name of the department</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/tabs/header_tab.py" line="31" />
+        <location filename="../../goalform/ui/tabs/header_tab.py" line="32" />
         <source>如 027-12345678 或 13812345678</source>
         <translation>e.g. 027-12345678 or 13812345678</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/tabs/header_tab.py" line="32" />
+        <location filename="../../goalform/ui/tabs/header_tab.py" line="33" />
         <source>如 2025-12-31，或点右边的日历选择</source>
         <translation>e.g. 2025-12-31, or pick from the calendar on the right</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/tabs/header_tab.py" line="45" />
+        <location filename="../../goalform/ui/tabs/header_tab.py" line="46" />
         <source>表格</source>
         <translation>Form</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/tabs/header_tab.py" line="47" />
+        <location filename="../../goalform/ui/tabs/header_tab.py" line="48" />
         <source>版本</source>
         <translation>Version</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/tabs/header_tab.py" line="48" />
+        <location filename="../../goalform/ui/tabs/header_tab.py" line="49" />
         <source>年度</source>
         <translation>Year</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/tabs/header_tab.py" line="49" />
+        <location filename="../../goalform/ui/tabs/header_tab.py" line="50" />
         <source>单位</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/tabs/header_tab.py" line="49" />
+        <location filename="../../goalform/ui/tabs/header_tab.py" line="50" />
         <source>万元</source>
         <translation>10,000 yuan</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/tabs/header_tab.py" line="53" />
+        <location filename="../../goalform/ui/tabs/header_tab.py" line="54" />
         <source>备注（不打印）</source>
         <translation>Notes (not printed)</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/tabs/header_tab.py" line="57" />
+        <location filename="../../goalform/ui/tabs/header_tab.py" line="58" />
         <source>导入和结转时的说明会记在这里，也可以写给自己的备忘。</source>
         <translation>Notes from import and rollover are kept here; you can add your own.</translation>
     </message>
@@ -753,24 +753,44 @@ Recover them?</translation>
         <translation>Move down</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/tabs/indicators_tab.py" line="85" />
+        <location filename="../../goalform/ui/tabs/indicators_tab.py" line="107" />
         <source>F2/回车 编辑 · Tab 下一格 · Esc 取消新行 · 拖动可调整顺序</source>
         <translation>F2 edit · Esc cancel · drag to move</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/tabs/indicators_tab.py" line="158" />
+        <location filename="../../goalform/ui/tabs/indicators_tab.py" line="160" />
         <source>指标</source>
         <translation>Indicator</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/tabs/indicators_tab.py" line="178" />
+        <location filename="../../goalform/ui/tabs/indicators_tab.py" line="180" />
         <source>请先选中一个二级指标，再添加三级指标。</source>
         <translation>Select a level-2 indicator first, then add a level-3 indicator.</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/tabs/indicators_tab.py" line="228" />
+        <location filename="../../goalform/ui/tabs/indicators_tab.py" line="230" />
         <source>一级指标由模板固定，不能删除。</source>
         <translation>Level-1 indicators are fixed by the template and cannot be deleted.</translation>
+    </message>
+    <message>
+        <location filename="../../goalform/ui/tabs/indicators_tab.py" line="250" />
+        <source>一级指标是表格规定的，不能移动</source>
+        <translation>First-level indicators are fixed by the form and cannot be moved</translation>
+    </message>
+    <message>
+        <location filename="../../goalform/ui/tabs/indicators_tab.py" line="259" />
+        <source>这一组只有这一个指标，无需移动</source>
+        <translation>This is the only indicator in its group: nothing to move</translation>
+    </message>
+    <message>
+        <location filename="../../goalform/ui/tabs/indicators_tab.py" line="261" />
+        <source>已经在最上面</source>
+        <translation>Already at the top</translation>
+    </message>
+    <message>
+        <location filename="../../goalform/ui/tabs/indicators_tab.py" line="261" />
+        <source>已经在最下面</source>
+        <translation>Already at the bottom</translation>
     </message>
 </context>
 <context>
@@ -993,94 +1013,94 @@ Choose No to use only the built-in indicators this time.</translation>
 <context>
     <name>LibraryDock</name>
     <message>
-        <location filename="../../goalform/ui/library_pane.py" line="41" />
+        <location filename="../../goalform/ui/library_pane.py" line="43" />
         <source>指标库</source>
         <translation>Indicator library</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/library_pane.py" line="52" />
+        <location filename="../../goalform/ui/library_pane.py" line="54" />
         <source>搜索：文字、拼音或首字母（如 ysz、yusuan）</source>
         <translation>Search: text, pinyin or initials (e.g. ysz, yusuan)</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/library_pane.py" line="100" />
-        <location filename="../../goalform/ui/library_pane.py" line="185" />
+        <location filename="../../goalform/ui/library_pane.py" line="102" />
+        <location filename="../../goalform/ui/library_pane.py" line="204" />
         <source>插入到长期目标</source>
         <translation>Insert into long-term goal</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/library_pane.py" line="101" />
-        <location filename="../../goalform/ui/library_pane.py" line="185" />
+        <location filename="../../goalform/ui/library_pane.py" line="103" />
+        <location filename="../../goalform/ui/library_pane.py" line="204" />
         <source>插入到年度目标</source>
         <translation>Insert into annual goal</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/library_pane.py" line="103" />
+        <location filename="../../goalform/ui/library_pane.py" line="105" />
         <source>插入</source>
         <translation>Insert</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/library_pane.py" line="105" />
+        <location filename="../../goalform/ui/library_pane.py" line="107" />
         <source>把所选指标插入表中（回车或双击；也可拖到指标表中）</source>
         <translation>Insert the selected indicators into the form (Enter or double-click; or drag them onto the indicator table)</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/library_pane.py" line="112" />
+        <location filename="../../goalform/ui/library_pane.py" line="114" />
         <source>导入…</source>
         <translation>Import…</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/library_pane.py" line="113" />
+        <location filename="../../goalform/ui/library_pane.py" line="115" />
         <source>导出…</source>
         <translation>Export…</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/library_pane.py" line="118" />
+        <location filename="../../goalform/ui/library_pane.py" line="120" />
         <source>删除</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/library_pane.py" line="120" />
+        <location filename="../../goalform/ui/library_pane.py" line="122" />
         <source>从指标库删除所选指标（内置指标不能删除）</source>
         <translation>Delete the selected indicators from the library (built-in ones cannot be deleted)</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/library_pane.py" line="144" />
+        <location filename="../../goalform/ui/library_pane.py" line="163" />
         <source>找到 %1 个指标（共 %2 个）</source>
         <translation>Found %1 of %2 indicators</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/library_pane.py" line="146" />
+        <location filename="../../goalform/ui/library_pane.py" line="165" />
         <source>共 %1 个指标</source>
         <translation>%1 indicators</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/library_pane.py" line="188" />
+        <location filename="../../goalform/ui/library_pane.py" line="207" />
         <source>从指标库删除所选指标</source>
         <translation>Delete selected indicators from library</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/library_pane.py" line="192" />
+        <location filename="../../goalform/ui/library_pane.py" line="211" />
         <source>删除导入的「%1」</source>
         <translation>Delete imported “%1”</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/library_pane.py" line="194" />
+        <location filename="../../goalform/ui/library_pane.py" line="213" />
         <source>删除从我的表学到的全部指标</source>
         <translation>Delete all indicators learned from my forms</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/library_pane.py" line="217" />
+        <location filename="../../goalform/ui/library_pane.py" line="236" />
         <source>选中一个指标查看其解释和参考值。双击、回车或拖到指标表中即可插入。</source>
         <translation>Select an indicator to see its explanation and reference value. Double-click, press Enter or drag it onto the indicator table to insert it.</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/library_pane.py" line="223" />
+        <location filename="../../goalform/ui/library_pane.py" line="242" />
         <source>参考值：%1</source>
         <translation>Reference value: %1</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/library_pane.py" line="224" />
+        <location filename="../../goalform/ui/library_pane.py" line="243" />
         <source>来源：%1</source>
         <translation>Source: %1</translation>
     </message>
@@ -1131,157 +1151,157 @@ Choose No to use only the built-in indicators this time.</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../goalform/ui/main_window.py" line="111" />
+        <location filename="../../goalform/ui/main_window.py" line="110" />
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/main_window.py" line="134" />
+        <location filename="../../goalform/ui/main_window.py" line="133" />
         <source>编辑(&amp;E)</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/main_window.py" line="150" />
+        <location filename="../../goalform/ui/main_window.py" line="149" />
         <source>视图(&amp;V)</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/main_window.py" line="152" />
+        <location filename="../../goalform/ui/main_window.py" line="151" />
         <source>检查结果</source>
         <translation>Findings</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/main_window.py" line="155" />
+        <location filename="../../goalform/ui/main_window.py" line="154" />
         <source>下一个问题</source>
         <translation>Next problem</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/main_window.py" line="159" />
+        <location filename="../../goalform/ui/main_window.py" line="158" />
         <source>转到</source>
         <translation>Go to</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/main_window.py" line="162" />
+        <location filename="../../goalform/ui/main_window.py" line="161" />
         <source>帮助(&amp;H)</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/main_window.py" line="163" />
+        <location filename="../../goalform/ui/main_window.py" line="162" />
         <source>关于 goalform</source>
         <translation>About goalform</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/main_window.py" line="167" />
+        <location filename="../../goalform/ui/main_window.py" line="166" />
         <source>工具栏</source>
         <translation>Toolbar</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/main_window.py" line="387" />
+        <location filename="../../goalform/ui/main_window.py" line="389" />
         <source>部门整体绩效目标表</source>
         <translation>Department performance targets</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/main_window.py" line="140" />
+        <location filename="../../goalform/ui/main_window.py" line="139" />
         <source>检查</source>
         <translation>Check</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/main_window.py" line="143" />
+        <location filename="../../goalform/ui/main_window.py" line="142" />
         <source>检查整张表格：未填的必填项也作为错误列出 (F5)</source>
         <translation>Check the whole form; required fields still empty count as errors (F5)</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/main_window.py" line="233" />
+        <location filename="../../goalform/ui/main_window.py" line="235" />
         <source>只读：此表格以只读方式打开，表格内容不能修改。可以添加审核意见、提交、退回或通过，保存时只写入这些审核记录。</source>
         <translation>Read-only: the form's content cannot be changed. You can add review comments, submit, return or approve; saving writes only this review record.</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/main_window.py" line="245" />
+        <location filename="../../goalform/ui/main_window.py" line="247" />
         <source>基本信息</source>
         <translation>Header</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/main_window.py" line="246" />
+        <location filename="../../goalform/ui/main_window.py" line="248" />
         <source>资金情况</source>
         <translation>Funds</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/main_window.py" line="247" />
+        <location filename="../../goalform/ui/main_window.py" line="249" />
         <source>职能与任务</source>
         <translation>Functions and tasks</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/main_window.py" line="249" />
+        <location filename="../../goalform/ui/main_window.py" line="251" />
         <source>长期目标</source>
         <translation>Long-term goal</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/main_window.py" line="251" />
+        <location filename="../../goalform/ui/main_window.py" line="253" />
         <source>年度目标</source>
         <translation>Annual goal</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/main_window.py" line="254" />
+        <location filename="../../goalform/ui/main_window.py" line="256" />
         <source>填报说明</source>
         <translation>Instructions</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/main_window.py" line="327" />
+        <location filename="../../goalform/ui/main_window.py" line="329" />
         <source>检查完成：错误 %1 处，警告 %2 处</source>
         <translation>Check finished: %1 errors, %2 warnings</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/main_window.py" line="328" />
+        <location filename="../../goalform/ui/main_window.py" line="330" />
         <source>检查完成：没有发现问题</source>
         <translation>Check finished: no problems found</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/main_window.py" line="338" />
+        <location filename="../../goalform/ui/main_window.py" line="340" />
         <source>错误 %1 · 警告 %2</source>
         <translation>Errors %1 · Warnings %2</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/main_window.py" line="340" />
+        <location filename="../../goalform/ui/main_window.py" line="342" />
         <source>待填 %1 项</source>
         <translation>%1 to fill in</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/main_window.py" line="344" />
+        <location filename="../../goalform/ui/main_window.py" line="346" />
         <source>检查用时 %1 毫秒</source>
         <translation>Checked in %1 ms</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/main_window.py" line="358" />
+        <location filename="../../goalform/ui/main_window.py" line="360" />
         <source>待填 %1</source>
         <translation>%1 to fill in</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/main_window.py" line="393" />
+        <location filename="../../goalform/ui/main_window.py" line="395" />
         <source>未命名</source>
         <translation>Untitled</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/main_window.py" line="394" />
+        <location filename="../../goalform/ui/main_window.py" line="396" />
         <source>（只读）</source>
         <translation> (read-only)</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/main_window.py" line="398" />
+        <location filename="../../goalform/ui/main_window.py" line="400" />
         <source>只读</source>
         <translation>Read-only</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/main_window.py" line="398" />
+        <location filename="../../goalform/ui/main_window.py" line="400" />
         <source>只读 · 审核记录未保存</source>
         <translation>Read-only · review record not saved</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/main_window.py" line="400" />
+        <location filename="../../goalform/ui/main_window.py" line="402" />
         <source>有未保存的修改</source>
         <translation>Unsaved changes</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/main_window.py" line="402" />
+        <location filename="../../goalform/ui/main_window.py" line="404" />
         <source>已保存</source>
         <translation>Saved</translation>
     </message>
@@ -1707,74 +1727,74 @@ Reopen it for editing? Changes reach the file when it is saved.</translation>
 <context>
     <name>SummarizeAction</name>
     <message>
-        <location filename="../../goalform/ui/summarize_action.py" line="74" />
+        <location filename="../../goalform/ui/summarize_action.py" line="76" />
         <source>汇总文件夹…</source>
         <translation>Summarize folder…</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/summarize_action.py" line="91" />
+        <location filename="../../goalform/ui/summarize_action.py" line="93" />
         <source>选择要汇总的文件夹</source>
         <translation>Choose the folder to summarize</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/summarize_action.py" line="95" />
+        <location filename="../../goalform/ui/summarize_action.py" line="97" />
         <source>汇总表保存为</source>
         <translation>Save the summary as</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/summarize_action.py" line="96" />
+        <location filename="../../goalform/ui/summarize_action.py" line="98" />
         <source>Excel 工作簿 (*.xlsx)</source>
         <translation>Excel workbook (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/summarize_action.py" line="107" />
+        <location filename="../../goalform/ui/summarize_action.py" line="109" />
         <source>正在读取表格…</source>
         <translation>Reading forms…</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/summarize_action.py" line="107" />
+        <location filename="../../goalform/ui/summarize_action.py" line="109" />
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/summarize_action.py" line="109" />
-        <location filename="../../goalform/ui/summarize_action.py" line="145" />
-        <location filename="../../goalform/ui/summarize_action.py" line="154" />
+        <location filename="../../goalform/ui/summarize_action.py" line="111" />
+        <location filename="../../goalform/ui/summarize_action.py" line="147" />
+        <location filename="../../goalform/ui/summarize_action.py" line="156" />
         <source>汇总文件夹</source>
         <translation>Summarize folder</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/summarize_action.py" line="130" />
+        <location filename="../../goalform/ui/summarize_action.py" line="132" />
         <source>正在读取 %1/%2：%3</source>
         <translation>Reading %1/%2: %3</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/summarize_action.py" line="157" />
+        <location filename="../../goalform/ui/summarize_action.py" line="159" />
         <source>已取消，未写入汇总表（已读取 %1 个文件）。</source>
         <translation>Cancelled; no summary written (%1 files read).</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/summarize_action.py" line="161" />
+        <location filename="../../goalform/ui/summarize_action.py" line="163" />
         <source>没有一张表能够读取，未写入汇总表。</source>
         <translation>No form could be read; no summary written.</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/summarize_action.py" line="162" />
+        <location filename="../../goalform/ui/summarize_action.py" line="164" />
         <source>所选文件夹中没有 goalform 表格（.goal），未写入汇总表。</source>
         <translation>The folder holds no goalform forms (.goal); no summary written.</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/summarize_action.py" line="165" />
+        <location filename="../../goalform/ui/summarize_action.py" line="167" />
         <source>已汇总 %1 张表到「%2」。</source>
         <translation>Summarized %1 forms into “%2”.</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/summarize_action.py" line="167" />
+        <location filename="../../goalform/ui/summarize_action.py" line="169" />
         <source>%1 个文件未能汇总（也列在汇总表的「未汇总的文件」页）：</source>
         <translation>%1 files could not be summarized (also listed on the summary's “not summarized” sheet):</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/summarize_action.py" line="176" />
+        <location filename="../../goalform/ui/summarize_action.py" line="178" />
         <source>打开汇总表</source>
         <translation>Open summary</translation>
     </message>
@@ -1790,7 +1810,7 @@ Reopen it for editing? Changes reach the file when it is saved.</translation>
 <context>
     <name>integrations</name>
     <message>
-        <location filename="../../goalform/ui/integrations.py" line="25" />
+        <location filename="../../goalform/ui/integrations.py" line="26" />
         <source>以下 {0} 处内容在表格中没有对应位置，已原样记入「备注」（基本信息页）：</source>
         <translation>These {0} items found no place in the form and were kept as they are in the notes (basic information tab):</translation>
     </message>
@@ -1980,12 +2000,12 @@ Reopen it for editing? Changes reach the file when it is saved.</translation>
 <context>
     <name>SummarizeWorker</name>
     <message>
-        <location filename="../../goalform/ui/summarize_action.py" line="61" />
+        <location filename="../../goalform/ui/summarize_action.py" line="63" />
         <source>无法写入汇总表「%1」：%2。</source>
         <translation>Cannot write the summary “%1”: %2.</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/summarize_action.py" line="65" />
+        <location filename="../../goalform/ui/summarize_action.py" line="67" />
         <source>汇总失败：%1</source>
         <translation>Summary failed: %1</translation>
     </message>

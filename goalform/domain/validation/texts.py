@@ -24,7 +24,7 @@ def texts_required(form: Form, template: Template) -> Iterator[tuple[Location, s
             yield Location("texts", section.key), Missing(f"请填写{text_name(template, section.key)}")
 
 
-@rule("texts.deadline", Severity.ERROR, "长期目标的截止时间须写完整年份（如 2028年12月），且不早于表的年度",
+@rule("texts.deadline", Severity.ERROR, "长期目标的截止时间须写完整年份（如表的年度后两年的「YYYY年12月」），且不早于表的年度",
       reports_missing=True)
 def deadline(form: Form, template: Template) -> Iterator[tuple[Location, str]]:
     """The deadline printed in 「长期目标：（截止…）」 names a four-digit year that is not before the
@@ -34,7 +34,7 @@ def deadline(form: Form, template: Template) -> Iterator[tuple[Location, str]]:
     text = form.deadline.strip()
     where = Location("texts", "deadline")
     if not text:
-        yield where, Missing("请填写长期目标的截止时间（如 2028年12月）")
+        yield where, Missing(f"请填写长期目标的截止时间（如 {form.year + 2}年12月）")
         return
     full = _FULL_YEAR.search(text)
     if full:
