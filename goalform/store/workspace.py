@@ -10,6 +10,7 @@ from __future__ import annotations
 import contextlib
 import json
 import os
+import stat
 import time
 import uuid
 from dataclasses import dataclass
@@ -217,6 +218,8 @@ class Workspace:
             return found
         for sidecar in self.root.glob("*.json"):
             try:
+                if not stat.S_ISREG(os.lstat(sidecar).st_mode):  # a FIFO would block the start for ever
+                    continue
                 data = json.loads(sidecar.read_text(encoding="utf-8"))
                 found.append(WorkingCopy(
                     path=sidecar.with_suffix(".goal"),

@@ -311,3 +311,24 @@ def test_a_full_data_folder_is_said_and_leaves_no_working_copy(tmp_path: Path, m
             doc.set_field("department", "写不进去")
         doc._conn = real
     assert [p for p in (data_dir() / "working").iterdir()] == []
+
+
+def test_a_fifo_among_the_working_copies_does_not_block(tmp_path: Path) -> None:
+    """The start lists the data folder's sidecars: a FIFO named like one blocked it for ever."""
+    import threading
+
+    from goalform.store.workspace import Workspace
+
+    if not hasattr(os, "mkfifo"):
+        pytest.skip("no FIFOs")
+    ws = Workspace(tmp_path / "working")
+    ws.root.mkdir()
+    fifo = ws.root / "0123.json"
+    os.mkfifo(fifo)
+    unblock = threading.Timer(10, lambda: open(fifo, "wb").close())
+    unblock.start()
+    try:
+        assert ws.orphans() == []
+        assert unblock.is_alive(), "the FIFO was opened"
+    finally:
+        unblock.cancel()
