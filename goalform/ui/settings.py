@@ -7,7 +7,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QCoreApplication, QSettings
 
-from goalform.paths import not_usable
+from goalform.paths import PathProblem, not_usable, resolved
 from goalform.store.workspace import data_dir
 
 MAX_RECENT = 8
@@ -72,7 +72,10 @@ class Settings:
         return self._list("files/recent")
 
     def add_recent(self, path: Path) -> None:
-        text = str(Path(path).resolve())
+        try:
+            text = str(resolved(path))
+        except PathProblem:  # a symlink loop: remembered as given
+            text = str(Path(path).absolute())
         files = [text] + [f for f in self.recent_files() if f != text]
         self.qs.setValue("files/recent", files[:MAX_RECENT])
         self.last_folder = str(Path(text).parent)
