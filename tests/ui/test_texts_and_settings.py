@@ -112,7 +112,8 @@ def test_a_settings_file_that_is_a_fifo_does_not_hang_the_start(qtbot, _private_
         assert unblock.is_alive(), "the settings file (a FIFO) was opened"
     finally:
         unblock.cancel()
-    assert "设置文件无法使用" in window.statusBar().currentMessage() and "管道" in window.statusBar().currentMessage()
+    said = window.statusBar().full_message()
+    assert "设置文件无法使用" in said and "管道" in said
     window.settings.last_folder = "/tmp"
     window.settings.qs.sync()
     assert stat.S_ISFIFO(os.lstat(fifo).st_mode)
