@@ -22,5 +22,9 @@ def run(args: argparse.Namespace) -> int:
         raise UsageError(f"不支持导出为「{args.output.suffix or '无扩展名'}」格式（可用：{'、'.join(FORMATS)}）")
     refuse_inputs(args.output, [args.file])  # before reading: a link to the .goal must not replace it
     form, template = read_form(args.file)
+    if args.output.suffix.lower() == ".pdf":  # no widget in this process: a QGuiApplication is enough
+        from goalform.formats.paging import ensure_gui_application
+
+        ensure_gui_application(widgets=False)
     export_file(form, template, args.output, inputs=[args.file])
     return 0

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QLineEdit, QMainWindow, QMenu, QPlainTextEdit, QSt
 from goalform.domain.validation import Finding
 from goalform.ui.editor import FormEditor
 from goalform.ui.markers import worst
+from goalform.ui.wording import finding_text
 
 _STACK_KEYS = (QKeySequence.StandardKey.Undo, QKeySequence.StandardKey.Redo)
 
@@ -135,7 +136,7 @@ def mark(widget: QWidget, findings: list[Finding]) -> None:
         widget.setProperty("severity", severity)
         widget.style().unpolish(widget)
         widget.style().polish(widget)
-    widget.setToolTip("\n".join(f"{f.severity.label}：{f.message}" for f in findings))
+    widget.setToolTip("\n".join(finding_text(f) for f in findings))
 
 
 def wants_focus(widget: QWidget) -> None:
