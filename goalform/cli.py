@@ -1,7 +1,8 @@
 """The command line: thin commands over the library.
 
 Exit codes: 0 success, 1 findings or differences, 2 unusable input (one clear line on stderr, no
-traceback). Without a command, or with a file path as the only argument, the GUI starts.
+traceback). Without a command, or with a file path as the only argument (optionally with
+``--read-only``), the GUI starts.
 Each command lives in its own module under ``goalform.commands`` and is listed in COMMANDS.
 """
 from __future__ import annotations
@@ -55,8 +56,11 @@ class _Parser(argparse.ArgumentParser):
 
 def build_parser(only: str | None = None) -> argparse.ArgumentParser:
     """The parser; with ``only``, just that command's module is imported (start-up time)."""
-    parser = _Parser(prog="goalform", description="部门整体绩效目标表：填报、检查、导出")
+    parser = _Parser(prog="goalform", usage="goalform [--read-only] [FILE.goal] | goalform 命令 …",
+                     description="部门整体绩效目标表：填报、检查、导出。不带命令时打开程序窗口（可带一个文件）。")
     parser.add_argument("--version", action=_Version, nargs=0, help="显示版本号并退出")
+    parser.add_argument("--read-only", action="store_true",
+                        help="以只读方式打开 FILE.goal（审核时使用：表格内容不能修改，可添加审核意见、提交、退回、通过）")
     sub = parser.add_subparsers(dest="command", metavar="命令", parser_class=_Parser)
     for name, module in COMMANDS.items():
         if only is None or name == only:
@@ -64,11 +68,15 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
     return parser
 
 
+GUI_FLAGS = ("--read-only",)  # options of the GUI that `goalform` takes as well as goalform-gui
+
+
 def _wants_gui(argv: Sequence[str]) -> bool:
-    if not argv:
+    rest = [a for a in argv if a not in GUI_FLAGS]
+    if not rest:
         return True
-    first = argv[0]
-    return len(argv) == 1 and not first.startswith("-") and first not in COMMANDS
+    first = rest[0]
+    return len(rest) == 1 and not first.startswith("-") and first not in COMMANDS
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -98,6 +106,9 @@ def _main(args_list: list[str]) -> int:
         return int(e.code or 0)
     if not args.command:
         parser.print_help()
+        return 2
+    if args.read_only:
+        print("goalform: --read-only 只用于打开程序窗口（goalform --read-only FILE.goal）", file=sys.stderr)
         return 2
     try:
         code = int(args.run(args))

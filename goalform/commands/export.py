@@ -1,7 +1,11 @@
-"""goalform export FILE.goal -o OUT.docx|OUT.xlsx|OUT.pdf (an existing OUT is replaced atomically)"""
+"""goalform export FILE.goal -o OUT.docx|OUT.xlsx|OUT.pdf (an existing OUT is replaced atomically)
+
+A form with errors is exported all the same (the clerk may need the paper to fix it), and the
+count is said on stderr, as the GUI asks before exporting one."""
 from __future__ import annotations
 
 import argparse
+import sys
 from pathlib import Path
 
 
@@ -14,6 +18,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from goalform.cli import UsageError
+    from goalform.domain.review_view import gate_errors
     from goalform.formats.export import FORMATS, export_file
     from goalform.paths import refuse_inputs
     from goalform.store import read_form
@@ -27,4 +32,8 @@ def run(args: argparse.Namespace) -> int:
 
         ensure_gui_application(widgets=False)
     export_file(form, template, args.output, inputs=[args.file])
+    errors = gate_errors(form, template)
+    if errors:
+        print(f"goalform: 注意：此表还有 {errors} 个错误（见 goalform validate），已照样导出到 {args.output}",
+              file=sys.stderr)
     return 0

@@ -41,6 +41,12 @@ def run(args: argparse.Namespace) -> int:
     write_summary(args.output, result.summaries, [(u.path, u.reason) for u in result.unreadable], inputs=read)
     skipped = f"（{len(result.unreadable)} 个文件未能汇总，见上）" if result.unreadable else ""
     print(f"已汇总 {len(result.summaries)} 张表{skipped}，写入 {args.output}")
+    for s in result.summaries:
+        if s.unreadable_amounts:
+            print(f"goalform: {s.path}：金额无法读取，未计入合计（{'；'.join(s.unreadable_amounts)}）", file=sys.stderr)
+    incomplete = sum(1 for s in result.summaries if s.unreadable_amounts)
+    if incomplete:
+        print(f"注意：{incomplete} 张表有无法读取的金额，汇总表中的合计不完整（见「无法读取的金额」列）")
     if not result.summaries:
         return 2
     return 1 if result.unreadable else 0

@@ -33,7 +33,15 @@ class SaveError(StoreError):
 
 
 class ChangedOnDisk(SaveError):
-    """The .goal was changed by someone else after it was opened; saving would overwrite that change."""
+    """The form's content in the .goal was changed by someone else after it was opened, and this
+    document changed it too; saving would overwrite that change. Says what changed on disk."""
+
+    def __init__(self, message: str, *, disk_changes: str = "", comments: int = 0,
+                 statuses: list | None = None) -> None:
+        super().__init__(message)
+        self.disk_changes = disk_changes  # the places named, e.g. 「联系电话」
+        self.comments = comments  # new 审核意见 in the file
+        self.statuses = list(statuses or [])  # new status changes in the file (StatusChange)
 
 
 class WorkingCopyFull(StoreError):

@@ -67,12 +67,12 @@
         <translation>Move indicator</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/review_commands.py" line="19" />
+        <location filename="../../goalform/ui/review_commands.py" line="22" />
         <source>添加审核意见</source>
         <translation>Add review comment</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/review_commands.py" line="36" />
+        <location filename="../../goalform/ui/review_commands.py" line="42" />
         <source>删除审核意见</source>
         <translation>Delete review comment</translation>
     </message>
@@ -116,108 +116,108 @@
 <context>
     <name>DiffDock</name>
     <message>
-        <location filename="../../goalform/ui/diff_window.py" line="118" />
+        <location filename="../../goalform/ui/diff_window.py" line="119" />
         <source>比较结果</source>
         <translation>Comparison</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/diff_window.py" line="137" />
+        <location filename="../../goalform/ui/diff_window.py" line="138" />
         <source>筛选：位置、年份或数值中的文字</source>
         <translation>Filter: text in location, year or values</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/diff_window.py" line="143" />
+        <location filename="../../goalform/ui/diff_window.py" line="144" />
         <source>导出 Excel…</source>
         <translation>Export Excel…</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/diff_window.py" line="145" />
+        <location filename="../../goalform/ui/diff_window.py" line="146" />
         <source>关闭</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/diff_window.py" line="173" />
+        <location filename="../../goalform/ui/diff_window.py" line="178" />
         <source>双击一行（或按回车）转到当前表格中的该项。</source>
         <translation>Double-click a row (or press Enter) to go to that item in the current form.</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/diff_window.py" line="190" />
+        <location filename="../../goalform/ui/diff_window.py" line="204" />
         <source>显示 %1 / %2 处</source>
         <translation>Showing %1 / %2</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/diff_window.py" line="200" />
-        <location filename="../../goalform/ui/diff_window.py" line="212" />
+        <location filename="../../goalform/ui/diff_window.py" line="214" />
+        <location filename="../../goalform/ui/diff_window.py" line="226" />
         <source>比较时打开的表格已关闭，不能转到。</source>
         <translation>The form open during the comparison has been closed; cannot go there.</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/diff_window.py" line="203" />
+        <location filename="../../goalform/ui/diff_window.py" line="217" />
         <source>此项只在另一个文件中，当前表格没有。</source>
         <translation>This item is only in the other file, not in the current form.</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/diff_window.py" line="206" />
+        <location filename="../../goalform/ui/diff_window.py" line="220" />
         <source>已转到：%1</source>
         <translation>Went to: %1</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/diff_window.py" line="217" />
+        <location filename="../../goalform/ui/diff_window.py" line="231" />
         <source>导出比较结果</source>
         <translation>Export comparison</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/diff_window.py" line="217" />
+        <location filename="../../goalform/ui/diff_window.py" line="231" />
         <source>比较结果.xlsx</source>
         <translation>comparison.xlsx</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/diff_window.py" line="218" />
+        <location filename="../../goalform/ui/diff_window.py" line="232" />
         <source>Excel 工作簿 (*.xlsx)</source>
         <translation>Excel workbook (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/diff_window.py" line="227" />
+        <location filename="../../goalform/ui/diff_window.py" line="241" />
         <source>筛选：%1</source>
         <translation>Filter: %1</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/diff_window.py" line="231" />
+        <location filename="../../goalform/ui/diff_window.py" line="245" />
         <source>导出失败</source>
         <translation>Export failed</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/diff_window.py" line="233" />
+        <location filename="../../goalform/ui/diff_window.py" line="247" />
         <source>已导出到 %1</source>
         <translation>Exported to %1</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/diff_window.py" line="247" />
+        <location filename="../../goalform/ui/diff_window.py" line="261" />
         <source>当前表格</source>
         <translation>current form</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/diff_window.py" line="256" />
+        <location filename="../../goalform/ui/diff_window.py" line="270" />
         <source>之前（%1年）</source>
         <translation>Before (%1)</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/diff_window.py" line="257" />
+        <location filename="../../goalform/ui/diff_window.py" line="271" />
         <source>之后（%1年）</source>
         <translation>After (%1)</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/diff_window.py" line="258" />
+        <location filename="../../goalform/ui/diff_window.py" line="272" />
         <source>之前：%1（%2年）　之后：%3（%4年）</source>
         <translation>Before: %1 (%2)　After: %3 (%4)</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/diff_window.py" line="260" />
+        <location filename="../../goalform/ui/diff_window.py" line="274" />
         <source>共 %1 处不同。</source>
         <translation>%1 differences.</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/diff_window.py" line="261" />
+        <location filename="../../goalform/ui/diff_window.py" line="275" />
         <source>两个文件内容相同。</source>
         <translation>The two files have the same content.</translation>
     </message>
@@ -225,12 +225,12 @@
 <context>
     <name>DiffModel</name>
     <message>
-        <location filename="../../goalform/ui/diff_window.py" line="73" />
+        <location filename="../../goalform/ui/diff_window.py" line="74" />
         <source>位置</source>
         <translation>Location</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/diff_window.py" line="73" />
+        <location filename="../../goalform/ui/diff_window.py" line="74" />
         <source>年份</source>
         <translation>Year</translation>
     </message>
@@ -259,7 +259,7 @@
     </message>
     <message>
         <location filename="../../goalform/ui/file_actions.py" line="99" />
-        <location filename="../../goalform/ui/file_actions.py" line="290" />
+        <location filename="../../goalform/ui/file_actions.py" line="314" />
         <source>另存为…</source>
         <translation>Save As…</translation>
     </message>
@@ -310,7 +310,7 @@
     </message>
     <message>
         <location filename="../../goalform/ui/file_actions.py" line="136" />
-        <location filename="../../goalform/ui/file_actions.py" line="303" />
+        <location filename="../../goalform/ui/file_actions.py" line="327" />
         <source>未命名表格</source>
         <translation>untitled form</translation>
     </message>
@@ -388,86 +388,109 @@ If both are edited, whichever saves last overwrites the other. Opening it read-o
         <translation>Department performance targets</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="262" />
+        <location filename="../../goalform/ui/file_actions.py" line="263" />
         <source>保存失败</source>
         <translation>Save failed</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="277" />
+        <location filename="../../goalform/ui/file_actions.py" line="286" />
+        <source>已把审核记录保存到 %1；文件中的表格内容已被他人修改，现在显示的是文件中的最新内容</source>
+        <translation>Review records saved to %1; someone else changed the form in the file, which is now shown as it is there</translation>
+    </message>
+    <message>
+        <location filename="../../goalform/ui/file_actions.py" line="288" />
         <source>已把审核记录保存到 %1（表格内容未改动）</source>
         <translation>Review record saved to %1 (form content unchanged)</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="281" />
+        <location filename="../../goalform/ui/file_actions.py" line="294" />
+        <source>已保存到 %1；文件中的表格内容已被他人修改，现在显示的是文件中的最新内容</source>
+        <translation>Saved to %1; someone else changed the form in the file, which is now shown as it is there</translation>
+    </message>
+    <message>
+        <location filename="../../goalform/ui/file_actions.py" line="296" />
         <source>已保存到 %1</source>
         <translation>Saved to %1</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="287" />
+        <location filename="../../goalform/ui/file_actions.py" line="304" />
+        <source>%1 条审核意见</source>
+        <translation>%1 review comments</translation>
+    </message>
+    <message>
+        <location filename="../../goalform/ui/file_actions.py" line="306" />
+        <source>%1 条状态记录</source>
+        <translation>%1 status records</translation>
+    </message>
+    <message>
+        <location filename="../../goalform/ui/file_actions.py" line="309" />
+        <source>；同时保留了文件中他人新加的 %1</source>
+        <translation>; kept what others added to the file meanwhile: %1</translation>
+    </message>
+    <message>
+        <location filename="../../goalform/ui/file_actions.py" line="309" />
+        <source>、</source>
+        <translation>, </translation>
+    </message>
+    <message>
+        <location filename="../../goalform/ui/file_actions.py" line="314" />
         <source>文件已被修改</source>
         <translation>File changed on disk</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="288" />
-        <source>「%1」在你打开之后被其他程序或另一个 goalform 窗口修改过。
-覆盖保存会丢掉那些修改；另存为可以两份都保留。</source>
-        <translation>“%1” was changed by another program or goalform window after you opened it.
-Overwriting it loses those changes; Save As keeps both.</translation>
-    </message>
-    <message>
-        <location filename="../../goalform/ui/file_actions.py" line="290" />
+        <location filename="../../goalform/ui/file_actions.py" line="314" />
         <source>覆盖保存</source>
         <translation>Overwrite</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="304" />
+        <location filename="../../goalform/ui/file_actions.py" line="328" />
         <source>恢复未保存的工作</source>
         <translation>Recover unsaved work</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="305" />
+        <location filename="../../goalform/ui/file_actions.py" line="329" />
         <source>goalform 上次没有正常关闭。发现「%1」在 %2 的未保存修改。
 要恢复吗？</source>
         <translation>goalform did not close normally last time. Unsaved changes to “%1” from %2 were found.
 Recover them?</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="307" />
+        <location filename="../../goalform/ui/file_actions.py" line="331" />
         <source>恢复</source>
         <translation>Recover</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="308" />
+        <location filename="../../goalform/ui/file_actions.py" line="332" />
         <source>丢弃</source>
         <translation>Discard</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="309" />
+        <location filename="../../goalform/ui/file_actions.py" line="333" />
         <source>以后再说</source>
         <translation>Later</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="314" />
+        <location filename="../../goalform/ui/file_actions.py" line="338" />
         <source>无法恢复</source>
         <translation>Cannot recover</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="357" />
+        <location filename="../../goalform/ui/file_actions.py" line="381" />
         <source>此表还有 %1 个错误，仍要导出吗？</source>
         <translation>This form still has %1 errors. Export anyway?</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="400" />
+        <location filename="../../goalform/ui/file_actions.py" line="424" />
         <source>结转到下一年</source>
         <translation>Roll over to next year</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="401" />
+        <location filename="../../goalform/ui/file_actions.py" line="425" />
         <source>已结转为 %1 年的新表格（尚未保存）。有 %2 处需要核对，详见检查结果。</source>
         <translation>Rolled over to a new form for %1 (not saved yet). %2 items need checking; see Findings.</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="332" />
+        <location filename="../../goalform/ui/file_actions.py" line="356" />
         <source>导入</source>
         <translation>Import</translation>
     </message>
@@ -477,53 +500,53 @@ Recover them?</translation>
         <translation>goalform forms (*.goal)</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="341" />
+        <location filename="../../goalform/ui/file_actions.py" line="365" />
         <source>导入失败</source>
         <translation>Import failed</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="349" />
+        <location filename="../../goalform/ui/file_actions.py" line="373" />
         <source>导入报告</source>
         <translation>Import report</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="349" />
+        <location filename="../../goalform/ui/file_actions.py" line="373" />
         <source>已导入「%1」。</source>
         <translation>Imported “%1”.</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="357" />
-        <location filename="../../goalform/ui/file_actions.py" line="362" />
+        <location filename="../../goalform/ui/file_actions.py" line="381" />
+        <location filename="../../goalform/ui/file_actions.py" line="386" />
         <source>导出</source>
         <translation>Export</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="369" />
+        <location filename="../../goalform/ui/file_actions.py" line="393" />
         <source>导出失败</source>
         <translation>Export failed</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="373" />
+        <location filename="../../goalform/ui/file_actions.py" line="397" />
         <source>已导出到 %1</source>
         <translation>Exported to %1</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="386" />
+        <location filename="../../goalform/ui/file_actions.py" line="410" />
         <source>打印失败</source>
         <translation>Printing failed</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="394" />
+        <location filename="../../goalform/ui/file_actions.py" line="418" />
         <source>结转失败</source>
         <translation>Rollover failed</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="410" />
+        <location filename="../../goalform/ui/file_actions.py" line="434" />
         <source>与另一文件比较</source>
         <translation>Compare with another file</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="414" />
+        <location filename="../../goalform/ui/file_actions.py" line="438" />
         <source>比较失败</source>
         <translation>Comparison failed</translation>
     </message>
@@ -1396,7 +1419,7 @@ Choose No to use only the built-in indicators this time.</translation>
     <name>ReviewActions</name>
     <message>
         <location filename="../../goalform/ui/review_actions.py" line="99" />
-        <location filename="../../goalform/ui/review_actions.py" line="255" />
+        <location filename="../../goalform/ui/review_actions.py" line="230" />
         <source>添加审核意见…</source>
         <translation>Add review comment…</translation>
     </message>
@@ -1427,7 +1450,7 @@ Choose No to use only the built-in indicators this time.</translation>
     </message>
     <message>
         <location filename="../../goalform/ui/review_actions.py" line="106" />
-        <location filename="../../goalform/ui/review_actions.py" line="417" />
+        <location filename="../../goalform/ui/review_actions.py" line="420" />
         <source>以可编辑方式重新打开</source>
         <translation>Reopen for editing</translation>
     </message>
@@ -1459,7 +1482,7 @@ Choose No to use only the built-in indicators this time.</translation>
     <message>
         <location filename="../../goalform/ui/review_actions.py" line="205" />
         <source>指纹 %1</source>
-        <translation>Fingerprint %1</translation>
+        <translation>fingerprint %1</translation>
     </message>
     <message>
         <location filename="../../goalform/ui/review_actions.py" line="206" />
@@ -1470,106 +1493,134 @@ Fingerprint: %3</translation>
     </message>
     <message>
         <location filename="../../goalform/ui/review_actions.py" line="209" />
+        <source>⚠ 通过的内容与提交的不同</source>
+        <translation>⚠ Approved content differs from the submitted</translation>
+    </message>
+    <message>
+        <location filename="../../goalform/ui/review_actions.py" line="211" />
         <source>⚠ 提交后已修改</source>
         <translation>⚠ Changed after submission</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/review_actions.py" line="276" />
+        <location filename="../../goalform/ui/review_actions.py" line="251" />
         <source>添加审核意见</source>
         <translation>Add review comment</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/review_actions.py" line="276" />
+        <location filename="../../goalform/ui/review_actions.py" line="251" />
         <source>审核意见不能为空</source>
         <translation>A review comment cannot be empty</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/review_actions.py" line="276" />
+        <location filename="../../goalform/ui/review_actions.py" line="251" />
         <source>请填写审核人</source>
         <translation>Please enter the reviewer</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/review_actions.py" line="292" />
+        <location filename="../../goalform/ui/review_actions.py" line="266" />
+        <source>删除审核意见</source>
+        <translation>Delete review comment</translation>
+    </message>
+    <message>
+        <location filename="../../goalform/ui/review_actions.py" line="266" />
+        <source>这条审核意见已保存到文件中，不能删除。可以再添加一条意见更正它。</source>
+        <translation>This comment is saved in the file and cannot be deleted. Add another comment to correct it.</translation>
+    </message>
+    <message>
+        <location filename="../../goalform/ui/review_actions.py" line="270" />
         <source>已删除审核意见（可撤销）</source>
         <translation>Review comment deleted (can be undone)</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/review_actions.py" line="297" />
+        <location filename="../../goalform/ui/review_actions.py" line="275" />
         <source>请先在审核面板中选中一条意见</source>
         <translation>Select a comment in the review panel first</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/review_actions.py" line="309" />
+        <location filename="../../goalform/ui/review_actions.py" line="287" />
         <source>该意见所指的指标已被删除</source>
         <translation>The indicator this comment refers to has been deleted</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/review_actions.py" line="330" />
+        <location filename="../../goalform/ui/review_actions.py" line="308" />
         <source>对此问题添加审核意见…</source>
         <translation>Add review comment on this finding…</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/review_actions.py" line="332" />
+        <location filename="../../goalform/ui/review_actions.py" line="310" />
         <source>转到</source>
         <translation>Go to</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/review_actions.py" line="359" />
+        <location filename="../../goalform/ui/review_actions.py" line="337" />
         <source>提交</source>
         <translation>Submit</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/review_actions.py" line="359" />
+        <location filename="../../goalform/ui/review_actions.py" line="337" />
         <source>退回</source>
         <translation>Return</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/review_actions.py" line="359" />
+        <location filename="../../goalform/ui/review_actions.py" line="337" />
+        <location filename="../../goalform/ui/review_actions.py" line="388" />
         <source>通过</source>
         <translation>Approve</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/review_actions.py" line="367" />
+        <location filename="../../goalform/ui/review_actions.py" line="345" />
         <source>此表还有 %1 个错误，仍要提交吗？</source>
         <translation>This form still has %1 errors. Submit anyway?</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/review_actions.py" line="368" />
+        <location filename="../../goalform/ui/review_actions.py" line="346" />
         <source>此表还有 %1 个错误，仍要通过吗？</source>
         <translation>This form still has %1 errors. Approve anyway?</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/review_actions.py" line="375" />
+        <location filename="../../goalform/ui/review_actions.py" line="353" />
         <source>把表格退回填报单位修改。请写明退回原因（必填）。</source>
         <translation>Return the form to the department for changes. Please give the reason (required).</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/review_actions.py" line="374" />
+        <location filename="../../goalform/ui/review_actions.py" line="352" />
         <source>提交时记录表格内容的指纹（SHA-256）。提交后如再修改，审核人会看到提示。</source>
         <translation>Submitting records a fingerprint (SHA-256) of the form. If the form is changed afterwards, reviewers are told.</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/review_actions.py" line="376" />
+        <location filename="../../goalform/ui/review_actions.py" line="354" />
         <source>确认此表审核通过，并记录此时的指纹。</source>
         <translation>Approve this form and record its fingerprint now.</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/review_actions.py" line="392" />
+        <location filename="../../goalform/ui/review_actions.py" line="377" />
         <source>状态已改为「%1」，指纹 %2。保存文件后生效。</source>
         <translation>Status changed to “%1”, fingerprint %2. Save the file to keep it.</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/review_actions.py" line="403" />
+        <location filename="../../goalform/ui/review_actions.py" line="389" />
+        <source>此表在提交后被修改过：%1 于 %2 提交时的指纹为 %3，现在为 %4。
+通过的将是修改后的内容，审核记录会注明「通过的内容与提交的不同」。仍要通过吗？</source>
+        <translation>This form was changed after it was submitted: when %1 submitted it on %2 its fingerprint was %3, now it is %4.
+The changed content would be approved, and the record will say that the approved content differs from the submitted. Approve anyway?</translation>
+    </message>
+    <message>
+        <location filename="../../goalform/ui/review_actions.py" line="393" />
+        <source>仍要通过（注明接受修改）</source>
+        <translation>Approve anyway (record that the changes are accepted)</translation>
+    </message>
+    <message>
+        <location filename="../../goalform/ui/review_actions.py" line="406" />
         <source>已复制指纹 %1</source>
         <translation>Fingerprint %1 copied</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/review_actions.py" line="414" />
+        <location filename="../../goalform/ui/review_actions.py" line="417" />
         <source>只读</source>
         <translation>Read-only</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/review_actions.py" line="415" />
+        <location filename="../../goalform/ui/review_actions.py" line="418" />
         <source>此表格以只读方式打开，不能添加审核意见或更改状态。
 要以可编辑方式重新打开吗？修改在保存后才写入文件。</source>
         <translation>This form is open read-only: comments and status changes are not possible.
@@ -1579,109 +1630,129 @@ Reopen it for editing? Changes reach the file when it is saved.</translation>
 <context>
     <name>ReviewDock</name>
     <message>
-        <location filename="../../goalform/ui/review_dock.py" line="68" />
-        <location filename="../../goalform/ui/review_dock.py" line="219" />
+        <location filename="../../goalform/ui/review_dock.py" line="69" />
+        <location filename="../../goalform/ui/review_dock.py" line="231" />
         <source>审核</source>
         <translation>Review</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/review_dock.py" line="74" />
+        <location filename="../../goalform/ui/review_dock.py" line="75" />
         <source>审核状态</source>
         <translation>Review status</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/review_dock.py" line="92" />
-        <location filename="../../goalform/ui/review_dock.py" line="177" />
+        <location filename="../../goalform/ui/review_dock.py" line="93" />
+        <location filename="../../goalform/ui/review_dock.py" line="178" />
         <source>提交时指纹</source>
         <translation>Fingerprint at submission</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/review_dock.py" line="94" />
+        <location filename="../../goalform/ui/review_dock.py" line="95" />
         <source>当前指纹</source>
         <translation>Current fingerprint</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/review_dock.py" line="100" />
+        <location filename="../../goalform/ui/review_dock.py" line="101" />
         <source>审核意见</source>
         <translation>Review comments</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/review_dock.py" line="112" />
+        <location filename="../../goalform/ui/review_dock.py" line="113" />
         <source>添加…</source>
         <translation>Add…</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/review_dock.py" line="115" />
+        <location filename="../../goalform/ui/review_dock.py" line="116" />
         <source>删除</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/review_dock.py" line="126" />
+        <location filename="../../goalform/ui/review_dock.py" line="127" />
         <source>状态记录</source>
         <translation>Status history</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/review_dock.py" line="145" />
+        <location filename="../../goalform/ui/review_dock.py" line="146" />
         <source>复制</source>
         <translation>Copy</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/review_dock.py" line="147" />
+        <location filename="../../goalform/ui/review_dock.py" line="148" />
         <source>复制完整指纹（64 位十六进制）</source>
         <translation>Copy the full fingerprint (64 hex digits)</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/review_dock.py" line="159" />
+        <location filename="../../goalform/ui/review_dock.py" line="160" />
         <source>只读文件：添加前需以可编辑方式重新打开</source>
         <translation>Read-only file: reopen for editing before adding comments</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/review_dock.py" line="163" />
+        <location filename="../../goalform/ui/review_dock.py" line="164" />
         <source>没有打开的表格</source>
         <translation>No form is open</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/review_dock.py" line="177" />
+        <location filename="../../goalform/ui/review_dock.py" line="178" />
         <source>%1时指纹</source>
         <translation>Fingerprint at %1</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/review_dock.py" line="179" />
+        <location filename="../../goalform/ui/review_dock.py" line="180" />
         <source>（无）</source>
         <translation>(none)</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/review_dock.py" line="186" />
+        <location filename="../../goalform/ui/review_dock.py" line="188" />
         <source>⚠ 文件在%1后被修改：当前内容与 %2 于 %3 %1时的指纹不一致。</source>
         <translation>⚠ The file was changed after %1: its content no longer matches the fingerprint recorded when %2 did %1 on %3.</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/review_dock.py" line="198" />
+        <location filename="../../goalform/ui/review_dock.py" line="195" />
+        <source>⚠ 通过的内容与提交的不同：%1 于 %2 提交（指纹 %3）后表格被修改，%4 于 %5 通过的是修改后的内容（指纹 %6）。</source>
+        <translation>⚠ Approved content differs from the submitted: the form was changed after %1 submitted it on %2 (fingerprint %3); %4 approved the changed content on %5 (fingerprint %6).</translation>
+    </message>
+    <message>
+        <location filename="../../goalform/ui/review_dock.py" line="199" />
+        <source>通过时已确认接受修改。</source>
+        <translation>The approval accepted the changes.</translation>
+    </message>
+    <message>
+        <location filename="../../goalform/ui/review_dock.py" line="199" />
+        <source>通过时未注明接受修改。</source>
+        <translation>The approval did not say it accepted the changes.</translation>
+    </message>
+    <message>
+        <location filename="../../goalform/ui/review_dock.py" line="208" />
+        <source>指纹 %1</source>
+        <translation>fingerprint %1</translation>
+    </message>
+    <message>
+        <location filename="../../goalform/ui/review_dock.py" line="210" />
         <source>说明：%1</source>
         <translation>Note: %1</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/review_dock.py" line="200" />
+        <location filename="../../goalform/ui/review_dock.py" line="212" />
         <source>指纹：%1</source>
         <translation>Fingerprint: %1</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/review_dock.py" line="202" />
+        <location filename="../../goalform/ui/review_dock.py" line="214" />
         <source>草稿，尚未提交</source>
         <translation>Draft, not submitted yet</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/review_dock.py" line="213" />
+        <location filename="../../goalform/ui/review_dock.py" line="225" />
         <source>单击转到该处；Delete 删除</source>
         <translation>Click to go there; Delete removes it</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/review_dock.py" line="217" />
+        <location filename="../../goalform/ui/review_dock.py" line="229" />
         <source>还没有审核意见。在字段、金额或指标上单击右键，选择「添加审核意见…」。</source>
         <translation>No review comments yet. Right-click a field, amount or indicator and choose “Add review comment…”.</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/review_dock.py" line="219" />
+        <location filename="../../goalform/ui/review_dock.py" line="231" />
         <source>审核（%1 条意见）</source>
         <translation>Review (%1 comments)</translation>
     </message>
@@ -1848,7 +1919,12 @@ Reopen it for editing? Changes reach the file when it is saved.</translation>
         <translation>%1 files could not be summarized (also listed on the summary's “not summarized” sheet):</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/summarize_action.py" line="178" />
+        <location filename="../../goalform/ui/summarize_action.py" line="174" />
+        <source>%1 张表有无法读取的金额，未计入合计：汇总表中的合计不完整（见「无法读取的金额」列）。</source>
+        <translation>%1 forms have amounts that cannot be read and were left out: the summary's totals are incomplete (see the column 「无法读取的金额」).</translation>
+    </message>
+    <message>
+        <location filename="../../goalform/ui/summarize_action.py" line="182" />
         <source>打开汇总表</source>
         <translation>Open summary</translation>
     </message>
@@ -2180,6 +2256,21 @@ Reopen it for editing? Changes reach the file when it is saved.</translation>
         <location filename="../../goalform/domain/validation/quality.py" line="152" />
         <source>量化指标占比 {overall}；长期指标 {long_term}，年度指标 {annual}</source>
         <translation>Quantified indicators {overall}; long-term {long_term}, annual {annual}</translation>
+    </message>
+    <message>
+        <location filename="../../goalform/domain/validation/review.py" line="21" />
+        <source>文件在{status}后被修改：{who} 于 {when} {status}时的指纹为 {recorded}，现在为 {now}</source>
+        <translation>The file was changed after it was {status}: when {who} set it to {status} on {when} its fingerprint was {recorded}, now it is {now}</translation>
+    </message>
+    <message>
+        <location filename="../../goalform/domain/validation/review.py" line="28" />
+        <source>通过的内容与提交的不同（提交后被修改）：{submitter} 于 {submitted} 提交的指纹为 {before}，{approver} 于 {approved} 通过的指纹为 {after}（通过时已确认接受提交后的修改）</source>
+        <translation>The approved content differs from the submitted (changed after submission): {submitter} submitted fingerprint {before} on {submitted}, {approver} approved fingerprint {after} on {approved} (the approval accepted the changes)</translation>
+    </message>
+    <message>
+        <location filename="../../goalform/domain/validation/review.py" line="32" />
+        <source>通过的内容与提交的不同（提交后被修改）：{submitter} 于 {submitted} 提交的指纹为 {before}，{approver} 于 {approved} 通过的指纹为 {after}（通过时未注明接受修改）</source>
+        <translation>The approved content differs from the submitted (changed after submission): {submitter} submitted fingerprint {before} on {submitted}, {approver} approved fingerprint {after} on {approved} (the approval did not say it accepted the changes)</translation>
     </message>
     <message>
         <location filename="../../goalform/domain/validation/rollover.py" line="26" />

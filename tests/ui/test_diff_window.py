@@ -44,7 +44,8 @@ def compare_with(window, qtbot, monkeypatch, other: Path) -> DiffDock:
     window.files.compare_action.trigger()
     dialog = window.files.diff_window
     assert isinstance(dialog, DiffDock) and dialog.isVisible()
-    assert window.dockWidgetArea(dialog) == Qt.DockWidgetArea.RightDockWidgetArea
+    assert window.dockWidgetArea(dialog) in (Qt.DockWidgetArea.RightDockWidgetArea,
+                                             Qt.DockWidgetArea.BottomDockWidgetArea)
     qtbot.waitUntil(lambda: dialog.table.isVisible() and dialog.table.viewport().height() > 40)
     return dialog
 
@@ -249,3 +250,36 @@ def test_the_export_goes_through_the_safe_writer(window, qtbot, monkeypatch, tmp
             warnings = _export_to(dialog, qtbot, monkeypatch, trap)
             assert warnings and "输入文件" in warnings[0][1] and compared.read_bytes() == before
     assert not list(tmp_path.glob(".*.tmp"))
+
+
+@pytest.mark.parametrize("size", [(1366, 768), (1920, 1080)])
+def test_where_column_is_never_narrower_than_its_text(window, qtbot, monkeypatch, two_years, size):
+    """Issue 21: at 1366x768 the 位置 column wrapped 「财政拨款（2024年金额）」 over five lines. Now the
+    column is as wide as its widest text and 之前/之后 are on screen beside it at a readable width (the
+    dock takes the width it needs beside the form, which scrolls)."""
+    last, this = two_years
+    window.resize(*size)
+    window.open_path(this)
+    dialog = compare_with(window, qtbot, monkeypatch, last)
+    qtbot.wait(50)  # the dock's size is set once laid out
+    table = dialog.table
+    header = table.horizontalHeader()
+    assert header.sectionSize(COL_WHERE) >= table.sizeHintForColumn(COL_WHERE)
+    widest = max(table.fontMetrics().horizontalAdvance(str(row[COL_WHERE])) for row in rows(dialog))
+    assert header.sectionSize(COL_WHERE) >= widest
+    right_edge = header.sectionViewportPosition(COL_AFTER) + header.sectionSize(COL_AFTER)
+    assert right_edge <= table.viewport().width() + 1, "之前/之后 off screen"
+    assert header.sectionSize(COL_BEFORE) >= table.fontMetrics().horizontalAdvance("0") * 12  # not a column of characters
+    if window.dockWidgetArea(dialog) == Qt.DockWidgetArea.RightDockWidgetArea:  # beside the form: all of it
+        assert dialog.width() >= dialog.needed_width() - 2
+
+
+def test_without_room_beside_the_form_the_comparison_goes_below_it(window, qtbot, monkeypatch, two_years):
+    last, this = two_years
+    window.resize(1024, 768)
+    window.open_path(this)
+    dialog = compare_with(window, qtbot, monkeypatch, last)
+    qtbot.wait(50)
+    assert window.dockWidgetArea(dialog) == Qt.DockWidgetArea.BottomDockWidgetArea
+    header = dialog.table.horizontalHeader()
+    assert header.sectionSize(COL_WHERE) >= dialog.table.sizeHintForColumn(COL_WHERE)
