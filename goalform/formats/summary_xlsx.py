@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Callable, Sequence
+from typing import Any, Callable, Iterable, Sequence
 
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font, PatternFill
@@ -176,8 +176,9 @@ def build_workbook(summaries: Sequence[FormSummary], unreadable: Sequence[tuple[
     return wb
 
 
-def write_summary(path: Path | str, summaries: Sequence[FormSummary], unreadable: Sequence[tuple[str, str]]) -> None:
+def write_summary(path: Path | str, summaries: Sequence[FormSummary], unreadable: Sequence[tuple[str, str]],
+                  inputs: Iterable[str | Path] = ()) -> None:
     """Write the overview to ``path`` atomically (a half-written report never replaces a good one);
-    ExportError, with a Chinese message, when it cannot be written."""
+    ExportError, with a Chinese message, when it cannot be written or would replace one of ``inputs``."""
     workbook = build_workbook(summaries, unreadable)
-    write_replacing(path, workbook.save, is_zip, failed="无法写入汇总表")
+    write_replacing(path, workbook.save, is_zip, failed="无法写入汇总表", inputs=inputs)

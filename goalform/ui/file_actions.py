@@ -16,6 +16,7 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QApplication, QFileDialog, QMenu, QMessageBox
 
 from goalform.domain.form import leaves
+from goalform.paths import NAME_MAX, fitted
 from goalform.store.document import Document, read_form
 from goalform.store.errors import ChangedOnDisk
 from goalform.store.workspace import Workspace
@@ -253,7 +254,7 @@ class FileActions(QObject):
     @staticmethod
     def _suggested_name(doc: Document) -> str:
         department = doc.field("department").strip() or QCoreApplication.translate("FileActions", "部门整体绩效目标表")
-        return f"{doc.year}-{department}.goal"
+        return fitted(f"{doc.year}-{department}", NAME_MAX - len(".goal.xlsx"), mark=False) + ".goal"  # bytes, not characters
 
     def _save_to(self, path: Path, overwrite_changes: bool = False) -> bool:
         doc = self.doc
@@ -390,7 +391,7 @@ class FileActions(QObject):
             kind = next((s for s in suffixes if f"*{s})" in (chosen or "")), suffixes[0])
             target = target.with_name(target.name + kind)
         with told_to_user(self.window, self.tr("导出失败")) as outcome, wait_cursor():
-            integrations.export_form(doc.load_form(), doc.template, target)
+            integrations.export_form(doc.load_form(), doc.template, target, inputs=[p for p in (doc.path,) if p])
         if outcome.failed:
             return
         self.window.statusBar().showMessage(self.tr("已导出到 %1").replace("%1", str(target)), 5000)
@@ -440,4 +441,4 @@ class FileActions(QObject):
             return
         from goalform.ui.diff_window import show_comparison
 
-        self.diff_window = show_comparison(self.window, Path(path).name, other, other_template)
+        self.diff_window = show_comparison(self.window, Path(path).name, other, other_template, Path(path))

@@ -101,6 +101,7 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.review.status_label)
         self.statusBar().addPermanentWidget(self.count_label)
         self.statusBar().addPermanentWidget(self.save_label)
+        self.statusBar().showMessage(self.settings.problem)  # '' unless settings.ini is a FIFO, device, folder
 
     def _build_menus(self) -> None:
         bar = self.menuBar()
