@@ -39,17 +39,23 @@ def ensure_gui_application() -> None:
     """Painting text needs a Qt application; the CLI has none. Without a display, use offscreen.
 
     A QApplication (not only a QGuiApplication), so that widgets created later in the same process
-    (the GUI, its tests) still work.
+    (the GUI, its tests) still work. On Windows always the native ``windows`` platform, whatever
+    QT_QPA_PLATFORM says: it needs no visible window, and it is the one that knows the system's fonts
+    (SimSun...). Offscreen there reads fonts with FreeType from Qt's own empty fonts folder, so a PDF
+    would have no font at all.
     """
     from PySide6.QtCore import QCoreApplication
     from PySide6.QtWidgets import QApplication
 
     if QCoreApplication.instance() is not None:
         return
-    if sys.platform.startswith("linux") and not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")):
+    argv = [sys.argv[0] if sys.argv else "goalform"]
+    if sys.platform == "win32":
+        argv += ["-platform", "windows"]
+    elif sys.platform.startswith("linux") and not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")):
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     global _APP
-    _APP = QApplication([sys.argv[0] if sys.argv else "goalform"])
+    _APP = QApplication(argv)
 
 
 _APP = None

@@ -57,8 +57,10 @@ OutputBaseFilename={#AppName}-{#AppVersion}-setup
 Compression={#Compression}
 SolidCompression=yes
 WizardStyle=modern
-; Qt 6 supports 64-bit Windows 10 and later.
-MinVersion=10.0
+; What the bundled Qt (6.11) needs: Qt supports 64-bit Windows 10 1809 (build 17763) and later, and its
+; Qt6Core.dll imports Windows' own ICU (icuuc.dll, there since 1703). Older Windows would refuse to
+; start goalform with a missing-DLL error; the installer says so instead.
+MinVersion=10.0.17763
 ArchitecturesAllowed=x64compatible
 ArchitecturesInstallIn64BitMode=x64compatible
 CloseApplications=yes
