@@ -124,11 +124,31 @@ class Display:
 
 
 def with_x11(wine: Wine, display: Display) -> dict[str, str]:
-    """The prefix switched from the null display driver (silent install) to X11 on ``display``."""
+    """The prefix switched from the null display driver (silent install) to X11 on ``display``.
+
+    GOALFORM_LANG=zh: the prefix's locale is English (Debian has no zh_CN locale for Wine to take),
+    the GUI speaks Chinese as on a clerk's Chinese Windows.
+    """
     wine.wait()
     wine.run("reg", "delete", r"HKCU\Software\Wine\Drivers", "/v", "Graphics", "/f", check=False)
     wine.wait()
-    return {**wine.env, "DISPLAY": display.name}
+    return {**wine.env, "DISPLAY": display.name, "GOALFORM_LANG": "zh"}
+
+
+def with_null_display(wine: Wine) -> None:
+    """Back to the null driver: the silent uninstaller also creates (hidden) windows."""
+    wine.wait()
+    wine.run("reg", "add", r"HKCU\Software\Wine\Drivers", "/v", "Graphics", "/d", "null", "/f")
+    wine.wait()
+
+
+def real_user_folders(wine: Wine) -> None:
+    """Wine links Documents, Desktop... to $HOME (here the prefix's private home): real folders instead,
+    so that C:\\users\\<user>\\Documents is what the program shows, as on Windows."""
+    for link in wine.user_dir().iterdir():
+        if link.is_symlink():
+            link.unlink()
+            link.mkdir()
 
 
 def check_gui(runner: Runner, wine: Wine, app: Path, form: Path, shots: Path, timings: dict[str, float]) -> None:
@@ -193,6 +213,8 @@ def check_gui(runner: Runner, wine: Wine, app: Path, form: Path, shots: Path, ti
     except CheckFailed as e:
         runner.failures.append("GUI on Xvfb")
         print(f"FAIL  GUI on Xvfb: {e}", flush=True)
+    finally:
+        with_null_display(wine)
 
 
 def check_utf8_pipes(r: Runner, form: Path) -> str:
@@ -215,7 +237,8 @@ def leftovers(before: set[str], after: set[str], user_dir: str) -> list[str]:
     allowed = (
         f"{user_dir}/Documents",  # the clerk's forms
         f"{user_dir}/AppData/Local/goalform",  # working copies, settings: kept on purpose
-        f"{user_dir}/AppData/Local/Temp",  # Setup's and Python's temporary files live and die there
+        f"{user_dir}/AppData/Local/Temp",  # %TEMP% on Windows (the uninstaller's copy of itself
+        f"{user_dir}/Temp",  # ... is removed from there after it ends); Wine 8's %TEMP%
         "windows/",  # Wine's own bookkeeping (fonts cache, logs)
         f"{user_dir}/AppData/Roaming/Microsoft/Windows/Recent",  # the shell's recent files
     )
@@ -252,6 +275,7 @@ def main(argv: list[str] | None = None) -> int:
             started = time.monotonic()
             wine.boot()
             install_icuuc_stub(wine)  # WINE ONLY: Windows 10 has icuuc.dll; never in the installer
+            real_user_folders(wine)
         except (Skip, CheckFailed, subprocess.TimeoutExpired) as e:
             print(skip_line(str(e)), flush=True)
             return 0

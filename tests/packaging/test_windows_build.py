@@ -118,6 +118,7 @@ def test_only_the_users_files_may_be_left_after_uninstalling():
         "windows/Fonts/cache",
         f"{user}/AppData/Local/Programs/goalform/_internal/python311.dll",
         f"{user}/AppData/Roaming/goalform.ini",
+        f"{user}/Temp/iu-14D2N.tmp/_unins.tmp",  # the uninstaller's copy of itself, in %TEMP%
     }
     assert cw.leftovers(before, after, user) == [
         f"{user}/AppData/Local/Programs/goalform/_internal/python311.dll",
@@ -169,3 +170,10 @@ def test_make_windows_and_check_windows_exist():
     assert re.search(r"^check-windows: .*\n\t\$\(BIN\)/python packaging/check_windows\.py$", makefile, re.M)
     ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
     assert "make windows check-windows" in ci
+
+
+def test_uninstalling_removes_the_goal_keys_once_empty():
+    iss = (PACKAGING / "windows" / "goalform.iss").read_text(encoding="utf-8-sig")
+    for key in (r"Software\Classes\{#FileExt}", r"Software\Classes\{#FileExt}\OpenWithProgids"):
+        line = next(line for line in iss.splitlines() if f'Subkey: "{key}";' in line)
+        assert "uninsdeletevalue uninsdeletekeyifempty" in line, line
