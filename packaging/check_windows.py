@@ -173,16 +173,24 @@ def check_gui(runner: Runner, wine: Wine, app: Path, form: Path, shots: Path, ti
         window = display.wait_window()
         return proc, window, time.monotonic() - started
 
+    def focus(window: str) -> None:
+        """Keyboard focus to the window (no window manager on Xvfb: XSetInputFocus, which Wine
+        takes as activating it); the pointer over it too."""
+        display.tool("xdotool", "mousemove", "--window", window, "20", "20", check=False)
+        display.tool("xdotool", "windowfocus", "--sync", window, check=False)
+        time.sleep(0.5)
+
     def close(proc: subprocess.Popen[bytes], window: str) -> None:
         """Alt+F4 as a clerk would; the program must end by itself."""
-        display.tool("xdotool", "mousemove", "--window", window, "600", "300", check=False)
+        focus(window)
         display.tool("xdotool", "key", "--clearmodifiers", "alt+F4", check=False)
         try:
             proc.wait(timeout=60)
         except subprocess.TimeoutExpired:
+            display.shot(shots / "close-failed.png")
             proc.kill()
             subprocess.run(["wineserver", "-k"], env=env, check=False)
-            raise CheckFailed("goalform-gui.exe did not end after Alt+F4") from None
+            raise CheckFailed(f"goalform-gui.exe did not end after Alt+F4 (screen: {shots / 'close-failed.png'})") from None
 
     def start_page() -> str:
         proc, window, took = start()
@@ -196,7 +204,7 @@ def check_gui(runner: Runner, wine: Wine, app: Path, form: Path, shots: Path, ti
         proc, window, took = start(str(form))
         timings["example, start to mapped window"] = took
         time.sleep(4)
-        display.tool("xdotool", "mousemove", "--window", window, "600", "300")
+        focus(window)
         display.tool("xdotool", "key", "--clearmodifiers", "alt+2")  # 资金情况, the second tab
         time.sleep(2)
         note = display.shot(shots / "screenshot-wine-funds.png")
