@@ -48,16 +48,21 @@ def ensure_gui_application(widgets: bool = True) -> None:
 
     A QApplication (not only a QGuiApplication), so that widgets created later in the same process
     (the GUI, its tests) still work; ``widgets=False`` (a command-line export, which never shows a
-    widget) makes a QGuiApplication and spares loading QtWidgets.
+    widget) makes a QGuiApplication and spares loading QtWidgets. On Windows always the native
+    ``windows`` platform, whatever QT_QPA_PLATFORM says: it needs no visible window, and it is the one
+    that knows the system's fonts (SimSun...). Offscreen there reads fonts with FreeType from Qt's own
+    empty fonts folder, so a PDF would have no font at all.
     """
     from PySide6.QtCore import QCoreApplication
 
     if QCoreApplication.instance() is not None:
         return
-    if sys.platform.startswith("linux") and not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")):
+    argv = [sys.argv[0] if sys.argv else "goalform"]
+    if sys.platform == "win32":
+        argv += ["-platform", "windows"]
+    elif sys.platform.startswith("linux") and not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")):
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     global _APP
-    argv = [sys.argv[0] if sys.argv else "goalform"]
     if widgets:
         from PySide6.QtWidgets import QApplication
 
