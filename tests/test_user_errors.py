@@ -15,7 +15,7 @@ from goalform.domain.errors import UserError, describe_os_error, user_message
 
 # Exceptions of goalform that are not messages for the user: name them here with a reason.
 INTERNAL: set[str] = {
-    "goalform.store.snapshot._Unusual",  # never leaves read_snapshot: it means «take the full checks»
+    "goalform.store.quick_read._Unusual",  # never leaves read_quickly: it means «take the full checks»
     "goalform.formats.pdf_text.PdfLayoutError",  # caught in write_pdf: Qt's PDF kept, the text layer not repaired
 }
 QT_FREE = ("goalform.domain", "goalform.store", "goalform.formats", "goalform.commands", "goalform.cli")

@@ -282,6 +282,7 @@ ENGLISH = {
     "年度绩效指标": "Annual performance indicators",
     "长期指标": "Long-term indicators",
     "年度指标": "Annual indicators",
+    "设置文件无法使用，本次的设置不会保存：%1": "The settings file cannot be used; settings will not be saved this time: %1",
     # Issue 21: merging saves, evidence that survives approval.
     "已把审核记录保存到 %1；文件中的表格内容已被他人修改，现在显示的是文件中的最新内容":
         "Review records saved to %1; someone else changed the form in the file, which is now shown as it is there",

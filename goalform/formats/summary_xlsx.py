@@ -17,7 +17,7 @@ import io
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, BinaryIO, Callable, Iterator, Sequence
+from typing import Any, BinaryIO, Callable, Iterable, Iterator, Sequence
 from xml.sax.saxutils import escape
 
 from openpyxl import Workbook
@@ -283,8 +283,9 @@ def _chunks(rows: _Rows, summaries: Sequence[FormSummary]) -> Iterator[str]:
         yield "".join(rows.xml(r, s) for r, s in enumerate(summaries[start:start + 200], start=start + 2))
 
 
-def write_summary(path: Path | str, summaries: Sequence[FormSummary], unreadable: Sequence[tuple[str, str]]) -> None:
+def write_summary(path: Path | str, summaries: Sequence[FormSummary], unreadable: Sequence[tuple[str, str]],
+                  inputs: Iterable[str | Path] = ()) -> None:
     """Write the overview to ``path`` atomically (a half-written report never replaces a good one);
-    ExportError, with a Chinese message, when it cannot be written."""
+    ExportError, with a Chinese message, when it cannot be written or would replace one of ``inputs``."""
     write_replacing(path, lambda stream: _write_streamed(stream, summaries, unreadable), is_zip,
-                    failed="无法写入汇总表")
+                    failed="无法写入汇总表", inputs=inputs)

@@ -20,7 +20,7 @@ from goalform.store.errors import (
     TooLarge,
 )
 
-_HOMES = {"Document": "document", "IndicatorRecord": "document", "Subtree": "document", "read_form": "snapshot",
+_HOMES = {"Document": "document", "IndicatorRecord": "document", "Subtree": "document", "read_form": "quick_read",
           "WorkingCopy": "workspace", "Workspace": "workspace"}
 
 __all__ = [

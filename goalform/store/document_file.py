@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Callable, TypeVar
 
 from goalform import assets
+from goalform.domain.errors import os_error_text
 from goalform.domain.form import HEADER_FIELDS, Form, new_form
 from goalform.domain.review import Review
 from goalform.domain.template import Template
@@ -25,8 +26,17 @@ from goalform.store.database import (
 )
 from goalform.domain.fingerprint import fingerprint
 from goalform.store import merging
-from goalform.store.errors import ChangedOnDisk, CorruptFile, SaveError, StoreError, TooLarge
+from goalform.store.errors import (
+    ChangedOnDisk,
+    CorruptFile,
+    SaveError,
+    StoreError,
+    TooLarge,
+    is_disk_full,
+    sqlite_error_text,
+)
 from goalform.store.form_rows import write_form
+from goalform.store.leftovers import clean_folder
 from goalform.store.locking import save_lock
 from goalform.store.merging import SaveOutcome
 from goalform.store.saving import save_target, write_atomically
@@ -94,11 +104,21 @@ class DocumentFile:
         """
         template = assets.template(form.template_id)
         ws = workspace or Workspace()
-        wc = ws.create(origin=path)
-        conn = create_database(wc.path)
-        write_form(conn, form, template)
-        conn.execute("PRAGMA journal_mode = WAL")
-        conn.execute("PRAGMA synchronous = NORMAL")
+        wc = _create_working_copy(ws, path)
+        conn: sqlite3.Connection | None = None
+        try:
+            conn = create_database(wc.path)
+            write_form(conn, form, template)
+            conn.execute("PRAGMA journal_mode = WAL")
+            conn.execute("PRAGMA synchronous = NORMAL")
+        except BaseException as e:  # a full data folder: said, and nothing half-made left there
+            if conn is not None:
+                conn.close()
+            wc.remove()
+            if not isinstance(e, (sqlite3.Error, OSError)):
+                raise
+            text = sqlite_error_text(e) if isinstance(e, sqlite3.Error) else os_error_text(e)
+            raise StoreError(f"无法在 goalform 的数据文件夹（{ws.root}）中建立工作副本：{text}") from None
         doc = cls(conn, path=path, read_only=False, working=wc)
         doc._changes = 1  # never saved
         doc._mark_dirty()
@@ -113,6 +133,7 @@ class DocumentFile:
         the file itself is never changed by opening it.
         """
         path = Path(path)
+        clean_folder(path.parent)  # what saves killed there left behind (store.leftovers)
         stamp = file_stamp(path)  # before reading, so that a change made while we read is noticed
         if read_only:
             conn = open_checked(path, working=None)
@@ -125,7 +146,7 @@ class DocumentFile:
             doc._disk_stamp = stamp
             return doc
         ws = workspace or Workspace()
-        wc = ws.create(origin=path)
+        wc = _create_working_copy(ws, path)
         wc.origin_stamp = stamp
         conn: sqlite3.Connection | None = None
         try:
@@ -133,10 +154,12 @@ class DocumentFile:
             conn.execute("PRAGMA journal_mode = WAL")
             conn.execute("PRAGMA synchronous = NORMAL")
             doc = cls(conn, path=path, read_only=False, working=wc)
-        except BaseException:
+        except BaseException as e:
             if conn is not None:
                 conn.close()
             wc.remove()
+            if isinstance(e, sqlite3.Error) and is_disk_full(e):
+                raise StoreError(f"无法在 goalform 的数据文件夹（{ws.root}）中建立工作副本：{sqlite_error_text(e)}") from None
             raise
         wc.template_id = doc.template.id
         wc.department = doc.field("department")
@@ -345,3 +368,11 @@ class DocumentFile:
             self._working.dirty = True
             self._working.modified = time.time()
             self._working.write_sidecar()
+
+
+def _create_working_copy(ws: Workspace, origin: Path | None) -> WorkingCopy:
+    """A new working copy, or StoreError saying why the data folder cannot take one (full, read-only)."""
+    try:
+        return ws.create(origin=origin)
+    except OSError as e:
+        raise StoreError(f"无法在 goalform 的数据文件夹（{ws.root}）中建立工作副本：{os_error_text(e)}") from None

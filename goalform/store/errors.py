@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sqlite3
 
+from goalform import signals
 from goalform.domain.errors import DISK_FULL_ERRNOS, UserError
 
 
@@ -43,6 +44,10 @@ class ChangedOnDisk(SaveError):
         self.statuses = list(statuses or [])  # new status changes in the file (StatusChange)
 
 
+class WorkingCopyFull(StoreError):
+    """An edit could not be written to the working copy: the data folder's disk is full or failing."""
+
+
 def is_disk_full(error: BaseException) -> bool:
     """Whether ``error`` means the disk is full or cannot be written (the user's to fix, not a bug)."""
     if isinstance(error, OSError):
@@ -62,7 +67,9 @@ class TooLarge(StoreError):
 
 
 def sqlite_error_text(error: sqlite3.Error) -> str:
-    """A Chinese phrase for the SQLite errors a user can meet (full disk, locked file, I/O)."""
+    """A Chinese phrase for the SQLite errors a user can meet (full disk, locked file, I/O). An error
+    that a stop signal caused raises goalform.signals.Interrupted instead."""
+    signals.check()
     text = str(error).lower()
     if "full" in text:
         return "磁盘已满"

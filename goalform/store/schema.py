@@ -150,7 +150,8 @@ def migrate(conn: sqlite3.Connection, from_version: int) -> None:
         conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
         conn.execute("COMMIT")
     except BaseException:
-        conn.execute("ROLLBACK")
+        if conn.in_transaction:  # SQLite already rolled back after a full disk or I/O error
+            conn.execute("ROLLBACK")
         raise
 
 

@@ -40,7 +40,7 @@ from goalform.domain.diff import Difference, shown
 from goalform.domain.form import Form
 from goalform.domain.template import Template
 from goalform.domain.validation import Location
-from goalform.domain.errors import UserError, os_error_text
+from goalform.domain.errors import UserError
 from goalform.ui.shell import Shell
 from goalform.ui.user_errors import tell_user
 
@@ -120,6 +120,7 @@ class DiffDock(QDockWidget):
         self.setObjectName("diff_window")
         self.main_window = window
         self.export_names = export_names
+        self.inputs: tuple[Path, ...] = ()  # the two compared files, which the export must not replace
         body = QWidget(self)
         self.setWidget(body)
         layout = QVBoxLayout(body)
@@ -239,21 +240,18 @@ class DiffDock(QDockWidget):
         text = self.filter.text().strip()
         note = self.tr("筛选：%1").replace("%1", text) if text else ""
         try:
-            write_diff(target, self.rows_shown(), *self.export_names, note)
+            write_diff(target, self.rows_shown(), *self.export_names, note, inputs=self.inputs)
         except UserError as e:  # a Chinese message already
             tell_user(self, self.tr("导出失败"), e)
-            return False
-        except OSError as e:
-            tell_user(self, self.tr("导出失败"), self.tr("无法写入「%1」：%2。").replace("%1", str(target))
-                      .replace("%2", os_error_text(e)))
             return False
         self.hint.setText(self.tr("已导出到 %1").replace("%1", str(target)))
         return True
 
 
-def show_comparison(window: Shell, other_name: str, other: Form, other_template: Template) -> DiffDock | None:
-    """Compare the open form with ``other`` (read from the file ``other_name``) and show the result
-    in the 比较结果 dock, in place of an earlier comparison."""
+def show_comparison(window: Shell, other_name: str, other: Form, other_template: Template,
+                    other_path: Path | None = None) -> DiffDock | None:
+    """Compare the open form with ``other`` (read from the file ``other_name`` at ``other_path``) and show
+    the result in the 比较结果 dock, in place of an earlier comparison."""
     from goalform.domain.diff import diff_forms
 
     doc = window.doc
@@ -285,6 +283,7 @@ def show_comparison(window: Shell, other_name: str, other: Form, other_template:
         old.deleteLater()
     dock = DiffDock(window, differences, open_side, before, after, summary,
                       export_names=(f"{before_name}（{before_year}年）", f"{after_name}（{after_year}年）"))
+    dock.inputs = tuple(p for p in (doc.path, other_path) if p is not None)  # the export never replaces them
     central = window.centralWidget()
     room = window.width() - (central.minimumSizeHint().width() if central is not None else 0)
     # Beside the form (with 检查结果 and 审核, the whole height for the list; the form scrolls) when there

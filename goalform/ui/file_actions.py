@@ -16,8 +16,9 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QApplication, QFileDialog, QMenu, QMessageBox
 
 from goalform.domain.form import leaves
+from goalform.paths import NAME_MAX, fitted
 from goalform.store.document import Document
-from goalform.store.snapshot import read_form
+from goalform.store.quick_read import read_form
 from goalform.store.errors import ChangedOnDisk
 from goalform.store.workspace import Workspace
 from goalform.ui import integrations
@@ -254,7 +255,7 @@ class FileActions(QObject):
     @staticmethod
     def _suggested_name(doc: Document) -> str:
         department = doc.field("department").strip() or QCoreApplication.translate("FileActions", "部门整体绩效目标表")
-        return f"{doc.year}-{department}.goal"
+        return fitted(f"{doc.year}-{department}", NAME_MAX - len(".goal.xlsx"), mark=False) + ".goal"  # bytes, not characters
 
     def _save_to(self, path: Path, overwrite_changes: bool = False) -> bool:
         doc = self.doc
@@ -395,7 +396,7 @@ class FileActions(QObject):
             # The form just checked is the one exported: one load for the check and the export.
             runner = self.window.runner
             form = runner.form if runner is not None and runner.form is not None else doc.load_form()
-            integrations.export_form(form, doc.template, target)
+            integrations.export_form(form, doc.template, target, inputs=[p for p in (doc.path,) if p])
         if outcome.failed:
             return
         self.window.statusBar().showMessage(self.tr("已导出到 %1").replace("%1", str(target)), 5000)
@@ -445,4 +446,4 @@ class FileActions(QObject):
             return
         from goalform.ui.diff_window import show_comparison
 
-        self.diff_window = show_comparison(self.window, Path(path).name, other, other_template)
+        self.diff_window = show_comparison(self.window, Path(path).name, other, other_template, Path(path))

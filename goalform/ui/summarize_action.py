@@ -52,7 +52,9 @@ class SummarizeWorker(QThread):
                                      progress=lambda done, total, path: self.progressed.emit(done, total, path.name),
                                      cancelled=lambda: self._cancel)
             if not result.cancelled and result.summaries:
-                write_summary(self.output, result.summaries, [(u.path, u.reason) for u in result.unreadable])
+                read = [s.path for s in result.summaries] + [u.path for u in result.unreadable]
+                write_summary(self.output, result.summaries, [(u.path, u.reason) for u in result.unreadable],
+                              inputs=read)
                 self.written = True
         except UserError as e:  # the summary could not be written (full disk, read-only, …): said in Chinese
             self.failed.emit(str(e))

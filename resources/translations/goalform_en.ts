@@ -121,109 +121,103 @@
         <translation>Comparison</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/diff_window.py" line="137" />
+        <location filename="../../goalform/ui/diff_window.py" line="138" />
         <source>筛选：位置、年份或数值中的文字</source>
         <translation>Filter: text in location, year or values</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/diff_window.py" line="143" />
+        <location filename="../../goalform/ui/diff_window.py" line="144" />
         <source>导出 Excel…</source>
         <translation>Export Excel…</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/diff_window.py" line="145" />
+        <location filename="../../goalform/ui/diff_window.py" line="146" />
         <source>关闭</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/diff_window.py" line="177" />
+        <location filename="../../goalform/ui/diff_window.py" line="178" />
         <source>双击一行（或按回车）转到当前表格中的该项。</source>
         <translation>Double-click a row (or press Enter) to go to that item in the current form.</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/diff_window.py" line="203" />
+        <location filename="../../goalform/ui/diff_window.py" line="204" />
         <source>显示 %1 / %2 处</source>
         <translation>Showing %1 / %2</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/diff_window.py" line="213" />
-        <location filename="../../goalform/ui/diff_window.py" line="225" />
+        <location filename="../../goalform/ui/diff_window.py" line="214" />
+        <location filename="../../goalform/ui/diff_window.py" line="226" />
         <source>比较时打开的表格已关闭，不能转到。</source>
         <translation>The form open during the comparison has been closed; cannot go there.</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/diff_window.py" line="216" />
+        <location filename="../../goalform/ui/diff_window.py" line="217" />
         <source>此项只在另一个文件中，当前表格没有。</source>
         <translation>This item is only in the other file, not in the current form.</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/diff_window.py" line="219" />
+        <location filename="../../goalform/ui/diff_window.py" line="220" />
         <source>已转到：%1</source>
         <translation>Went to: %1</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/diff_window.py" line="230" />
+        <location filename="../../goalform/ui/diff_window.py" line="231" />
         <source>导出比较结果</source>
         <translation>Export comparison</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/diff_window.py" line="230" />
+        <location filename="../../goalform/ui/diff_window.py" line="231" />
         <source>比较结果.xlsx</source>
         <translation>comparison.xlsx</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/diff_window.py" line="231" />
+        <location filename="../../goalform/ui/diff_window.py" line="232" />
         <source>Excel 工作簿 (*.xlsx)</source>
         <translation>Excel workbook (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/diff_window.py" line="240" />
+        <location filename="../../goalform/ui/diff_window.py" line="241" />
         <source>筛选：%1</source>
         <translation>Filter: %1</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/diff_window.py" line="244" />
-        <location filename="../../goalform/ui/diff_window.py" line="247" />
+        <location filename="../../goalform/ui/diff_window.py" line="245" />
         <source>导出失败</source>
         <translation>Export failed</translation>
     </message>
     <message>
         <location filename="../../goalform/ui/diff_window.py" line="247" />
-        <source>无法写入「%1」：%2。</source>
-        <translation>Cannot write “%1”: %2.</translation>
-    </message>
-    <message>
-        <location filename="../../goalform/ui/diff_window.py" line="250" />
         <source>已导出到 %1</source>
         <translation>Exported to %1</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/diff_window.py" line="263" />
+        <location filename="../../goalform/ui/diff_window.py" line="261" />
         <source>当前表格</source>
         <translation>current form</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/diff_window.py" line="272" />
+        <location filename="../../goalform/ui/diff_window.py" line="270" />
         <source>之前（%1年）</source>
         <translation>Before (%1)</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/diff_window.py" line="273" />
+        <location filename="../../goalform/ui/diff_window.py" line="271" />
         <source>之后（%1年）</source>
         <translation>After (%1)</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/diff_window.py" line="274" />
+        <location filename="../../goalform/ui/diff_window.py" line="272" />
         <source>之前：%1（%2年）　之后：%3（%4年）</source>
         <translation>Before: %1 (%2)　After: %3 (%4)</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/diff_window.py" line="276" />
+        <location filename="../../goalform/ui/diff_window.py" line="274" />
         <source>共 %1 处不同。</source>
         <translation>%1 differences.</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/diff_window.py" line="277" />
+        <location filename="../../goalform/ui/diff_window.py" line="275" />
         <source>两个文件内容相同。</source>
         <translation>The two files have the same content.</translation>
     </message>
@@ -244,327 +238,327 @@
 <context>
     <name>FileActions</name>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="93" />
+        <location filename="../../goalform/ui/file_actions.py" line="94" />
         <source>新建…</source>
         <translation>New…</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="94" />
+        <location filename="../../goalform/ui/file_actions.py" line="95" />
         <source>打开…</source>
         <translation>Open…</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="95" />
+        <location filename="../../goalform/ui/file_actions.py" line="96" />
         <source>以只读方式打开…</source>
         <translation>Open read-only…</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="97" />
+        <location filename="../../goalform/ui/file_actions.py" line="98" />
         <source>保存</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="98" />
-        <location filename="../../goalform/ui/file_actions.py" line="313" />
+        <location filename="../../goalform/ui/file_actions.py" line="99" />
+        <location filename="../../goalform/ui/file_actions.py" line="314" />
         <source>另存为…</source>
         <translation>Save As…</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="99" />
+        <location filename="../../goalform/ui/file_actions.py" line="100" />
         <source>导入 Word/Excel…</source>
         <translation>Import Word/Excel…</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="100" />
+        <location filename="../../goalform/ui/file_actions.py" line="101" />
         <source>导出…</source>
         <translation>Export…</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="101" />
+        <location filename="../../goalform/ui/file_actions.py" line="102" />
         <source>打印预览…</source>
         <translation>Print preview…</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="102" />
+        <location filename="../../goalform/ui/file_actions.py" line="103" />
         <source>打印…</source>
         <translation>Print…</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="103" />
+        <location filename="../../goalform/ui/file_actions.py" line="104" />
         <source>结转到下一年…</source>
         <translation>Roll over to next year…</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="104" />
+        <location filename="../../goalform/ui/file_actions.py" line="105" />
         <source>与另一文件比较…</source>
         <translation>Compare with another file…</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="105" />
+        <location filename="../../goalform/ui/file_actions.py" line="106" />
         <source>关闭</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="106" />
+        <location filename="../../goalform/ui/file_actions.py" line="107" />
         <source>退出</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="107" />
+        <location filename="../../goalform/ui/file_actions.py" line="108" />
         <source>最近打开</source>
         <translation>Recent files</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="135" />
-        <location filename="../../goalform/ui/file_actions.py" line="326" />
+        <location filename="../../goalform/ui/file_actions.py" line="136" />
+        <location filename="../../goalform/ui/file_actions.py" line="327" />
         <source>未命名表格</source>
         <translation>untitled form</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="139" />
+        <location filename="../../goalform/ui/file_actions.py" line="140" />
         <source>保存修改</source>
         <translation>Save changes</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="137" />
+        <location filename="../../goalform/ui/file_actions.py" line="138" />
         <source>「%1」有未保存的修改。关闭前要保存吗？</source>
         <translation>“%1” has unsaved changes. Save them before closing?</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="136" />
+        <location filename="../../goalform/ui/file_actions.py" line="137" />
         <source>「%1」有未保存的审核意见或审核状态。关闭前要保存吗？</source>
         <translation>“%1” has unsaved review comments or review status. Save them before closing?</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="160" />
+        <location filename="../../goalform/ui/file_actions.py" line="161" />
         <source>新建失败</source>
         <translation>Could not create the form</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="167" />
-        <location filename="../../goalform/ui/file_actions.py" line="201" />
+        <location filename="../../goalform/ui/file_actions.py" line="168" />
+        <location filename="../../goalform/ui/file_actions.py" line="202" />
         <source>以只读方式打开</source>
         <translation>Open read-only</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="167" />
+        <location filename="../../goalform/ui/file_actions.py" line="168" />
         <source>打开</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="184" />
+        <location filename="../../goalform/ui/file_actions.py" line="185" />
         <source>无法打开文件</source>
         <translation>Cannot open the file</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="198" />
+        <location filename="../../goalform/ui/file_actions.py" line="199" />
         <source>文件已在编辑中</source>
         <translation>File already being edited</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="199" />
+        <location filename="../../goalform/ui/file_actions.py" line="200" />
         <source>「%1」已在另一个 goalform 窗口中打开。
 两边同时编辑，后保存的一方会覆盖先保存的一方。建议以只读方式打开。</source>
         <translation>“%1” is already open in another goalform window.
 If both are edited, whichever saves last overwrites the other. Opening it read-only is recommended.</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="201" />
+        <location filename="../../goalform/ui/file_actions.py" line="202" />
         <source>仍要编辑</source>
         <translation>Edit anyway</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="222" />
+        <location filename="../../goalform/ui/file_actions.py" line="223" />
         <source>（无）</source>
         <translation>(none)</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="226" />
+        <location filename="../../goalform/ui/file_actions.py" line="227" />
         <source>清除列表</source>
         <translation>Clear list</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="245" />
+        <location filename="../../goalform/ui/file_actions.py" line="246" />
         <source>另存为</source>
         <translation>Save As</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="255" />
+        <location filename="../../goalform/ui/file_actions.py" line="256" />
         <source>部门整体绩效目标表</source>
         <translation>Department performance targets</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="262" />
+        <location filename="../../goalform/ui/file_actions.py" line="263" />
         <source>保存失败</source>
         <translation>Save failed</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="285" />
+        <location filename="../../goalform/ui/file_actions.py" line="286" />
         <source>已把审核记录保存到 %1；文件中的表格内容已被他人修改，现在显示的是文件中的最新内容</source>
         <translation>Review records saved to %1; someone else changed the form in the file, which is now shown as it is there</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="287" />
+        <location filename="../../goalform/ui/file_actions.py" line="288" />
         <source>已把审核记录保存到 %1（表格内容未改动）</source>
         <translation>Review record saved to %1 (form content unchanged)</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="293" />
+        <location filename="../../goalform/ui/file_actions.py" line="294" />
         <source>已保存到 %1；文件中的表格内容已被他人修改，现在显示的是文件中的最新内容</source>
         <translation>Saved to %1; someone else changed the form in the file, which is now shown as it is there</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="295" />
+        <location filename="../../goalform/ui/file_actions.py" line="296" />
         <source>已保存到 %1</source>
         <translation>Saved to %1</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="303" />
+        <location filename="../../goalform/ui/file_actions.py" line="304" />
         <source>%1 条审核意见</source>
         <translation>%1 review comments</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="305" />
+        <location filename="../../goalform/ui/file_actions.py" line="306" />
         <source>%1 条状态记录</source>
         <translation>%1 status records</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="308" />
+        <location filename="../../goalform/ui/file_actions.py" line="309" />
         <source>；同时保留了文件中他人新加的 %1</source>
         <translation>; kept what others added to the file meanwhile: %1</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="308" />
+        <location filename="../../goalform/ui/file_actions.py" line="309" />
         <source>、</source>
         <translation>, </translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="313" />
+        <location filename="../../goalform/ui/file_actions.py" line="314" />
         <source>文件已被修改</source>
         <translation>File changed on disk</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="313" />
+        <location filename="../../goalform/ui/file_actions.py" line="314" />
         <source>覆盖保存</source>
         <translation>Overwrite</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="327" />
+        <location filename="../../goalform/ui/file_actions.py" line="328" />
         <source>恢复未保存的工作</source>
         <translation>Recover unsaved work</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="328" />
+        <location filename="../../goalform/ui/file_actions.py" line="329" />
         <source>goalform 上次没有正常关闭。发现「%1」在 %2 的未保存修改。
 要恢复吗？</source>
         <translation>goalform did not close normally last time. Unsaved changes to “%1” from %2 were found.
 Recover them?</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="330" />
+        <location filename="../../goalform/ui/file_actions.py" line="331" />
         <source>恢复</source>
         <translation>Recover</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="331" />
+        <location filename="../../goalform/ui/file_actions.py" line="332" />
         <source>丢弃</source>
         <translation>Discard</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="332" />
+        <location filename="../../goalform/ui/file_actions.py" line="333" />
         <source>以后再说</source>
         <translation>Later</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="337" />
+        <location filename="../../goalform/ui/file_actions.py" line="338" />
         <source>无法恢复</source>
         <translation>Cannot recover</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="380" />
+        <location filename="../../goalform/ui/file_actions.py" line="381" />
         <source>此表还有 %1 个错误，仍要导出吗？</source>
         <translation>This form still has %1 errors. Export anyway?</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="423" />
+        <location filename="../../goalform/ui/file_actions.py" line="424" />
         <source>结转到下一年</source>
         <translation>Roll over to next year</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="424" />
+        <location filename="../../goalform/ui/file_actions.py" line="425" />
         <source>已结转为 %1 年的新表格（尚未保存）。有 %2 处需要核对，详见检查结果。</source>
         <translation>Rolled over to a new form for %1 (not saved yet). %2 items need checking; see Findings.</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="355" />
+        <location filename="../../goalform/ui/file_actions.py" line="356" />
         <source>导入</source>
         <translation>Import</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="42" />
+        <location filename="../../goalform/ui/file_actions.py" line="43" />
         <source>goalform 表格 (*.goal)</source>
         <translation>goalform forms (*.goal)</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="364" />
+        <location filename="../../goalform/ui/file_actions.py" line="365" />
         <source>导入失败</source>
         <translation>Import failed</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="372" />
+        <location filename="../../goalform/ui/file_actions.py" line="373" />
         <source>导入报告</source>
         <translation>Import report</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="372" />
+        <location filename="../../goalform/ui/file_actions.py" line="373" />
         <source>已导入「%1」。</source>
         <translation>Imported “%1”.</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="380" />
-        <location filename="../../goalform/ui/file_actions.py" line="385" />
+        <location filename="../../goalform/ui/file_actions.py" line="381" />
+        <location filename="../../goalform/ui/file_actions.py" line="386" />
         <source>导出</source>
         <translation>Export</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="392" />
+        <location filename="../../goalform/ui/file_actions.py" line="393" />
         <source>导出失败</source>
         <translation>Export failed</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="396" />
+        <location filename="../../goalform/ui/file_actions.py" line="397" />
         <source>已导出到 %1</source>
         <translation>Exported to %1</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="409" />
+        <location filename="../../goalform/ui/file_actions.py" line="410" />
         <source>打印失败</source>
         <translation>Printing failed</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="417" />
+        <location filename="../../goalform/ui/file_actions.py" line="418" />
         <source>结转失败</source>
         <translation>Rollover failed</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="433" />
+        <location filename="../../goalform/ui/file_actions.py" line="434" />
         <source>与另一文件比较</source>
         <translation>Compare with another file</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="437" />
+        <location filename="../../goalform/ui/file_actions.py" line="438" />
         <source>比较失败</source>
         <translation>Comparison failed</translation>
     </message>
     <message>
         <location filename="../../goalform/formats/export.py" line="23" />
-        <location filename="../../goalform/formats/importer.py" line="37" />
+        <location filename="../../goalform/formats/importer.py" line="38" />
         <source>Word 文档</source>
         <translation>Word document</translation>
     </message>
     <message>
         <location filename="../../goalform/formats/export.py" line="24" />
-        <location filename="../../goalform/formats/importer.py" line="37" />
+        <location filename="../../goalform/formats/importer.py" line="38" />
         <source>Excel 工作簿</source>
         <translation>Excel workbook</translation>
     </message>
@@ -574,18 +568,18 @@ Recover them?</translation>
         <translation>PDF file</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="54" />
+        <location filename="../../goalform/ui/file_actions.py" line="55" />
         <source>Word 或 Excel 表格 (%1)</source>
         <translation>Word or Excel forms (%1)</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="56" />
-        <location filename="../../goalform/ui/file_actions.py" line="65" />
+        <location filename="../../goalform/ui/file_actions.py" line="57" />
+        <location filename="../../goalform/ui/file_actions.py" line="66" />
         <source>所有文件 (*)</source>
         <translation>All files (*)</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="64" />
+        <location filename="../../goalform/ui/file_actions.py" line="65" />
         <source>可导入的 Word 或 Excel 表格 (%1)</source>
         <translation>Importable Word or Excel forms (%1)</translation>
     </message>
@@ -1198,157 +1192,157 @@ Choose No to use only the built-in indicators this time.</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../goalform/ui/main_window.py" line="108" />
+        <location filename="../../goalform/ui/main_window.py" line="109" />
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/main_window.py" line="131" />
+        <location filename="../../goalform/ui/main_window.py" line="132" />
         <source>编辑(&amp;E)</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/main_window.py" line="149" />
+        <location filename="../../goalform/ui/main_window.py" line="150" />
         <source>视图(&amp;V)</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/main_window.py" line="151" />
+        <location filename="../../goalform/ui/main_window.py" line="152" />
         <source>检查结果</source>
         <translation>Findings</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/main_window.py" line="154" />
+        <location filename="../../goalform/ui/main_window.py" line="155" />
         <source>下一个问题</source>
         <translation>Next problem</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/main_window.py" line="158" />
+        <location filename="../../goalform/ui/main_window.py" line="159" />
         <source>转到</source>
         <translation>Go to</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/main_window.py" line="161" />
+        <location filename="../../goalform/ui/main_window.py" line="162" />
         <source>帮助(&amp;H)</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/main_window.py" line="162" />
+        <location filename="../../goalform/ui/main_window.py" line="163" />
         <source>关于 goalform</source>
         <translation>About goalform</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/main_window.py" line="166" />
+        <location filename="../../goalform/ui/main_window.py" line="167" />
         <source>工具栏</source>
         <translation>Toolbar</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/main_window.py" line="389" />
+        <location filename="../../goalform/ui/main_window.py" line="390" />
         <source>部门整体绩效目标表</source>
         <translation>Department performance targets</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/main_window.py" line="137" />
+        <location filename="../../goalform/ui/main_window.py" line="138" />
         <source>检查</source>
         <translation>Check</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/main_window.py" line="140" />
+        <location filename="../../goalform/ui/main_window.py" line="141" />
         <source>检查整张表格：未填的必填项也作为错误列出 (F5)</source>
         <translation>Check the whole form; required fields still empty count as errors (F5)</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/main_window.py" line="235" />
+        <location filename="../../goalform/ui/main_window.py" line="236" />
         <source>只读：此表格以只读方式打开，表格内容不能修改。可以添加审核意见、提交、退回或通过，保存时只写入这些审核记录。</source>
         <translation>Read-only: the form's content cannot be changed. You can add review comments, submit, return or approve; saving writes only this review record.</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/main_window.py" line="247" />
+        <location filename="../../goalform/ui/main_window.py" line="248" />
         <source>基本信息</source>
         <translation>Header</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/main_window.py" line="248" />
+        <location filename="../../goalform/ui/main_window.py" line="249" />
         <source>资金情况</source>
         <translation>Funds</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/main_window.py" line="249" />
+        <location filename="../../goalform/ui/main_window.py" line="250" />
         <source>职能与任务</source>
         <translation>Functions and tasks</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/main_window.py" line="251" />
+        <location filename="../../goalform/ui/main_window.py" line="252" />
         <source>长期目标</source>
         <translation>Long-term goal</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/main_window.py" line="253" />
+        <location filename="../../goalform/ui/main_window.py" line="254" />
         <source>年度目标</source>
         <translation>Annual goal</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/main_window.py" line="256" />
+        <location filename="../../goalform/ui/main_window.py" line="257" />
         <source>填报说明</source>
         <translation>Instructions</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/main_window.py" line="329" />
+        <location filename="../../goalform/ui/main_window.py" line="330" />
         <source>检查完成：错误 %1 处，警告 %2 处</source>
         <translation>Check finished: %1 errors, %2 warnings</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/main_window.py" line="330" />
+        <location filename="../../goalform/ui/main_window.py" line="331" />
         <source>检查完成：没有发现问题</source>
         <translation>Check finished: no problems found</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/main_window.py" line="340" />
+        <location filename="../../goalform/ui/main_window.py" line="341" />
         <source>错误 %1 · 警告 %2</source>
         <translation>Errors %1 · Warnings %2</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/main_window.py" line="342" />
+        <location filename="../../goalform/ui/main_window.py" line="343" />
         <source>待填 %1 项</source>
         <translation>%1 to fill in</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/main_window.py" line="346" />
+        <location filename="../../goalform/ui/main_window.py" line="347" />
         <source>检查用时 %1 毫秒</source>
         <translation>Checked in %1 ms</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/main_window.py" line="360" />
+        <location filename="../../goalform/ui/main_window.py" line="361" />
         <source>待填 %1</source>
         <translation>%1 to fill in</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/main_window.py" line="395" />
+        <location filename="../../goalform/ui/main_window.py" line="396" />
         <source>未命名</source>
         <translation>Untitled</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/main_window.py" line="396" />
+        <location filename="../../goalform/ui/main_window.py" line="397" />
         <source>（只读）</source>
         <translation> (read-only)</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/main_window.py" line="400" />
+        <location filename="../../goalform/ui/main_window.py" line="401" />
         <source>只读</source>
         <translation>Read-only</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/main_window.py" line="400" />
+        <location filename="../../goalform/ui/main_window.py" line="401" />
         <source>只读 · 审核记录未保存</source>
         <translation>Read-only · review record not saved</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/main_window.py" line="402" />
+        <location filename="../../goalform/ui/main_window.py" line="403" />
         <source>有未保存的修改</source>
         <translation>Unsaved changes</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/main_window.py" line="404" />
+        <location filename="../../goalform/ui/main_window.py" line="405" />
         <source>已保存</source>
         <translation>Saved</translation>
     </message>
@@ -1772,6 +1766,14 @@ Reopen it for editing? Changes reach the file when it is saved.</translation>
     </message>
 </context>
 <context>
+    <name>Settings</name>
+    <message>
+        <location filename="../../goalform/ui/settings.py" line="23" />
+        <source>设置文件无法使用，本次的设置不会保存：%1</source>
+        <translation>The settings file cannot be used; settings will not be saved this time: %1</translation>
+    </message>
+</context>
+<context>
     <name>StartPage</name>
     <message>
         <location filename="../../goalform/ui/start_page.py" line="33" />
@@ -1850,79 +1852,79 @@ Reopen it for editing? Changes reach the file when it is saved.</translation>
 <context>
     <name>SummarizeAction</name>
     <message>
-        <location filename="../../goalform/ui/summarize_action.py" line="74" />
+        <location filename="../../goalform/ui/summarize_action.py" line="76" />
         <source>汇总文件夹…</source>
         <translation>Summarize folder…</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/summarize_action.py" line="91" />
+        <location filename="../../goalform/ui/summarize_action.py" line="93" />
         <source>选择要汇总的文件夹</source>
         <translation>Choose the folder to summarize</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/summarize_action.py" line="95" />
+        <location filename="../../goalform/ui/summarize_action.py" line="97" />
         <source>汇总表保存为</source>
         <translation>Save the summary as</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/summarize_action.py" line="96" />
+        <location filename="../../goalform/ui/summarize_action.py" line="98" />
         <source>Excel 工作簿 (*.xlsx)</source>
         <translation>Excel workbook (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/summarize_action.py" line="107" />
+        <location filename="../../goalform/ui/summarize_action.py" line="109" />
         <source>正在读取表格…</source>
         <translation>Reading forms…</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/summarize_action.py" line="107" />
+        <location filename="../../goalform/ui/summarize_action.py" line="109" />
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/summarize_action.py" line="109" />
-        <location filename="../../goalform/ui/summarize_action.py" line="145" />
-        <location filename="../../goalform/ui/summarize_action.py" line="154" />
+        <location filename="../../goalform/ui/summarize_action.py" line="111" />
+        <location filename="../../goalform/ui/summarize_action.py" line="147" />
+        <location filename="../../goalform/ui/summarize_action.py" line="156" />
         <source>汇总文件夹</source>
         <translation>Summarize folder</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/summarize_action.py" line="130" />
+        <location filename="../../goalform/ui/summarize_action.py" line="132" />
         <source>正在读取 %1/%2：%3</source>
         <translation>Reading %1/%2: %3</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/summarize_action.py" line="157" />
+        <location filename="../../goalform/ui/summarize_action.py" line="159" />
         <source>已取消，未写入汇总表（已读取 %1 个文件）。</source>
         <translation>Cancelled; no summary written (%1 files read).</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/summarize_action.py" line="161" />
+        <location filename="../../goalform/ui/summarize_action.py" line="163" />
         <source>没有一张表能够读取，未写入汇总表。</source>
         <translation>No form could be read; no summary written.</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/summarize_action.py" line="162" />
+        <location filename="../../goalform/ui/summarize_action.py" line="164" />
         <source>所选文件夹中没有 goalform 表格（.goal），未写入汇总表。</source>
         <translation>The folder holds no goalform forms (.goal); no summary written.</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/summarize_action.py" line="165" />
+        <location filename="../../goalform/ui/summarize_action.py" line="167" />
         <source>已汇总 %1 张表到「%2」。</source>
         <translation>Summarized %1 forms into “%2”.</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/summarize_action.py" line="167" />
+        <location filename="../../goalform/ui/summarize_action.py" line="169" />
         <source>%1 个文件未能汇总（也列在汇总表的「未汇总的文件」页）：</source>
         <translation>%1 files could not be summarized (also listed on the summary's “not summarized” sheet):</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/summarize_action.py" line="172" />
+        <location filename="../../goalform/ui/summarize_action.py" line="174" />
         <source>%1 张表有无法读取的金额，未计入合计：汇总表中的合计不完整（见「无法读取的金额」列）。</source>
         <translation>%1 forms have amounts that cannot be read and were left out: the summary's totals are incomplete (see the column 「无法读取的金额」).</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/summarize_action.py" line="180" />
+        <location filename="../../goalform/ui/summarize_action.py" line="182" />
         <source>打开汇总表</source>
         <translation>Open summary</translation>
     </message>
@@ -1938,7 +1940,7 @@ Reopen it for editing? Changes reach the file when it is saved.</translation>
 <context>
     <name>integrations</name>
     <message>
-        <location filename="../../goalform/ui/integrations.py" line="25" />
+        <location filename="../../goalform/ui/integrations.py" line="26" />
         <source>以下 {0} 处内容在表格中没有对应位置，已原样记入「备注」（基本信息页）：</source>
         <translation>These {0} items found no place in the form and were kept as they are in the notes (basic information tab):</translation>
     </message>
@@ -2561,12 +2563,12 @@ Copy %3 columns (%4), or all %6 columns including %5, or select a cell where the
 <context>
     <name>SummarizeWorker</name>
     <message>
-        <location filename="../../goalform/ui/summarize_action.py" line="61" />
+        <location filename="../../goalform/ui/summarize_action.py" line="63" />
         <source>无法写入汇总表「%1」：%2。</source>
         <translation>Cannot write the summary “%1”: %2.</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/summarize_action.py" line="65" />
+        <location filename="../../goalform/ui/summarize_action.py" line="67" />
         <source>汇总失败：%1</source>
         <translation>Summary failed: %1</translation>
     </message>

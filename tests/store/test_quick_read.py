@@ -1,4 +1,4 @@
-"""The one-pass reader (store/snapshot) gives every file exactly the answer the full checks give:
+"""The one-pass reader (store/quick_read) gives every file exactly the answer the full checks give:
 the same form for a good file, the same refusal for a bad one (which it leaves to the full path)."""
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ from valid_forms import valid_form
 from goalform.domain.form import walk
 from goalform.domain.review import Status
 from goalform.store import Document, StoreError, read_form
-from goalform.store.snapshot import read_snapshot
+from goalform.store.quick_read import read_quickly
 
 
 def _full(path: Path):  # noqa: ANN202 - (form, template) or the error, as before the snapshot reader
@@ -54,7 +54,7 @@ def good(tmp_path: Path) -> Path:
 
 
 def test_a_good_file_is_read_in_one_pass_as_the_full_path_reads_it(good: Path) -> None:
-    quick = read_snapshot(good)
+    quick = read_quickly(good)
     assert quick is not None
     _same(quick, _full(good))
     assert quick[0].review.last_change.status is Status.RETURNED
@@ -112,14 +112,41 @@ def test_an_older_file_is_migrated_by_the_full_path(good: Path, tmp_path: Path) 
     conn.execute("PRAGMA user_version = 1")
     conn.execute("VACUUM")
     conn.close()
-    assert read_snapshot(path) is None
+    assert read_quickly(path) is None
     _same(_quick(path), _full(path))
 
 
-def test_too_many_rows_are_refused_by_the_full_path(good: Path, tmp_path: Path, monkeypatch) -> None:
-    from goalform.store import checks, snapshot
+def test_too_many_characters_in_all_are_refused_by_the_full_path(good: Path, monkeypatch) -> None:
+    from goalform.store import checks, quick_read
 
-    monkeypatch.setattr(snapshot, "MAX_GOAL_OTHER_ROWS", 3)
+    monkeypatch.setattr(quick_read, "MAX_FORM_CHARS", 100)
+    monkeypatch.setattr(checks, "MAX_FORM_CHARS", 100)
+    assert read_quickly(good) is None
+    _same(_quick(good), _full(good))
+    assert isinstance(_quick(good)[0], type)  # refused
+
+
+def test_the_characters_are_counted_as_the_full_checks_count_them(good: Path, monkeypatch) -> None:
+    from goalform.store import checks, quick_read
+
+    conn = sqlite3.connect(good)
+    total = 0
+    for table, columns in checks.TEXT_COLUMNS.items():
+        where = " WHERE key IS NOT 'notes'" if table == "field" else ""
+        total += conn.execute(f"SELECT sum({' + '.join(f'ifnull(length({c}), 0)' for c in columns)}) FROM {table}"
+                              + where).fetchone()[0] or 0
+    conn.close()
+    for limit, read in ((total, True), (total - 1, False)):
+        monkeypatch.setattr(quick_read, "MAX_FORM_CHARS", limit)
+        monkeypatch.setattr(checks, "MAX_FORM_CHARS", limit)
+        assert (read_quickly(good) is not None) is read
+        _same(_quick(good), _full(good))
+
+
+def test_too_many_rows_are_refused_by_the_full_path(good: Path, tmp_path: Path, monkeypatch) -> None:
+    from goalform.store import checks, quick_read
+
+    monkeypatch.setattr(quick_read, "MAX_GOAL_OTHER_ROWS", 3)
     monkeypatch.setattr(checks, "MAX_GOAL_OTHER_ROWS", 3)
-    assert read_snapshot(good) is None
+    assert read_quickly(good) is None
     _same(_quick(good), _full(good))
