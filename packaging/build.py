@@ -40,7 +40,13 @@ def run(cmd: list[str], **kwargs: object) -> None:
 
 
 def git_commit() -> str:
-    """The short commit hash, with '-dirty' when the tree has uncommitted changes; '' without git."""
+    """The short commit hash, with '-dirty' when the tree has uncommitted changes; '' without git.
+
+    GOALFORM_BUILD_COMMIT, when set, is taken as is (build_arm64.py builds a copy of the sources in
+    an arm64 chroot that has no git; it passes the checkout's commit this way).
+    """
+    if "GOALFORM_BUILD_COMMIT" in os.environ:
+        return os.environ["GOALFORM_BUILD_COMMIT"]
     try:
         commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True,
                                 text=True, check=True).stdout.strip()
