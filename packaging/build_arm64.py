@@ -63,7 +63,9 @@ def ensure_build_root(base: Path) -> Path:
     """
     cache = chroot.cache_dir()
     root, stamp = cache / "build", cache / "build" / ".goalform-build-root"
-    apt_key = key(chroot.SUITE, chroot.sources_list(), *BUILD_PACKAGES)
+    # The month is part of the key: the libraries the bundle carries from Debian (libpython, libstdc++,
+    # libexpat, ...) are fetched again, with their security updates, at least once a month.
+    apt_key = key(chroot.SUITE, chroot.sources_list(), time.strftime("%Y-%m"), *BUILD_PACKAGES)
     full_key = key(apt_key, *requirements())
     if stamp.is_file() and stamp.read_text().strip() == full_key:
         return root
@@ -138,7 +140,10 @@ def main() -> int:
     chroot.enter_private_namespace()
     started = time.monotonic()
     with chroot.locked("build"):
-        base = chroot.ensure_base()
+        try:
+            base = chroot.ensure_base()
+        except (RuntimeError, subprocess.TimeoutExpired) as e:
+            raise SystemExit(f"could not make the arm64 Debian 12 (network to {chroot.MIRROR}?): {e}") from e
         root = ensure_build_root(base)
         prepared = time.monotonic()
         deb = build(root)
