@@ -273,12 +273,121 @@ ENGLISH = {
     "年度绩效指标": "Annual performance indicators",
     "长期指标": "Long-term indicators",
     "年度指标": "Annual indicators",
+    # issue 26: small things
+    "一级指标是表格规定的，不能移动": "First-level indicators are fixed by the form and cannot be moved",
+    "这一组只有这一个指标，无需移动": "This is the only indicator in its group: nothing to move",
+    "已经在最上面": "Already at the top",
+    "已经在最下面": "Already at the bottom",
+    # The domain's messages (context "messages"; goalform/domain/messages.py): findings and refusals
+    "金额最多保留{n}位小数：「{amount}」": "An amount has at most {n} decimals: \u201c{amount}\u201d",
+    "「{amount}」万元即一万亿元以上，没有部门的预算这么大：请检查位数":
+        "\u201c{amount}\u201d (10,000 yuan) is a trillion yuan or more; no department's budget is that large: check the digits",
+    "金额不能为负数：「{amount}」": "An amount cannot be negative: \u201c{amount}\u201d",
+    "金额以万元为单位：「{amount}」是 {wan} 万元，请填 {wan}":
+        "Amounts are in 10,000 yuan: \u201c{amount}\u201d is {wan} (10,000 yuan); enter {wan}",
+    "金额以万元为单位：「{amount}」请换算成万元再填": "Amounts are in 10,000 yuan: convert \u201c{amount}\u201d first",
+    "「{amount}」含有空格、制表符或换行：一格只能填一个金额":
+        "\u201c{amount}\u201d contains spaces, tabs or line breaks: one amount per cell",
+    "「{amount}」有两个小数点": "\u201c{amount}\u201d has two decimal points",
+    "「{amount}」的逗号不在千位上：千位分隔符每三位一个（如 1,000），小数点请用「.」":
+        "\u201c{amount}\u201d has a comma outside the thousands positions: a separator every three digits (1,000); "
+        "use \u201c.\u201d for decimals",
+    "「{amount}」不是金额": "\u201c{amount}\u201d is not an amount",
+    "{year}年当年金额": "{year} amount (current year)",
+    "{year}年金额": "{year} amount",
+    "{line}（{column}）：{error}": "{line} ({column}): {error}",
+    "{group}合计（{column}）：{error}": "{group} total ({column}): {error}",
+    "{group}合计（{column}）填的是 {stated}，各行之和为 {computed}":
+        "{group} total ({column}) is given as {stated}, but its lines add up to {computed}",
+    "{column}：{blank}还没有填写（收入合计与支出合计应相等）":
+        "{column}: {blank} not filled in yet (total income must equal total expenditure)",
+    "{column}：收入合计 {income} 与支出合计 {expenditure} 不相等":
+        "{column}: total income {income} does not equal total expenditure {expenditure}",
+    "错误": "Error",
+    "警告": "Warning",
+    "提示": "Note",
+    "待填": "To fill in",
+    "请填写{label}": "Please fill in {label}",
+    "请填写填报日期": "Please fill in the date",
+    "联系电话「{phone}」格式不正确，应为 027-12345678 或 13812345678":
+        "Phone \u201c{phone}\u201d is not valid: write it as 027-12345678 or 13812345678",
+    "填报日期「{date}」不是有效日期，应写作 2025-12-31 或 2025年12月31日":
+        "Date \u201c{date}\u201d is not a valid date: write it as 2025-12-31",
+    "{tree}的一级指标「{level1}」下还没有三级指标": "{tree}: no level-3 indicator under \u201c{level1}\u201d yet",
+    "{row}下没有三级指标：请添加三级指标或删除此二级指标":
+        "{row} has no level-3 indicator: add one or delete this level-2 indicator",
+    "{tree}「{where}」下仍有「……」占位行：请填写或删除":
+        "{tree} \u201c{where}\u201d still has a \u201c……\u201d placeholder row: fill it in or delete it",
+    "{row}没有名称": "{row} has no name",
+    "{row}没有填写三级指标名称": "{row}: the level-3 indicator has no name",
+    "{row}没有填写{label}": "{row}: {label} is not filled in",
+    "{row}的{label}填了「无」：本版本的表不允许，请填写具体目标或删除此指标":
+        "{row}: {label} is \u201c无\u201d (none), which this version of the form does not allow: give a target or "
+        "delete the indicator",
+    "{row}没有选择{label}": "{row}: no {label} chosen",
+    "{row}的{label}「{value}」不是可选值（可选：{values}）":
+        "{row}: {label} \u201c{value}\u201d is not one of the choices ({values})",
+    "{tree}「{name}」与同一二级指标「{level2}」下第{n}行重名":
+        "{tree} \u201c{name}\u201d has the same name as row {n} under the same level-2 indicator \u201c{level2}\u201d",
+    "{year}年": "{year}",
+    "{row}没有填写{years}的指标值": "{row}: no value for {years}",
+    "{row}的指标值确定依据是「{other}」的说明，可能与上下行错位，请核对":
+        "{row}: the basis explains \u201c{other}\u201d; the rows may have slipped: please check",
+    "{row}在指标库中属于「{where}」，这里在「{here}」下":
+        "{row} belongs under \u201c{where}\u201d in the indicator library; here it is under \u201c{here}\u201d",
+    "{row}的指标值「{value}」不够具体：请给出可衡量的数值（如 ≥90%、不少于 10 次）":
+        "{row}: the value \u201c{value}\u201d is not specific: give a measurable figure (e.g. \u226590%, at least 10 times)",
+    "{row}是可计量的指标，指标值「{value}」应给出数值（如 ≥90%）":
+        "{row} is measurable: its value \u201c{value}\u201d should be a figure (e.g. \u226590%)",
+    "{row}的「{value}」中比率 {rate}% 超出 0–100% 的范围": "{row}: the rate {rate}% in \u201c{value}\u201d is outside 0\u2013100%",
+    "{row}在{tree}中没有对应的指标": "{row} has no matching indicator in the {tree}",
+    "{row}的预期当年实现值「{value}」低于{year}年的「{last}」：目标比上年差，请核实":
+        "{row}: the expected value \u201c{value}\u201d is below {year}'s \u201c{last}\u201d: a worse target than last year, "
+        "please check",
+    "{row}的预期当年实现值「{value}」高于{year}年的「{last}」：目标比上年差，请核实":
+        "{row}: the expected value \u201c{value}\u201d is above {year}'s \u201c{last}\u201d: a worse target than last year, "
+        "please check",
+    "{line}：{year}年 {now} 万元比{last_year}年 {last} 万元增加 {percent}%，变动超过 50%，请核实或说明原因":
+        "{line}: {now} in {year} is {percent}% more than {last} in {last_year} (10,000 yuan); a change over 50%: "
+        "check it or explain why",
+    "{line}：{year}年 {now} 万元比{last_year}年 {last} 万元减少 {percent}%，变动超过 50%，请核实或说明原因":
+        "{line}: {now} in {year} is {percent}% less than {last} in {last_year} (10,000 yuan); a change over 50%: "
+        "check it or explain why",
+    "量化指标占比 {overall}；长期指标 {long_term}，年度指标 {annual}":
+        "Quantified indicators {overall}; long-term {long_term}, annual {annual}",
+    "{line}的{year}年金额「{value}」是结转前的预算数，请改为实际收支数":
+        "{line}: the {year} amount \u201c{value}\u201d is the budget carried over: enter the actual figure",
+    "「{name}」的上年值「{value}」是结转前的预期当年实现值，请改为{year}年实际完成值":
+        "\u201c{name}\u201d: last year's value \u201c{value}\u201d is the target carried over: enter what was achieved in {year}",
+    "{tree}「{name}」": "{tree} \u201c{name}\u201d",
+    "{tree}（{level1}下第{n}个二级指标）": "{tree} (level-2 indicator {n} under {level1})",
+    "{tree}（{where}下第{n}行）": "{tree} (row {n} under {where})",
+    "请填写{name}": "Please fill in {name}",
+    "请填写长期目标的截止时间（如 {year}年12月）": "Please fill in the deadline of the long-term goal (e.g. {year}年12月)",
+    "长期目标的截止时间「{deadline}」早于本表年度 {year} 年":
+        "The long-term deadline \u201c{deadline}\u201d is before the form's year {year}",
+    "长期目标的截止时间「{deadline}」没有写完整年份，应写作「{year}年12月」这样的形式":
+        "The long-term deadline \u201c{deadline}\u201d has no full year: write it like \u201c{year}年12月\u201d",
+    "长期目标的截止时间「{deadline}」无法识别，请写作「{year}年12月」这样的形式":
+        "The long-term deadline \u201c{deadline}\u201d cannot be read: write it like \u201c{year}年12月\u201d",
+    "不可见的控制字符 U+{code}": "an invisible control character U+{code}",
+    "「{found}」": "\u201c{found}\u201d",
+    "{what}含有{found}，请删除": "{what} contains {found}: please delete it",
+    "金额「{amount}」含有{found}，请删除": "Amount \u201c{amount}\u201d contains {found}: please delete it",
+    "{severity}：{message}": "{severity}: {message}",
+
 }
 
 
 def tool(name: str) -> str:
     found = shutil.which(name) or str(Path(sys.executable).parent / name)
     return found
+
+
+# The domain's messages (goalform/domain/messages.py): msg("template", ...) and the validation's
+# Missing("template", ...), translated by the GUI in this context.
+MESSAGE_CALLS = ("msg", "Missing")
+MESSAGE_CONTEXT = "messages"
 
 
 def translated_calls(path: Path) -> list[tuple[str, str, int]]:
@@ -321,6 +430,8 @@ def translated_calls(path: Path) -> list[tuple[str, str, int]]:
                     found.append((args[0].value, args[1].value, child.lineno))
                 elif isinstance(func, ast.Attribute) and func.attr == "tr" and cls and args and literal(args[0]):
                     found.append((cls, args[0].value, child.lineno))
+                elif isinstance(func, ast.Name) and func.id in MESSAGE_CALLS and args and literal(args[0]):
+                    found.append((MESSAGE_CONTEXT, args[0].value, child.lineno))  # goalform.domain.messages
             visit(child, child.name if isinstance(child, ast.ClassDef) else cls)
 
     visit(tree, "")
@@ -382,7 +493,8 @@ def main() -> int:
     # The GUI, and the modules below it that mark their user-visible names with QT_TRANSLATE_NOOP
     # (domain/names.py, the exporter's and importer's format names), translated where they are shown.
     sources = sorted(str(p.relative_to(ROOT)) for p in (ROOT / "goalform").rglob("*.py")
-                     if "ui" in p.relative_to(ROOT).parts or "QT_TRANSLATE_NOOP(" in p.read_text(encoding="utf-8"))
+                     if "ui" in p.relative_to(ROOT).parts or "QT_TRANSLATE_NOOP(" in p.read_text(encoding="utf-8")
+                     or "goalform.domain.messages import" in p.read_text(encoding="utf-8"))
     subprocess.run([tool("pyside6-lupdate"), *sources, "-no-obsolete", "-ts", str(TS)], cwd=ROOT, check=True)
     tree = ET.parse(TS)
     added = repair(tree.getroot(), sources)

@@ -24,6 +24,8 @@ import re
 from dataclasses import dataclass
 from decimal import ROUND_FLOOR, Decimal
 
+from goalform.domain.messages import msg
+
 MAX_AMOUNT = Decimal(10) ** 8  # 万元: 一万亿元; no department's budget comes near it
 # Full-width forms a Chinese input method types, folded one by one (NFKC would also turn ① into 1).
 _FULL_WIDTH = {**{0xFF10 + i: str(i) for i in range(10)}, 0xFF0C: ",", 0xFF0E: ".", 0xFF0B: "+",
@@ -61,9 +63,9 @@ def parse_amount(text: str, max_decimals: int = 2) -> ParsedAmount:
     frac = (m.group("frac") or "").rstrip("0")
     value = Decimal(f"{whole}.{frac}" if frac else whole)  # exact: no context rounding
     if len(frac) > max_decimals:
-        return ParsedAmount(value, f"金额最多保留{max_decimals}位小数：「{_show(shown)}」")
+        return ParsedAmount(value, msg("金额最多保留{n}位小数：「{amount}」", n=max_decimals, amount=_show(shown)))
     if value >= MAX_AMOUNT:
-        return ParsedAmount(value, f"「{_show(shown)}」万元即一万亿元以上，没有部门的预算这么大：请检查位数")
+        return ParsedAmount(value, msg("「{amount}」万元即一万亿元以上，没有部门的预算这么大：请检查位数", amount=_show(shown)))
     return ParsedAmount(value)
 
 
@@ -76,7 +78,7 @@ def _show(text: str) -> str:
 def _why_not(s: str, shown: str, max_decimals: int) -> str:
     """The message for a text that is not an amount: as precise as the text allows."""
     if s.startswith("-") and parse_amount(s[1:], max_decimals).value is not None:
-        return f"金额不能为负数：「{_show(shown)}」"
+        return msg("金额不能为负数：「{amount}」", amount=_show(shown))
     yuan = _IN_YUAN.fullmatch(s)
     if yuan is not None:
         in_yuan = parse_amount(yuan.group("number"), 99)
@@ -84,15 +86,15 @@ def _why_not(s: str, shown: str, max_decimals: int) -> str:
             wan = canonical_value(in_yuan.value / 10000)
             exponent = wan.as_tuple().exponent
             if isinstance(exponent, int) and -exponent <= max_decimals:
-                return f"金额以万元为单位：「{_show(shown)}」是 {canonical_text(wan)} 万元，请填 {canonical_text(wan)}"
-            return f"金额以万元为单位：「{_show(shown)}」请换算成万元再填"
+                return msg("金额以万元为单位：「{amount}」是 {wan} 万元，请填 {wan}", amount=_show(shown), wan=canonical_text(wan))
+            return msg("金额以万元为单位：「{amount}」请换算成万元再填", amount=_show(shown))
     if re.search(r"\s", s):
-        return f"「{_show(shown)}」含有空格、制表符或换行：一格只能填一个金额"
+        return msg("「{amount}」含有空格、制表符或换行：一格只能填一个金额", amount=_show(shown))
     if s.count(".") > 1:
-        return f"「{_show(shown)}」有两个小数点"
+        return msg("「{amount}」有两个小数点", amount=_show(shown))
     if re.fullmatch(r"\+?[0-9][0-9,]*(\.[0-9]*)?(万元|万)?", s):
-        return f"「{_show(shown)}」的逗号不在千位上：千位分隔符每三位一个（如 1,000），小数点请用「.」"
-    return f"「{_show(shown)}」不是金额"
+        return msg("「{amount}」的逗号不在千位上：千位分隔符每三位一个（如 1,000），小数点请用「.」", amount=_show(shown))
+    return msg("「{amount}」不是金额", amount=_show(shown))
 
 
 def canonical_value(value: Decimal) -> Decimal:

@@ -19,3 +19,13 @@ def parse_date(text: str) -> datetime.date | None:
         return datetime.date(int(m[1]), int(m[2]), int(m[3]))
     except ValueError:  # 2025-02-30
         return None
+
+
+def normalized_date(text: str) -> str:
+    """``text`` as the form stores a date (2025-12-31) when it reads as one, else ``text`` unchanged.
+
+    Clerks type 2025/12/5, 2025.12.5 or 2025年12月5日; the form (and the calendar) keep one spelling so
+    that exports, comparisons and the next year's rollover all see the same text.
+    """
+    date = parse_date(text)
+    return date.isoformat() if date is not None else text

@@ -13,6 +13,7 @@ from __future__ import annotations
 import math
 import re
 import unicodedata
+from decimal import Decimal
 from pathlib import Path
 from typing import IO
 
@@ -112,8 +113,9 @@ def write_xlsx(grid: Grid, target: str | Path | IO[bytes]) -> None:
             if cell.merged:
                 continue
             xl = ws.cell(row_no, cell.col + 1)
-            if cell.role in (AMOUNT, DERIVED) and _is_number(cell.text):
-                xl.value = _number(cell.text)
+            number = _number_cell(cell.text) if cell.role in (AMOUNT, DERIVED) else None
+            if number is not None:
+                xl.value, xl.number_format = number
             else:
                 set_text(xl, cell.text)
             xl.font = bold if cell.role == HEADER else body
@@ -175,14 +177,18 @@ def set_text(cell, text: str) -> None:  # noqa: ANN001 - an openpyxl cell
             cell.quotePrefix = True  # Excel shows it as typed and keeps it text when edited
 
 
-def _is_number(text: str) -> bool:
-    """Only a plain number as goalform writes it («1424», «581.4») becomes a number cell; anything
-    else a clerk typed («+86 27», «1,424万») stays the text it is."""
-    parsed = parse_amount(text)
-    return parsed.ok and parsed.value is not None and format_decimal(parsed.value) == text
-
-
-def _number(text: str) -> int | float:
-    value = parse_amount(text).value
-    assert value is not None
-    return int(value) if value == value.to_integral_value() else float(value)
+def _number_cell(text: str) -> tuple[Decimal, str] | None:
+    """(value, number format) of an amount or a 占比 cell as goalform prints it, so that a reviewer
+    can compute with it while Excel shows exactly the printed text: «1234.5» is 1234.5 shown with
+    «0.0», «660» with «0», «60.68%» is 0.6068 shown with «0.00%». Anything else a clerk typed
+    («+86 27», «1,424万») is None and stays the text it is."""
+    percent = text.endswith("%")
+    digits = text[:-1] if percent else text
+    parsed = parse_amount(digits)
+    if not (parsed.ok and parsed.value is not None and format_decimal(parsed.value) == digits):
+        return None
+    places = len(digits.partition(".")[2])
+    shown = "0" + ("." + "0" * places if places else "")
+    if percent:
+        return parsed.value / 100, shown + "%"
+    return parsed.value, shown

@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Callable, TypeVar
 
 from goalform import assets
-from goalform.domain.form import Form, new_form
+from goalform.domain.form import HEADER_FIELDS, Form, new_form
 from goalform.domain.review import Review
 from goalform.domain.template import Template
 from goalform.store.checks import check_sizes
@@ -63,9 +63,20 @@ class DocumentFile:
 
     # -- creating and opening --------------------------------------------------------------
     @classmethod
-    def new(cls: type[D], template: Template, year: int | None = None, *, workspace: Workspace | None = None) -> D:
-        """A new, unsaved document holding a blank form with the template's default indicators."""
-        return cls.from_form(new_form(template, year), workspace=workspace)
+    def new(cls: type[D], template: Template, year: int | None = None, *, workspace: Workspace | None = None,
+            starting: dict[str, str] | None = None) -> D:
+        """A new document holding a blank form with the template's default indicators and the header
+        fields ``starting`` (the user's own name and phone, today's date). Nothing in it is the clerk's
+        work yet, so it starts clean: closing it untouched asks nothing (the first edit makes it dirty;
+        保存 still asks where to save it)."""
+        form = new_form(template, year)
+        for key, value in (starting or {}).items():
+            if key not in HEADER_FIELDS:
+                raise ValueError(f"not a header field: {key}")
+            setattr(form, key, value)
+        doc = cls.from_form(form, workspace=workspace)
+        doc._saved_at = doc._changes
+        return doc
 
     @classmethod
     def from_form(cls: type[D], form: Form, *, workspace: Workspace | None = None, path: Path | None = None) -> D:

@@ -58,6 +58,31 @@ class MnemonicFallback(QTranslator):
         return f"{found[:len(found) - len(colon)]}(&{source[at + 1].upper()}){colon}"
 
 
+class ButtonMnemonics(QTranslator):
+    """Accelerators for the standard buttons of Qt's message boxes, which Qt's Chinese translation
+    leaves without one (「保存」, 「丢弃」): 「保存(&S)」, 「丢弃(&D)」, so the clerk's Alt+S / Alt+D
+    answer 「关闭前要保存吗？」 as in Word. Installed after Qt's translator, so asked before it; the
+    Chinese text itself still comes from Qt's own catalogue."""
+
+    MNEMONICS = {"Save": "S", "Discard": "D", "Don't Save": "N", "Close without Saving": "N",
+                 "Open": "O", "Apply": "A"}
+
+    def __init__(self, qt: QTranslator, parent=None) -> None:
+        super().__init__(parent)
+        self._qt = qt
+
+    def isEmpty(self) -> bool:  # noqa: N802 - Qt override
+        return False
+
+    def translate(self, context, source, disambiguation=None, n=-1):  # noqa: D401 - Qt override
+        letter = self.MNEMONICS.get(source) if context == "QPlatformTheme" else None
+        if letter is None:
+            return None
+        found = self._qt.translate(context, source, disambiguation, n) or (
+            "不保存" if letter == "N" else "")  # 「Don't Save」 is missing from Qt's catalogue
+        return f"{found}(&{letter})" if found else None
+
+
 def install_translators(app: QApplication, language: str) -> bool:
     """Load goalform's own translation (English) and Qt's for its standard dialogs; True if ours loaded."""
     for t in _translators:
@@ -74,6 +99,10 @@ def install_translators(app: QApplication, language: str) -> bool:
             _translators.append(fallback)
         app.installTranslator(qt)
         _translators.append(qt)
+        if language != "en":
+            buttons = ButtonMnemonics(qt, app)  # installed after Qt's own, so asked before it
+            app.installTranslator(buttons)
+            _translators.append(buttons)
     if language != "en":
         return False
     ours = QTranslator(app)

@@ -151,16 +151,14 @@ class FileActions(QObject):
         dialog = NewFormDialog(self.window)
         if dialog.exec() != NewFormDialog.DialogCode.Accepted or not self.maybe_save():
             return
+        settings = self.window.settings
+        # Starting values of a new form, not edits: the clerk's name and phone, today's date.
+        starting = {key: value for key, value in (("filler", settings.filler), ("phone", settings.phone),
+                                                  ("fill_date", datetime.date.today().isoformat())) if value}
         with told_to_user(self.window, self.tr("新建失败")) as outcome:
-            doc = Document.new(dialog.template(), dialog.year.value())
+            doc = Document.new(dialog.template(), dialog.year.value(), starting=starting)
         if outcome.failed:
             return
-        settings = self.window.settings
-        # Starting values of a new form, before any edit: the clerk's name and phone, today's date.
-        for key, value in (("filler", settings.filler), ("phone", settings.phone),
-                           ("fill_date", datetime.date.today().isoformat())):
-            if value:
-                doc.set_field(key, value)
         self.window.set_document(doc)
 
     def open_file(self, read_only: bool = False) -> None:

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
 
 from goalform.domain.validation import Finding, Location
 from goalform.ui.markers import marker_icon
+from goalform.ui.wording import finding_text
 
 LocationRole = Qt.ItemDataRole.UserRole
 UPDATE_DELAY_MS = 150
@@ -150,7 +151,7 @@ class FindingsDock(QDockWidget):
 
     @staticmethod
     def _item(f: Finding) -> QTreeWidgetItem:
-        item = QTreeWidgetItem([f"{f.severity.label}：{f.message}"])
+        item = QTreeWidgetItem([finding_text(f)])
         item.setIcon(0, marker_icon(f.severity.value))
         item.setData(0, LocationRole, f.location)
         item.setToolTip(0, f"{f.rule} · {f.location.as_text()}")

@@ -30,6 +30,7 @@ from goalform.domain.amounts import canonical_text, parse_amount
 from goalform.formats.table_text import is_block, read_block, write_tsv
 from goalform.ui.editor import FormEditor
 from goalform.ui.widgets import BlockPasteMenu, FieldLineEdit, reroute_paste, wants_focus
+from goalform.ui.wording import say
 
 COLUMNS = ("current", "share", "prev2", "prev1")  # the grid's columns, as on the form
 MAX_LISTED = 12  # problems named one by one in the paste message
@@ -297,7 +298,7 @@ class FundsGrid(QObject):
         self.editor.seal_typing()
         kept = start or _tr("空白")
         message = _tr("%1：%2。表中仍为「%3」，改正后回车，或按 Esc 恢复。").replace(
-            "%1", slot.label).replace("%2", parsed.error).replace("%3", kept)
+            "%1", slot.label).replace("%2", say(parsed.error)).replace("%3", kept)
         self.refused[key] = message
         self.on_marks_changed(cell)
         self._say(cell, message)
@@ -409,7 +410,7 @@ class FundsGrid(QObject):
                     continue
                 parsed = parse_amount(value, decimals)
                 if not parsed.ok:
-                    problems.append(f"{slot.label}：{parsed.error}")
+                    problems.append(f"{slot.label}：{say(parsed.error)}")
                     continue
                 text = "" if parsed.value is None else canonical_text(parsed.value)
                 if text != self.editor.doc.fund(slot.line, slot.column):

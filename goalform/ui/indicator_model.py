@@ -24,6 +24,7 @@ from goalform.domain.validation import Finding, Severity
 from goalform.store.document import Document, Subtree
 from goalform.ui import review_markers
 from goalform.ui.markers import marker_icon, severity_rank
+from goalform.ui.wording import finding_text
 
 # Columns of each tree: the 三级 fields shown, in the order of the official table.
 COL_NAME = 0
@@ -163,7 +164,7 @@ class IndicatorModel(QAbstractItemModel):
             # The whole text on hover, however narrow the column, with what the rules say about the row.
             text = rec.get(key) if rec.level == 3 or key == "name" else ""
             lines = [text] if text else []
-            return "\n".join(lines + [f"{f.severity.label}：{f.message}" for f in findings or ()]) or None
+            return "\n".join(lines + [finding_text(f) for f in findings or ()]) or None
         if not findings:
             return None
         if role == SeverityRole:

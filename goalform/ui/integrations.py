@@ -57,7 +57,9 @@ def export_form(form: Form, template: Template, path: Path) -> Path:
 
 def print_form(parent: QWidget, form: Form, template: Template, *, preview: bool) -> bool:
     """Print through the system's printer dialog, or show Qt's print preview first."""
-    from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrintPreviewDialog
+    from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrintPreviewDialog, QPrintPreviewWidget
+
+    from goalform.ui.widgets import fit_to_screen
 
     from goalform.formats.pdf_writer import paint_form, setup_page
 
@@ -67,6 +69,11 @@ def print_form(parent: QWidget, form: Form, template: Template, *, preview: bool
     if preview:
         dialog = QPrintPreviewDialog(printer, parent)
         dialog.paintRequested.connect(lambda p: paint_form(form, template, p))
+        # Big enough to read a page (Qt opens it small, at 38 %): most of the screen, the page's width fitted.
+        fit_to_screen(dialog, largest=(1100, 1000))
+        preview = dialog.findChild(QPrintPreviewWidget)
+        if preview is not None:
+            preview.fitToWidth()
         return bool(dialog.exec())
     dialog = QPrintDialog(printer, parent)
     if not dialog.exec():

@@ -39,7 +39,7 @@ from goalform.ui.tabs.instructions_tab import InstructionsTab, has_instructions
 from goalform.ui.tabs.texts_tab import TextsTab
 from goalform.ui.undo_actions import UndoActions
 from goalform.ui.validation_runner import ValidationRunner
-from goalform.ui.widgets import FINDING_STYLE
+from goalform.ui.widgets import FINDING_STYLE, ElidingStatusBar, fit_to_screen
 
 READ_ONLY_STYLE = "background: #fff3c4; color: #5a4500; padding: 6px; border-bottom: 1px solid #d8b84a;"
 
@@ -65,7 +65,6 @@ class MainWindow(QMainWindow):
         self.setStyleSheet(FINDING_STYLE)
         self.setAcceptDrops(True)
         self.setMinimumSize(900, 600)
-        self.resize(1280, 720)
 
         self.files = FileActions(self)
         self.dock = FindingsDock(self)
@@ -91,10 +90,10 @@ class MainWindow(QMainWindow):
             self.tabifyDockWidget(self.dock, dock)
         self.library.dock.hide()
         self.dock.raise_()
-        if self.settings.window_state() is None:  # first start: wide enough for a fingerprint in two lines
-            QTimer.singleShot(0, lambda: self.resizeDocks([review], [REVIEW_DOCK_WIDTH], Qt.Orientation.Horizontal))
+        self._docks_unsized = self.settings.window_state() is None  # first start: sized when first shown
 
     def _build_status_bar(self) -> None:
+        self.setStatusBar(ElidingStatusBar(self))
         self.count_label = QLabel(self)
         self.count_label.setObjectName("finding_count")
         self.save_label = QLabel(self)
@@ -195,6 +194,9 @@ class MainWindow(QMainWindow):
             dock.show()
         if self._hidden_docks:
             self.dock.raise_()
+        if self._hidden_docks and self._docks_unsized:  # wide enough for a fingerprint in two lines, no wider
+            self._docks_unsized = False
+            QTimer.singleShot(0, lambda: self.resizeDocks([self.dock], [REVIEW_DOCK_WIDTH], Qt.Orientation.Horizontal))
         self._hidden_docks = []
 
     # -- the document ------------------------------------------------------------------------------
@@ -408,6 +410,8 @@ class MainWindow(QMainWindow):
         geometry = self.settings.geometry()
         if geometry is not None:
             self.restoreGeometry(geometry)
+        else:
+            fit_to_screen(self)
         state = self.settings.window_state()
         if state is not None:
             self._hidden_docks = []

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QLineEdit, QPlainTextEdit, QToolButton, QWidget
 
 from goalform.domain.review import Comment
 from goalform.ui.markers import SEVERITY_COLORS, marker_icon
+from goalform.ui.wording import finding_text
 
 COMMENT_COLOR = QColor(45, 110, 190)
 
@@ -173,7 +174,7 @@ def indicator_data(model, indicator_id: int, column: int, role: int):
         if column == 0:
             return comment_icon(findings[0].severity.value if findings else "")
         return comment_icon() if key in comments else None
-    lines = [f"{f.severity.label}：{f.message}" for f in findings]
+    lines = [finding_text(f) for f in findings]
     everything = [c for group in comments.values() for c in group]
     everything.sort(key=lambda c: c.id)
     lines.append(comment_tooltip(everything))

@@ -7,13 +7,14 @@ from __future__ import annotations
 
 from typing import Callable
 
-from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtCore import QEvent, QRect, Qt, Signal
 from PySide6.QtGui import QKeySequence
-from PySide6.QtWidgets import QLineEdit, QMenu, QPlainTextEdit, QWidget
+from PySide6.QtWidgets import QLineEdit, QMainWindow, QMenu, QPlainTextEdit, QStatusBar, QWidget
 
 from goalform.domain.validation import Finding
 from goalform.ui.editor import FormEditor
 from goalform.ui.markers import worst
+from goalform.ui.wording import finding_text
 
 _STACK_KEYS = (QKeySequence.StandardKey.Undo, QKeySequence.StandardKey.Redo)
 
@@ -82,11 +83,19 @@ class FieldTextEdit(QPlainTextEdit):
         self.editing_finished.emit()
 
 
-def bind_line(edit: FieldLineEdit, editor: FormEditor, key: str) -> None:
-    """Keep ``edit`` and the document field ``key`` the same, both ways."""
+def bind_line(edit: FieldLineEdit, editor: FormEditor, key: str,
+              normalize: Callable[[str], str] | None = None) -> None:
+    """Keep ``edit`` and the document field ``key`` the same, both ways. ``normalize`` turns the text
+    into the form's own spelling when the clerk leaves the field (in the same undo step as the typing)."""
     edit.setText(editor.doc.field(key))
     edit.textEdited.connect(lambda text: editor.edit_field(key, text))
-    edit.editingFinished.connect(editor.seal_typing)
+
+    def finish() -> None:
+        if normalize is not None:
+            editor.edit_field(key, normalize(editor.doc.field(key)))
+        editor.seal_typing()
+
+    edit.editingFinished.connect(finish)
     editor.field_changed.connect(lambda k: edit.show_text(editor.doc.field(key)) if k == key else None)
     edit.setReadOnly(editor.read_only)
 
@@ -127,7 +136,7 @@ def mark(widget: QWidget, findings: list[Finding]) -> None:
         widget.setProperty("severity", severity)
         widget.style().unpolish(widget)
         widget.style().polish(widget)
-    widget.setToolTip("\n".join(f"{f.severity.label}：{f.message}" for f in findings))
+    widget.setToolTip("\n".join(finding_text(f) for f in findings))
 
 
 def wants_focus(widget: QWidget) -> None:
@@ -140,3 +149,54 @@ def wants_focus(widget: QWidget) -> None:
             ensure(widget)
             break
         parent = parent.parentWidget()
+
+
+def show_status(widget: QWidget, message: str, timeout_ms: int = 5000) -> None:
+    """Say ``message`` in the status bar of the window that holds ``widget`` (if it has one)."""
+    window = widget.window()
+    if isinstance(window, QMainWindow):
+        window.statusBar().showMessage(message, timeout_ms)
+
+
+def fit_to_screen(window: QWidget, largest: tuple[int, int] = (1280, 800)) -> None:
+    """Size a first-time window to the screen it opens on (see :func:`first_window_rect`)."""
+    window.setGeometry(first_window_rect(window.screen().availableGeometry(), largest))
+
+
+def first_window_rect(area: QRect, largest: tuple[int, int] = (1280, 800)) -> QRect:
+    """The client rectangle of a first-time window on a screen whose free area (taskbar excluded) is
+    ``area``: centred, at most ``largest``, leaving room for the title bar and frame, so that a
+    1366×768 office screen gets a window that fits whole instead of one taller than the screen."""
+    width, height = min(largest[0], area.width() - 20), min(largest[1], area.height() - 50)
+    return QRect(area.x() + (area.width() - width) // 2, area.y() + 30 + max(0, (area.height() - height - 50) // 2),
+                 width, height)
+
+
+class ElidingStatusBar(QStatusBar):
+    """A status bar whose messages never run under its permanent widgets (审核：草稿 · 错误 0 · 已保存):
+    a message longer than the room left is cut in the middle with 「…」, and the whole text is its
+    tooltip. (Qt paints a long message on across the permanent widgets.)"""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._permanent: list[QWidget] = []
+        self._full = ""
+
+    def addPermanentWidget(self, widget: QWidget, stretch: int = 0) -> None:  # noqa: N802 - Qt override
+        self._permanent.append(widget)
+        super().addPermanentWidget(widget, stretch)
+
+    def room(self) -> int:
+        """Pixels a message may take: the bar less its permanent widgets, the size grip and margins."""
+        taken = sum(w.sizeHint().width() + 8 for w in self._permanent if w.isVisible())
+        return max(40, self.width() - taken - 40)
+
+    def showMessage(self, text: str, timeout: int = 0) -> None:  # noqa: N802 - Qt override
+        self._full = text
+        shown = self.fontMetrics().elidedText(text, Qt.TextElideMode.ElideMiddle, self.room())
+        self.setToolTip(text if shown != text else "")
+        super().showMessage(shown, timeout)
+
+    def full_message(self) -> str:
+        """The message as it was given (what is shown may be cut), while it is shown."""
+        return self._full if self.currentMessage() else ""

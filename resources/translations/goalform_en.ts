@@ -265,7 +265,7 @@
     </message>
     <message>
         <location filename="../../goalform/ui/file_actions.py" line="97" />
-        <location filename="../../goalform/ui/file_actions.py" line="290" />
+        <location filename="../../goalform/ui/file_actions.py" line="288" />
         <source>另存为…</source>
         <translation>Save As…</translation>
     </message>
@@ -316,7 +316,7 @@
     </message>
     <message>
         <location filename="../../goalform/ui/file_actions.py" line="133" />
-        <location filename="../../goalform/ui/file_actions.py" line="303" />
+        <location filename="../../goalform/ui/file_actions.py" line="301" />
         <source>未命名表格</source>
         <translation>untitled form</translation>
     </message>
@@ -336,144 +336,144 @@
         <translation>“%1” has unsaved review comments or review status. Save them before closing?</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="154" />
+        <location filename="../../goalform/ui/file_actions.py" line="158" />
         <source>新建失败</source>
         <translation>Could not create the form</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="167" />
-        <location filename="../../goalform/ui/file_actions.py" line="201" />
+        <location filename="../../goalform/ui/file_actions.py" line="165" />
+        <location filename="../../goalform/ui/file_actions.py" line="199" />
         <source>以只读方式打开</source>
         <translation>Open read-only</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="167" />
+        <location filename="../../goalform/ui/file_actions.py" line="165" />
         <source>打开</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="184" />
+        <location filename="../../goalform/ui/file_actions.py" line="182" />
         <source>无法打开文件</source>
         <translation>Cannot open the file</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="198" />
+        <location filename="../../goalform/ui/file_actions.py" line="196" />
         <source>文件已在编辑中</source>
         <translation>File already being edited</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="199" />
+        <location filename="../../goalform/ui/file_actions.py" line="197" />
         <source>「%1」已在另一个 goalform 窗口中打开。
 两边同时编辑，后保存的一方会覆盖先保存的一方。建议以只读方式打开。</source>
         <translation>“%1” is already open in another goalform window.
 If both are edited, whichever saves last overwrites the other. Opening it read-only is recommended.</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="201" />
+        <location filename="../../goalform/ui/file_actions.py" line="199" />
         <source>仍要编辑</source>
         <translation>Edit anyway</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="222" />
+        <location filename="../../goalform/ui/file_actions.py" line="220" />
         <source>（无）</source>
         <translation>(none)</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="226" />
+        <location filename="../../goalform/ui/file_actions.py" line="224" />
         <source>清除列表</source>
         <translation>Clear list</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="245" />
+        <location filename="../../goalform/ui/file_actions.py" line="243" />
         <source>另存为</source>
         <translation>Save As</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="255" />
+        <location filename="../../goalform/ui/file_actions.py" line="253" />
         <source>部门整体绩效目标表</source>
         <translation>Department performance targets</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="261" />
+        <location filename="../../goalform/ui/file_actions.py" line="259" />
         <source>保存失败</source>
         <translation>Save failed</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="276" />
+        <location filename="../../goalform/ui/file_actions.py" line="274" />
         <source>已把审核记录保存到 %1（表格内容未改动）</source>
         <translation>Review record saved to %1 (form content unchanged)</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="281" />
+        <location filename="../../goalform/ui/file_actions.py" line="279" />
         <source>已保存到 %1</source>
         <translation>Saved to %1</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="287" />
+        <location filename="../../goalform/ui/file_actions.py" line="285" />
         <source>文件已被修改</source>
         <translation>File changed on disk</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="288" />
+        <location filename="../../goalform/ui/file_actions.py" line="286" />
         <source>「%1」在你打开之后被其他程序或另一个 goalform 窗口修改过。
 覆盖保存会丢掉那些修改；另存为可以两份都保留。</source>
         <translation>“%1” was changed by another program or goalform window after you opened it.
 Overwriting it loses those changes; Save As keeps both.</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="290" />
+        <location filename="../../goalform/ui/file_actions.py" line="288" />
         <source>覆盖保存</source>
         <translation>Overwrite</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="304" />
+        <location filename="../../goalform/ui/file_actions.py" line="302" />
         <source>恢复未保存的工作</source>
         <translation>Recover unsaved work</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="305" />
+        <location filename="../../goalform/ui/file_actions.py" line="303" />
         <source>goalform 上次没有正常关闭。发现「%1」在 %2 的未保存修改。
 要恢复吗？</source>
         <translation>goalform did not close normally last time. Unsaved changes to “%1” from %2 were found.
 Recover them?</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="307" />
+        <location filename="../../goalform/ui/file_actions.py" line="305" />
         <source>恢复</source>
         <translation>Recover</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="308" />
+        <location filename="../../goalform/ui/file_actions.py" line="306" />
         <source>丢弃</source>
         <translation>Discard</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="309" />
+        <location filename="../../goalform/ui/file_actions.py" line="307" />
         <source>以后再说</source>
         <translation>Later</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="314" />
+        <location filename="../../goalform/ui/file_actions.py" line="312" />
         <source>无法恢复</source>
         <translation>Cannot recover</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="357" />
+        <location filename="../../goalform/ui/file_actions.py" line="355" />
         <source>此表还有 %1 个错误，仍要导出吗？</source>
         <translation>This form still has %1 errors. Export anyway?</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="400" />
+        <location filename="../../goalform/ui/file_actions.py" line="398" />
         <source>结转到下一年</source>
         <translation>Roll over to next year</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="401" />
+        <location filename="../../goalform/ui/file_actions.py" line="399" />
         <source>已结转为 %1 年的新表格（尚未保存）。有 %2 处需要核对，详见检查结果。</source>
         <translation>Rolled over to a new form for %1 (not saved yet). %2 items need checking; see Findings.</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="332" />
+        <location filename="../../goalform/ui/file_actions.py" line="330" />
         <source>导入</source>
         <translation>Import</translation>
     </message>
@@ -483,53 +483,53 @@ Recover them?</translation>
         <translation>goalform forms (*.goal)</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="341" />
+        <location filename="../../goalform/ui/file_actions.py" line="339" />
         <source>导入失败</source>
         <translation>Import failed</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="349" />
+        <location filename="../../goalform/ui/file_actions.py" line="347" />
         <source>导入报告</source>
         <translation>Import report</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="349" />
+        <location filename="../../goalform/ui/file_actions.py" line="347" />
         <source>已导入「%1」。</source>
         <translation>Imported “%1”.</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="357" />
-        <location filename="../../goalform/ui/file_actions.py" line="362" />
+        <location filename="../../goalform/ui/file_actions.py" line="355" />
+        <location filename="../../goalform/ui/file_actions.py" line="360" />
         <source>导出</source>
         <translation>Export</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="369" />
+        <location filename="../../goalform/ui/file_actions.py" line="367" />
         <source>导出失败</source>
         <translation>Export failed</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="373" />
+        <location filename="../../goalform/ui/file_actions.py" line="371" />
         <source>已导出到 %1</source>
         <translation>Exported to %1</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="386" />
+        <location filename="../../goalform/ui/file_actions.py" line="384" />
         <source>打印失败</source>
         <translation>Printing failed</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="394" />
+        <location filename="../../goalform/ui/file_actions.py" line="392" />
         <source>结转失败</source>
         <translation>Rollover failed</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="410" />
+        <location filename="../../goalform/ui/file_actions.py" line="408" />
         <source>与另一文件比较</source>
         <translation>Compare with another file</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="414" />
+        <location filename="../../goalform/ui/file_actions.py" line="412" />
         <source>比较失败</source>
         <translation>Comparison failed</translation>
     </message>
@@ -570,17 +570,17 @@ Recover them?</translation>
 <context>
     <name>FindingsDock</name>
     <message>
-        <location filename="../../goalform/ui/findings_dock.py" line="75" />
+        <location filename="../../goalform/ui/findings_dock.py" line="76" />
         <source>检查结果</source>
         <translation>Findings</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/findings_dock.py" line="118" />
+        <location filename="../../goalform/ui/findings_dock.py" line="119" />
         <source>未打开表格</source>
         <translation>No form open</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/findings_dock.py" line="131" />
+        <location filename="../../goalform/ui/findings_dock.py" line="132" />
         <source>没有发现问题</source>
         <translation>No problems found</translation>
     </message>
@@ -612,57 +612,57 @@ Recover them?</translation>
 <context>
     <name>HeaderTab</name>
     <message>
-        <location filename="../../goalform/ui/tabs/header_tab.py" line="24" />
+        <location filename="../../goalform/ui/tabs/header_tab.py" line="25" />
         <source>填报单位</source>
         <translation>Department</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/tabs/header_tab.py" line="30" />
+        <location filename="../../goalform/ui/tabs/header_tab.py" line="31" />
         <source>填写填报本表的部门全称</source>
         <translation>Full name of the department</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/tabs/header_tab.py" line="31" />
+        <location filename="../../goalform/ui/tabs/header_tab.py" line="32" />
         <source>如 027-12345678 或 13812345678</source>
         <translation>e.g. 027-12345678 or 13812345678</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/tabs/header_tab.py" line="32" />
+        <location filename="../../goalform/ui/tabs/header_tab.py" line="33" />
         <source>如 2025-12-31，或点右边的日历选择</source>
         <translation>e.g. 2025-12-31, or pick from the calendar on the right</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/tabs/header_tab.py" line="45" />
+        <location filename="../../goalform/ui/tabs/header_tab.py" line="46" />
         <source>表格</source>
         <translation>Form</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/tabs/header_tab.py" line="47" />
+        <location filename="../../goalform/ui/tabs/header_tab.py" line="48" />
         <source>版本</source>
         <translation>Version</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/tabs/header_tab.py" line="48" />
+        <location filename="../../goalform/ui/tabs/header_tab.py" line="49" />
         <source>年度</source>
         <translation>Year</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/tabs/header_tab.py" line="49" />
+        <location filename="../../goalform/ui/tabs/header_tab.py" line="50" />
         <source>单位</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/tabs/header_tab.py" line="49" />
+        <location filename="../../goalform/ui/tabs/header_tab.py" line="50" />
         <source>万元</source>
         <translation>10,000 yuan</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/tabs/header_tab.py" line="53" />
+        <location filename="../../goalform/ui/tabs/header_tab.py" line="54" />
         <source>备注（不打印）</source>
         <translation>Notes (not printed)</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/tabs/header_tab.py" line="57" />
+        <location filename="../../goalform/ui/tabs/header_tab.py" line="58" />
         <source>导入和结转时的说明会记在这里，也可以写给自己的备忘。</source>
         <translation>Notes from import and rollover are kept here; you can add your own.</translation>
     </message>
@@ -670,33 +670,33 @@ Recover them?</translation>
 <context>
     <name>IndicatorModel</name>
     <message>
-        <location filename="../../goalform/ui/indicator_model.py" line="133" />
+        <location filename="../../goalform/ui/indicator_model.py" line="134" />
         <source>指标</source>
         <translation>Indicator</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/indicator_model.py" line="134" />
+        <location filename="../../goalform/ui/indicator_model.py" line="135" />
         <source>预期当年实现值</source>
         <translation>Expected this year</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/indicator_model.py" line="134" />
+        <location filename="../../goalform/ui/indicator_model.py" line="135" />
         <source>指标值</source>
         <translation>Target value</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/indicator_model.py" line="135" />
+        <location filename="../../goalform/ui/indicator_model.py" line="136" />
         <source>指标值确定依据</source>
         <translation>Basis of the value</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/indicator_model.py" line="136" />
+        <location filename="../../goalform/ui/indicator_model.py" line="137" />
         <source>指标分类</source>
         <translation>Category</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/indicator_model.py" line="137" />
         <location filename="../../goalform/ui/indicator_model.py" line="138" />
+        <location filename="../../goalform/ui/indicator_model.py" line="139" />
         <source>%1年值</source>
         <translation>%1 value</translation>
     </message>
@@ -759,24 +759,44 @@ Recover them?</translation>
         <translation>Move down</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/tabs/indicators_tab.py" line="85" />
+        <location filename="../../goalform/ui/tabs/indicators_tab.py" line="107" />
         <source>F2/回车 编辑 · Tab 下一格 · Esc 取消新行 · 拖动可调整顺序</source>
         <translation>F2 edit · Esc cancel · drag to move</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/tabs/indicators_tab.py" line="158" />
+        <location filename="../../goalform/ui/tabs/indicators_tab.py" line="160" />
         <source>指标</source>
         <translation>Indicator</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/tabs/indicators_tab.py" line="178" />
+        <location filename="../../goalform/ui/tabs/indicators_tab.py" line="180" />
         <source>请先选中一个二级指标，再添加三级指标。</source>
         <translation>Select a level-2 indicator first, then add a level-3 indicator.</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/tabs/indicators_tab.py" line="228" />
+        <location filename="../../goalform/ui/tabs/indicators_tab.py" line="230" />
         <source>一级指标由模板固定，不能删除。</source>
         <translation>Level-1 indicators are fixed by the template and cannot be deleted.</translation>
+    </message>
+    <message>
+        <location filename="../../goalform/ui/tabs/indicators_tab.py" line="250" />
+        <source>一级指标是表格规定的，不能移动</source>
+        <translation>First-level indicators are fixed by the form and cannot be moved</translation>
+    </message>
+    <message>
+        <location filename="../../goalform/ui/tabs/indicators_tab.py" line="259" />
+        <source>这一组只有这一个指标，无需移动</source>
+        <translation>This is the only indicator in its group: nothing to move</translation>
+    </message>
+    <message>
+        <location filename="../../goalform/ui/tabs/indicators_tab.py" line="261" />
+        <source>已经在最上面</source>
+        <translation>Already at the top</translation>
+    </message>
+    <message>
+        <location filename="../../goalform/ui/tabs/indicators_tab.py" line="261" />
+        <source>已经在最下面</source>
+        <translation>Already at the bottom</translation>
     </message>
 </context>
 <context>
@@ -999,94 +1019,94 @@ Choose No to use only the built-in indicators this time.</translation>
 <context>
     <name>LibraryDock</name>
     <message>
-        <location filename="../../goalform/ui/library_pane.py" line="41" />
+        <location filename="../../goalform/ui/library_pane.py" line="43" />
         <source>指标库</source>
         <translation>Indicator library</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/library_pane.py" line="52" />
+        <location filename="../../goalform/ui/library_pane.py" line="54" />
         <source>搜索：文字、拼音或首字母（如 ysz、yusuan）</source>
         <translation>Search: text, pinyin or initials (e.g. ysz, yusuan)</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/library_pane.py" line="100" />
-        <location filename="../../goalform/ui/library_pane.py" line="185" />
+        <location filename="../../goalform/ui/library_pane.py" line="102" />
+        <location filename="../../goalform/ui/library_pane.py" line="204" />
         <source>插入到长期目标</source>
         <translation>Insert into long-term goal</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/library_pane.py" line="101" />
-        <location filename="../../goalform/ui/library_pane.py" line="185" />
+        <location filename="../../goalform/ui/library_pane.py" line="103" />
+        <location filename="../../goalform/ui/library_pane.py" line="204" />
         <source>插入到年度目标</source>
         <translation>Insert into annual goal</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/library_pane.py" line="103" />
+        <location filename="../../goalform/ui/library_pane.py" line="105" />
         <source>插入</source>
         <translation>Insert</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/library_pane.py" line="105" />
+        <location filename="../../goalform/ui/library_pane.py" line="107" />
         <source>把所选指标插入表中（回车或双击；也可拖到指标表中）</source>
         <translation>Insert the selected indicators into the form (Enter or double-click; or drag them onto the indicator table)</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/library_pane.py" line="112" />
+        <location filename="../../goalform/ui/library_pane.py" line="114" />
         <source>导入…</source>
         <translation>Import…</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/library_pane.py" line="113" />
+        <location filename="../../goalform/ui/library_pane.py" line="115" />
         <source>导出…</source>
         <translation>Export…</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/library_pane.py" line="118" />
+        <location filename="../../goalform/ui/library_pane.py" line="120" />
         <source>删除</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/library_pane.py" line="120" />
+        <location filename="../../goalform/ui/library_pane.py" line="122" />
         <source>从指标库删除所选指标（内置指标不能删除）</source>
         <translation>Delete the selected indicators from the library (built-in ones cannot be deleted)</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/library_pane.py" line="144" />
+        <location filename="../../goalform/ui/library_pane.py" line="163" />
         <source>找到 %1 个指标（共 %2 个）</source>
         <translation>Found %1 of %2 indicators</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/library_pane.py" line="146" />
+        <location filename="../../goalform/ui/library_pane.py" line="165" />
         <source>共 %1 个指标</source>
         <translation>%1 indicators</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/library_pane.py" line="188" />
+        <location filename="../../goalform/ui/library_pane.py" line="207" />
         <source>从指标库删除所选指标</source>
         <translation>Delete selected indicators from library</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/library_pane.py" line="192" />
+        <location filename="../../goalform/ui/library_pane.py" line="211" />
         <source>删除导入的「%1」</source>
         <translation>Delete imported “%1”</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/library_pane.py" line="194" />
+        <location filename="../../goalform/ui/library_pane.py" line="213" />
         <source>删除从我的表学到的全部指标</source>
         <translation>Delete all indicators learned from my forms</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/library_pane.py" line="217" />
+        <location filename="../../goalform/ui/library_pane.py" line="236" />
         <source>选中一个指标查看其解释和参考值。双击、回车或拖到指标表中即可插入。</source>
         <translation>Select an indicator to see its explanation and reference value. Double-click, press Enter or drag it onto the indicator table to insert it.</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/library_pane.py" line="223" />
+        <location filename="../../goalform/ui/library_pane.py" line="242" />
         <source>参考值：%1</source>
         <translation>Reference value: %1</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/library_pane.py" line="224" />
+        <location filename="../../goalform/ui/library_pane.py" line="243" />
         <source>来源：%1</source>
         <translation>Source: %1</translation>
     </message>
@@ -1137,157 +1157,157 @@ Choose No to use only the built-in indicators this time.</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../goalform/ui/main_window.py" line="109" />
+        <location filename="../../goalform/ui/main_window.py" line="108" />
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/main_window.py" line="132" />
+        <location filename="../../goalform/ui/main_window.py" line="131" />
         <source>编辑(&amp;E)</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/main_window.py" line="148" />
+        <location filename="../../goalform/ui/main_window.py" line="147" />
         <source>视图(&amp;V)</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/main_window.py" line="150" />
+        <location filename="../../goalform/ui/main_window.py" line="149" />
         <source>检查结果</source>
         <translation>Findings</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/main_window.py" line="153" />
+        <location filename="../../goalform/ui/main_window.py" line="152" />
         <source>下一个问题</source>
         <translation>Next problem</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/main_window.py" line="157" />
+        <location filename="../../goalform/ui/main_window.py" line="156" />
         <source>转到</source>
         <translation>Go to</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/main_window.py" line="160" />
+        <location filename="../../goalform/ui/main_window.py" line="159" />
         <source>帮助(&amp;H)</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/main_window.py" line="161" />
+        <location filename="../../goalform/ui/main_window.py" line="160" />
         <source>关于 goalform</source>
         <translation>About goalform</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/main_window.py" line="165" />
+        <location filename="../../goalform/ui/main_window.py" line="164" />
         <source>工具栏</source>
         <translation>Toolbar</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/main_window.py" line="384" />
+        <location filename="../../goalform/ui/main_window.py" line="387" />
         <source>部门整体绩效目标表</source>
         <translation>Department performance targets</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/main_window.py" line="138" />
+        <location filename="../../goalform/ui/main_window.py" line="137" />
         <source>检查</source>
         <translation>Check</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/main_window.py" line="141" />
+        <location filename="../../goalform/ui/main_window.py" line="140" />
         <source>检查整张表格：未填的必填项也作为错误列出 (F5)</source>
         <translation>Check the whole form; required fields still empty count as errors (F5)</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/main_window.py" line="230" />
+        <location filename="../../goalform/ui/main_window.py" line="233" />
         <source>只读：此表格以只读方式打开，表格内容不能修改。可以添加审核意见、提交、退回或通过，保存时只写入这些审核记录。</source>
         <translation>Read-only: the form's content cannot be changed. You can add review comments, submit, return or approve; saving writes only this review record.</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/main_window.py" line="242" />
+        <location filename="../../goalform/ui/main_window.py" line="245" />
         <source>基本信息</source>
         <translation>Header</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/main_window.py" line="243" />
+        <location filename="../../goalform/ui/main_window.py" line="246" />
         <source>资金情况</source>
         <translation>Funds</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/main_window.py" line="244" />
+        <location filename="../../goalform/ui/main_window.py" line="247" />
         <source>职能与任务</source>
         <translation>Functions and tasks</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/main_window.py" line="246" />
+        <location filename="../../goalform/ui/main_window.py" line="249" />
         <source>长期目标</source>
         <translation>Long-term goal</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/main_window.py" line="248" />
+        <location filename="../../goalform/ui/main_window.py" line="251" />
         <source>年度目标</source>
         <translation>Annual goal</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/main_window.py" line="251" />
+        <location filename="../../goalform/ui/main_window.py" line="254" />
         <source>填报说明</source>
         <translation>Instructions</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/main_window.py" line="324" />
+        <location filename="../../goalform/ui/main_window.py" line="327" />
         <source>检查完成：错误 %1 处，警告 %2 处</source>
         <translation>Check finished: %1 errors, %2 warnings</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/main_window.py" line="325" />
+        <location filename="../../goalform/ui/main_window.py" line="328" />
         <source>检查完成：没有发现问题</source>
         <translation>Check finished: no problems found</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/main_window.py" line="335" />
+        <location filename="../../goalform/ui/main_window.py" line="338" />
         <source>错误 %1 · 警告 %2</source>
         <translation>Errors %1 · Warnings %2</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/main_window.py" line="337" />
+        <location filename="../../goalform/ui/main_window.py" line="340" />
         <source>待填 %1 项</source>
         <translation>%1 to fill in</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/main_window.py" line="341" />
+        <location filename="../../goalform/ui/main_window.py" line="344" />
         <source>检查用时 %1 毫秒</source>
         <translation>Checked in %1 ms</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/main_window.py" line="355" />
+        <location filename="../../goalform/ui/main_window.py" line="358" />
         <source>待填 %1</source>
         <translation>%1 to fill in</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/main_window.py" line="390" />
+        <location filename="../../goalform/ui/main_window.py" line="393" />
         <source>未命名</source>
         <translation>Untitled</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/main_window.py" line="391" />
+        <location filename="../../goalform/ui/main_window.py" line="394" />
         <source>（只读）</source>
         <translation> (read-only)</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/main_window.py" line="395" />
+        <location filename="../../goalform/ui/main_window.py" line="398" />
         <source>只读</source>
         <translation>Read-only</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/main_window.py" line="395" />
+        <location filename="../../goalform/ui/main_window.py" line="398" />
         <source>只读 · 审核记录未保存</source>
         <translation>Read-only · review record not saved</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/main_window.py" line="397" />
+        <location filename="../../goalform/ui/main_window.py" line="400" />
         <source>有未保存的修改</source>
         <translation>Unsaved changes</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/main_window.py" line="399" />
+        <location filename="../../goalform/ui/main_window.py" line="402" />
         <source>已保存</source>
         <translation>Saved</translation>
     </message>
@@ -1621,7 +1641,7 @@ Reopen it for editing? Changes reach the file when it is saved.</translation>
 <context>
     <name>ReviewMarks</name>
     <message>
-        <location filename="../../goalform/ui/review_markers.py" line="66" />
+        <location filename="../../goalform/ui/review_markers.py" line="67" />
         <source>审核意见（%1）：%2</source>
         <translation>Review comments (%1): %2</translation>
     </message>
@@ -1847,6 +1867,343 @@ Reopen it for editing? Changes reach the file when it is saved.</translation>
     </message>
 </context>
 <context>
+    <name>messages</name>
+    <message>
+        <location filename="../../goalform/domain/amounts.py" line="66" />
+        <source>金额最多保留{n}位小数：「{amount}」</source>
+        <translation>An amount has at most {n} decimals: “{amount}”</translation>
+    </message>
+    <message>
+        <location filename="../../goalform/domain/amounts.py" line="68" />
+        <source>「{amount}」万元即一万亿元以上，没有部门的预算这么大：请检查位数</source>
+        <translation>“{amount}” (10,000 yuan) is a trillion yuan or more; no department's budget is that large: check the digits</translation>
+    </message>
+    <message>
+        <location filename="../../goalform/domain/amounts.py" line="81" />
+        <source>金额不能为负数：「{amount}」</source>
+        <translation>An amount cannot be negative: “{amount}”</translation>
+    </message>
+    <message>
+        <location filename="../../goalform/domain/amounts.py" line="89" />
+        <source>金额以万元为单位：「{amount}」是 {wan} 万元，请填 {wan}</source>
+        <translation>Amounts are in 10,000 yuan: “{amount}” is {wan} (10,000 yuan); enter {wan}</translation>
+    </message>
+    <message>
+        <location filename="../../goalform/domain/amounts.py" line="90" />
+        <source>金额以万元为单位：「{amount}」请换算成万元再填</source>
+        <translation>Amounts are in 10,000 yuan: convert “{amount}” first</translation>
+    </message>
+    <message>
+        <location filename="../../goalform/domain/amounts.py" line="92" />
+        <source>「{amount}」含有空格、制表符或换行：一格只能填一个金额</source>
+        <translation>“{amount}” contains spaces, tabs or line breaks: one amount per cell</translation>
+    </message>
+    <message>
+        <location filename="../../goalform/domain/amounts.py" line="94" />
+        <source>「{amount}」有两个小数点</source>
+        <translation>“{amount}” has two decimal points</translation>
+    </message>
+    <message>
+        <location filename="../../goalform/domain/amounts.py" line="96" />
+        <source>「{amount}」的逗号不在千位上：千位分隔符每三位一个（如 1,000），小数点请用「.」</source>
+        <translation>“{amount}” has a comma outside the thousands positions: a separator every three digits (1,000); use “.” for decimals</translation>
+    </message>
+    <message>
+        <location filename="../../goalform/domain/amounts.py" line="97" />
+        <source>「{amount}」不是金额</source>
+        <translation>“{amount}” is not an amount</translation>
+    </message>
+    <message>
+        <location filename="../../goalform/domain/validation/budget.py" line="18" />
+        <source>{year}年当年金额</source>
+        <translation>{year} amount (current year)</translation>
+    </message>
+    <message>
+        <location filename="../../goalform/domain/validation/budget.py" line="20" />
+        <source>{year}年金额</source>
+        <translation>{year} amount</translation>
+    </message>
+    <message>
+        <location filename="../../goalform/domain/validation/budget.py" line="31" />
+        <source>{line}（{column}）：{error}</source>
+        <translation>{line} ({column}): {error}</translation>
+    </message>
+    <message>
+        <location filename="../../goalform/domain/validation/budget.py" line="38" />
+        <source>{group}合计（{column}）：{error}</source>
+        <translation>{group} total ({column}): {error}</translation>
+    </message>
+    <message>
+        <location filename="../../goalform/domain/validation/budget.py" line="56" />
+        <source>{group}合计（{column}）填的是 {stated}，各行之和为 {computed}</source>
+        <translation>{group} total ({column}) is given as {stated}, but its lines add up to {computed}</translation>
+    </message>
+    <message>
+        <location filename="../../goalform/domain/validation/budget.py" line="78" />
+        <source>{column}：{blank}还没有填写（收入合计与支出合计应相等）</source>
+        <translation>{column}: {blank} not filled in yet (total income must equal total expenditure)</translation>
+    </message>
+    <message>
+        <location filename="../../goalform/domain/validation/budget.py" line="84" />
+        <source>{column}：收入合计 {income} 与支出合计 {expenditure} 不相等</source>
+        <translation>{column}: total income {income} does not equal total expenditure {expenditure}</translation>
+    </message>
+    <message>
+        <location filename="../../goalform/domain/validation/core.py" line="24" />
+        <source>错误</source>
+        <translation>Error</translation>
+    </message>
+    <message>
+        <location filename="../../goalform/domain/validation/core.py" line="24" />
+        <source>警告</source>
+        <translation>Warning</translation>
+    </message>
+    <message>
+        <location filename="../../goalform/domain/validation/core.py" line="24" />
+        <source>提示</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <location filename="../../goalform/domain/validation/core.py" line="24" />
+        <source>待填</source>
+        <translation>To fill in</translation>
+    </message>
+    <message>
+        <location filename="../../goalform/domain/validation/header.py" line="32" />
+        <source>请填写{label}</source>
+        <translation>Please fill in {label}</translation>
+    </message>
+    <message>
+        <location filename="../../goalform/domain/validation/header.py" line="34" />
+        <source>请填写填报日期</source>
+        <translation>Please fill in the date</translation>
+    </message>
+    <message>
+        <location filename="../../goalform/domain/validation/header.py" line="49" />
+        <source>联系电话「{phone}」格式不正确，应为 027-12345678 或 13812345678</source>
+        <translation>Phone “{phone}” is not valid: write it as 027-12345678 or 13812345678</translation>
+    </message>
+    <message>
+        <location filename="../../goalform/domain/validation/header.py" line="57" />
+        <source>填报日期「{date}」不是有效日期，应写作 2025-12-31 或 2025年12月31日</source>
+        <translation>Date “{date}” is not a valid date: write it as 2025-12-31</translation>
+    </message>
+    <message>
+        <location filename="../../goalform/domain/validation/indicators.py" line="41" />
+        <source>{tree}的一级指标「{level1}」下还没有三级指标</source>
+        <translation>{tree}: no level-3 indicator under “{level1}” yet</translation>
+    </message>
+    <message>
+        <location filename="../../goalform/domain/validation/indicators.py" line="50" />
+        <source>{row}下没有三级指标：请添加三级指标或删除此二级指标</source>
+        <translation>{row} has no level-3 indicator: add one or delete this level-2 indicator</translation>
+    </message>
+    <message>
+        <location filename="../../goalform/domain/validation/indicators.py" line="60" />
+        <location filename="../../goalform/domain/validation/indicators.py" line="65" />
+        <source>{tree}「{where}」下仍有「……」占位行：请填写或删除</source>
+        <translation>{tree} “{where}” still has a “……” placeholder row: fill it in or delete it</translation>
+    </message>
+    <message>
+        <location filename="../../goalform/domain/validation/indicators.py" line="73" />
+        <source>{row}没有名称</source>
+        <translation>{row} has no name</translation>
+    </message>
+    <message>
+        <location filename="../../goalform/domain/validation/indicators.py" line="76" />
+        <source>{row}没有填写三级指标名称</source>
+        <translation>{row}: the level-3 indicator has no name</translation>
+    </message>
+    <message>
+        <location filename="../../goalform/domain/validation/indicators.py" line="85" />
+        <source>预期当年实现值</source>
+        <translation>Expected this year</translation>
+    </message>
+    <message>
+        <location filename="../../goalform/domain/validation/indicators.py" line="85" />
+        <source>指标值</source>
+        <translation>Target value</translation>
+    </message>
+    <message>
+        <location filename="../../goalform/domain/validation/indicators.py" line="87" />
+        <location filename="../../goalform/domain/validation/indicators.py" line="101" />
+        <source>{row}没有填写{label}</source>
+        <translation>{row}: {label} is not filled in</translation>
+    </message>
+    <message>
+        <location filename="../../goalform/domain/validation/indicators.py" line="89" />
+        <source>{row}的{label}填了「无」：本版本的表不允许，请填写具体目标或删除此指标</source>
+        <translation>{row}: {label} is “无” (none), which this version of the form does not allow: give a target or delete the indicator</translation>
+    </message>
+    <message>
+        <location filename="../../goalform/domain/validation/indicators.py" line="100" />
+        <source>{row}没有选择{label}</source>
+        <translation>{row}: no {label} chosen</translation>
+    </message>
+    <message>
+        <location filename="../../goalform/domain/validation/indicators.py" line="103" />
+        <source>{row}的{label}「{value}」不是可选值（可选：{values}）</source>
+        <translation>{row}: {label} “{value}” is not one of the choices ({values})</translation>
+    </message>
+    <message>
+        <location filename="../../goalform/domain/validation/indicators.py" line="120" />
+        <source>指标值确定依据</source>
+        <translation>Basis of the value</translation>
+    </message>
+    <message>
+        <location filename="../../goalform/domain/validation/indicators.py" line="133" />
+        <source>指标分类</source>
+        <translation>Category</translation>
+    </message>
+    <message>
+        <location filename="../../goalform/domain/validation/indicators.py" line="150" />
+        <source>{tree}「{name}」与同一二级指标「{level2}」下第{n}行重名</source>
+        <translation>{tree} “{name}” has the same name as row {n} under the same level-2 indicator “{level2}”</translation>
+    </message>
+    <message>
+        <location filename="../../goalform/domain/validation/indicators.py" line="172" />
+        <source>{year}年</source>
+        <translation>{year}</translation>
+    </message>
+    <message>
+        <location filename="../../goalform/domain/validation/indicators.py" line="173" />
+        <source>{row}没有填写{years}的指标值</source>
+        <translation>{row}: no value for {years}</translation>
+    </message>
+    <message>
+        <location filename="../../goalform/domain/validation/indicators.py" line="244" />
+        <source>{row}的指标值确定依据是「{other}」的说明，可能与上下行错位，请核对</source>
+        <translation>{row}: the basis explains “{other}”; the rows may have slipped: please check</translation>
+    </message>
+    <message>
+        <location filename="../../goalform/domain/validation/library.py" line="51" />
+        <source>{row}在指标库中属于「{where}」，这里在「{here}」下</source>
+        <translation>{row} belongs under “{where}” in the indicator library; here it is under “{here}”</translation>
+    </message>
+    <message>
+        <location filename="../../goalform/domain/validation/quality.py" line="49" />
+        <source>{row}的指标值「{value}」不够具体：请给出可衡量的数值（如 ≥90%、不少于 10 次）</source>
+        <translation>{row}: the value “{value}” is not specific: give a measurable figure (e.g. ≥90%, at least 10 times)</translation>
+    </message>
+    <message>
+        <location filename="../../goalform/domain/validation/quality.py" line="54" />
+        <source>{row}是可计量的指标，指标值「{value}」应给出数值（如 ≥90%）</source>
+        <translation>{row} is measurable: its value “{value}” should be a figure (e.g. ≥90%)</translation>
+    </message>
+    <message>
+        <location filename="../../goalform/domain/validation/quality.py" line="72" />
+        <source>{row}的「{value}」中比率 {rate}% 超出 0–100% 的范围</source>
+        <translation>{row}: the rate {rate}% in “{value}” is outside 0–100%</translation>
+    </message>
+    <message>
+        <location filename="../../goalform/domain/validation/quality.py" line="83" />
+        <source>{row}在{tree}中没有对应的指标</source>
+        <translation>{row} has no matching indicator in the {tree}</translation>
+    </message>
+    <message>
+        <location filename="../../goalform/domain/validation/quality.py" line="106" />
+        <source>{row}的预期当年实现值「{value}」低于{year}年的「{last}」：目标比上年差，请核实</source>
+        <translation>{row}: the expected value “{value}” is below {year}'s “{last}”: a worse target than last year, please check</translation>
+    </message>
+    <message>
+        <location filename="../../goalform/domain/validation/quality.py" line="108" />
+        <source>{row}的预期当年实现值「{value}」高于{year}年的「{last}」：目标比上年差，请核实</source>
+        <translation>{row}: the expected value “{value}” is above {year}'s “{last}”: a worse target than last year, please check</translation>
+    </message>
+    <message>
+        <location filename="../../goalform/domain/validation/quality.py" line="132" />
+        <source>{line}：{year}年 {now} 万元比{last_year}年 {last} 万元增加 {percent}%，变动超过 50%，请核实或说明原因</source>
+        <translation>{line}: {now} in {year} is {percent}% more than {last} in {last_year} (10,000 yuan); a change over 50%: check it or explain why</translation>
+    </message>
+    <message>
+        <location filename="../../goalform/domain/validation/quality.py" line="134" />
+        <source>{line}：{year}年 {now} 万元比{last_year}年 {last} 万元减少 {percent}%，变动超过 50%，请核实或说明原因</source>
+        <translation>{line}: {now} in {year} is {percent}% less than {last} in {last_year} (10,000 yuan); a change over 50%: check it or explain why</translation>
+    </message>
+    <message>
+        <location filename="../../goalform/domain/validation/quality.py" line="152" />
+        <source>量化指标占比 {overall}；长期指标 {long_term}，年度指标 {annual}</source>
+        <translation>Quantified indicators {overall}; long-term {long_term}, annual {annual}</translation>
+    </message>
+    <message>
+        <location filename="../../goalform/domain/validation/rollover.py" line="26" />
+        <source>{line}的{year}年金额「{value}」是结转前的预算数，请改为实际收支数</source>
+        <translation>{line}: the {year} amount “{value}” is the budget carried over: enter the actual figure</translation>
+    </message>
+    <message>
+        <location filename="../../goalform/domain/validation/rollover.py" line="36" />
+        <source>「{name}」的上年值「{value}」是结转前的预期当年实现值，请改为{year}年实际完成值</source>
+        <translation>“{name}”: last year's value “{value}” is the target carried over: enter what was achieved in {year}</translation>
+    </message>
+    <message>
+        <location filename="../../goalform/domain/validation/rows.py" line="55" />
+        <source>{tree}「{name}」</source>
+        <translation>{tree} “{name}”</translation>
+    </message>
+    <message>
+        <location filename="../../goalform/domain/validation/rows.py" line="57" />
+        <source>{tree}（{level1}下第{n}个二级指标）</source>
+        <translation>{tree} (level-2 indicator {n} under {level1})</translation>
+    </message>
+    <message>
+        <location filename="../../goalform/domain/validation/rows.py" line="59" />
+        <source>{tree}（{where}下第{n}行）</source>
+        <translation>{tree} (row {n} under {where})</translation>
+    </message>
+    <message>
+        <location filename="../../goalform/domain/validation/texts.py" line="25" />
+        <source>请填写{name}</source>
+        <translation>Please fill in {name}</translation>
+    </message>
+    <message>
+        <location filename="../../goalform/domain/validation/texts.py" line="38" />
+        <source>请填写长期目标的截止时间（如 {year}年12月）</source>
+        <translation>Please fill in the deadline of the long-term goal (e.g. {year}年12月)</translation>
+    </message>
+    <message>
+        <location filename="../../goalform/domain/validation/texts.py" line="44" />
+        <source>长期目标的截止时间「{deadline}」早于本表年度 {year} 年</source>
+        <translation>The long-term deadline “{deadline}” is before the form's year {year}</translation>
+    </message>
+    <message>
+        <location filename="../../goalform/domain/validation/texts.py" line="49" />
+        <source>长期目标的截止时间「{deadline}」没有写完整年份，应写作「{year}年12月」这样的形式</source>
+        <translation>The long-term deadline “{deadline}” has no full year: write it like “{year}年12月”</translation>
+    </message>
+    <message>
+        <location filename="../../goalform/domain/validation/texts.py" line="51" />
+        <source>长期目标的截止时间「{deadline}」无法识别，请写作「{year}年12月」这样的形式</source>
+        <translation>The long-term deadline “{deadline}” cannot be read: write it like “{year}年12月”</translation>
+    </message>
+    <message>
+        <location filename="../../goalform/domain/validation/texts.py" line="70" />
+        <source>不可见的控制字符 U+{code}</source>
+        <translation>an invisible control character U+{code}</translation>
+    </message>
+    <message>
+        <location filename="../../goalform/domain/validation/texts.py" line="71" />
+        <source>「{found}」</source>
+        <translation>“{found}”</translation>
+    </message>
+    <message>
+        <location filename="../../goalform/domain/validation/texts.py" line="82" />
+        <location filename="../../goalform/domain/validation/texts.py" line="85" />
+        <location filename="../../goalform/domain/validation/texts.py" line="99" />
+        <source>{what}含有{found}，请删除</source>
+        <translation>{what} contains {found}: please delete it</translation>
+    </message>
+    <message>
+        <location filename="../../goalform/domain/validation/texts.py" line="89" />
+        <source>金额「{amount}」含有{found}，请删除</source>
+        <translation>Amount “{amount}” contains {found}: please delete it</translation>
+    </message>
+    <message>
+        <location filename="../../goalform/ui/wording.py" line="22" />
+        <source>{severity}：{message}</source>
+        <translation>{severity}: {message}</translation>
+    </message>
+</context>
+<context>
     <name>DisplayCheck</name>
     <message>
         <location filename="../../goalform/ui/display_check.py" line="30" />
@@ -1882,47 +2239,47 @@ Reopen it for editing? Changes reach the file when it is saved.</translation>
 <context>
     <name>FundsGrid</name>
     <message>
-        <location filename="../../goalform/ui/funds_grid.py" line="304" />
+        <location filename="../../goalform/ui/funds_grid.py" line="299" />
         <source>空白</source>
         <translation>blank</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/funds_grid.py" line="305" />
+        <location filename="../../goalform/ui/funds_grid.py" line="300" />
         <source>%1：%2。表中仍为「%3」，改正后回车，或按 Esc 恢复。</source>
         <translation>%1: %2. The form still holds “%3”; correct it and press Enter, or press Esc to restore.</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/funds_grid.py" line="407" />
+        <location filename="../../goalform/ui/funds_grid.py" line="402" />
         <source>「%1」在表格之外</source>
         <translation>“%1” is outside the table</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/funds_grid.py" line="413" />
+        <location filename="../../goalform/ui/funds_grid.py" line="408" />
         <source>%1：「%2」不填，此格由程序计算（现为「%3」）</source>
         <translation>%1: “%2” not entered, this cell is computed (now “%3”)</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/funds_grid.py" line="424" />
+        <location filename="../../goalform/ui/funds_grid.py" line="419" />
         <source>粘贴金额</source>
         <translation>Paste amounts</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/funds_grid.py" line="435" />
+        <location filename="../../goalform/ui/funds_grid.py" line="430" />
         <source>清除金额</source>
         <translation>Clear amounts</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/funds_grid.py" line="440" />
+        <location filename="../../goalform/ui/funds_grid.py" line="435" />
         <source>……另有 %1 项</source>
         <translation>… and %1 more</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/funds_grid.py" line="441" />
+        <location filename="../../goalform/ui/funds_grid.py" line="436" />
         <source>已粘贴 %1 个金额；以下 %2 项没有填入：</source>
         <translation>Pasted %1 amounts; these %2 items were not entered:</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/funds_grid.py" line="444" />
+        <location filename="../../goalform/ui/funds_grid.py" line="439" />
         <source>粘贴</source>
         <translation>Paste</translation>
     </message>
@@ -1930,47 +2287,47 @@ Reopen it for editing? Changes reach the file when it is saved.</translation>
 <context>
     <name>IndicatorPaste</name>
     <message>
-        <location filename="../../goalform/ui/indicator_paste.py" line="125" />
+        <location filename="../../goalform/ui/indicator_paste.py" line="119" />
         <source>此格不能填写（一级指标，或二级指标的指标值）</source>
         <translation>This cell cannot be filled in (a level-1 indicator, or a level-2 indicator's value)</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/indicator_paste.py" line="134" />
+        <location filename="../../goalform/ui/indicator_paste.py" line="128" />
         <source>请先选中一个二级或三级指标，再粘贴多行</source>
         <translation>Select a level-2 or level-3 indicator first, then paste several rows</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/indicator_paste.py" line="153" />
+        <location filename="../../goalform/ui/indicator_paste.py" line="147" />
         <source>第%1行「%2」在最后一列之外</source>
         <translation>Row %1: “%2” is beyond the last column</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/indicator_paste.py" line="156" />
+        <location filename="../../goalform/ui/indicator_paste.py" line="150" />
         <source>第%1行「%2」有换行：一格只能填一行</source>
         <translation>Row %1: “%2” has a line break; a cell holds one line only</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/indicator_paste.py" line="171" />
+        <location filename="../../goalform/ui/indicator_paste.py" line="165" />
         <source>粘贴指标</source>
         <translation>Paste indicators</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/indicator_paste.py" line="194" />
+        <location filename="../../goalform/ui/indicator_paste.py" line="188" />
         <source>……另有 %1 项</source>
         <translation>… and %1 more</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/indicator_paste.py" line="195" />
+        <location filename="../../goalform/ui/indicator_paste.py" line="189" />
         <source>已粘贴 %1 格；以下 %2 项没有填入：</source>
         <translation>Pasted %1 cells; these %2 items were not entered:</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/indicator_paste.py" line="196" />
+        <location filename="../../goalform/ui/indicator_paste.py" line="190" />
         <source>没有粘贴：</source>
         <translation>Nothing pasted:</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/indicator_paste.py" line="197" />
+        <location filename="../../goalform/ui/indicator_paste.py" line="191" />
         <source>粘贴</source>
         <translation>Paste</translation>
     </message>

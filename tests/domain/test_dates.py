@@ -32,3 +32,17 @@ def test_rollover_moves_a_date_in_any_spelling_on_by_a_year() -> None:
     form = new_form(t, 2026)
     form.fill_date = "2025年12月31日"
     assert roll_forward(form, t).form.fill_date == "2026-12-31"
+
+
+@pytest.mark.parametrize("typed", ["2026/12/5", "2026.12.5", "2026年12月5日", "2026-12-05", "20261205", " 2026 / 12 / 05 "])
+def test_normalized_date_writes_the_form_spelling(typed: str) -> None:
+    from goalform.domain.dates import normalized_date
+
+    assert normalized_date(typed) == "2026-12-05"
+
+
+@pytest.mark.parametrize("typed", ["年底", "2026-02-30", "", "12/5"])
+def test_normalized_date_leaves_what_is_no_date(typed: str) -> None:
+    from goalform.domain.dates import normalized_date
+
+    assert normalized_date(typed) == typed

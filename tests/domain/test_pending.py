@@ -58,7 +58,8 @@ def test_a_wrong_choice_is_an_error_an_empty_one_is_missing() -> None:
 def test_missing_messages_are_plain_text_and_rules_declare_them() -> None:
     form, template = _fresh()
     findings = validate(form, template)
-    assert all(type(f.message) is str for f in findings)  # a Missing never leaks into JSON or the CLI
+    # A Missing never leaks into JSON or the CLI: a plain str (a Text, translatable in the GUI)
+    assert all(isinstance(f.message, str) and not isinstance(f.message, Missing) for f in findings)
     assert all(set(f.as_json()) == {"rule", "severity", "location", "message"} for f in findings)
     declared = {s.id for s in all_rules() if s.reports_missing}
     assert {f.rule for f in findings if f.missing} <= declared

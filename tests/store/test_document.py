@@ -69,6 +69,8 @@ def _working_copy_of(doc: Document):
 
 def test_dirty_state_follows_edits_and_saves(tmp_path: Path) -> None:
     with Document.new(assets.template("2024")) as doc:
+        assert not doc.is_dirty  # a blank new form holds nothing of the clerk's yet (issue 26)
+        doc.set_field("department", "某某局")
         assert doc.is_dirty  # never saved
         doc.save(tmp_path / "a.goal")
         assert not doc.is_dirty
@@ -78,6 +80,11 @@ def test_dirty_state_follows_edits_and_saves(tmp_path: Path) -> None:
         assert not doc.is_dirty
     with Document.open(tmp_path / "a.goal") as doc:
         assert not doc.is_dirty and doc.field("filler") == "王五"
+
+
+def test_an_imported_form_is_unsaved_until_saved() -> None:
+    with Document.from_form(new_form(assets.template("2026"), 2026)) as doc:
+        assert doc.is_dirty  # import and rollover: the clerk's data, never saved
 
 
 def test_save_without_a_path_asks_for_one() -> None:

@@ -6,17 +6,18 @@ from typing import Iterator
 from goalform.domain.amounts import format_amount, parse_amount
 from goalform.domain.form import Form
 from goalform.domain.funds import group_total
+from goalform.domain.messages import Text, msg
 from goalform.domain.template import COLUMNS, Template
 from goalform.domain.validation.core import Location, Missing, Severity, rule
 
 COLUMN_NAMES = {"current": "当年金额", "prev2": "前年金额", "prev1": "上年金额"}
 
 
-def column_name(form: Form, template: Template, column: str) -> str:
+def column_name(form: Form, template: Template, column: str) -> Text:
     if column == "current":
-        return f"{form.year}年当年金额"
+        return msg("{year}年当年金额", year=form.year)
     prev2, prev1 = template.history_years(form.year)
-    return f"{prev2 if column == 'prev2' else prev1}年金额"
+    return msg("{year}年金额", year=prev2 if column == "prev2" else prev1)
 
 
 @rule("funds.amount", Severity.ERROR, "金额必须是不为负、最多两位小数、小于一万亿元的数字")
@@ -27,15 +28,16 @@ def amounts_are_numbers(form: Form, template: Template) -> Iterator[tuple[Locati
             for column in COLUMNS:
                 parsed = parse_amount(form.fund(line.key, column), template.amount_decimals)
                 if not parsed.ok:
-                    where = f"{line.label}（{column_name(form, template, column)}）"
-                    yield Location("funds", line.key, column), f"{where}：{parsed.error}"
+                    yield Location("funds", line.key, column), msg(
+                        "{line}（{column}）：{error}", line=line.label, column=column_name(form, template, column),
+                        error=parsed.error)
         for column in COLUMNS:
             text = form.stated_totals.get((group.key, column), "")
             parsed = parse_amount(text, template.amount_decimals)
             if not parsed.ok:
-                label = group.label.replace("\n", "")
-                where = f"{label}合计（{column_name(form, template, column)}）"
-                yield Location("funds", group.key, column), f"{where}：{parsed.error}"
+                yield Location("funds", group.key, column), msg(
+                    "{group}合计（{column}）：{error}", group=group.label.replace("\n", ""),
+                    column=column_name(form, template, column), error=parsed.error)
 
 
 @rule("funds.total", Severity.ERROR, "合计必须等于各行之和")
@@ -49,11 +51,11 @@ def totals_add_up(form: Form, template: Template) -> Iterator[tuple[Location, st
                 continue  # blank: derived; not a number: funds.amount says so
             computed = group_total(form, template, group, column)
             if computed is None or stated.value != computed:
-                label = group.label.replace("\n", "")
                 yield (
                     Location("funds", group.key, column),
-                    f"{label}合计（{column_name(form, template, column)}）填的是 {text.strip()}，"
-                    f"各行之和为 {format_amount(computed) or '0'}",
+                    msg("{group}合计（{column}）填的是 {stated}，各行之和为 {computed}", group=group.label.replace("\n", ""),
+                        column=column_name(form, template, column), stated=text.strip(),
+                        computed=format_amount(computed) or "0"),
                 )
 
 
@@ -73,11 +75,12 @@ def income_equals_expenditure(form: Form, template: Template) -> Iterator[tuple[
             blank = (income if a is None else expenditure).label.replace("\n", "")
             yield (
                 Location("funds", expenditure.key, column),
-                Missing(f"{column_name(form, template, column)}：{blank}还没有填写（收入合计与支出合计应相等）"),
+                Missing("{column}：{blank}还没有填写（收入合计与支出合计应相等）",
+                        column=column_name(form, template, column), blank=blank),
             )
         elif a != b:
             yield (
                 Location("funds", expenditure.key, column),
-                f"{column_name(form, template, column)}：收入合计 {format_amount(a) or '0'} 与支出合计 "
-                f"{format_amount(b) or '0'} 不相等",
+                msg("{column}：收入合计 {income} 与支出合计 {expenditure} 不相等", column=column_name(form, template, column),
+                    income=format_amount(a) or "0", expenditure=format_amount(b) or "0"),
             )

@@ -6,6 +6,7 @@ from enum import Enum
 from typing import Callable, Iterable
 
 from goalform.domain.form import Form
+from goalform.domain.messages import Text, msg
 from goalform.domain.template import Template
 # Defined apart so that rows can use Location without importing this module; re-exported here.
 from goalform.domain.validation.location import SECTION_ORDER, Location  # noqa: F401
@@ -20,13 +21,15 @@ class Severity(str, Enum):
 
     @property
     def label(self) -> str:
-        return {"error": "错误", "warning": "警告", "info": "提示", "pending": "待填"}[self.value]
+        labels = {"error": msg("错误"), "warning": msg("警告"), "info": msg("提示"), "pending": msg("待填")}
+        return labels[self.value]
 
 
-class Missing(str):
+class Missing(Text):
     """The message of a finding about a required cell that is simply still empty (not a mistake).
 
-    Rules yield it instead of a plain ``str``; the finding then carries ``missing=True``.
+    Rules yield it instead of a plain :class:`Text` (same arguments: a literal template and its
+    values); the finding then carries ``missing=True``.
     """
 
 
@@ -62,8 +65,15 @@ class RuleSpec:
     reports_missing: bool = False  # may yield Missing messages (empty required cells): docs/rules.md says so
 
     def run(self, form: Form, template: Template) -> list[Finding]:
-        return [Finding(self.id, self.severity, loc, str(msg), missing=isinstance(msg, Missing))
-                for loc, msg in self.func(form, template)]
+        return [Finding(self.id, self.severity, loc, _plain(message), missing=isinstance(message, Missing))
+                for loc, message in self.func(form, template)]
+
+
+def _plain(message: str) -> str:
+    """A finding's message: a :class:`Text` (translatable), never the Missing marker it came as."""
+    if isinstance(message, Missing):
+        return Text(message.template, **message.args)
+    return message if isinstance(message, str) else str(message)
 
 
 _RULES: dict[str, RuleSpec] = {}

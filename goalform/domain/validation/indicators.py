@@ -11,11 +11,12 @@ from typing import Iterator
 
 from goalform.domain.folding import fold
 from goalform.domain.form import TREES, Form
+from goalform.domain.messages import Text, joined, msg, name
 from goalform.domain.targets import is_placeholder
 from goalform.domain.template import DefaultGroup, Template, ValueDomain
 from goalform.domain.names import TREE_NAMES
 from goalform.domain.validation.core import Location, Missing, Severity, rule
-from goalform.domain.validation.rows import indicator_rows, leaf_rows, level2_rows
+from goalform.domain.validation.rows import Row, indicator_rows, leaf_rows, level2_rows
 
 NONE_VALUE = "无"
 
@@ -37,7 +38,7 @@ def level1_has_indicators(form: Form, template: Template) -> Iterator[tuple[Loca
             if not counted.get((tree, i)):
                 yield (
                     Location(tree, path=(i,), indicator_id=l1.id),
-                    Missing(f"{TREE_NAMES[tree]}的一级指标「{l1.name}」下还没有三级指标"),
+                    Missing("{tree}的一级指标「{level1}」下还没有三级指标", tree=name(TREE_NAMES[tree]), level1=l1.name),
                 )
 
 
@@ -46,7 +47,7 @@ def empty_level2(form: Form, template: Template) -> Iterator[tuple[Location, str
     """A 二级 without 三级 prints as an empty row: add indicators under it or delete it."""
     for row in level2_rows(form):
         if not row.node.children and row.node.name.strip() and not is_placeholder(row.node.name):
-            yield row.at("name"), Missing(f"{row.title}下没有三级指标：请添加三级指标或删除此二级指标")
+            yield row.at("name"), Missing("{row}下没有三级指标：请添加三级指标或删除此二级指标", row=row.title)
 
 
 @rule("indicators.placeholder", Severity.ERROR, "不能留有「……」占位行")
@@ -56,12 +57,12 @@ def placeholders(form: Form, template: Template) -> Iterator[tuple[Location, str
     again for the placeholder rows under it."""
     for row in level2_rows(form):
         if row.placeholder:
-            yield row.at("name"), f"{TREE_NAMES[row.tree]}「{row.level1.name}」下仍有「……」占位行：请填写或删除"
+            yield row.at("name"), msg("{tree}「{where}」下仍有「……」占位行：请填写或删除", tree=name(TREE_NAMES[row.tree]), where=row.level1.name)
     for row in leaf_rows(form):
         if row.placeholder and not is_placeholder(row.level2.name):
             column = "name" if is_placeholder(row.node.name) else "value"
             where = row.level2.name.strip() or row.level1.name
-            yield row.at(column), f"{TREE_NAMES[row.tree]}「{where}」下仍有「……」占位行：请填写或删除"
+            yield row.at(column), msg("{tree}「{where}」下仍有「……」占位行：请填写或删除", tree=name(TREE_NAMES[row.tree]), where=where)
 
 
 @rule("indicators.name", Severity.ERROR, "二级、三级指标必须有名称", reports_missing=True)
@@ -69,10 +70,10 @@ def names(form: Form, template: Template) -> Iterator[tuple[Location, str]]:
     """A 二级 or 三级 row without a name prints as an empty cell; unnamed placeholder rows are left to indicators.placeholder."""
     for row in level2_rows(form):
         if not row.name:
-            yield row.at("name"), Missing(f"{row.title}没有名称")
+            yield row.at("name"), Missing("{row}没有名称", row=row.title)
     for row in leaf_rows(form):
         if not row.name and not row.placeholder and not is_placeholder(row.level2.name):
-            yield row.at("name"), Missing(f"{row.title}没有填写三级指标名称")
+            yield row.at("name"), Missing("{row}没有填写三级指标名称", row=row.title)
 
 
 @rule("indicators.value", Severity.ERROR, "三级指标必须填写指标值（「无」只在模板允许时可用）",
@@ -81,27 +82,27 @@ def values(form: Form, template: Template) -> Iterator[tuple[Location, str]]:
     """In the annual tree the value checked is the 预期当年实现值."""
     for row in indicator_rows(form):
         value = row.node.value
-        label = "预期当年实现值" if row.tree == "annual" else "指标值"
+        label = msg("预期当年实现值") if row.tree == "annual" else msg("指标值")
         if not value.strip():
-            yield row.at("value"), Missing(f"{row.title}没有填写{label}")
+            yield row.at("value"), Missing("{row}没有填写{label}", row=row.title, label=label)
         elif _is_none(value) and not template.value_none_allowed:
-            yield row.at("value"), f"{row.title}的{label}填了「无」：本版本的表不允许，请填写具体目标或删除此指标"
+            yield row.at("value"), msg("{row}的{label}填了「无」：本版本的表不允许，请填写具体目标或删除此指标",
+                                        row=row.title, label=label)
 
 
-def _domain_problem(text: str, domain: ValueDomain, allowed: frozenset[str], label: str) -> str:
-    if domain.is_choice and text in allowed:
+def _domain_problem(row: Row, value: str, domain: ValueDomain, allowed: frozenset[str], label: Text) -> str:
+    """The message about ``row``'s ``value`` for a column whose values are ``domain``, or ""."""
+    if domain.is_choice and value in allowed:
         return ""  # the common case: exactly one of the values, as picked from the list
-    s = fold(text)
+    s = fold(value)
     if not s:
-        return Missing(f"没有{'选择' if domain.is_choice else '填写'}{label}")
+        if domain.is_choice:
+            return Missing("{row}没有选择{label}", row=row.title, label=label)
+        return Missing("{row}没有填写{label}", row=row.title, label=label)
     if domain.is_choice and s not in allowed:
-        return f"的{label}「{text.strip()}」不是可选值（可选：{'、'.join(domain.values)}）"
+        return msg("{row}的{label}「{value}」不是可选值（可选：{values}）", row=row.title, label=label,
+                    value=value.strip(), values="、".join(domain.values))
     return ""
-
-
-def _prefixed(title: str, problem: str) -> str:
-    """``title + problem``, still a :class:`Missing` message when ``problem`` is one."""
-    return Missing(title + problem) if isinstance(problem, Missing) else title + problem
 
 
 def _allowed(domain: ValueDomain) -> frozenset[str]:
@@ -116,9 +117,9 @@ def basis(form: Form, template: Template) -> Iterator[tuple[Location, str]]:
     for row in indicator_rows(form):
         if template.value_none_allowed and _is_none(row.node.value):
             continue
-        problem = _domain_problem(row.node.basis, template.basis, allowed, "指标值确定依据")
+        problem = _domain_problem(row, row.node.basis, template.basis, allowed, msg("指标值确定依据"))
         if problem:
-            yield row.at("basis"), _prefixed(row.title, problem)
+            yield row.at("basis"), problem
 
 
 @rule("indicators.category", Severity.ERROR, "指标分类必须从模板规定的可选值中选择",
@@ -129,9 +130,9 @@ def category(form: Form, template: Template) -> Iterator[tuple[Location, str]]:
     for row in indicator_rows(form):
         if template.value_none_allowed and _is_none(row.node.value):
             continue
-        problem = _domain_problem(row.node.category, template.category, allowed, "指标分类")
+        problem = _domain_problem(row, row.node.category, template.category, allowed, msg("指标分类"))
         if problem:
-            yield row.at("category"), _prefixed(row.title, problem)
+            yield row.at("category"), problem
 
 
 @rule("indicators.duplicate", Severity.ERROR, "同一个二级指标下不能有重名的三级指标")
@@ -146,8 +147,8 @@ def duplicates(form: Form, template: Template) -> Iterator[tuple[Location, str]]
         if first != row.path[2]:
             yield (
                 row.at("name"),
-                f"{TREE_NAMES[row.tree]}「{row.node.name.strip()}」与同一二级指标「{row.level2.name.strip()}」下"
-                f"第{first + 1}行重名",
+                msg("{tree}「{name}」与同一二级指标「{level2}」下第{n}行重名", tree=name(TREE_NAMES[row.tree]),
+                    name=row.node.name.strip(), level2=row.level2.name.strip(), n=first + 1),
             )
 
 
@@ -161,14 +162,15 @@ def history(form: Form, template: Template) -> Iterator[tuple[Location, str]]:
     for row in indicator_rows(form, ("annual",)):
         node = row.node
         if row.name in standard:
-            missing = [f"{y}年" for y, v in ((prev2, node.prev2), (prev1, node.prev1)) if not v.strip()]
+            missing = [y for y, v in ((prev2, node.prev2), (prev1, node.prev1)) if not v.strip()]
         elif node.prev2.strip() and not node.prev1.strip():
-            missing = [f"{prev1}年"]
+            missing = [prev1]
         else:
             continue
         if missing:
-            column = "prev2" if f"{prev2}年" in missing else "prev1"
-            yield row.at(column), Missing(f"{row.title}没有填写{'、'.join(missing)}的指标值")
+            column = "prev2" if prev2 in missing else "prev1"
+            years = joined([msg("{year}年", year=y) for y in missing])
+            yield row.at(column), Missing("{row}没有填写{years}的指标值", row=row.title, years=years)
 
 
 def _standard_names(template: Template) -> frozenset[str]:
@@ -239,5 +241,5 @@ def basis_mismatch(form: Form, template: Template) -> Iterator[tuple[Location, s
         if others:
             yield (
                 row.at("basis"),
-                f"{row.title}的指标值确定依据是「{others[0]}」的说明，可能与上下行错位，请核对",
+                msg("{row}的指标值确定依据是「{other}」的说明，可能与上下行错位，请核对", row=row.title, other=others[0]),
             )

@@ -8,6 +8,7 @@ import contextvars
 from typing import Iterator
 
 from goalform.domain.form import Form
+from goalform.domain.messages import msg
 from goalform.domain.library import LibraryIndex, normalize
 from goalform.domain.template import Template
 from goalform.domain.validation.core import Finding, Location, Severity, rule, validate
@@ -47,4 +48,4 @@ def placement(form: Form, template: Template) -> Iterator[tuple[Location, str]]:
             continue
         where = "、".join(dict.fromkeys(f"{e.level1}／{e.level2}" for e in entries[:3]))
         yield (row.at("name"),
-               f"{row.title}在指标库中属于「{where}」，这里在「{row.level1.name}／{row.level2.name.strip()}」下")
+               msg("{row}在指标库中属于「{where}」，这里在「{here}」下", row=row.title, where=where, here=f"{row.level1.name}／{row.level2.name.strip()}"))

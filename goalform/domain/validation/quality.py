@@ -12,6 +12,7 @@ from typing import Iterator
 from goalform.domain.amounts import format_amount
 from goalform.domain.form import Form
 from goalform.domain.funds import line_amount
+from goalform.domain.messages import msg, name
 from goalform.domain.targets import QuantifiedShare, is_quantified, parse_target, percentages
 from goalform.domain.template import Template
 from goalform.domain.folding import fold
@@ -45,12 +46,12 @@ def qualitative(form: Form, template: Template) -> Iterator[tuple[Location, str]
         if _VAGUE.search(text):
             yield (
                 row.at("value"),
-                f"{row.title}的指标值「{value.strip()}」不够具体：请给出可衡量的数值（如 ≥90%、不少于 10 次）",
+                msg("{row}的指标值「{value}」不够具体：请给出可衡量的数值（如 ≥90%、不少于 10 次）", row=row.title, value=value.strip()),
             )
         elif _MEASURABLE_NAME.search(row.name):
             yield (
                 row.at("value"),
-                f"{row.title}是可计量的指标，指标值「{value.strip()}」应给出数值（如 ≥90%）",
+                msg("{row}是可计量的指标，指标值「{value}」应给出数值（如 ≥90%）", row=row.title, value=value.strip()),
             )
 
 
@@ -68,7 +69,7 @@ def rate_range(form: Form, template: Template) -> Iterator[tuple[Location, str]]
                 continue
             bad = [p for p in percentages(text) if p > 100 or p < 0]
             if bad:
-                yield row.at(column), f"{row.title}的「{text.strip()}」中比率 {format_amount(bad[0])}% 超出 0–100% 的范围"
+                yield row.at(column), msg("{row}的「{value}」中比率 {rate}% 超出 0–100% 的范围", row=row.title, value=text.strip(), rate=format_amount(bad[0]))
 
 
 @rule("quality.tree_match", Severity.WARNING, "年度指标与长期指标应相互对应")
@@ -79,7 +80,7 @@ def tree_match(form: Form, template: Template) -> Iterator[tuple[Location, str]]
     for row in indicator_rows(form):
         other = "annual" if row.tree == "long_term" else "long_term"
         if row.name not in names[other]:
-            yield row.at("name"), f"{row.title}在{TREE_NAMES[other]}中没有对应的指标"
+            yield row.at("name"), msg("{row}在{tree}中没有对应的指标", row=row.title, tree=name(TREE_NAMES[other]))
 
 
 _WORSE = {">=": "低于", ">": "低于", "<=": "高于", "<": "高于"}
@@ -99,10 +100,12 @@ def regression(form: Form, template: Template) -> Iterator[tuple[Location, str]]
             continue
         worse = target.number < last.number if target.op in (">=", ">") else target.number > last.number
         if worse:
+            shown = {"row": row.title, "value": row.node.value.strip(), "year": prev1_year, "last": row.node.prev1.strip()}
             yield (
                 row.at("value"),
-                f"{row.title}的预期当年实现值「{row.node.value.strip()}」{_WORSE[target.op]}{prev1_year}年的"
-                f"「{row.node.prev1.strip()}」：目标比上年差，请核实",
+                (msg("{row}的预期当年实现值「{value}」低于{year}年的「{last}」：目标比上年差，请核实", **shown)
+                 if _WORSE[target.op] == "低于" else
+                 msg("{row}的预期当年实现值「{value}」高于{year}年的「{last}」：目标比上年差，请核实", **shown)),
             )
 
 
@@ -122,11 +125,14 @@ def funds_change(form: Form, template: Template) -> Iterator[tuple[Location, str
             change = (now - last) / last
             if abs(change) > CHANGE_LIMIT:
                 percent = (abs(change) * 100).quantize(Decimal("0.1"))
-                verb = "增加" if change > 0 else "减少"
+                shown = {"line": line.label, "year": form.year, "now": format_amount(now), "last_year": prev1_year,
+                         "last": format_amount(last), "percent": format_amount(percent)}
                 yield (
                     Location("funds", line.key, "current"),
-                    f"{line.label}：{form.year}年 {format_amount(now)} 万元比{prev1_year}年 {format_amount(last)} 万元"
-                    f"{verb} {format_amount(percent)}%，变动超过 50%，请核实或说明原因",
+                    msg("{line}：{year}年 {now} 万元比{last_year}年 {last} 万元增加 {percent}%，变动超过 50%，请核实或说明原因",
+                        **shown) if change > 0 else
+                    msg("{line}：{year}年 {now} 万元比{last_year}年 {last} 万元减少 {percent}%，变动超过 50%，请核实或说明原因",
+                        **shown),
                 )
 
 
@@ -143,5 +149,6 @@ def quantified(form: Form, template: Template) -> Iterator[tuple[Location, str]]
         return
     yield (
         Location("long_term"),
-        f"量化指标占比 {overall.as_text()}；长期指标 {long_term.as_text()}，年度指标 {annual.as_text()}",
+        msg("量化指标占比 {overall}；长期指标 {long_term}，年度指标 {annual}", overall=overall.as_text(),
+            long_term=long_term.as_text(), annual=annual.as_text()),
     )

@@ -13,6 +13,7 @@ from typing import Iterator
 
 from goalform.domain.folding import fold
 from goalform.domain.form import TREES, Form, Indicator
+from goalform.domain.messages import msg, name
 from goalform.domain.names import TREE_NAMES
 from goalform.domain.targets import is_placeholder
 from goalform.domain.validation.location import Location
@@ -48,14 +49,14 @@ class Row:
     @property
     def title(self) -> str:
         """「年度指标「会议费控制率」」, or where the row sits when it has no name yet."""
-        tree = TREE_NAMES[self.tree]
-        name = self.node.name.strip()
-        if name:
-            return f"{tree}「{name}」"
+        tree = name(TREE_NAMES[self.tree])
+        shown = self.node.name.strip()
+        if shown:
+            return msg("{tree}「{name}」", tree=tree, name=shown)
         if self.node is self.level2:
-            return f"{tree}（{self.level1.name}下第{self.path[-1] + 1}个二级指标）"
+            return msg("{tree}（{level1}下第{n}个二级指标）", tree=tree, level1=self.level1.name, n=self.path[-1] + 1)
         where = self.level2.name.strip() or self.level1.name
-        return f"{tree}（{where}下第{self.path[-1] + 1}行）"
+        return msg("{tree}（{where}下第{n}行）", tree=tree, where=where, n=self.path[-1] + 1)
 
 
 class TreeIndex:

@@ -6,6 +6,7 @@ from typing import Iterator
 
 from goalform.domain.folding import fold
 from goalform.domain.form import HEADER_FIELDS, INDICATOR_COLUMNS, Form
+from goalform.domain.messages import msg, name
 from goalform.domain.names import FIELD_NAMES, text_name
 from goalform.domain.template import Template
 from goalform.domain.validation.core import Location, Missing, Severity, rule
@@ -21,10 +22,10 @@ def texts_required(form: Form, template: Template) -> Iterator[tuple[Location, s
     """Every text section of the template holds some text (whitespace does not count)."""
     for section in template.texts:
         if not fold(form.text(section.key)):
-            yield Location("texts", section.key), Missing(f"请填写{text_name(template, section.key)}")
+            yield Location("texts", section.key), Missing("请填写{name}", name=text_name(template, section.key))
 
 
-@rule("texts.deadline", Severity.ERROR, "长期目标的截止时间须写完整年份（如 2028年12月），且不早于表的年度",
+@rule("texts.deadline", Severity.ERROR, "长期目标的截止时间须写完整年份（如表的年度后两年的「YYYY年12月」），且不早于表的年度",
       reports_missing=True)
 def deadline(form: Form, template: Template) -> Iterator[tuple[Location, str]]:
     """The deadline printed in 「长期目标：（截止…）」 names a four-digit year that is not before the
@@ -34,20 +35,20 @@ def deadline(form: Form, template: Template) -> Iterator[tuple[Location, str]]:
     text = form.deadline.strip()
     where = Location("texts", "deadline")
     if not text:
-        yield where, Missing("请填写长期目标的截止时间（如 2028年12月）")
+        yield where, Missing("请填写长期目标的截止时间（如 {year}年12月）", year=form.year + 2)
         return
     full = _FULL_YEAR.search(text)
     if full:
         year = int(full.group(1))
         if year < form.year:
-            yield where, f"长期目标的截止时间「{text}」早于本表年度 {form.year} 年"
+            yield where, msg("长期目标的截止时间「{deadline}」早于本表年度 {year} 年", deadline=text, year=form.year)
         return
     short = _SHORT_YEAR.search(text)
     if short:
         guess = 2000 + int(short.group(1))
-        yield where, f"长期目标的截止时间「{text}」没有写完整年份，应写作「{guess}年12月」这样的形式"
+        yield where, msg("长期目标的截止时间「{deadline}」没有写完整年份，应写作「{year}年12月」这样的形式", deadline=text, year=guess)
         return
-    yield where, f"长期目标的截止时间「{text}」无法识别，请写作「{form.year + 2}年12月」这样的形式"
+    yield where, msg("长期目标的截止时间「{deadline}」无法识别，请写作「{year}年12月」这样的形式", deadline=text, year=form.year + 2)
 
 
 # Word markup that leaks into text when a document is converted carelessly, and characters that no
@@ -66,8 +67,8 @@ def stray_markup(text: str) -> str:
         return ""
     found = m.group(0)
     if len(found) == 1 and (ord(found) < 0x20 or ord(found) == 0x7F or ord(found) >= 0xFFFD):
-        return f"不可见的控制字符 U+{ord(found):04X}"
-    return f"「{found}」"
+        return msg("不可见的控制字符 U+{code}", code=f"{ord(found):04X}")
+    return msg("「{found}」", found=found)
 
 
 @rule("texts.markup", Severity.ERROR, "文字中不能含有 Word 书签等多余标记或不可见的控制字符")
@@ -78,14 +79,14 @@ def markup(form: Form, template: Template) -> Iterator[tuple[Location, str]]:
     for key in HEADER_FIELDS + ("deadline", "notes"):
         if search(getattr(form, key)):
             section = "header" if key in HEADER_FIELDS else ("texts" if key == "deadline" else "notes")
-            yield Location(section, key), f"{FIELD_NAMES[key]}含有{stray_markup(getattr(form, key))}，请删除"
+            yield Location(section, key), msg("{what}含有{found}，请删除", what=name(FIELD_NAMES[key]), found=stray_markup(getattr(form, key)))
     for key, text in form.texts.items():
         if search(text):
-            yield Location("texts", key), f"{text_name(template, key)}含有{stray_markup(text)}，请删除"
+            yield Location("texts", key), msg("{what}含有{found}，请删除", what=text_name(template, key), found=stray_markup(text))
     for cells in (form.funds, form.stated_totals):
         for (line, column), text in cells.items():
             if search(text):
-                yield Location("funds", line, column), f"金额「{text.strip()}」含有{stray_markup(text)}，请删除"
+                yield Location("funds", line, column), msg("金额「{amount}」含有{found}，请删除", amount=text.strip(), found=stray_markup(text))
     for rows in (level2_rows(form), leaf_rows(form)):
         for row in rows:
             node = row.node
@@ -95,6 +96,6 @@ def markup(form: Form, template: Template) -> Iterator[tuple[Location, str]]:
             for column in INDICATOR_COLUMNS:
                 text = getattr(node, column)
                 if text and search(text):
-                    yield row.at(column), f"{row.title}含有{stray_markup(text)}，请删除"
+                    yield row.at(column), msg("{what}含有{found}，请删除", what=row.title, found=stray_markup(text))
 
 

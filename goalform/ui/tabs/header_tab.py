@@ -5,6 +5,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QFormLayout, QGroupBox, QLabel, QVBoxLayout, QWidget
 
 from goalform.domain import names
+from goalform.domain.dates import normalized_date
 from goalform.domain.form import HEADER_FIELDS
 from goalform.domain.names import FIELD_NAMES
 from goalform.domain.validation import Finding, Location
@@ -36,7 +37,7 @@ class HeaderTab(QWidget):
             edit = FieldLineEdit(box)
             edit.setObjectName(field_names.field_widget(key))
             edit.setPlaceholderText(placeholders.get(key, ""))
-            bind_line(edit, editor, key)
+            bind_line(edit, editor, key, normalize=normalized_date if key == "fill_date" else None)
             self.fields[key] = edit
             form.addRow(labels[key], edit)
         self.calendar = attach_calendar(self.fields["fill_date"], self._pick_date, read_only=editor.read_only)

@@ -25,7 +25,7 @@ from goalform.ui.indicator_model import IndicatorModel
 from goalform.ui.indicator_paste import IndicatorClipboard
 from goalform.ui.indicator_view import IndicatorTreeView
 from goalform.ui.settings import Settings
-from goalform.ui.widgets import FieldLineEdit, FieldTextEdit, bind_line, bind_text, mark, wants_focus
+from goalform.ui.widgets import FieldLineEdit, FieldTextEdit, bind_line, bind_text, mark, show_status, wants_focus
 
 GOAL_KEY = {"long_term": "long_term_goal", "annual": "annual_goal"}
 
@@ -82,9 +82,6 @@ class IndicatorsTab(QWidget):
             buttons.addWidget(button)
             self.buttons[name] = button
         buttons.addStretch(1)
-        hint = QLabel(self.tr("F2/回车 编辑 · Tab 下一格 · Esc 取消新行 · 拖动可调整顺序"), self)
-        hint.setStyleSheet("color: #666;")
-        buttons.addWidget(hint)
         layout.addLayout(buttons)
 
         self.view = IndicatorTreeView(self)
@@ -106,6 +103,11 @@ class IndicatorsTab(QWidget):
             self.view.setDragEnabled(False)
         self.model.rowsInserted.connect(lambda parent, first, last: self.view.expand(parent))
         layout.addWidget(self.view, 1)
+        # The keys, under the tree across its whole width (beside the buttons it was cut at 125 %).
+        hint = QLabel(self.tr("F2/回车 编辑 · Tab 下一格 · Esc 取消新行 · 拖动可调整顺序"), self)
+        hint.setObjectName("tree_hint")
+        hint.setStyleSheet("color: #666;")
+        layout.addWidget(hint)
         self._install_clipboard()
 
     def _install_clipboard(self) -> None:
@@ -239,14 +241,24 @@ class IndicatorsTab(QWidget):
             self.select(rec.parent_id)
 
     def move_current(self, step: int) -> None:
+        """上移 / 下移 among the siblings; a move that cannot be made says why instead of doing nothing."""
         current = self.current_id()
-        if current is None or self.editor.doc.node(current).level == 1:
+        if current is None:
+            return
+        node = self.editor.doc.node(current)
+        if node.level == 1:
+            show_status(self, self.tr("一级指标是表格规定的，不能移动"))
             return
         column = self.view.currentIndex().column()
+        count = len(self.editor.doc.children(node.parent_id))  # type: ignore[arg-type]
         row = self.editor.doc.row_of(current) + step
-        if 0 <= row < len(self.editor.doc.children(self.editor.doc.node(current).parent_id)):  # type: ignore[arg-type]
+        if 0 <= row < count:
             self.editor.move_indicator(self.model, current, row)
             self.select(current, column)
+        elif count == 1:
+            show_status(self, self.tr("这一组只有这一个指标，无需移动"))
+        else:
+            show_status(self, self.tr("已经在最上面") if step < 0 else self.tr("已经在最下面"))
 
     # -- findings ----------------------------------------------------------------------------------
     def apply_findings(self, findings: list[Finding]) -> None:
