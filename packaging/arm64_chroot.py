@@ -11,8 +11,8 @@ Used by build_arm64.py (``make package-arm64``) and check_arm64.py (``make check
 - The cache (``GOALFORM_ARM64_CACHE``, default /var/cache/goalform-arm64) holds ``base/``, a pristine
   ``debootstrap --arch=arm64 --variant=minbase bookworm`` (made once, ~5 min, never changed
   afterwards), ``build/`` (the build chroot: base + Python + PyInstaller, made by build_arm64.py),
-  ``apt-archives/`` and ``pip/`` (downloads kept between runs), and a lock so two runs never share
-  a chroot at once.
+  ``apt-archives/`` (the downloaded .debs), ``pip/`` (pip's cache, where the index lets pip cache)
+  and a lock so two runs never share a chroot at once.
 """
 from __future__ import annotations
 
