@@ -93,6 +93,32 @@ def xlsx_many_rows(path: Path, rows: int) -> Path:
     return xlsx(path, sheet_rows(FORM_ROWS[:2] + body))
 
 
+def xlsx_shared_string_bomb(path: Path, rows: int, chars: int = 90_000, columns: int = 9,
+                            header: list[str] | None = None) -> Path:
+    """``rows`` rows of ``columns`` cells that all show one ``chars``-character shared string: a file of
+    a few KB that expands to rows x columns x chars characters (issue 23). ``header``: a first row
+    (a library sheet's); without one, the rows follow the form's labels (FORM_ROWS)."""
+    strings = ("预" * chars,) + tuple(header or ())
+    sst = (f'<?xml version="1.0" encoding="UTF-8"?><sst xmlns="{S_NS}" count="{len(strings)}" '
+           f'uniqueCount="{len(strings)}">' + "".join(f"<si><t>{t}</t></si>" for t in strings) + "</sst>")
+    first = 1
+    body = []
+    if not header:
+        body.append(sheet_rows(FORM_ROWS))
+        first = len(FORM_ROWS) + 1
+    else:
+        body.append('<row r="1">' + "".join(f'<c r="{_col(c)}1" t="s"><v>{c}</v></c>'
+                                            for c in range(1, len(header) + 1)) + "</row>")
+        first = 2
+    for r in range(first, first + rows):
+        body.append(f'<row r="{r}">' + "".join(f'<c r="{_col(c)}{r}" t="s"><v>0</v></c>'
+                                               for c in range(1, columns + 1)) + "</row>")
+    rels = _WORKBOOK_RELS.replace("</Relationships>", '<Relationship Id="rId2" Type="http://schemas.openxmlformats.'
+                                  'org/officeDocument/2006/relationships/sharedStrings" Target="sharedStrings.xml"/>'
+                                  "</Relationships>")
+    return xlsx(path, "".join(body), extra={"xl/sharedStrings.xml": sst, "xl/_rels/workbook.xml.rels": rels})
+
+
 def xlsx_far_cell(path: Path, ref: str = "XFD1048576") -> Path:
     """A small form plus one cell at the sheet's last address."""
     far = f'<row r="{ref.lstrip("ABCDEFGHIJKLMNOPQRSTUVWXYZ")}"><c r="{ref}" t="inlineStr"><is><t>x</t></is></c></row>'

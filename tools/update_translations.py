@@ -9,6 +9,7 @@ them here or in Qt Linguist (pyside6-linguist) and run this again.
 from __future__ import annotations
 
 import ast
+import json
 import os
 import shutil
 import subprocess
@@ -239,7 +240,15 @@ ENGLISH = {
     "，%1 个已在表中或无法放置": "; %1 already in the form or could not be placed",
     "指标库不可用，无法导入。": "The indicator library is not available; cannot import.",
     "Excel 工作簿 (*.xlsx *.xls);;所有文件 (*)": "Excel workbook (*.xlsx *.xls);;All files (*)",
-    "「%1」中没有可导入的指标。": "“%1” has no indicators to import.", "已从「%1」导入 %2 个指标。": "Imported %2 indicators from “%1”.",
+    "「%1」中没有可导入的指标，指标库未改动。": "“%1” has no indicators to import; the library is unchanged.",
+    "表头下没有任何指标行。": "There are no indicator rows under the header.",
+    "我的信息…": "My details…", "我的信息": "My details",
+    "填报人和联系电话：新建表格时自动填入": "Your name and phone number, filled in on every new form",
+    "新建表格时自动填入。导入或打开别人的表格不会改动这里。":
+        "Filled in on every new form. Importing or opening someone else's form never changes them.",
+    "联系电话「%1」格式不正确，应为 027-12345678 或 13812345678":
+        "The phone number “%1” is not valid; write it as 027-12345678 or 13812345678",
+"已从「%1」导入 %2 个指标。": "Imported %2 indicators from “%1”.",
     "以下 %1 行未能导入：": "These %1 rows could not be imported:", "已导出 %1 个指标到 %2": "Exported %1 indicators to %2",
     "内置指标不能删除。": "Built-in indicators cannot be deleted.",
     "从指标库删除所选的 %1 个指标？": "Delete the %1 selected indicators from the library?",
@@ -273,6 +282,25 @@ ENGLISH = {
     "年度绩效指标": "Annual performance indicators",
     "长期指标": "Long-term indicators",
     "年度指标": "Annual indicators",
+    # Issue 22: pastes keep their columns, refused amounts, default 分类.
+    "；指标分类为默认值（斜体），请确认": "; the categories are defaults (in italics): please check them",
+    "%1：%2。没有填入，表中仍为「%3」。": "%1: %2. Not entered; the form still holds “%3”.",
+    "「%1」在表格最后一行之下": "“%1” is below the last row of the table",
+    "已粘贴 %1 个金额": "Pasted %1 amounts",
+    "（%1）": " (%1)",
+    "，": ", ",
+    "、": ", ",
+    "第 %1 列 → %2": "column %1 → %2",
+    "表格之外": "outside the table",
+    "没有粘贴：复制的 %1 列从此格起放不下，会是 %2。\n\n请复制 %3 列（%4），或连同%5共 %6 列，或选中能放下它的格再粘贴。":
+        "Nothing pasted: the %1 copied columns do not fit from this cell on; they would go %2.\n\n"
+        "Copy %3 columns (%4), or all %6 columns including %5, or select a cell where the block fits and paste again.",
+    "以下 %1 项没有填入：": "These %1 items were not entered:",
+    "已填入 %1 格：": "%1 cells were filled in:",
+    "没有填入任何金额。": "No amount was entered.",
+    "各列的去处：%1": "Where each column went: %1",
+    "默认分类：模板中此指标为「%1」，请确认": "Default category: the template gives this indicator “%1”; please check",
+    "默认分类：本表最常用的「%1」，请确认": "Default category: “%1”, the most common in this table; please check",
     # issue 26: small things
     "一级指标是表格规定的，不能移动": "First-level indicators are fixed by the form and cannot be moved",
     "这一组只有这一个指标，无需移动": "This is the only indicator in its group: nothing to move",
@@ -376,6 +404,26 @@ ENGLISH = {
     "金额「{amount}」含有{found}，请删除": "Amount \u201c{amount}\u201d contains {found}: please delete it",
     "{severity}：{message}": "{severity}: {message}",
 
+    # The official template's labels as the GUI shows them (context "template"; the printed form stays Chinese)
+    "%1（%2）": "%1 (%2)",
+    "部门总体资金情况": "Department funds overall",
+    "总体资金情况": "Funds overall",
+    "当年金额": "Amount this year",
+    "占比": "Share",
+    "近两年收支金额": "Amounts of the last two years",
+    "合  计": "Total",
+    "一级指标": "Level 1 indicator",
+    "二级指标": "Level 2 indicator",
+    "三级指标": "Level 3 indicator",
+    "近两年指标值": "Values of the last two years",
+    "收入构成": "Income",
+    "财政拨款": "Fiscal appropriation",
+    "财政专户管理资金": "Funds in the fiscal special account",
+    "单位资金": "Unit's own funds",
+    "支出构成": "Expenditure",
+    "人员类项目支出": "Personnel project expenditure",
+    "运转类项目支出": "Operating project expenditure",
+    "特定目标类项目支出": "Specific-purpose project expenditure",
 }
 
 
@@ -438,6 +486,19 @@ def translated_calls(path: Path) -> list[tuple[str, str, int]]:
     return found
 
 
+def template_labels() -> list[str]:
+    """Every label of the official templates that the GUI shows (context "template", see
+    goalform/ui/wording.template_text): the labels, funds groups and lines, the history column label."""
+    found: dict[str, None] = {}
+    for path in sorted((ROOT / "resources" / "templates").glob("*.json")):
+        data = json.loads(path.read_text(encoding="utf-8"))
+        texts = [*data.get("labels", {}).values(), data.get("funds_history_label", "")]
+        for group in data.get("funds", []):
+            texts += [group["label"], *(line["label"] for line in group["lines"])]
+        found.update(dict.fromkeys(t.replace("\n", "") for t in texts if t))
+    return list(found)
+
+
 def repair(root: ET.Element, sources: list[str]) -> int:
     """Make the .ts hold exactly the (context, text) pairs the code asks for (see translated_calls).
 
@@ -450,6 +511,8 @@ def repair(root: ET.Element, sources: list[str]) -> int:
         for context, text, line in translated_calls(ROOT / source):
             wanted.setdefault((context, text), []).append((where, line))
             lines.add((where, line))
+    for label in template_labels():  # data, not code: no line to point at
+        wanted.setdefault(("template", label), [])
     contexts = {c.findtext("name") or "": c for c in root.iter("context")}
     have = set()
     for name, context in contexts.items():

@@ -20,5 +20,9 @@ def run(args: argparse.Namespace) -> int:
     if args.output.suffix.lower() not in FORMATS:
         raise UsageError(f"不支持导出为「{args.output.suffix or '无扩展名'}」格式（可用：{'、'.join(FORMATS)}）")
     form, template = read_form(args.file)
+    if args.output.suffix.lower() == ".pdf":  # no widget in this process: a QGuiApplication is enough
+        from goalform.formats.paging import ensure_gui_application
+
+        ensure_gui_application(widgets=False)
     export_file(form, template, args.output)
     return 0

@@ -36,14 +36,18 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from goalform.store.library import Library
+    from goalform.store.library import Library, LibraryCorrupt
 
     if args.action == "reset":
         library, kept = Library.rebuild()
         library.close()
         print(f"已重建指标库：{library.path}" + (f"（原文件改名为 {kept.name}）" if kept else ""))
         return 0
-    with Library.open() as library:
+    try:
+        library = Library.open()
+    except LibraryCorrupt as e:
+        raise LibraryCorrupt(f"{e}（goalform library reset 可以重建指标库，原文件改名保留）") from None
+    with library:
         return {"list": _list, "import": _import, "export": _export, "remove": _remove}[args.action](library, args)
 
 
@@ -82,11 +86,15 @@ def _import(library, args: argparse.Namespace) -> int:  # noqa: ANN001
     from goalform.formats.library_xlsx import read_library
 
     sheet = read_library(args.file)  # a ReadError is a UserError: cli.main says it
-    if not sheet.entries:
-        raise UsageError(f"「{args.file.name}」中没有可导入的指标")
-    count = library.import_entries(sheet.entries, args.file.name)
-    for problem in sheet.problems:
+    if not sheet.entries and not sheet.problems:
+        raise UsageError(f"「{args.file.name}」的表头下没有任何指标行")
+    for problem in sheet.problems:  # every row not taken, and why
         print(f"goalform: 未导入 {problem.describe()}", file=sys.stderr)
+    if not sheet.entries:  # the library keeps what it had (an earlier import of this file too)
+        print(f"goalform: 「{args.file.name}」中没有可导入的指标：{len(sheet.problems)} 行都未能导入（见上），"
+              "指标库未改动", file=sys.stderr)
+        return 1
+    count = library.import_entries(sheet.entries, args.file.name)
     skipped = f"，{len(sheet.problems)} 行未能导入（见上）" if sheet.problems else ""
     print(f"已从「{args.file.name}」（工作表 {sheet.sheet}）导入 {count} 个指标{skipped}")
     return 1 if sheet.problems else 0

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from typing import Iterable, Mapping, Sequence
 
 from goalform.domain.form import TREES, Form, Indicator
+from goalform.domain.limits import MAX_LEARNED_CHARS, MAX_LEARNED_PER_FORM
 from goalform.domain.targets import is_placeholder, is_placeholder_row, real_leaves
 from goalform.domain.template import Template
 
@@ -299,23 +300,35 @@ def plan_insert(roots: Sequence[Indicator], entries: Iterable[LibraryEntry], tem
 # -- learning from forms -------------------------------------------------------------------------
 def learnable(form: Form, template: Template, index: LibraryIndex, label: str = "") -> list[LibraryEntry]:
     """The 三级 indicators of ``form`` that the library does not know by name yet, as «我的表» entries
-    (the form's 指标值 as reference; its 依据 as explanation where the template keeps text there)."""
+    (the form's 指标值 as reference; its 依据 as explanation where the template keeps text there).
+
+    Bounded, since any form a user opens is learned from: at most MAX_LEARNED_PER_FORM entries, none
+    whose name or 二级 is longer than MAX_LEARNED_CHARS (that is a text, not an indicator's name), and
+    explanation and reference cut to MAX_LEARNED_CHARS (the form keeps them whole)."""
     found: dict[str, LibraryEntry] = {}
     for tree in TREES:
         for l1 in form.tree(tree):
             for l2 in l1.children:
-                if is_placeholder(l2.name) or not l2.name.strip():
+                if is_placeholder(l2.name) or not l2.name.strip() or len(l2.name) > MAX_LEARNED_CHARS:
                     continue
                 for leaf in l2.children:
+                    if len(found) >= MAX_LEARNED_PER_FORM:
+                        return list(found.values())
+                    if len(leaf.name) > MAX_LEARNED_CHARS:
+                        continue
                     key = normalize(leaf.name)
                     if not key or is_placeholder_row(leaf) or key in found or index.find(leaf.name):
                         continue
                     found[key] = LibraryEntry(
                         level1=l1.name, level2=l2.name.strip(), name=leaf.name.strip(),
-                        explanation="" if template.basis.is_choice else leaf.basis.strip(),
-                        reference=leaf.value.strip(), source=SOURCE_MINE, source_label=label,
+                        explanation="" if template.basis.is_choice else _cut(leaf.basis.strip()),
+                        reference=_cut(leaf.value.strip()), source=SOURCE_MINE, source_label=label,
                     )
     return list(found.values())
+
+
+def _cut(text: str) -> str:
+    return text if len(text) <= MAX_LEARNED_CHARS else text[:MAX_LEARNED_CHARS - 1] + "…"
 
 
 # -- reading a library sheet -------------------------------------------------------------------
@@ -350,7 +363,9 @@ class SheetProblem:
     reason: str
 
     def describe(self) -> str:
-        return f"第 {self.row} 行「{self.text}」：{self.reason}"
+        """One line; a long row is shown by its start and its length (a cell may hold 100,000 characters)."""
+        text = self.text if len(self.text) <= 200 else f"{self.text[:200]}…（共 {len(self.text):,} 字）"
+        return f"第 {self.row} 行「{text}」：{self.reason}"
 
 
 def entries_from_rows(rows: Sequence[tuple[int, Sequence[str]]], columns: Mapping[str, int], *,

@@ -14,6 +14,13 @@ MAX_IMPORT_COLUMNS = 64  # columns of the form's table (the official layout has 
 MAX_IMPORT_CELLS = 200_000  # cells with text on a sheet (10,000 rows of the form's 9 columns: 90,000)
 MAX_INDICATORS = 10_000  # indicators of an imported form
 MAX_CELL_CHARS = 100_000  # characters in one cell or paragraph (Excel itself stops at 32,767)
+# Characters of a whole form: every cell, field, text section and 审核意见 together (a real form has
+# a few thousand). Importing counts them as the cells are filled, so a sheet whose cells all point
+# to one long shared string counts that string once per cell; a .goal is held to it too, apart from
+# its notes (at most MAX_CELL_CHARS, which import and rollover fill with what has no other place),
+# so that the largest allowed form opens, shows and exports in seconds and well under 1 GB
+# (bench/bench_largest_goal.py).
+MAX_FORM_CHARS = 10_000_000
 MAX_MERGED_RANGES = 50_000  # merged ranges on one sheet
 
 # Zip packages (.docx, .xlsx): checked before and while anything is inflated.
@@ -36,8 +43,20 @@ LEGACY_MEMORY_BYTES = 2048 * MiB  # address space of the LibreOffice process (it
 # in any cell (a field, text section, amount, indicator column or 审核意见), like an imported form, so
 # that every form goalform imports can be saved and opened again.
 MAX_GOAL_OTHER_ROWS = 10_000  # rows of any other table: fields, amounts, 审核意见, status changes
-MAX_GOAL_BYTES = 200 * MiB  # size of a .goal file, checked before it is read
+MAX_GOAL_BYTES = 64 * MiB  # size of a .goal file, checked before it is read (MAX_FORM_CHARS of 4-byte text)
 MAX_GOAL_CHECK_SECONDS = 30.0  # the checks of an opened .goal (a real form needs milliseconds)
+
+
+# The library's search keys (pinyin) are made from the first characters of a name: an indicator's name
+# is a few words, and a 90,000-character name must not cost minutes of pinyin.
+PINYIN_KEY_CHARS = 32
+# Indicators learned from one opened form (我的表), and the characters kept of each learned text: a
+# form with thousands of long indicators must not stall the window or grow the library by megabytes.
+MAX_LEARNED_PER_FORM = 500
+MAX_LEARNED_CHARS = 500
+# Entries of the indicator library (built-in, bureaus' sheets and learned ones together): listing and
+# searching hold them all in memory (a million took 21 s and 1.6 GB to list).
+MAX_LIBRARY_ENTRIES = 100_000
 
 
 def count_text(n: int) -> str:

@@ -23,6 +23,7 @@ from typing import Iterable
 
 from goalform.domain.dates import parse_date
 from goalform.domain.form import Form, walk
+from goalform.domain.notes import fit_notes
 from goalform.domain.rollover_marks import MARK, funds_mark, indicator_mark
 from goalform.domain.template import Template
 from goalform.domain.validation import Finding, Location, Severity, all_rules
@@ -112,7 +113,7 @@ def roll_forward(form: Form, template: Template, *, available: Iterable[Template
     while kept and not kept[-1].strip():
         kept.pop()
     block = [NOTES_HEADING.format(old=form.year, new=new.year)] + marks if marks else []
-    new.notes = "\n".join(kept + ([""] if kept and block else []) + block)
+    new.notes = fit_notes("\n".join(kept), block, "待核对的记录")
     newer = [t for t in available if template.first_year < t.first_year <= new.year]
     if newer:
         latest = max(newer, key=lambda t: t.first_year)

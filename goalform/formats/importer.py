@@ -15,8 +15,9 @@ from goalform import assets
 from goalform.domain.amounts import parse_amount
 from goalform.domain.form import Form
 from goalform.domain.funds import group_total
-from goalform.domain.limits import MAX_INDICATORS
+from goalform.domain.limits import MAX_FORM_CHARS, MAX_INDICATORS, count_text
 from goalform.domain.names import QT_TRANSLATE_NOOP
+from goalform.domain.notes import fit_notes
 from goalform.domain.template import Template, TemplateError
 from goalform.formats.content import ReadError, TableContent
 from goalform.formats.docx_reader import read_docx
@@ -27,6 +28,8 @@ from goalform.formats.xlsx_reader import read_xlsx
 
 WORD_SUFFIXES = (".docx", ".docm", ".dotx")
 EXCEL_SUFFIXES = (".xlsx", ".xlsm", ".xltx")
+# The characters of each unplaced text the report shows (the notes keep the text itself).
+REPORT_TEXT_CHARS = 200
 SUPPORTED = "Word (.docx/.doc) 或 Excel (.xlsx/.xls)"
 
 
@@ -60,9 +63,13 @@ class ReportItem:
     text: str
     reason: str
 
-    def describe(self) -> str:
+    def describe(self, limit: int | None = None) -> str:
+        """Where, what and why; with ``limit``, a longer text is shown by its start and its length
+        (the CLI and the GUI's report: the notes keep the text itself)."""
         where = f"第{self.row}行第{self.column}格" if self.row is not None else "表格外"
         text = self.text.strip().replace("\n", " ")
+        if limit is not None and len(text) > limit:
+            text = f"{text[:limit]}…（共 {len(text):,} 字）"
         return f"{where}：「{text}」（{self.reason}）"
 
 
@@ -117,7 +124,7 @@ def read_document(path: Path, notices: list[str] | None = None) -> TableContent:
             if notices is not None:
                 notices.append(f"已用 LibreOffice 将旧版 {suffix} 文件转换后读取")
             return _read_by_kind(converted, converted.suffix.lower(), path)
-    _refuse_ole2(path, suffix)
+    refuse_ole2(path, suffix)
     kind = suffix if suffix in WORD_SUFFIXES + EXCEL_SUFFIXES else _sniff(path)
     return _read_by_kind(path, kind, path)
 
@@ -134,7 +141,7 @@ _OLE2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _ENCRYPTED_PACKAGE = "EncryptedPackage".encode("utf-16-le")
 
 
-def _refuse_ole2(path: Path, suffix: str) -> None:
+def refuse_ole2(path: Path, suffix: str) -> None:
     """An OLE2 compound file is not a zip: a password-protected .docx/.xlsx, or a .doc/.xls renamed.
 
     Office encrypts a .docx/.xlsx with a password into an OLE2 file holding an ``EncryptedPackage``
@@ -185,6 +192,11 @@ def import_content(
     if not any(any(c.strip() for c in row) for row in content.rows):
         name = f"「{source}」" if source else "文件"
         raise ImportFailed(f"{name}中没有找到表格。请确认这是部门整体绩效目标表（表格应是文件中的第一张大表）")
+    chars = sum(len(text) for rows in (content.rows, *content.other_tables) for row in rows for text in row)
+    chars += sum(len(text) for text in (*content.before, *content.after))
+    if chars > MAX_FORM_CHARS:
+        name = f"「{source}」" if source else "文件"
+        raise ImportFailed(f"{name}中共有 {count_text(chars)} 字，超过一张表 {count_text(MAX_FORM_CHARS)} 字的导入上限，无法导入")
     grid = read_grid(content.rows, before=content.before, after=content.after, template_id=template_id, year=year)
     form, template = grid.form, grid.template
     indicators = sum(1 for roots in (form.long_term, form.annual) for l1 in roots for l2 in l1.children
@@ -255,8 +267,7 @@ def _append_report_to_notes(form: Form, report: list[ReportItem], source: str) -
     name = f"「{source}」" if source else "文件"
     lines = [f"导入{name}时未能放入表中的内容（共 {len(report)} 处）："]
     lines += [item.describe() for item in report]
-    block = "\n".join(lines)
-    form.notes = f"{form.notes.rstrip()}\n\n{block}" if form.notes.strip() else block
+    form.notes = fit_notes(form.notes.rstrip(), lines, "未能放入表中的内容")
 
 
 def format_report(result: ImportResult) -> str:
@@ -264,5 +275,5 @@ def format_report(result: ImportResult) -> str:
     if not result.report:
         return "所有内容均已导入。"
     lines = [f"以下 {len(result.report)} 处内容未能放入表中，已保存在表的备注中："]
-    lines += [f"  {item.describe()}" for item in result.report]
+    lines += [f"  {item.describe(REPORT_TEXT_CHARS)}" for item in result.report]
     return "\n".join(lines)

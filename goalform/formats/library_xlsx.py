@@ -24,7 +24,9 @@ from goalform.domain.library import (
     entries_from_rows,
     header_columns,
 )
+from goalform.domain.limits import MAX_INDICATORS, count_text
 from goalform.formats.content import ReadError
+from goalform.formats.importer import refuse_ole2
 from goalform.formats.output import is_zip, write_replacing
 from goalform.formats.legacy import LEGACY_TARGETS, convert
 from goalform.formats.xlsx_reader import Sheet, read_sheets
@@ -54,12 +56,14 @@ def read_library(path: Path | str, *, label: str | None = None) -> SheetRead:
     if path.suffix.lower() in LEGACY_TARGETS:
         with tempfile.TemporaryDirectory(prefix="goalform-library-") as tmp:
             return _read_xlsx(convert(path, tmp), path.name, label)
+    refuse_ole2(path, path.suffix.lower())  # password-protected, or an old .xls renamed: say which, as import does
     return _read_xlsx(path, path.name, label)
 
 
 def _read_xlsx(path: Path, shown: str, label: str) -> SheetRead:
     # The form importer's reader: zip and XML budgets, linear in the cells that hold text.
-    for sheet in read_sheets(path):
+    # A sheet of MAX_INDICATORS indicators has its header (and maybe a title) above them.
+    for sheet in read_sheets(path, max_rows=MAX_INDICATORS + HEADER_ROWS_SEARCHED):
         grid = _grid(sheet)
         for i, cells in enumerate(grid[:HEADER_ROWS_SEARCHED]):
             columns = header_columns(cells)
@@ -67,6 +71,9 @@ def _read_xlsx(path: Path, shown: str, label: str) -> SheetRead:
                 rows = [(i + 2 + n, r) for n, r in enumerate(grid[i + 1:])]
                 entries, problems = entries_from_rows(rows, columns, source=SOURCE_BUREAU, label=label,
                                                       level1_names=_level1_names())
+                if len(entries) > MAX_INDICATORS:
+                    raise ReadError(f"「{shown}」中有 {count_text(len(entries))} 个指标，超过一次导入 "
+                                    f"{count_text(MAX_INDICATORS)} 个的上限，请分成几个文件导入")
                 return SheetRead(entries, problems, sheet.name)
     raise ReadError(f"「{shown}」中找不到指标库的表头（需要「一级指标」「二级指标」「三级指标」列，"
                     "可选「指标解释」「参考值」）")

@@ -33,23 +33,36 @@ TITLE_FACES = (
 )
 TABLE_PT, TITLE_PT, LINE_PT, NOTE_PT, FOOTER_PT = 10.0, 18.0, 10.5, 9.5, 8.0
 PADDING_TWIPS = (57, 28)  # horizontal, vertical cell padding
+# OpenType substitutions turned off, so that every character is drawn with the glyph the font's cmap
+# gives it: the PDF's text layer (ToUnicode) is built from that cmap, and a substituted glyph (the
+# ellipsis …, swapped by 'locl' for a Western form under a non-Chinese locale; fi, ffi, fl joined by
+# 'liga') had no text at all. The cmap's own glyph for … is the centered Chinese one.
+TEXT_AS_DRAWN = ("locl", "liga", "clig")
 
 
-def ensure_gui_application() -> None:
+def ensure_gui_application(widgets: bool = True) -> None:
     """Painting text needs a Qt application; the CLI has none. Without a display, use offscreen.
 
     A QApplication (not only a QGuiApplication), so that widgets created later in the same process
-    (the GUI, its tests) still work.
+    (the GUI, its tests) still work; ``widgets=False`` (a command-line export, which never shows a
+    widget) makes a QGuiApplication and spares loading QtWidgets.
     """
     from PySide6.QtCore import QCoreApplication
-    from PySide6.QtWidgets import QApplication
 
     if QCoreApplication.instance() is not None:
         return
     if sys.platform.startswith("linux") and not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")):
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     global _APP
-    _APP = QApplication([sys.argv[0] if sys.argv else "goalform"])
+    argv = [sys.argv[0] if sys.argv else "goalform"]
+    if widgets:
+        from PySide6.QtWidgets import QApplication
+
+        _APP = QApplication(argv)
+    else:
+        from PySide6.QtGui import QGuiApplication
+
+        _APP = QGuiApplication(argv)
 
 
 _APP = None
@@ -109,15 +122,21 @@ class Layout:
     heights: list[float] = field(default_factory=list)
     shrink: dict[int, float] = field(default_factory=dict)
     pieces: dict[int, list[Piece]] = field(default_factory=dict)  # rows split over pages
+    measured: dict = field(default_factory=dict)  # text_height's cache
 
     def cell_font(self, cell: GridCell, row: int = -1) -> "QFont":
-        f = self.fonts["bold" if cell.role == HEADER else "body"]
-        if row in self.shrink:
+        """The font of ``cell`` in ``row`` (smaller where the row is shrunk): one object per kind and size,
+        kept here, so that text_height's cache can know it by its identity."""
+        kind = "bold" if cell.role == HEADER else "body"
+        if row not in self.shrink:
+            return self.fonts[kind]
+        key = f"{kind}@{self.shrink[row]}"
+        if key not in self.fonts:
             from PySide6.QtGui import QFont
 
-            f = QFont(f)
+            f = self.fonts[key] = QFont(self.fonts[kind])
             f.setPointSizeF(TABLE_PT * self.shrink[row])
-        return f
+        return self.fonts[key]
 
     def inner_width(self, cell: GridCell) -> float:
         return self.xs[cell.col + cell.colspan] - self.xs[cell.col] - 2 * self.pad_x
@@ -133,6 +152,9 @@ def fonts_for_pages() -> dict[str, "QFont"]:
         f = QFont(face)
         f.setPointSizeF(pt)
         f.setBold(bold)
+        if hasattr(QFont, "Tag"):  # Qt ≥ 6.7: each character drawn with its own glyph (see TEXT_AS_DRAWN)
+            for tag in TEXT_AS_DRAWN:
+                f.setFeature(QFont.Tag(tag), 0)
         return f
 
     return {"body": font(body_face, TABLE_PT), "bold": font(body_face, TABLE_PT, True),
@@ -141,25 +163,50 @@ def fonts_for_pages() -> dict[str, "QFont"]:
             "footer": font(body_face, FOOTER_PT)}
 
 
-def flags(cell: GridCell) -> int:
+@functools.lru_cache(maxsize=None)
+def _flag_values() -> tuple[int, int, int, int, int]:
+    """(left, centred, vertically centred, word wrap, wrap anywhere) as plain ints: combining Qt's
+    enum members builds Python enum values each time, which cost more than the layout itself."""
     from PySide6.QtCore import Qt
 
-    h = Qt.AlignmentFlag.AlignLeft if cell.align == "left" else Qt.AlignmentFlag.AlignHCenter
-    return int(h | Qt.AlignmentFlag.AlignVCenter)
+    a, t = Qt.AlignmentFlag, Qt.TextFlag
+    return (a.AlignLeft.value, a.AlignHCenter.value, a.AlignVCenter.value, t.TextWordWrap.value,
+            t.TextWrapAnywhere.value)
 
 
-def text_height(text: str, font: "QFont", width: float, flags: int, device) -> tuple[float, int]:  # noqa: ANN001
-    """Height of ``text`` wrapped to ``width``, and the wrap flag that fits it."""
-    from PySide6.QtCore import QRectF, Qt
+def flags(cell: GridCell) -> int:
+    left, centre, middle = _flag_values()[:3]
+    return (left if cell.align == "left" else centre) | middle
+
+
+def text_height(text: str, font: "QFont", width: float, flags: int, device, cache: dict | None = None,  # noqa: ANN001
+                ) -> tuple[float, int]:
+    """Height of ``text`` wrapped to ``width``, and the wrap flag that fits it. ``cache`` (a
+    Layout's, for one device and the fonts the Layout keeps): measuring and drawing ask for the same cells."""
+    key = (text, id(font), width, flags) if cache is not None else None
+    if key is not None and key in cache:
+        return cache[key]
+    from PySide6.QtCore import QRectF
     from PySide6.QtGui import QFontMetricsF
 
-    fm = QFontMetricsF(font, device)
-    wrap = int(Qt.TextFlag.TextWordWrap)
-    rect = fm.boundingRect(QRectF(0, 0, max(width, 1.0), 1e7), flags | wrap, text or " ")
-    if rect.width() > width + 0.5:  # a long unbroken word: break it anywhere rather than overflow
-        wrap = int(Qt.TextFlag.TextWrapAnywhere)
+    word, anywhere = _flag_values()[3:]
+    fm = cache.get(id(font)) if cache is not None else None
+    if fm is None:
+        fm = QFontMetricsF(font, device)
+        if cache is not None:
+            cache[id(font)] = fm
+    if text and "\n" not in text and fm.horizontalAdvance(text) <= width:
+        result = (fm.height(), word)  # one line (as boundingRect finds it, in half the time)
+    else:
+        wrap = word
         rect = fm.boundingRect(QRectF(0, 0, max(width, 1.0), 1e7), flags | wrap, text or " ")
-    return rect.height(), wrap
+        if rect.width() > width + 0.5:  # a long unbroken word: break it anywhere rather than overflow
+            wrap = anywhere
+            rect = fm.boundingRect(QRectF(0, 0, max(width, 1.0), 1e7), flags | wrap, text or " ")
+        result = (rect.height(), wrap)
+    if key is not None:
+        cache[key] = result
+    return result
 
 
 def measure(grid: Grid, device) -> Layout:  # noqa: ANN001 - QPagedPaintDevice
@@ -186,7 +233,8 @@ def measure(grid: Grid, device) -> Layout:  # noqa: ANN001 - QPagedPaintDevice
         h = QFontMetricsF(layout.cell_font(grid.rows[r][0], r), device).height() + 2 * layout.pad_y
         for cell in grid.rows[r]:
             if not cell.merged and cell.rowspan == 1:
-                text_h = text_height(cell.text, layout.cell_font(cell, r), layout.inner_width(cell), flags(cell), device)[0]
+                text_h = text_height(cell.text, layout.cell_font(cell, r), layout.inner_width(cell), flags(cell), device,
+                                     layout.measured)[0]
                 h = max(h, text_h + 2 * layout.pad_y)
         return h
 
@@ -211,7 +259,7 @@ def measure(grid: Grid, device) -> Layout:  # noqa: ANN001 - QPagedPaintDevice
         for cell in row:
             if not cell.merged and cell.rowspan > 1:
                 need = text_height(cell.text, layout.cell_font(cell, r), layout.inner_width(cell), flags(cell),
-                                    device)[0] + 2 * layout.pad_y
+                                    device, layout.measured)[0] + 2 * layout.pad_y
                 have = sum(heights[r:r + cell.rowspan])
                 if need > have and cell.rowspan < 10:  # long section labels may spread over pages
                     heights[r + cell.rowspan - 1] += need - have

@@ -10,13 +10,14 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
-from typing import IO
+from typing import IO, Callable
 
 from goalform.domain.form import Form
 from goalform.domain.template import Template
 from goalform.formats.layout import Grid, GridCell, build_grid
+from goalform.formats.pdf_text import PdfLayoutError, repair_to_unicode
 from goalform.formats.paging import (  # noqa: F401 - find_cjk_font, measure, paginate: also used from here
-    Layout, Page, ensure_gui_application, find_cjk_font, flags, measure, paginate, text_height,
+    Layout, Page, ensure_gui_application, find_cjk_font, flags, fonts_for_pages, measure, paginate, text_height,
 )
 
 LINE_TWIPS = 10  # the table's lines: half a point
@@ -140,8 +141,40 @@ def _draw_cell(painter, layout: Layout, own: tuple[int, GridCell], cell: GridCel
         f = layout.cell_font(start, start_row)
         painter.setFont(f)
         inner = rect.adjusted(layout.pad_x, layout.pad_y, -layout.pad_x, -layout.pad_y)
-        wrap = text_height(text, f, inner.width(), flags(start), device)[1]
+        wrap = text_height(text, f, layout.inner_width(start), flags(start), device, layout.measured)[1]
         painter.drawText(inner, flags(start) | wrap, text)
+
+
+def _drawn(grid: Grid, pages: int) -> tuple[set[str], Callable[[str], str | None]]:
+    """The characters drawn on the pages of ``grid``, and what finds the drawn character that has
+    the same glyph as a given one in the fonts used (for :func:`~goalform.formats.pdf_text.repair_to_unicode`;
+    the fonts are asked only when a map names a character that was not drawn)."""
+    texts = [grid.title, *grid.before, *grid.after, *(c.text for row in grid.rows for c in row)]
+    texts.append(f"第 {pages} 页 共 {pages} 页0123456789")
+    drawn = set("".join(texts))
+    tables: list[tuple[object, dict[int, str]]] = []
+
+    def glyph(raw, ch: str) -> int:  # noqa: ANN001 - QRawFont
+        found = raw.glyphIndexesForString(ch)
+        return found[0] if found else 0
+
+    def resolve(ch: str) -> str | None:
+        if not tables:
+            from PySide6.QtGui import QRawFont
+
+            chars = sorted(c for c in drawn if len(c.encode("utf-16-le")) == 2)  # one glyph index each
+            for font in {f.key(): f for f in fonts_for_pages().values()}.values():
+                raw = QRawFont.fromFont(font)
+                by_glyph: dict[int, str] = {}
+                for c, g in zip(chars, raw.glyphIndexesForString("".join(chars))):
+                    if g:
+                        by_glyph.setdefault(g, c)
+                tables.append((raw, by_glyph))
+        found = {by_glyph.get(glyph(raw, ch)) for raw, by_glyph in tables}
+        found.discard(None)
+        return found.pop() if len(found) == 1 else None
+
+    return drawn, resolve
 
 
 def setup_page(device) -> None:  # noqa: ANN001 - QPagedPaintDevice
@@ -158,7 +191,8 @@ def write_pdf(grid: Grid, target: str | Path | IO[bytes]) -> int:
     """Write ``grid`` as an A4 PDF to ``target`` (a path or a binary file); returns the number of pages.
 
     Qt renders into memory and Python writes the bytes: QPdfWriter ignores write errors (a full
-    disk left a truncated PDF and no error), Python's file writes raise them.
+    disk left a truncated PDF and no error), Python's file writes raise them. In between, the text
+    layer is repaired (:mod:`goalform.formats.pdf_text`: Qt named radicals for ideographs).
     """
     from PySide6.QtCore import QBuffer, QIODevice
     from PySide6.QtGui import QPdfWriter
@@ -175,6 +209,13 @@ def write_pdf(grid: Grid, target: str | Path | IO[bytes]) -> int:
     del writer
     data = bytes(buffer.data())
     buffer.close()
+    del buffer  # Qt's copy goes before the repair makes another: two copies of a large PDF at most, not three
+    try:
+        data = repair_to_unicode(data, *_drawn(grid, pages))
+    except PdfLayoutError as e:  # a Qt that writes PDFs otherwise: the pages are right, the text layer as Qt made it
+        import logging
+
+        logging.getLogger(__name__).warning("PDF text layer not repaired: %s", e)
     if isinstance(target, (str, Path)):
         with open(target, "wb") as f:
             f.write(data)

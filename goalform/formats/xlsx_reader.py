@@ -32,7 +32,8 @@ from typing import Iterator
 
 from goalform import assets
 from goalform.domain.limits import (
-    MAX_CELL_CHARS, MAX_IMPORT_CELLS, MAX_IMPORT_COLUMNS, MAX_IMPORT_ROWS, MAX_MERGED_RANGES)
+    MAX_CELL_CHARS, MAX_FORM_CHARS, MAX_IMPORT_CELLS, MAX_IMPORT_COLUMNS, MAX_IMPORT_ROWS, MAX_MERGED_RANGES,
+    count_text)
 from goalform.formats.content import ReadError, TableContent
 from goalform.formats.grid_reader import label_key
 from goalform.formats.layout import GRID_COLUMNS
@@ -60,13 +61,14 @@ def read_xlsx(path: Path | str) -> TableContent:
         return first  # type: ignore[return-value]
 
 
-def read_sheets(path: Path | str) -> Iterator[Sheet]:
-    """Every worksheet of ``path`` in the workbook's order, read under the same budgets as a form."""
+def read_sheets(path: Path | str, max_rows: int = MAX_IMPORT_ROWS) -> Iterator[Sheet]:
+    """Every worksheet of ``path`` in the workbook's order, read under the same budgets as a form
+    (``max_rows``: the last row that may hold text)."""
     path = Path(path)
     with Package(path, "Excel (.xlsx)") as package:
         book = _Workbook(package)
         for name, part in book.sheets:
-            yield book.sheet(name, part)
+            yield book.sheet(name, part, max_rows)
 
 
 @dataclass
@@ -105,6 +107,9 @@ class _Workbook:
         shared = first.get("sharedStrings")
         self._strings_part = shared if shared and package.has(shared) else None
         self._strings: list[str] | None = None
+        # Characters put into cells so far, on every sheet: a shared string counts once per cell that
+        # shows it, so a small file whose cells all point to one long string is refused here.
+        self.chars = 0
         self.formats, self.date_styles, self.timedelta_styles = _styles(package, first.get("styles"))
 
     @property
@@ -117,7 +122,7 @@ class _Workbook:
                     si.clear()
         return self._strings
 
-    def sheet(self, name: str, part: str) -> Sheet:
+    def sheet(self, name: str, part: str, max_rows: int = MAX_IMPORT_ROWS) -> Sheet:
         """Stream the sheet's cells, keeping those with text, and refuse what is past the limits."""
         sheet = Sheet(name)
         where = f"工作表「{name}」"
@@ -144,15 +149,19 @@ class _Workbook:
                     if not text:
                         continue
                     if text.strip():
-                        if row > MAX_IMPORT_ROWS:
-                            raise ReadError(f"{where}第 {row} 行有内容，超过导入上限 {MAX_IMPORT_ROWS} 行，无法导入")
+                        if row > max_rows:
+                            raise ReadError(f"{where}第 {row} 行有内容，超过导入上限 {max_rows} 行，无法导入")
                         if col > MAX_IMPORT_COLUMNS:
                             raise ReadError(f"{where}的 {_col_name(col)}{row} 格有内容，超过导入上限 "
                                             f"{MAX_IMPORT_COLUMNS} 列，无法导入")
                         if len(text) > MAX_CELL_CHARS:
                             raise ReadError(f"{where}的 {_col_name(col)}{row} 格有 {len(text)} 个字，"
                                             f"超过导入上限 {MAX_CELL_CHARS} 字，无法导入")
-                    if row <= MAX_IMPORT_ROWS and col <= MAX_IMPORT_COLUMNS:
+                    if row <= max_rows and col <= MAX_IMPORT_COLUMNS:
+                        self.chars += len(text)
+                        if self.chars > MAX_FORM_CHARS:
+                            raise ReadError(f"读到{where}第 {row} 行时，单元格中的文字已超过 {count_text(MAX_FORM_CHARS)} 字"
+                                            "（整个文件的导入上限，引用同一段文字的单元格每格都计入），无法导入")
                         sheet.cells[(row, col)] = text
                         if len(sheet.cells) > MAX_IMPORT_CELLS:
                             raise ReadError(f"{where}中有文字的单元格超过 {MAX_IMPORT_CELLS} 个（导入上限），无法导入")

@@ -10,6 +10,7 @@ The footer prints 「第 X 页 共 Y 页」 as the PDF and the Word form do.
 """
 from __future__ import annotations
 
+import copy
 import math
 import re
 import unicodedata
@@ -25,6 +26,8 @@ BODY_FONT = "宋体"
 TITLE_FONT = "黑体"
 TABLE_PT = 10
 LINE_PT = 13.5  # height of one line of 10 pt text
+MAX_ROW_PT = 409  # the tallest row Excel has
+MAX_ROW_LINES = int((MAX_ROW_PT - 4) // LINE_PT)
 _ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
 CELL_CHARS = 32767  # the most characters an Excel cell holds
 FOOTER = "&\"宋体,常规\"&9第 &P 页 共 &N 页"  # page number and count, as on the PDF
@@ -37,9 +40,18 @@ def _chars(text: str) -> float:
     return sum(2.0 if unicodedata.east_asian_width(ch) in "WF" else 1.1 for ch in text)
 
 
-def _lines(text: str, width_chars: float) -> int:
+def _lines(text: str, width_chars: float, most: int = 10**9) -> int:
+    """Lines ``text`` takes in a column ``width_chars`` wide, counted up to ``most`` (only the start
+    of a long text is measured: a row is never taller than MAX_ROW_PT anyway)."""
     usable = max(width_chars - 1.0, 1.0)
-    return sum(max(1, math.ceil(_chars(line) / usable)) for line in (text.split("\n") if text else [""]))
+    total = 0
+    for line in (text.split("\n") if text else [""]):
+        # every character is at least 1.1 wide, so this many of them already fill the lines left
+        part = line[:int(usable * (most - total)) + 1]
+        total += max(1, math.ceil(_chars(part) / usable))
+        if total >= most:
+            return most
+    return total
 
 
 def _column_chars(twips: int) -> float:
@@ -81,6 +93,8 @@ def write_xlsx(grid: Grid, target: str | Path | IO[bytes]) -> None:
         "center": Alignment(horizontal="center", vertical="center", wrap_text=True),
         "left": Alignment(horizontal="left", vertical="center", wrap_text=True),
     }
+    top = Alignment(horizontal="center", vertical="top", wrap_text=True)
+    styles = _Styles()
     row_no = 0
 
     def paragraph(text: str, font: Font, horizontal: str, height: float) -> None:
@@ -90,8 +104,8 @@ def write_xlsx(grid: Grid, target: str | Path | IO[bytes]) -> None:
         set_text(cell, text)
         cell.font = font
         cell.alignment = Alignment(horizontal=horizontal, vertical="center", wrap_text=True)
-        ws.merge_cells(start_row=row_no, start_column=1, end_row=row_no, end_column=GRID_COLUMNS)
-        ws.row_dimensions[row_no].height = height * _lines(text, sum(widths))
+        _merge(ws, row_no, 1, row_no, GRID_COLUMNS)
+        ws.row_dimensions[row_no].height = min(MAX_ROW_PT, height * _lines(text, sum(widths), MAX_ROW_LINES))
 
     if grid.before:
         paragraph(grid.before[0].strip(), Font(name=TITLE_FONT, size=18, bold=True), "center", 30)
@@ -118,14 +132,12 @@ def write_xlsx(grid: Grid, target: str | Path | IO[bytes]) -> None:
                 xl.value, xl.number_format = number
             else:
                 set_text(xl, cell.text)
-            xl.font = bold if cell.role == HEADER else body
-            xl.alignment = align["left" if cell.align == "left" else "center"]
-            if cell.rowspan > 8:  # a section label over pages of rows: show it where the section starts
-                xl.alignment = Alignment(horizontal="center", vertical="top", wrap_text=True)
+            # a section label over pages of rows: shown where the section starts
+            alignment = top if cell.rowspan > 8 else align["left" if cell.align == "left" else "center"]
+            styles.apply(xl, font=bold if cell.role == HEADER else body, alignment=alignment)
             if cell.colspan > 1 or cell.rowspan > 1:
-                ws.merge_cells(start_row=row_no, start_column=cell.col + 1,
-                               end_row=row_no + cell.rowspan - 1, end_column=cell.col + cell.colspan)
-            needed = _lines(cell.text, sum(widths[cell.col:cell.col + cell.colspan]))
+                _merge(ws, row_no, cell.col + 1, row_no + cell.rowspan - 1, cell.col + cell.colspan)
+            needed = _lines(cell.text, sum(widths[cell.col:cell.col + cell.colspan]), MAX_ROW_LINES * cell.rowspan)
             if cell.rowspan == 1:
                 lines = max(lines, needed)
             else:
@@ -138,12 +150,12 @@ def write_xlsx(grid: Grid, target: str | Path | IO[bytes]) -> None:
             lines_of_row[r + span - 1] += missing
     last_table_row = row_no
     for i, lines in enumerate(lines_of_row):
-        ws.row_dimensions[first_table_row + i].height = LINE_PT * lines + 4
+        ws.row_dimensions[first_table_row + i].height = min(MAX_ROW_PT, LINE_PT * lines + 4)
     # Borders on every cell of the table, merged ranges included (Excel draws a merged range's
     # border from its member cells, so styling only the top-left cell leaves gaps).
     for row in ws.iter_rows(min_row=first_table_row, max_row=last_table_row, max_col=GRID_COLUMNS):
         for xl in row:
-            xl.border = border
+            styles.apply(xl, border=border)
 
     for i, line in enumerate(grid.after):
         paragraph(line, bold if i == 0 else Font(name=BODY_FONT, size=TABLE_PT), "left", LINE_PT + 2)
@@ -165,6 +177,36 @@ def write_xlsx(grid: Grid, target: str | Path | IO[bytes]) -> None:
     wb.properties.title = grid.title
     wb.properties.creator = "goalform"
     wb.save(target)
+
+
+class _Styles:
+    """Cell styles set once per combination and copied after that: openpyxl hashes the whole style
+    on every assignment (a form of 10,000 indicators spent half a minute there)."""
+
+    def __init__(self) -> None:
+        self._done: dict[tuple, object] = {}
+        self._keep: list[tuple] = []
+
+    def apply(self, cell, **attributes: object) -> None:  # noqa: ANN001 - an openpyxl cell
+        key = (tuple(cell._style or ()), tuple((name, id(value)) for name, value in attributes.items()))
+        style = self._done.get(key)
+        if style is None:
+            for name, value in attributes.items():
+                setattr(cell, name, value)
+            self._done[key] = style = copy.copy(cell._style)
+            self._keep.append(tuple(attributes.values()))  # the ids in the key stay theirs
+        cell._style = copy.copy(style)
+
+
+def _merge(ws, r1: int, c1: int, r2: int, c2: int) -> None:  # noqa: ANN001 - an openpyxl worksheet
+    """``ws.merge_cells`` without its check against every range merged before (quadratic: a form of
+    10,000 indicators has 5,000 merges and took a minute); the grid's spans never overlap."""
+    from openpyxl.utils import get_column_letter
+    from openpyxl.worksheet.merge import MergedCellRange
+
+    merged = MergedCellRange(ws, f"{get_column_letter(c1)}{r1}:{get_column_letter(c2)}{r2}")
+    ws.merged_cells.ranges.add(merged)
+    ws._clean_merge_range(merged)
 
 
 def set_text(cell, text: str) -> None:  # noqa: ANN001 - an openpyxl cell

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import sqlite3
 
-from goalform.domain.limits import MAX_CELL_CHARS, MAX_GOAL_OTHER_ROWS, MAX_INDICATORS, count_text
+from goalform.domain.limits import MAX_CELL_CHARS, MAX_FORM_CHARS, MAX_GOAL_OTHER_ROWS, MAX_INDICATORS, count_text
 from goalform.store.errors import CorruptFile, TooLarge
 
 MAX_ID = 2**31 - 1  # ids travel through Qt model indexes and command lines; goalform's stay tiny
@@ -50,7 +50,8 @@ def check_file(conn: sqlite3.Connection, name: str, tables: tuple[str, ...]) -> 
 
 
 def check_sizes(conn: sqlite3.Connection, name: str, tables: tuple[str, ...]) -> None:
-    """Refuse a database past the limits of goalform.domain.limits (rows, indicators per tree, cell length)."""
+    """Refuse a database past the limits of goalform.domain.limits (rows, indicators per tree, cell
+    length, characters of the whole form)."""
     for table in tables:
         limit = MAX_INDICATORS if table == "indicator" else MAX_GOAL_OTHER_ROWS
         # Counting stops at the limit: a file with a million rows is refused without reading them all.
@@ -66,6 +67,18 @@ def check_sizes(conn: sqlite3.Connection, name: str, tables: tuple[str, ...]) ->
             if length is not None and length > MAX_CELL_CHARS:
                 raise TooLarge(f"文件 {name} 的{TABLE_LABELS[table]}中有一项内容长达 {count_text(int(length))} 字，"
                                f"超过每格 {count_text(MAX_CELL_CHARS)} 字的上限")
+    # The form's characters apart from its notes, which import and rollover fill up to MAX_CELL_CHARS
+    # with what found no place elsewhere: so every form import reads and every rollover can be saved.
+    total = 0
+    for table in tables:
+        columns = TEXT_COLUMNS[table]
+        where = " WHERE key IS NOT 'notes'" if table == "field" else ""
+        (chars,) = conn.execute(f"SELECT sum({' + '.join(f'ifnull(length({c}), 0)' for c in columns)}) FROM {table}"
+                                + where).fetchone()
+        total += int(chars or 0)
+    if total > MAX_FORM_CHARS:
+        raise TooLarge(f"文件 {name} 共有 {count_text(total)} 字，超过一张表 {count_text(MAX_FORM_CHARS)} 字"
+                       "（备注除外）的上限")
 
 
 def _check_indicators(conn: sqlite3.Connection, name: str) -> None:

@@ -68,4 +68,14 @@ def sqlite_error_text(error: sqlite3.Error) -> str:
         return "无法打开文件（找不到、没有权限或被占用）"
     if "too big" in text:
         return "内容过大"
-    return f"SQLite 错误：{error}"
+    if "not a database" in text:
+        return "不是有效的数据库文件"
+    if "malformed" in text or "corrupt" in text:
+        return "数据库文件已损坏"
+    if "no such table" in text or "no such column" in text:
+        return "缺少数据表或列"
+    if "out of memory" in text:
+        return "内存不足"
+    if "interrupted" in text:
+        return "操作被中断"
+    return f"数据库出错（SQLite：{' '.join(str(error).split())[:120]}）"

@@ -16,7 +16,6 @@ import hashlib
 import json
 import os
 import sqlite3
-import struct
 import time
 import uuid
 from dataclasses import dataclass, replace
@@ -25,6 +24,7 @@ from typing import Iterable, Iterator, Sequence
 
 from goalform import assets
 from goalform.domain.form import Form
+from goalform.domain.limits import MAX_LIBRARY_ENTRIES, count_text
 from goalform.domain.library import (
     SOURCE_BUILTIN,
     SOURCE_BUREAU,
@@ -34,15 +34,24 @@ from goalform.domain.library import (
     learnable,
 )
 from goalform.domain.template import Template
-from goalform.store.database import SQLITE_MAGIC, as_text, connect
+from goalform.store.database import as_text, connect
+from goalform.domain.errors import os_error_text
 from goalform.store.errors import StoreError, is_disk_full
+from goalform.store.library_file import (  # noqa: F401 - LibraryError and LibraryCorrupt are the library's own
+    APPLICATION_ID,
+    SCHEMA_VERSION,
+    LibraryCorrupt,
+    LibraryError,
+    check_header,
+    check_schema,
+    damaged,
+    error_text,
+    make_folder,
+)
 from goalform.store.pinyin import entry_keys
 from goalform.store.workspace import data_dir
 
 FILE_NAME = "library.sqlite"
-APPLICATION_ID = 0x474C4942  # 'GLIB'
-SCHEMA_VERSION = 1
-
 _SCHEMA = """
 CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE source(
@@ -57,20 +66,7 @@ CREATE TABLE entry(
     pinyin TEXT NOT NULL DEFAULT '');
 CREATE INDEX entry_source ON entry(source_id, position);
 """
-_COLUMNS = {
-    "meta": ("key", "value"),
-    "source": ("id", "kind", "label", "added"),
-    "entry": ("id", "source_id", "position", "level1", "level2", "name", "explanation", "reference", "pinyin"),
-}
 _ORDER = f"CASE s.kind WHEN '{SOURCE_BUILTIN}' THEN 0 WHEN '{SOURCE_BUREAU}' THEN 1 ELSE 2 END"
-
-
-class LibraryError(StoreError):
-    """The library cannot be used (its message, in Chinese, says why and what to do)."""
-
-
-class LibraryCorrupt(LibraryError):
-    """The library file is damaged or not ours; :meth:`Library.rebuild` starts a new one."""
 
 
 @dataclass(frozen=True)
@@ -120,48 +116,10 @@ def transaction(conn: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
         raise
 
 
-def _check_header(path: Path) -> None:
-    name = path.name
-    try:
-        with open(path, "rb") as f:
-            header = f.read(100)
-            size = os.fstat(f.fileno()).st_size
-    except OSError as e:
-        raise LibraryError(f"无法读取指标库 {path}（{e.strerror or e}）") from None
-    if size == 0 or len(header) < 100 or not header.startswith(SQLITE_MAGIC):
-        raise LibraryCorrupt(f"指标库文件 {name} 已损坏（不是有效的数据库）")
-    (application_id,) = struct.unpack(">I", header[68:72])
-    (version,) = struct.unpack(">I", header[60:64])
-    if application_id != APPLICATION_ID:
-        raise LibraryCorrupt(f"指标库文件 {name} 不是 goalform 的指标库")
-    if version > SCHEMA_VERSION:
-        raise LibraryError(f"指标库 {path} 由更新版本的 goalform 创建，请升级 goalform")
-    (page_size,) = struct.unpack(">H", header[16:18])
-    page_size = 65536 if page_size == 1 else page_size
-    if page_size < 512 or page_size & (page_size - 1) or size % page_size:
-        raise LibraryCorrupt(f"指标库文件 {name} 不完整（可能被截断）")
-
-
-def _check_schema(conn: sqlite3.Connection, name: str) -> None:
-    try:
-        objects = conn.execute("SELECT type, name FROM sqlite_master").fetchall()
-        if any(str(t) in ("view", "trigger") for t, _ in objects):
-            raise LibraryCorrupt(f"指标库文件 {name} 含有视图或触发器，不是 goalform 创建的")
-        for table, needed in _COLUMNS.items():
-            have = {str(row[1]) for row in conn.execute(f"PRAGMA table_info({table})")}
-            if not set(needed) <= have:
-                raise LibraryCorrupt(f"指标库文件 {name} 缺少数据表或列（{table}）")
-        result = conn.execute("PRAGMA quick_check").fetchone()
-        if not result or result[0] != "ok":
-            raise LibraryCorrupt(f"指标库文件 {name} 已损坏（完整性检查未通过）")
-    except sqlite3.DatabaseError as e:
-        raise LibraryCorrupt(f"指标库文件 {name} 已损坏：{e}") from None
-
-
 def _create(path: Path) -> None:
     """A new library with the built-in indicators, created beside ``path`` and moved into place
     only when complete; when another goalform created one first, that one is kept."""
-    path.parent.mkdir(parents=True, exist_ok=True)
+    make_folder(path.parent)
     tmp = path.with_name(f".{path.name}.{uuid.uuid4().hex[:8]}.tmp")
     try:
         conn = sqlite3.connect(tmp, isolation_level=None)
@@ -184,7 +142,7 @@ def _create(path: Path) -> None:
     except (OSError, sqlite3.Error) as e:
         if is_disk_full(e):
             raise LibraryError("磁盘已满，无法创建指标库") from None
-        raise LibraryError(f"无法创建指标库 {path}：{e}") from None
+        raise LibraryError(f"无法创建指标库 {path}（{error_text(e)}）") from None
     finally:
         tmp.unlink(missing_ok=True)
 
@@ -202,10 +160,17 @@ def _source_id(conn: sqlite3.Connection, kind: str, label: str) -> int:
     return int(cur.lastrowid)
 
 
+def keyed(entries: Iterable[LibraryEntry]) -> list[LibraryEntry]:
+    """``entries`` with their search keys: computed before a write begins, so that the library's
+    write lock is held only for the writing."""
+    return [e if e.pinyin else replace(e, pinyin=entry_keys(e.name, e.level2)) for e in entries]
+
+
 def _insert(conn: sqlite3.Connection, source_id: int, entries: Iterable[LibraryEntry]) -> int:
     start = conn.execute("SELECT COALESCE(MAX(position) + 1, 0) FROM entry WHERE source_id = ?", (source_id,)).fetchone()[0]
     rows = [
-        (source_id, start + i, e.level1, e.level2, e.name, e.explanation, e.reference, entry_keys(e.name, e.level2))
+        (source_id, start + i, e.level1, e.level2, e.name, e.explanation, e.reference,
+         e.pinyin or entry_keys(e.name, e.level2))
         for i, e in enumerate(entries)
     ]
     conn.executemany(
@@ -232,12 +197,15 @@ class Library:
     @classmethod
     def open(cls, path: Path | None = None) -> "Library":
         path = Path(path) if path is not None else default_path()
-        if not path.exists():
+        if not os.path.lexists(path):
             _create(path)
-        _check_header(path)
-        conn = connect(path)
+        check_header(path)
         try:
-            _check_schema(conn, path.name)
+            conn = connect(path)
+        except StoreError as e:
+            raise LibraryCorrupt(f"指标库文件 {path.name} 无法打开（{e}）") from None
+        try:
+            check_schema(conn, path.name)
             library = cls(conn, path)
             library._refresh_builtin()
         except BaseException:
@@ -250,12 +218,12 @@ class Library:
         """Set a damaged library aside (renamed) and start a new one; returns it and where the old one went."""
         path = Path(path) if path is not None else default_path()
         kept: Path | None = None
-        if path.exists():
+        if os.path.lexists(path):  # a symbolic link that leads nowhere is set aside too (the link itself)
             kept = path.with_name(f"{path.name}.damaged-{time.strftime('%Y%m%d-%H%M%S')}")
             try:
                 os.replace(path, kept)
             except OSError as e:
-                raise LibraryError(f"无法移走损坏的指标库 {path}：{e.strerror or e}") from None
+                raise LibraryError(f"无法移走损坏的指标库 {path}（{oserror_text(e)}）") from None
             for suffix in ("-journal", "-wal", "-shm"):
                 Path(f"{path}{suffix}").unlink(missing_ok=True)
         return cls.open(path), kept
@@ -284,7 +252,7 @@ class Library:
                 _set_meta(conn, "builtin", stamp)
         except sqlite3.Error as e:  # read-only folder, disk full: the old list still works
             if not (is_disk_full(e) or isinstance(e, sqlite3.OperationalError)):
-                raise LibraryCorrupt(f"指标库文件 {self.path.name} 已损坏：{e}") from None
+                raise damaged(self.path.name, e) from None
 
     def _data_version(self) -> int:
         try:
@@ -303,12 +271,17 @@ class Library:
     def entries(self) -> list[LibraryEntry]:
         """Every entry: built-in first, then the bureaus' sheets, then the user's forms."""
         try:
+            count = self._count()
+            if count > MAX_LIBRARY_ENTRIES:
+                raise LibraryError(
+                    f"指标库中的指标超过 {count_text(MAX_LIBRARY_ENTRIES)} 个（上限），无法读取；请删除导入的指标库"
+                    "（goalform library list --sources 列出，library remove --source 删除）")
             rows = self._conn.execute(
                 "SELECT e.id, e.level1, e.level2, e.name, e.explanation, e.reference, s.kind, s.label, e.pinyin"
                 f" FROM entry e JOIN source s ON s.id = e.source_id ORDER BY {_ORDER}, s.id, e.position"
             ).fetchall()
         except sqlite3.DatabaseError as e:
-            raise LibraryCorrupt(f"指标库文件 {self.path.name} 已损坏：{e}") from None
+            raise damaged(self.path.name, e) from None
         out = []
         for r in rows:
             kind = as_text(r[6])
@@ -317,6 +290,14 @@ class Library:
                 kind if kind in (SOURCE_BUILTIN, SOURCE_BUREAU, SOURCE_MINE) else SOURCE_MINE,
                 as_text(r[7]), id=int(r[0]), pinyin=as_text(r[8]).lower()))
         return out
+
+    def _count(self, but: tuple[str, str] | None = None) -> int:
+        """Entries in the library (counted up to one past the limit), apart from the source ``but``."""
+        where, params = ("", ()) if but is None else (
+            " WHERE source_id NOT IN (SELECT id FROM source WHERE kind = ? AND label = ?)", but)
+        return int(self._conn.execute(
+            f"SELECT count(*) FROM (SELECT 1 FROM entry{where} LIMIT {MAX_LIBRARY_ENTRIES + 1})", params
+        ).fetchone()[0])
 
     def index(self) -> LibraryIndex:
         return LibraryIndex(self.entries())
@@ -331,12 +312,17 @@ class Library:
     # -- writing -------------------------------------------------------------------------------
     def import_entries(self, entries: Sequence[LibraryEntry], label: str) -> int:
         """Store a bureau's sheet as the source ``label`` (its file name), replacing an earlier import of it."""
+        entries = keyed(entries)
         with self._guard(), self._write() as conn:
+            if self._count(but=(SOURCE_BUREAU, label)) + len(entries) > MAX_LIBRARY_ENTRIES:
+                raise LibraryError(f"导入后指标库将超过 {count_text(MAX_LIBRARY_ENTRIES)} 个指标（上限），未导入；"
+                                   "请先删除不再需要的导入指标库")
             return _replace_source(conn, SOURCE_BUREAU, label, entries)
 
     def learn(self, form: Form, template: Template, label: str) -> list[LibraryEntry]:
         """Add the indicators of ``form`` the library does not know yet, as «我的表» from ``label``."""
         new = learnable(form, template, self.index(), label)
+        new = keyed(new[:max(0, MAX_LIBRARY_ENTRIES - self._count())])
         if new:
             with self._guard(), self._write() as conn:
                 _insert(conn, _source_id(conn, SOURCE_MINE, label), new)
@@ -391,5 +377,5 @@ class _WriteErrors:
                 raise LibraryError("指标库正被另一个 goalform 使用，请稍后再试") from None
             if isinstance(error, sqlite3.OperationalError) and "readonly" in str(error).lower():
                 raise LibraryError(f"指标库 {self.path} 是只读的，未能保存修改") from None
-            raise LibraryCorrupt(f"指标库文件 {self.path.name} 已损坏：{error}") from None
+            raise damaged(self.path.name, error) from None
         return False

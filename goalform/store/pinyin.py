@@ -9,6 +9,8 @@ from __future__ import annotations
 import functools
 import re
 
+from goalform.domain.limits import PINYIN_KEY_CHARS
+
 _ASCII = re.compile(r"[^0-9a-z]+")
 _MARK = "\x00"  # prefixes the text pypinyin passes through unchanged (Latin letters, digits, signs)
 
@@ -41,5 +43,6 @@ def syllables(text: str) -> tuple[str, str]:
 @functools.lru_cache(maxsize=16384)  # the built-in list is keyed again for every new library; 二级 names repeat
 def entry_keys(name: str, level2: str) -> str:
     """The search key of an entry: its name's and its 二级's initials and spellings, space-separated
-    so that a query never matches across two of them."""
-    return " ".join((*syllables(name), *syllables(level2)))
+    so that a query never matches across two of them. Only the first PINYIN_KEY_CHARS characters of
+    each are keyed: names are a few words, and pinyin of a 90,000-character one took minutes."""
+    return " ".join((*syllables(name[:PINYIN_KEY_CHARS]), *syllables(level2[:PINYIN_KEY_CHARS])))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Callable
 
-from PySide6.QtCore import QCoreApplication, QModelIndex, QRect, QSize, Qt
+from PySide6.QtCore import QCoreApplication, QModelIndex, QRect, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QApplication,
@@ -23,6 +23,7 @@ from goalform.ui.indicator_model import COL_NAME, IndicatorModel, LevelRole
 from goalform.ui.indicator_paste import PastingLineEdit
 from goalform.ui.markers import marker_icon
 
+MEASURED_CHARS = 400  # of a cell's text, for its row's height (a row stays shorter than the view)
 _NAME_MARGIN = 8 + 20  # px beside a wrapped name: cell margins and the marker of a row with findings
 
 
@@ -49,6 +50,34 @@ def library_completions(level: int, earlier: list[str]) -> QStandardItemModel:
     return model
 
 
+class ChoiceEditor(QComboBox):
+    """The editor of a cell with a list of allowed values: ``chosen`` when one is picked from the open
+    list (QComboBox's ``activated`` also fires for arrow keys on the closed box, which only browse)."""
+
+    chosen = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._listed = False  # the list is (or was, until the pick is reported) open
+        self.activated.connect(self._on_activated)
+
+    def showPopup(self) -> None:  # noqa: N802 - Qt override
+        self._listed = True
+        super().showPopup()
+
+    def hidePopup(self) -> None:  # noqa: N802 - Qt override
+        super().hidePopup()
+        QTimer.singleShot(0, self, self._closed)  # after activated, which follows hidePopup
+
+    def _closed(self) -> None:
+        self._listed = False
+
+    def _on_activated(self, _index: int) -> None:
+        if self._listed:
+            self._listed = False
+            self.chosen.emit()
+
+
 class IndicatorDelegate(QStyledItemDelegate):
     """Chooses the editor by column and level; values are written through the model (an undo command)."""
 
@@ -64,13 +93,18 @@ class IndicatorDelegate(QStyledItemDelegate):
     def sizeHint(self, option, index: QModelIndex) -> QSize:  # noqa: N802 - Qt override
         """Every row as tall as one with a marker (so rows stay even), and a name wider than the 指标
         column wraps: its row grows to show it whole (QTreeView does not measure wrapped text by the
-        column's width itself)."""
-        size = super().sizeHint(option, index)
+        column's width itself). Only the first MEASURED_CHARS characters of a text are measured: a
+        form of hundreds of 10,000-character names took a minute to lay out (the tooltip shows it all)."""
+        opt = QStyleOptionViewItem(option)
+        self.initStyleOption(opt, index)
+        text = opt.text[:MEASURED_CHARS]
+        opt.text = text
+        style = opt.widget.style() if opt.widget is not None else QApplication.style()
+        size = style.sizeFromContents(QStyle.ContentsType.CT_ItemViewItem, opt, QSize(), opt.widget)
         size.setHeight(max(size.height(), self._marked_row_height(option, index)))
         view = self.parent()
         if index.column() != COL_NAME or not hasattr(view, "columnWidth"):
             return size
-        text = str(index.data() or "")
         depth = int(index.data(LevelRole) or 1)
         width = view.columnWidth(COL_NAME) - view.indentation() * depth - _NAME_MARGIN
         if not text or width <= 0 or option.fontMetrics.horizontalAdvance(text) <= width:
@@ -109,8 +143,9 @@ class IndicatorDelegate(QStyledItemDelegate):
         key = self._column_key(index)
         domain = {"basis": self.template.basis, "category": self.template.category}.get(key)
         if domain is not None and domain.is_choice:
-            combo = QComboBox(parent)
+            combo = ChoiceEditor(parent)
             combo.setObjectName(f"editor_{key}")
+            combo.chosen.connect(lambda: self._choose(combo))
             combo.addItem("")
             combo.addItems(list(domain.values))
             return combo
@@ -127,6 +162,13 @@ class IndicatorDelegate(QStyledItemDelegate):
             edit.setCompleter(completer)
         return edit
 
+    def _choose(self, combo: QComboBox) -> None:
+        """A value picked in the list (Alt+Down, Down, Enter; or a click) is the clerk's answer: it is
+        written at once and the cell stays current, out of editing (so the next arrow key moves on
+        instead of changing the choice again)."""
+        self.commitData.emit(combo)
+        self.closeEditor.emit(combo, QStyledItemDelegate.EndEditHint.NoHint)
+
     def setEditorData(self, editor: QWidget, index: QModelIndex) -> None:
         text = str(index.data(Qt.ItemDataRole.EditRole) or "")
         if isinstance(editor, QComboBox):
@@ -139,6 +181,9 @@ class IndicatorDelegate(QStyledItemDelegate):
 
     def setModelData(self, editor: QWidget, model, index: QModelIndex) -> None:
         if isinstance(editor, QComboBox):
-            model.setData(index, editor.currentText(), Qt.ItemDataRole.EditRole)
+            text = editor.currentText()  # before confirm(): its dataChanged puts the model's value back in the editor
+            if isinstance(model, IndicatorModel):  # the clerk chose: a default goalform put here is decided
+                model.confirm(index.internalId(), self._column_key(index))
+            model.setData(index, text, Qt.ItemDataRole.EditRole)
         elif isinstance(editor, QLineEdit):
             model.setData(index, editor.text().strip(), Qt.ItemDataRole.EditRole)

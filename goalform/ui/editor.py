@@ -29,6 +29,7 @@ def field_label(doc: Document, key: str) -> str:
 
 class FormEditor(QObject):
     field_changed = Signal(str)  # key
+    field_typed = Signal(str, str)  # key, text: the user's own edit (never an undo, a redo or a file read)
     fund_changed = Signal(str, str)  # line, column
     changed = Signal()  # after any write (revalidation, dirty marker)
     saved_state_changed = Signal()  # undo led back to what is saved: the dirty marker goes
@@ -68,6 +69,7 @@ class FormEditor(QObject):
         if self.read_only or old == text:
             return
         self.undo_stack.push(commands.SetField(self, key, old, text, field_label(self.doc, key)))
+        self.field_typed.emit(key, text)
 
     def edit_fund(self, line: str, column: str, text: str) -> None:
         old = self.doc.fund(line, column)

@@ -21,6 +21,7 @@ from goalform.store.errors import ChangedOnDisk
 from goalform.store.workspace import Workspace
 from goalform.ui import integrations
 from goalform.ui.error_gate import go_ahead_despite_errors
+from goalform.ui.my_info import MyInfo
 from goalform.ui.new_dialog import NewFormDialog
 from goalform.ui.shell import Shell
 from goalform.ui.user_errors import told_to_user
@@ -107,6 +108,7 @@ class FileActions(QObject):
         self.recent_menu.aboutToShow.connect(self._fill_recent)
         self._fill_recent()
         self.diff_window = None  # the last 比较结果 window (goalform.ui.diff_window)
+        self.my_info = MyInfo(window)  # 我的信息…: the 填报人 and 联系电话 new forms start with
 
     @property
     def doc(self) -> Document | None:
@@ -273,7 +275,6 @@ class FileActions(QObject):
             self.window.statusBar().showMessage(
                 self.tr("已把审核记录保存到 %1（表格内容未改动）").replace("%1", str(path)), 5000)
             return True
-        settings.remember_filler(doc.field("filler"), doc.field("phone"))
         form = doc.load_form()
         settings.add_indicator_names([l3.name for tree in ("long_term", "annual") for _, _, l3 in leaves(form, tree)])
         self.window.statusBar().showMessage(self.tr("已保存到 %1").replace("%1", str(path)), 5000)

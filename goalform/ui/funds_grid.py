@@ -15,7 +15,8 @@ laid out like the official form. :class:`FundsGrid` knows where each one sits an
   cell), so 合计 and 占比 follow the keystrokes; 「1,」 on the way to 「1,000」 is simply not written;
 - selects a range with Shift+arrows or Shift+click; Ctrl+C copies it as tab-separated text; Ctrl+V
   pastes tab-separated text or an HTML table (Excel, WPS, Word) from the current cell on, every value
-  through the parser, as one undo step; what cannot be placed is listed in one message.
+  through the parser, as one undo step, its columns placed by the block's width so that no year moves
+  into another (:mod:`goalform.ui.funds_paste`).
 """
 from __future__ import annotations
 
@@ -24,16 +25,16 @@ from typing import Callable
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt
 from PySide6.QtGui import QGuiApplication, QKeySequence
-from PySide6.QtWidgets import QLineEdit, QMainWindow, QMenu, QMessageBox, QToolTip, QWidget
+from PySide6.QtWidgets import QLineEdit, QMainWindow, QMenu, QToolTip, QWidget
 
 from goalform.domain.amounts import canonical_text, parse_amount
 from goalform.formats.table_text import is_block, read_block, write_tsv
+from goalform.ui import funds_paste
 from goalform.ui.editor import FormEditor
 from goalform.ui.widgets import BlockPasteMenu, FieldLineEdit, reroute_paste, wants_focus
 from goalform.ui.wording import say
 
 COLUMNS = ("current", "share", "prev2", "prev1")  # the grid's columns, as on the form
-MAX_LISTED = 12  # problems named one by one in the paste message
 
 
 def _tr(text: str) -> str:
@@ -105,7 +106,7 @@ class AmountCell(BlockPasteMenu, FieldLineEdit):
         # while: the amount is read when the cursor really leaves the cell.
         if self.grid is not None and event.reason() not in (Qt.FocusReason.PopupFocusReason,
                                                               Qt.FocusReason.ActiveWindowFocusReason):
-            self.grid.commit(self)
+            self.grid.leave(self)
 
     def adapt_context_menu(self, menu: QMenu) -> None:
         """The menu's 粘贴 pastes like Ctrl+V (a block across the cells), not raw text into this one.
@@ -117,10 +118,12 @@ class AmountCell(BlockPasteMenu, FieldLineEdit):
 class FundsGrid(QObject):
     """Where every cell of the funds table sits, and what the keys do between them."""
 
-    def __init__(self, editor: FormEditor, rows: list[list[Slot]], parent: QObject | None = None) -> None:
+    def __init__(self, editor: FormEditor, rows: list[list[Slot]], column_names: list[str],
+                 parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.editor = editor
         self.rows = rows
+        self.column_names = column_names  # for messages: 「2026年当年金额」, 「占比」 ...
         self.where: dict[QLineEdit, tuple[int, int]] = {
             s.widget: (r, c) for r, row in enumerate(rows) for c, s in enumerate(row)}
         self.anchor = self.current = self.first_editable()
@@ -196,7 +199,7 @@ class FundsGrid(QObject):
             moves.update({Qt.Key.Key_Left: (0, -1), Qt.Key.Key_Right: (0, 1)})
         if key in moves:
             if shift:  # the range grows from its far corner; the current cell stays where it is
-                self._select(self.anchor, self._step(self.current, *moves[key]))
+                self.select_range(self.anchor, self._step(self.current, *moves[key]))
             else:
                 self.go(cell, self._step(pos, *moves[key]))
             return True
@@ -209,12 +212,12 @@ class FundsGrid(QObject):
                 in_row = [p for p in cells if p[0] == row]
                 target = in_row[0] if key == Qt.Key.Key_Home else in_row[-1]
             if shift:
-                self._select(self.anchor, target)
+                self.select_range(self.anchor, target)
             else:
                 self.go(cell, target)
             return True
         if event.text() and event.text().isprintable() and self.has_range():
-            self._select(pos, pos)  # typing replaces the current cell; the range goes
+            self.select_range(pos, pos)  # typing replaces the current cell; the range goes
         return False
 
     def tab(self, cell: AmountCell, back: bool) -> None:
@@ -227,31 +230,31 @@ class FundsGrid(QObject):
         if not self.commit(cell):
             cell.selectAll()
             return
-        self._select(target, target)
-        self._focus(target)
+        self.select_range(target, target)
+        self.focus_at(target)
 
     def extend_to(self, widget: AmountCell) -> None:
         """Shift+click: the range from the current cell to ``widget``."""
-        self._select(self.anchor, self.where[widget])
+        self.select_range(self.anchor, self.where[widget])
 
     def entered(self, cell: AmountCell) -> None:
         """``cell`` got the focus (a click, a jump to a finding): it is the current cell."""
         pos = self.where[cell]
         if pos != self.anchor:
-            self._select(pos, pos)
+            self.select_range(pos, pos)
 
     def focus_first(self) -> None:
-        self._select(self.first_editable(), self.first_editable())
-        self._focus(self.current)
+        self.select_range(self.first_editable(), self.first_editable())
+        self.focus_at(self.current)
 
-    def _focus(self, pos: tuple[int, int]) -> None:
+    def focus_at(self, pos: tuple[int, int]) -> None:
         widget = self.slot(pos).widget
         wants_focus(widget)
         widget.selectAll()
         if isinstance(widget, AmountCell):
             widget.edit_mode = False
 
-    def _select(self, anchor: tuple[int, int], current: tuple[int, int]) -> None:
+    def select_range(self, anchor: tuple[int, int], current: tuple[int, int]) -> None:
         before = self._selected_widgets()
         self.anchor, self.current = anchor, current
         after = self._selected_widgets()
@@ -303,6 +306,22 @@ class FundsGrid(QObject):
         self.on_marks_changed(cell)
         self._say(cell, message)
         return False
+
+    def leave(self, cell: AmountCell) -> None:
+        """The cursor left ``cell`` (a click elsewhere, another tab, saving): an amount typed there is
+        read; a refused one does not stay on screen as if it were stored. The cell shows the document's
+        value again and keeps the refusal as its mark and tooltip until it is next entered and left."""
+        if self.commit(cell):
+            return
+        slot = self.slot_of(cell)
+        key = (slot.line, slot.column)
+        kept = self.editor.doc.fund(*key)
+        parsed = parse_amount(cell.text(), self.editor.doc.template.amount_decimals)
+        self.refused[key] = _tr("%1：%2。没有填入，表中仍为「%3」。").replace("%1", slot.label).replace(
+            "%2", say(parsed.error).rstrip("。")).replace("%3", kept or _tr("空白"))
+        cell.show_text(kept)
+        self.on_marks_changed(cell)
+        self._say(cell, self.refused[key])
 
     def revert(self, cell: AmountCell) -> None:
         """Esc: the cell shows the document's value again, as it was before typing began."""
@@ -390,37 +409,7 @@ class FundsGrid(QObject):
         self.paste_block(block, (r1, c1))
 
     def paste_block(self, block: list[list[str]], origin: tuple[int, int]) -> None:
-        decimals = self.editor.doc.template.amount_decimals
-        changes: list[tuple[str, str, str]] = []
-        problems: list[str] = []
-        last = origin
-        for i, values in enumerate(block):
-            for j, value in enumerate(values):
-                r, c = origin[0] + i, origin[1] + j
-                if not (0 <= r < len(self.rows) and 0 <= c < len(self.rows[r])):
-                    if value.strip():
-                        problems.append(_tr("「%1」在表格之外").replace("%1", value.strip()))
-                    continue
-                last = (max(last[0], r), max(last[1], c))
-                slot = self.rows[r][c]
-                if not slot.editable:
-                    if value.strip() and not _same_figure(value, slot.widget.text()):
-                        problems.append(_tr("%1：「%2」不填，此格由程序计算（现为「%3」）").replace(
-                            "%1", slot.label).replace("%2", value.strip()).replace("%3", slot.widget.text()))
-                    continue
-                parsed = parse_amount(value, decimals)
-                if not parsed.ok:
-                    problems.append(f"{slot.label}：{say(parsed.error)}")
-                    continue
-                text = "" if parsed.value is None else canonical_text(parsed.value)
-                if text != self.editor.doc.fund(slot.line, slot.column):
-                    changes.append((slot.line, slot.column, text))
-        if changes:
-            self.editor.edit_funds(changes, _tr("粘贴金额"))
-        self._focus(origin)
-        self._select(origin, last)  # the pasted range stays selected, as in a spreadsheet
-        if problems:
-            self._tell_not_pasted(problems, len(changes))
+        funds_paste.paste_block(self, block, origin)
 
     def clear_selection(self) -> None:
         r1, c1, r2, c2 = self.selection()
@@ -428,18 +417,3 @@ class FundsGrid(QObject):
                    if (s := self.rows[r][c]).editable and self.editor.doc.fund(s.line, s.column)]
         if changes and not self.editor.read_only:
             self.editor.edit_funds(changes, _tr("清除金额"))
-
-    def _tell_not_pasted(self, problems: list[str], written: int) -> None:
-        shown = problems[:MAX_LISTED]
-        if len(problems) > MAX_LISTED:
-            shown.append(_tr("……另有 %1 项").replace("%1", str(len(problems) - MAX_LISTED)))
-        head = _tr("已粘贴 %1 个金额；以下 %2 项没有填入：").replace("%1", str(written)).replace(
-            "%2", str(len(problems)))
-        widget = self.rows[0][0].widget
-        QMessageBox.warning(widget.window(), _tr("粘贴"), head + "\n\n" + "\n".join(shown))
-
-
-def _same_figure(pasted: str, shown: str) -> bool:
-    """A pasted 合计 or 占比 that says what the cell already shows (「36%」, 「1,424」) needs no word."""
-    a, b = parse_amount(pasted.strip().rstrip("%"), 99), parse_amount(shown.strip().rstrip("%"), 99)
-    return a.ok and b.ok and a.value == b.value

@@ -42,8 +42,13 @@ FINDING_ROLES = [Qt.ItemDataRole.DecorationRole, Qt.ItemDataRole.ToolTipRole, Qt
 
 _ERROR_BG = QColor(255, 228, 225)
 _WARNING_BG = QColor(255, 246, 214)
+_DEFAULT_FG = QColor(70, 95, 150)  # a value goalform chose for the clerk to check
 _BACKGROUNDS = {Severity.ERROR: _ERROR_BG, Severity.WARNING: _WARNING_BG, Severity.PENDING: QColor(240, 243, 248)}
 
+
+
+# More rows than this with changed findings: one relayout instead of a measure per row.
+RELAYOUT_ROWS = 200
 
 
 class IndicatorModel(QAbstractItemModel):
@@ -60,6 +65,9 @@ class IndicatorModel(QAbstractItemModel):
         self.columns = ANNUAL_COLUMNS if tree == "annual" else LONG_TERM_COLUMNS
         self._findings: dict[int, list[Finding]] = {}
         self.comments: dict[int, dict[str, list]] = {}  # id -> column ("" = row) -> 审核意见 (review_markers)
+        # Values goalform chose for the clerk to check (a default 分类): id -> column -> why, shown in
+        # italics with the reason on hover until the cell is written (mark_default).
+        self.defaults: dict[int, dict[str, str]] = {}
         self._read_only = doc.read_only
 
     # -- the tree structure -------------------------------------------------------------------
@@ -157,13 +165,20 @@ class IndicatorModel(QAbstractItemModel):
             font = QFont()
             font.setBold(True)
             return font
+        default = self.defaults.get(rec.id, {}).get(key)
+        if default is not None and role in (Qt.ItemDataRole.FontRole, Qt.ItemDataRole.ForegroundRole):
+            if role == Qt.ItemDataRole.ForegroundRole:
+                return QBrush(_DEFAULT_FG)
+            font = QFont()
+            font.setItalic(True)
+            return font
         if rec.id in self.comments and role in (Qt.ItemDataRole.DecorationRole, Qt.ItemDataRole.ToolTipRole):
             return review_markers.indicator_data(self, rec.id, index.column(), role)
         findings = self._findings.get(rec.id)
         if role == Qt.ItemDataRole.ToolTipRole:
             # The whole text on hover, however narrow the column, with what the rules say about the row.
             text = rec.get(key) if rec.level == 3 or key == "name" else ""
-            lines = [text] if text else []
+            lines = ([text] if text else []) + ([default] if default else [])
             return "\n".join(lines + [finding_text(f) for f in findings or ()]) or None
         if not findings:
             return None
@@ -202,7 +217,22 @@ class IndicatorModel(QAbstractItemModel):
         return True
 
     # -- the public write API (called by undo commands) ----------------------------------------------
+    def mark_default(self, indicator_id: int, column: str, why: str) -> None:
+        """``column`` of the row holds a value goalform chose (``why``, shown on hover) for the clerk to check."""
+        self.defaults.setdefault(indicator_id, {})[column] = why
+        idx = self.index_of(indicator_id, self.column_of(column))
+        self.dataChanged.emit(idx, idx, [Qt.ItemDataRole.FontRole, Qt.ItemDataRole.ForegroundRole,
+                                         Qt.ItemDataRole.ToolTipRole])
+
+    def confirm(self, indicator_id: int, column: str) -> None:
+        """The clerk chose the value of ``column`` (perhaps the default itself): it is no default any more."""
+        if self.defaults.get(indicator_id, {}).pop(column, None) is not None:
+            idx = self.index_of(indicator_id, self.column_of(column))
+            self.dataChanged.emit(idx, idx, [Qt.ItemDataRole.FontRole, Qt.ItemDataRole.ForegroundRole,
+                                             Qt.ItemDataRole.ToolTipRole])
+
     def set_value(self, indicator_id: int, column: str, text: str) -> None:
+        self.defaults.get(indicator_id, {}).pop(column, None)  # written by the clerk (or undone): decided
         self.doc.set_indicator(indicator_id, column, text)
         idx = self.index_of(indicator_id, self.column_of(column))
         self.dataChanged.emit(idx, idx, [Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole])
@@ -231,6 +261,8 @@ class IndicatorModel(QAbstractItemModel):
         assert parent_id is not None
         first = self.doc.row_of(ids[0])
         self.beginRemoveRows(self.index_of(parent_id), first, first + len(ids) - 1)
+        for i in ids:
+            self.defaults.pop(i, None)
         try:
             return self.doc.remove_indicators(ids)
         finally:
@@ -250,6 +282,7 @@ class IndicatorModel(QAbstractItemModel):
         rec = self.doc.node(indicator_id)
         row = self.doc.row_of(indicator_id)
         parent = self.index_of(rec.parent_id) if rec.parent_id is not None else QModelIndex()
+        self.defaults.pop(indicator_id, None)
         self.beginRemoveRows(parent, row, row)
         try:
             subtree = self.doc.remove_indicator(indicator_id)
@@ -365,6 +398,12 @@ class IndicatorModel(QAbstractItemModel):
         changed = {i for i in set(new) | set(self._findings) if new.get(i) != self._findings.get(i)}
         self._findings = new
         last = len(self.columns) - 1
+        if len(changed) > RELAYOUT_ROWS:
+            # Thousands of rows at once (the first check of a big form): the view lays itself out again
+            # once, lazily, instead of measuring every changed row at each dataChanged (99,000 size
+            # hints, three minutes, for the largest allowed form). No row moves: no persistent index changes.
+            self.layoutAboutToBeChanged.emit()
+            self.layoutChanged.emit()
         for i in changed:
             try:
                 self.doc.node(i)

@@ -20,6 +20,7 @@ from PySide6.QtCore import QCoreApplication, QItemSelection, QItemSelectionModel
 from PySide6.QtGui import QGuiApplication, QKeySequence
 from PySide6.QtWidgets import QLineEdit, QMenu, QMessageBox, QWidget
 
+from goalform.domain.usual_values import FROM_TEMPLATE, UsualCategory, usual_category
 from goalform.formats.table_text import Block, is_block, read_block, write_tsv
 from goalform.ui import commands
 from goalform.ui.widgets import BlockPasteMenu, reroute_paste
@@ -74,6 +75,37 @@ class PastingLineEdit(BlockPasteMenu, QLineEdit):
             return False
         self.on_block_paste(block)
         return True
+
+
+class _Defaults:
+    """The default 分类 of the rows a paste names (goalform.domain.usual_values), looked up once."""
+
+    def __init__(self, tab: TreeTab) -> None:
+        self.tab = tab
+        self.given: dict[int, UsualCategory] = {}  # row id -> the default it got
+        self.new_rows: dict[int, UsualCategory] = {}  # position among the rows the paste adds -> default
+        self._roots: list | None = None
+
+    def for_row(self, rec, cells: dict[str, str]) -> UsualCategory | None:
+        """The default for a row (``rec``: its record, None for a new one) the paste writes ``cells``
+        into, when it has a name and neither the row nor the paste gives a 分类."""
+        if "category" not in self.tab.model.columns or cells.get("category"):
+            return None
+        name = cells.get("name") or (rec.name if rec is not None else "")
+        if not name.strip() or (rec is not None and (rec.category or rec.level != 3)):
+            return None
+        if self._roots is None:
+            doc = self.tab.editor.doc
+            self._roots = doc.load_form().tree(self.tab.model.tree)
+        return usual_category(name, self._roots, self.tab.editor.doc.template)
+
+
+def mark_default_categories(model: IndicatorModel, given: dict[int, UsualCategory]) -> None:
+    """Mark the 分类 goalform chose (pasted rows, rows from the library) for the clerk to check."""
+    for indicator_id, usual in given.items():
+        why = (_tr("默认分类：模板中此指标为「%1」，请确认") if usual.source == FROM_TEMPLATE
+               else _tr("默认分类：本表最常用的「%1」，请确认")).replace("%1", usual.value)
+        model.mark_default(indicator_id, "category", why)
 
 
 class IndicatorClipboard:
@@ -136,6 +168,7 @@ class IndicatorClipboard:
         added: list[dict[str, str]] = []
         problems: list[str] = []
         placed = 0
+        defaults = _Defaults(tab)
         for i, values in enumerate(block):
             row = first_row + i
             cells: dict[str, str] = {}
@@ -156,13 +189,25 @@ class IndicatorClipboard:
                     if doc.node(siblings[row]).get(key) != value:
                         parts.append(commands.SetIndicatorValue(model, siblings[row], key, value))
                         placed += 1
+                usual = defaults.for_row(doc.node(siblings[row]), cells)
+                if usual is not None:
+                    parts.append(commands.SetIndicatorValue(model, siblings[row], "category", usual.value))
+                    defaults.given[siblings[row]] = usual
             elif any(cells.values()):
-                added.append(cells)
                 placed += len(cells)
-        if added:
-            parts.append(commands.InsertIndicators(model, parent, len(siblings), added))
+                usual = defaults.for_row(None, cells)
+                if usual is not None:
+                    cells["category"] = usual.value
+                    defaults.new_rows[len(added)] = usual
+                added.append(cells)
+        insert = commands.InsertIndicators(model, parent, len(siblings), added) if added else None
+        if insert is not None:
+            parts.append(insert)
         if parts:
             tab.editor.push_all(parts, _tr("粘贴指标"))
+            if insert is not None:
+                defaults.given.update({insert.new_ids[i]: usual for i, usual in defaults.new_rows.items()})
+            mark_default_categories(model, defaults.given)
             target = siblings[first_row] if first_row < len(siblings) else doc.children(parent)[first_row]
             self._select(target, index.column(), min(len(block), len(doc.children(parent)) - first_row),
                          max(len(v) for v in block))

@@ -38,7 +38,10 @@ class IndicatorTreeView(QTreeView):
         self.setWordWrap(True)
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked | QAbstractItemView.EditTrigger.EditKeyPressed)
+        # Typing on a selected cell edits it with the typed text, as in a spreadsheet (and as an input
+        # method's committed text does); there is no type-ahead search (keyboardSearch).
+        self.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked | QAbstractItemView.EditTrigger.EditKeyPressed
+                             | QAbstractItemView.EditTrigger.AnyKeyPressed)
         self.setDragDropMode(QAbstractItemView.DragDropMode.InternalMove)
         self.setDefaultDropAction(Qt.DropAction.MoveAction)
         self.setDragEnabled(True)
@@ -138,6 +141,10 @@ class IndicatorTreeView(QTreeView):
         super().resizeEvent(event)
         if not self.user_sized:
             self.fit_columns()
+
+    def keyboardSearch(self, search: str) -> None:  # noqa: N802 - Qt override
+        """No type-ahead search: a key typed on a cell that cannot be edited (a 一级 row) does nothing,
+        rather than sending the cursor to another row where the next keys would land."""
 
     # -- keys: editing the tree (Insert, Delete, Ctrl+Up/Down, Enter to edit) -------------------------
     def keyPressEvent(self, event) -> None:  # noqa: N802 - Qt override

@@ -17,14 +17,14 @@ from goalform.domain.template import Template
 
 def import_form(path: Path) -> tuple[Form, str]:
     """(form, report text) of a .docx/.xlsx; the report lists what found no place in the form."""
-    from goalform.formats.importer import import_file
+    from goalform.formats.importer import REPORT_TEXT_CHARS, import_file
 
     result = import_file(path)  # its errors are UserErrors (goalform.domain.errors), shown as they are
     lines = list(result.notices)
     if result.report:
         lines.append(QCoreApplication.translate(
             "integrations", "以下 {0} 处内容在表格中没有对应位置，已原样记入「备注」（基本信息页）：").format(len(result.report)))
-        lines += [f"· {item.describe()}" for item in result.report]
+        lines += [f"· {item.describe(REPORT_TEXT_CHARS)}" for item in result.report]
     return result.form, "\n".join(lines)
 
 

@@ -8,14 +8,16 @@ The library is opened when first needed (the pane shown or a form opened), never
 """
 from __future__ import annotations
 
+import threading
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QPushButton
 
 from goalform import assets
 from goalform.domain.errors import user_message
+from goalform.domain.form import Form
 from goalform.domain.library import (
     SOURCE_BUILTIN,
     LibraryEntry,
@@ -24,7 +26,10 @@ from goalform.domain.library import (
     plan_insert,
     used_names,
 )
+from goalform.domain.template import Template
+from goalform.domain.usual_values import with_usual_categories
 from goalform.store.library import Library, LibraryCorrupt, builtin_index
+from goalform.ui.indicator_paste import mark_default_categories
 from goalform.ui.library_model import LIBRARY_MIME
 from goalform.ui.library_pane import LibraryDock
 from goalform.ui.shell import Shell
@@ -43,6 +48,7 @@ class LibraryActions(QObject):
         self.library: Library | None = None
         self.index: LibraryIndex | None = None
         self._opened = False
+        self.learning: _Learning | None = None  # the last learning started (tests wait for it)
         self.dock = LibraryDock(window)  # type: ignore[arg-type]
         self.dock.visibilityChanged.connect(self._on_visible)
         self.dock.insert_requested.connect(self.insert)
@@ -162,7 +168,10 @@ class LibraryActions(QObject):
             self.dock.set_target(pages[i].tree)  # type: ignore[attr-defined]
 
     def _learn(self) -> None:
-        """Offer the indicators of the form just opened or imported as «我的表» (not of forms opened read-only)."""
+        """Offer the indicators of the form just opened or imported as «我的表» (not of forms opened
+        read-only). The form is read here; comparing it with the library, its pinyin and the writing
+        run in a thread of their own (:class:`_Learning`), so a form of thousands of long indicators
+        never stalls the window."""
         doc = self.window.doc
         if doc is None:
             return
@@ -171,11 +180,20 @@ class LibraryActions(QObject):
             self.refresh_marks()
             return
         label = doc.path.name if doc.path is not None else (doc.field("department") or self.tr("导入的表格"))
-        try:
-            learned = self.library.learn(doc.load_form(), doc.template, label)
-        except EXPECTED as e:
-            self.window.statusBar().showMessage(user_message(e), 8000)
+        with told_to_user(self.window, self.tr("指标库")) as outcome:
+            form = doc.load_form()
+        if outcome.failed:
             return
+        self.learning = _Learning(self, self.library.path, form, doc.template, label)
+        self.learning.done.connect(self._learned)
+        self.learning.start()
+
+    def _learned(self, learned: object) -> None:
+        if isinstance(learned, BaseException):
+            if isinstance(learned, EXPECTED):
+                self.window.statusBar().showMessage(user_message(learned), 8000)
+                return
+            raise learned  # a bug: the 程序出错 box
         if learned:
             self.reload()
             self.window.statusBar().showMessage(
@@ -204,12 +222,15 @@ class LibraryActions(QObject):
             return
         window.finish_editing()
         doc = window.doc
-        plan = plan_insert(doc.load_form().tree(tree), entries, doc.template)
+        roots = doc.load_form().tree(tree)
+        plan = plan_insert(roots, entries, doc.template)
+        rows, defaulted = with_usual_categories(plan.rows, roots, doc.template)
         text = self.tr("从指标库插入 %1 个指标").replace("%1", str(plan.added))
         with told_to_user(window, self.tr("指标库")) as outcome:
-            new_ids = editor.insert_rows(editor.models[tree], plan.rows, text)
+            new_ids = editor.insert_rows(editor.models[tree], rows, text)
         if outcome.failed:
             return
+        mark_default_categories(editor.models[tree], {new_ids[i]: usual for i, usual in defaulted.items()})
         leaves = [i for i, row in zip(new_ids, plan.rows) if row.level == 3]
         page = next((p for p in window.tab_pages if isinstance(p, IndicatorsTab) and p.tree == tree), None)
         if page is not None and window.tabs is not None and leaves:
@@ -223,6 +244,8 @@ class LibraryActions(QObject):
         message = self.tr("已插入 %1 个指标").replace("%1", str(len(leaves)))
         if skipped:
             message += self.tr("，%1 个已在表中或无法放置").replace("%1", str(len(skipped)))
+        if defaulted:
+            message += self.tr("；指标分类为默认值（斜体），请确认")
         window.statusBar().showMessage(message, 8000)
         self.refresh_marks()
 
@@ -242,9 +265,14 @@ class LibraryActions(QObject):
             sheet = read_library(Path(path))
         if outcome.failed:
             return
-        if not sheet.entries:
-            QMessageBox.warning(self.window, self.tr("导入指标库"),
-                                self.tr("「%1」中没有可导入的指标。").replace("%1", Path(path).name))
+        if not sheet.entries:  # every row refused: say which and why; the library stays as it was
+            text = self.tr("「%1」中没有可导入的指标，指标库未改动。").replace("%1", Path(path).name)
+            if sheet.problems:
+                text += "\n\n" + self.tr("以下 %1 行未能导入：").replace("%1", str(len(sheet.problems))) + "\n"
+                text += _listed([f"· {p.describe()}" for p in sheet.problems], self.tr("另有 %1 行"))
+            else:
+                text += "\n\n" + self.tr("表头下没有任何指标行。")
+            QMessageBox.warning(self.window, self.tr("导入指标库"), text)
             return
         with told_to_user(self.window, self.tr("导入指标库")) as outcome:
             count = self.library.import_entries(sheet.entries, Path(path).name)
@@ -308,6 +336,34 @@ class LibraryActions(QObject):
             return
         self.reload()
         self.window.statusBar().showMessage(self.tr("已删除 %1 个指标").replace("%1", str(removed)), 8000)
+
+
+class _Learning(QObject):
+    """Learns a form's indicators into the library in a daemon thread with a connection of its own;
+    ``done`` carries the learned entries (or the error) back to the window's thread."""
+
+    done = Signal(object)
+
+    def __init__(self, parent: QObject, path: Path, form: Form, template: Template, label: str) -> None:
+        super().__init__(parent)
+        self._args = (path, form, template, label)
+        self.thread = threading.Thread(target=self._run, name="goalform-learn", daemon=True)
+
+    def start(self) -> None:
+        self.thread.start()
+
+    def _run(self) -> None:
+        path, form, template, label = self._args
+        result: object
+        try:
+            with Library.open(path) as library:
+                result = library.learn(form, template, label)
+        except BaseException as e:  # noqa: BLE001 - handed to the window's thread, which tells or raises it
+            result = e
+        try:
+            self.done.emit(result)
+        except RuntimeError:  # the window closed meanwhile: nobody is waiting
+            pass
 
 
 class _LibraryDrops(QObject):

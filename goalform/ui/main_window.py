@@ -143,6 +143,8 @@ class MainWindow(QMainWindow):
         self.edit_menu.addSeparator()
         for action in self.library.menu_actions:  # 指标库…, 导入指标库…, 导出指标库…
             self.edit_menu.addAction(action)
+        self.edit_menu.addSeparator()
+        self.edit_menu.addAction(f.my_info.action)
 
         view_menu = bar.addMenu(self.tr("视图(&V)"))
         toggle = self.dock.toggleViewAction()
@@ -287,11 +289,11 @@ class MainWindow(QMainWindow):
 
     def _on_tab_switched(self, index: int) -> None:
         """Alt+N or a click on a tab: the tab puts the cursor in its first cell (if it has a
-        ``focus_first``), once a jump to a finding has had its say."""
+        ``focus_first``), once a jump to a finding has had its say, and only if still shown."""
         page = self.tabs.widget(index) if self.tabs is not None else None
         focus_first = getattr(page, "focus_first", None)
         if focus_first is not None:
-            QTimer.singleShot(0, page, focus_first)
+            QTimer.singleShot(0, page, lambda: self.tabs and self.tabs.currentWidget() is page and focus_first())
 
     def finish_editing(self) -> None:
         """Commit any cell still being edited, so nothing typed is left out of a save."""
@@ -364,12 +366,12 @@ class MainWindow(QMainWindow):
         return self.files.open_path(path, read_only=read_only)
 
     def navigate(self, location: Location) -> None:
-        """Open the tab a finding points at and put the cursor on its field, cell or row."""
+        """Open only the tab a finding points at (one shown on the way would take the cursor), cursor on its place."""
         if self.tabs is None:
             return
-        for i, page in enumerate(self.tab_pages):
+        for i in [i for i, p in enumerate(self.tab_pages) if p.owns(location)] or range(len(self.tab_pages)):  # type: ignore[attr-defined]
             self.tabs.setCurrentIndex(i)
-            if page.focus_location(location):  # type: ignore[attr-defined]
+            if self.tab_pages[i].focus_location(location):  # type: ignore[attr-defined]
                 return
         self.tabs.setCurrentIndex(0)
 

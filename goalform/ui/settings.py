@@ -16,6 +16,8 @@ MAX_REVIEWERS = 10
 class Settings:
     def __init__(self) -> None:
         self.qs = QSettings(str(data_dir() / "settings.ini"), QSettings.Format.IniFormat)
+        if self.qs.childGroups().count("new_form"):  # before issue 22: also taken from imported forms
+            self.qs.remove("new_form")
 
     def _str(self, key: str, default: str = "") -> str:
         value = self.qs.value(key, default)
@@ -71,20 +73,26 @@ class Settings:
     def clear_recent(self) -> None:
         self.qs.setValue("files/recent", [])
 
-    # -- new forms ---------------------------------------------------------------------------------
+    # -- 我的信息: the clerk's own name and phone, which new forms start with (goalform.ui.my_info) ------------
+    def mine(self, key: str) -> str:
+        """The user's own ``filler`` or ``phone`` as they typed it, or ''."""
+        return self._str(f"me/{key}")
+
     @property
     def filler(self) -> str:
-        return self._str("new_form/filler")
+        return self.mine("filler")
 
     @property
     def phone(self) -> str:
-        return self._str("new_form/phone")
+        return self.mine("phone")
 
-    def remember_filler(self, filler: str, phone: str) -> None:
-        if filler.strip():
-            self.qs.setValue("new_form/filler", filler.strip())
-        if phone.strip():
-            self.qs.setValue("new_form/phone", phone.strip())
+    def remember_mine(self, key: str, text: str) -> None:
+        """What the user typed as their ``filler`` or ``phone`` (empty: forget it). Only ever called
+        with the user's own typing, never with a value read from a file."""
+        if text.strip():
+            self.qs.setValue(f"me/{key}", text.strip())
+        else:
+            self.qs.remove(f"me/{key}")
 
     # -- indicator names used in earlier forms (offered by the name completer) ------------------------
     def indicator_names(self) -> list[str]:

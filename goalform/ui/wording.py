@@ -20,3 +20,10 @@ def say(message: object) -> str:
 def finding_text(finding: Finding) -> str:
     """「错误：…」 — one finding as a line of the 检查结果 list, a marker's tooltip or a tree cell's."""
     return say(msg("{severity}：{message}", severity=finding.severity.label, message=finding.message))
+
+
+def template_text(label: str) -> str:
+    """A label of the official template (「占比」, 「财政拨款」, 「{year}年」) as the GUI shows it: in the
+    session's language (context "template"; tools/update_translations.py files every label of
+    resources/templates). The printed form keeps the template's own Chinese."""
+    return QCoreApplication.translate("template", label.replace("\n", ""))

@@ -94,3 +94,33 @@ def test_validate_hints_at_an_indicator_outside_its_library_place(tmp_path: Path
     main(["validate", str(out)])
     output = capsys.readouterr().out
     assert "[提示] 长期指标「预算执行率」在指标库中属于「管理效率／预算执行」" in output
+
+
+def test_a_sheet_no_row_of_which_can_be_taken_names_every_row_and_why(tmp_path: Path, capsys) -> None:
+    """Issue 22, item 8: all rows under 一级 the form does not have used to give a bare 「没有可导入的指标」."""
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.append(["一级指标", "二级指标", "三级指标", "指标解释", "参考值"])
+    ws.append(["社会效益", "民生改善", "受益人数", "", "≥1000人"])
+    ws.append(["生态效益", "环境改善", "绿化面积", "", "≥10亩"])
+    ws.append([None, None, None, "只有说明", None])
+    path = tmp_path / "外地.xlsx"
+    wb.save(path)
+    before = listed(capsys)
+    assert main(["library", "import", str(path)]) == 1
+    err = capsys.readouterr().err.strip().splitlines()
+    assert err[0].startswith("goalform: 未导入 第 2 行「社会效益 民生改善 受益人数 ≥1000人」：「社会效益」不是表中的一级指标（")
+    assert err[1].startswith("goalform: 未导入 第 3 行「生态效益 环境改善 绿化面积 ≥10亩」：「生态效益」不是表中的一级指标")
+    assert err[2] == "goalform: 未导入 第 4 行「只有说明」：没有三级指标"
+    assert err[3] == "goalform: 「外地.xlsx」中没有可导入的指标：3 行都未能导入（见上），指标库未改动"
+    assert len(err) == 4
+    assert listed(capsys) == before  # nothing changed
+
+
+def test_a_sheet_with_a_header_and_no_rows_is_unusable(tmp_path: Path, capsys) -> None:
+    wb = openpyxl.Workbook()
+    wb.active.append(["一级指标", "二级指标", "三级指标"])
+    path = tmp_path / "空.xlsx"
+    wb.save(path)
+    assert main(["library", "import", str(path)]) == 2
+    assert capsys.readouterr().err.strip().splitlines() == ["goalform: 「空.xlsx」的表头下没有任何指标行"]

@@ -53,3 +53,14 @@ def test_a_refused_amount_is_explained_in_english(english_window, qtbot, saved_r
     QApplication.processEvents()
     message = window.statusBar().toolTip() or window.statusBar().currentMessage()
     assert "comma outside the thousands positions" in message, message
+
+
+def test_the_funds_headers_are_english_in_an_english_session(english_window, saved_reference):
+    from PySide6.QtWidgets import QLabel
+
+    window = english_window
+    window.set_document(Document.open(saved_reference))
+    funds = next(p for p in window.tab_pages if p.objectName() == "funds_tab")
+    labels = {label.text() for label in funds.findChildren(QLabel)}
+    assert {"Share", "Amounts of the last two years", "Fiscal appropriation", "Income", "Total"} <= labels, labels
+    assert not [t for t in labels if re.search(r"[\u4e00-\u9fff]", t)]

@@ -67,7 +67,8 @@ def test_edit_save_reopen_equal(window, qtbot, monkeypatch, tmp_path, saved_refe
 
 def test_new_form_uses_remembered_filler(window, monkeypatch):
     settings = Settings()
-    settings.remember_filler("张晓明", "027-12345678")
+    settings.remember_mine("filler", "张晓明")
+    settings.remember_mine("phone", "027-12345678")
     window.settings = settings
     monkeypatch.setattr("goalform.ui.file_actions.NewFormDialog.exec", lambda self: self.DialogCode.Accepted)
     window.files.new_action.trigger()

@@ -53,10 +53,10 @@ def test_pasting_a_spreadsheet_block_fills_the_cells_in_one_undo_step(funds, qtb
 
 def test_a_pasted_block_skips_computed_cells_and_lists_what_it_did_not_write(funds, qtbot, blank_doc, told):
     fiscal = start_in(qtbot, cell(funds, "fund_fiscal_current"))
-    put_on_clipboard("1300\t1200\t1100\r\n350\t320\t300\r\n")  # lands on 当年, 占比, 前年
+    put_on_clipboard("1300\t1200\r\n350\t320\r\n")  # 当年 | 占比 column for column (issue 22)
     qtbot.keyClick(fiscal, Qt.Key.Key_V, CTRL)
-    assert blank_doc.fund("fiscal", "current") == "1300" and blank_doc.fund("fiscal", "prev2") == "1100"
-    assert blank_doc.fund("special_account", "current") == "350" and blank_doc.fund("special_account", "prev2") == "300"
+    assert blank_doc.fund("fiscal", "current") == "1300" and blank_doc.fund("fiscal", "prev2") == ""
+    assert blank_doc.fund("special_account", "current") == "350" and blank_doc.fund("special_account", "prev2") == ""
     assert cell(funds, "total_income_current").text() == "1650"
     assert len(told) == 1 and "以下 2 项没有填入" in told[0]
     assert "「1200」不填，此格由程序计算" in told[0] and "「320」" in told[0]

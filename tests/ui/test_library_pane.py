@@ -272,6 +272,22 @@ def test_a_read_only_form_gets_nothing_inserted(window, saved_reference, boxes):
     assert shown and "只读" in shown[0]
 
 
+def test_a_sheet_none_of_whose_rows_can_be_taken_names_them_in_the_gui(pane, window, tmp_path, monkeypatch, boxes):
+    """Issue 22, item 8, in the GUI: not a bare 「没有可导入的指标」 but every row and why."""
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.append(["一级指标", "二级指标", "三级指标"])
+    ws.append(["社会效益", "民生改善", "受益人数"])
+    ws.append(["生态效益", "环境改善", "绿化面积"])
+    path = tmp_path / "外地.xlsx"
+    wb.save(path)
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(path), ""))
+    window.library.import_action.trigger()
+    assert len(boxes) == 1 and "没有可导入的指标" in boxes[0] and "以下 2 行未能导入" in boxes[0]
+    assert "第 2 行「社会效益 民生改善 受益人数」：「社会效益」不是表中的一级指标" in boxes[0]
+    assert "第 3 行「生态效益 环境改善 绿化面积」：「生态效益」不是表中的一级指标" in boxes[0]
+
+
 def test_exporting_from_the_pane_writes_what_imports_back(pane, window, tmp_path, monkeypatch):
     from goalform.formats.library_xlsx import read_library
 

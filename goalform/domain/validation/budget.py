@@ -6,7 +6,7 @@ from typing import Iterator
 from goalform.domain.amounts import format_amount, parse_amount
 from goalform.domain.form import Form
 from goalform.domain.funds import group_total
-from goalform.domain.messages import Text, msg
+from goalform.domain.messages import Text, msg, name
 from goalform.domain.template import COLUMNS, Template
 from goalform.domain.validation.core import Location, Missing, Severity, rule
 
@@ -29,14 +29,14 @@ def amounts_are_numbers(form: Form, template: Template) -> Iterator[tuple[Locati
                 parsed = parse_amount(form.fund(line.key, column), template.amount_decimals)
                 if not parsed.ok:
                     yield Location("funds", line.key, column), msg(
-                        "{line}（{column}）：{error}", line=line.label, column=column_name(form, template, column),
+                        "{line}（{column}）：{error}", line=name(line.label, "template"), column=column_name(form, template, column),
                         error=parsed.error)
         for column in COLUMNS:
             text = form.stated_totals.get((group.key, column), "")
             parsed = parse_amount(text, template.amount_decimals)
             if not parsed.ok:
                 yield Location("funds", group.key, column), msg(
-                    "{group}合计（{column}）：{error}", group=group.label.replace("\n", ""),
+                    "{group}合计（{column}）：{error}", group=name(group.label.replace("\n", ""), "template"),
                     column=column_name(form, template, column), error=parsed.error)
 
 
@@ -53,7 +53,7 @@ def totals_add_up(form: Form, template: Template) -> Iterator[tuple[Location, st
             if computed is None or stated.value != computed:
                 yield (
                     Location("funds", group.key, column),
-                    msg("{group}合计（{column}）填的是 {stated}，各行之和为 {computed}", group=group.label.replace("\n", ""),
+                    msg("{group}合计（{column}）填的是 {stated}，各行之和为 {computed}", group=name(group.label.replace("\n", ""), "template"),
                         column=column_name(form, template, column), stated=text.strip(),
                         computed=format_amount(computed) or "0"),
                 )
@@ -76,7 +76,7 @@ def income_equals_expenditure(form: Form, template: Template) -> Iterator[tuple[
             yield (
                 Location("funds", expenditure.key, column),
                 Missing("{column}：{blank}还没有填写（收入合计与支出合计应相等）",
-                        column=column_name(form, template, column), blank=blank),
+                        column=column_name(form, template, column), blank=name(blank, "template")),
             )
         elif a != b:
             yield (

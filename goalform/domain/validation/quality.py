@@ -125,7 +125,7 @@ def funds_change(form: Form, template: Template) -> Iterator[tuple[Location, str
             change = (now - last) / last
             if abs(change) > CHANGE_LIMIT:
                 percent = (abs(change) * 100).quantize(Decimal("0.1"))
-                shown = {"line": line.label, "year": form.year, "now": format_amount(now), "last_year": prev1_year,
+                shown = {"line": name(line.label, "template"), "year": form.year, "now": format_amount(now), "last_year": prev1_year,
                          "last": format_amount(last), "percent": format_amount(percent)}
                 yield (
                     Location("funds", line.key, "current"),

@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import Iterator
 
 from goalform.domain.form import Form
-from goalform.domain.messages import msg
+from goalform.domain.messages import msg, name
 from goalform.domain.rollover_marks import pending_funds, pending_indicators
 from goalform.domain.template import Template
 from goalform.domain.validation.core import Location, Severity, rule
@@ -23,7 +23,7 @@ def funds_actual(form: Form, template: Template) -> Iterator[tuple[Location, str
     for key, mark in pending_funds(form, template):
         label = template.funds_line(key).label.replace("\n", "")
         yield (Location("funds", key, "prev1"),
-               msg("{line}的{year}年金额「{value}」是结转前的预算数，请改为实际收支数", line=label, year=prev1_year, value=mark.value))
+               msg("{line}的{year}年金额「{value}」是结转前的预算数，请改为实际收支数", line=name(label, "template"), year=prev1_year, value=mark.value))
 
 
 @rule("rollover.indicator_actual", Severity.WARNING, "结转后的上年值仍是去年的预期当年实现值，应改为实际完成值")

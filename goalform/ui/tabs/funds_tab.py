@@ -19,6 +19,7 @@ from goalform.ui import field_names
 from goalform.ui.editor import FormEditor
 from goalform.ui.funds_grid import AmountCell, FundsGrid, Slot
 from goalform.ui.widgets import FieldLineEdit, mark, wants_focus
+from goalform.ui.wording import template_text
 
 # Grid columns: group label, line label, 当年金额, 占比, 前年, 上年.
 _COL_GROUP, _COL_LINE, _COL_CURRENT, _COL_SHARE, _COL_PREV2, _COL_PREV1 = range(6)
@@ -53,14 +54,16 @@ class FundsTab(QWidget):
         grid.setVerticalSpacing(6)
 
         prev2, prev1 = template.history_years(doc.year)
-        history = template.funds_history_label
+        history = template_text(template.funds_history_label)
+        label = lambda key: template_text(template.label(key))  # noqa: E731 - the template's labels, translated
+        cell_name = lambda line, column: self.tr("%1（%2）").replace("%1", line).replace("%2", column)  # noqa: E731
         column_names = {"current": self.tr("%1年当年金额").replace("%1", str(doc.year)),
-                        "share": template.label("share"), "prev2": history.format(year=prev2),
+                        "share": label("share"), "prev2": history.format(year=prev2),
                         "prev1": history.format(year=prev1)}
-        grid.addWidget(_header(template.label("funds_overall")), 0, _COL_GROUP, 2, 2)
+        grid.addWidget(_header(label("funds_overall")), 0, _COL_GROUP, 2, 2)
         grid.addWidget(_header(self.tr("%1年当年金额").replace("%1", str(doc.year))), 0, _COL_CURRENT, 2, 1)
-        grid.addWidget(_header(template.label("share")), 0, _COL_SHARE, 2, 1)
-        grid.addWidget(_header(template.label("history_amounts")), 0, _COL_PREV2, 1, 2)
+        grid.addWidget(_header(label("share")), 0, _COL_SHARE, 2, 1)
+        grid.addWidget(_header(label("history_amounts")), 0, _COL_PREV2, 1, 2)
         grid.addWidget(_header(history.format(year=prev2)), 1, _COL_PREV2)
         grid.addWidget(_header(history.format(year=prev1)), 1, _COL_PREV1)
 
@@ -70,10 +73,11 @@ class FundsTab(QWidget):
         slots: list[list[Slot]] = []  # the grid's rows: amounts and computed cells, as on the form
         row = 2
         for group in template.funds:
-            group_label = group.label.replace("\n", "")
+            group_label = template_text(group.label)
             grid.addWidget(_header(group_label), row, _COL_GROUP, len(group.lines) + 1, 1)
             for line in group.lines:
-                grid.addWidget(QLabel(line.label, body), row, _COL_LINE)
+                line_label = template_text(line.label)
+                grid.addWidget(QLabel(line_label, body), row, _COL_LINE)
                 for column in COLUMNS:
                     cell = AmountCell(body)
                     self._style_cell(cell, field_names.fund_widget(line.key, column))
@@ -85,11 +89,11 @@ class FundsTab(QWidget):
                 self.shares[line.key] = share
                 grid.addWidget(share, row, _COL_SHARE)
                 slots.append([
-                    Slot(self.cells[(line.key, c)], line.key, c, f"{line.label}（{column_names[c]}）")
-                    if c != "share" else Slot(share, label=f"{line.label}（{column_names[c]}）")
+                    Slot(self.cells[(line.key, c)], line.key, c, cell_name(line_label, column_names[c]))
+                    if c != "share" else Slot(share, label=cell_name(line_label, column_names[c]))
                     for c in ("current", "share", "prev2", "prev1")])
                 row += 1
-            total_label = QLabel(template.label("total"), body)
+            total_label = QLabel(label("total"), body)
             total_label.setStyleSheet("font-weight: bold;")
             grid.addWidget(total_label, row, _COL_LINE)
             for column in COLUMNS:
@@ -99,9 +103,9 @@ class FundsTab(QWidget):
             share = self._derived_cell(body, f"share_{group.key}")
             self.shares[group.key] = share
             grid.addWidget(share, row, _COL_SHARE)
-            total_name = f"{group_label}{template.label('total')}"
+            total_name = f"{group_label}{label('total')}"
             slots.append([Slot(self.totals[(group.key, c)] if c != "share" else share,
-                               label=f"{total_name}（{column_names[c]}）")
+                               label=cell_name(total_name, column_names[c]))
                           for c in ("current", "share", "prev2", "prev1")])
             row += 1
         note = QLabel(self.tr("单位：万元。合计和占比由程序计算，不能直接修改。"), body)
@@ -111,7 +115,7 @@ class FundsTab(QWidget):
         for col, stretch in ((_COL_GROUP, 0), (_COL_LINE, 2), (_COL_CURRENT, 2), (_COL_SHARE, 1), (_COL_PREV2, 2), (_COL_PREV1, 2)):
             grid.setColumnStretch(col, stretch)
 
-        self.grid = FundsGrid(editor, slots, self)
+        self.grid = FundsGrid(editor, slots, [column_names[c] for c in ("current", "share", "prev2", "prev1")], self)
         self.grid.on_marks_changed = lambda widget: self._mark(widget)
         editor.fund_changed.connect(self._on_fund_changed)
         self.summary: FundsSummary | None = None
@@ -145,12 +149,14 @@ class FundsTab(QWidget):
         focused = QApplication.focusWidget()
         if focused is None or focused not in self.grid.where:
             self.grid.focus_first()
+        elif isinstance(focused, AmountCell) and not focused.edit_mode:
+            focused.selectAll()  # Qt moved the cursor here with the tab: typing replaces, as in any cell
 
     def finish_editing(self) -> None:
         """Read the amount still being typed (before saving, closing, switching documents)."""
         focused = self.focusWidget()
         if isinstance(focused, AmountCell) and focused in self.cells.values():
-            self.grid.commit(focused)
+            self.grid.leave(focused)  # what is shown is what is saved
 
     def refresh_derived(self) -> None:
         """Recompute every 合计 and 占比 from the amounts in the document."""
@@ -212,4 +218,6 @@ class FundsTab(QWidget):
             line = group.lines[0].key if group else self.editor.doc.template.funds[0].lines[0].key
             cell = self.cells[(line, location.column or "current")]
         wants_focus(cell)
+        if isinstance(cell, AmountCell):
+            self.grid.focus_at(self.grid.where[cell])  # the current cell, its text selected: typing replaces it
         return True
