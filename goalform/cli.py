@@ -1,18 +1,23 @@
 """The command line: thin commands over the library.
 
 Exit codes: 0 success, 1 findings or differences, 2 unusable input (one clear line on stderr, no
-traceback). Without a command, or with a file path as the only argument, the GUI starts.
+traceback). Without a command, or with a file path as the only argument (optionally with
+``--read-only``), the GUI starts.
 Each command lives in its own module under ``goalform.commands`` and is listed in COMMANDS.
 """
 from __future__ import annotations
 
-import argparse
-import importlib
-import os
-import sys
-from typing import Sequence
+from goalform import signals
 
-from goalform.domain.errors import UserError, describe_os_error
+signals.install()  # before anything else loads: Ctrl+C in the first milliseconds ends with one line too
+
+import argparse  # noqa: E402 - after the signal handlers on purpose
+import importlib  # noqa: E402
+import os  # noqa: E402
+import sys  # noqa: E402
+from typing import Sequence  # noqa: E402
+
+from goalform.domain.errors import UserError, describe_os_error  # noqa: E402
 
 
 # Command name -> module in goalform.commands providing register(subparsers) and run(args) -> int.
@@ -51,8 +56,11 @@ class _Parser(argparse.ArgumentParser):
 
 def build_parser(only: str | None = None) -> argparse.ArgumentParser:
     """The parser; with ``only``, just that command's module is imported (start-up time)."""
-    parser = _Parser(prog="goalform", description="部门整体绩效目标表：填报、检查、导出")
+    parser = _Parser(prog="goalform", usage="goalform [--read-only] [FILE.goal] | goalform 命令 …",
+                     description="部门整体绩效目标表：填报、检查、导出。不带命令时打开程序窗口（可带一个文件）。")
     parser.add_argument("--version", action=_Version, nargs=0, help="显示版本号并退出")
+    parser.add_argument("--read-only", action="store_true",
+                        help="以只读方式打开 FILE.goal（审核时使用：表格内容不能修改，可添加审核意见、提交、退回、通过）")
     sub = parser.add_subparsers(dest="command", metavar="命令", parser_class=_Parser)
     for name, module in COMMANDS.items():
         if only is None or name == only:
@@ -60,36 +68,36 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
     return parser
 
 
+GUI_FLAGS = ("--read-only",)  # options of the GUI that `goalform` takes as well as goalform-gui
+
+
 def _wants_gui(argv: Sequence[str]) -> bool:
-    if not argv:
+    rest = [a for a in argv if a not in GUI_FLAGS]
+    if not rest:
         return True
-    first = argv[0]
-    return len(argv) == 1 and not first.startswith("-") and first not in COMMANDS
-
-
-def _exit_cleanly_on_signals() -> None:
-    """SIGTERM and SIGHUP end a command like Ctrl+C does: through its ``finally`` blocks and atexit
-    handlers, so a LibreOffice it started and its temporary files go with it."""
-    import signal
-    import threading
-
-    if threading.current_thread() is not threading.main_thread():
-        return
-
-    def _exit(signum: int, frame: object) -> None:
-        raise SystemExit(128 + signum)
-
-    for name in ("SIGTERM", "SIGHUP"):
-        number = getattr(signal, name, None)
-        if number is not None and signal.getsignal(number) == signal.SIG_DFL:
-            signal.signal(number, _exit)
+    first = rest[0]
+    return len(rest) == 1 and not first.startswith("-") and first not in COMMANDS
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    args_list = list(sys.argv[1:] if argv is None else argv)
+    """Run a command (or start the GUI). Ctrl+C, SIGTERM and SIGHUP at any moment end it with one
+    line and exit 130, 143 or 129 (goalform.signals), through its ``finally`` blocks."""
+    signals.install()
+    try:
+        return _main(list(sys.argv[1:] if argv is None else argv))
+    except signals.Interrupted as e:
+        print(f"goalform: {e}", file=sys.stderr)
+        return e.exit_code
+    except KeyboardInterrupt:  # raised by someone else's handler
+        print(f"goalform: {signals.Interrupted(2)}", file=sys.stderr)
+        return 130
+
+
+def _main(args_list: list[str]) -> int:
     if _wants_gui(args_list):
         from goalform.ui.launcher import main as gui_main
 
+        signals.uninstall()  # the GUI keeps Qt's and Python's own handling
         return gui_main(args_list)
     parser = build_parser(args_list[0] if args_list and args_list[0] in COMMANDS else None)
     try:
@@ -99,16 +107,17 @@ def main(argv: Sequence[str] | None = None) -> int:
     if not args.command:
         parser.print_help()
         return 2
-    _exit_cleanly_on_signals()
+    if args.read_only:
+        print("goalform: --read-only 只用于打开程序窗口（goalform --read-only FILE.goal）", file=sys.stderr)
+        return 2
     try:
         code = int(args.run(args))
         sys.stdout.flush()  # inside the try, so that a closed pipe is handled below
         return code
     except UserError as e:  # every expected problem (goalform.domain.errors): one line, no traceback
+        signals.check()  # an error that a stop signal caused is the signal's, not the file's
         print(f"goalform: {e}", file=sys.stderr)
         return 2
-    except KeyboardInterrupt:
-        return 130
     except MemoryError:
         print("goalform: 内存不足，无法完成", file=sys.stderr)
         return 2
@@ -119,6 +128,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         os.dup2(devnull, sys.stdout.fileno())
         return 1
     except OSError as e:
+        signals.check()
         print(f"goalform: {describe_os_error(e)}", file=sys.stderr)
         return 2
 

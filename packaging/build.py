@@ -42,11 +42,11 @@ def run(cmd: list[str], **kwargs: object) -> None:
 def git_commit() -> str:
     """The short commit hash, with '-dirty' when the tree has uncommitted changes; '' without git.
 
-    GOALFORM_BUILD_COMMIT, when set, is taken as is (build_arm64.py builds a copy of the sources in
-    an arm64 chroot that has no git; it passes the checkout's commit this way).
+    $GOALFORM_COMMIT wins: the Windows build under Wine (packaging/wine_build.py) has no git inside, nor
+    the arm64 chroot of packaging/build_arm64.py.
     """
-    if "GOALFORM_BUILD_COMMIT" in os.environ:
-        return os.environ["GOALFORM_BUILD_COMMIT"]
+    if "GOALFORM_COMMIT" in os.environ:
+        return os.environ["GOALFORM_COMMIT"]
     try:
         commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True,
                                 text=True, check=True).stdout.strip()
@@ -73,6 +73,11 @@ def stage() -> str:
     shutil.rmtree(STAGE / "bin", ignore_errors=True)
     for note in STAGE.glob("goalform-*.dist-info/direct_url.json"):
         note.unlink()
+    return staged_version()
+
+
+def staged_version() -> str:
+    """The version of the goalform staged in build/stage."""
     sys.path.insert(0, str(STAGE))
     from importlib import metadata
 
@@ -165,13 +170,23 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--no-archive", action="store_true", help="skip the Linux .tar.gz")
     parser.add_argument("--installer", action="store_true", help="Windows: also build the Inno Setup installer")
     parser.add_argument("--no-deb", action="store_true", help="skip the Linux .deb")
+    parser.add_argument("--staged", action="store_true",
+                        help="use the goalform already staged in build/stage (a Python without pip: under Wine)")
+    parser.add_argument("--dist", type=Path, help="write the bundle into DIR/goalform instead of dist/goalform")
+    parser.add_argument("--work", type=Path, help="PyInstaller's work folder instead of build/pyinstaller")
     args = parser.parse_args(argv)
+    global DIST, BUNDLE, WORK
+    if args.dist:
+        DIST, BUNDLE = args.dist.resolve(), args.dist.resolve() / "goalform"
+    if args.work:
+        WORK = args.work.resolve()
 
     started = time.monotonic()
-    version = stage()
+    version = staged_version() if args.staged else stage()
     write_build_info(version)
     unresolved = pyinstaller()
-    warn_missing_libraries(unresolved)
+    if sys.platform.startswith("linux"):  # on Windows the unresolved ones are the system's API sets (UCRT)
+        warn_missing_libraries(unresolved)
     built = time.monotonic()
     print(f"bundle:    {BUNDLE.relative_to(ROOT)}  {mib(size_of(BUNDLE))}  (goalform {version}, "
           f"built in {built - started:.0f} s)")

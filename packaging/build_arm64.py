@@ -120,7 +120,7 @@ def host_commit() -> str:
 def build(root: Path) -> Path:
     """Run packaging/build.py in the chroot; return the .deb it wrote (inside root)."""
     copy_sources(root / "src")
-    env = {**chroot.CHROOT_ENV, "GOALFORM_BUILD_COMMIT": host_commit(), "PYTHONUNBUFFERED": "1"}
+    env = {**chroot.CHROOT_ENV, "GOALFORM_COMMIT": host_commit(), "PYTHONUNBUFFERED": "1"}
     with chroot.mounted(root, {**chroot.apt_binds(), chroot.cache_dir() / "pip": "/root/.cache/pip"}):
         print(f"+ [arm64 {chroot.machine(root)}] {VENV}/bin/python packaging/build.py --no-archive", flush=True)
         proc = subprocess.run(["chroot", str(root), "sh", "-c",

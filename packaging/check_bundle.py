@@ -18,6 +18,7 @@ all pass.
 from __future__ import annotations
 
 import argparse
+import locale
 import os
 import re
 import shlex
@@ -80,17 +81,32 @@ def clean_env(home: Path) -> dict[str, str]:
     return env
 
 
-class Runner:
-    """Runs the bundled executable in the clean environment and records the checks."""
+def decode_output(data: bytes) -> str:
+    """A child's output: UTF-8 (the bundle's executables run in Python's UTF-8 mode, see the spec),
+    else the locale's encoding, which a program without UTF-8 mode writes to a pipe on Windows (the
+    ANSI code page: GBK on a Chinese Windows), so that its message is still readable."""
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        return data.decode(locale.getpreferredencoding(False), errors="replace")
 
-    def __init__(self, exe: Path, env: dict[str, str], workdir: Path) -> None:
-        self.exe, self.env, self.workdir = exe, env, workdir
+
+class Runner:
+    """Runs the bundled executable in the clean environment and records the checks.
+
+    ``launcher`` goes before the executable (``("wine",)`` for the Windows program under Wine).
+    """
+
+    def __init__(self, exe: Path, env: dict[str, str], workdir: Path, launcher: tuple[str, ...] = ()) -> None:
+        self.exe, self.env, self.workdir, self.launcher = exe, env, workdir, launcher
         self.failures: list[str] = []
 
     def run(self, *args: str, timeout: float = 120, extra_env: dict[str, str] | None = None,
             exe: Path | None = None) -> subprocess.CompletedProcess[str]:
-        return subprocess.run([str(exe or self.exe), *args], cwd=self.workdir, env={**self.env, **(extra_env or {})},
-                              capture_output=True, text=True, encoding="utf-8", errors="replace", timeout=timeout)
+        cmd = [*self.launcher, str(exe or self.exe), *args]
+        proc = subprocess.run(cmd, cwd=self.workdir, env={**self.env, **(extra_env or {})}, capture_output=True,
+                              stdin=subprocess.DEVNULL, timeout=timeout)
+        return subprocess.CompletedProcess(cmd, proc.returncode, decode_output(proc.stdout), decode_output(proc.stderr))
 
     def check(self, title: str, body: Callable[[], str | None]) -> None:
         started = time.monotonic()

@@ -64,7 +64,8 @@ class Wine:
         home = prefix.with_name(prefix.name + "-home")  # Wine links Documents etc. into $HOME: not the real one
         home.mkdir(parents=True, exist_ok=True)
         self.env = {**os.environ, "HOME": str(home), "WINEPREFIX": str(prefix), "WINEDEBUG": "-all", "WINEARCH": "win64",
-                    "WINEDLLOVERRIDES": "mscoree,mshtml="}  # no Mono/Gecko install prompts
+                    # Wine only: no Mono/Gecko install prompts; no debugger that waits forever after a crash
+                    "WINEDLLOVERRIDES": "mscoree,mshtml=;winedbg.exe=d"}
         self.env.pop("DISPLAY", None)
         self.env.pop("WAYLAND_DISPLAY", None)
 

@@ -22,6 +22,17 @@ def _private_data_dir(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pyt
     return folder
 
 
+@pytest.fixture(autouse=True)
+def _default_signals() -> object:
+    """The CLI installs its Ctrl+C/SIGTERM/SIGHUP handling when imported or run (goalform.signals);
+    each test starts and ends with Python's own, as a program importing goalform would have it."""
+    from goalform import signals
+
+    signals.uninstall()
+    yield
+    signals.uninstall()
+
+
 @pytest.fixture
 def data_dir() -> Path:
     return DATA

@@ -282,6 +282,35 @@ ENGLISH = {
     "年度绩效指标": "Annual performance indicators",
     "长期指标": "Long-term indicators",
     "年度指标": "Annual indicators",
+    "设置文件无法使用，本次的设置不会保存：%1": "The settings file cannot be used; settings will not be saved this time: %1",
+    # Issue 21: merging saves, evidence that survives approval.
+    "已把审核记录保存到 %1；文件中的表格内容已被他人修改，现在显示的是文件中的最新内容":
+        "Review records saved to %1; someone else changed the form in the file, which is now shown as it is there",
+    "已保存到 %1；文件中的表格内容已被他人修改，现在显示的是文件中的最新内容":
+        "Saved to %1; someone else changed the form in the file, which is now shown as it is there",
+    "%1 条审核意见": "%1 review comments",
+    "%1 条状态记录": "%1 status records",
+    "；同时保留了文件中他人新加的 %1": "; kept what others added to the file meanwhile: %1",
+    "、": ", ",
+    "删除审核意见": "Delete review comment",
+    "这条审核意见已保存到文件中，不能删除。可以再添加一条意见更正它。":
+        "This comment is saved in the file and cannot be deleted. Add another comment to correct it.",
+    "此表在提交后被修改过：%1 于 %2 提交时的指纹为 %3，现在为 %4。\n"
+    "通过的将是修改后的内容，审核记录会注明「通过的内容与提交的不同」。仍要通过吗？":
+        "This form was changed after it was submitted: when %1 submitted it on %2 its fingerprint was %3, now it "
+        "is %4.\nThe changed content would be approved, and the record will say that the approved content "
+        "differs from the submitted. Approve anyway?",
+    "仍要通过（注明接受修改）": "Approve anyway (record that the changes are accepted)",
+    "⚠ 通过的内容与提交的不同": "⚠ Approved content differs from the submitted",
+    "⚠ 通过的内容与提交的不同：%1 于 %2 提交（指纹 %3）后表格被修改，%4 于 %5 通过的是修改后的内容（指纹 %6）。":
+        "⚠ Approved content differs from the submitted: the form was changed after %1 submitted it on %2 "
+        "(fingerprint %3); %4 approved the changed content on %5 (fingerprint %6).",
+    "通过时已确认接受修改。": "The approval accepted the changes.",
+    "通过时未注明接受修改。": "The approval did not say it accepted the changes.",
+    "指纹 %1": "fingerprint %1",
+    "%1 张表有无法读取的金额，未计入合计：汇总表中的合计不完整（见「无法读取的金额」列）。":
+        "%1 forms have amounts that cannot be read and were left out: the summary's totals are incomplete "
+        "(see the column 「无法读取的金额」).",
     # Issue 22: pastes keep their columns, refused amounts, default 分类.
     "；指标分类为默认值（斜体），请确认": "; the categories are defaults (in italics): please check them",
     "%1：%2。没有填入，表中仍为「%3」。": "%1: %2. Not entered; the form still holds “%3”.",
@@ -404,6 +433,20 @@ ENGLISH = {
     "金额「{amount}」含有{found}，请删除": "Amount \u201c{amount}\u201d contains {found}: please delete it",
     "{severity}：{message}": "{severity}: {message}",
 
+    # Issue 21: the review's messages (goalform/domain/validation/review.py)
+    "文件在{status}后被修改：{who} 于 {when} {status}时的指纹为 {recorded}，现在为 {now}":
+        "The file was changed after it was {status}: when {who} set it to {status} on {when} its fingerprint was "
+        "{recorded}, now it is {now}",
+    "通过的内容与提交的不同（提交后被修改）：{submitter} 于 {submitted} 提交的指纹为 {before}，"
+    "{approver} 于 {approved} 通过的指纹为 {after}（通过时已确认接受提交后的修改）":
+        "The approved content differs from the submitted (changed after submission): {submitter} submitted "
+        "fingerprint {before} on {submitted}, {approver} approved fingerprint {after} on {approved} (the "
+        "approval accepted the changes)",
+    "通过的内容与提交的不同（提交后被修改）：{submitter} 于 {submitted} 提交的指纹为 {before}，"
+    "{approver} 于 {approved} 通过的指纹为 {after}（通过时未注明接受修改）":
+        "The approved content differs from the submitted (changed after submission): {submitter} submitted "
+        "fingerprint {before} on {submitted}, {approver} approved fingerprint {after} on {approved} (the "
+        "approval did not say it accepted the changes)",
     # The official template's labels as the GUI shows them (context "template"; the printed form stays Chinese)
     "%1（%2）": "%1 (%2)",
     "部门总体资金情况": "Department funds overall",

@@ -1,7 +1,11 @@
-"""goalform export FILE.goal -o OUT.docx|OUT.xlsx|OUT.pdf (an existing OUT is replaced atomically)"""
+"""goalform export FILE.goal -o OUT.docx|OUT.xlsx|OUT.pdf (an existing OUT is replaced atomically)
+
+A form with errors is exported all the same (the clerk may need the paper to fix it), and the
+count is said on stderr, as the GUI asks before exporting one."""
 from __future__ import annotations
 
 import argparse
+import sys
 from pathlib import Path
 
 
@@ -14,15 +18,22 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from goalform.cli import UsageError
+    from goalform.domain.review_view import gate_errors
     from goalform.formats.export import FORMATS, export_file
+    from goalform.paths import refuse_inputs
     from goalform.store import read_form
 
     if args.output.suffix.lower() not in FORMATS:
         raise UsageError(f"不支持导出为「{args.output.suffix or '无扩展名'}」格式（可用：{'、'.join(FORMATS)}）")
+    refuse_inputs(args.output, [args.file])  # before reading: a link to the .goal must not replace it
     form, template = read_form(args.file)
     if args.output.suffix.lower() == ".pdf":  # no widget in this process: a QGuiApplication is enough
         from goalform.formats.paging import ensure_gui_application
 
         ensure_gui_application(widgets=False)
-    export_file(form, template, args.output)
+    export_file(form, template, args.output, inputs=[args.file])
+    errors = gate_errors(form, template)
+    if errors:
+        print(f"goalform: 注意：此表还有 {errors} 个错误（见 goalform validate），已照样导出到 {args.output}",
+              file=sys.stderr)
     return 0

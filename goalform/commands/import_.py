@@ -6,6 +6,7 @@ from pathlib import Path
 
 from goalform import assets
 from goalform.formats.importer import format_report, import_file
+from goalform.paths import check_suffix, refuse_inputs
 from goalform.store import Document
 
 
@@ -19,6 +20,8 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    check_suffix(args.output, (".goal",), "导入的结果（-o）")
+    refuse_inputs(args.output, [args.input])  # `import same.docx -o same.docx` must not replace the Word file
     result = import_file(args.input, template_id=args.template, year=args.year)  # a UserError: cli.main says it
     with Document.from_form(result.form) as doc:
         doc.save(args.output)

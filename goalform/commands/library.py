@@ -109,7 +109,7 @@ def _export(library, args: argparse.Namespace) -> int:  # noqa: ANN001
         raise UsageError(f"指标库须导出为 .xlsx 文件：{args.output}")
     order = [l1.name for l1 in assets.latest_template().level1]
     entries = [e for g in group_entries(library.index().entries, order) for _, items in g.level2 for e in items]
-    write_library(args.output, entries)
+    write_library(args.output, entries, inputs=[library.path])
     print(f"已导出 {len(entries)} 个指标到 {args.output}")
     return 0
 

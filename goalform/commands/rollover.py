@@ -6,6 +6,7 @@ from pathlib import Path
 
 from goalform import assets
 from goalform.domain.rollover import roll_forward
+from goalform.paths import PathProblem, check_suffix, refuse_inputs
 from goalform.store import Document, read_form
 
 
@@ -19,8 +20,11 @@ def register(sub: argparse._SubParsersAction) -> None:
 def run(args: argparse.Namespace) -> int:
     from goalform.cli import UsageError
 
-    if args.output.resolve() == args.file.resolve():
-        raise UsageError("结转后的新表不能覆盖原表，请用 -o 指定另一个文件")
+    check_suffix(args.output, (".goal",), "结转后的新表（-o）")
+    try:
+        refuse_inputs(args.output, [args.file])
+    except PathProblem:
+        raise UsageError("结转后的新表不能覆盖原表，请用 -o 指定另一个文件") from None
     form, template = read_form(args.file)
     result = roll_forward(form, template, available=assets.templates().values())
     with Document.from_form(result.form) as doc:

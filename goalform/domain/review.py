@@ -17,6 +17,10 @@ class ReviewError(UserError, ValueError):
     """A review action that makes no sense (e.g. approving a draft); ``str()`` is a Chinese message."""
 
 
+class ChangedSinceSubmission(ReviewError):
+    """通过 of a form whose content is not the content that was submitted, without saying so."""
+
+
 class Status(str, Enum):
     DRAFT = "draft"
     SUBMITTED = "submitted"
@@ -75,11 +79,12 @@ def check_transition(old: Status, new: Status) -> None:
 class Comment:
     """A 审核意见 attached to a target (see :func:`field_target` and friends)."""
 
-    id: int
+    id: int  # its number in this file (renumbered when records from another save are merged in)
     location: str
     text: str
     author: str
     created: str  # ISO 8601 with the offset of the writer's clock, e.g. 2026-03-01T09:30:00+08:00
+    uid: str = ""  # its identity everywhere (a random hex id): what merging saves compare
 
 
 @dataclass(frozen=True)
@@ -89,6 +94,10 @@ class StatusChange:
     when: str  # ISO 8601, as Comment.created
     fingerprint: str  # of the form at the time of the change
     note: str = ""
+    uid: str = ""  # its identity everywhere, as Comment.uid
+    # For 通过 of a form whose content differs from its last submission: the submitted fingerprint
+    # (the reviewer said explicitly that the approval covers the changed form); '' otherwise.
+    changed_from: str = ""
 
 
 @dataclass
@@ -112,6 +121,28 @@ class Review:
             if change.status is Status.SUBMITTED:
                 return change
         return None
+
+    def submission_before(self, index: int) -> StatusChange | None:
+        """The last 提交 before ``history[index]``."""
+        for change in reversed(self.history[:index]):
+            if change.status is Status.SUBMITTED:
+                return change
+        return None
+
+    @property
+    def approved_over_changes(self) -> tuple[StatusChange, StatusChange] | None:
+        """(submission, approval) when the form is 已通过 and the content approved is not the content
+        submitted (a change after 提交, approved with --accept-changes or by an older goalform)."""
+        approval = self.last_change
+        if approval is None or approval.status is not Status.APPROVED or not approval.fingerprint:
+            return None
+        submission = self.submission_before(len(self.history) - 1)
+        if submission is None or not submission.fingerprint:
+            return None
+        # Compared with the submission before it in the file (records merged from another save may
+        # have put a later 提交 of the same content there): changed_from alone says only what the
+        # approver saw.
+        return (submission, approval) if submission.fingerprint != approval.fingerprint else None
 
     def comments_at(self, location: str) -> list[Comment]:
         return [c for c in self.comments if c.location == location]

@@ -9,10 +9,22 @@ from typing import Callable
 
 from goalform.domain.fingerprint import short
 from goalform.domain.form import HEADER_FIELDS, TREES, Form, Indicator, walk
-from goalform.domain.review import FORM_TARGET, Review, Status, field_target, fund_target, indicator_target, parse_target
+from goalform.domain.review import (
+    FORM_TARGET,
+    FROZEN,
+    Review,
+    Status,
+    StatusChange,
+    field_target,
+    fund_target,
+    indicator_target,
+    parse_target,
+)
 from goalform.domain.names import TREE_NAMES, field_name
 from goalform.domain.template import Template, TemplateError
+from goalform.domain.validation import Severity, validate
 from goalform.domain.validation.core import Location
+from goalform.domain.validation.review import approved_changed_text, modified_text
 
 def target_of_location(location: Location) -> str:
     """The comment target for a finding's location: a field, a funds cell, an indicator, or the form."""
@@ -47,6 +59,50 @@ def location_of_target(target: str, tree_of: Callable[[int], str]) -> Location |
             return None
         return Location(tree, t.column, indicator_id=t.indicator_id)
     return None
+
+
+def _when(change: StatusChange) -> str:
+    return change.when[:16].replace("T", " ")
+
+
+def gate_errors(form: Form, template: Template) -> int:
+    """The errors that make 提交, 通过 and 导出 ask first: every rule as ``goalform validate`` runs
+    them, except the review's own (a change after 提交 is asked about by itself)."""
+    return sum(1 for f in validate(form, template) if f.severity is Severity.ERROR and not f.rule.startswith("review."))
+
+
+def changed_after_submission(submission: StatusChange, now: str) -> str:
+    """Why 通过 is refused: the form is not what was submitted."""
+    return (f"此表在提交后被修改过：{submission.who} 于 {_when(submission)} 提交时的指纹为 "
+            f"{short(submission.fingerprint)}，现在为 {short(now)}。不能直接通过；"
+            "确认通过修改后的内容请明确说明（命令行加 --accept-changes）")
+
+
+def review_alerts(review: Review | None, current: str) -> list[str]:
+    """What a reviewer must be told about a form's review, one sentence each (every surface says the same,
+    as the rules of goalform.domain.validation.review do): the content changed since the last
+    提交/通过, and an approval that covers content other than the submitted."""
+    out: list[str] = []
+    change = review.last_change if review is not None else None
+    if change is None or review is None:
+        return out
+    if change.status in FROZEN and change.fingerprint and current != change.fingerprint:
+        out.append(modified_text(change, current))
+    pair = review.approved_over_changes
+    if pair is not None:
+        out.append(approved_changed_text(*pair))
+    return out
+
+
+def history_lines(review: Review) -> list[str]:
+    """Every status change with when, who, the fingerprint it recorded, an accepted change and its note."""
+    out = []
+    for change in review.history:
+        note = f"：{change.note}" if change.note else ""
+        fp = f" · 指纹 {short(change.fingerprint)}" if change.fingerprint else ""
+        accepted = f"（接受了提交后的修改，提交时指纹 {short(change.changed_from)}）" if change.changed_from else ""
+        out.append(f"{_when(change)} {change.status.label} · {change.who}{fp}{accepted}{note}")
+    return out
 
 
 def status_text(review: Review | None) -> str:

@@ -38,7 +38,27 @@ class FormSummary:
     fingerprint: str = ""
     recorded_fingerprint: str = ""  # recorded with the last status change
     modified_after_status: bool = False
+    approved_changed: bool = False  # 已通过 with content other than the submitted (Review.approved_over_changes)
+    # Amount cells whose text is not an amount (``300元``, ``12,5``), named 「财政拨款（2026年）：300元」:
+    # they are left out of the figures and totals above, which are then incomplete.
+    unreadable_amounts: tuple[str, ...] = ()
     findings: tuple[Finding, ...] = field(default=(), compare=False, repr=False)
+
+
+SUMMED_COLUMNS = ("current", "prev1")  # the funds columns the summary adds up
+
+
+def unreadable_amounts(form: Form, template: Template) -> tuple[str, ...]:
+    """The amount cells the summary adds up whose text is not an amount, named with their text."""
+    years = {"current": form.year, "prev1": template.history_years(form.year)[1]}
+    out = []
+    for group in template.funds:
+        for line in group.lines:
+            for column in SUMMED_COLUMNS:
+                text = form.fund(line.key, column)
+                if text.strip() and line_amount(form, template, line.key, column) is None:
+                    out.append(f"{line.label.replace(chr(10), '')}（{years[column]}年）：{text.strip()[:20]}")
+    return tuple(out)
 
 
 def summarize_form(form: Form, template: Template, path: str = "", findings: list[Finding] | None = None) -> FormSummary:
@@ -70,5 +90,7 @@ def summarize_form(form: Form, template: Template, path: str = "", findings: lis
         recorded_fingerprint=change.fingerprint if change else "",
         modified_after_status=bool(change and change.status in FROZEN and change.fingerprint
                                    and change.fingerprint != fp),
+        approved_changed=review is not None and review.approved_over_changes is not None,
+        unreadable_amounts=unreadable_amounts(form, template),
         findings=tuple(findings),
     )

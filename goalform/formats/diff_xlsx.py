@@ -4,16 +4,15 @@ comes from the files and goes through the summary's cell writer, which keeps it 
 「=HYPERLINK(…)」 never becomes a formula)."""
 from __future__ import annotations
 
-import os
-import uuid
 from pathlib import Path
-from typing import Sequence
+from typing import Iterable, Sequence
 
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 
 from goalform.domain.diff import Difference, shown
+from goalform.formats.output import is_zip, write_replacing
 from goalform.formats.summary_xlsx import _put as put  # one safe cell writer for both reports
 
 SHEET = "比较结果"
@@ -55,12 +54,10 @@ def build_workbook(differences: Sequence[Difference], before: str, after: str, n
     return wb
 
 
-def write_diff(path: Path | str, differences: Sequence[Difference], before: str, after: str, note: str = "") -> None:
-    """Write the differences to ``path`` atomically: a failed write leaves the previous file as it was."""
-    target = Path(path)
-    tmp = target.with_name(f".{target.name}.{uuid.uuid4().hex[:8]}.tmp")
-    try:
-        build_workbook(differences, before, after, note).save(tmp)
-        os.replace(tmp, target)
-    finally:
-        tmp.unlink(missing_ok=True)
+def write_diff(path: Path | str, differences: Sequence[Difference], before: str, after: str, note: str = "",
+               inputs: Iterable[Path | str] = ()) -> Path:
+    """Write the differences to ``path`` through the one safe writer (formats.output): refused at once
+    when the target is read-only, a folder, FIFO or device, or one of ``inputs`` (the two forms);
+    a symlink's target is replaced; a failed write leaves the previous file as it was."""
+    workbook = build_workbook(differences, before, after, note)
+    write_replacing(path, workbook.save, is_zip, failed="无法导出比较结果到", inputs=inputs)

@@ -13,7 +13,7 @@ import re
 from pathlib import Path
 from typing import IO
 
-from goalform.formats.layout import HEADER, Grid, GridCell
+from goalform.formats.layout import HEADER, HEADING_KINDS, Grid, GridCell
 
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 
@@ -25,6 +25,7 @@ TITLE_SIZE = 36  # 18 pt (小二)
 NOTE_SIZE = 20
 FOOTER_SIZE = 18  # 9 pt
 LONG_ROW_CHARS = 1200  # about two thirds of a page of 10 pt text in the wide text column
+NOTES_KEPT_WHOLE_CHARS = 1200  # notes below the table this short are kept on one page (the PDF: half a page)
 TEXT_NODE_CHARS = 1_000_000  # at most 4 MB of UTF-8 per w:t, well under the parser's 10 MB
 
 # A4 in twips, 2 cm side margins (the grid's widths fill the 9 638 twips between them).
@@ -68,7 +69,7 @@ def _cell_xml(cell: GridCell, width: int, keep_next: bool = False) -> str:
     elif cell.rowspan > 1:
         props.append('<w:vMerge w:val="restart"/>')
     props.append('<w:vAlign w:val="center"/>')
-    ppr = f'<w:pPr>{"<w:keepNext/>" if keep_next else ""}<w:jc w:val="{"left" if cell.align == "left" else "center"}"/></w:pPr>'
+    ppr = f'<w:pPr>{"<w:keepNext/>" if keep_next else ""}<w:jc w:val="{cell.align}"/></w:pPr>'
     bold = cell.role == HEADER
     paras = [f"<w:p>{ppr}{_run(line, bold)}</w:p>" for line in (cell.text.split("\n") if cell.text else [""])]
     return f'<w:tc><w:tcPr>{"".join(props)}</w:tcPr>{"".join(paras)}</w:tc>'
@@ -88,15 +89,14 @@ def table_xml(grid: Grid) -> str:
         "".join(f'<w:gridCol w:w="{w}"/>' for w in widths),
         "</w:tblGrid>",
     ]
-    header_rows = {r for first, last in grid.header_rows for r in range(first, last + 1)}
-    for r, row in enumerate(grid.rows):
-        # A row never breaks across pages; indicator headers stay with the first row below them
+    for row in grid.rows:
+        # A row never breaks across pages; heading rows (funds, indicator headers) stay with the row below
         # (keepNext on a row's paragraphs keeps the row with the next one).
         # (Except a text row long enough to fill a page by itself: Word would cut it off at the
         # page's foot rather than move it, so such a row may break.)
         long_text = sum(len(c.text) for c in row) > LONG_ROW_CHARS
         out.append("<w:tr>" if long_text else "<w:tr><w:trPr><w:cantSplit/></w:trPr>")
-        keep = r in header_rows
+        keep = row.kind in HEADING_KINDS
         for cell in row:
             out.append(_cell_xml(cell, sum(widths[cell.col:cell.col + cell.colspan]), keep))
         out.append("</w:tr>")
@@ -229,8 +229,13 @@ def write_docx(grid: Grid, target: str | Path | IO[bytes]) -> None:
     elements = [parse_xml(p) for p in parts]
     elements.append(parse_xml(table_xml(grid)))
     if grid.after:
-        elements.append(parse_xml(_paragraph_xml(grid.after[0], size=NOTE_SIZE + 2, bold=True, after=60)))
-        elements += [parse_xml(_paragraph_xml(line, size=NOTE_SIZE, after=20)) for line in grid.after[1:]]
+        # As on the PDF: the heading stays with its first note, short notes stay together on one page.
+        whole = sum(len(line) for line in grid.after) <= NOTES_KEPT_WHOLE_CHARS
+        elements.append(parse_xml(_paragraph_xml(grid.after[0], size=NOTE_SIZE + 2, bold=True, after=60,
+                                                 keep_next=len(grid.after) > 1)))
+        last = len(grid.after) - 1
+        elements += [parse_xml(_paragraph_xml(line, size=NOTE_SIZE, after=20, keep_next=whole and i < last))
+                     for i, line in enumerate(grid.after[1:], start=1)]
     else:
         elements.append(parse_xml(_paragraph_xml("", size=4)))  # Word wants a paragraph after a table
     for element in elements:

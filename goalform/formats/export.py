@@ -9,7 +9,7 @@ refused before anything is written.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import BinaryIO, Callable
+from typing import BinaryIO, Callable, Iterable
 
 from goalform.domain.form import Form
 from goalform.domain.names import QT_TRANSLATE_NOOP
@@ -43,10 +43,10 @@ def _writer(suffix: str) -> tuple[Callable[[Grid, BinaryIO], object], Callable[[
     raise ExportError(f"不支持导出为「{suffix or '无扩展名'}」格式（可用：{known}）")
 
 
-def export_file(form: Form, template: Template, path: str | Path) -> Path:
+def export_file(form: Form, template: Template, path: str | Path, inputs: Iterable[str | Path] = ()) -> Path:
     """Write ``form`` in the official layout to ``path`` (.docx, .xlsx or .pdf); returns the path
-    written (a symlink's target)."""
+    written (a symlink's target). ``inputs`` (the .goal it came from) are never replaced."""
     target = Path(path)
     write, verify = _writer(target.suffix.lower())
     grid = build_grid(template, form)
-    return write_replacing(target, lambda stream: write(grid, stream), verify)
+    return write_replacing(target, lambda stream: write(grid, stream), verify, inputs=inputs)

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from goalform import assets
+from goalform.paths import PathProblem, source_stat
 from goalform.domain.amounts import parse_amount
 from goalform.domain.form import Form
 from goalform.domain.funds import group_total
@@ -112,12 +113,10 @@ def import_file(path: Path | str, *, template_id: str | None = None, year: int |
 
 def read_document(path: Path, notices: list[str] | None = None) -> TableContent:
     """The form's table and surrounding paragraphs of any supported file."""
-    if not path.exists():
-        raise ImportFailed(f"找不到文件：{path}")
-    if path.is_dir():
-        raise ImportFailed(f"「{path}」是文件夹，不是表格文件")
-    if not path.is_file():
-        raise ImportFailed(f"「{path.name}」不是普通文件，无法导入")
+    try:
+        source_stat(path)  # missing, a symlink loop, a folder, FIFO or device: refused before any open
+    except PathProblem as e:
+        raise ImportFailed(f"{e}，无法导入" if e.kind == "not_plain" else str(e)) from None
     suffix = path.suffix.lower()
     if suffix in LEGACY_TARGETS:
         with conversion(path) as converted:

@@ -36,6 +36,11 @@ ROW_FUNDS_TOTAL = "funds_total"
 ROW_TEXT = "text"
 ROW_INDICATOR_HEADER = "indicator_header"
 ROW_INDICATOR = "indicator"
+# Rows that head the rows under them: paged output never ends a page with one (PDF, print, Word).
+HEADING_KINDS = (ROW_FUNDS_HEADER, ROW_INDICATOR_HEADER)
+
+# Horizontal alignment of a cell: every writer places the text as ``GridCell.align`` says, nothing else.
+ALIGNMENTS = ("left", "center", "right")
 
 # Widths of the 9 grid columns in twentieths of a point (twips) for an A4 page with 2 cm side margins
 # (9 638 twips of text width), for a 10 pt table font: label columns just wide enough for their
@@ -106,7 +111,9 @@ class GridCell:
     ``("share", "fiscal")``, ``("total_share", "income")``, ``("text", "tasks")``, ``("deadline",)`` (the
     长期目标 label, which carries form.deadline), ``("indicator", "annual", (0, 1, 2), "basis")`` (tree,
     index path from the 一级 down, column; a 一级 or 二级 cell has a shorter path and column "name").
-    ``align`` is "center" or "left" (long free text reads better flush left).
+    ``align`` is one of ALIGNMENTS: "center" for labels, short values and every figure (amounts, 合计
+    and 占比 are centred, as the official form prints them, in Word, Excel and PDF alike), "left" for
+    long free text, which reads better flush left.
 
     A plain class with __slots__ rather than a dataclass: a form has about a thousand cells and the
     export runs as a short process, where generating dataclass code at import is a noticeable cost.

@@ -12,7 +12,7 @@ from __future__ import annotations
 import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Sequence
+from typing import Iterable, Sequence
 
 from goalform.domain.library import (
     SHEET_COLUMNS,
@@ -103,7 +103,7 @@ def _grid(sheet: Sheet) -> list[list[str]]:
             for r in range(1, height + 1)]
 
 
-def write_library(path: Path | str, entries: Sequence[LibraryEntry]) -> Path:
+def write_library(path: Path | str, entries: Sequence[LibraryEntry], inputs: Iterable[Path | str] = ()) -> Path:
     """Write ``entries`` as a library sheet (atomically), with a 来源 column the reader ignores."""
     from openpyxl import Workbook
     from openpyxl.styles import Alignment, Font, PatternFill
@@ -132,4 +132,4 @@ def write_library(path: Path | str, entries: Sequence[LibraryEntry]) -> Path:
     wb.properties.creator = "goalform"
     # Built in memory first (write_replacing): a disk that fills up then fails in our own write, not
     # inside openpyxl's zip file, and the previous file stays until the new one is complete.
-    return write_replacing(path, wb.save, is_zip)
+    return write_replacing(path, wb.save, is_zip, inputs=inputs)

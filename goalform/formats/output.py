@@ -20,9 +20,10 @@ import threading
 import time
 from contextlib import contextmanager
 from pathlib import Path
-from typing import BinaryIO, Callable, Iterator
+from typing import BinaryIO, Callable, Iterable, Iterator
 
-from goalform.domain.errors import UserError, not_plain, os_error_text
+from goalform.domain.errors import UserError, os_error_text
+from goalform.paths import PathProblem, refuse_inputs, temp_name, temp_prefix, write_target
 
 STALE_SECONDS = 3600  # a temporary file this old beside the target is left over from a killed export
 
@@ -37,29 +38,24 @@ def _why(error: OSError) -> str:
     return text + "（文件可能正在 Word 或 Excel 中打开）" if isinstance(error, PermissionError) else text
 
 
-def check_target(path: str | Path, failed: str = "无法导出到") -> Path:
+def check_target(path: str | Path, failed: str = "无法导出到", inputs: Iterable[str | Path] = ()) -> Path:
     """The file that writing to ``path`` would replace (symlinks followed), or ExportError at once
-    when it cannot or must not be replaced. ``failed`` begins the messages (「无法导出到」)."""
+    when it cannot or must not be replaced: goalform.paths.write_target's checks, and none of
+    ``inputs`` (the files the output is made from) may be that file. ``failed`` begins the messages."""
     given = Path(path)
-    target = Path(os.path.realpath(given)) if given.is_symlink() else given
-    folder = target.parent if str(target.parent) else Path(".")
-    if not folder.is_dir():
-        raise ExportError(f"{failed}「{given}」：文件夹不存在")
     try:
-        st = os.stat(target)
-    except FileNotFoundError:
-        return target
-    except OSError as e:
-        raise ExportError(f"{failed}「{given}」：{_why(e)}") from None
-    if not_plain(st):
-        raise ExportError(f"{failed}「{given}」：这{not_plain(st)}")
-    if not st.st_mode & stat.S_IWUSR or not os.access(target, os.W_OK):
-        raise ExportError(f"{failed}「{given}」：这是只读文件（请另选文件名，或先取消它的只读属性）")
+        target = write_target(given)
+        refuse_inputs(target, inputs)
+    except PathProblem as e:
+        if e.kind == "read_only":
+            raise ExportError(f"{failed}「{given}」：这是只读文件（请另选文件名，或先取消它的只读属性）") from None
+        raise ExportError(f"{failed}「{given}」：{e.reason}") from None
     return target
 
 
 def write_replacing(path: str | Path, write: Callable[[BinaryIO], object],
-                    verify: Callable[[Path], bool] | None = None, failed: str = "无法导出到") -> Path:
+                    verify: Callable[[Path], bool] | None = None, failed: str = "无法导出到",
+                    inputs: Iterable[str | Path] = ()) -> Path:
     """Write a new file at ``path`` with ``write(stream)`` without ever leaving a partial one there.
 
     ``write`` runs first, into memory, so that whatever it refuses (ExportError) or fails on is
@@ -67,9 +63,10 @@ def write_replacing(path: str | Path, write: Callable[[BinaryIO], object],
     target, flushed to disk, checked (``verify(tmp_path)``, e.g. the format's signature) and renamed
     over the target. Returns the path written (a symlink's target). Any failure raises ExportError,
     with the previous file unchanged and the temporary file removed; its message begins with ``failed``.
+    ``inputs``: the files the output is made from, none of which it may replace (check_target).
     """
     given = Path(path)
-    target = check_target(given, failed)
+    target = check_target(given, failed, inputs)
     buffer = io.BytesIO()
     write(buffer)
     data = buffer.getbuffer()
@@ -77,7 +74,7 @@ def write_replacing(path: str | Path, write: Callable[[BinaryIO], object],
         old_mode = stat.S_IMODE(os.stat(target).st_mode)
     except FileNotFoundError:
         old_mode = None
-    tmp = target.with_name(f".{target.name[:100]}.{os.urandom(4).hex()}.tmp")
+    tmp = target.with_name(temp_name(target.name, os.urandom(4).hex()))
     kept = "，原有文件未改动" if old_mode is not None else ""
     try:
         with _removed_on_failure(tmp):
@@ -105,9 +102,11 @@ def write_replacing(path: str | Path, write: Callable[[BinaryIO], object],
 @contextmanager
 def _removed_on_failure(tmp: Path) -> Iterator[None]:
     """Remove ``tmp`` when the block fails, including when the process is asked to stop (SIGTERM)
-    while writing: the default SIGTERM ends Python without running ``finally`` blocks."""
+    while writing: the default SIGTERM ends Python without running ``finally`` blocks, so unless someone
+    (the CLI) handles it already, it raises SystemExit here."""
     previous = None
-    if threading.current_thread() is threading.main_thread() and hasattr(signal, "SIGTERM"):
+    if threading.current_thread() is threading.main_thread() and hasattr(signal, "SIGTERM") \
+            and signal.getsignal(signal.SIGTERM) == signal.SIG_DFL:  # the CLI's own handling (goalform.signals) does as well
         def stop(signum: int, frame: object) -> None:
             raise SystemExit(128 + signum)
 
@@ -144,7 +143,7 @@ def _fsync_folder(folder: Path) -> None:
 def _remove_stale(target: Path) -> None:
     """Drop temporary files that a killed export of the same target left beside it. Only old ones:
     a recent one may belong to another export of this file that is still running."""
-    prefix = f".{target.name[:100]}."
+    prefix = temp_prefix(target.name)
     now = time.time()
     try:
         entries = list(os.scandir(target.parent))

@@ -14,7 +14,7 @@ import sys
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from goalform.formats.layout import HEADER, ROW_INDICATOR, Grid, GridCell
+from goalform.formats.layout import HEADER, HEADING_KINDS, ROW_INDICATOR, Grid, GridCell
 from goalform.formats.output import ExportError
 
 if TYPE_CHECKING:
@@ -38,6 +38,9 @@ PADDING_TWIPS = (57, 28)  # horizontal, vertical cell padding
 # ellipsis …, swapped by 'locl' for a Western form under a non-Chinese locale; fi, ffi, fl joined by
 # 'liga') had no text at all. The cmap's own glyph for … is the centered Chinese one.
 TEXT_AS_DRAWN = ("locl", "liga", "clig")
+# Notes below the table (the 填报说明) that take at most this share of a page are kept together on one
+# page; longer ones keep at least their heading with their first item.
+NOTES_KEPT_WHOLE = 0.5
 
 
 def ensure_gui_application(widgets: bool = True) -> None:
@@ -45,16 +48,21 @@ def ensure_gui_application(widgets: bool = True) -> None:
 
     A QApplication (not only a QGuiApplication), so that widgets created later in the same process
     (the GUI, its tests) still work; ``widgets=False`` (a command-line export, which never shows a
-    widget) makes a QGuiApplication and spares loading QtWidgets.
+    widget) makes a QGuiApplication and spares loading QtWidgets. On Windows always the native
+    ``windows`` platform, whatever QT_QPA_PLATFORM says: it needs no visible window, and it is the one
+    that knows the system's fonts (SimSun...). Offscreen there reads fonts with FreeType from Qt's own
+    empty fonts folder, so a PDF would have no font at all.
     """
     from PySide6.QtCore import QCoreApplication
 
     if QCoreApplication.instance() is not None:
         return
-    if sys.platform.startswith("linux") and not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")):
+    argv = [sys.argv[0] if sys.argv else "goalform"]
+    if sys.platform == "win32":
+        argv += ["-platform", "windows"]
+    elif sys.platform.startswith("linux") and not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")):
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     global _APP
-    argv = [sys.argv[0] if sys.argv else "goalform"]
     if widgets:
         from PySide6.QtWidgets import QApplication
 
@@ -176,19 +184,20 @@ def fonts_for_pages() -> dict[str, "QFont"]:
 
 
 @functools.lru_cache(maxsize=None)
-def _flag_values() -> tuple[int, int, int, int, int]:
-    """(left, centred, vertically centred, word wrap, wrap anywhere) as plain ints: combining Qt's
-    enum members builds Python enum values each time, which cost more than the layout itself."""
+def _flag_values() -> tuple[int, int, int, int, int, int]:
+    """(left, centred, right, vertically centred, word wrap, wrap anywhere) as plain ints: combining
+    Qt's enum members builds Python enum values each time, which cost more than the layout itself."""
     from PySide6.QtCore import Qt
 
     a, t = Qt.AlignmentFlag, Qt.TextFlag
-    return (a.AlignLeft.value, a.AlignHCenter.value, a.AlignVCenter.value, t.TextWordWrap.value,
-            t.TextWrapAnywhere.value)
+    return (a.AlignLeft.value, a.AlignHCenter.value, a.AlignRight.value, a.AlignVCenter.value,
+            t.TextWordWrap.value, t.TextWrapAnywhere.value)
 
 
 def flags(cell: GridCell) -> int:
-    left, centre, middle = _flag_values()[:3]
-    return (left if cell.align == "left" else centre) | middle
+    """Qt's alignment of ``cell``'s text: horizontally as the grid says (``GridCell.align``), vertically centred."""
+    left, centre, right, middle = _flag_values()[:4]
+    return {"left": left, "right": right}.get(cell.align, centre) | middle
 
 
 def text_height(text: str, font: "QFont", width: float, flags: int, device, cache: dict | None = None,  # noqa: ANN001
@@ -201,7 +210,7 @@ def text_height(text: str, font: "QFont", width: float, flags: int, device, cach
     from PySide6.QtCore import QRectF
     from PySide6.QtGui import QFontMetricsF
 
-    word, anywhere = _flag_values()[3:]
+    word, anywhere = _flag_values()[4:]
     fm = cache.get(id(font)) if cache is not None else None
     if fm is None:
         fm = QFontMetricsF(font, device)
@@ -337,15 +346,42 @@ def _header_of(grid: Grid) -> dict[int, tuple[int, int]]:
     return header_of
 
 
+def _heading_runs(grid: Grid) -> dict[int, int]:
+    """First row of each run of heading rows -> the row after the run (the first row it heads)."""
+    runs: dict[int, int] = {}
+    r, n = 0, len(grid.rows)
+    while r < n:
+        if grid.rows[r].kind in HEADING_KINDS:
+            end = r
+            while end < n and grid.rows[end].kind in HEADING_KINDS:
+                end += 1
+            runs[r] = end
+            r = end
+        else:
+            r += 1
+    return runs
+
+
 def paginate(grid: Grid, layout: Layout, device) -> list[Page]:  # noqa: ANN001 - QPagedPaintDevice
-    """The rows and paragraphs of every page. Rows never split; an indicator header stays with the
-    first row under it and is repeated at the top of a page that continues its table."""
+    """The rows and paragraphs of every page. Rows never split (a row too tall for a page is placed
+    as its pieces). No page ends with a heading: a run of heading rows goes to the next page with the
+    first row under it; an indicator table's header is repeated at the top of a page that continues
+    the table; the notes below the table are kept together when short (:data:`NOTES_KEPT_WHOLE`), and
+    their heading always with their first item."""
     from PySide6.QtCore import Qt
     from PySide6.QtGui import QFontMetricsF
 
     heights, fonts = layout.heights, layout.fonts
     header_of = _header_of(grid)
-    header_first = {first: last for first, last in grid.header_rows}
+    runs = _heading_runs(grid)
+    gap = layout.pad_y * 4  # between the table and the notes
+    notes = []
+    for i, text in enumerate(grid.after):
+        f = fonts["note_bold"] if i == 0 else fonts["note"]
+        h = text_height(text, f, layout.width, int(Qt.AlignmentFlag.AlignLeft), device)[0]
+        notes.append(h + QFontMetricsF(f, device).height() * 0.3)
+    # the notes' heading with its first item, or all of the notes when they are short
+    notes_need = sum(notes) if sum(notes) <= layout.usable * NOTES_KEPT_WHOLE else sum(notes[:2])
 
     pages: list[Page] = [Page([], [])]
     y = 0.0
@@ -354,11 +390,13 @@ def paginate(grid: Grid, layout: Layout, device) -> list[Page]:  # noqa: ANN001 
         pages[-1].paragraphs.append((text, y, "title" if i == 0 else "line"))
         y += QFontMetricsF(f, device).height() * (1.8 if i == 0 else 1.4)
     for r in range(len(grid.rows)):
-        for piece in layout.pieces.get(r, [None]):
+        for k, piece in enumerate(layout.pieces.get(r, [None])):
             h = heights[r] if piece is None else piece.h
             need = h
-            if r in header_first:  # keep an indicator header with the first row under it
-                need = sum(heights[r:header_first[r] + 2])
+            if r in runs and k == 0:  # a heading with the first row under it (its first piece)
+                need = sum(heights[r:runs[r] + 1])
+                if runs[r] == len(grid.rows) and notes:  # (a table with no rows under its header)
+                    need += gap + notes_need
             if y + need > layout.usable and pages[-1].rows:
                 pages.append(Page([], []))
                 y = 0.0
@@ -369,12 +407,9 @@ def paginate(grid: Grid, layout: Layout, device) -> list[Page]:  # noqa: ANN001 
                         y += heights[hr]
             pages[-1].rows.append(Placed(r, y, h, None if piece is None else piece.texts))
             y += h
-    y += layout.pad_y * 4
-    for i, text in enumerate(grid.after):
-        f = fonts["note_bold"] if i == 0 else fonts["note"]
-        h = text_height(text, f, layout.width, int(Qt.AlignmentFlag.AlignLeft), device)[0]
-        h += QFontMetricsF(f, device).height() * 0.3
-        if y + h > layout.usable:
+    y += gap
+    for i, (text, h) in enumerate(zip(grid.after, notes)):
+        if y + (notes_need if i == 0 else h) > layout.usable and (pages[-1].rows or pages[-1].paragraphs):
             pages.append(Page([], []))
             y = 0.0
         pages[-1].paragraphs.append((text, y, "note_title" if i == 0 else "note"))

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Callable, Sequence
+from typing import Any, Callable, Iterable, Sequence
 
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font, PatternFill
@@ -77,6 +77,7 @@ def columns_for(summaries: Sequence[FormSummary]) -> list[Column]:
     for g in groups:
         name = group_labels.get(g, g)
         cols.append(Column(f"上年{name}合计（万元）", lambda s, g=g: s.totals.get((g, "prev1")), AMOUNT, "sum", 14))
+    cols.append(Column("无法读取的金额", lambda s: "；".join(s.unreadable_amounts), width=24))
     for name in level1:
         cols.append(Column(f"年度指标·{name}", lambda s, n=name: s.annual_counts.get(n, 0), COUNT, "sum", 9))
     cols += [
@@ -90,6 +91,7 @@ def columns_for(summaries: Sequence[FormSummary]) -> list[Column]:
         Column("状态人", lambda s: s.status_who, width=10),
         Column("状态时间", lambda s: s.status_when[:16].replace("T", " "), width=17),
         Column("提交后被修改", lambda s: "是" if s.modified_after_status else "", width=8),
+        Column("通过的内容与提交的不同", lambda s: "是" if s.approved_changed else "", width=10),
         Column("指纹（SHA-256）", lambda s: s.fingerprint, width=20),
         Column("指纹简写", lambda s: short(s.fingerprint), width=16),
         Column("文件", lambda s: s.path, width=40),
@@ -121,13 +123,21 @@ def build_workbook(summaries: Sequence[FormSummary], unreadable: Sequence[tuple[
         cell.font, cell.fill = bold, head_fill
         cell.alignment = Alignment(wrap_text=True, vertical="center")
         ws.column_dimensions[get_column_letter(c)].width = col.width
+    warn_fill = PatternFill("solid", fgColor="F8CBAD")
     for r, s in enumerate(summaries, start=2):
         for c, col in enumerate(cols, start=1):
             cell = _put(ws, r, c, col.value(s))
             cell.number_format = col.number_format
+            # A row with an unreadable amount: its figures and 合计 are too low; marked, never silent.
+            if s.unreadable_amounts and (col.header == "无法读取的金额" or col.header.endswith("合计（万元）")):
+                cell.fill = warn_fill
     last = len(summaries) + 1
     total_row = last + 1
-    ws.cell(row=total_row, column=1, value=f"合计（{len(summaries)} 张表，随筛选变化）").font = bold
+    incomplete = sum(1 for s in summaries if s.unreadable_amounts)
+    label = f"合计（{len(summaries)} 张表，随筛选变化）"
+    if incomplete:
+        label = f"合计不完整：{incomplete} 张表有无法读取的金额，未计入（见「无法读取的金额」列）；{len(summaries)} 张表，随筛选变化"
+    ws.cell(row=total_row, column=1, value=label).font = bold
     letter = {col.header: get_column_letter(c) for c, col in enumerate(cols, start=1)}
     for c, col in enumerate(cols, start=1):
         if not col.total:
@@ -166,8 +176,9 @@ def build_workbook(summaries: Sequence[FormSummary], unreadable: Sequence[tuple[
     return wb
 
 
-def write_summary(path: Path | str, summaries: Sequence[FormSummary], unreadable: Sequence[tuple[str, str]]) -> None:
+def write_summary(path: Path | str, summaries: Sequence[FormSummary], unreadable: Sequence[tuple[str, str]],
+                  inputs: Iterable[str | Path] = ()) -> None:
     """Write the overview to ``path`` atomically (a half-written report never replaces a good one);
-    ExportError, with a Chinese message, when it cannot be written."""
+    ExportError, with a Chinese message, when it cannot be written or would replace one of ``inputs``."""
     workbook = build_workbook(summaries, unreadable)
-    write_replacing(path, workbook.save, is_zip, failed="无法写入汇总表")
+    write_replacing(path, workbook.save, is_zip, failed="无法写入汇总表", inputs=inputs)

@@ -1,11 +1,15 @@
-"""The whole form as readable plain text (``goalform show``)."""
+"""The whole form as readable plain text (``goalform show``), its review state and the places a comment takes."""
 from __future__ import annotations
 
 from goalform.domain.amounts import format_amount, format_share
+from goalform.domain.fingerprint import fingerprint
 from goalform.domain.form import Form, Indicator
 from goalform.domain.funds import summarize_funds
 from goalform.domain.names import FIELD_NAMES as F
 from goalform.domain.names import TREE_TITLES
+from goalform.domain.review import FORM_TARGET, Review, field_target, fund_target, indicator_target
+from goalform.domain.review_places import field_keys, indicators
+from goalform.domain.review_view import TargetLabeler, history_lines, review_alerts, status_text
 from goalform.domain.template import COLUMNS, Template
 
 
@@ -67,3 +71,35 @@ def _tree(out: list[str], roots: list[Indicator], annual: bool) -> None:
                 values = [l3.prev2, l3.prev1, l3.value] if annual else [l3.value]
                 values += [l3.basis, l3.category]
                 out.append(f"      {l3.name}：{' | '.join(values)}")
+
+
+def render_review(form: Form, template: Template) -> str:
+    """The review state (``goalform show``): status with who and when, the fingerprints, what a
+    reviewer must be told (changed after 提交, approved content other than the submitted), the
+    history with every step's fingerprint and the 审核意见 with their places."""
+    review = form.review or Review()
+    current = fingerprint(form)
+    out = ["", f"审核状态：{status_text(review)}", f"  当前指纹：{current}"]
+    out += [f"  ⚠ {alert}" for alert in review_alerts(review, current)]
+    if review.history:
+        out.append("  状态记录：")
+        out += [f"    {line}" for line in history_lines(review)]
+    labels = TargetLabeler(form, template)
+    out.append(f"审核意见：{len(review.comments)} 条" if review.comments else "审核意见：无")
+    for c in review.comments:
+        out.append(f"  [意见 {c.id}] {labels.label(c.location)}（{c.location}）：{c.text}"
+                   f"（{c.author}，{c.created[:16].replace('T', ' ')}）")
+    return "\n".join(out) + "\n"
+
+
+def render_places(form: Form, template: Template) -> str:
+    """Every place ``goalform review --comment … --at`` takes, with what it is (``goalform show --ids``)."""
+    labels = TargetLabeler(form, template)
+    out = ["", "可用于 goalform review --at 的位置："]
+    places = [FORM_TARGET] + [field_target(k) for k in field_keys(template)]
+    places += [fund_target(line.key, c) for g in template.funds for line in g.lines for c in COLUMNS]
+    out += [f"  {p}    {labels.label(p)}" for p in places]
+    for tree, path, node in indicators(form):
+        if node.id is not None:
+            out.append(f"  {indicator_target(node.id)}    {tree}/{path}    {labels.label(indicator_target(node.id))}")
+    return "\n".join(out) + "\n"

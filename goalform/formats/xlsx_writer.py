@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import IO
 
 from goalform.domain.amounts import format_decimal, parse_amount
-from goalform.formats.layout import AMOUNT, DERIVED, GRID_COLUMNS, HEADER, Grid
+from goalform.formats.layout import ALIGNMENTS, AMOUNT, DERIVED, GRID_COLUMNS, HEADER, Grid
 from goalform.formats.output import ExportError
 
 BODY_FONT = "宋体"
@@ -89,10 +89,7 @@ def write_xlsx(grid: Grid, target: str | Path | IO[bytes]) -> None:
     border = Border(left=thin, right=thin, top=thin, bottom=thin)
     body = Font(name=BODY_FONT, size=TABLE_PT)
     bold = Font(name=BODY_FONT, size=TABLE_PT, bold=True)
-    align = {
-        "center": Alignment(horizontal="center", vertical="center", wrap_text=True),
-        "left": Alignment(horizontal="left", vertical="center", wrap_text=True),
-    }
+    align = {a: Alignment(horizontal=a, vertical="center", wrap_text=True) for a in ALIGNMENTS}
     top = Alignment(horizontal="center", vertical="top", wrap_text=True)
     styles = _Styles()
     row_no = 0
@@ -133,7 +130,7 @@ def write_xlsx(grid: Grid, target: str | Path | IO[bytes]) -> None:
             else:
                 set_text(xl, cell.text)
             # a section label over pages of rows: shown where the section starts
-            alignment = top if cell.rowspan > 8 else align["left" if cell.align == "left" else "center"]
+            alignment = top if cell.rowspan > 8 else align[cell.align]
             styles.apply(xl, font=bold if cell.role == HEADER else body, alignment=alignment)
             if cell.colspan > 1 or cell.rowspan > 1:
                 _merge(ws, row_no, cell.col + 1, row_no + cell.rowspan - 1, cell.col + cell.colspan)

@@ -6,12 +6,14 @@ progress bar and a cancel button) share it.
 """
 from __future__ import annotations
 
+import contextlib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterable
 
 from goalform.domain.summary import FormSummary, summarize_form
 from goalform.domain.template import TemplateError
+from goalform.paths import PathProblem, resolved
 from goalform.store.document import read_form
 from goalform.store.errors import StoreError
 
@@ -46,24 +48,39 @@ def collect_paths(paths: Iterable[Path | str], *, exclude: Iterable[Path | str] 
     hidden files, system files and ``exclude`` (e.g. the summary being written)."""
     found: list[Path] = []
     problems: list[Unreadable] = []
-    seen: set[Path] = {Path(e).resolve() for e in exclude}
+    seen: set[Path] = set()
+    for e in exclude:
+        with contextlib.suppress(PathProblem):
+            seen.add(resolved(e))
 
     def add(p: Path) -> None:
-        key = p.resolve()
+        key = resolved(p)
         if key not in seen:
             seen.add(key)
             found.append(p)
 
     for raw in paths:
         p = Path(raw)
+        try:
+            resolved(p)
+        except PathProblem as e:  # a symlink loop: said, not a traceback
+            problems.append(Unreadable(str(p), e.reason))
+            continue
         if p.is_dir():
             for child in sorted(p.rglob("*"), key=lambda c: str(c.relative_to(p)).casefold()):
-                if not child.is_file() or any(part.startswith(".") for part in child.relative_to(p).parts):
+                if any(part.startswith(".") for part in child.relative_to(p).parts):
+                    continue
+                try:
+                    key = resolved(child)
+                except PathProblem as e:  # a symlink loop inside the folder
+                    problems.append(Unreadable(str(child), e.reason))
+                    continue
+                if not child.is_file():
                     continue
                 if child.suffix.lower() == SUFFIX:
                     add(child)
-                elif child.name.lower() not in _JUNK and child.resolve() not in seen:
-                    seen.add(child.resolve())
+                elif child.name.lower() not in _JUNK and key not in seen:
+                    seen.add(key)
                     problems.append(Unreadable(str(child), "不是 goalform 文件（.goal），未汇总；如是 Word/Excel 表，请先导入"))
         elif p.exists():
             add(p)

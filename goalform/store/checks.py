@@ -27,9 +27,11 @@ TEXT_COLUMNS: dict[str, tuple[str, ...]] = {
     "field": ("key", "value"),
     "fund": ("line", "col", "value"),
     "indicator": ("tree", "key", "name", "value", "basis", "category", "prev2", "prev1"),
-    "review_comment": ("location", "text", "author", "created"),
-    "review_status": ("status", "who", "changed_at", "fingerprint", "note"),
+    "review_comment": ("location", "text", "author", "created", "uid"),
+    "review_status": ("status", "who", "changed_at", "fingerprint", "note", "uid", "changed_from"),
 }
+# Columns added by later schema versions (absent from the tables of an older file being checked).
+_LATER_COLUMNS = frozenset({"uid", "changed_from"})
 TABLE_LABELS: dict[str, str] = {
     "field": "基本信息和文字", "fund": "资金", "indicator": "指标", "review_comment": "审核意见",
     "review_status": "审核状态记录",
@@ -47,6 +49,34 @@ def check_file(conn: sqlite3.Connection, name: str, tables: tuple[str, ...]) -> 
             if bad is not None:
                 raise CorruptFile(f"文件 {name} 的{TABLE_LABELS[table]}编号 {bad[0]} 超出范围，可能已损坏")
     _check_text(conn, name, tables)
+    _check_review_ids(conn, name, tables)
+
+
+def _check_review_ids(conn: sqlite3.Connection, name: str, tables: tuple[str, ...]) -> None:
+    """Review records of schema 3 on: a uid of 32 lowercase hex digits (unique by the file's index, which
+    integrity_check verifies); changed_from empty or a SHA-256 in hex."""
+    for table in ("review_comment", "review_status"):
+        if table not in tables or "uid" not in text_columns(conn, table):
+            continue
+        bad = conn.execute(f"SELECT id FROM {table} WHERE length(uid) != 32 OR uid GLOB '*[^0-9a-f]*' LIMIT 1"
+                           ).fetchone()
+        if bad is not None:
+            raise CorruptFile(f"文件 {name} 的{TABLE_LABELS[table]} {bad[0]} 的标识无效，可能已损坏或被其他程序改过")
+    if "review_status" in tables and "changed_from" in text_columns(conn, "review_status"):
+        bad = conn.execute("SELECT id FROM review_status WHERE changed_from != '' AND "
+                           "(length(changed_from) != 64 OR changed_from GLOB '*[^0-9a-f]*') LIMIT 1").fetchone()
+        if bad is not None:
+            raise CorruptFile(f"文件 {name} 的审核状态记录 {bad[0]} 的指纹无效，可能已损坏或被其他程序改过")
+
+
+def text_columns(conn: sqlite3.Connection, table: str) -> tuple[str, ...]:
+    """The text columns of ``table`` that this database has (an older file lacks the later ones).
+    The schema was already found to be exactly goalform's, so its table_info can be trusted."""
+    columns = TEXT_COLUMNS[table]
+    if not _LATER_COLUMNS.intersection(columns):
+        return columns
+    present = {str(row[1]) for row in conn.execute(f"PRAGMA table_info({table})")}
+    return tuple(c for c in columns if c in present)
 
 
 def check_sizes(conn: sqlite3.Connection, name: str, tables: tuple[str, ...]) -> None:
@@ -59,7 +89,7 @@ def check_sizes(conn: sqlite3.Connection, name: str, tables: tuple[str, ...]) ->
         if n > limit:
             raise TooLarge(f"文件 {name} 的{TABLE_LABELS[table]}超过 {count_text(limit)} 条，超出 goalform 的上限")
     for table in tables:
-        columns = TEXT_COLUMNS[table]
+        columns = text_columns(conn, table)
         lengths = conn.execute(
             f"SELECT {', '.join(f'max(length({c}))' for c in columns)} FROM {table}"
         ).fetchone()
@@ -71,7 +101,7 @@ def check_sizes(conn: sqlite3.Connection, name: str, tables: tuple[str, ...]) ->
     # with what found no place elsewhere: so every form import reads and every rollover can be saved.
     total = 0
     for table in tables:
-        columns = TEXT_COLUMNS[table]
+        columns = text_columns(conn, table)  # an older file lacks the later columns
         where = " WHERE key IS NOT 'notes'" if table == "field" else ""
         (chars,) = conn.execute(f"SELECT sum({' + '.join(f'ifnull(length({c}), 0)' for c in columns)}) FROM {table}"
                                 + where).fetchone()
@@ -139,7 +169,7 @@ def _check_text(conn: sqlite3.Connection, name: str, tables: tuple[str, ...]) ->
     """Every text column holds text (goalform never writes anything else there), in valid UTF-8:
     each is read once, and sqlite3 decodes it in C and fails on bytes that are not UTF-8."""
     for table in tables:
-        columns = TEXT_COLUMNS[table]
+        columns = text_columns(conn, table)
         row = conn.execute(f"SELECT {', '.join(f'typeof({c})' for c in columns)} FROM {table} "
                            f"WHERE {' OR '.join(f'typeof({c}) != {chr(39)}text{chr(39)}' for c in columns)} LIMIT 1"
                            ).fetchone()

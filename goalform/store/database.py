@@ -39,6 +39,9 @@ from typing import Iterator
 
 from goalform.domain.errors import not_plain, os_error_text
 from goalform.domain.limits import MAX_GOAL_BYTES, MAX_GOAL_CHECK_SECONDS
+from goalform import signals
+from goalform.paths import resolved
+from goalform.store.snapshot import readable_copy
 from goalform.store import checks
 from goalform.store.errors import (
     CorruptFile,
@@ -47,6 +50,8 @@ from goalform.store.errors import (
     NotAGoalFile,
     StoreError,
     TooLarge,
+    WorkingCopyFull,
+    is_disk_full,
     sqlite_error_text,
 )
 from goalform.store.schema import (
@@ -128,6 +133,8 @@ def check_header(path: Path) -> int:
     (encoding,) = struct.unpack(">I", header[56:60])
     if encoding not in (0, 1):  # 1 = UTF-8 (0 in a database that has never been written to)
         raise CorruptFile(f"文件 {path.name} 的文字编码不是 UTF-8，不是 goalform 保存的文件")
+    if header[18] not in (1, 2) or header[19] not in (1, 2):  # SQLite would make any copy of it read-only
+        raise CorruptFile(f"文件 {path.name} 已损坏（文件头的读写版本无效）")
     (page_size,) = struct.unpack(">H", header[16:18])
     page_size = 65536 if page_size == 1 else page_size
     if page_size < 512 or page_size & (page_size - 1):
@@ -162,7 +169,7 @@ def sqlite_uri(path: PurePath) -> str:
 
 def connect(path: Path, *, read_only: bool = False) -> sqlite3.Connection:
     """Open a SQLite connection in autocommit mode; transactions are explicit (:func:`transaction`)."""
-    uri = sqlite_uri(Path(path).resolve()) + ("?mode=ro" if read_only else "")
+    uri = sqlite_uri(resolved(path)) + ("?mode=ro" if read_only else "")
     try:
         conn = sqlite3.connect(uri, uri=True, isolation_level=None, check_same_thread=False, timeout=BUSY_TIMEOUT)
     except sqlite3.Error as e:
@@ -181,14 +188,21 @@ def _memory() -> sqlite3.Connection:
 
 @contextlib.contextmanager
 def transaction(conn: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
-    """One write transaction: committed when the block ends, rolled back if it raises."""
-    conn.execute("BEGIN IMMEDIATE")
+    """One write transaction: committed when the block ends, rolled back if it raises (unless SQLite
+    rolled it back itself, as after a full disk: the original error is the one to report)."""
     try:
-        yield conn
-    except BaseException:
-        conn.execute("ROLLBACK")
-        raise
-    conn.execute("COMMIT")
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            yield conn
+        except BaseException:
+            if conn.in_transaction:
+                conn.execute("ROLLBACK")
+            raise
+        conn.execute("COMMIT")
+    except sqlite3.OperationalError as e:
+        if not is_disk_full(e):
+            raise
+        raise WorkingCopyFull(f"无法写入工作副本（goalform 的数据文件夹）：{sqlite_error_text(e)}") from None
 
 
 @contextlib.contextmanager
@@ -219,7 +233,9 @@ _MEANINGS: tuple[tuple[tuple[str, ...], type[StoreError], str], ...] = (
 
 
 def classify(error: Exception, name: str) -> StoreError:
-    """The StoreError a SQLite error means while reading ``name``: a locked file is not a damaged one."""
+    """The StoreError a SQLite error means while reading ``name``: a locked file is not a damaged one,
+    and a read that Ctrl+C or SIGTERM interrupted is neither (goalform.signals.Interrupted is raised)."""
+    signals.check()
     text = str(error).lower()
     for words, kind, message in _MEANINGS:
         if any(w in text for w in words):
@@ -239,8 +255,14 @@ def _read_into(path: Path, dest: sqlite3.Connection, version: int) -> None:
     100 MB cell is refused without being loaded.
     """
     name = path.name
+    with readable_copy(path) as source:
+        _copy_from(source, path, dest, version)
+
+
+def _copy_from(source: Path, path: Path, dest: sqlite3.Connection, version: int) -> None:
+    name = path.name
     try:
-        src = sqlite3.connect(sqlite_uri(path.resolve()) + "?mode=ro", uri=True, isolation_level=None,
+        src = sqlite3.connect(sqlite_uri(resolved(source)) + "?mode=ro", uri=True, isolation_level=None,
                               timeout=BUSY_TIMEOUT)
     except sqlite3.Error as e:
         raise classify(e, name) from None

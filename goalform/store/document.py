@@ -19,6 +19,7 @@ from goalform.domain.fingerprint import fingerprint
 from goalform.domain.form import HEADER_FIELDS, Form
 from goalform.domain.review import (
     FROZEN,
+    ChangedSinceSubmission,
     Comment,
     Review,
     ReviewError,
@@ -27,6 +28,7 @@ from goalform.domain.review import (
     check_note,
     check_transition,
 )
+from goalform.domain.review_view import changed_after_submission
 from goalform.domain.template import COLUMNS, Template, TemplateError
 from goalform.store import review as review_store
 from goalform.store.checks import shown
@@ -230,44 +232,74 @@ class Document(DocumentFile):
         if not author.strip():
             raise ReviewError("请填写审核人")
         self._require_review_writable()
-        created = review_store.now()
+        created, uid = review_store.now(), review_store.new_uid()
         with transaction(self._conn):
-            new_id = review_store.insert_comment(self._conn, location, text.strip(), author.strip(), created)
+            new_id = review_store.insert_comment(self._conn, location, text.strip(), author.strip(), created, uid)
         self._review_changed()
-        return Comment(new_id, location, text.strip(), author.strip(), created)
+        return Comment(new_id, location, text.strip(), author.strip(), created, uid)
 
-    def remove_comment(self, comment_id: int) -> Comment:
-        """Delete a 审核意见; return it so that :meth:`restore_comment` can put it back (undo)."""
+    def is_saved_comment(self, comment: Comment) -> bool:
+        """True when ``comment`` is in the file already: evidence, which is never deleted."""
+        base = self._base_form.review if self._base_form is not None else None
+        return base is not None and any(c.uid == comment.uid for c in base.comments)
+
+    def remove_comment(self, comment: Comment) -> Comment:
+        """Delete a 审核意见 not yet saved to the file (a saved one is evidence and stays; a correction is
+        a new comment); return it so that :meth:`restore_comment` can put it back (undo)."""
         self._require_review_writable()
+        if self.is_saved_comment(comment):
+            raise ReviewError("已保存到文件中的审核意见不能删除（可以再添加一条意见更正它）")
         with transaction(self._conn):
-            removed = review_store.delete_comment(self._conn, comment_id)
+            removed = review_store.delete_comment(self._conn, comment.uid)
         self._review_changed()
         return removed
 
-    def restore_comment(self, comment: Comment) -> None:
+    def restore_comment(self, comment: Comment) -> Comment:
+        """Put back a comment :meth:`remove_comment` removed (same uid, author and time); its number may differ."""
         self._require_review_writable()
         with transaction(self._conn):
-            review_store.insert_comment(self._conn, comment.location, comment.text, comment.author, comment.created,
-                                        comment_id=comment.id)
+            taken = self._conn.execute("SELECT 1 FROM review_comment WHERE id = ?", (comment.id,)).fetchone()
+            new_id = review_store.insert_comment(self._conn, comment.location, comment.text, comment.author,
+                                                 comment.created, comment.uid, None if taken else comment.id)
         self._review_changed()
+        return Comment(new_id, comment.location, comment.text, comment.author, comment.created, comment.uid)
 
     def review_status(self) -> Status:
         """草稿 until someone submits; then the latest recorded status."""
         return self.review().status
 
-    def set_status(self, status: Status, who: str, note: str = "") -> StatusChange:
+    def set_status(self, status: Status, who: str, note: str = "", *, accept_changes: bool = False) -> StatusChange:
         """Move the form to ``status`` (raises ReviewError for a move that makes no sense), recording who,
-        when, the note and the fingerprint of the form as it is now."""
+        when, the note and the fingerprint of the form as it is now.
+
+        通过 of a form whose content is no longer the content of its last 提交 raises
+        :class:`ChangedSinceSubmission` unless ``accept_changes`` (the record then keeps the submitted
+        fingerprint in ``changed_from``, so the approval says it covers a changed form)."""
         if not who.strip():
             raise ReviewError("请填写姓名")
         check_transition(self.review_status(), status)
         check_note(status, note)
         self._require_review_writable()
-        change = StatusChange(status, who.strip(), review_store.now(), self.fingerprint(), note.strip())
+        now_fp = self.fingerprint()
+        changed_from = self.check_approval(accept_changes) if status is Status.APPROVED else ""
+        change = StatusChange(status, who.strip(), review_store.now(), now_fp, note.strip(),
+                              review_store.new_uid(), changed_from)
         with transaction(self._conn):
             review_store.insert_status(self._conn, change)
         self._review_changed()
         return change
+
+    def check_approval(self, accept_changes: bool = False) -> str:
+        """Before 通过: raise :class:`ChangedSinceSubmission` when the content is not the content of the
+        last 提交, unless ``accept_changes``; return the submitted fingerprint the approval departs
+        from ('' when it is the submitted content)."""
+        now_fp = self.fingerprint()
+        submission = self.review().last_submission
+        if submission is None or not submission.fingerprint or submission.fingerprint == now_fp:
+            return ""
+        if not accept_changes:
+            raise ChangedSinceSubmission(changed_after_submission(submission, now_fp))
+        return submission.fingerprint
 
     def submit(self, who: str, note: str = "") -> StatusChange:
         """提交: record the form's fingerprint so a reviewer can tell whether it changes afterwards."""
@@ -287,6 +319,13 @@ class Document(DocumentFile):
     def _review_changed(self) -> None:
         self._review = None
         self._changed(structure=False)
+
+    def _reloaded(self, content: bool) -> None:
+        self._review = None
+        if content:
+            self._indicators.forget()
+            self._fields = self._funds = None
+            self._year = self._load_year()
 
     # -- internals -------------------------------------------------------------------------
     def _require_writable(self) -> None:

@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Callable, TypeVar
 
 from goalform import assets
+from goalform.domain.errors import os_error_text
 from goalform.domain.form import HEADER_FIELDS, Form, new_form
 from goalform.domain.review import Review
 from goalform.domain.template import Template
@@ -23,9 +24,22 @@ from goalform.store.database import (
     create_database,
     open_checked,
 )
-from goalform.store.errors import ChangedOnDisk, CorruptFile, SaveError, StoreError, TooLarge
+from goalform.domain.fingerprint import fingerprint
+from goalform.store import merging
+from goalform.store.errors import (
+    ChangedOnDisk,
+    CorruptFile,
+    SaveError,
+    StoreError,
+    TooLarge,
+    is_disk_full,
+    sqlite_error_text,
+)
 from goalform.store.form_rows import write_form
-from goalform.store.saving import write_atomically
+from goalform.store.leftovers import clean_folder
+from goalform.store.locking import save_lock
+from goalform.store.merging import SaveOutcome
+from goalform.store.saving import save_target, write_atomically
 from goalform.store.schema import SCHEMA_VERSION, TABLES, migrate
 from goalform.store.workspace import WorkingCopy, Workspace, file_stamp, same_file
 
@@ -50,6 +64,10 @@ class DocumentFile:
         self._disk_stamp: tuple[int, int] | None = working.origin_stamp if working is not None else None
         if working is not None and working.dirty:
             self._saved_at = -1  # recovered edits count as unsaved
+        # The content as this document last read or wrote the file (what a save compares the file
+        # with); None when unknown (a new or recovered document). Set by open() and save().
+        self._base_form: Form | None = None
+        self._base_fingerprint: str | None = None
 
     # What a save and a comparison with the file need of the content (the document provides them).
     def field(self, key: str) -> str:
@@ -86,11 +104,21 @@ class DocumentFile:
         """
         template = assets.template(form.template_id)
         ws = workspace or Workspace()
-        wc = ws.create(origin=path)
-        conn = create_database(wc.path)
-        write_form(conn, form, template)
-        conn.execute("PRAGMA journal_mode = WAL")
-        conn.execute("PRAGMA synchronous = NORMAL")
+        wc = _create_working_copy(ws, path)
+        conn: sqlite3.Connection | None = None
+        try:
+            conn = create_database(wc.path)
+            write_form(conn, form, template)
+            conn.execute("PRAGMA journal_mode = WAL")
+            conn.execute("PRAGMA synchronous = NORMAL")
+        except BaseException as e:  # a full data folder: said, and nothing half-made left there
+            if conn is not None:
+                conn.close()
+            wc.remove()
+            if not isinstance(e, (sqlite3.Error, OSError)):
+                raise
+            text = sqlite_error_text(e) if isinstance(e, sqlite3.Error) else os_error_text(e)
+            raise StoreError(f"无法在 goalform 的数据文件夹（{ws.root}）中建立工作副本：{text}") from None
         doc = cls(conn, path=path, read_only=False, working=wc)
         doc._changes = 1  # never saved
         doc._mark_dirty()
@@ -105,6 +133,7 @@ class DocumentFile:
         the file itself is never changed by opening it.
         """
         path = Path(path)
+        clean_folder(path.parent)  # what saves killed there left behind (store.leftovers)
         stamp = file_stamp(path)  # before reading, so that a change made while we read is noticed
         if read_only:
             conn = open_checked(path, working=None)
@@ -117,7 +146,7 @@ class DocumentFile:
             doc._disk_stamp = stamp
             return doc
         ws = workspace or Workspace()
-        wc = ws.create(origin=path)
+        wc = _create_working_copy(ws, path)
         wc.origin_stamp = stamp
         conn: sqlite3.Connection | None = None
         try:
@@ -125,14 +154,17 @@ class DocumentFile:
             conn.execute("PRAGMA journal_mode = WAL")
             conn.execute("PRAGMA synchronous = NORMAL")
             doc = cls(conn, path=path, read_only=False, working=wc)
-        except BaseException:
+        except BaseException as e:
             if conn is not None:
                 conn.close()
             wc.remove()
+            if isinstance(e, sqlite3.Error) and is_disk_full(e):
+                raise StoreError(f"无法在 goalform 的数据文件夹（{ws.root}）中建立工作副本：{sqlite_error_text(e)}") from None
             raise
         wc.template_id = doc.template.id
         wc.department = doc.field("department")
         wc.write_sidecar()
+        doc._saved()  # the content read is the base of the next save
         return doc
 
     @classmethod
@@ -209,38 +241,95 @@ class DocumentFile:
         self._listeners.append(callback)
 
     # -- saving ----------------------------------------------------------------------------
-    def save(self, path: Path | str | None = None, *, overwrite_changes: bool = False) -> None:
-        """Write the document to ``path`` (default: where it came from) atomically.
+    def save(self, path: Path | str | None = None, *, overwrite_changes: bool = False) -> SaveOutcome:
+        """Write the document to ``path`` (default: where it came from) atomically, taking in what
+        the file there holds that this document lacks (:mod:`goalform.store.merging`): every review
+        record on disk is kept, a review-only document writes its records onto the file's current
+        content, and when only the file changed the content its content is taken.
 
-        Saving back over the file it came from raises :class:`ChangedOnDisk` when that file was
-        rewritten since this document read or wrote it (another goalform, a copy from a colleague),
-        unless ``overwrite_changes`` says the user chose to replace it.
+        Raises :class:`ChangedOnDisk` when the file it came from had its content changed since this
+        document read or wrote it *and* this document changed the content too, unless
+        ``overwrite_changes`` says the user chose to replace that content (the records still merge).
         """
         target = Path(path) if path is not None else self.path
         if target is None:
             raise StoreError("请选择保存位置")
+        self._check_sizes(target)
+        real = save_target(target)
+        with save_lock(real):  # from reading the file to renaming over it (re-entrant: write_atomically takes it too)
+            read_stamp = file_stamp(real)
+            outcome = self._take_in_disk(target, read_stamp, overwrite_changes)
+            if outcome.took_anything:
+                self._check_sizes(target)  # the union, too, must be a file goalform opens again
 
-        def check() -> None:
-            if not overwrite_changes and self.changed_on_disk(target):
-                raise ChangedOnDisk(f"「{target.name}」在打开之后被其他程序或另一个 goalform 窗口修改过；"
-                                    "保存会覆盖那些修改（原文件未改动）")
+            def check() -> None:  # nobody (not even a program that ignores our lock) wrote it since we read it
+                if file_stamp(real) != read_stamp:
+                    raise ChangedOnDisk(f"「{target.name}」在保存的同时被其他程序修改，未保存（原文件未改动），请再保存一次")
 
-        check()  # at once, and again under the save lock just before the file is replaced
-        try:
-            check_sizes(self._conn, target.name, TABLES)  # never write a file that goalform would refuse to open
-        except TooLarge as e:
-            raise SaveError(f"不能保存：{e}（原文件未改动）") from None
-        self._conn.execute("PRAGMA wal_checkpoint(PASSIVE)")
-        stamp = write_atomically(self._conn, target, check)
+            self._conn.execute("PRAGMA wal_checkpoint(PASSIVE)")
+            stamp = write_atomically(self._conn, target, check)
         self.path = target
         self._saved_at = self._changes
         self._disk_stamp = stamp
+        self._saved()
         if self._working is not None:
             self._working.origin_stamp = self._disk_stamp
             self._working.origin = target
             self._working.dirty = False
             self._working.department = self.field("department")
             self._working.write_sidecar()
+        return outcome
+
+    def _check_sizes(self, target: Path) -> None:
+        try:
+            check_sizes(self._conn, target.name, TABLES)  # never write a file that goalform would refuse to open
+        except TooLarge as e:
+            raise SaveError(f"不能保存：{e}（原文件未改动）") from None
+
+    def _take_in_disk(self, target: Path, stamp: tuple[int, int] | None, overwrite: bool) -> SaveOutcome:
+        """Read the file at ``target`` (when there is one and it may hold what this document lacks) and
+        take in its review records, and its content where :mod:`goalform.store.merging` says so."""
+        ours_file = self.path is not None and self._disk_stamp is not None and same_file(target, self.path)
+        if stamp is None or (ours_file and stamp == self._disk_stamp):
+            return SaveOutcome()  # no file there, or the file as this document last saw it
+        try:
+            disk = type(self).open(target, read_only=True)
+        except StoreError as e:
+            if ours_file and not overwrite:
+                raise ChangedOnDisk(f"「{target.name}」在打开之后被其他程序改动，现在无法读取（{e}）；"
+                                    "覆盖保存会替换它，另存为可以保留它（原文件未改动）") from None
+            return SaveOutcome()  # replacing a file that is no form (the user chose it)
+        with disk:
+            disk_review = disk.review()
+            comments, statuses = merging.new_records(disk_review, self.review())
+            content = False
+            if ours_file:
+                disk_form = disk.load_form()
+                disk_changed = self._base_fingerprint is None or fingerprint(disk_form) != self._base_fingerprint
+                if disk_changed:
+                    ours_changed = self._base_fingerprint is None or self.fingerprint() != self._base_fingerprint
+                    named = merging.changes_named(self._base_form, disk_form, self.template)
+                    if self.read_only or not ours_changed:
+                        content = True
+                        if not overwrite and merging.stale_approvals(disk_review, self.review(), fingerprint(disk_form)):
+                            raise merging.refuse_stale_approval(target.name, named, disk_review, self.review())
+                    elif not overwrite:
+                        raise merging.refuse_both_changed(target.name, named, disk_review, self.review())
+            merging.take_in(self._conn, disk._conn, disk_review, content=content)
+        self._reloaded(content)
+        return SaveOutcome(comments, statuses, content)
+
+    def _saved(self) -> None:
+        """After a save: the content written is the base the next save compares the file with."""
+        form = self.load_form()
+        self._base_form, self._base_fingerprint = form, fingerprint(form)
+
+    def _reloaded(self, content: bool) -> None:
+        """The review tables (and with ``content`` the form) were replaced under the caches."""
+        raise NotImplementedError
+
+    def fingerprint(self) -> str:
+        raise NotImplementedError
 
     def forget_edits_if_unchanged(self) -> bool:
         """Count the document as saved when it again holds exactly what its file holds.
@@ -279,3 +368,11 @@ class DocumentFile:
             self._working.dirty = True
             self._working.modified = time.time()
             self._working.write_sidecar()
+
+
+def _create_working_copy(ws: Workspace, origin: Path | None) -> WorkingCopy:
+    """A new working copy, or StoreError saying why the data folder cannot take one (full, read-only)."""
+    try:
+        return ws.create(origin=origin)
+    except OSError as e:
+        raise StoreError(f"无法在 goalform 的数据文件夹（{ws.root}）中建立工作副本：{os_error_text(e)}") from None

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sqlite3
 
+from goalform import signals
 from goalform.domain.errors import DISK_FULL_ERRNOS, UserError
 
 
@@ -32,7 +33,19 @@ class SaveError(StoreError):
 
 
 class ChangedOnDisk(SaveError):
-    """The .goal was changed by someone else after it was opened; saving would overwrite that change."""
+    """The form's content in the .goal was changed by someone else after it was opened, and this
+    document changed it too; saving would overwrite that change. Says what changed on disk."""
+
+    def __init__(self, message: str, *, disk_changes: str = "", comments: int = 0,
+                 statuses: list | None = None) -> None:
+        super().__init__(message)
+        self.disk_changes = disk_changes  # the places named, e.g. 「联系电话」
+        self.comments = comments  # new 审核意见 in the file
+        self.statuses = list(statuses or [])  # new status changes in the file (StatusChange)
+
+
+class WorkingCopyFull(StoreError):
+    """An edit could not be written to the working copy: the data folder's disk is full or failing."""
 
 
 def is_disk_full(error: BaseException) -> bool:
@@ -54,7 +67,9 @@ class TooLarge(StoreError):
 
 
 def sqlite_error_text(error: sqlite3.Error) -> str:
-    """A Chinese phrase for the SQLite errors a user can meet (full disk, locked file, I/O)."""
+    """A Chinese phrase for the SQLite errors a user can meet (full disk, locked file, I/O). An error
+    that a stop signal caused raises goalform.signals.Interrupted instead."""
+    signals.check()
     text = str(error).lower()
     if "full" in text:
         return "磁盘已满"

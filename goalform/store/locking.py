@@ -21,6 +21,7 @@ import hashlib
 import os
 import re
 import socket
+import stat
 import threading
 import time
 import uuid
@@ -28,6 +29,7 @@ from pathlib import Path
 from typing import Iterator
 
 from goalform.domain.errors import os_error_text
+from goalform.paths import resolved, side_name, temp_name, temp_prefix
 from goalform.store.errors import FileBusy, SaveError
 from goalform.store.workspace import pid_alive
 
@@ -39,7 +41,8 @@ _held_guard = threading.RLock()
 
 
 def lock_path(target: Path) -> Path:
-    return target.with_name(f".{target.name}.lock")
+    """``.NAME.goal.lock`` beside ``target`` (a long name cut to fit, see goalform.paths.side_name)."""
+    return target.with_name(side_name(target.name, ".lock"))
 
 
 def _try_lock(fd: int) -> bool:
@@ -79,20 +82,85 @@ def _unlock(fd: int) -> None:
 
 def _same_inode(fd: int, path: Path) -> bool:
     try:
-        a, b = os.fstat(fd), os.stat(path)
+        a, b = os.fstat(fd), os.lstat(path)
     except OSError:
         return False
     return (a.st_dev, a.st_ino) == (b.st_dev, b.st_ino)
+
+
+_NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)
+_NONBLOCK = getattr(os, "O_NONBLOCK", 0)
+STRANGER_LOCK_AGE = 3600.0  # a lock file we can neither open nor lock, this old, is left over: replaced
+
+
+def _open_lock(path: Path, name: str) -> int:
+    """Open (creating it if missing) the lock file at ``path``, never through a symlink.
+
+    A lock file another user left in a shared folder is theirs (0644): it is opened read-only, which
+    is all ``flock`` needs. A symlink or anything else planted under the lock's name is removed (it is
+    not a lock any goalform made, and unlinking a link never touches its target); so is a lock file we
+    cannot even read once it is older than any save (STRANGER_LOCK_AGE)."""
+    failed = f"不能保存「{name}」：无法在它所在的文件夹中建立保存锁"
+    for _attempt in range(3):
+        flags = _NOFOLLOW | _NONBLOCK | getattr(os, "O_BINARY", 0)
+        try:
+            fd = os.open(path, os.O_RDWR | os.O_CREAT | flags, 0o644)
+        except PermissionError as refused:
+            try:
+                fd = os.open(path, os.O_RDONLY | flags)
+            except PermissionError:
+                if not _replace_stale(path):
+                    raise SaveError(f"{failed}（另一个用户留下的锁文件 {path.name} 无法读取；"
+                                    "如果没有人正在保存这个文件，请删除这个锁文件）") from None
+                continue
+            except OSError:  # no lock file and no right to create one (a read-only folder)
+                if _planted(path):
+                    continue
+                raise SaveError(f"{failed}（{os_error_text(refused)}）") from None
+        except OSError as e:
+            if _planted(path):
+                continue
+            raise SaveError(f"{failed}（{os_error_text(e)}）") from None
+        if os.name == "nt" or stat.S_ISREG(os.fstat(fd).st_mode):
+            return fd
+        os.close(fd)
+        if not _planted(path):
+            break
+    raise SaveError(f"{failed}（{path.name} 不是普通文件，请删除它）")
+
+
+def _planted(path: Path) -> bool:
+    """Remove what sits at the lock's name but is no lock file (a symlink, a FIFO, a device): True if removed."""
+    try:
+        st = os.lstat(path)
+    except OSError:
+        return False
+    if stat.S_ISREG(st.st_mode) or stat.S_ISDIR(st.st_mode):
+        return False
+    with contextlib.suppress(OSError):
+        os.unlink(path)
+        return True
+    return False
+
+
+def _replace_stale(path: Path) -> bool:
+    """Remove a lock file we cannot open when it is older than any save could be: True if removed."""
+    try:
+        old = time.time() - os.lstat(path).st_mtime > STRANGER_LOCK_AGE
+    except OSError:
+        return True  # gone meanwhile: try again
+    if old:
+        with contextlib.suppress(OSError):
+            os.unlink(path)
+            return True
+    return False
 
 
 def _acquire(path: Path, timeout: float, name: str) -> int:
     deadline = time.monotonic() + timeout
     delay = 0.005
     while True:
-        try:
-            fd = os.open(path, os.O_RDWR | os.O_CREAT | getattr(os, "O_BINARY", 0), 0o644)
-        except OSError as e:
-            raise SaveError(f"不能保存「{name}」：无法在它所在的文件夹中建立保存锁（{os_error_text(e)}）") from None
+        fd = _open_lock(path, name)
         try:
             if _try_lock(fd):
                 if os.name == "nt" or _same_inode(fd, path):
@@ -111,7 +179,7 @@ def _acquire(path: Path, timeout: float, name: str) -> int:
 @contextlib.contextmanager
 def save_lock(target: Path | str, timeout: float = LOCK_TIMEOUT) -> Iterator[None]:
     """Hold the save lock of ``target`` (re-entrant within this process)."""
-    target = Path(os.path.realpath(target))
+    target = resolved(target)
     path = lock_path(target)
     key = os.path.normcase(str(path))
     with _held_guard:
@@ -147,17 +215,39 @@ def _release(fd: int, path: Path) -> None:
     os.close(fd)
 
 
+def release_unheld(path: Path) -> int:
+    """Remove the lock file ``path`` if nobody holds its lock (a save killed with kill -9 left it):
+    locked by us first and unlinked while locked, as :func:`_release` does. Returns 1 if removed."""
+    try:
+        fd = os.open(path, os.O_RDWR | _NOFOLLOW | _NONBLOCK | getattr(os, "O_BINARY", 0))
+    except OSError:
+        return 0
+    try:
+        if not _try_lock(fd):
+            os.close(fd)
+            return 0
+    except (OSError, SaveError):
+        os.close(fd)
+        return 0
+    if os.name != "nt" and not _same_inode(fd, path):
+        _unlock(fd)
+        os.close(fd)
+        return 0
+    _release(fd, path)
+    return 0 if path.exists() else 1
+
+
 # -- temporary copies ---------------------------------------------------------------------------
-def _host_tag() -> str:
+def host_tag() -> str:
     return hashlib.sha1(socket.gethostname().encode("utf-8", "replace")).hexdigest()[:8]
 
 
-_TEMP = re.compile(r"\.(?P<host>[0-9a-f]{8})-(?P<pid>\d+)-[0-9a-f]{8}\.tmp(-journal|-wal|-shm)?$")
+TEMP_NAME = re.compile(r"\.(?P<host>[0-9a-f]{8})-(?P<pid>\d+)-[0-9a-f]{8}\.tmp(-journal|-wal|-shm)?$")
 
 
 def temp_path(target: Path) -> Path:
     """A temporary name beside ``target`` that says which process on which computer writes it."""
-    return target.with_name(f".{target.name}.{_host_tag()}-{os.getpid()}-{uuid.uuid4().hex[:8]}.tmp")
+    return target.with_name(temp_name(target.name, f"{host_tag()}-{os.getpid()}-{uuid.uuid4().hex[:8]}"))
 
 
 def remove_stale_temporaries(target: Path) -> None:
@@ -168,10 +258,10 @@ def remove_stale_temporaries(target: Path) -> None:
     """
     import glob
 
-    host = _host_tag()
+    host = host_tag()
     now = time.time()
-    for stale in target.parent.glob(f".{glob.escape(target.name)}.*.tmp*"):
-        m = _TEMP.search(stale.name)
+    for stale in target.parent.glob(f"{glob.escape(temp_prefix(target.name))}*.tmp*"):
+        m = TEMP_NAME.search(stale.name)
         try:
             old = now - stale.stat().st_mtime > _STALE_AGE
         except OSError:

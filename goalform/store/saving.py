@@ -11,29 +11,28 @@ import stat
 from pathlib import Path
 from typing import Callable, Iterator
 
-from goalform.domain.errors import not_plain, os_error_text
+from goalform.domain.errors import os_error_text
+from goalform.paths import PathProblem, write_target
 from goalform.store import database
 from goalform.store.database import SQLITE_MAGIC, harden, sqlite_uri
 from goalform.store.errors import FileBusy, SaveError, sqlite_error_text
+from goalform.store.leftovers import clean_folder
 from goalform.store.locking import remove_stale_temporaries, save_lock, temp_path
 from goalform.store.workspace import file_stamp
 
 
 def save_target(path: Path) -> Path:
     """Where saving to ``path`` writes: through a symbolic link to its target; refused when that is
-    a folder, a FIFO or device, or a read-only file (replacing it would silently undo its protection)."""
-    target = Path(os.path.realpath(path)) if os.path.islink(path) else Path(path)
+    a folder, a FIFO or device, or a read-only file (replacing it would silently undo its protection),
+    a symlink loop, or a name longer than the file system takes (goalform.paths.write_target)."""
     try:
-        st = os.stat(target)
-    except FileNotFoundError:
-        return target
-    except OSError as e:
-        raise SaveError(f"不能保存到 {path}：{os_error_text(e)}") from None
-    if not_plain(st):
-        raise SaveError(f"不能保存到 {path}：它{not_plain(st)}")
-    if not st.st_mode & stat.S_IWUSR or not os.access(target, os.W_OK):
-        raise SaveError(f"不能保存：文件「{Path(path).name}」是只读的（原文件未改动；可用“另存为”保存到其他文件）")
-    return target
+        return write_target(path)
+    except PathProblem as e:
+        if e.kind == "read_only":
+            raise SaveError(f"不能保存：文件「{Path(path).name}」是只读的（原文件未改动；可用“另存为”保存到其他文件）") from None
+        if e.kind == "not_plain":
+            raise SaveError(f"不能保存到 {path}：{e.reason.replace('这', '它', 1)}") from None
+        raise SaveError(f"不能保存到 {path}：{e.reason}") from None
 
 
 def write_atomically(conn: sqlite3.Connection, target: Path,
@@ -49,6 +48,7 @@ def write_atomically(conn: sqlite3.Connection, target: Path,
     """
     shown = Path(target)
     target = save_target(shown)
+    clean_folder(target.parent)
     tmp = temp_path(target)
     try:
         conn.execute("VACUUM INTO ?", (str(tmp),))

@@ -1,7 +1,9 @@
 """The .goal file format: SQLite with our application id, a schema version and migrations.
 
 Version 1 is the first released format; version 2 adds the review tables (审核意见 and the status
-history). To change the format: add a function to ``MIGRATIONS`` that moves a database from
+history); version 3 gives every review record an identity of its own (``uid``), so that saves merge
+them instead of overwriting them, and a status change the fingerprint of the submission an approval
+departs from (``changed_from``). To change the format: add a function to ``MIGRATIONS`` that moves a database from
 version N to N+1, and bump ``SCHEMA_VERSION``. Files are migrated when they are opened, in the
 working copy, never in place.
 
@@ -13,11 +15,12 @@ comments; change the format with a migration.
 from __future__ import annotations
 
 import functools
+import hashlib
 import sqlite3
 from typing import Callable
 
 APPLICATION_ID = 0x474F414C  # 'GOAL'
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
 # Tables every .goal of the current version has. Files may carry no views or triggers.
 TABLES: tuple[str, ...] = ("field", "fund", "indicator", "review_comment", "review_status")
@@ -27,8 +30,8 @@ TABLE_COLUMNS: dict[str, tuple[str, ...]] = {
     "fund": ("line", "col", "value"),
     "indicator": ("id", "tree", "parent_id", "level", "position", "key", "name", "value", "basis", "category",
                   "prev2", "prev1"),
-    "review_comment": ("id", "location", "text", "author", "created"),
-    "review_status": ("id", "status", "who", "changed_at", "fingerprint", "note"),
+    "review_comment": ("id", "location", "text", "author", "created", "uid"),
+    "review_status": ("id", "status", "who", "changed_at", "fingerprint", "note", "uid", "changed_from"),
 }
 
 _V1 = """
@@ -81,6 +84,26 @@ CREATE TABLE review_status (
 """
 
 
+# Version 3: review records with an identity. uid is 32 hex digits (random for new records; for
+# records of an older file a hash of the record, so that every copy migrated from the same file
+# names them alike). changed_from: see goalform.domain.review.StatusChange.
+_V3 = """
+ALTER TABLE review_comment ADD COLUMN uid TEXT NOT NULL DEFAULT '';
+ALTER TABLE review_status ADD COLUMN uid TEXT NOT NULL DEFAULT '';
+ALTER TABLE review_status ADD COLUMN changed_from TEXT NOT NULL DEFAULT '';
+"""
+_V3_INDEXES = """
+CREATE UNIQUE INDEX review_comment_uid ON review_comment (uid);
+CREATE UNIQUE INDEX review_status_uid ON review_status (uid);
+"""
+
+
+def legacy_uid(kind: str, row: tuple[object, ...]) -> str:
+    """The uid of a review record written before version 3: a hash of its table and its whole row."""
+    text = "\x1f".join([kind] + ["" if v is None else str(v) for v in row])
+    return hashlib.sha256(text.encode("utf-8", "replace")).hexdigest()[:32]
+
+
 def run_script(conn: sqlite3.Connection, script: str) -> None:
     """Run statements one by one: ``executescript`` would commit the caller's transaction."""
     statement = ""
@@ -99,10 +122,21 @@ def _add_review_v2(conn: sqlite3.Connection) -> None:
     run_script(conn, _V2)
 
 
+def _review_ids_v3(conn: sqlite3.Connection) -> None:
+    run_script(conn, _V3)
+    for table, columns in (("review_comment", "id, location, text, author, created"),
+                           ("review_status", "id, status, who, changed_at, fingerprint, note")):
+        rows = conn.execute(f"SELECT {columns} FROM {table}").fetchall()
+        for row in rows:
+            conn.execute(f"UPDATE {table} SET uid = ? WHERE id = ?", (legacy_uid(table, row), row[0]))
+    run_script(conn, _V3_INDEXES)
+
+
 # MIGRATIONS[n] turns a version-n database into version n+1. Version 0 is an empty database.
 MIGRATIONS: dict[int, Callable[[sqlite3.Connection], None]] = {
     0: _create_v1,
     1: _add_review_v2,
+    2: _review_ids_v3,
 }
 
 
@@ -116,7 +150,8 @@ def migrate(conn: sqlite3.Connection, from_version: int) -> None:
         conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
         conn.execute("COMMIT")
     except BaseException:
-        conn.execute("ROLLBACK")
+        if conn.in_transaction:  # SQLite already rolled back after a full disk or I/O error
+            conn.execute("ROLLBACK")
         raise
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 import contextlib
 import json
 import os
+import stat
 import time
 import uuid
 from dataclasses import dataclass
@@ -129,12 +130,17 @@ class WorkingCopy:
             "review_only": self.review_only,
         }
         tmp = self.sidecar.with_suffix(".json.tmp")
-        tmp.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
-        os.replace(tmp, self.sidecar)
+        try:
+            tmp.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+            os.replace(tmp, self.sidecar)
+        except BaseException:  # a full data folder: no half-written .json.tmp left for good
+            with contextlib.suppress(OSError):
+                tmp.unlink()
+            raise
 
     def remove(self) -> None:
         for p in (self.path, self.sidecar, Path(str(self.path) + "-wal"), Path(str(self.path) + "-shm"),
-                  Path(str(self.path) + "-journal")):
+                  Path(str(self.path) + "-journal"), self.sidecar.with_suffix(".json.tmp")):
             with contextlib.suppress(OSError):
                 p.unlink()
 
@@ -212,6 +218,8 @@ class Workspace:
             return found
         for sidecar in self.root.glob("*.json"):
             try:
+                if not stat.S_ISREG(os.lstat(sidecar).st_mode):  # a FIFO would block the start for ever
+                    continue
                 data = json.loads(sidecar.read_text(encoding="utf-8"))
                 found.append(WorkingCopy(
                     path=sidecar.with_suffix(".goal"),

@@ -40,7 +40,7 @@ from goalform.domain.diff import Difference, shown
 from goalform.domain.form import Form
 from goalform.domain.template import Template
 from goalform.domain.validation import Location
-from goalform.domain.errors import UserError, os_error_text
+from goalform.domain.errors import UserError
 from goalform.ui.shell import Shell
 from goalform.ui.user_errors import tell_user
 
@@ -48,6 +48,7 @@ COL_WHERE, COL_YEAR, COL_BEFORE, COL_AFTER = range(4)
 LocationRole = Qt.ItemDataRole.UserRole  # the Location of the row's item in the open form, or None
 DifferenceRole = Qt.ItemDataRole.UserRole + 1
 DOCK_WIDTH = 580
+READABLE_VALUE_CHARS = 14  # 之前/之后 below this width (in digits) wrap a short text into a column of characters
 CELL_CHARS = 40  # longer values (texts, notes) are cut in the table; the tooltip and the export have them whole
 
 
@@ -119,6 +120,7 @@ class DiffDock(QDockWidget):
         self.setObjectName("diff_window")
         self.main_window = window
         self.export_names = export_names
+        self.inputs: tuple[Path, ...] = ()  # the two compared files, which the export must not replace
         body = QWidget(self)
         self.setWidget(body)
         layout = QVBoxLayout(body)
@@ -161,11 +163,15 @@ class DiffDock(QDockWidget):
         self.table.setWordWrap(True)
         self.table.verticalHeader().setVisible(False)
         header = self.table.horizontalHeader()
-        header.setSectionResizeMode(COL_WHERE, QHeaderView.ResizeMode.Stretch)
+        # 位置 is never narrower than its text (a wrapped 「财政拨款（2024年金额）」 cannot be read in a
+        # dock beside the form at 1366x768); 之前/之后 share the rest and wrap, down to a minimum, below
+        # which the table scrolls sideways.
+        header.setSectionResizeMode(COL_WHERE, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(COL_YEAR, QHeaderView.ResizeMode.ResizeToContents)
+        header.setMinimumSectionSize(self.fontMetrics().horizontalAdvance("0") * 8)
         for column in (COL_BEFORE, COL_AFTER):
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
-            self.table.setColumnWidth(column, 120)
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
+        self.table.setHorizontalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         layout.addWidget(self.table, 1)
 
@@ -181,6 +187,15 @@ class DiffDock(QDockWidget):
         self._document = window.doc  # jumps go to this document only
         window.document_changed.connect(self._on_document_changed)
         self._filter("")
+
+    def needed_width(self) -> int:
+        """The width the dock needs to show 位置 whole, 年份, and 之前/之后 at a readable width."""
+        metrics = self.table.fontMetrics()
+        where = max((metrics.horizontalAdvance(str(self.model.index(r, COL_WHERE).data()))
+                     for r in range(self.model.rowCount())), default=0)
+        year = metrics.horizontalAdvance("00000")
+        values = metrics.horizontalAdvance("0") * READABLE_VALUE_CHARS
+        return where + year + 2 * values + 60  # cell padding, the scroll bar and the dock's frame
 
     # -- filter, jump ------------------------------------------------------------------------------
     def _filter(self, text: str) -> None:
@@ -225,21 +240,18 @@ class DiffDock(QDockWidget):
         text = self.filter.text().strip()
         note = self.tr("筛选：%1").replace("%1", text) if text else ""
         try:
-            write_diff(target, self.rows_shown(), *self.export_names, note)
+            write_diff(target, self.rows_shown(), *self.export_names, note, inputs=self.inputs)
         except UserError as e:  # a Chinese message already
             tell_user(self, self.tr("导出失败"), e)
-            return False
-        except OSError as e:
-            tell_user(self, self.tr("导出失败"), self.tr("无法写入「%1」：%2。").replace("%1", str(target))
-                      .replace("%2", os_error_text(e)))
             return False
         self.hint.setText(self.tr("已导出到 %1").replace("%1", str(target)))
         return True
 
 
-def show_comparison(window: Shell, other_name: str, other: Form, other_template: Template) -> DiffDock | None:
-    """Compare the open form with ``other`` (read from the file ``other_name``) and show the result
-    in the 比较结果 dock, in place of an earlier comparison."""
+def show_comparison(window: Shell, other_name: str, other: Form, other_template: Template,
+                    other_path: Path | None = None) -> DiffDock | None:
+    """Compare the open form with ``other`` (read from the file ``other_name`` at ``other_path``) and show
+    the result in the 比较结果 dock, in place of an earlier comparison."""
     from goalform.domain.diff import diff_forms
 
     doc = window.doc
@@ -271,8 +283,18 @@ def show_comparison(window: Shell, other_name: str, other: Form, other_template:
         old.deleteLater()
     dock = DiffDock(window, differences, open_side, before, after, summary,
                       export_names=(f"{before_name}（{before_year}年）", f"{after_name}（{after_year}年）"))
-    window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
-    window.tabifyDockWidget(window.dock, dock)  # beside 检查结果 and 审核: the whole height for the list
+    dock.inputs = tuple(p for p in (doc.path, other_path) if p is not None)  # the export never replaces them
+    central = window.centralWidget()
+    room = window.width() - (central.minimumSizeHint().width() if central is not None else 0)
+    # Beside the form (with 检查结果 and 审核, the whole height for the list; the form scrolls) when there
+    # is room there for the 位置 column whole and 之前/之后 readable; below the form otherwise.
+    wanted = max(DOCK_WIDTH, dock.needed_width())
+    beside = room >= wanted
+    if beside:
+        window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
+        window.tabifyDockWidget(window.dock, dock)
+    else:  # 1366x768: beside the form the 位置 column and 之前/之后 cannot both be read; below it, they can
+        window.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, dock)
     narrow = window.dock.width()
 
     def docked() -> bool:  # still the comparison shown, in the window's layout (not replaced, not floating)
@@ -282,14 +304,18 @@ def show_comparison(window: Shell, other_name: str, other: Form, other_template:
             and window.dockWidgetArea(dock) != Qt.DockWidgetArea.NoDockWidgetArea
 
     def give_back_width(visible: bool) -> None:
-        if not visible and docked() and window.dock.isVisible():
+        if beside and not visible and docked() and window.dock.isVisible():
             window.resizeDocks([window.dock], [narrow], Qt.Orientation.Horizontal)
 
     dock.visibilityChanged.connect(give_back_width)
     dock.show()
     dock.raise_()
     # Wider than the findings need, once laid out; the form keeps at least its own minimum width.
-    QTimer.singleShot(0, dock, lambda: docked() and window.resizeDocks([dock], [DOCK_WIDTH], Qt.Orientation.Horizontal))
+    if beside:
+        QTimer.singleShot(0, dock, lambda: docked() and window.resizeDocks([dock], [wanted], Qt.Orientation.Horizontal))
+    else:
+        QTimer.singleShot(0, dock, lambda: docked() and window.resizeDocks(
+            [dock], [max(window.height() * 2 // 5, 240)], Qt.Orientation.Vertical))
     dock.raise_()
     dock.table.setFocus()
     return dock

@@ -144,9 +144,9 @@ class FormEditor(QObject):
     def remove_comment(self, comment: Comment) -> None:
         self.undo_stack.push(RemoveComment(self.doc, comment))
 
-    def set_status(self, status: Status, who: str, note: str = "") -> StatusChange:
+    def set_status(self, status: Status, who: str, note: str = "", *, accept_changes: bool = False) -> StatusChange:
         """提交 / 退回 / 通过: a record, not an undo step (see goalform.ui.review_commands)."""
-        return self.doc.set_status(status, who, note)
+        return self.doc.set_status(status, who, note, accept_changes=accept_changes)
 
     # -- writes (called by the commands only) -------------------------------------------------------
     def write_field(self, key: str, text: str) -> None:

@@ -9,13 +9,14 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QMessageBox, QWidget
 
-from goalform.domain.validation import Severity, validate
+from goalform.domain.review_view import gate_errors
 from goalform.store.document import Document
 
 
 def error_count(doc: Document) -> int:
-    """The errors ``goalform validate`` would report for the document as it is now."""
-    return sum(1 for f in validate(doc.load_form(), doc.template) if f.severity is Severity.ERROR)
+    """The errors ``goalform validate`` would report for the document as it is now (the review's own
+    rules apart: a change after 提交 is asked about by itself), as the CLI counts them."""
+    return gate_errors(doc.load_form(), doc.template)
 
 
 def go_ahead_despite_errors(parent: QWidget, doc: Document, title: str, question: str) -> bool:

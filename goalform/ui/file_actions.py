@@ -16,6 +16,7 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QApplication, QFileDialog, QMenu, QMessageBox
 
 from goalform.domain.form import leaves
+from goalform.paths import NAME_MAX, fitted
 from goalform.store.document import Document, read_form
 from goalform.store.errors import ChangedOnDisk
 from goalform.store.workspace import Workspace
@@ -253,40 +254,64 @@ class FileActions(QObject):
     @staticmethod
     def _suggested_name(doc: Document) -> str:
         department = doc.field("department").strip() or QCoreApplication.translate("FileActions", "部门整体绩效目标表")
-        return f"{doc.year}-{department}.goal"
+        return fitted(f"{doc.year}-{department}", NAME_MAX - len(".goal.xlsx"), mark=False) + ".goal"  # bytes, not characters
 
     def _save_to(self, path: Path, overwrite_changes: bool = False) -> bool:
         doc = self.doc
         assert doc is not None
-        with told_to_user(self.window, self.tr("保存失败")) as outcome:
+        outcome = None
+        with told_to_user(self.window, self.tr("保存失败")) as told:
             try:
                 with wait_cursor():
-                    doc.save(path, overwrite_changes=overwrite_changes)
-            except ChangedOnDisk:
-                return self._save_over_a_changed_file(path)
-        if outcome.failed:
+                    outcome = doc.save(path, overwrite_changes=overwrite_changes)
+            except ChangedOnDisk as e:
+                return self._save_over_a_changed_file(path, e)
+        if told.failed or outcome is None:
             return False
-        if self.window.editor is not None:
-            self.window.editor.mark_saved()
+        if outcome.content_from_disk:
+            self.window.set_document(doc)  # the form now holds the file's content: show it (new undo history)
+        else:
+            if self.window.editor is not None:
+                self.window.editor.mark_saved()
+            if outcome.took_anything:  # records merged in (and comments renumbered): the dock and the checks
+                self.window.document_changed.emit()
+                if self.window.runner is not None:
+                    self.window.runner.schedule()
         settings = self.window.settings
         settings.add_recent(path)
         self.window.refresh_title()
+        news = self._news(outcome)
         if doc.read_only:  # a reviewer's save: the clerk's name and indicators are not the reviewer's
-            self.window.statusBar().showMessage(
-                self.tr("已把审核记录保存到 %1（表格内容未改动）").replace("%1", str(path)), 5000)
+            if outcome.content_from_disk:
+                message = self.tr("已把审核记录保存到 %1；文件中的表格内容已被他人修改，现在显示的是文件中的最新内容")
+            else:
+                message = self.tr("已把审核记录保存到 %1（表格内容未改动）")
+            self.window.statusBar().showMessage(message.replace("%1", str(path)) + news, 8000)
             return True
         form = doc.load_form()
         settings.add_indicator_names([l3.name for tree in ("long_term", "annual") for _, _, l3 in leaves(form, tree)])
-        self.window.statusBar().showMessage(self.tr("已保存到 %1").replace("%1", str(path)), 5000)
+        if outcome.content_from_disk:
+            message = self.tr("已保存到 %1；文件中的表格内容已被他人修改，现在显示的是文件中的最新内容")
+        else:
+            message = self.tr("已保存到 %1")
+        self.window.statusBar().showMessage(message.replace("%1", str(path)) + news, 8000)
         return True
 
-    def _save_over_a_changed_file(self, path: Path) -> bool:
-        """The file was rewritten by someone else since we opened it: never overwrite without asking."""
-        choice = self._warn_and_choose(
-            self.tr("文件已被修改"),
-            self.tr("「%1」在你打开之后被其他程序或另一个 goalform 窗口修改过。\n"
-                    "覆盖保存会丢掉那些修改；另存为可以两份都保留。").replace("%1", path.name),
-            [self.tr("另存为…"), self.tr("覆盖保存")])
+    def _news(self, outcome) -> str:  # noqa: ANN001 - goalform.store.merging.SaveOutcome
+        """「；同时保留了文件中另外的 2 条审核意见、1 条状态记录」 when the save took records in from the file."""
+        parts = []
+        if outcome.comments_from_disk:
+            parts.append(self.tr("%1 条审核意见").replace("%1", str(outcome.comments_from_disk)))
+        if outcome.statuses_from_disk:
+            parts.append(self.tr("%1 条状态记录").replace("%1", str(len(outcome.statuses_from_disk))))
+        if not parts:
+            return ""
+        return self.tr("；同时保留了文件中他人新加的 %1").replace("%1", self.tr("、").join(parts))
+
+    def _save_over_a_changed_file(self, path: Path, error: ChangedOnDisk) -> bool:
+        """The form's content was changed both in the file and here: never overwrite without asking,
+        and say what changed in the file."""
+        choice = self._warn_and_choose(self.tr("文件已被修改"), str(error), [self.tr("另存为…"), self.tr("覆盖保存")])
         if choice == 0:
             return self.save_as()
         if choice == 1:
@@ -366,7 +391,7 @@ class FileActions(QObject):
             kind = next((s for s in suffixes if f"*{s})" in (chosen or "")), suffixes[0])
             target = target.with_name(target.name + kind)
         with told_to_user(self.window, self.tr("导出失败")) as outcome, wait_cursor():
-            integrations.export_form(doc.load_form(), doc.template, target)
+            integrations.export_form(doc.load_form(), doc.template, target, inputs=[p for p in (doc.path,) if p])
         if outcome.failed:
             return
         self.window.statusBar().showMessage(self.tr("已导出到 %1").replace("%1", str(target)), 5000)
@@ -416,4 +441,4 @@ class FileActions(QObject):
             return
         from goalform.ui.diff_window import show_comparison
 
-        self.diff_window = show_comparison(self.window, Path(path).name, other, other_template)
+        self.diff_window = show_comparison(self.window, Path(path).name, other, other_template, Path(path))

@@ -7,6 +7,7 @@ with Chinese messages); the file actions show them.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Iterable
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QWidget
@@ -49,10 +50,11 @@ def export_formats() -> dict[str, str]:
     return dict(FORMATS)
 
 
-def export_form(form: Form, template: Template, path: Path) -> Path:
+def export_form(form: Form, template: Template, path: Path, inputs: Iterable[Path] = ()) -> Path:
+    """Export ``form``; never over one of ``inputs`` (the .goal it came from), also through a link."""
     from goalform.formats.export import export_file
 
-    return export_file(form, template, path)
+    return export_file(form, template, path, inputs=inputs)
 
 
 def print_form(parent: QWidget, form: Form, template: Template, *, preview: bool) -> bool:

@@ -39,7 +39,7 @@ from goalform.ui.tabs.instructions_tab import InstructionsTab, has_instructions
 from goalform.ui.tabs.texts_tab import TextsTab
 from goalform.ui.undo_actions import UndoActions
 from goalform.ui.validation_runner import ValidationRunner
-from goalform.ui.widgets import FINDING_STYLE, ElidingStatusBar, fit_to_screen
+from goalform.ui.widgets import FINDING_STYLE, ElidingStatusBar, fit_to_screen, size_side_docks
 
 READ_ONLY_STYLE = "background: #fff3c4; color: #5a4500; padding: 6px; border-bottom: 1px solid #d8b84a;"
 
@@ -101,6 +101,7 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.review.status_label)
         self.statusBar().addPermanentWidget(self.count_label)
         self.statusBar().addPermanentWidget(self.save_label)
+        self.statusBar().showMessage(self.settings.problem)  # '' unless settings.ini is a FIFO, device, folder
 
     def _build_menus(self) -> None:
         bar = self.menuBar()
@@ -198,7 +199,7 @@ class MainWindow(QMainWindow):
             self.dock.raise_()
         if self._hidden_docks and self._docks_unsized:  # wide enough for a fingerprint in two lines, no wider
             self._docks_unsized = False
-            QTimer.singleShot(0, lambda: self.resizeDocks([self.dock], [REVIEW_DOCK_WIDTH], Qt.Orientation.Horizontal))
+            QTimer.singleShot(0, lambda: size_side_docks(self, self.dock, REVIEW_DOCK_WIDTH))
         self._hidden_docks = []
 
     # -- the document ------------------------------------------------------------------------------

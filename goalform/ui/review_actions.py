@@ -10,7 +10,7 @@ back to the file (``Document.takes_review``). 提交 and 通过 of a form with e
 """
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, QSize, Qt
+from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
     QMenu,
     QMessageBox,
     QPlainTextEdit,
-    QStyle,
     QWidget,
 )
 
@@ -42,7 +41,8 @@ from goalform.ui.error_gate import go_ahead_despite_errors
 from goalform.ui.findings_dock import LocationRole
 from goalform.ui.indicator_view import IndicatorTreeView
 from goalform.ui.review_dock import ReviewDock, when_text
-from goalform.ui.review_markers import FieldMarks, comment_tooltip, set_indicator_comments
+from goalform.ui.review_markers import FieldMarks
+from goalform.ui.review_marks_shown import show_marks
 from goalform.ui.shell import Shell
 from goalform.ui.summarize_action import SummarizeAction
 from goalform.ui.user_errors import tell_user, told_to_user
@@ -205,8 +205,11 @@ class ReviewActions(QObject):
                 text += " · " + self.tr("指纹 %1").replace("%1", short(change.fingerprint))
             tip = self.tr("%1 %2\n指纹：%3").replace("%1", when_text(change.when)).replace("%2", change.status.label) \
                 .replace("%3", change.fingerprint)
+        if review.approved_over_changes is not None:
+            text += " · " + self.tr("⚠ 通过的内容与提交的不同")
         if modified:
             text += " · " + self.tr("⚠ 提交后已修改")
+        if modified or review.approved_over_changes is not None:
             self.status_label.setStyleSheet("color: #b00000; font-weight: bold;")
         else:
             self.status_label.setStyleSheet("")
@@ -214,36 +217,8 @@ class ReviewActions(QObject):
         self.status_label.setToolTip(tip)
 
     def _show_marks(self, review: Review, labels: dict[int, str]) -> None:
-        editor = self.window.editor
-        if editor is None:
-            return
-        per_row: dict[int, dict[str, list[Comment]]] = {}
-        fields: dict[QWidget, list[Comment]] = {}
-        central = self.window.centralWidget()
-        for location, comments in review.by_location().items():
-            t = parse_target(location)
-            if t.indicator_id is not None:
-                per_row.setdefault(t.indicator_id, {}).setdefault(t.column, []).extend(comments)
-                continue
-            for name in field_names.widgets_of_target(location):
-                widget = central.findChild(QWidget, name) if central is not None else None
-                if widget is not None:
-                    fields.setdefault(widget, []).extend(comments)
-                    break
-        for tree, model in editor.models.items():
-            mine = {}
-            for i, columns in per_row.items():
-                try:
-                    if editor.doc.node(i).tree == tree:
-                        mine[i] = columns
-                except KeyError:
-                    continue
-            set_indicator_comments(model, mine)
-        if central is not None:  # room for the validation marker and the bubble side by side
-            for view in central.findChildren(IndicatorTreeView):
-                small = view.style().pixelMetric(QStyle.PixelMetric.PM_SmallIconSize)
-                view.setIconSize(QSize(small * 2, small) if per_row else QSize())
-        self.marks.set({w: comment_tooltip(cs) for w, cs in fields.items()})
+        if self.window.editor is not None:
+            show_marks(self.window.editor, self.window.centralWidget(), self.marks, review)
 
     # -- comments ----------------------------------------------------------------------------------
     def add_to_menu(self, menu: QMenu, widget: QWidget) -> None:
@@ -286,6 +261,9 @@ class ReviewActions(QObject):
 
     def delete_comment(self, comment: Comment) -> None:
         if self.doc is None or not self._writable_or_offer():
+            return
+        if self.doc.is_saved_comment(comment):  # evidence: it stays; a correction is a new comment
+            self._warn(self.tr("删除审核意见"), self.tr("这条审核意见已保存到文件中，不能删除。可以再添加一条意见更正它。"))
             return
         self.window.editor.remove_comment(comment)  # type: ignore[union-attr]
         self.refresh()
@@ -381,8 +359,15 @@ class ReviewActions(QObject):
         if dialog.exec() != StatusDialog.DialogCode.Accepted:
             return False
         who, note = dialog.values()
+        accept_changes = False
+        if status is Status.APPROVED:
+            accepted = self._approve_changed_form(doc)
+            if accepted is None:
+                return False
+            accept_changes = accepted
         with told_to_user(self.window, titles[status]) as outcome:  # type: ignore[arg-type]
-            change = self.window.editor.set_status(status, who, note)  # type: ignore[union-attr]
+            change = self.window.editor.set_status(status, who, note,  # type: ignore[union-attr]
+                                                   accept_changes=accept_changes)
         if outcome.failed:
             return False
         self.window.settings.remember_reviewer(who)
@@ -392,6 +377,24 @@ class ReviewActions(QObject):
             self.tr("状态已改为「%1」，指纹 %2。保存文件后生效。").replace("%1", change.status.label)
             .replace("%2", short(change.fingerprint)), 8000)
         return True
+
+    def _approve_changed_form(self, doc) -> bool | None:  # noqa: ANN001 - Document
+        """通过 of a form changed after its last 提交: ask, naming the change. False when nothing
+        changed, True when the reviewer approves the changed content (recorded so), None for 取消."""
+        submission = doc.review().last_submission
+        now = doc.fingerprint()
+        if submission is None or not submission.fingerprint or submission.fingerprint == now:
+            return False
+        box = QMessageBox(QMessageBox.Icon.Warning, self.tr("通过"), self.tr(
+            "此表在提交后被修改过：%1 于 %2 提交时的指纹为 %3，现在为 %4。\n"
+            "通过的将是修改后的内容，审核记录会注明「通过的内容与提交的不同」。仍要通过吗？")
+            .replace("%1", submission.who).replace("%2", when_text(submission.when))
+            .replace("%3", short(submission.fingerprint)).replace("%4", short(now)), parent=self.window)
+        approve = box.addButton(self.tr("仍要通过（注明接受修改）"), QMessageBox.ButtonRole.DestructiveRole)
+        box.addButton(QMessageBox.StandardButton.Cancel)
+        box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+        box.exec()
+        return True if box.clickedButton() is approve else None
 
     def copy_fingerprint(self) -> None:
         doc = self.doc

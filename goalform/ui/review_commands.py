@@ -1,6 +1,9 @@
 """Undo commands for 审核意见: adding and deleting a comment are document edits like any other and
 go on the window's QUndoStack. Redo after undo puts back the same comment (same id, author and time).
 
+A comment that has been saved to the file is evidence and is never deleted (the store refuses): once
+saved, adding it is no longer an undo step (the command makes itself obsolete and Qt drops it).
+
 Status changes (提交, 退回, 通过) are not undo steps: they are the record of who did what and when,
 and a mistaken one is corrected by the next change (an approved form can be returned), which the
 history then shows. The store offers no way to take one back, on purpose.
@@ -23,12 +26,15 @@ class AddComment(QUndoCommand):
     def redo(self) -> None:
         if self.comment is None:
             self.comment = self.doc.add_comment(self.location, self.text, self.author)
-        else:
-            self.doc.restore_comment(self.comment)
+        elif not self.isObsolete():
+            self.comment = self.doc.restore_comment(self.comment)
 
     def undo(self) -> None:
         assert self.comment is not None
-        self.doc.remove_comment(self.comment.id)
+        if self.doc.is_saved_comment(self.comment):
+            self.setObsolete(True)  # saved: it stays in the file
+            return
+        self.doc.remove_comment(self.comment)
 
 
 class RemoveComment(QUndoCommand):
@@ -37,7 +43,7 @@ class RemoveComment(QUndoCommand):
         self.doc, self.comment = doc, comment
 
     def redo(self) -> None:
-        self.comment = self.doc.remove_comment(self.comment.id)
+        self.comment = self.doc.remove_comment(self.comment)
 
     def undo(self) -> None:
-        self.doc.restore_comment(self.comment)
+        self.comment = self.doc.restore_comment(self.comment)

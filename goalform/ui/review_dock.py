@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from goalform.domain.fingerprint import short
 from goalform.domain.review import Comment, Review, Status, StatusChange
 from goalform.domain.review_view import status_text
 from goalform.ui.findings_dock import FindingsList
@@ -181,19 +182,30 @@ class ReviewDock(QDockWidget):
             field.setToolTip(value)
         for button in self.copy_buttons:
             button.setEnabled(bool(button.parentWidget().findChild(QLabel).property("fingerprint")))
+        lines = []
         if modified and change is not None:
-            self.warning.setText(
+            lines.append(
                 self.tr("⚠ 文件在%1后被修改：当前内容与 %2 于 %3 %1时的指纹不一致。")
                 .replace("%1", change.status.label.removeprefix("已")).replace("%2", change.who)
                 .replace("%3", when_text(change.when)))
-            self.warning.show()
-        else:
-            self.warning.hide()
+        pair = review.approved_over_changes if review is not None else None
+        if pair is not None:
+            submission, approval = pair
+            lines.append(
+                self.tr("⚠ 通过的内容与提交的不同：%1 于 %2 提交（指纹 %3）后表格被修改，%4 于 %5 通过的是修改后的内容"
+                        "（指纹 %6）。").replace("%1", submission.who).replace("%2", when_text(submission.when))
+                .replace("%3", short(submission.fingerprint)).replace("%4", approval.who)
+                .replace("%5", when_text(approval.when)).replace("%6", short(approval.fingerprint))
+                + (self.tr("通过时已确认接受修改。") if approval.changed_from else self.tr("通过时未注明接受修改。")))
+        self.warning.setText("\n".join(lines))
+        self.warning.setVisible(bool(lines))
 
     def _show_history(self, history: list[StatusChange]) -> None:
         self.history.clear()
         for change in reversed(history):  # newest first
             text = f"{change.status.label} · {change.who} · {when_text(change.when)}"
+            if change.fingerprint:
+                text += " · " + self.tr("指纹 %1").replace("%1", short(change.fingerprint))
             if change.note:
                 text += "\n" + self.tr("说明：%1").replace("%1", change.note)
             item = QTreeWidgetItem(self.history, [text])

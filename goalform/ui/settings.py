@@ -2,10 +2,12 @@
 indicators used before, the names reviewers signed with. Stored in an INI file in the user data folder (portable, no registry)."""
 from __future__ import annotations
 
+import tempfile
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QSettings
+from PySide6.QtCore import QByteArray, QCoreApplication, QSettings
 
+from goalform.paths import PathProblem, not_usable, resolved
 from goalform.store.workspace import data_dir
 
 MAX_RECENT = 8
@@ -15,7 +17,14 @@ MAX_REVIEWERS = 10
 
 class Settings:
     def __init__(self) -> None:
-        self.qs = QSettings(str(data_dir() / "settings.ini"), QSettings.Format.IniFormat)
+        path = data_dir() / "settings.ini"
+        self.problem = ""  # why the settings file cannot be used (shown in the status bar), or ''
+        if reason := not_usable(path):  # a FIFO there would block the start for ever
+            self.problem = QCoreApplication.translate("Settings", "设置文件无法使用，本次的设置不会保存：%1") \
+                .replace("%1", reason)
+            self._scratch = tempfile.TemporaryDirectory(prefix="goalform-settings-")
+            path = Path(self._scratch.name) / "settings.ini"
+        self.qs = QSettings(str(path), QSettings.Format.IniFormat)
         if self.qs.childGroups().count("new_form"):  # before issue 22: also taken from imported forms
             self.qs.remove("new_form")
 
@@ -65,7 +74,10 @@ class Settings:
         return self._list("files/recent")
 
     def add_recent(self, path: Path) -> None:
-        text = str(Path(path).resolve())
+        try:
+            text = str(resolved(path))
+        except PathProblem:  # a symlink loop: remembered as given
+            text = str(Path(path).absolute())
         files = [text] + [f for f in self.recent_files() if f != text]
         self.qs.setValue("files/recent", files[:MAX_RECENT])
         self.last_folder = str(Path(text).parent)

@@ -52,7 +52,9 @@ class SummarizeWorker(QThread):
                                      progress=lambda done, total, path: self.progressed.emit(done, total, path.name),
                                      cancelled=lambda: self._cancel)
             if not result.cancelled and result.summaries:
-                write_summary(self.output, result.summaries, [(u.path, u.reason) for u in result.unreadable])
+                read = [s.path for s in result.summaries] + [u.path for u in result.unreadable]
+                write_summary(self.output, result.summaries, [(u.path, u.reason) for u in result.unreadable],
+                              inputs=read)
                 self.written = True
         except UserError as e:  # the summary could not be written (full disk, read-only, …): said in Chinese
             self.failed.emit(str(e))
@@ -167,7 +169,11 @@ class SummarizeAction(QObject):
                 text += "\n" + self.tr("%1 个文件未能汇总（也列在汇总表的「未汇总的文件」页）：").replace(
                     "%1", str(len(result.unreadable)))
                 text += "\n" + "\n".join(lines[:8]) + ("\n…" if len(lines) > 8 else "")
-            icon = QMessageBox.Icon.Warning if result.unreadable else QMessageBox.Icon.Information
+            incomplete = sum(1 for s in result.summaries if s.unreadable_amounts)
+            if incomplete:
+                text += "\n" + self.tr("%1 张表有无法读取的金额，未计入合计：汇总表中的合计不完整（见「无法读取的金额」列）。") \
+                    .replace("%1", str(incomplete))
+            icon = QMessageBox.Icon.Warning if result.unreadable or incomplete else QMessageBox.Icon.Information
         box = QMessageBox(icon, title, text, parent=self.window)
         box.setObjectName("summarize_report")
         if lines:

@@ -9,7 +9,7 @@ from typing import Callable
 
 from PySide6.QtCore import QEvent, QRect, Qt, Signal
 from PySide6.QtGui import QKeySequence
-from PySide6.QtWidgets import QLineEdit, QMainWindow, QMenu, QPlainTextEdit, QStatusBar, QWidget
+from PySide6.QtWidgets import QLineEdit, QMainWindow, QMenu, QPlainTextEdit, QScrollArea, QStatusBar, QWidget
 
 from goalform.domain.validation import Finding
 from goalform.ui.editor import FormEditor
@@ -200,3 +200,15 @@ class ElidingStatusBar(QStatusBar):
     def full_message(self) -> str:
         """The message as it was given (what is shown may be cut), while it is shown."""
         return self._full if self.currentMessage() else ""
+
+
+def size_side_docks(window: QMainWindow, dock: QWidget, wanted: int) -> None:
+    """Give the side docks ``wanted`` pixels, or less when the form would then not fit beside them:
+    the form's tabs keep the width they ask for (the funds table whole on a 1280-pixel window)."""
+    central = window.centralWidget()
+    needed = central.sizeHint().width() if central is not None else 0
+    for area in central.findChildren(QScrollArea) if central is not None else ():  # the funds table scrolls
+        if area.widget() is not None:
+            needed = max(needed, area.widget().sizeHint().width() + 40)
+    room = window.width() - needed - 12
+    window.resizeDocks([dock], [max(240, min(wanted, room))], Qt.Orientation.Horizontal)

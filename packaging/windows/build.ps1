@@ -12,6 +12,10 @@ if (-not (Test-Path ".venv\Scripts\python.exe")) {
 }
 $python = ".venv\Scripts\python.exe"
 & $python -m pip install --upgrade pip
+# The pinned, hash-checked versions that `make windows` builds with under Wine (same Qt, same PyInstaller),
+# then goalform itself with whatever else its metadata asks for (nothing, when the pins are complete).
+& $python -m pip install --no-deps --require-hashes -r packaging\windows\requirements.txt
+if ($LASTEXITCODE -ne 0) { throw "pip install of the pinned requirements failed" }
 & $python -m pip install -e ".[package]"
 if ($LASTEXITCODE -ne 0) { throw "pip install failed" }
 

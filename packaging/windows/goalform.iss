@@ -57,8 +57,10 @@ OutputBaseFilename={#AppName}-{#AppVersion}-setup
 Compression={#Compression}
 SolidCompression=yes
 WizardStyle=modern
-; Qt 6 supports 64-bit Windows 10 and later.
-MinVersion=10.0
+; What the bundled Qt (6.11) needs: Qt supports 64-bit Windows 10 1809 (build 17763) and later, and its
+; Qt6Core.dll imports Windows' own ICU (icuuc.dll, there since 1703). Older Windows would refuse to
+; start goalform with a missing-DLL error; the installer says so instead.
+MinVersion=10.0.17763
 ArchitecturesAllowed=x64compatible
 ArchitecturesInstallIn64BitMode=x64compatible
 CloseApplications=yes
@@ -86,8 +88,9 @@ Name: "{autodesktop}\{#AppTitle}"; Filename: "{app}\{#AppGuiExe}"; WorkingDir: "
 
 [Registry]
 ; .goal -> goalform.Document: the document icon, and double-click opens it in goalform-gui.exe.
-Root: HKA; Subkey: "Software\Classes\{#FileExt}"; ValueType: string; ValueName: ""; ValueData: "{#ProgId}"; Flags: uninsdeletevalue
-Root: HKA; Subkey: "Software\Classes\{#FileExt}\OpenWithProgids"; ValueType: string; ValueName: "{#ProgId}"; ValueData: ""; Flags: uninsdeletevalue
+; Uninstalling removes these values, and the .goal keys once nothing else (another program) uses them.
+Root: HKA; Subkey: "Software\Classes\{#FileExt}"; ValueType: string; ValueName: ""; ValueData: "{#ProgId}"; Flags: uninsdeletevalue uninsdeletekeyifempty
+Root: HKA; Subkey: "Software\Classes\{#FileExt}\OpenWithProgids"; ValueType: string; ValueName: "{#ProgId}"; ValueData: ""; Flags: uninsdeletevalue uninsdeletekeyifempty
 Root: HKA; Subkey: "Software\Classes\{#ProgId}"; ValueType: string; ValueName: ""; ValueData: "部门整体绩效目标表"; Flags: uninsdeletekey
 Root: HKA; Subkey: "Software\Classes\{#ProgId}\DefaultIcon"; ValueType: string; ValueName: ""; ValueData: "{app}\goalform.ico"
 Root: HKA; Subkey: "Software\Classes\{#ProgId}\shell\open\command"; ValueType: string; ValueName: ""; ValueData: """{app}\{#AppGuiExe}"" ""%1"""

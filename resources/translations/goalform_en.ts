@@ -67,12 +67,12 @@
         <translation>Move indicator</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/review_commands.py" line="19" />
+        <location filename="../../goalform/ui/review_commands.py" line="22" />
         <source>添加审核意见</source>
         <translation>Add review comment</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/review_commands.py" line="36" />
+        <location filename="../../goalform/ui/review_commands.py" line="42" />
         <source>删除审核意见</source>
         <translation>Delete review comment</translation>
     </message>
@@ -116,114 +116,108 @@
 <context>
     <name>DiffDock</name>
     <message>
-        <location filename="../../goalform/ui/diff_window.py" line="118" />
+        <location filename="../../goalform/ui/diff_window.py" line="119" />
         <source>比较结果</source>
         <translation>Comparison</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/diff_window.py" line="136" />
+        <location filename="../../goalform/ui/diff_window.py" line="138" />
         <source>筛选：位置、年份或数值中的文字</source>
         <translation>Filter: text in location, year or values</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/diff_window.py" line="142" />
+        <location filename="../../goalform/ui/diff_window.py" line="144" />
         <source>导出 Excel…</source>
         <translation>Export Excel…</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/diff_window.py" line="144" />
+        <location filename="../../goalform/ui/diff_window.py" line="146" />
         <source>关闭</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/diff_window.py" line="172" />
+        <location filename="../../goalform/ui/diff_window.py" line="178" />
         <source>双击一行（或按回车）转到当前表格中的该项。</source>
         <translation>Double-click a row (or press Enter) to go to that item in the current form.</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/diff_window.py" line="189" />
+        <location filename="../../goalform/ui/diff_window.py" line="204" />
         <source>显示 %1 / %2 处</source>
         <translation>Showing %1 / %2</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/diff_window.py" line="199" />
-        <location filename="../../goalform/ui/diff_window.py" line="211" />
+        <location filename="../../goalform/ui/diff_window.py" line="214" />
+        <location filename="../../goalform/ui/diff_window.py" line="226" />
         <source>比较时打开的表格已关闭，不能转到。</source>
         <translation>The form open during the comparison has been closed; cannot go there.</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/diff_window.py" line="202" />
+        <location filename="../../goalform/ui/diff_window.py" line="217" />
         <source>此项只在另一个文件中，当前表格没有。</source>
         <translation>This item is only in the other file, not in the current form.</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/diff_window.py" line="205" />
+        <location filename="../../goalform/ui/diff_window.py" line="220" />
         <source>已转到：%1</source>
         <translation>Went to: %1</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/diff_window.py" line="216" />
+        <location filename="../../goalform/ui/diff_window.py" line="231" />
         <source>导出比较结果</source>
         <translation>Export comparison</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/diff_window.py" line="216" />
+        <location filename="../../goalform/ui/diff_window.py" line="231" />
         <source>比较结果.xlsx</source>
         <translation>comparison.xlsx</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/diff_window.py" line="217" />
+        <location filename="../../goalform/ui/diff_window.py" line="232" />
         <source>Excel 工作簿 (*.xlsx)</source>
         <translation>Excel workbook (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/diff_window.py" line="226" />
+        <location filename="../../goalform/ui/diff_window.py" line="241" />
         <source>筛选：%1</source>
         <translation>Filter: %1</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/diff_window.py" line="230" />
-        <location filename="../../goalform/ui/diff_window.py" line="233" />
+        <location filename="../../goalform/ui/diff_window.py" line="245" />
         <source>导出失败</source>
         <translation>Export failed</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/diff_window.py" line="233" />
-        <source>无法写入「%1」：%2。</source>
-        <translation>Cannot write “%1”: %2.</translation>
-    </message>
-    <message>
-        <location filename="../../goalform/ui/diff_window.py" line="236" />
+        <location filename="../../goalform/ui/diff_window.py" line="247" />
         <source>已导出到 %1</source>
         <translation>Exported to %1</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/diff_window.py" line="249" />
+        <location filename="../../goalform/ui/diff_window.py" line="261" />
         <source>当前表格</source>
         <translation>current form</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/diff_window.py" line="258" />
+        <location filename="../../goalform/ui/diff_window.py" line="270" />
         <source>之前（%1年）</source>
         <translation>Before (%1)</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/diff_window.py" line="259" />
+        <location filename="../../goalform/ui/diff_window.py" line="271" />
         <source>之后（%1年）</source>
         <translation>After (%1)</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/diff_window.py" line="260" />
+        <location filename="../../goalform/ui/diff_window.py" line="272" />
         <source>之前：%1（%2年）　之后：%3（%4年）</source>
         <translation>Before: %1 (%2)　After: %3 (%4)</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/diff_window.py" line="262" />
+        <location filename="../../goalform/ui/diff_window.py" line="274" />
         <source>共 %1 处不同。</source>
         <translation>%1 differences.</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/diff_window.py" line="263" />
+        <location filename="../../goalform/ui/diff_window.py" line="275" />
         <source>两个文件内容相同。</source>
         <translation>The two files have the same content.</translation>
     </message>
@@ -231,12 +225,12 @@
 <context>
     <name>DiffModel</name>
     <message>
-        <location filename="../../goalform/ui/diff_window.py" line="73" />
+        <location filename="../../goalform/ui/diff_window.py" line="74" />
         <source>位置</source>
         <translation>Location</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/diff_window.py" line="73" />
+        <location filename="../../goalform/ui/diff_window.py" line="74" />
         <source>年份</source>
         <translation>Year</translation>
     </message>
@@ -244,304 +238,327 @@
 <context>
     <name>FileActions</name>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="93" />
+        <location filename="../../goalform/ui/file_actions.py" line="94" />
         <source>新建…</source>
         <translation>New…</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="94" />
+        <location filename="../../goalform/ui/file_actions.py" line="95" />
         <source>打开…</source>
         <translation>Open…</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="95" />
+        <location filename="../../goalform/ui/file_actions.py" line="96" />
         <source>以只读方式打开…</source>
         <translation>Open read-only…</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="97" />
+        <location filename="../../goalform/ui/file_actions.py" line="98" />
         <source>保存</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="98" />
-        <location filename="../../goalform/ui/file_actions.py" line="289" />
+        <location filename="../../goalform/ui/file_actions.py" line="99" />
+        <location filename="../../goalform/ui/file_actions.py" line="314" />
         <source>另存为…</source>
         <translation>Save As…</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="99" />
+        <location filename="../../goalform/ui/file_actions.py" line="100" />
         <source>导入 Word/Excel…</source>
         <translation>Import Word/Excel…</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="100" />
+        <location filename="../../goalform/ui/file_actions.py" line="101" />
         <source>导出…</source>
         <translation>Export…</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="101" />
+        <location filename="../../goalform/ui/file_actions.py" line="102" />
         <source>打印预览…</source>
         <translation>Print preview…</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="102" />
+        <location filename="../../goalform/ui/file_actions.py" line="103" />
         <source>打印…</source>
         <translation>Print…</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="103" />
+        <location filename="../../goalform/ui/file_actions.py" line="104" />
         <source>结转到下一年…</source>
         <translation>Roll over to next year…</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="104" />
+        <location filename="../../goalform/ui/file_actions.py" line="105" />
         <source>与另一文件比较…</source>
         <translation>Compare with another file…</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="105" />
+        <location filename="../../goalform/ui/file_actions.py" line="106" />
         <source>关闭</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="106" />
+        <location filename="../../goalform/ui/file_actions.py" line="107" />
         <source>退出</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="107" />
+        <location filename="../../goalform/ui/file_actions.py" line="108" />
         <source>最近打开</source>
         <translation>Recent files</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="135" />
-        <location filename="../../goalform/ui/file_actions.py" line="302" />
+        <location filename="../../goalform/ui/file_actions.py" line="136" />
+        <location filename="../../goalform/ui/file_actions.py" line="327" />
         <source>未命名表格</source>
         <translation>untitled form</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="139" />
+        <location filename="../../goalform/ui/file_actions.py" line="140" />
         <source>保存修改</source>
         <translation>Save changes</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="137" />
+        <location filename="../../goalform/ui/file_actions.py" line="138" />
         <source>「%1」有未保存的修改。关闭前要保存吗？</source>
         <translation>“%1” has unsaved changes. Save them before closing?</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="136" />
+        <location filename="../../goalform/ui/file_actions.py" line="137" />
         <source>「%1」有未保存的审核意见或审核状态。关闭前要保存吗？</source>
         <translation>“%1” has unsaved review comments or review status. Save them before closing?</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="160" />
+        <location filename="../../goalform/ui/file_actions.py" line="161" />
         <source>新建失败</source>
         <translation>Could not create the form</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="167" />
-        <location filename="../../goalform/ui/file_actions.py" line="201" />
+        <location filename="../../goalform/ui/file_actions.py" line="168" />
+        <location filename="../../goalform/ui/file_actions.py" line="202" />
         <source>以只读方式打开</source>
         <translation>Open read-only</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="167" />
+        <location filename="../../goalform/ui/file_actions.py" line="168" />
         <source>打开</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="184" />
+        <location filename="../../goalform/ui/file_actions.py" line="185" />
         <source>无法打开文件</source>
         <translation>Cannot open the file</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="198" />
+        <location filename="../../goalform/ui/file_actions.py" line="199" />
         <source>文件已在编辑中</source>
         <translation>File already being edited</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="199" />
+        <location filename="../../goalform/ui/file_actions.py" line="200" />
         <source>「%1」已在另一个 goalform 窗口中打开。
 两边同时编辑，后保存的一方会覆盖先保存的一方。建议以只读方式打开。</source>
         <translation>“%1” is already open in another goalform window.
 If both are edited, whichever saves last overwrites the other. Opening it read-only is recommended.</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="201" />
+        <location filename="../../goalform/ui/file_actions.py" line="202" />
         <source>仍要编辑</source>
         <translation>Edit anyway</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="222" />
+        <location filename="../../goalform/ui/file_actions.py" line="223" />
         <source>（无）</source>
         <translation>(none)</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="226" />
+        <location filename="../../goalform/ui/file_actions.py" line="227" />
         <source>清除列表</source>
         <translation>Clear list</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="245" />
+        <location filename="../../goalform/ui/file_actions.py" line="246" />
         <source>另存为</source>
         <translation>Save As</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="255" />
+        <location filename="../../goalform/ui/file_actions.py" line="256" />
         <source>部门整体绩效目标表</source>
         <translation>Department performance targets</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="261" />
+        <location filename="../../goalform/ui/file_actions.py" line="263" />
         <source>保存失败</source>
         <translation>Save failed</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="276" />
+        <location filename="../../goalform/ui/file_actions.py" line="286" />
+        <source>已把审核记录保存到 %1；文件中的表格内容已被他人修改，现在显示的是文件中的最新内容</source>
+        <translation>Review records saved to %1; someone else changed the form in the file, which is now shown as it is there</translation>
+    </message>
+    <message>
+        <location filename="../../goalform/ui/file_actions.py" line="288" />
         <source>已把审核记录保存到 %1（表格内容未改动）</source>
         <translation>Review record saved to %1 (form content unchanged)</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="280" />
+        <location filename="../../goalform/ui/file_actions.py" line="294" />
+        <source>已保存到 %1；文件中的表格内容已被他人修改，现在显示的是文件中的最新内容</source>
+        <translation>Saved to %1; someone else changed the form in the file, which is now shown as it is there</translation>
+    </message>
+    <message>
+        <location filename="../../goalform/ui/file_actions.py" line="296" />
         <source>已保存到 %1</source>
         <translation>Saved to %1</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="286" />
+        <location filename="../../goalform/ui/file_actions.py" line="304" />
+        <source>%1 条审核意见</source>
+        <translation>%1 review comments</translation>
+    </message>
+    <message>
+        <location filename="../../goalform/ui/file_actions.py" line="306" />
+        <source>%1 条状态记录</source>
+        <translation>%1 status records</translation>
+    </message>
+    <message>
+        <location filename="../../goalform/ui/file_actions.py" line="309" />
+        <source>；同时保留了文件中他人新加的 %1</source>
+        <translation>; kept what others added to the file meanwhile: %1</translation>
+    </message>
+    <message>
+        <location filename="../../goalform/ui/file_actions.py" line="309" />
+        <source>、</source>
+        <translation>, </translation>
+    </message>
+    <message>
+        <location filename="../../goalform/ui/file_actions.py" line="314" />
         <source>文件已被修改</source>
         <translation>File changed on disk</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="287" />
-        <source>「%1」在你打开之后被其他程序或另一个 goalform 窗口修改过。
-覆盖保存会丢掉那些修改；另存为可以两份都保留。</source>
-        <translation>“%1” was changed by another program or goalform window after you opened it.
-Overwriting it loses those changes; Save As keeps both.</translation>
-    </message>
-    <message>
-        <location filename="../../goalform/ui/file_actions.py" line="289" />
+        <location filename="../../goalform/ui/file_actions.py" line="314" />
         <source>覆盖保存</source>
         <translation>Overwrite</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="303" />
+        <location filename="../../goalform/ui/file_actions.py" line="328" />
         <source>恢复未保存的工作</source>
         <translation>Recover unsaved work</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="304" />
+        <location filename="../../goalform/ui/file_actions.py" line="329" />
         <source>goalform 上次没有正常关闭。发现「%1」在 %2 的未保存修改。
 要恢复吗？</source>
         <translation>goalform did not close normally last time. Unsaved changes to “%1” from %2 were found.
 Recover them?</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="306" />
+        <location filename="../../goalform/ui/file_actions.py" line="331" />
         <source>恢复</source>
         <translation>Recover</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="307" />
+        <location filename="../../goalform/ui/file_actions.py" line="332" />
         <source>丢弃</source>
         <translation>Discard</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="308" />
+        <location filename="../../goalform/ui/file_actions.py" line="333" />
         <source>以后再说</source>
         <translation>Later</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="313" />
+        <location filename="../../goalform/ui/file_actions.py" line="338" />
         <source>无法恢复</source>
         <translation>Cannot recover</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="356" />
+        <location filename="../../goalform/ui/file_actions.py" line="381" />
         <source>此表还有 %1 个错误，仍要导出吗？</source>
         <translation>This form still has %1 errors. Export anyway?</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="399" />
+        <location filename="../../goalform/ui/file_actions.py" line="424" />
         <source>结转到下一年</source>
         <translation>Roll over to next year</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="400" />
+        <location filename="../../goalform/ui/file_actions.py" line="425" />
         <source>已结转为 %1 年的新表格（尚未保存）。有 %2 处需要核对，详见检查结果。</source>
         <translation>Rolled over to a new form for %1 (not saved yet). %2 items need checking; see Findings.</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="331" />
+        <location filename="../../goalform/ui/file_actions.py" line="356" />
         <source>导入</source>
         <translation>Import</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="42" />
+        <location filename="../../goalform/ui/file_actions.py" line="43" />
         <source>goalform 表格 (*.goal)</source>
         <translation>goalform forms (*.goal)</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="340" />
+        <location filename="../../goalform/ui/file_actions.py" line="365" />
         <source>导入失败</source>
         <translation>Import failed</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="348" />
+        <location filename="../../goalform/ui/file_actions.py" line="373" />
         <source>导入报告</source>
         <translation>Import report</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="348" />
+        <location filename="../../goalform/ui/file_actions.py" line="373" />
         <source>已导入「%1」。</source>
         <translation>Imported “%1”.</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="356" />
-        <location filename="../../goalform/ui/file_actions.py" line="361" />
+        <location filename="../../goalform/ui/file_actions.py" line="381" />
+        <location filename="../../goalform/ui/file_actions.py" line="386" />
         <source>导出</source>
         <translation>Export</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="368" />
+        <location filename="../../goalform/ui/file_actions.py" line="393" />
         <source>导出失败</source>
         <translation>Export failed</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="372" />
+        <location filename="../../goalform/ui/file_actions.py" line="397" />
         <source>已导出到 %1</source>
         <translation>Exported to %1</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="385" />
+        <location filename="../../goalform/ui/file_actions.py" line="410" />
         <source>打印失败</source>
         <translation>Printing failed</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="393" />
+        <location filename="../../goalform/ui/file_actions.py" line="418" />
         <source>结转失败</source>
         <translation>Rollover failed</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="409" />
+        <location filename="../../goalform/ui/file_actions.py" line="434" />
         <source>与另一文件比较</source>
         <translation>Compare with another file</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="413" />
+        <location filename="../../goalform/ui/file_actions.py" line="438" />
         <source>比较失败</source>
         <translation>Comparison failed</translation>
     </message>
     <message>
         <location filename="../../goalform/formats/export.py" line="23" />
-        <location filename="../../goalform/formats/importer.py" line="34" />
+        <location filename="../../goalform/formats/importer.py" line="38" />
         <source>Word 文档</source>
         <translation>Word document</translation>
     </message>
     <message>
         <location filename="../../goalform/formats/export.py" line="24" />
-        <location filename="../../goalform/formats/importer.py" line="34" />
+        <location filename="../../goalform/formats/importer.py" line="38" />
         <source>Excel 工作簿</source>
         <translation>Excel workbook</translation>
     </message>
@@ -551,18 +568,18 @@ Recover them?</translation>
         <translation>PDF file</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="54" />
+        <location filename="../../goalform/ui/file_actions.py" line="55" />
         <source>Word 或 Excel 表格 (%1)</source>
         <translation>Word or Excel forms (%1)</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="56" />
-        <location filename="../../goalform/ui/file_actions.py" line="65" />
+        <location filename="../../goalform/ui/file_actions.py" line="57" />
+        <location filename="../../goalform/ui/file_actions.py" line="66" />
         <source>所有文件 (*)</source>
         <translation>All files (*)</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="64" />
+        <location filename="../../goalform/ui/file_actions.py" line="65" />
         <source>可导入的 Word 或 Excel 表格 (%1)</source>
         <translation>Importable Word or Excel forms (%1)</translation>
     </message>
@@ -675,33 +692,33 @@ Recover them?</translation>
 <context>
     <name>IndicatorModel</name>
     <message>
-        <location filename="../../goalform/ui/indicator_model.py" line="138" />
+        <location filename="../../goalform/ui/indicator_model.py" line="142" />
         <source>指标</source>
         <translation>Indicator</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/indicator_model.py" line="139" />
+        <location filename="../../goalform/ui/indicator_model.py" line="143" />
         <source>预期当年实现值</source>
         <translation>Expected this year</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/indicator_model.py" line="139" />
+        <location filename="../../goalform/ui/indicator_model.py" line="143" />
         <source>指标值</source>
         <translation>Target value</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/indicator_model.py" line="140" />
+        <location filename="../../goalform/ui/indicator_model.py" line="144" />
         <source>指标值确定依据</source>
         <translation>Basis of the value</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/indicator_model.py" line="141" />
+        <location filename="../../goalform/ui/indicator_model.py" line="145" />
         <source>指标分类</source>
         <translation>Category</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/indicator_model.py" line="142" />
-        <location filename="../../goalform/ui/indicator_model.py" line="143" />
+        <location filename="../../goalform/ui/indicator_model.py" line="146" />
+        <location filename="../../goalform/ui/indicator_model.py" line="147" />
         <source>%1年值</source>
         <translation>%1 value</translation>
     </message>
@@ -807,37 +824,38 @@ Recover them?</translation>
 <context>
     <name>LibraryActions</name>
     <message>
-        <location filename="../../goalform/ui/library_actions.py" line="56" />
-        <location filename="../../goalform/ui/library_actions.py" line="147" />
+        <location filename="../../goalform/ui/library_actions.py" line="60" />
+        <location filename="../../goalform/ui/library_actions.py" line="151" />
         <source>指标库…</source>
         <translation>Indicator library…</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/library_actions.py" line="60" />
+        <location filename="../../goalform/ui/library_actions.py" line="64" />
         <source>导入指标库…</source>
         <translation>Import indicator library…</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/library_actions.py" line="63" />
+        <location filename="../../goalform/ui/library_actions.py" line="67" />
         <source>导出指标库…</source>
         <translation>Export indicator library…</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/library_actions.py" line="87" />
-        <location filename="../../goalform/ui/library_actions.py" line="103" />
-        <location filename="../../goalform/ui/library_actions.py" line="111" />
-        <location filename="../../goalform/ui/library_actions.py" line="200" />
-        <location filename="../../goalform/ui/library_actions.py" line="203" />
-        <location filename="../../goalform/ui/library_actions.py" line="213" />
-        <location filename="../../goalform/ui/library_actions.py" line="225" />
-        <location filename="../../goalform/ui/library_actions.py" line="296" />
-        <location filename="../../goalform/ui/library_actions.py" line="304" />
-        <location filename="../../goalform/ui/library_actions.py" line="317" />
+        <location filename="../../goalform/ui/library_actions.py" line="91" />
+        <location filename="../../goalform/ui/library_actions.py" line="107" />
+        <location filename="../../goalform/ui/library_actions.py" line="115" />
+        <location filename="../../goalform/ui/library_actions.py" line="183" />
+        <location filename="../../goalform/ui/library_actions.py" line="216" />
+        <location filename="../../goalform/ui/library_actions.py" line="219" />
+        <location filename="../../goalform/ui/library_actions.py" line="229" />
+        <location filename="../../goalform/ui/library_actions.py" line="241" />
+        <location filename="../../goalform/ui/library_actions.py" line="312" />
+        <location filename="../../goalform/ui/library_actions.py" line="320" />
+        <location filename="../../goalform/ui/library_actions.py" line="333" />
         <source>指标库</source>
         <translation>Indicator library</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/library_actions.py" line="88" />
+        <location filename="../../goalform/ui/library_actions.py" line="92" />
         <source>无法打开指标库：%1
 
 本次只使用内置指标。</source>
@@ -846,12 +864,12 @@ Recover them?</translation>
 Only the built-in indicators are used this time.</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/library_actions.py" line="95" />
+        <location filename="../../goalform/ui/library_actions.py" line="99" />
         <source>指标库已损坏</source>
         <translation>Indicator library damaged</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/library_actions.py" line="96" />
+        <location filename="../../goalform/ui/library_actions.py" line="100" />
         <source>%1
 
 是否用内置指标重建指标库？损坏的文件会改名保留，导入的指标库需重新导入。
@@ -862,173 +880,173 @@ Rebuild the indicator library from the built-in indicators? The damaged file is 
 Choose No to use only the built-in indicators this time.</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/library_actions.py" line="103" />
+        <location filename="../../goalform/ui/library_actions.py" line="107" />
         <source>无法重建指标库：%1</source>
         <translation>Cannot rebuild the indicator library: %1</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/library_actions.py" line="149" />
+        <location filename="../../goalform/ui/library_actions.py" line="153" />
         <source>从指标库选择指标插入（Ctrl+L）</source>
         <translation>Choose indicators to insert from the library (Ctrl+L)</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/library_actions.py" line="175" />
+        <location filename="../../goalform/ui/library_actions.py" line="182" />
         <source>导入的表格</source>
         <translation>imported form</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/library_actions.py" line="184" />
+        <location filename="../../goalform/ui/library_actions.py" line="200" />
         <source>已将本表的 %1 个新指标加入指标库（我的表）</source>
         <translation>Added %1 new indicators from this form to the library (My forms)</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/library_actions.py" line="200" />
+        <location filename="../../goalform/ui/library_actions.py" line="216" />
         <source>请先新建或打开一张表格。</source>
         <translation>Create or open a form first.</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/library_actions.py" line="203" />
+        <location filename="../../goalform/ui/library_actions.py" line="219" />
         <source>表格以只读方式打开，不能插入指标。</source>
         <translation>The form is open read-only; indicators cannot be inserted.</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/library_actions.py" line="212" />
+        <location filename="../../goalform/ui/library_actions.py" line="228" />
         <source>从指标库插入 %1 个指标</source>
         <translation>Insert %1 indicators from library</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/library_actions.py" line="225" />
+        <location filename="../../goalform/ui/library_actions.py" line="241" />
         <source>没有插入指标：
 %1</source>
         <translation>No indicators inserted:
 %1</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/library_actions.py" line="226" />
+        <location filename="../../goalform/ui/library_actions.py" line="242" />
         <source>另有 %1 个</source>
         <translation>and %1 more</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/library_actions.py" line="228" />
+        <location filename="../../goalform/ui/library_actions.py" line="244" />
         <source>已插入 %1 个指标</source>
         <translation>Inserted %1 indicators</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/library_actions.py" line="230" />
+        <location filename="../../goalform/ui/library_actions.py" line="246" />
         <source>，%1 个已在表中或无法放置</source>
         <translation>; %1 already in the form or could not be placed</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/library_actions.py" line="232" />
+        <location filename="../../goalform/ui/library_actions.py" line="248" />
         <source>；指标分类为默认值（斜体），请确认</source>
         <translation>; the categories are defaults (in italics): please check them</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/library_actions.py" line="242" />
-        <location filename="../../goalform/ui/library_actions.py" line="244" />
-        <location filename="../../goalform/ui/library_actions.py" line="248" />
-        <location filename="../../goalform/ui/library_actions.py" line="259" />
-        <location filename="../../goalform/ui/library_actions.py" line="261" />
-        <location filename="../../goalform/ui/library_actions.py" line="271" />
+        <location filename="../../goalform/ui/library_actions.py" line="258" />
+        <location filename="../../goalform/ui/library_actions.py" line="260" />
+        <location filename="../../goalform/ui/library_actions.py" line="264" />
+        <location filename="../../goalform/ui/library_actions.py" line="275" />
+        <location filename="../../goalform/ui/library_actions.py" line="277" />
+        <location filename="../../goalform/ui/library_actions.py" line="287" />
         <source>导入指标库</source>
         <translation>Import indicator library</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/library_actions.py" line="242" />
+        <location filename="../../goalform/ui/library_actions.py" line="258" />
         <source>指标库不可用，无法导入。</source>
         <translation>The indicator library is not available; cannot import.</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/library_actions.py" line="245" />
+        <location filename="../../goalform/ui/library_actions.py" line="261" />
         <source>Excel 工作簿 (*.xlsx *.xls);;所有文件 (*)</source>
         <translation>Excel workbook (*.xlsx *.xls);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/library_actions.py" line="267" />
+        <location filename="../../goalform/ui/library_actions.py" line="283" />
         <source>已从「%1」导入 %2 个指标。</source>
         <translation>Imported %2 indicators from “%1”.</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/library_actions.py" line="255" />
-        <location filename="../../goalform/ui/library_actions.py" line="269" />
+        <location filename="../../goalform/ui/library_actions.py" line="271" />
+        <location filename="../../goalform/ui/library_actions.py" line="285" />
         <source>以下 %1 行未能导入：</source>
         <translation>These %1 rows could not be imported:</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/library_actions.py" line="253" />
+        <location filename="../../goalform/ui/library_actions.py" line="269" />
         <source>「%1」中没有可导入的指标，指标库未改动。</source>
         <translation>“%1” has no indicators to import; the library is unchanged.</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/library_actions.py" line="256" />
-        <location filename="../../goalform/ui/library_actions.py" line="270" />
+        <location filename="../../goalform/ui/library_actions.py" line="272" />
+        <location filename="../../goalform/ui/library_actions.py" line="286" />
         <source>另有 %1 行</source>
         <translation>and %1 more rows</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/library_actions.py" line="258" />
+        <location filename="../../goalform/ui/library_actions.py" line="274" />
         <source>表头下没有任何指标行。</source>
         <translation>There are no indicator rows under the header.</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/library_actions.py" line="277" />
-        <location filename="../../goalform/ui/library_actions.py" line="284" />
+        <location filename="../../goalform/ui/library_actions.py" line="293" />
+        <location filename="../../goalform/ui/library_actions.py" line="300" />
         <source>导出指标库</source>
         <translation>Export indicator library</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/library_actions.py" line="277" />
+        <location filename="../../goalform/ui/library_actions.py" line="293" />
         <source>指标库.xlsx</source>
         <translation>indicator library.xlsx</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/library_actions.py" line="278" />
+        <location filename="../../goalform/ui/library_actions.py" line="294" />
         <source>Excel 工作簿 (*.xlsx)</source>
         <translation>Excel workbook (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/library_actions.py" line="289" />
+        <location filename="../../goalform/ui/library_actions.py" line="305" />
         <source>已导出 %1 个指标到 %2</source>
         <translation>Exported %1 indicators to %2</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/library_actions.py" line="296" />
+        <location filename="../../goalform/ui/library_actions.py" line="312" />
         <source>内置指标不能删除。</source>
         <translation>Built-in indicators cannot be deleted.</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/library_actions.py" line="299" />
-        <location filename="../../goalform/ui/library_actions.py" line="314" />
+        <location filename="../../goalform/ui/library_actions.py" line="315" />
+        <location filename="../../goalform/ui/library_actions.py" line="330" />
         <source>删除指标</source>
         <translation>Delete indicator</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/library_actions.py" line="300" />
+        <location filename="../../goalform/ui/library_actions.py" line="316" />
         <source>从指标库删除所选的 %1 个指标？</source>
         <translation>Delete the %1 selected indicators from the library?</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/library_actions.py" line="301" />
+        <location filename="../../goalform/ui/library_actions.py" line="317" />
         <source>（所选的内置指标不会删除）</source>
         <translation>(selected built-in indicators are not deleted)</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/library_actions.py" line="313" />
+        <location filename="../../goalform/ui/library_actions.py" line="329" />
         <source>导入的「%1」中的全部指标</source>
         <translation>all indicators imported from “%1”</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/library_actions.py" line="313" />
+        <location filename="../../goalform/ui/library_actions.py" line="329" />
         <source>从我的表学到的全部指标</source>
         <translation>all indicators learned from my forms</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/library_actions.py" line="314" />
+        <location filename="../../goalform/ui/library_actions.py" line="330" />
         <source>从指标库删除%1？</source>
         <translation>Delete %1 from the library?</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/library_actions.py" line="322" />
+        <location filename="../../goalform/ui/library_actions.py" line="338" />
         <source>已删除 %1 个指标</source>
         <translation>Deleted %1 indicators</translation>
     </message>
@@ -1174,157 +1192,157 @@ Choose No to use only the built-in indicators this time.</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../goalform/ui/main_window.py" line="108" />
+        <location filename="../../goalform/ui/main_window.py" line="109" />
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/main_window.py" line="131" />
+        <location filename="../../goalform/ui/main_window.py" line="132" />
         <source>编辑(&amp;E)</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/main_window.py" line="149" />
+        <location filename="../../goalform/ui/main_window.py" line="150" />
         <source>视图(&amp;V)</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/main_window.py" line="151" />
+        <location filename="../../goalform/ui/main_window.py" line="152" />
         <source>检查结果</source>
         <translation>Findings</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/main_window.py" line="154" />
+        <location filename="../../goalform/ui/main_window.py" line="155" />
         <source>下一个问题</source>
         <translation>Next problem</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/main_window.py" line="158" />
+        <location filename="../../goalform/ui/main_window.py" line="159" />
         <source>转到</source>
         <translation>Go to</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/main_window.py" line="161" />
+        <location filename="../../goalform/ui/main_window.py" line="162" />
         <source>帮助(&amp;H)</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/main_window.py" line="162" />
+        <location filename="../../goalform/ui/main_window.py" line="163" />
         <source>关于 goalform</source>
         <translation>About goalform</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/main_window.py" line="166" />
+        <location filename="../../goalform/ui/main_window.py" line="167" />
         <source>工具栏</source>
         <translation>Toolbar</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/main_window.py" line="389" />
+        <location filename="../../goalform/ui/main_window.py" line="390" />
         <source>部门整体绩效目标表</source>
         <translation>Department performance targets</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/main_window.py" line="137" />
+        <location filename="../../goalform/ui/main_window.py" line="138" />
         <source>检查</source>
         <translation>Check</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/main_window.py" line="140" />
+        <location filename="../../goalform/ui/main_window.py" line="141" />
         <source>检查整张表格：未填的必填项也作为错误列出 (F5)</source>
         <translation>Check the whole form; required fields still empty count as errors (F5)</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/main_window.py" line="235" />
+        <location filename="../../goalform/ui/main_window.py" line="236" />
         <source>只读：此表格以只读方式打开，表格内容不能修改。可以添加审核意见、提交、退回或通过，保存时只写入这些审核记录。</source>
         <translation>Read-only: the form's content cannot be changed. You can add review comments, submit, return or approve; saving writes only this review record.</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/main_window.py" line="247" />
+        <location filename="../../goalform/ui/main_window.py" line="248" />
         <source>基本信息</source>
         <translation>Header</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/main_window.py" line="248" />
+        <location filename="../../goalform/ui/main_window.py" line="249" />
         <source>资金情况</source>
         <translation>Funds</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/main_window.py" line="249" />
+        <location filename="../../goalform/ui/main_window.py" line="250" />
         <source>职能与任务</source>
         <translation>Functions and tasks</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/main_window.py" line="251" />
+        <location filename="../../goalform/ui/main_window.py" line="252" />
         <source>长期目标</source>
         <translation>Long-term goal</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/main_window.py" line="253" />
+        <location filename="../../goalform/ui/main_window.py" line="254" />
         <source>年度目标</source>
         <translation>Annual goal</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/main_window.py" line="256" />
+        <location filename="../../goalform/ui/main_window.py" line="257" />
         <source>填报说明</source>
         <translation>Instructions</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/main_window.py" line="329" />
+        <location filename="../../goalform/ui/main_window.py" line="330" />
         <source>检查完成：错误 %1 处，警告 %2 处</source>
         <translation>Check finished: %1 errors, %2 warnings</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/main_window.py" line="330" />
+        <location filename="../../goalform/ui/main_window.py" line="331" />
         <source>检查完成：没有发现问题</source>
         <translation>Check finished: no problems found</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/main_window.py" line="340" />
+        <location filename="../../goalform/ui/main_window.py" line="341" />
         <source>错误 %1 · 警告 %2</source>
         <translation>Errors %1 · Warnings %2</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/main_window.py" line="342" />
+        <location filename="../../goalform/ui/main_window.py" line="343" />
         <source>待填 %1 项</source>
         <translation>%1 to fill in</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/main_window.py" line="346" />
+        <location filename="../../goalform/ui/main_window.py" line="347" />
         <source>检查用时 %1 毫秒</source>
         <translation>Checked in %1 ms</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/main_window.py" line="360" />
+        <location filename="../../goalform/ui/main_window.py" line="361" />
         <source>待填 %1</source>
         <translation>%1 to fill in</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/main_window.py" line="395" />
+        <location filename="../../goalform/ui/main_window.py" line="396" />
         <source>未命名</source>
         <translation>Untitled</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/main_window.py" line="396" />
+        <location filename="../../goalform/ui/main_window.py" line="397" />
         <source>（只读）</source>
         <translation> (read-only)</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/main_window.py" line="400" />
+        <location filename="../../goalform/ui/main_window.py" line="401" />
         <source>只读</source>
         <translation>Read-only</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/main_window.py" line="400" />
+        <location filename="../../goalform/ui/main_window.py" line="401" />
         <source>只读 · 审核记录未保存</source>
         <translation>Read-only · review record not saved</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/main_window.py" line="402" />
+        <location filename="../../goalform/ui/main_window.py" line="403" />
         <source>有未保存的修改</source>
         <translation>Unsaved changes</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/main_window.py" line="404" />
+        <location filename="../../goalform/ui/main_window.py" line="405" />
         <source>已保存</source>
         <translation>Saved</translation>
     </message>
@@ -1401,7 +1419,7 @@ Choose No to use only the built-in indicators this time.</translation>
     <name>ReviewActions</name>
     <message>
         <location filename="../../goalform/ui/review_actions.py" line="99" />
-        <location filename="../../goalform/ui/review_actions.py" line="255" />
+        <location filename="../../goalform/ui/review_actions.py" line="230" />
         <source>添加审核意见…</source>
         <translation>Add review comment…</translation>
     </message>
@@ -1432,7 +1450,7 @@ Choose No to use only the built-in indicators this time.</translation>
     </message>
     <message>
         <location filename="../../goalform/ui/review_actions.py" line="106" />
-        <location filename="../../goalform/ui/review_actions.py" line="417" />
+        <location filename="../../goalform/ui/review_actions.py" line="420" />
         <source>以可编辑方式重新打开</source>
         <translation>Reopen for editing</translation>
     </message>
@@ -1464,7 +1482,7 @@ Choose No to use only the built-in indicators this time.</translation>
     <message>
         <location filename="../../goalform/ui/review_actions.py" line="205" />
         <source>指纹 %1</source>
-        <translation>Fingerprint %1</translation>
+        <translation>fingerprint %1</translation>
     </message>
     <message>
         <location filename="../../goalform/ui/review_actions.py" line="206" />
@@ -1475,106 +1493,134 @@ Fingerprint: %3</translation>
     </message>
     <message>
         <location filename="../../goalform/ui/review_actions.py" line="209" />
+        <source>⚠ 通过的内容与提交的不同</source>
+        <translation>⚠ Approved content differs from the submitted</translation>
+    </message>
+    <message>
+        <location filename="../../goalform/ui/review_actions.py" line="211" />
         <source>⚠ 提交后已修改</source>
         <translation>⚠ Changed after submission</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/review_actions.py" line="276" />
+        <location filename="../../goalform/ui/review_actions.py" line="251" />
         <source>添加审核意见</source>
         <translation>Add review comment</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/review_actions.py" line="276" />
+        <location filename="../../goalform/ui/review_actions.py" line="251" />
         <source>审核意见不能为空</source>
         <translation>A review comment cannot be empty</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/review_actions.py" line="276" />
+        <location filename="../../goalform/ui/review_actions.py" line="251" />
         <source>请填写审核人</source>
         <translation>Please enter the reviewer</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/review_actions.py" line="292" />
+        <location filename="../../goalform/ui/review_actions.py" line="266" />
+        <source>删除审核意见</source>
+        <translation>Delete review comment</translation>
+    </message>
+    <message>
+        <location filename="../../goalform/ui/review_actions.py" line="266" />
+        <source>这条审核意见已保存到文件中，不能删除。可以再添加一条意见更正它。</source>
+        <translation>This comment is saved in the file and cannot be deleted. Add another comment to correct it.</translation>
+    </message>
+    <message>
+        <location filename="../../goalform/ui/review_actions.py" line="270" />
         <source>已删除审核意见（可撤销）</source>
         <translation>Review comment deleted (can be undone)</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/review_actions.py" line="297" />
+        <location filename="../../goalform/ui/review_actions.py" line="275" />
         <source>请先在审核面板中选中一条意见</source>
         <translation>Select a comment in the review panel first</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/review_actions.py" line="309" />
+        <location filename="../../goalform/ui/review_actions.py" line="287" />
         <source>该意见所指的指标已被删除</source>
         <translation>The indicator this comment refers to has been deleted</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/review_actions.py" line="330" />
+        <location filename="../../goalform/ui/review_actions.py" line="308" />
         <source>对此问题添加审核意见…</source>
         <translation>Add review comment on this finding…</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/review_actions.py" line="332" />
+        <location filename="../../goalform/ui/review_actions.py" line="310" />
         <source>转到</source>
         <translation>Go to</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/review_actions.py" line="359" />
+        <location filename="../../goalform/ui/review_actions.py" line="337" />
         <source>提交</source>
         <translation>Submit</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/review_actions.py" line="359" />
+        <location filename="../../goalform/ui/review_actions.py" line="337" />
         <source>退回</source>
         <translation>Return</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/review_actions.py" line="359" />
+        <location filename="../../goalform/ui/review_actions.py" line="337" />
+        <location filename="../../goalform/ui/review_actions.py" line="388" />
         <source>通过</source>
         <translation>Approve</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/review_actions.py" line="367" />
+        <location filename="../../goalform/ui/review_actions.py" line="345" />
         <source>此表还有 %1 个错误，仍要提交吗？</source>
         <translation>This form still has %1 errors. Submit anyway?</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/review_actions.py" line="368" />
+        <location filename="../../goalform/ui/review_actions.py" line="346" />
         <source>此表还有 %1 个错误，仍要通过吗？</source>
         <translation>This form still has %1 errors. Approve anyway?</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/review_actions.py" line="375" />
+        <location filename="../../goalform/ui/review_actions.py" line="353" />
         <source>把表格退回填报单位修改。请写明退回原因（必填）。</source>
         <translation>Return the form to the department for changes. Please give the reason (required).</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/review_actions.py" line="374" />
+        <location filename="../../goalform/ui/review_actions.py" line="352" />
         <source>提交时记录表格内容的指纹（SHA-256）。提交后如再修改，审核人会看到提示。</source>
         <translation>Submitting records a fingerprint (SHA-256) of the form. If the form is changed afterwards, reviewers are told.</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/review_actions.py" line="376" />
+        <location filename="../../goalform/ui/review_actions.py" line="354" />
         <source>确认此表审核通过，并记录此时的指纹。</source>
         <translation>Approve this form and record its fingerprint now.</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/review_actions.py" line="392" />
+        <location filename="../../goalform/ui/review_actions.py" line="377" />
         <source>状态已改为「%1」，指纹 %2。保存文件后生效。</source>
         <translation>Status changed to “%1”, fingerprint %2. Save the file to keep it.</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/review_actions.py" line="403" />
+        <location filename="../../goalform/ui/review_actions.py" line="389" />
+        <source>此表在提交后被修改过：%1 于 %2 提交时的指纹为 %3，现在为 %4。
+通过的将是修改后的内容，审核记录会注明「通过的内容与提交的不同」。仍要通过吗？</source>
+        <translation>This form was changed after it was submitted: when %1 submitted it on %2 its fingerprint was %3, now it is %4.
+The changed content would be approved, and the record will say that the approved content differs from the submitted. Approve anyway?</translation>
+    </message>
+    <message>
+        <location filename="../../goalform/ui/review_actions.py" line="393" />
+        <source>仍要通过（注明接受修改）</source>
+        <translation>Approve anyway (record that the changes are accepted)</translation>
+    </message>
+    <message>
+        <location filename="../../goalform/ui/review_actions.py" line="406" />
         <source>已复制指纹 %1</source>
         <translation>Fingerprint %1 copied</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/review_actions.py" line="414" />
+        <location filename="../../goalform/ui/review_actions.py" line="417" />
         <source>只读</source>
         <translation>Read-only</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/review_actions.py" line="415" />
+        <location filename="../../goalform/ui/review_actions.py" line="418" />
         <source>此表格以只读方式打开，不能添加审核意见或更改状态。
 要以可编辑方式重新打开吗？修改在保存后才写入文件。</source>
         <translation>This form is open read-only: comments and status changes are not possible.
@@ -1584,109 +1630,129 @@ Reopen it for editing? Changes reach the file when it is saved.</translation>
 <context>
     <name>ReviewDock</name>
     <message>
-        <location filename="../../goalform/ui/review_dock.py" line="68" />
-        <location filename="../../goalform/ui/review_dock.py" line="219" />
+        <location filename="../../goalform/ui/review_dock.py" line="69" />
+        <location filename="../../goalform/ui/review_dock.py" line="231" />
         <source>审核</source>
         <translation>Review</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/review_dock.py" line="74" />
+        <location filename="../../goalform/ui/review_dock.py" line="75" />
         <source>审核状态</source>
         <translation>Review status</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/review_dock.py" line="92" />
-        <location filename="../../goalform/ui/review_dock.py" line="177" />
+        <location filename="../../goalform/ui/review_dock.py" line="93" />
+        <location filename="../../goalform/ui/review_dock.py" line="178" />
         <source>提交时指纹</source>
         <translation>Fingerprint at submission</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/review_dock.py" line="94" />
+        <location filename="../../goalform/ui/review_dock.py" line="95" />
         <source>当前指纹</source>
         <translation>Current fingerprint</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/review_dock.py" line="100" />
+        <location filename="../../goalform/ui/review_dock.py" line="101" />
         <source>审核意见</source>
         <translation>Review comments</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/review_dock.py" line="112" />
+        <location filename="../../goalform/ui/review_dock.py" line="113" />
         <source>添加…</source>
         <translation>Add…</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/review_dock.py" line="115" />
+        <location filename="../../goalform/ui/review_dock.py" line="116" />
         <source>删除</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/review_dock.py" line="126" />
+        <location filename="../../goalform/ui/review_dock.py" line="127" />
         <source>状态记录</source>
         <translation>Status history</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/review_dock.py" line="145" />
+        <location filename="../../goalform/ui/review_dock.py" line="146" />
         <source>复制</source>
         <translation>Copy</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/review_dock.py" line="147" />
+        <location filename="../../goalform/ui/review_dock.py" line="148" />
         <source>复制完整指纹（64 位十六进制）</source>
         <translation>Copy the full fingerprint (64 hex digits)</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/review_dock.py" line="159" />
+        <location filename="../../goalform/ui/review_dock.py" line="160" />
         <source>只读文件：添加前需以可编辑方式重新打开</source>
         <translation>Read-only file: reopen for editing before adding comments</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/review_dock.py" line="163" />
+        <location filename="../../goalform/ui/review_dock.py" line="164" />
         <source>没有打开的表格</source>
         <translation>No form is open</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/review_dock.py" line="177" />
+        <location filename="../../goalform/ui/review_dock.py" line="178" />
         <source>%1时指纹</source>
         <translation>Fingerprint at %1</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/review_dock.py" line="179" />
+        <location filename="../../goalform/ui/review_dock.py" line="180" />
         <source>（无）</source>
         <translation>(none)</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/review_dock.py" line="186" />
+        <location filename="../../goalform/ui/review_dock.py" line="188" />
         <source>⚠ 文件在%1后被修改：当前内容与 %2 于 %3 %1时的指纹不一致。</source>
         <translation>⚠ The file was changed after %1: its content no longer matches the fingerprint recorded when %2 did %1 on %3.</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/review_dock.py" line="198" />
+        <location filename="../../goalform/ui/review_dock.py" line="195" />
+        <source>⚠ 通过的内容与提交的不同：%1 于 %2 提交（指纹 %3）后表格被修改，%4 于 %5 通过的是修改后的内容（指纹 %6）。</source>
+        <translation>⚠ Approved content differs from the submitted: the form was changed after %1 submitted it on %2 (fingerprint %3); %4 approved the changed content on %5 (fingerprint %6).</translation>
+    </message>
+    <message>
+        <location filename="../../goalform/ui/review_dock.py" line="199" />
+        <source>通过时已确认接受修改。</source>
+        <translation>The approval accepted the changes.</translation>
+    </message>
+    <message>
+        <location filename="../../goalform/ui/review_dock.py" line="199" />
+        <source>通过时未注明接受修改。</source>
+        <translation>The approval did not say it accepted the changes.</translation>
+    </message>
+    <message>
+        <location filename="../../goalform/ui/review_dock.py" line="208" />
+        <source>指纹 %1</source>
+        <translation>fingerprint %1</translation>
+    </message>
+    <message>
+        <location filename="../../goalform/ui/review_dock.py" line="210" />
         <source>说明：%1</source>
         <translation>Note: %1</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/review_dock.py" line="200" />
+        <location filename="../../goalform/ui/review_dock.py" line="212" />
         <source>指纹：%1</source>
         <translation>Fingerprint: %1</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/review_dock.py" line="202" />
+        <location filename="../../goalform/ui/review_dock.py" line="214" />
         <source>草稿，尚未提交</source>
         <translation>Draft, not submitted yet</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/review_dock.py" line="213" />
+        <location filename="../../goalform/ui/review_dock.py" line="225" />
         <source>单击转到该处；Delete 删除</source>
         <translation>Click to go there; Delete removes it</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/review_dock.py" line="217" />
+        <location filename="../../goalform/ui/review_dock.py" line="229" />
         <source>还没有审核意见。在字段、金额或指标上单击右键，选择「添加审核意见…」。</source>
         <translation>No review comments yet. Right-click a field, amount or indicator and choose “Add review comment…”.</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/review_dock.py" line="219" />
+        <location filename="../../goalform/ui/review_dock.py" line="231" />
         <source>审核（%1 条意见）</source>
         <translation>Review (%1 comments)</translation>
     </message>
@@ -1697,6 +1763,14 @@ Reopen it for editing? Changes reach the file when it is saved.</translation>
         <location filename="../../goalform/ui/review_markers.py" line="67" />
         <source>审核意见（%1）：%2</source>
         <translation>Review comments (%1): %2</translation>
+    </message>
+</context>
+<context>
+    <name>Settings</name>
+    <message>
+        <location filename="../../goalform/ui/settings.py" line="23" />
+        <source>设置文件无法使用，本次的设置不会保存：%1</source>
+        <translation>The settings file cannot be used; settings will not be saved this time: %1</translation>
     </message>
 </context>
 <context>
@@ -1778,74 +1852,79 @@ Reopen it for editing? Changes reach the file when it is saved.</translation>
 <context>
     <name>SummarizeAction</name>
     <message>
-        <location filename="../../goalform/ui/summarize_action.py" line="74" />
+        <location filename="../../goalform/ui/summarize_action.py" line="76" />
         <source>汇总文件夹…</source>
         <translation>Summarize folder…</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/summarize_action.py" line="91" />
+        <location filename="../../goalform/ui/summarize_action.py" line="93" />
         <source>选择要汇总的文件夹</source>
         <translation>Choose the folder to summarize</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/summarize_action.py" line="95" />
+        <location filename="../../goalform/ui/summarize_action.py" line="97" />
         <source>汇总表保存为</source>
         <translation>Save the summary as</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/summarize_action.py" line="96" />
+        <location filename="../../goalform/ui/summarize_action.py" line="98" />
         <source>Excel 工作簿 (*.xlsx)</source>
         <translation>Excel workbook (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/summarize_action.py" line="107" />
+        <location filename="../../goalform/ui/summarize_action.py" line="109" />
         <source>正在读取表格…</source>
         <translation>Reading forms…</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/summarize_action.py" line="107" />
+        <location filename="../../goalform/ui/summarize_action.py" line="109" />
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/summarize_action.py" line="109" />
-        <location filename="../../goalform/ui/summarize_action.py" line="145" />
-        <location filename="../../goalform/ui/summarize_action.py" line="154" />
+        <location filename="../../goalform/ui/summarize_action.py" line="111" />
+        <location filename="../../goalform/ui/summarize_action.py" line="147" />
+        <location filename="../../goalform/ui/summarize_action.py" line="156" />
         <source>汇总文件夹</source>
         <translation>Summarize folder</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/summarize_action.py" line="130" />
+        <location filename="../../goalform/ui/summarize_action.py" line="132" />
         <source>正在读取 %1/%2：%3</source>
         <translation>Reading %1/%2: %3</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/summarize_action.py" line="157" />
+        <location filename="../../goalform/ui/summarize_action.py" line="159" />
         <source>已取消，未写入汇总表（已读取 %1 个文件）。</source>
         <translation>Cancelled; no summary written (%1 files read).</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/summarize_action.py" line="161" />
+        <location filename="../../goalform/ui/summarize_action.py" line="163" />
         <source>没有一张表能够读取，未写入汇总表。</source>
         <translation>No form could be read; no summary written.</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/summarize_action.py" line="162" />
+        <location filename="../../goalform/ui/summarize_action.py" line="164" />
         <source>所选文件夹中没有 goalform 表格（.goal），未写入汇总表。</source>
         <translation>The folder holds no goalform forms (.goal); no summary written.</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/summarize_action.py" line="165" />
+        <location filename="../../goalform/ui/summarize_action.py" line="167" />
         <source>已汇总 %1 张表到「%2」。</source>
         <translation>Summarized %1 forms into “%2”.</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/summarize_action.py" line="167" />
+        <location filename="../../goalform/ui/summarize_action.py" line="169" />
         <source>%1 个文件未能汇总（也列在汇总表的「未汇总的文件」页）：</source>
         <translation>%1 files could not be summarized (also listed on the summary's “not summarized” sheet):</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/summarize_action.py" line="176" />
+        <location filename="../../goalform/ui/summarize_action.py" line="174" />
+        <source>%1 张表有无法读取的金额，未计入合计：汇总表中的合计不完整（见「无法读取的金额」列）。</source>
+        <translation>%1 forms have amounts that cannot be read and were left out: the summary's totals are incomplete (see the column 「无法读取的金额」).</translation>
+    </message>
+    <message>
+        <location filename="../../goalform/ui/summarize_action.py" line="182" />
         <source>打开汇总表</source>
         <translation>Open summary</translation>
     </message>
@@ -1853,7 +1932,7 @@ Reopen it for editing? Changes reach the file when it is saved.</translation>
 <context>
     <name>delegates</name>
     <message>
-        <location filename="../../goalform/ui/delegates.py" line="41" />
+        <location filename="../../goalform/ui/delegates.py" line="42" />
         <source>（常见指标值：{0}）</source>
         <translation>(typical value: {0})</translation>
     </message>
@@ -1861,7 +1940,7 @@ Reopen it for editing? Changes reach the file when it is saved.</translation>
 <context>
     <name>integrations</name>
     <message>
-        <location filename="../../goalform/ui/integrations.py" line="25" />
+        <location filename="../../goalform/ui/integrations.py" line="26" />
         <source>以下 {0} 处内容在表格中没有对应位置，已原样记入「备注」（基本信息页）：</source>
         <translation>These {0} items found no place in the form and were kept as they are in the notes (basic information tab):</translation>
     </message>
@@ -2179,6 +2258,21 @@ Reopen it for editing? Changes reach the file when it is saved.</translation>
         <translation>Quantified indicators {overall}; long-term {long_term}, annual {annual}</translation>
     </message>
     <message>
+        <location filename="../../goalform/domain/validation/review.py" line="21" />
+        <source>文件在{status}后被修改：{who} 于 {when} {status}时的指纹为 {recorded}，现在为 {now}</source>
+        <translation>The file was changed after it was {status}: when {who} set it to {status} on {when} its fingerprint was {recorded}, now it is {now}</translation>
+    </message>
+    <message>
+        <location filename="../../goalform/domain/validation/review.py" line="28" />
+        <source>通过的内容与提交的不同（提交后被修改）：{submitter} 于 {submitted} 提交的指纹为 {before}，{approver} 于 {approved} 通过的指纹为 {after}（通过时已确认接受提交后的修改）</source>
+        <translation>The approved content differs from the submitted (changed after submission): {submitter} submitted fingerprint {before} on {submitted}, {approver} approved fingerprint {after} on {approved} (the approval accepted the changes)</translation>
+    </message>
+    <message>
+        <location filename="../../goalform/domain/validation/review.py" line="32" />
+        <source>通过的内容与提交的不同（提交后被修改）：{submitter} 于 {submitted} 提交的指纹为 {before}，{approver} 于 {approved} 通过的指纹为 {after}（通过时未注明接受修改）</source>
+        <translation>The approved content differs from the submitted (changed after submission): {submitter} submitted fingerprint {before} on {submitted}, {approver} approved fingerprint {after} on {approved} (the approval did not say it accepted the changes)</translation>
+    </message>
+    <message>
         <location filename="../../goalform/domain/validation/rollover.py" line="26" />
         <source>{line}的{year}年金额「{value}」是结转前的预算数，请改为实际收支数</source>
         <translation>{line}: the {year} amount “{value}” is the budget carried over: enter the actual figure</translation>
@@ -2469,12 +2563,12 @@ Copy %3 columns (%4), or all %6 columns including %5, or select a cell where the
 <context>
     <name>SummarizeWorker</name>
     <message>
-        <location filename="../../goalform/ui/summarize_action.py" line="61" />
+        <location filename="../../goalform/ui/summarize_action.py" line="63" />
         <source>无法写入汇总表「%1」：%2。</source>
         <translation>Cannot write the summary “%1”: %2.</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/summarize_action.py" line="65" />
+        <location filename="../../goalform/ui/summarize_action.py" line="67" />
         <source>汇总失败：%1</source>
         <translation>Summary failed: %1</translation>
     </message>

@@ -28,7 +28,7 @@ def test_submit_return_comment_and_list(goal: Path, capsys: pytest.CaptureFixtur
     capsys.readouterr()
     assert main(["review", str(goal)]) == 0
     out = capsys.readouterr().out
-    assert "已退回 · 王审核" in out and "已退回 · 王审核：请补充" in out
+    assert "已退回 · 王审核" in out and "已退回 · 王审核 · 指纹 " in out and "：请补充" in out
     assert "[意见 1] 联系电话：电话请核实（王审核" in out
     with Document.open(goal, read_only=True) as doc:
         assert doc.review_status() is Status.RETURNED and len(doc.comments()) == 1

@@ -87,6 +87,20 @@ def _add_level2(level1: int, name: str, tree: str = "annual", children: int = 0)
     return apply
 
 
+def _approved(submitted_same: bool) -> Mutator:
+    """提交 then 通过 of the form as it is; the submission of other content unless ``submitted_same``."""
+    def apply(form: Form) -> None:
+        from goalform.domain.fingerprint import fingerprint
+
+        now = fingerprint(form)
+        form.review = Review(history=[
+            StatusChange(Status.SUBMITTED, "李文静", "2026-01-05T09:00:00+08:00", now if submitted_same else "1" * 64),
+            StatusChange(Status.APPROVED, "王审核", "2026-01-06T09:00:00+08:00", now, "", "",
+                         "" if submitted_same else "1" * 64),
+        ])
+    return apply
+
+
 def _submitted(fingerprint_of_form: bool, status: Status = Status.SUBMITTED, then: Mutator | None = None) -> Mutator:
     def apply(form: Form) -> None:
         from goalform.domain.fingerprint import fingerprint
@@ -183,6 +197,7 @@ BREAKS: dict[str, list[tuple[str, Mutator]]] = {
                                                category="基本型", prev2="90%", prev1="95%"))],
     "review.modified": [("2026", _submitted(True, then=_set(department="别的局"))),
                         ("2026", _submitted(False, Status.APPROVED))],
+    "review.approved_changed": [("2026", _approved(submitted_same=False))],
 }
 
 # rule id -> [(version, mutation that comes close but is fine)]
@@ -234,6 +249,7 @@ PASSES: dict[str, list[tuple[str, Mutator]]] = {
                                                category="基本型", prev2="90%", prev1="95%")),
                           ("2026", _ind("会议费控制率", name="会议费压减率"))],
     "review.modified": [("2026", _submitted(True)), ("2026", _submitted(False, Status.RETURNED))],
+    "review.approved_changed": [("2026", _approved(submitted_same=True)), ("2026", _submitted(True))],
 }
 
 

@@ -32,15 +32,18 @@ def test_rows_years_and_untrusted_text(tmp_path: Path) -> None:
 
 
 def test_a_failed_write_leaves_the_old_file(tmp_path: Path, monkeypatch) -> None:
+    """The diff export goes through the one safe writer: a full disk leaves the previous file and no
+    temporary file, and says so in Chinese."""
+    from goalform.formats import output
+    from goalform.formats.output import ExportError
+
     target = tmp_path / "diff.xlsx"
     target.write_bytes(b"old")
-    from openpyxl import Workbook
 
-    def boom(self, path):
-        Path(path).write_bytes(b"half")
+    def full(fd: int) -> None:
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr(Workbook, "save", boom)
-    with pytest.raises(OSError):
+    monkeypatch.setattr(output.os, "fsync", full)
+    with pytest.raises(ExportError, match="磁盘已满"):
         write_diff(target, [], "a", "b")
     assert target.read_bytes() == b"old" and [p.name for p in tmp_path.iterdir()] == ["diff.xlsx"]

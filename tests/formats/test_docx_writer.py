@@ -92,3 +92,23 @@ def test_a_text_longer_than_an_xml_text_node_is_written_whole(tmp_path: Path) ->
     _, rows, _ = formdump.dump(str(path))
     assert max(len(cell) for row in rows for cell in row) == len(text)
     assert any(cell == text for row in rows for cell in row)
+
+
+@pytest.mark.parametrize("version", VERSIONS)
+def test_word_keeps_headings_with_what_follows(tmp_path: Path, version: str) -> None:
+    """As on the PDF (issue 26): heading rows (funds, indicator headers) keep with the next row, and the
+    short 填报说明 stays together, its heading with item 1."""
+    result = read_reference(version)
+    grid = build_grid(result.template, result.form)
+    path = tmp_path / "x.docx"
+    write_docx(grid, path)
+    document = docx.Document(str(path))
+    table = document.tables[0]
+    for r, row in enumerate(grid.rows):
+        kept = {p.paragraph_format.keep_with_next for c in row if not c.merged for p in table.cell(r, c.col).paragraphs}
+        assert kept == {row.kind in ("funds_header", "indicator_header") or None}, r
+    paragraphs = document.paragraphs
+    if grid.after:
+        notes = paragraphs[len(paragraphs) - len(grid.after):]
+        assert [p.text for p in notes][1:] == grid.after[1:]
+        assert [p.paragraph_format.keep_with_next for p in notes] == [True] * (len(notes) - 1) + [None]

@@ -137,6 +137,7 @@ def test_export_onto_a_really_full_disk(goal_file: Path, small_disk: Path, suffi
     """Issue 13, item 3 for real: an export that no longer fits leaves the existing file as it was."""
     target = small_disk / f"out{suffix}"
     assert main(["export", str(goal_file), "-o", str(target)]) == 0
+    capsys.readouterr()  # the count of the form's errors (issue 21): said, and the file written
     before = target.read_bytes()
     free = os.statvfs(small_disk).f_bavail * os.statvfs(small_disk).f_frsize
     (small_disk / "filler").write_bytes(b"x" * (free - 4096))  # leaves less than the export needs
@@ -243,6 +244,8 @@ def test_cli_export_matches_the_reference(goal_file: Path, tmp_path: Path, suffi
 def test_cli_export_pdf_and_errors(goal_file: Path, tmp_path: Path, capsys) -> None:
     assert main(["export", str(goal_file), "-o", str(tmp_path / "out.pdf")]) == 0
     assert (tmp_path / "out.pdf").read_bytes().startswith(b"%PDF")
+    noted = capsys.readouterr().err  # a form with errors is exported, and the count said (issue 21)
+    assert "个错误" in noted and "已照样导出" in noted and len(noted.strip().splitlines()) == 1
     assert main(["export", str(goal_file), "-o", str(tmp_path / "out.txt")]) == 2
     err = capsys.readouterr().err
     assert "不支持" in err and len(err.strip().splitlines()) == 1

@@ -203,3 +203,38 @@ def test_a_merged_name_too_long_for_a_page_is_refused_naming_it(tmp_path: Path) 
     with pytest.raises(ExportError, match="指标名称「二级名称.*」的内容太长（12,000 个字）.*导出为 Word"):
         export_file(result.form, result.template, tmp_path / "x.pdf")
     assert not list(tmp_path.iterdir())
+
+
+@pytest.mark.parametrize("platform, expected", [("win32", ["-platform", "windows"]), ("linux", [])])
+def test_the_cli_paints_with_the_native_platform_on_windows(monkeypatch, platform: str, expected: list[str]) -> None:
+    """Offscreen on Windows reads fonts from Qt's own empty folder: a PDF without any font (issue 24)."""
+    import PySide6.QtCore
+    import PySide6.QtWidgets
+
+    from goalform.formats import paging
+
+    made: list[list[str]] = []
+    real = PySide6.QtWidgets.QApplication
+
+    class NoApp:  # what the CLI sees: no application yet
+        @staticmethod
+        def instance() -> None:
+            return None
+
+    class RecordingApp:  # records the arguments; pytest-qt still finds the real application
+        instance = staticmethod(real.instance)
+
+        def __init__(self, argv: list[str]) -> None:
+            made.append(argv)
+
+    import PySide6.QtGui
+
+    monkeypatch.setattr(PySide6.QtCore, "QCoreApplication", NoApp)
+    monkeypatch.setattr(PySide6.QtWidgets, "QApplication", RecordingApp)
+    monkeypatch.setattr(PySide6.QtGui, "QGuiApplication", RecordingApp)
+    monkeypatch.setattr(paging.sys, "platform", platform)
+    monkeypatch.setattr(paging, "_APP", None)
+    monkeypatch.setenv("QT_QPA_PLATFORM", "offscreen")  # what check_bundle.py sets for the bundle
+    paging.ensure_gui_application(widgets=False)  # the CLI's export
+    paging.ensure_gui_application()  # a painting caller that may show widgets later
+    assert len(made) == 2 and made[0][1:] == made[1][1:] == expected

@@ -188,6 +188,8 @@ def default_isl():
     from pathlib import Path
 
     candidates = [ROOT / "build" / "innosetup" / "node_modules" / "innosetup" / "bin" / "Default.isl"]
+    wine_build = load_script("wine_build")  # `make windows` unpacks the innosetup tarball into its cache
+    candidates.append(wine_build.cache_dir() / wine_build.INNOSETUP.name.removesuffix(".tgz") / "bin" / "Default.isl")
     if os.environ.get("INNOSETUP_ISCC"):
         candidates.append(Path(os.environ["INNOSETUP_ISCC"]).parent / "Default.isl")
     return next((p for p in candidates if p.is_file()), None)
@@ -212,7 +214,7 @@ def test_the_translation_has_every_message_of_inno_setups_default_isl():
     """Same keys as Default.isl, and each message keeps its placeholders (%1, %n, [name], ...)."""
     english_file = default_isl()
     if english_file is None:
-        pytest.skip("Inno Setup's Default.isl is not here (make check-package installs the npm package)")
+        pytest.skip("Inno Setup's Default.isl is not here (make windows unpacks the innosetup package)")
     english, chinese = isl_messages(english_file), isl_messages(ISL)
     assert set(english) == set(chinese), (set(english) - set(chinese), set(chinese) - set(english))
     placeholder = re.compile(r"%[0-9n]|\[[a-z/]+\]")

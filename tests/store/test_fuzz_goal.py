@@ -27,8 +27,8 @@ COLUMNS = {
                   "prev2", "prev1"),
     "field": ("key", "value"),
     "fund": ("line", "col", "value"),
-    "review_comment": ("id", "location", "text", "author", "created"),
-    "review_status": ("id", "status", "who", "changed_at", "fingerprint", "note"),
+    "review_comment": ("id", "location", "text", "author", "created", "uid"),
+    "review_status": ("id", "status", "who", "changed_at", "fingerprint", "note", "uid", "changed_from"),
 }
 
 values = st.one_of(
@@ -43,7 +43,8 @@ values = st.one_of(
 row_edits = st.tuples(st.sampled_from(sorted(COLUMNS)), st.integers(0, 11), st.integers(0, 200), values)
 byte_flips = st.lists(st.tuples(st.integers(0, 2**20), st.integers(0, 255)), min_size=1, max_size=8)
 schema_edits = st.tuples(
-    st.sampled_from(["field", "fund", "indicator", "indicator_children", "review_comment", "review_status"]),
+    st.sampled_from(["field", "fund", "indicator", "indicator_children", "review_comment", "review_status",
+                     "review_comment_uid", "review_status_uid"]),
     st.sampled_from(["NOT NULL", "INTEGER", "TEXT", "PRIMARY KEY", "CHECK", "DEFAULT ''", "(", ",", "tree"]),
     st.sampled_from(["", "NULL", "BLOB", "CHECK (1)", "DEFAULT (1 + 1)", "UNIQUE", "((", "AS (1)", "x TEXT,",
                      "COLLATE NOCASE", "REFERENCES field(key)"]),

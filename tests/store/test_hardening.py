@@ -72,6 +72,13 @@ BAD_CONTENT = {
                    f"WHERE id = {LEVEL2}", "不在同一张表中"),
     "comment id": ("INSERT INTO review_comment(id, location, text, author, created) "
                    "VALUES (-3, 'form', 't', 'a', 'x')", "审核意见编号 -3 超出范围"),
+    "comment without identity": ("INSERT INTO review_comment(location, text, author, created) "
+                                 "VALUES ('form', 't', 'a', 'x')", "审核意见 1 的标识无效"),
+    "status identity not hex": ("INSERT INTO review_status(status, who, changed_at, uid) "
+                                "VALUES ('submitted', 'a', 'x', 'ZZZZZZZZZZZZZZZZZZZZZZZZZZZZZZZZ')", "标识无效"),
+    "status changed_from not a fingerprint": (
+        "INSERT INTO review_status(status, who, changed_at, uid, changed_from) "
+        "VALUES ('approved', 'a', 'x', '0123456789abcdef0123456789abcdef', 'abc')", "指纹无效"),
 }
 
 
@@ -259,7 +266,8 @@ conn = sqlite3.connect(sys.argv[1], isolation_level=None)
 conn.execute("PRAGMA cache_size = 1")
 conn.execute("BEGIN")
 conn.execute("UPDATE field SET value = 'TORN' WHERE key = 'department'")
-conn.execute("INSERT INTO review_comment(location, text, author, created) SELECT 'form', hex(randomblob(2000)), 'a', 'x'"
+conn.execute("INSERT INTO review_comment(location, text, author, created, uid) SELECT 'form', hex(randomblob(2000)),"
+             " 'a', 'x', lower(hex(randomblob(16)))"
              " FROM (WITH RECURSIVE r(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM r WHERE i < 2000) SELECT i FROM r)")
 os._exit(9)  # a crash with the transaction half-written to the file
 """

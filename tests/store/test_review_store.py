@@ -10,7 +10,7 @@ import pytest
 from valid_forms import valid_form
 
 from goalform.domain.fingerprint import fingerprint
-from goalform.domain.review import ReviewError, Status, field_target, indicator_target
+from goalform.domain.review import Comment, ReviewError, Status, field_target, indicator_target
 from goalform.domain.validation import validate
 from goalform.store import Document, read_form
 from goalform.store import review as review_store
@@ -46,7 +46,7 @@ def test_comments_are_stored_in_the_file(tmp_path: Path, clock: list[str]) -> No
         c2 = doc.add_comment(indicator_target(first_id, "value"), "请给出数值", "王审核")
         assert c1.text == "电话打不通" and c1.created == clock[0]
         assert doc.is_dirty
-        removed = doc.remove_comment(c1.id)
+        removed = doc.remove_comment(c1)
         assert removed == c1 and doc.comments() == [c2]
         doc.restore_comment(removed)
         assert doc.comments() == [c1, c2]
@@ -65,7 +65,7 @@ def test_bad_comments_are_refused(tmp_path: Path) -> None:
         with pytest.raises(ReviewError, match="请填写审核人"):
             doc.add_comment("form", "意见", "")
         with pytest.raises(ReviewError, match="不存在"):
-            doc.remove_comment(999)
+            doc.remove_comment(Comment(999, "form", "意见", "王审核", "2026-01-01T09:00:00+08:00", "0" * 32))
     # A plain read-only document (batch work: validate, summarize) takes no review records.
     with Document.open(saved_valid(tmp_path), read_only=True) as doc:
         from goalform.store import ReadOnlyError
@@ -119,18 +119,17 @@ def test_a_read_only_form_takes_review_records_and_keeps_its_content(tmp_path: P
     assert not [f for f in validate(after_form, template) if f.rule == "review.modified"]
 
 
-def test_a_read_only_save_does_not_overwrite_a_file_changed_meanwhile(tmp_path: Path) -> None:
-    from goalform.store import ChangedOnDisk
-
+def test_a_read_only_save_writes_its_records_onto_the_file_changed_meanwhile(tmp_path: Path) -> None:
     path = saved_valid(tmp_path)
     with Document.open_for_review(path) as reviewer:
         reviewer.add_comment("form", "意见", "王审核")
         with Document.open(path) as clerk:  # the clerk saves a change while the reviewer reads
             clerk.set_field("department", "新名称")
             clerk.save()
-        with pytest.raises(ChangedOnDisk):
-            reviewer.save()
-        assert read_form(path)[0].department == "新名称"
+        outcome = reviewer.save()  # no question: a read-only save writes only its records
+        assert outcome.content_from_disk and reviewer.field("department") == "新名称"
+    form = read_form(path)[0]
+    assert form.department == "新名称" and [c.text for c in form.review.comments] == ["意见"]
 
 
 def test_submit_records_who_when_and_fingerprint(tmp_path: Path, clock: list[str]) -> None:
@@ -190,7 +189,7 @@ def test_new_files_have_the_review_tables(tmp_path: Path) -> None:
     try:
         names = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
         assert set(TABLES) <= names
-        assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 2
+        assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 3
     finally:
         conn.close()
 
@@ -246,7 +245,7 @@ def test_version_1_file_is_migrated_in_the_working_copy(tmp_path: Path) -> None:
         doc.submit("李文静")
         wc = doc.working_path
         conn = sqlite3.connect(wc)
-        assert conn.execute("PRAGMA user_version").fetchone()[0] == 2
+        assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
         conn.close()
         migrated = tmp_path / "新.goal"
         doc.save(migrated)

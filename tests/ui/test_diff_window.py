@@ -44,7 +44,8 @@ def compare_with(window, qtbot, monkeypatch, other: Path) -> DiffDock:
     window.files.compare_action.trigger()
     dialog = window.files.diff_window
     assert isinstance(dialog, DiffDock) and dialog.isVisible()
-    assert window.dockWidgetArea(dialog) == Qt.DockWidgetArea.RightDockWidgetArea
+    assert window.dockWidgetArea(dialog) in (Qt.DockWidgetArea.RightDockWidgetArea,
+                                             Qt.DockWidgetArea.BottomDockWidgetArea)
     qtbot.waitUntil(lambda: dialog.table.isVisible() and dialog.table.viewport().height() > 40)
     return dialog
 
@@ -201,3 +202,84 @@ def test_export_of_a_form_with_errors_asks_first(window, monkeypatch, tmp_path, 
     answer[0] = QMessageBox.StandardButton.Yes
     window.files.export_action.trigger()
     assert target.exists()
+
+
+def _export_to(dialog: DiffDock, qtbot, monkeypatch, target: Path) -> list[tuple[str, str]]:
+    """Click 导出 Excel… choosing ``target`` in the file dialog; the warnings shown."""
+    monkeypatch.setattr("goalform.ui.diff_window.QFileDialog.getSaveFileName", lambda *a, **k: (str(target), ""))
+    warnings: list[tuple[str, str]] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda parent, title, text: warnings.append((title, text)))
+    qtbot.mouseClick(dialog.export_button, Qt.MouseButton.LeftButton)
+    return warnings
+
+
+def test_the_export_goes_through_the_safe_writer(window, qtbot, monkeypatch, tmp_path, two_years):
+    """Issue 23 item 7: a read-only file is refused (not replaced), a FIFO refused at once (no hang, not
+    replaced), a symlink's target written (the link stays a link), and neither compared file is ever
+    replaced through a link."""
+    import os
+    import stat
+
+    last, this = two_years
+    window.files.open_path(this)
+    dialog = compare_with(window, qtbot, monkeypatch, last)
+
+    locked = tmp_path / "只读.xlsx"
+    locked.write_bytes(b"keep me")
+    locked.chmod(0o444)
+    warnings = _export_to(dialog, qtbot, monkeypatch, locked)
+    assert warnings and "只读" in warnings[0][1] and locked.read_bytes() == b"keep me"
+
+    if hasattr(os, "mkfifo"):
+        pipe = tmp_path / "管道.xlsx"
+        os.mkfifo(pipe)
+        warnings = _export_to(dialog, qtbot, monkeypatch, pipe)
+        assert warnings and "不是普通文件" in warnings[0][1] and stat.S_ISFIFO(os.lstat(pipe).st_mode)
+
+        real = tmp_path / "real.xlsx"
+        real.write_bytes(b"old")
+        link = tmp_path / "link.xlsx"
+        link.symlink_to(real)
+        assert _export_to(dialog, qtbot, monkeypatch, link) == []
+        assert link.is_symlink() and load_workbook(real).active["A4"].value == "位置"
+
+        for compared in (last, this):
+            before = compared.read_bytes()
+            trap = tmp_path / f"trap-{compared.stem}.xlsx"
+            trap.symlink_to(compared)
+            warnings = _export_to(dialog, qtbot, monkeypatch, trap)
+            assert warnings and "输入文件" in warnings[0][1] and compared.read_bytes() == before
+    assert not list(tmp_path.glob(".*.tmp"))
+
+
+@pytest.mark.parametrize("size", [(1366, 768), (1920, 1080)])
+def test_where_column_is_never_narrower_than_its_text(window, qtbot, monkeypatch, two_years, size):
+    """Issue 21: at 1366x768 the 位置 column wrapped 「财政拨款（2024年金额）」 over five lines. Now the
+    column is as wide as its widest text and 之前/之后 are on screen beside it at a readable width (the
+    dock takes the width it needs beside the form, which scrolls)."""
+    last, this = two_years
+    window.resize(*size)
+    window.open_path(this)
+    dialog = compare_with(window, qtbot, monkeypatch, last)
+    qtbot.wait(50)  # the dock's size is set once laid out
+    table = dialog.table
+    header = table.horizontalHeader()
+    assert header.sectionSize(COL_WHERE) >= table.sizeHintForColumn(COL_WHERE)
+    widest = max(table.fontMetrics().horizontalAdvance(str(row[COL_WHERE])) for row in rows(dialog))
+    assert header.sectionSize(COL_WHERE) >= widest
+    right_edge = header.sectionViewportPosition(COL_AFTER) + header.sectionSize(COL_AFTER)
+    assert right_edge <= table.viewport().width() + 1, "之前/之后 off screen"
+    assert header.sectionSize(COL_BEFORE) >= table.fontMetrics().horizontalAdvance("0") * 12  # not a column of characters
+    if window.dockWidgetArea(dialog) == Qt.DockWidgetArea.RightDockWidgetArea:  # beside the form: all of it
+        assert dialog.width() >= dialog.needed_width() - 2
+
+
+def test_without_room_beside_the_form_the_comparison_goes_below_it(window, qtbot, monkeypatch, two_years):
+    last, this = two_years
+    window.resize(1024, 768)
+    window.open_path(this)
+    dialog = compare_with(window, qtbot, monkeypatch, last)
+    qtbot.wait(50)
+    assert window.dockWidgetArea(dialog) == Qt.DockWidgetArea.BottomDockWidgetArea
+    header = dialog.table.horizontalHeader()
+    assert header.sectionSize(COL_WHERE) >= dialog.table.sizeHintForColumn(COL_WHERE)

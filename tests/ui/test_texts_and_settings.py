@@ -90,3 +90,36 @@ def test_notes_are_shown_and_a_notes_finding_lands_there(window, blank_doc):
     window.tabs.setCurrentIndex(3)
     window.navigate(Location("notes", "notes"))
     assert window.tabs.currentIndex() == 0 and window.focusWidget() is notes
+
+
+def test_a_settings_file_that_is_a_fifo_does_not_hang_the_start(_private_data_dir):
+    """Issue 23: a FIFO where settings.ini should be blocked the start for ever (QSettings opened it).
+    The window is made in a child process, so that a hang is a failure after a minute, not for ever."""
+    import os
+    import stat
+    import subprocess
+    import sys
+
+    import pytest
+
+    if not hasattr(os, "mkfifo"):
+        pytest.skip("no FIFOs")
+    fifo = _private_data_dir / "settings.ini"
+    os.mkfifo(fifo)
+    code = ("from PySide6.QtWidgets import QApplication\n"
+            "app = QApplication([])\n"
+            "from goalform.ui.main_window import MainWindow\n"
+            "w = MainWindow()\n"
+            "w.settings.last_folder = '/tmp'\n"
+            "w.settings.qs.sync()\n"
+            "print(w.statusBar().full_message())\n")
+    try:
+        done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60,
+                              env={**os.environ, "GOALFORM_DATA_DIR": str(_private_data_dir)})
+    except subprocess.TimeoutExpired:
+        pytest.fail("the start hung on the settings file (a FIFO)")
+    finally:
+        still_fifo = stat.S_ISFIFO(os.lstat(fifo).st_mode)
+        fifo.unlink()
+    assert done.returncode == 0, done.stderr
+    assert "设置文件无法使用" in done.stdout and "管道" in done.stdout and still_fifo
