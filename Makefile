@@ -6,6 +6,7 @@ STAMP  := $(VENV)/.installed
 EXAMPLE ?= examples/form-2026.goal
 
 .PHONY: run test venv bench examples clean package check-package windows check-windows
+.PHONY: package-arm64 check-package-arm64
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -51,6 +52,16 @@ windows: $(STAMP)
 
 check-windows: $(STAMP)
 	$(BIN)/python packaging/check_windows.py
+
+# arm64 (信创 office PCs): dist/goalform_VERSION_arm64.deb built in an arm64 Debian 12 chroot under qemu-user,
+# then installed with apt into a clean one and run there (packaging/README.md, "The arm64 .deb"). Root, with
+# qemu-user-static, binfmt-support and debootstrap; without them each prints one SKIP line. The chroots are
+# cached in /var/cache/goalform-arm64 (GOALFORM_ARM64_CACHE).
+package-arm64: $(STAMP)
+	$(BIN)/python packaging/build_arm64.py
+
+check-package-arm64: $(STAMP)
+	$(BIN)/python packaging/check_arm64.py
 
 clean:
 	rm -rf $(VENV) build dist *.egg-info

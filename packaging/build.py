@@ -42,7 +42,8 @@ def run(cmd: list[str], **kwargs: object) -> None:
 def git_commit() -> str:
     """The short commit hash, with '-dirty' when the tree has uncommitted changes; '' without git.
 
-    $GOALFORM_COMMIT wins: the Windows build under Wine (packaging/wine_build.py) has no git inside.
+    $GOALFORM_COMMIT wins: the Windows build under Wine (packaging/wine_build.py) has no git inside, nor
+    the arm64 chroot of packaging/build_arm64.py.
     """
     if "GOALFORM_COMMIT" in os.environ:
         return os.environ["GOALFORM_COMMIT"]

@@ -157,12 +157,64 @@ def depends(bundle: Path) -> tuple[list[str], list[str]]:
             packages.setdefault(package, soname)
     entries = []
     for package in sorted(packages):
-        if package == "libc6":  # built against this glibc: needs it or newer
-            version = glibc_version()
+        if package == "libc6":  # the newest glibc symbol version any bundled file needs (else: this glibc)
+            version = glibc_floor(bundle)[0] or glibc_version()
             entries.append(f"libc6 (>= {version})" if version else "libc6")
         else:
             entries.append(package)
     return entries, notes
+
+
+GLIBC_LIBRARIES = ("libc.so.6", "libm.so.6", "libpthread.so.0", "libdl.so.2", "librt.so.1", "libutil.so.1")
+
+
+def version_needs(path: Path) -> set[tuple[str, str]]:
+    """(library, symbol version) pairs of a 64-bit little-endian ELF file's .gnu.version_r section.
+
+    What the dynamic linker demands of the libraries: ('libc.so.6', 'GLIBC_2.34') means the file
+    does not load on a glibc older than 2.34, whatever glibc it was built on.
+    """
+    data = path.read_bytes()
+    if data[:4] != b"\x7fELF" or data[4] != 2 or data[5] != 1:
+        return set()
+    shoff, = struct.unpack_from("<Q", data, 0x28)
+    shentsize, shnum = struct.unpack_from("<HH", data, 0x3A)
+    sections = [struct.unpack_from("<IIQQQQIIQQ", data, shoff + i * shentsize) for i in range(shnum)]
+    found = set()
+    for _name, sh_type, _flags, _addr, offset, _size, link, count, _align, _entsize in sections:
+        if sh_type != 0x6FFFFFFE:  # SHT_GNU_verneed
+            continue
+        strtab = sections[link][4]
+
+        def text(at: int) -> str:
+            return data[strtab + at:data.index(b"\0", strtab + at)].decode("ascii", "replace")
+
+        pos = offset
+        for _ in range(count):
+            _version, aux_count, file_name, aux, next_need = struct.unpack_from("<HHIII", data, pos)
+            aux_pos = pos + aux
+            for _ in range(aux_count):
+                _hash, _aux_flags, _other, name, next_aux = struct.unpack_from("<IHHII", data, aux_pos)
+                found.add((text(file_name), text(name)))
+                aux_pos += next_aux
+            if not next_need:
+                break
+            pos += next_need
+    return found
+
+
+def glibc_floor(bundle: Path) -> tuple[str, str]:
+    """(the oldest glibc every ELF file of the bundle loads on, e.g. '2.34'; the file that needs it)."""
+    best, needer = (0,), ""
+    for path in sorted(bundle.rglob("*")):
+        if path.is_symlink() or not path.is_file() or not is_elf(path):
+            continue
+        for library, version in version_needs(path):
+            if library in GLIBC_LIBRARIES or library.startswith("ld-linux"):
+                numbers = tuple(int(n) for n in re.findall(r"\d+", version)) if version.startswith("GLIBC_2") else ()
+                if numbers > best:
+                    best, needer = numbers, path.name
+    return (".".join(map(str, best)) if needer else ""), needer
 
 
 def glibc_version() -> str:

@@ -150,19 +150,31 @@ class Layout:
         return self.xs[cell.col + cell.colspan] - self.xs[cell.col] - 2 * self.pad_x
 
 
+def feature_tags() -> list:
+    """QFont.Tag of each of TEXT_AS_DRAWN; none where this Qt cannot make one from its name: Qt < 6.7 has
+    no QFont.Tag, and PySide6 6.8 (the newest arm64 wheel a Debian 12 glibc admits) binds no constructor
+    from a str. There the features stay on; the text is the same, only some glyphs may be joined."""
+    from PySide6.QtGui import QFont
+
+    try:
+        return [QFont.Tag(tag) for tag in TEXT_AS_DRAWN]
+    except (AttributeError, TypeError):
+        return []
+
+
 def fonts_for_pages() -> dict[str, "QFont"]:
     from PySide6.QtGui import QFont
 
     body_face = find_cjk_font(BODY_FACES) or QFont().family()
     title_face = find_cjk_font(TITLE_FACES) or body_face
+    tags = feature_tags()
 
     def font(face: str, pt: float, bold: bool = False) -> QFont:
         f = QFont(face)
         f.setPointSizeF(pt)
         f.setBold(bold)
-        if hasattr(QFont, "Tag"):  # Qt ≥ 6.7: each character drawn with its own glyph (see TEXT_AS_DRAWN)
-            for tag in TEXT_AS_DRAWN:
-                f.setFeature(QFont.Tag(tag), 0)
+        for tag in tags:  # each character drawn with its own glyph (see TEXT_AS_DRAWN)
+            f.setFeature(tag, 0)
         return f
 
     return {"body": font(body_face, TABLE_PT), "bold": font(body_face, TABLE_PT, True),
