@@ -22,7 +22,10 @@ def choose_language(requested: str | None = None) -> str:
     lang = (requested or os.environ.get("GOALFORM_LANG") or "").lower()
     if not lang:
         lang = QLocale.system().name().lower()
-        if lang in ("c", ""):
+        # The C/POSIX locale (LANG=C.UTF-8 on a bare system) names no language: Chinese, the default.
+        # (Python's locale module would call C.UTF-8 en_US.)
+        posix = next((os.environ[v] for v in ("LC_ALL", "LC_MESSAGES", "LANG") if os.environ.get(v)), "C")
+        if lang in ("c", "") and posix.split(".")[0].upper() not in ("C", "POSIX"):
             lang = (locale.getlocale()[0] or "zh").lower()
     return "en" if lang.startswith("en") else "zh"
 

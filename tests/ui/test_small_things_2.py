@@ -136,3 +136,17 @@ def test_the_library_pane_shows_a_twelve_character_name_whole(window, qtbot, bla
     assert dock.view.isColumnHidden(1) and dock.view.isColumnHidden(2)  # reference and source: below
     dock.view.setCurrentIndex(dock.model.first_entry_index())
     assert "来源" in dock.detail.text()
+
+
+@pytest.mark.parametrize("lang, expected", [("C.UTF-8", "zh"), ("POSIX", "zh"), ("zh_CN.UTF-8", "zh"),
+                                             ("en_US.UTF-8", "en")])
+def test_the_c_locale_is_no_english_desktop(monkeypatch, lang, expected):
+    from goalform.ui.app import choose_language
+
+    monkeypatch.delenv("GOALFORM_LANG", raising=False)
+    monkeypatch.delenv("LC_ALL", raising=False)
+    monkeypatch.delenv("LC_MESSAGES", raising=False)
+    monkeypatch.setenv("LANG", lang)
+    monkeypatch.setattr("goalform.ui.app.QLocale.system", lambda: __import__("PySide6.QtCore").QtCore.QLocale(
+        "C" if lang in ("C.UTF-8", "POSIX") else lang.split(".")[0]))
+    assert choose_language() == expected
