@@ -238,315 +238,315 @@
 <context>
     <name>FileActions</name>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="94" />
+        <location filename="../../goalform/ui/file_actions.py" line="95" />
         <source>新建…</source>
         <translation>New…</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="95" />
+        <location filename="../../goalform/ui/file_actions.py" line="96" />
         <source>打开…</source>
         <translation>Open…</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="96" />
+        <location filename="../../goalform/ui/file_actions.py" line="97" />
         <source>以只读方式打开…</source>
         <translation>Open read-only…</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="98" />
+        <location filename="../../goalform/ui/file_actions.py" line="99" />
         <source>保存</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="99" />
-        <location filename="../../goalform/ui/file_actions.py" line="314" />
+        <location filename="../../goalform/ui/file_actions.py" line="100" />
+        <location filename="../../goalform/ui/file_actions.py" line="315" />
         <source>另存为…</source>
         <translation>Save As…</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="100" />
+        <location filename="../../goalform/ui/file_actions.py" line="101" />
         <source>导入 Word/Excel…</source>
         <translation>Import Word/Excel…</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="101" />
+        <location filename="../../goalform/ui/file_actions.py" line="102" />
         <source>导出…</source>
         <translation>Export…</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="102" />
+        <location filename="../../goalform/ui/file_actions.py" line="103" />
         <source>打印预览…</source>
         <translation>Print preview…</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="103" />
+        <location filename="../../goalform/ui/file_actions.py" line="104" />
         <source>打印…</source>
         <translation>Print…</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="104" />
+        <location filename="../../goalform/ui/file_actions.py" line="105" />
         <source>结转到下一年…</source>
         <translation>Roll over to next year…</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="105" />
+        <location filename="../../goalform/ui/file_actions.py" line="106" />
         <source>与另一文件比较…</source>
         <translation>Compare with another file…</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="106" />
+        <location filename="../../goalform/ui/file_actions.py" line="107" />
         <source>关闭</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="107" />
+        <location filename="../../goalform/ui/file_actions.py" line="108" />
         <source>退出</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="108" />
+        <location filename="../../goalform/ui/file_actions.py" line="109" />
         <source>最近打开</source>
         <translation>Recent files</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="136" />
-        <location filename="../../goalform/ui/file_actions.py" line="327" />
+        <location filename="../../goalform/ui/file_actions.py" line="137" />
+        <location filename="../../goalform/ui/file_actions.py" line="328" />
         <source>未命名表格</source>
         <translation>untitled form</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="140" />
+        <location filename="../../goalform/ui/file_actions.py" line="141" />
         <source>保存修改</source>
         <translation>Save changes</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="138" />
+        <location filename="../../goalform/ui/file_actions.py" line="139" />
         <source>「%1」有未保存的修改。关闭前要保存吗？</source>
         <translation>“%1” has unsaved changes. Save them before closing?</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="137" />
+        <location filename="../../goalform/ui/file_actions.py" line="138" />
         <source>「%1」有未保存的审核意见或审核状态。关闭前要保存吗？</source>
         <translation>“%1” has unsaved review comments or review status. Save them before closing?</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="161" />
+        <location filename="../../goalform/ui/file_actions.py" line="162" />
         <source>新建失败</source>
         <translation>Could not create the form</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="168" />
-        <location filename="../../goalform/ui/file_actions.py" line="202" />
+        <location filename="../../goalform/ui/file_actions.py" line="169" />
+        <location filename="../../goalform/ui/file_actions.py" line="203" />
         <source>以只读方式打开</source>
         <translation>Open read-only</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="168" />
+        <location filename="../../goalform/ui/file_actions.py" line="169" />
         <source>打开</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="185" />
+        <location filename="../../goalform/ui/file_actions.py" line="186" />
         <source>无法打开文件</source>
         <translation>Cannot open the file</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="199" />
+        <location filename="../../goalform/ui/file_actions.py" line="200" />
         <source>文件已在编辑中</source>
         <translation>File already being edited</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="200" />
+        <location filename="../../goalform/ui/file_actions.py" line="201" />
         <source>「%1」已在另一个 goalform 窗口中打开。
 两边同时编辑，后保存的一方会覆盖先保存的一方。建议以只读方式打开。</source>
         <translation>“%1” is already open in another goalform window.
 If both are edited, whichever saves last overwrites the other. Opening it read-only is recommended.</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="202" />
+        <location filename="../../goalform/ui/file_actions.py" line="203" />
         <source>仍要编辑</source>
         <translation>Edit anyway</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="223" />
+        <location filename="../../goalform/ui/file_actions.py" line="224" />
         <source>（无）</source>
         <translation>(none)</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="227" />
+        <location filename="../../goalform/ui/file_actions.py" line="228" />
         <source>清除列表</source>
         <translation>Clear list</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="246" />
+        <location filename="../../goalform/ui/file_actions.py" line="247" />
         <source>另存为</source>
         <translation>Save As</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="256" />
+        <location filename="../../goalform/ui/file_actions.py" line="257" />
         <source>部门整体绩效目标表</source>
         <translation>Department performance targets</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="263" />
+        <location filename="../../goalform/ui/file_actions.py" line="264" />
         <source>保存失败</source>
         <translation>Save failed</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="286" />
+        <location filename="../../goalform/ui/file_actions.py" line="287" />
         <source>已把审核记录保存到 %1；文件中的表格内容已被他人修改，现在显示的是文件中的最新内容</source>
         <translation>Review records saved to %1; someone else changed the form in the file, which is now shown as it is there</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="288" />
+        <location filename="../../goalform/ui/file_actions.py" line="289" />
         <source>已把审核记录保存到 %1（表格内容未改动）</source>
         <translation>Review record saved to %1 (form content unchanged)</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="294" />
+        <location filename="../../goalform/ui/file_actions.py" line="295" />
         <source>已保存到 %1；文件中的表格内容已被他人修改，现在显示的是文件中的最新内容</source>
         <translation>Saved to %1; someone else changed the form in the file, which is now shown as it is there</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="296" />
+        <location filename="../../goalform/ui/file_actions.py" line="297" />
         <source>已保存到 %1</source>
         <translation>Saved to %1</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="304" />
+        <location filename="../../goalform/ui/file_actions.py" line="305" />
         <source>%1 条审核意见</source>
         <translation>%1 review comments</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="306" />
+        <location filename="../../goalform/ui/file_actions.py" line="307" />
         <source>%1 条状态记录</source>
         <translation>%1 status records</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="309" />
+        <location filename="../../goalform/ui/file_actions.py" line="310" />
         <source>；同时保留了文件中他人新加的 %1</source>
         <translation>; kept what others added to the file meanwhile: %1</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="309" />
+        <location filename="../../goalform/ui/file_actions.py" line="310" />
         <source>、</source>
         <translation>, </translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="314" />
+        <location filename="../../goalform/ui/file_actions.py" line="315" />
         <source>文件已被修改</source>
         <translation>File changed on disk</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="314" />
+        <location filename="../../goalform/ui/file_actions.py" line="315" />
         <source>覆盖保存</source>
         <translation>Overwrite</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="328" />
+        <location filename="../../goalform/ui/file_actions.py" line="329" />
         <source>恢复未保存的工作</source>
         <translation>Recover unsaved work</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="329" />
+        <location filename="../../goalform/ui/file_actions.py" line="330" />
         <source>goalform 上次没有正常关闭。发现「%1」在 %2 的未保存修改。
 要恢复吗？</source>
         <translation>goalform did not close normally last time. Unsaved changes to “%1” from %2 were found.
 Recover them?</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="331" />
+        <location filename="../../goalform/ui/file_actions.py" line="332" />
         <source>恢复</source>
         <translation>Recover</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="332" />
+        <location filename="../../goalform/ui/file_actions.py" line="333" />
         <source>丢弃</source>
         <translation>Discard</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="333" />
+        <location filename="../../goalform/ui/file_actions.py" line="334" />
         <source>以后再说</source>
         <translation>Later</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="338" />
+        <location filename="../../goalform/ui/file_actions.py" line="339" />
         <source>无法恢复</source>
         <translation>Cannot recover</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="381" />
+        <location filename="../../goalform/ui/file_actions.py" line="382" />
         <source>此表还有 %1 个错误，仍要导出吗？</source>
         <translation>This form still has %1 errors. Export anyway?</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="424" />
+        <location filename="../../goalform/ui/file_actions.py" line="429" />
         <source>结转到下一年</source>
         <translation>Roll over to next year</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="425" />
+        <location filename="../../goalform/ui/file_actions.py" line="430" />
         <source>已结转为 %1 年的新表格（尚未保存）。有 %2 处需要核对，详见检查结果。</source>
         <translation>Rolled over to a new form for %1 (not saved yet). %2 items need checking; see Findings.</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="356" />
+        <location filename="../../goalform/ui/file_actions.py" line="357" />
         <source>导入</source>
         <translation>Import</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="43" />
+        <location filename="../../goalform/ui/file_actions.py" line="44" />
         <source>goalform 表格 (*.goal)</source>
         <translation>goalform forms (*.goal)</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="365" />
+        <location filename="../../goalform/ui/file_actions.py" line="366" />
         <source>导入失败</source>
         <translation>Import failed</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="373" />
+        <location filename="../../goalform/ui/file_actions.py" line="374" />
         <source>导入报告</source>
         <translation>Import report</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="373" />
+        <location filename="../../goalform/ui/file_actions.py" line="374" />
         <source>已导入「%1」。</source>
         <translation>Imported “%1”.</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="381" />
-        <location filename="../../goalform/ui/file_actions.py" line="386" />
+        <location filename="../../goalform/ui/file_actions.py" line="382" />
+        <location filename="../../goalform/ui/file_actions.py" line="388" />
         <source>导出</source>
         <translation>Export</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="393" />
+        <location filename="../../goalform/ui/file_actions.py" line="395" />
         <source>导出失败</source>
         <translation>Export failed</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="397" />
+        <location filename="../../goalform/ui/file_actions.py" line="402" />
         <source>已导出到 %1</source>
         <translation>Exported to %1</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="410" />
+        <location filename="../../goalform/ui/file_actions.py" line="415" />
         <source>打印失败</source>
         <translation>Printing failed</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="418" />
+        <location filename="../../goalform/ui/file_actions.py" line="423" />
         <source>结转失败</source>
         <translation>Rollover failed</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="434" />
+        <location filename="../../goalform/ui/file_actions.py" line="439" />
         <source>与另一文件比较</source>
         <translation>Compare with another file</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="438" />
+        <location filename="../../goalform/ui/file_actions.py" line="443" />
         <source>比较失败</source>
         <translation>Comparison failed</translation>
     </message>
@@ -568,18 +568,18 @@ Recover them?</translation>
         <translation>PDF file</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="55" />
+        <location filename="../../goalform/ui/file_actions.py" line="56" />
         <source>Word 或 Excel 表格 (%1)</source>
         <translation>Word or Excel forms (%1)</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="57" />
-        <location filename="../../goalform/ui/file_actions.py" line="66" />
+        <location filename="../../goalform/ui/file_actions.py" line="58" />
+        <location filename="../../goalform/ui/file_actions.py" line="67" />
         <source>所有文件 (*)</source>
         <translation>All files (*)</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/file_actions.py" line="65" />
+        <location filename="../../goalform/ui/file_actions.py" line="66" />
         <source>可导入的 Word 或 Excel 表格 (%1)</source>
         <translation>Importable Word or Excel forms (%1)</translation>
     </message>
@@ -825,7 +825,7 @@ Recover them?</translation>
     <name>LibraryActions</name>
     <message>
         <location filename="../../goalform/ui/library_actions.py" line="60" />
-        <location filename="../../goalform/ui/library_actions.py" line="151" />
+        <location filename="../../goalform/ui/library_actions.py" line="168" />
         <source>指标库…</source>
         <translation>Indicator library…</translation>
     </message>
@@ -840,22 +840,22 @@ Recover them?</translation>
         <translation>Export indicator library…</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/library_actions.py" line="91" />
-        <location filename="../../goalform/ui/library_actions.py" line="107" />
-        <location filename="../../goalform/ui/library_actions.py" line="115" />
-        <location filename="../../goalform/ui/library_actions.py" line="183" />
-        <location filename="../../goalform/ui/library_actions.py" line="216" />
-        <location filename="../../goalform/ui/library_actions.py" line="219" />
+        <location filename="../../goalform/ui/library_actions.py" line="92" />
+        <location filename="../../goalform/ui/library_actions.py" line="108" />
+        <location filename="../../goalform/ui/library_actions.py" line="116" />
+        <location filename="../../goalform/ui/library_actions.py" line="193" />
+        <location filename="../../goalform/ui/library_actions.py" line="226" />
         <location filename="../../goalform/ui/library_actions.py" line="229" />
-        <location filename="../../goalform/ui/library_actions.py" line="241" />
-        <location filename="../../goalform/ui/library_actions.py" line="312" />
-        <location filename="../../goalform/ui/library_actions.py" line="320" />
-        <location filename="../../goalform/ui/library_actions.py" line="333" />
+        <location filename="../../goalform/ui/library_actions.py" line="239" />
+        <location filename="../../goalform/ui/library_actions.py" line="251" />
+        <location filename="../../goalform/ui/library_actions.py" line="322" />
+        <location filename="../../goalform/ui/library_actions.py" line="330" />
+        <location filename="../../goalform/ui/library_actions.py" line="343" />
         <source>指标库</source>
         <translation>Indicator library</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/library_actions.py" line="92" />
+        <location filename="../../goalform/ui/library_actions.py" line="93" />
         <source>无法打开指标库：%1
 
 本次只使用内置指标。</source>
@@ -864,12 +864,12 @@ Recover them?</translation>
 Only the built-in indicators are used this time.</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/library_actions.py" line="99" />
+        <location filename="../../goalform/ui/library_actions.py" line="100" />
         <source>指标库已损坏</source>
         <translation>Indicator library damaged</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/library_actions.py" line="100" />
+        <location filename="../../goalform/ui/library_actions.py" line="101" />
         <source>%1
 
 是否用内置指标重建指标库？损坏的文件会改名保留，导入的指标库需重新导入。
@@ -880,173 +880,173 @@ Rebuild the indicator library from the built-in indicators? The damaged file is 
 Choose No to use only the built-in indicators this time.</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/library_actions.py" line="107" />
+        <location filename="../../goalform/ui/library_actions.py" line="108" />
         <source>无法重建指标库：%1</source>
         <translation>Cannot rebuild the indicator library: %1</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/library_actions.py" line="153" />
+        <location filename="../../goalform/ui/library_actions.py" line="170" />
         <source>从指标库选择指标插入（Ctrl+L）</source>
         <translation>Choose indicators to insert from the library (Ctrl+L)</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/library_actions.py" line="182" />
+        <location filename="../../goalform/ui/library_actions.py" line="192" />
         <source>导入的表格</source>
         <translation>imported form</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/library_actions.py" line="200" />
+        <location filename="../../goalform/ui/library_actions.py" line="210" />
         <source>已将本表的 %1 个新指标加入指标库（我的表）</source>
         <translation>Added %1 new indicators from this form to the library (My forms)</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/library_actions.py" line="216" />
+        <location filename="../../goalform/ui/library_actions.py" line="226" />
         <source>请先新建或打开一张表格。</source>
         <translation>Create or open a form first.</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/library_actions.py" line="219" />
+        <location filename="../../goalform/ui/library_actions.py" line="229" />
         <source>表格以只读方式打开，不能插入指标。</source>
         <translation>The form is open read-only; indicators cannot be inserted.</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/library_actions.py" line="228" />
+        <location filename="../../goalform/ui/library_actions.py" line="238" />
         <source>从指标库插入 %1 个指标</source>
         <translation>Insert %1 indicators from library</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/library_actions.py" line="241" />
+        <location filename="../../goalform/ui/library_actions.py" line="251" />
         <source>没有插入指标：
 %1</source>
         <translation>No indicators inserted:
 %1</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/library_actions.py" line="242" />
+        <location filename="../../goalform/ui/library_actions.py" line="252" />
         <source>另有 %1 个</source>
         <translation>and %1 more</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/library_actions.py" line="244" />
+        <location filename="../../goalform/ui/library_actions.py" line="254" />
         <source>已插入 %1 个指标</source>
         <translation>Inserted %1 indicators</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/library_actions.py" line="246" />
+        <location filename="../../goalform/ui/library_actions.py" line="256" />
         <source>，%1 个已在表中或无法放置</source>
         <translation>; %1 already in the form or could not be placed</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/library_actions.py" line="248" />
+        <location filename="../../goalform/ui/library_actions.py" line="258" />
         <source>；指标分类为默认值（斜体），请确认</source>
         <translation>; the categories are defaults (in italics): please check them</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/library_actions.py" line="258" />
-        <location filename="../../goalform/ui/library_actions.py" line="260" />
-        <location filename="../../goalform/ui/library_actions.py" line="264" />
-        <location filename="../../goalform/ui/library_actions.py" line="275" />
-        <location filename="../../goalform/ui/library_actions.py" line="277" />
+        <location filename="../../goalform/ui/library_actions.py" line="268" />
+        <location filename="../../goalform/ui/library_actions.py" line="270" />
+        <location filename="../../goalform/ui/library_actions.py" line="274" />
+        <location filename="../../goalform/ui/library_actions.py" line="285" />
         <location filename="../../goalform/ui/library_actions.py" line="287" />
+        <location filename="../../goalform/ui/library_actions.py" line="297" />
         <source>导入指标库</source>
         <translation>Import indicator library</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/library_actions.py" line="258" />
+        <location filename="../../goalform/ui/library_actions.py" line="268" />
         <source>指标库不可用，无法导入。</source>
         <translation>The indicator library is not available; cannot import.</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/library_actions.py" line="261" />
+        <location filename="../../goalform/ui/library_actions.py" line="271" />
         <source>Excel 工作簿 (*.xlsx *.xls);;所有文件 (*)</source>
         <translation>Excel workbook (*.xlsx *.xls);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/library_actions.py" line="283" />
+        <location filename="../../goalform/ui/library_actions.py" line="293" />
         <source>已从「%1」导入 %2 个指标。</source>
         <translation>Imported %2 indicators from “%1”.</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/library_actions.py" line="271" />
-        <location filename="../../goalform/ui/library_actions.py" line="285" />
+        <location filename="../../goalform/ui/library_actions.py" line="281" />
+        <location filename="../../goalform/ui/library_actions.py" line="295" />
         <source>以下 %1 行未能导入：</source>
         <translation>These %1 rows could not be imported:</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/library_actions.py" line="269" />
+        <location filename="../../goalform/ui/library_actions.py" line="279" />
         <source>「%1」中没有可导入的指标，指标库未改动。</source>
         <translation>“%1” has no indicators to import; the library is unchanged.</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/library_actions.py" line="272" />
-        <location filename="../../goalform/ui/library_actions.py" line="286" />
+        <location filename="../../goalform/ui/library_actions.py" line="282" />
+        <location filename="../../goalform/ui/library_actions.py" line="296" />
         <source>另有 %1 行</source>
         <translation>and %1 more rows</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/library_actions.py" line="274" />
+        <location filename="../../goalform/ui/library_actions.py" line="284" />
         <source>表头下没有任何指标行。</source>
         <translation>There are no indicator rows under the header.</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/library_actions.py" line="293" />
-        <location filename="../../goalform/ui/library_actions.py" line="300" />
+        <location filename="../../goalform/ui/library_actions.py" line="303" />
+        <location filename="../../goalform/ui/library_actions.py" line="310" />
         <source>导出指标库</source>
         <translation>Export indicator library</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/library_actions.py" line="293" />
+        <location filename="../../goalform/ui/library_actions.py" line="303" />
         <source>指标库.xlsx</source>
         <translation>indicator library.xlsx</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/library_actions.py" line="294" />
+        <location filename="../../goalform/ui/library_actions.py" line="304" />
         <source>Excel 工作簿 (*.xlsx)</source>
         <translation>Excel workbook (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/library_actions.py" line="305" />
+        <location filename="../../goalform/ui/library_actions.py" line="315" />
         <source>已导出 %1 个指标到 %2</source>
         <translation>Exported %1 indicators to %2</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/library_actions.py" line="312" />
+        <location filename="../../goalform/ui/library_actions.py" line="322" />
         <source>内置指标不能删除。</source>
         <translation>Built-in indicators cannot be deleted.</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/library_actions.py" line="315" />
-        <location filename="../../goalform/ui/library_actions.py" line="330" />
+        <location filename="../../goalform/ui/library_actions.py" line="325" />
+        <location filename="../../goalform/ui/library_actions.py" line="340" />
         <source>删除指标</source>
         <translation>Delete indicator</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/library_actions.py" line="316" />
+        <location filename="../../goalform/ui/library_actions.py" line="326" />
         <source>从指标库删除所选的 %1 个指标？</source>
         <translation>Delete the %1 selected indicators from the library?</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/library_actions.py" line="317" />
+        <location filename="../../goalform/ui/library_actions.py" line="327" />
         <source>（所选的内置指标不会删除）</source>
         <translation>(selected built-in indicators are not deleted)</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/library_actions.py" line="329" />
+        <location filename="../../goalform/ui/library_actions.py" line="339" />
         <source>导入的「%1」中的全部指标</source>
         <translation>all indicators imported from “%1”</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/library_actions.py" line="329" />
+        <location filename="../../goalform/ui/library_actions.py" line="339" />
         <source>从我的表学到的全部指标</source>
         <translation>all indicators learned from my forms</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/library_actions.py" line="330" />
+        <location filename="../../goalform/ui/library_actions.py" line="340" />
         <source>从指标库删除%1？</source>
         <translation>Delete %1 from the library?</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/library_actions.py" line="338" />
+        <location filename="../../goalform/ui/library_actions.py" line="348" />
         <source>已删除 %1 个指标</source>
         <translation>Deleted %1 indicators</translation>
     </message>
@@ -1192,157 +1192,157 @@ Choose No to use only the built-in indicators this time.</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../goalform/ui/main_window.py" line="109" />
+        <location filename="../../goalform/ui/main_window.py" line="113" />
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/main_window.py" line="132" />
+        <location filename="../../goalform/ui/main_window.py" line="136" />
         <source>编辑(&amp;E)</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/main_window.py" line="150" />
+        <location filename="../../goalform/ui/main_window.py" line="154" />
         <source>视图(&amp;V)</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/main_window.py" line="152" />
+        <location filename="../../goalform/ui/main_window.py" line="156" />
         <source>检查结果</source>
         <translation>Findings</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/main_window.py" line="155" />
+        <location filename="../../goalform/ui/main_window.py" line="159" />
         <source>下一个问题</source>
         <translation>Next problem</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/main_window.py" line="159" />
+        <location filename="../../goalform/ui/main_window.py" line="163" />
         <source>转到</source>
         <translation>Go to</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/main_window.py" line="162" />
+        <location filename="../../goalform/ui/main_window.py" line="166" />
         <source>帮助(&amp;H)</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/main_window.py" line="163" />
+        <location filename="../../goalform/ui/main_window.py" line="167" />
         <source>关于 goalform</source>
         <translation>About goalform</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/main_window.py" line="167" />
+        <location filename="../../goalform/ui/main_window.py" line="171" />
         <source>工具栏</source>
         <translation>Toolbar</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/main_window.py" line="390" />
+        <location filename="../../goalform/ui/main_window.py" line="389" />
         <source>部门整体绩效目标表</source>
         <translation>Department performance targets</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/main_window.py" line="138" />
+        <location filename="../../goalform/ui/main_window.py" line="142" />
         <source>检查</source>
         <translation>Check</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/main_window.py" line="141" />
+        <location filename="../../goalform/ui/main_window.py" line="145" />
         <source>检查整张表格：未填的必填项也作为错误列出 (F5)</source>
         <translation>Check the whole form; required fields still empty count as errors (F5)</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/main_window.py" line="236" />
+        <location filename="../../goalform/ui/main_window.py" line="240" />
         <source>只读：此表格以只读方式打开，表格内容不能修改。可以添加审核意见、提交、退回或通过，保存时只写入这些审核记录。</source>
         <translation>Read-only: the form's content cannot be changed. You can add review comments, submit, return or approve; saving writes only this review record.</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/main_window.py" line="248" />
+        <location filename="../../goalform/ui/main_window.py" line="252" />
         <source>基本信息</source>
         <translation>Header</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/main_window.py" line="249" />
+        <location filename="../../goalform/ui/main_window.py" line="253" />
         <source>资金情况</source>
         <translation>Funds</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/main_window.py" line="250" />
+        <location filename="../../goalform/ui/main_window.py" line="254" />
         <source>职能与任务</source>
         <translation>Functions and tasks</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/main_window.py" line="252" />
+        <location filename="../../goalform/ui/main_window.py" line="256" />
         <source>长期目标</source>
         <translation>Long-term goal</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/main_window.py" line="254" />
+        <location filename="../../goalform/ui/main_window.py" line="258" />
         <source>年度目标</source>
         <translation>Annual goal</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/main_window.py" line="257" />
+        <location filename="../../goalform/ui/main_window.py" line="261" />
         <source>填报说明</source>
         <translation>Instructions</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/main_window.py" line="330" />
+        <location filename="../../goalform/ui/main_window.py" line="343" />
         <source>检查完成：错误 %1 处，警告 %2 处</source>
         <translation>Check finished: %1 errors, %2 warnings</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/main_window.py" line="331" />
+        <location filename="../../goalform/ui/main_window.py" line="344" />
         <source>检查完成：没有发现问题</source>
         <translation>Check finished: no problems found</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/main_window.py" line="341" />
+        <location filename="../../goalform/ui/main_window.py" line="354" />
         <source>错误 %1 · 警告 %2</source>
         <translation>Errors %1 · Warnings %2</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/main_window.py" line="343" />
+        <location filename="../../goalform/ui/main_window.py" line="356" />
         <source>待填 %1 项</source>
         <translation>%1 to fill in</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/main_window.py" line="347" />
+        <location filename="../../goalform/ui/main_window.py" line="361" />
         <source>检查用时 %1 毫秒</source>
         <translation>Checked in %1 ms</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/main_window.py" line="361" />
+        <location filename="../../goalform/ui/form_tabs.py" line="67" />
         <source>待填 %1</source>
         <translation>%1 to fill in</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/main_window.py" line="396" />
+        <location filename="../../goalform/ui/main_window.py" line="395" />
         <source>未命名</source>
         <translation>Untitled</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/main_window.py" line="397" />
+        <location filename="../../goalform/ui/main_window.py" line="396" />
         <source>（只读）</source>
         <translation> (read-only)</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/main_window.py" line="401" />
+        <location filename="../../goalform/ui/main_window.py" line="400" />
         <source>只读</source>
         <translation>Read-only</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/main_window.py" line="401" />
+        <location filename="../../goalform/ui/main_window.py" line="400" />
         <source>只读 · 审核记录未保存</source>
         <translation>Read-only · review record not saved</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/main_window.py" line="403" />
+        <location filename="../../goalform/ui/main_window.py" line="402" />
         <source>有未保存的修改</source>
         <translation>Unsaved changes</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/main_window.py" line="405" />
+        <location filename="../../goalform/ui/main_window.py" line="404" />
         <source>已保存</source>
         <translation>Saved</translation>
     </message>
@@ -2001,47 +2001,47 @@ Reopen it for editing? Changes reach the file when it is saved.</translation>
 <context>
     <name>messages</name>
     <message>
-        <location filename="../../goalform/domain/amounts.py" line="66" />
+        <location filename="../../goalform/domain/amounts.py" line="79" />
         <source>金额最多保留{n}位小数：「{amount}」</source>
         <translation>An amount has at most {n} decimals: “{amount}”</translation>
     </message>
     <message>
-        <location filename="../../goalform/domain/amounts.py" line="68" />
+        <location filename="../../goalform/domain/amounts.py" line="81" />
         <source>「{amount}」万元即一万亿元以上，没有部门的预算这么大：请检查位数</source>
         <translation>“{amount}” (10,000 yuan) is a trillion yuan or more; no department's budget is that large: check the digits</translation>
     </message>
     <message>
-        <location filename="../../goalform/domain/amounts.py" line="81" />
+        <location filename="../../goalform/domain/amounts.py" line="94" />
         <source>金额不能为负数：「{amount}」</source>
         <translation>An amount cannot be negative: “{amount}”</translation>
     </message>
     <message>
-        <location filename="../../goalform/domain/amounts.py" line="89" />
+        <location filename="../../goalform/domain/amounts.py" line="102" />
         <source>金额以万元为单位：「{amount}」是 {wan} 万元，请填 {wan}</source>
         <translation>Amounts are in 10,000 yuan: “{amount}” is {wan} (10,000 yuan); enter {wan}</translation>
     </message>
     <message>
-        <location filename="../../goalform/domain/amounts.py" line="90" />
+        <location filename="../../goalform/domain/amounts.py" line="103" />
         <source>金额以万元为单位：「{amount}」请换算成万元再填</source>
         <translation>Amounts are in 10,000 yuan: convert “{amount}” first</translation>
     </message>
     <message>
-        <location filename="../../goalform/domain/amounts.py" line="92" />
+        <location filename="../../goalform/domain/amounts.py" line="105" />
         <source>「{amount}」含有空格、制表符或换行：一格只能填一个金额</source>
         <translation>“{amount}” contains spaces, tabs or line breaks: one amount per cell</translation>
     </message>
     <message>
-        <location filename="../../goalform/domain/amounts.py" line="94" />
+        <location filename="../../goalform/domain/amounts.py" line="107" />
         <source>「{amount}」有两个小数点</source>
         <translation>“{amount}” has two decimal points</translation>
     </message>
     <message>
-        <location filename="../../goalform/domain/amounts.py" line="96" />
+        <location filename="../../goalform/domain/amounts.py" line="109" />
         <source>「{amount}」的逗号不在千位上：千位分隔符每三位一个（如 1,000），小数点请用「.」</source>
         <translation>“{amount}” has a comma outside the thousands positions: a separator every three digits (1,000); use “.” for decimals</translation>
     </message>
     <message>
-        <location filename="../../goalform/domain/amounts.py" line="97" />
+        <location filename="../../goalform/domain/amounts.py" line="110" />
         <source>「{amount}」不是金额</source>
         <translation>“{amount}” is not an amount</translation>
     </message>
@@ -2208,7 +2208,7 @@ Reopen it for editing? Changes reach the file when it is saved.</translation>
         <translation>{row}: the basis explains “{other}”; the rows may have slipped: please check</translation>
     </message>
     <message>
-        <location filename="../../goalform/domain/validation/library.py" line="51" />
+        <location filename="../../goalform/domain/validation/library.py" line="53" />
         <source>{row}在指标库中属于「{where}」，这里在「{here}」下</source>
         <translation>{row} belongs under “{where}” in the indicator library; here it is under “{here}”</translation>
     </message>
