@@ -23,7 +23,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Callable
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QPoint, Qt
 from PySide6.QtGui import QGuiApplication, QKeySequence
 from PySide6.QtWidgets import QLineEdit, QMainWindow, QMenu, QToolTip, QWidget
 
@@ -358,8 +358,13 @@ class FundsGrid(QObject):
         window = cell.window()
         if isinstance(window, QMainWindow):
             window.statusBar().showMessage(message, 15000)
-        if cell.isVisible():
-            QToolTip.showText(cell.mapToGlobal(cell.rect().bottomLeft()), message, cell)
+        body = cell.parentWidget()
+        if cell.isVisible() and body is not None:
+            # Below the whole table, at the cell's column: under the cell it hid the rows below and the
+            # 收入构成 label. Where that is out of view, the status bar says it alone.
+            below = body.mapTo(window, QPoint(cell.x(), body.childrenRect().bottom() + 6))
+            if window.rect().contains(below):
+                QToolTip.showText(window.mapToGlobal(below), message, cell)
 
     def _unsay(self, cell: QWidget) -> None:
         """The refusal was corrected or taken back: its message goes from the status bar."""

@@ -150,3 +150,28 @@ def test_the_c_locale_is_no_english_desktop(monkeypatch, lang, expected):
     monkeypatch.setattr("goalform.ui.app.QLocale.system", lambda: __import__("PySide6.QtCore").QtCore.QLocale(
         "C" if lang in ("C.UTF-8", "POSIX") else lang.split(".")[0]))
     assert choose_language() == expected
+
+
+def test_a_refusal_message_covers_no_field(window, qtbot, blank_doc):
+    from PySide6.QtWidgets import QToolTip
+
+    window.set_document(blank_doc)
+    funds = next(p for p in window.tab_pages if p.objectName() == "funds_tab")
+    window.tabs.setCurrentWidget(funds)
+    QApplication.processEvents()
+    cell = window.tabs.currentWidget().findChild(QLineEdit, "fund_unit_funds_current")
+    qtbot.waitUntil(cell.isVisible)
+    qtbot.mouseClick(cell, Qt.MouseButton.LeftButton)
+    qtbot.keyClicks(cell, "12,5")
+    qtbot.keyClick(cell, Qt.Key.Key_Return)
+    assert "千位" in window.statusBar().toolTip() + window.statusBar().currentMessage()
+    assert QToolTip.isVisible() and "千位" in QToolTip.text()  # the pop-up sits below every cell and label
+    if True:
+        tip = next(w for w in QApplication.topLevelWidgets() if w.inherits("QTipLabel") and w.isVisible())
+        from PySide6.QtWidgets import QLabel
+
+        page = window.tabs.currentWidget()
+        for widget in page.findChildren(QLineEdit) + page.findChildren(QLabel):
+            if widget.isVisible() and widget is not tip:
+                top_left = widget.mapToGlobal(widget.rect().topLeft())
+                assert not tip.geometry().intersects(widget.rect().translated(top_left)), widget.objectName() or widget.text()
