@@ -48,3 +48,12 @@ def put_on_clipboard(text: str, html: str = "") -> None:
     if html:
         mime.setHtml(html)
     QApplication.clipboard().setMimeData(mime)
+
+
+def cell(win, name: str):
+    """The line edit called ``name`` in ``win`` (a funds cell, a field), which must exist."""
+    from PySide6.QtWidgets import QLineEdit
+
+    found = win.findChild(QLineEdit, name)
+    assert found is not None, name
+    return found

@@ -52,3 +52,14 @@ def saved_reference(tmp_path: Path) -> Path:
 @pytest.fixture
 def blank_doc() -> Document:
     return Document.new(assets.template("2026"), 2026)
+
+
+@pytest.fixture
+def funds(window, blank_doc):
+    """The window on the 资金情况 tab of a blank 2026 form."""
+    from PySide6.QtWidgets import QApplication
+
+    window.set_document(blank_doc)
+    window.tabs.setCurrentIndex(1)
+    QApplication.processEvents()
+    return window

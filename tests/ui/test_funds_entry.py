@@ -5,24 +5,12 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QLineEdit
-from ui_helpers import put_on_clipboard, settle, type_text
+from ui_helpers import cell, put_on_clipboard, settle, type_text
 
 CTRL = Qt.KeyboardModifier.ControlModifier
 SHIFT = Qt.KeyboardModifier.ShiftModifier
 
 
-def cell(win, name: str) -> QLineEdit:
-    found = win.findChild(QLineEdit, name)
-    assert found is not None, name
-    return found
-
-
-@pytest.fixture
-def funds(window, blank_doc):
-    window.set_document(blank_doc)
-    window.tabs.setCurrentIndex(1)
-    QApplication.processEvents()
-    return window
 
 
 

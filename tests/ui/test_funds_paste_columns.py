@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QLineEdit
-from ui_helpers import put_on_clipboard
+from ui_helpers import cell, put_on_clipboard
 
 from goalform.ui.funds_paste import column_plan
 
@@ -14,18 +14,6 @@ CTRL = Qt.KeyboardModifier.ControlModifier
 LINES = ("fiscal", "special_account")
 
 
-def cell(win, name: str) -> QLineEdit:
-    found = win.findChild(QLineEdit, name)
-    assert found is not None, name
-    return found
-
-
-@pytest.fixture
-def funds(window, blank_doc):
-    window.set_document(blank_doc)
-    window.tabs.setCurrentIndex(1)
-    QApplication.processEvents()
-    return window
 
 
 def paste_at(qtbot, win, name: str, text: str, html: str = "") -> None:

@@ -5,23 +5,11 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QLineEdit, QTabBar
-from ui_helpers import type_text
+from ui_helpers import cell, type_text
 
 from goalform.store.document import Document
 
 
-def cell(win, name: str) -> QLineEdit:
-    found = win.findChild(QLineEdit, name)
-    assert found is not None, name
-    return found
-
-
-@pytest.fixture
-def funds(window, blank_doc):
-    window.set_document(blank_doc)
-    window.tabs.setCurrentIndex(1)
-    QApplication.processEvents()
-    return window
 
 
 def test_a_refused_amount_does_not_linger_when_the_clerk_clicks_elsewhere(funds, qtbot, blank_doc):

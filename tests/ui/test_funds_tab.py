@@ -1,15 +1,10 @@
 """The funds tab: typing an amount updates 合计, 占比 and the findings; undo takes it back."""
 from __future__ import annotations
 
-from ui_helpers import settle
+from ui_helpers import cell, settle
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLineEdit
 
-
-def cell(win, name: str) -> QLineEdit:
-    found = win.findChild(QLineEdit, name)
-    assert found is not None, name
-    return found
 
 
 def test_typing_an_amount_updates_totals_shares_and_findings(window, qtbot, blank_doc):

@@ -10,13 +10,6 @@ from ui_helpers import settle, type_text
 from goalform.domain.validation.library import validate_against
 
 
-@pytest.fixture
-def funds(window, blank_doc):
-    window.set_document(blank_doc)
-    window.tabs.setCurrentIndex(1)
-    QApplication.processEvents()
-    return window
-
 
 def _full(window):  # noqa: ANN001, ANN202
     return validate_against(window.doc.load_form(), window.doc.template, window.runner.library)
