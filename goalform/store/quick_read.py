@@ -68,6 +68,7 @@ def read_quickly(path: Path | str) -> tuple[Form, Template] | None:
     module docstring). Raises StoreError only where the full path would say the same: a file that
     is not a .goal by its header, or one that is busy."""
     path = Path(path)
+    clean_folder(path.parent)  # what saves killed there left behind, as every open does (store.leftovers)
     if check_header(path) != SCHEMA_VERSION:
         return None
     with readable_copy(path) as source:  # a WAL-mode file from elsewhere: through a private copy
