@@ -75,21 +75,23 @@ def news_text(content: str, comments: int, statuses: list[StatusChange]) -> str:
 
 
 def refuse_both_changed(name: str, content: str, disk_review: Review, ours: Review) -> ChangedOnDisk:
-    comments, statuses = new_records(disk_review, ours)
-    return ChangedOnDisk(
-        f"「{name}」在打开之后被其他程序或另一个 goalform 窗口修改过（{news_text(content, comments, statuses)}），"
-        "这里也改动了表格内容。覆盖保存会用这里的内容替换那些表格内容（审核意见和状态记录两边都会保留）；"
-        "另存为可以两份都保留（原文件未改动）",
-        disk_changes=content, comments=comments, statuses=statuses)
+    return _changed_on_disk(name, content, disk_review, ours,
+                            "这里也改动了表格内容。覆盖保存会用这里的内容替换那些表格内容（审核意见和状态记录两边都会保留）；"
+                            "另存为可以两份都保留（原文件未改动）")
 
 
 def refuse_stale_approval(name: str, content: str, disk_review: Review, ours: Review) -> ChangedOnDisk:
     """An approval made here on content the file no longer has: the reviewer approved what they saw."""
+    return _changed_on_disk(name, content, disk_review, ours,
+                            "而这里的「通过」是对打开时的内容作出的。覆盖保存会把通过记录写入现在的文件（文件会显示通过后被修改）；"
+                            "另存为可以把打开时的内容和审核记录一起保存（原文件未改动）")
+
+
+def _changed_on_disk(name: str, content: str, disk_review: Review, ours: Review, what_here: str) -> ChangedOnDisk:
+    """The refusal of a save over a file changed since it was opened: what changed there, then ``what_here``."""
     comments, statuses = new_records(disk_review, ours)
     return ChangedOnDisk(
-        f"「{name}」在打开之后被其他程序或另一个 goalform 窗口修改过（{news_text(content, comments, statuses)}），"
-        "而这里的「通过」是对打开时的内容作出的。覆盖保存会把通过记录写入现在的文件（文件会显示通过后被修改）；"
-        "另存为可以把打开时的内容和审核记录一起保存（原文件未改动）",
+        f"「{name}」在打开之后被其他程序或另一个 goalform 窗口修改过（{news_text(content, comments, statuses)}），{what_here}",
         disk_changes=content, comments=comments, statuses=statuses)
 
 
