@@ -1,6 +1,4 @@
-import sys
-
-from goalform.cli import main
+from goalform.cli import entry
 
 if __name__ == "__main__":  # not when a worker process (goalform summarize) imports it
-    sys.exit(main())
+    entry()

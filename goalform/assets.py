@@ -6,22 +6,26 @@ from __future__ import annotations
 
 import functools
 import json
-from importlib import resources
-from importlib.resources.abc import Traversable
+from pathlib import Path
 from typing import Any
 
 from goalform.domain.template import Template, TemplateError, template_from_mapping
 
 
-def _root() -> Traversable:
+@functools.lru_cache(maxsize=1)
+def _root() -> Path:
+    # The folder of the goalform.resources package (pyproject maps resources/ to it), which is a folder on
+    # disk in a checkout, an installed wheel and the one-folder bundle alike (what importlib.resources.files
+    # gives there too, but importing that costs a twentieth of a command-line export).
     try:
-        return resources.files("goalform.resources")
+        import goalform.resources as package
     except ModuleNotFoundError:
         # A source checkout run without installing: resources/ sits beside the package.
-        return resources.files("goalform").joinpath("..", "resources")
+        return Path(__file__).resolve().parent.parent / "resources"
+    return Path(package.__file__).resolve().parent
 
 
-def resource(*parts: str) -> Traversable:
+def resource(*parts: str) -> Path:
     """A file or folder below ``resources/``."""
     node = _root()
     for part in parts:

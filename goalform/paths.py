@@ -17,7 +17,6 @@ Messages are Chinese phrases; the caller puts them into its own sentence (「不
 from __future__ import annotations
 
 import errno
-import hashlib
 import os
 import stat
 from pathlib import Path
@@ -61,6 +60,8 @@ def fitted(name: str, room: int, mark: bool = True) -> str:
     of the whole name (unless not ``mark``), so that two long names sharing their beginning still differ."""
     if name_size(name) <= room:
         return name
+    import hashlib  # (rarely needed: not at start-up)
+
     digest = "~" + hashlib.sha1(os.fsencode(name)).hexdigest()[:8] if mark else ""
     keep = room - len(digest)
     cut = name

@@ -22,7 +22,6 @@ edits a file can also recompute it.
 """
 from __future__ import annotations
 
-import hashlib
 import json
 from typing import Any
 
@@ -60,6 +59,8 @@ def canonical_form(form: Form) -> bytes:
 
 def fingerprint(form: Form) -> str:
     """SHA-256 of :func:`canonical_form`, as 64 lowercase hex digits."""
+    import hashlib  # (imported when used: a command-line export never fingerprints)
+
     return hashlib.sha256(canonical_form(form)).hexdigest()
 
 

@@ -183,21 +183,18 @@ def fonts_for_pages() -> dict[str, "QFont"]:
             "footer": font(body_face, FOOTER_PT)}
 
 
-@functools.lru_cache(maxsize=None)
-def _flag_values() -> tuple[int, int, int, int, int, int]:
-    """(left, centred, right, vertically centred, word wrap, wrap anywhere) as plain ints: combining
-    Qt's enum members builds Python enum values each time, which cost more than the layout itself."""
-    from PySide6.QtCore import Qt
-
-    a, t = Qt.AlignmentFlag, Qt.TextFlag
-    return (a.AlignLeft.value, a.AlignHCenter.value, a.AlignRight.value, a.AlignVCenter.value,
-            t.TextWordWrap.value, t.TextWrapAnywhere.value)
+# Qt's alignment and text flags (Qt::AlignmentFlag, Qt::TextFlag) as the plain ints Qt defines them, for
+# drawText and boundingRect: the first touch of PySide6's ``Qt`` namespace builds every enum in it, about
+# 20 ms (a tenth of a command-line PDF export), and combining enum members builds Python enum values each
+# time (more than the layout itself). tests/formats/test_paging_flags.py checks them against Qt's own.
+ALIGN_LEFT, ALIGN_RIGHT, ALIGN_HCENTER, ALIGN_BOTTOM, ALIGN_VCENTER = 0x0001, 0x0002, 0x0004, 0x0040, 0x0080
+ALIGN_CENTER = ALIGN_HCENTER | ALIGN_VCENTER
+TEXT_WORD_WRAP, TEXT_WRAP_ANYWHERE = 0x1000, 0x2000
 
 
 def flags(cell: GridCell) -> int:
     """Qt's alignment of ``cell``'s text: horizontally as the grid says (``GridCell.align``), vertically centred."""
-    left, centre, right, middle = _flag_values()[:4]
-    return {"left": left, "right": right}.get(cell.align, centre) | middle
+    return {"left": ALIGN_LEFT, "right": ALIGN_RIGHT}.get(cell.align, ALIGN_HCENTER) | ALIGN_VCENTER
 
 
 def text_height(text: str, font: "QFont", width: float, flags: int, device, cache: dict | None = None,  # noqa: ANN001
@@ -210,7 +207,7 @@ def text_height(text: str, font: "QFont", width: float, flags: int, device, cach
     from PySide6.QtCore import QRectF
     from PySide6.QtGui import QFontMetricsF
 
-    word, anywhere = _flag_values()[4:]
+    word, anywhere = TEXT_WORD_WRAP, TEXT_WRAP_ANYWHERE
     fm = cache.get(id(font)) if cache is not None else None
     if fm is None:
         fm = QFontMetricsF(font, device)
@@ -368,7 +365,6 @@ def paginate(grid: Grid, layout: Layout, device) -> list[Page]:  # noqa: ANN001 
     first row under it; an indicator table's header is repeated at the top of a page that continues
     the table; the notes below the table are kept together when short (:data:`NOTES_KEPT_WHOLE`), and
     their heading always with their first item."""
-    from PySide6.QtCore import Qt
     from PySide6.QtGui import QFontMetricsF
 
     heights, fonts = layout.heights, layout.fonts
@@ -378,7 +374,7 @@ def paginate(grid: Grid, layout: Layout, device) -> list[Page]:  # noqa: ANN001 
     notes = []
     for i, text in enumerate(grid.after):
         f = fonts["note_bold"] if i == 0 else fonts["note"]
-        h = text_height(text, f, layout.width, int(Qt.AlignmentFlag.AlignLeft), device)[0]
+        h = text_height(text, f, layout.width, ALIGN_LEFT, device)[0]
         notes.append(h + QFontMetricsF(f, device).height() * 0.3)
     # the notes' heading with its first item, or all of the notes when they are short
     notes_need = sum(notes) if sum(notes) <= layout.usable * NOTES_KEPT_WHOLE else sum(notes[:2])

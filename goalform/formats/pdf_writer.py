@@ -17,7 +17,8 @@ from goalform.domain.template import Template
 from goalform.formats.layout import Grid, GridCell, build_grid
 from goalform.formats.pdf_text import PdfLayoutError, repair_to_unicode
 from goalform.formats.paging import (  # noqa: F401 - find_cjk_font, measure, paginate: also used from here
-    Layout, Page, ensure_gui_application, find_cjk_font, flags, fonts_for_pages, measure, paginate, text_height,
+    ALIGN_BOTTOM, ALIGN_CENTER, ALIGN_HCENTER, ALIGN_LEFT, ALIGN_RIGHT, ALIGN_VCENTER, Layout, Page,
+    ensure_gui_application, find_cjk_font, flags, fonts_for_pages, measure, paginate, text_height,
 )
 
 LINE_TWIPS = 10  # the table's lines: half a point
@@ -54,8 +55,6 @@ def draw(painter, grid: Grid, layout: Layout, pages: list[Page], device) -> None
 
     A merged cell that runs over a page break is drawn, with its text, on each page it covers.
     """
-    from PySide6.QtCore import Qt
-
     # Owner of every grid position: the cell that starts the merge it belongs to.
     owner: dict[tuple[int, int], tuple[int, GridCell]] = {}
     for r, row in enumerate(grid.rows):
@@ -81,16 +80,15 @@ def draw(painter, grid: Grid, layout: Layout, pages: list[Page], device) -> None
                 _draw_cell(painter, layout, own, cell, text, pr.y, bottom, pen, device)
         painter.setFont(layout.fonts["footer"])
         painter.drawText(_rect(0, layout.usable, layout.width, layout.footer_h),
-                         int(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignBottom),
+                         ALIGN_HCENTER | ALIGN_BOTTOM,
                          f"第 {p + 1} 页 共 {len(pages)} 页")
 
 
 def _pen(unit: float):  # noqa: ANN202 - QPen
     """The table's lines: half a point wide (10 twips in device units), at least half a device pixel."""
-    from PySide6.QtCore import Qt
-    from PySide6.QtGui import QPen
+    from PySide6.QtGui import QColor, QPen
 
-    pen = QPen(Qt.GlobalColor.black)
+    pen = QPen(QColor(0, 0, 0))  # black (not Qt.GlobalColor: see paging.ALIGN_LEFT)
     pen.setWidthF(max(unit * LINE_TWIPS, 0.5))
     return pen
 
@@ -102,30 +100,28 @@ def _rect(x: float, y: float, w: float, h: float):  # noqa: ANN202 - QRectF
 
 
 def _draw_paragraph(painter, layout: Layout, text: str, y: float, kind: str, device) -> None:  # noqa: ANN001
-    from PySide6.QtCore import Qt
     from PySide6.QtGui import QFontMetricsF
 
     fonts, width = layout.fonts, layout.width
     if kind == "title":
         painter.setFont(fonts["title"])
         h = QFontMetricsF(fonts["title"], device).height() * 1.8
-        painter.drawText(_rect(0, y, width, h), int(Qt.AlignmentFlag.AlignCenter), text.strip())
+        painter.drawText(_rect(0, y, width, h), ALIGN_CENTER, text.strip())
     elif kind == "line":
         painter.setFont(fonts["line"])
         rect = _rect(0, y, width, QFontMetricsF(fonts["line"], device).height() * 1.4)
         parts = re.split(r"\s{2,}", text.strip())
-        middle = Qt.AlignmentFlag.AlignVCenter
         if len(parts) == 2:
-            painter.drawText(rect, int(Qt.AlignmentFlag.AlignLeft | middle), parts[0])
-            painter.drawText(rect, int(Qt.AlignmentFlag.AlignRight | middle), parts[1])
+            painter.drawText(rect, ALIGN_LEFT | ALIGN_VCENTER, parts[0])
+            painter.drawText(rect, ALIGN_RIGHT | ALIGN_VCENTER, parts[1])
         else:
-            align = Qt.AlignmentFlag.AlignRight if text.strip().startswith("单位") else Qt.AlignmentFlag.AlignLeft
-            painter.drawText(rect, int(align | middle), text.strip())
+            align = ALIGN_RIGHT if text.strip().startswith("单位") else ALIGN_LEFT
+            painter.drawText(rect, align | ALIGN_VCENTER, text.strip())
     else:
         f = fonts["note_bold" if kind == "note_title" else "note"]
         painter.setFont(f)
-        h, wrap = text_height(text, f, width, int(Qt.AlignmentFlag.AlignLeft), device)
-        painter.drawText(_rect(0, y, width, h), int(Qt.AlignmentFlag.AlignLeft) | wrap, text)
+        h, wrap = text_height(text, f, width, ALIGN_LEFT, device)
+        painter.drawText(_rect(0, y, width, h), ALIGN_LEFT | wrap, text)
 
 
 def _draw_cell(painter, layout: Layout, own: tuple[int, GridCell], cell: GridCell, text: str,  # noqa: ANN001

@@ -39,7 +39,6 @@ def clean_folder(folder: Path | str) -> int:
         entries = list(os.scandir(folder))
     except OSError:
         return 0
-    host = host_tag()
     removed = 0
     for entry in entries:
         name = entry.name
@@ -57,7 +56,7 @@ def clean_folder(folder: Path | str) -> int:
             removed += release_unheld(Path(entry.path))
             continue
         m = TEMP_NAME.search(name)
-        if m is None or m["host"] != host:
+        if m is None or m["host"] != host_tag():
             continue
         pid = int(m["pid"])
         if pid == os.getpid() or pid_alive(pid):

@@ -17,14 +17,12 @@ process's copy in flight.
 from __future__ import annotations
 
 import contextlib
-import hashlib
+import functools
 import os
 import re
-import socket
 import stat
 import threading
 import time
-import uuid
 from pathlib import Path
 from typing import Iterator
 
@@ -238,7 +236,13 @@ def release_unheld(path: Path) -> int:
 
 
 # -- temporary copies ---------------------------------------------------------------------------
+@functools.lru_cache(maxsize=1)
 def host_tag() -> str:
+    """This computer's tag in temporary names (hashlib and socket imported here: reading a form needs
+    neither unless a killed save left something to clean)."""
+    import hashlib
+    import socket
+
     return hashlib.sha1(socket.gethostname().encode("utf-8", "replace")).hexdigest()[:8]
 
 
@@ -247,7 +251,7 @@ TEMP_NAME = re.compile(r"\.(?P<host>[0-9a-f]{8})-(?P<pid>\d+)-[0-9a-f]{8}\.tmp(-
 
 def temp_path(target: Path) -> Path:
     """A temporary name beside ``target`` that says which process on which computer writes it."""
-    return target.with_name(temp_name(target.name, f"{host_tag()}-{os.getpid()}-{uuid.uuid4().hex[:8]}"))
+    return target.with_name(temp_name(target.name, f"{host_tag()}-{os.getpid()}-{os.urandom(4).hex()}"))
 
 
 def remove_stale_temporaries(target: Path) -> None:

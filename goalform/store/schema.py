@@ -15,7 +15,6 @@ comments; change the format with a migration.
 from __future__ import annotations
 
 import functools
-import hashlib
 import sqlite3
 from typing import Callable
 
@@ -101,6 +100,8 @@ CREATE UNIQUE INDEX review_status_uid ON review_status (uid);
 def legacy_uid(kind: str, row: tuple[object, ...]) -> str:
     """The uid of a review record written before version 3: a hash of its table and its whole row."""
     text = "\x1f".join([kind] + ["" if v is None else str(v) for v in row])
+    import hashlib  # (only when a version-2 file is migrated)
+
     return hashlib.sha256(text.encode("utf-8", "replace")).hexdigest()[:32]
 
 

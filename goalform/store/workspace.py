@@ -12,7 +12,6 @@ import json
 import os
 import stat
 import time
-import uuid
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -187,7 +186,7 @@ class Workspace:
 
     def create(self, origin: Path | None) -> WorkingCopy:
         self.root.mkdir(parents=True, exist_ok=True)
-        path = self.root / f"{uuid.uuid4().hex}.goal"
+        path = self.root / f"{os.urandom(16).hex()}.goal"  # (a random name, as uuid4().hex gave)
         wc = WorkingCopy(path=path, origin=Path(origin) if origin else None, pid=os.getpid(), dirty=False,
                          modified=time.time(), started=_own_start())
         wc.write_sidecar()

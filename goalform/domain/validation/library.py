@@ -5,14 +5,16 @@ these rules then say nothing (the library lives in the user's data folder, valid
 from __future__ import annotations
 
 import contextvars
-from typing import Iterator, Sequence
+from typing import TYPE_CHECKING, Iterator, Sequence
 
 from goalform.domain.form import Form
 from goalform.domain.messages import msg
-from goalform.domain.library import LibraryIndex, normalize
 from goalform.domain.template import Template
 from goalform.domain.validation.core import Finding, Location, Severity, rule, validate
 from goalform.domain.validation.rows import indicator_rows
+
+if TYPE_CHECKING:  # (the library module itself only when there is a library: plain validate has none)
+    from goalform.domain.library import LibraryIndex
 
 _LIBRARY: contextvars.ContextVar[LibraryIndex | None] = contextvars.ContextVar("goalform_library", default=None)
 
@@ -41,6 +43,8 @@ def placement(form: Form, template: Template) -> Iterator[tuple[Location, str]]:
     library = active_library()
     if library is None or not len(library):
         return
+    from goalform.domain.library import normalize
+
     for row in indicator_rows(form):
         entries = library.find(row.name)
         if not entries:
