@@ -8,6 +8,7 @@ text on each page it covers.
 """
 from __future__ import annotations
 
+import functools
 import re
 from pathlib import Path
 from typing import IO, Callable
@@ -93,10 +94,17 @@ def _pen(unit: float):  # noqa: ANN202 - QPen
     return pen
 
 
-def _rect(x: float, y: float, w: float, h: float):  # noqa: ANN202 - QRectF
+@functools.lru_cache(maxsize=1)
+def _rect_class():  # noqa: ANN202 - type[QRectF]
+    # (Looked up once: an import statement in PySide6 goes through its import hook, a few Python calls,
+    # and a large form draws a rectangle for each of its hundreds of thousands of cells.)
     from PySide6.QtCore import QRectF
 
-    return QRectF(x, y, w, h)
+    return QRectF
+
+
+def _rect(x: float, y: float, w: float, h: float):  # noqa: ANN202 - QRectF
+    return _rect_class()(x, y, w, h)
 
 
 def _draw_paragraph(painter, layout: Layout, text: str, y: float, kind: str, device) -> None:  # noqa: ANN001

@@ -22,7 +22,7 @@ import threading
 from pathlib import Path
 
 from goalform.store.locking import TEMP_NAME, host_tag, release_unheld
-from goalform.store.workspace import pid_alive
+from goalform.store.processes import pid_alive
 
 _cleaned: set[str] = set()
 _guard = threading.Lock()

@@ -29,7 +29,7 @@ from typing import Iterator
 from goalform.domain.errors import os_error_text
 from goalform.paths import resolved, side_name, temp_name, temp_prefix
 from goalform.store.errors import FileBusy, SaveError
-from goalform.store.workspace import pid_alive
+from goalform.store.processes import pid_alive
 
 LOCK_TIMEOUT = 20.0  # seconds to wait for another goalform's save (a save takes well under a second)
 _STALE_AGE = 24 * 3600.0

@@ -17,6 +17,8 @@ from pathlib import Path
 
 import appdirs
 
+from goalform.store.processes import pid_alive, process_start
+
 APP_NAME = "goalform"
 
 
@@ -26,66 +28,6 @@ def data_dir() -> Path:
     if override:
         return Path(override)
     return Path(appdirs.user_data_dir(APP_NAME, False))
-
-
-def process_start(pid: int) -> str:
-    """When process ``pid`` started, as an opaque marker ("" when it cannot be told).
-
-    A pid alone is not enough to know that the goalform which wrote a sidecar still runs: after a
-    crash and a reboot the pid may belong to another program, and the work would never be offered back.
-    """
-    if os.name == "nt":  # pragma: no cover - exercised on Windows only
-        import ctypes
-        from ctypes import wintypes
-
-        PROCESS_QUERY_LIMITED_INFORMATION = 0x1000
-        kernel32 = ctypes.windll.kernel32  # type: ignore[attr-defined]
-        handle = kernel32.OpenProcess(PROCESS_QUERY_LIMITED_INFORMATION, False, pid)
-        if not handle:
-            return ""
-        try:
-            times = [wintypes.FILETIME() for _ in range(4)]  # creation, exit, kernel, user
-            if not kernel32.GetProcessTimes(handle, *(ctypes.byref(t) for t in times)):
-                return ""
-            return str((times[0].dwHighDateTime << 32) | times[0].dwLowDateTime)
-        finally:
-            kernel32.CloseHandle(handle)
-    try:  # Linux: field 22 of /proc/<pid>/stat, in clock ticks since boot, plus the boot's id
-        stat = Path(f"/proc/{pid}/stat").read_text(encoding="ascii", errors="replace")
-        boot = Path("/proc/sys/kernel/random/boot_id").read_text(encoding="ascii").strip()
-    except OSError:
-        return ""
-    fields = stat.rsplit(")", 1)[-1].split()
-    return f"{boot}:{fields[19]}" if len(fields) > 19 else ""
-
-
-def pid_alive(pid: int) -> bool:
-    if pid <= 0:
-        return False
-    if pid == os.getpid():
-        return True
-    if os.name == "nt":  # pragma: no cover - exercised on Windows only
-        import ctypes
-
-        PROCESS_QUERY_LIMITED_INFORMATION = 0x1000
-        STILL_ACTIVE = 259
-        kernel32 = ctypes.windll.kernel32  # type: ignore[attr-defined]
-        handle = kernel32.OpenProcess(PROCESS_QUERY_LIMITED_INFORMATION, False, pid)
-        if not handle:
-            return False
-        try:
-            code = ctypes.c_ulong()
-            kernel32.GetExitCodeProcess(handle, ctypes.byref(code))
-            return code.value == STILL_ACTIVE
-        finally:
-            kernel32.CloseHandle(handle)
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:
-        return True
-    return True
 
 
 @dataclass

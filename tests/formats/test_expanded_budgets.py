@@ -24,7 +24,7 @@ def test_cells_showing_one_shared_string_count_once_per_cell(tmp_path: Path) -> 
     # 300 rows of 9 cells pointing to one 90,000-character string: 8 KB, 243 million characters.
     bomb = h.xlsx_shared_string_bomb(tmp_path / "bomb.xlsx", rows=300)
     assert bomb.stat().st_size < 64 * 1024
-    with pytest.raises(ReadError, match="10,000,000 字.*每格都计入"):
+    with pytest.raises(ReadError, match=f"{limits.MAX_FORM_CHARS:,} 字.*每格都计入"):
         import_file(bomb)
 
 

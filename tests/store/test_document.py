@@ -399,7 +399,7 @@ def test_a_working_copy_whose_pid_now_belongs_to_another_program_is_offered_back
     import subprocess
     import sys
 
-    from goalform.store.workspace import process_start
+    from goalform.store.processes import process_start
 
     with Document.new(assets.template("2024")) as doc:
         doc.save(tmp_path / "a.goal")

@@ -48,8 +48,8 @@ def test_a_form_past_the_character_budget_is_neither_saved_nor_opened(tmp_path: 
 
 
 def test_the_documented_limits_are_the_ones_the_budget_was_measured_for() -> None:
-    # bench_largest_goal.py measures a form of these: 10,000,000 characters fit in 64 MB even when every
-    # one takes 4 bytes, and the file limit is no more than the characters need.
+    # bench_largest_goal.py measures a form of these: 5,000,000 characters fit in 64 MB even when every
+    # one takes 4 bytes (with the room the SQLite file around them takes).
     assert limits.MAX_FORM_CHARS * 4 < limits.MAX_GOAL_BYTES <= 64 * limits.MiB
 
 
