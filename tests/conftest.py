@@ -48,3 +48,11 @@ try:
         _hypothesis_settings.load_profile("ci")
 except ImportError:  # pragma: no cover - hypothesis is in the test extra
     pass
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """The tests that run the real event loop through the launcher (``app.exec()`` ended by ``quit()``)
+    go last: after them no QTimer fires again in this process, so GUI tests that wait on a timer would
+    time out. They sorted last before ui/ had feature folders; this keeps it so."""
+    last = [item for item in items if item.path.name == "test_quit_after_show.py"]
+    items[:] = [item for item in items if item not in last] + last
