@@ -63,7 +63,7 @@ def plain_read(folder: Path) -> None:
 
 def ours(folder: Path, out: Path) -> int:
     from goalform.formats.summary_xlsx import write_summary
-    from goalform.store.batch import summarize_paths
+    from goalform.store.summary_reader import summarize_paths
 
     result = summarize_paths([folder])
     write_summary(out, result.summaries, [(u.path, u.reason) for u in result.unreadable])
@@ -104,7 +104,7 @@ import resource, sys, time
 from pathlib import Path
 sys.path.insert(0, {bench!r})
 from bench_summarize import ours
-import goalform.formats.summary_xlsx, goalform.store.batch  # noqa: E401 - imports are not the summary's time
+import goalform.formats.summary_xlsx, goalform.store.summary_reader  # noqa: E401 - imports are not the summary's time
 t0 = time.perf_counter()
 n = ours(Path({folder!r}), Path({out!r}))
 took = time.perf_counter() - t0

@@ -1,7 +1,7 @@
 """One line per form for a reviewer's overview of a pile of submissions (``goalform summarize``).
 
 Pure: takes a form, its template and its findings; the batch reading lives in
-:mod:`goalform.store.batch`, the spreadsheet in :mod:`goalform.formats.summary_xlsx`.
+:mod:`goalform.store.summary_reader`, the spreadsheet in :mod:`goalform.formats.summary_xlsx`.
 """
 from __future__ import annotations
 

@@ -32,7 +32,7 @@ class Unreadable:
 
 
 @dataclass
-class BatchResult:
+class SummaryRead:
     summaries: list[FormSummary] = field(default_factory=list)
     unreadable: list[Unreadable] = field(default_factory=list)
     cancelled: bool = False
@@ -149,14 +149,14 @@ def summarize_paths(
     exclude: Iterable[Path | str] = (),
     progress: Callable[[int, int, Path], None] | None = None,
     cancelled: Callable[[], bool] | None = None,
-) -> BatchResult:
+) -> SummaryRead:
     """Read and summarise every .goal under ``paths`` (see :func:`collect_paths`).
 
     ``progress(done, total, path)`` is called before each file is taken into the result; when
     ``cancelled()`` turns true the files read so far are returned with ``cancelled`` set.
     """
     files, missing = collect_paths(paths, exclude=exclude)
-    result = BatchResult(unreadable=list(missing))
+    result = SummaryRead(unreadable=list(missing))
     results = _summaries(files)
     try:
         for i, path in enumerate(files):
