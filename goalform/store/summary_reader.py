@@ -9,8 +9,6 @@ back in the order of the files, so the summary is the one a single process write
 from __future__ import annotations
 
 import contextlib
-import os
-from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -19,6 +17,7 @@ from typing import Callable, Iterable, Iterator
 from goalform.domain.summary import FormSummary, summarize_form
 from goalform.domain.template import TemplateError
 from goalform.paths import PathProblem, resolved
+from goalform.store import worker_pool
 from goalform.store.quick_read import read_form
 from goalform.store.errors import StoreError
 
@@ -111,34 +110,27 @@ def summarize_file(path: Path) -> FormSummary | Unreadable:
 
 
 def _workers(files: int) -> int:
-    if files < PARALLEL_FROM:
-        return 1
-    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
-    return max(1, min(cores, 8))
+    return 1 if files < PARALLEL_FROM else max(1, min(worker_pool.cores(), 8))
 
 
 def _summaries(files: list[Path]) -> Iterator[FormSummary | Unreadable]:
     """summarize_file of every file, in order: in worker processes when there are many files and
-    cores (the ``spawn`` start, as on Windows, since a GUI thread may be the caller); in this
-    process when there are few, or when the processes cannot be started or die."""
+    cores (:mod:`goalform.store.worker_pool`); in this process when there are few, or when the
+    processes cannot be started or die."""
     done = 0
     workers = _workers(len(files))
-    if workers > 1:
-        import multiprocessing
-
+    pool = worker_pool.start_pool(workers) if workers > 1 else None
+    if pool is not None:
         try:
-            pool = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn"))
-        except (OSError, ValueError, NotImplementedError):
-            pool = None
-        if pool is not None:
-            try:
-                for result in pool.map(summarize_file, files, chunksize=_CHUNK):
-                    done += 1
-                    yield result
-            except (BrokenProcessPool, OSError):
-                pass  # the rest in this process
-            finally:
-                pool.shutdown(wait=True, cancel_futures=True)
+            with worker_pool.signals_held():  # the workers start as their first files are handed out
+                results = pool.map(summarize_file, files, chunksize=_CHUNK)
+            for result in results:
+                done += 1
+                yield result
+        except (BrokenProcessPool, OSError):
+            pass  # the rest in this process
+        finally:
+            pool.shutdown(wait=True, cancel_futures=True)
     for path in files[done:]:
         yield summarize_file(path)
 
