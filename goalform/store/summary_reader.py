@@ -121,15 +121,19 @@ def _summaries(files: list[Path]) -> Iterator[FormSummary | Unreadable]:
     workers = _workers(len(files))
     pool = worker_pool.start_pool(workers) if workers > 1 else None
     if pool is not None:
+        finished = False
         try:
             with worker_pool.signals_held():  # the workers start as their first files are handed out
                 results = pool.map(summarize_file, files, chunksize=_CHUNK)
             for result in results:
                 done += 1
                 yield result
+            finished = True
         except (BrokenProcessPool, OSError):
             pass  # the rest in this process
         finally:
+            if not finished:  # cancelled, Ctrl+C, or broken: not a moment for a file another program locks
+                worker_pool.stop(pool)
             pool.shutdown(wait=True, cancel_futures=True)
     for path in files[done:]:
         yield summarize_file(path)

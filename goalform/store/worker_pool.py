@@ -7,7 +7,8 @@ what a stop signal does to them, and that none outlives the process that started
   imports what it needs, as forking a process with other threads can deadlock the child.
 - **Stop signals**: Ctrl+C in a terminal reaches every process of the group. The workers ignore
   SIGINT and take SIGTERM and SIGHUP as the system does (they end, silently); the process that
-  started them stops at once, with its own one line (:mod:`goalform.signals`), and shuts them down.
+  started them stops at once, with its own one line (:mod:`goalform.signals`), and ends them
+  (:func:`stop`: a worker may be waiting for a locked file), as it does on a cancel.
   They are started with those signals blocked, so that one arriving while a worker starts up (a
   spawned one imports for a while) is neither a traceback on the terminal nor lost for the parent.
 - **Orphans**: a worker whose parent dies (kill -9, a crash) ends at once instead of waiting forever
@@ -51,6 +52,15 @@ def start_pool(workers: int) -> ProcessPoolExecutor | None:
                                    initializer=worker_start)
     except (OSError, ValueError, NotImplementedError):
         return None
+
+
+def stop(pool: ProcessPoolExecutor) -> None:
+    """End the workers of ``pool`` now, whatever they are reading: the result is no longer wanted
+    (a cancel, Ctrl+C), and a worker may be waiting up to BUSY_TIMEOUT for a file another program
+    holds locked, or reading a huge one for MAX_GOAL_CHECK_SECONDS."""
+    for process in list((getattr(pool, "_processes", None) or {}).values()):
+        with contextlib.suppress(OSError, AttributeError):
+            process.terminate()
 
 
 @contextlib.contextmanager
