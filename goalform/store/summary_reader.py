@@ -9,6 +9,8 @@ back in the order of the files, so the summary is the one a single process write
 from __future__ import annotations
 
 import contextlib
+import os
+import stat
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -57,8 +59,7 @@ def collect_paths(paths: Iterable[Path | str], *, exclude: Iterable[Path | str] 
         with contextlib.suppress(PathProblem):
             seen.add(resolved(e))
 
-    def add(p: Path) -> None:
-        key = resolved(p)
+    def add(p: Path, key: Path) -> None:
         if key not in seen:
             seen.add(key)
             found.append(p)
@@ -66,31 +67,48 @@ def collect_paths(paths: Iterable[Path | str], *, exclude: Iterable[Path | str] 
     for raw in paths:
         p = Path(raw)
         try:
-            resolved(p)
+            root = resolved(p)
         except PathProblem as e:  # a symlink loop: said, not a traceback
             problems.append(Unreadable(str(p), e.reason))
             continue
         if p.is_dir():
-            for child in sorted(p.rglob("*"), key=lambda c: str(c.relative_to(p)).casefold()):
-                if any(part.startswith(".") for part in child.relative_to(p).parts):
+            children = [(c.relative_to(p), c) for c in p.rglob("*")]
+            children.sort(key=lambda rc: str(rc[0]).casefold())
+            for rel, child in children:
+                if any(part.startswith(".") for part in rel.parts):
                     continue
                 try:
-                    key = resolved(child)
+                    key, is_file = _identity(child, root, rel)
                 except PathProblem as e:  # a symlink loop inside the folder
                     problems.append(Unreadable(str(child), e.reason))
                     continue
-                if not child.is_file():
+                if not is_file:
                     continue
                 if child.suffix.lower() == SUFFIX:
-                    add(child)
+                    add(child, key)
                 elif child.name.lower() not in _JUNK and key not in seen:
                     seen.add(key)
                     problems.append(Unreadable(str(child), "不是 goalform 文件（.goal），未汇总；如是 Word/Excel 表，请先导入"))
         elif p.exists():
-            add(p)
+            add(p, root)
         else:
             problems.append(Unreadable(str(p), "找不到文件或文件夹"))
     return found, problems
+
+
+def _identity(child: Path, root: Path, rel: Path) -> tuple[Path, bool]:
+    """``resolved(child)`` and whether it is a file, for ``child`` = the folder ``root`` resolves to,
+    then ``rel`` as the folder search found it. The search does not enter linked folders, so on
+    POSIX a child that is no link itself resolves to ``root / rel`` (one lstat instead of resolving
+    it component by component); a link, or any path on Windows (junctions), is resolved."""
+    if os.name == "posix":
+        try:
+            st = os.lstat(child)
+        except OSError:
+            return root / rel, False
+        if not stat.S_ISLNK(st.st_mode):
+            return root / rel, stat.S_ISREG(st.st_mode)
+    return resolved(child), child.is_file()
 
 
 # Processes pay off from this many files on (starting one costs about as much as reading 100 files).

@@ -160,3 +160,41 @@ def test_no_worker_outlives_a_killed_summary(pile: Path, tmp_path: Path, locked:
     for pid, _ in left:  # (a failed test leaves nothing running either)
         os.kill(int(pid), signal.SIGKILL)
     assert not left
+
+
+@pytest.mark.skipif(not hasattr(os, "symlink") or os.name == "nt", reason="POSIX links")
+def test_the_folder_search_finds_what_resolving_every_entry_finds(tmp_path: Path) -> None:
+    """collect_paths resolves only links (summary_reader._identity): the files, their identities and
+    the problems are those of resolving every entry, with links to files inside and outside, to
+    folders, dangling, looping, through a linked root, and names that differ only in case."""
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    (outside / "far.goal").write_bytes(b"x")
+    root = tmp_path / "real"
+    (root / "sub" / "deeper").mkdir(parents=True)
+    (root / ".hidden").mkdir()
+    for name in ("a.goal", "A.GOAL", "b.docx", "Thumbs.db", "sub/c.goal", "sub/deeper/d.goal", ".hidden/e.goal",
+                 ".f.goal"):
+        (root / name).write_bytes(b"x")
+    (root / "link-inside.goal").symlink_to(root / "a.goal")
+    (root / "link-outside.goal").symlink_to(outside / "far.goal")
+    (root / "link-folder").symlink_to(outside)
+    (root / "dangling.goal").symlink_to(tmp_path / "missing.goal")
+    (root / "loop.goal").symlink_to(root / "loop.goal")
+    (root / "sub" / "up.goal").symlink_to("../a.goal")
+    (tmp_path / "linked-root").symlink_to(root)
+    for folder in (root, tmp_path / "linked-root"):
+        base = summary_reader.resolved(folder)
+        for child in folder.rglob("*"):
+            try:
+                expected = (summary_reader.resolved(child), child.is_file())
+            except summary_reader.PathProblem:
+                with pytest.raises(summary_reader.PathProblem):
+                    summary_reader._identity(child, base, child.relative_to(folder))
+                continue
+            assert summary_reader._identity(child, base, child.relative_to(folder)) == expected, child
+        files, problems = summary_reader.collect_paths([folder, outside / "far.goal"])
+        names = [str(f.relative_to(folder)) if f.is_relative_to(folder) else f.name for f in files]
+        assert sorted(names) == ["A.GOAL", "a.goal", "link-outside.goal", "sub/c.goal", "sub/deeper/d.goal"], names
+        assert [n.casefold() for n in names] == sorted(n.casefold() for n in names)  # (a.goal, A.GOAL: as listed)
+        assert sorted(Path(u.path).name for u in problems) == ["b.docx", "loop.goal"]
