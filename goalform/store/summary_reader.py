@@ -11,6 +11,7 @@ from __future__ import annotations
 import contextlib
 import os
 import stat
+from concurrent.futures import TimeoutError as FutureTimeout
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -113,7 +114,7 @@ def _identity(child: Path, root: Path, rel: Path) -> tuple[Path, bool]:
 
 # Processes pay off from this many files on (starting one costs about as much as reading 100 files).
 PARALLEL_FROM = 200
-_CHUNK = 8  # files a worker takes at a time: small enough that a cancel is felt at once
+_CHUNK = 8  # files a worker takes at a time
 
 
 def summarize_file(path: Path) -> FormSummary | Unreadable:
@@ -131,10 +132,19 @@ def _workers(files: int) -> int:
     return 1 if files < PARALLEL_FROM else max(1, min(worker_pool.cores(), 8))
 
 
-def _summaries(files: list[Path]) -> Iterator[FormSummary | Unreadable]:
+_CANCELLED = object()  # what _summaries yields when a cancel came while it waited for a worker
+_POLL = 0.1  # seconds between looks at ``cancelled()`` while waiting for a worker
+
+
+def _summarize_chunk(paths: list[Path]) -> list[FormSummary | Unreadable]:
+    return [summarize_file(path) for path in paths]
+
+
+def _summaries(files: list[Path], cancelled: Callable[[], bool] | None) -> Iterator[FormSummary | Unreadable | object]:
     """summarize_file of every file, in order: in worker processes when there are many files and
     cores (:mod:`goalform.store.worker_pool`); in this process when there are few, or when the
-    processes cannot be started or die."""
+    processes cannot be started or die. While it waits for a worker (which may wait up to 5 s for a
+    file another program locks) a cancel ends the wait: it yields :data:`_CANCELLED` and stops."""
     done = 0
     workers = _workers(len(files))
     pool = worker_pool.start_pool(workers) if workers > 1 else None
@@ -142,10 +152,19 @@ def _summaries(files: list[Path]) -> Iterator[FormSummary | Unreadable]:
         finished = False
         try:
             with worker_pool.signals_held():  # the workers start as their first files are handed out
-                results = pool.map(summarize_file, files, chunksize=_CHUNK)
-            for result in results:
-                done += 1
-                yield result
+                chunks = [pool.submit(_summarize_chunk, files[i:i + _CHUNK]) for i in range(0, len(files), _CHUNK)]
+            for chunk in chunks:
+                while True:
+                    try:
+                        results = chunk.result(timeout=_POLL)
+                        break
+                    except FutureTimeout:
+                        if cancelled is not None and cancelled():
+                            yield _CANCELLED
+                            return
+                for result in results:
+                    done += 1
+                    yield result
             finished = True
         except (BrokenProcessPool, OSError):
             pass  # the rest in this process
@@ -171,7 +190,7 @@ def summarize_paths(
     """
     files, missing = collect_paths(paths, exclude=exclude)
     result = SummaryRead(unreadable=list(missing))
-    results = _summaries(files)
+    results = _summaries(files, cancelled)
     try:
         for i, path in enumerate(files):
             if cancelled is not None and cancelled():
@@ -180,6 +199,9 @@ def summarize_paths(
             if progress is not None:
                 progress(i, len(files), path)
             one = next(results)
+            if one is _CANCELLED:
+                result.cancelled = True
+                break
             if isinstance(one, Unreadable):
                 result.unreadable.append(one)
             else:

@@ -133,6 +133,21 @@ def locked(pile: Path):  # noqa: ANN201
     conn.close()
 
 
+@pytest.mark.parametrize("method", ["fork", "spawn"])
+def test_a_cancel_is_felt_at_once_while_a_worker_waits_for_a_locked_file(pile: Path, locked: None, method: str,
+                                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    """The GUI's 取消 while the next file's worker waits (up to 5 s) for a file another program locks."""
+    if method not in __import__("multiprocessing").get_all_start_methods():
+        pytest.skip(f"no {method} here")
+    monkeypatch.setattr(worker_pool, "start_method", lambda: method)
+    seen: list[int] = []
+    began = time.monotonic()
+    result = summary_reader.summarize_paths([pile], progress=lambda done, total, path: seen.append(done),
+                                            cancelled=lambda: time.monotonic() - began > 1.0)
+    assert result.cancelled and time.monotonic() - began < 3.0
+    assert seen == [0] and not result.summaries  # (0005.goal is in the first worker's first files)
+
+
 @posix
 @pytest.mark.parametrize("method", ["fork", "spawn"])
 def test_ctrl_c_stops_the_workers_at_once(pile: Path, tmp_path: Path, locked: None, method: str) -> None:
