@@ -69,7 +69,7 @@ def _serialised(form: Form, t: Callable[[str], str], node: Callable[[Indicator],
     }
     for tree in TREES:
         data[tree] = [node(n) for n in form.tree(tree)]
-    return json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    return json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":"), check_circular=False)  # (a tree)
 
 
 def fingerprint(form: Form) -> str:

@@ -151,15 +151,16 @@ def indicator_figures(form: Form, tree: str) -> tuple[dict[str, int], Quantified
     province's pile asks both of every form)."""
     counts: dict[str, int] = {}
     quantified = total = 0
+    placeholder, digit = is_placeholder, _DIGIT.search  # (is_placeholder_row and is_quantified, inline)
     for l1 in form.tree(tree):
         n = 0
         for l2 in l1.children:
-            if is_placeholder(l2.name):
+            if placeholder(l2.name):
                 continue
             for l3 in l2.children:
-                if l3.name.strip() and not is_placeholder_row(l3):
+                if l3.name.strip() and not placeholder(l3.name) and not placeholder(l3.value):
                     n += 1
-                    quantified += is_quantified(l3.value)
+                    quantified += digit(l3.value) is not None
         counts[l1.name] = n
         total += n
     return counts, QuantifiedShare(quantified, total)
