@@ -141,6 +141,8 @@ def profile() -> int:
 
     from goalform.store.summary_reader import collect_paths, summarize_file
 
+    if hasattr(os, "register_at_fork"):  # forked workers would inherit the profiler and run profiled
+        os.register_at_fork(after_in_child=lambda: sys.setprofile(None))
     with tempfile.TemporaryDirectory(prefix="goalform-summarize-") as tmp:
         folder = Path(tmp) / "forms"
         folder.mkdir()
