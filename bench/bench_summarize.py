@@ -7,7 +7,8 @@ Measured as pairs, the two alternating (which one goes first alternates too), PA
 of the medians is the figure. Target: at most 3x.
 
 ``--growth`` prints the time and peak memory (this process and its worker processes) of a
-summary of 100, 1,000 and 5,000 files instead, each in a fresh process.
+summary of 100, 1,000 and 5,000 files instead, each in a fresh process; ``--profile`` the top lines
+of the profile of a worker's part and of the parent's part.
 
 The files are realistic 2026 forms (the template's default indicators plus a department's own, about
 80 三级 indicators): one written through goalform, the rest copies with another department and
@@ -63,7 +64,7 @@ def plain_read(folder: Path) -> None:
 
 def ours(folder: Path, out: Path) -> int:
     from goalform.formats.summary_xlsx import write_summary
-    from goalform.store.batch import summarize_paths
+    from goalform.store.summary_reader import summarize_paths
 
     result = summarize_paths([folder])
     write_summary(out, result.summaries, [(u.path, u.reason) for u in result.unreadable])
@@ -104,7 +105,7 @@ import resource, sys, time
 from pathlib import Path
 sys.path.insert(0, {bench!r})
 from bench_summarize import ours
-import goalform.formats.summary_xlsx, goalform.store.batch  # noqa: E401 - imports are not the summary's time
+import goalform.formats.summary_xlsx, goalform.store.summary_reader  # noqa: E401 - imports are not the summary's time
 t0 = time.perf_counter()
 n = ours(Path({folder!r}), Path({out!r}))
 took = time.perf_counter() - t0
@@ -130,6 +131,33 @@ def growth() -> int:
     return 0
 
 
+def profile() -> int:
+    """The profile's top lines of both halves of a summary of FILES files: what a worker does for its
+    files (summarize_file, in this process) and what the process that starts the workers does (the
+    folder search, taking the results in order, writing the .xlsx; its waiting for the workers is
+    the first line)."""
+    import cProfile
+    import pstats
+
+    from goalform.store.summary_reader import collect_paths, summarize_file
+
+    if hasattr(os, "register_at_fork"):  # forked workers would inherit the profiler and run profiled
+        os.register_at_fork(after_in_child=lambda: sys.setprofile(None))
+    with tempfile.TemporaryDirectory(prefix="goalform-summarize-") as tmp:
+        folder = Path(tmp) / "forms"
+        folder.mkdir()
+        make_files(folder, FILES)
+        files, _ = collect_paths([folder])
+        ours(folder, Path(tmp) / "s.xlsx")  # warm
+        for title, statement in ((f"a worker's part ({FILES} files in one process)", lambda: [summarize_file(f) for f in files]),
+                                 ("the parent's part (with the workers)", lambda: ours(folder, Path(tmp) / "s.xlsx"))):
+            prof = cProfile.Profile()
+            prof.runcall(statement)
+            print(f"== {title}")
+            pstats.Stats(prof, stream=sys.stdout).strip_dirs().sort_stats("tottime").print_stats(15)
+    return 0
+
+
 if __name__ == "__main__":
     os.environ.setdefault("GOALFORM_DATA_DIR", tempfile.mkdtemp(prefix="goalform-bench-"))
-    sys.exit(growth() if "--growth" in sys.argv else ratio())
+    sys.exit(growth() if "--growth" in sys.argv else profile() if "--profile" in sys.argv else ratio())

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from goalform.formats.summary_xlsx import write_summary
 from goalform.paths import identity, refuse_inputs, resolved
-from goalform.store.batch import summarize_paths
+from goalform.store.summary_reader import summarize_paths
 
 
 def register(sub: argparse._SubParsersAction) -> None:

@@ -23,7 +23,7 @@ edits a file can also recompute it.
 from __future__ import annotations
 
 import json
-from typing import Any
+from typing import Any, Callable
 
 from goalform.domain.form import HEADER_FIELDS, TREES, Form, Indicator
 
@@ -41,20 +41,34 @@ def _node(node: Indicator) -> list[Any]:
     ]
 
 
+def _node_as_is(node: Indicator) -> list[Any]:
+    return [node.level, node.key, node.name, node.value, node.basis, node.category, node.prev2, node.prev1,
+            [_node_as_is(c) for c in node.children]]
+
+
 def canonical_form(form: Form) -> bytes:
     """The canonical serialisation described in the module docstring."""
+    # Most forms have no carriage return anywhere: serialised as they are, their text has no
+    # ``\r`` escape, and that is the canonical form. Only when it has one are the line endings folded.
+    text = _serialised(form, lambda t: t, _node_as_is)
+    if "\\r" in text:
+        text = _serialised(form, _t, _node)
+    return text.encode("utf-8")
+
+
+def _serialised(form: Form, t: Callable[[str], str], node: Callable[[Indicator], list[Any]]) -> str:
     data = {
         "format": CANONICAL_FORMAT,
         "template": form.template_id,
         "year": form.year,
-        "fields": {key: _t(getattr(form, key)) for key in HEADER_FIELDS + ("deadline", "notes")},
-        "texts": {k: _t(v) for k, v in form.texts.items() if v},
-        "funds": sorted([k[0], k[1], _t(v)] for k, v in form.funds.items() if v),
-        "stated_totals": sorted([k[0], k[1], _t(v)] for k, v in form.stated_totals.items() if v),
+        "fields": {key: t(getattr(form, key)) for key in HEADER_FIELDS + ("deadline", "notes")},
+        "texts": {k: t(v) for k, v in form.texts.items() if v},
+        "funds": sorted([k[0], k[1], t(v)] for k, v in form.funds.items() if v),
+        "stated_totals": sorted([k[0], k[1], t(v)] for k, v in form.stated_totals.items() if v),
     }
     for tree in TREES:
-        data[tree] = [_node(n) for n in form.tree(tree)]
-    return json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":")).encode("utf-8")
+        data[tree] = [node(n) for n in form.tree(tree)]
+    return json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":"), check_circular=False)  # (a tree)
 
 
 def fingerprint(form: Form) -> str:

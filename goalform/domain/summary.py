@@ -1,7 +1,7 @@
 """One line per form for a reviewer's overview of a pile of submissions (``goalform summarize``).
 
 Pure: takes a form, its template and its findings; the batch reading lives in
-:mod:`goalform.store.batch`, the spreadsheet in :mod:`goalform.formats.summary_xlsx`.
+:mod:`goalform.store.summary_reader`, the spreadsheet in :mod:`goalform.formats.summary_xlsx`.
 """
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ from goalform.domain.fingerprint import fingerprint
 from goalform.domain.form import Form
 from goalform.domain.funds import group_total, line_amount
 from goalform.domain.review import FROZEN, Status
-from goalform.domain.targets import QuantifiedShare, indicator_counts, quantified_share
+from goalform.domain.targets import QuantifiedShare, indicator_figures
 from goalform.domain.template import Template
 from goalform.domain.validation import Finding, Severity, validate
 
@@ -68,7 +68,8 @@ def summarize_form(form: Form, template: Template, path: str = "", findings: lis
     review = form.review
     change = review.last_change if review is not None else None
     fp = fingerprint(form)
-    annual = indicator_counts(form, "annual")
+    annual, annual_share = indicator_figures(form, "annual")
+    long_term, long_term_share = indicator_figures(form, "long_term")
     return FormSummary(
         path=path,
         department=form.department.strip(),
@@ -78,9 +79,10 @@ def summarize_form(form: Form, template: Template, path: str = "", findings: lis
         funds={line.key: line_amount(form, template, line.key, "current") for g in template.funds for line in g.lines},
         totals={(g.key, c): group_total(form, template, g, c) for g in template.funds for c in ("current", "prev1")},
         annual_counts=annual,
-        long_term_count=sum(indicator_counts(form, "long_term").values()),
+        long_term_count=sum(long_term.values()),
         annual_count=sum(annual.values()),
-        quantified=quantified_share(form),
+        quantified=QuantifiedShare(long_term_share.quantified + annual_share.quantified,
+                                   long_term_share.total + annual_share.total),  # quantified_share(form)
         errors=sum(1 for f in findings if f.severity is Severity.ERROR),
         warnings=sum(1 for f in findings if f.severity is Severity.WARNING),
         status=change.status if change else Status.DRAFT,

@@ -143,12 +143,24 @@ def quantified_share(form: Form, trees: tuple[str, ...] = TREES) -> QuantifiedSh
 
 def indicator_counts(form: Form, tree: str) -> dict[str, int]:
     """Number of real 三级 indicators under each 一级 of ``tree``, by the 一级's name, in form order."""
+    return indicator_figures(form, tree)[0]
+
+
+def indicator_figures(form: Form, tree: str) -> tuple[dict[str, int], QuantifiedShare]:
+    """:func:`indicator_counts` and :func:`quantified_share` of ``tree`` in one walk (the summary of a
+    province's pile asks both of every form)."""
     counts: dict[str, int] = {}
+    quantified = total = 0
+    placeholder, digit = is_placeholder, _DIGIT.search  # (is_placeholder_row and is_quantified, inline)
     for l1 in form.tree(tree):
         n = 0
         for l2 in l1.children:
-            if is_placeholder(l2.name):
+            if placeholder(l2.name):
                 continue
-            n += sum(1 for l3 in l2.children if l3.name.strip() and not is_placeholder_row(l3))
+            for l3 in l2.children:
+                if l3.name.strip() and not placeholder(l3.name) and not placeholder(l3.value):
+                    n += 1
+                    quantified += digit(l3.value) is not None
         counts[l1.name] = n
-    return counts
+        total += n
+    return counts, QuantifiedShare(quantified, total)

@@ -44,10 +44,15 @@ class _Unusual(Exception):
     """Not the common case: leave the file to the full path."""
 
 
-_PRAGMAS_SQL = ("SELECT a.application_id, v.user_version, c.page_count * s.page_size FROM pragma_application_id() a,"
-                " pragma_user_version() v, pragma_page_count() c, pragma_page_size() s")
+# (Plain PRAGMA statements: the pragma_*() table-valued functions cost several times as much.)
+_PRAGMAS = ("PRAGMA application_id", "PRAGMA user_version", "PRAGMA page_count", "PRAGMA page_size")
+# Both trees, each node's siblings in their order (position, then id), served by the index
+# indicator_children (tree, parent_id, position; the id comes with it): no sorting in Python.
 _INDICATORS_SQL = ("SELECT id, tree, parent_id, level, position, key, name, value, basis, category, prev2, prev1"
-                   " FROM indicator")  # ordered by :func:`_trees`
+                   " FROM indicator ORDER BY tree, parent_id, position, id")
+_REVIEW_SQL = {table: f"SELECT {', '.join(columns)} FROM {table} ORDER BY id"
+               for table, columns in (("review_comment", review_store.COMMENT_COLUMNS),
+                                      ("review_status", review_store.STATUS_COLUMNS))}
 
 
 def read_form(path: Path | str) -> tuple[Form, Template]:
@@ -100,31 +105,35 @@ def _read_file(source: Path, name: str) -> tuple[Form, Template] | None:
         src.close()
 
 
-def _read(conn: sqlite3.Connection) -> tuple[list, list, list, Review]:
+def _read(conn: sqlite3.Connection) -> tuple[dict[str, str], list, list, Review]:
     if set(conn.execute("SELECT type, name, tbl_name, sql FROM sqlite_master LIMIT 1000")) != created_schema(SCHEMA_VERSION):
         raise _Unusual
-    app, version, size = conn.execute(_PRAGMAS_SQL).fetchone()
-    if app != APPLICATION_ID or version != SCHEMA_VERSION or size > MAX_GOAL_BYTES:
+    app, version, pages, page_size = (conn.execute(pragma).fetchone()[0] for pragma in _PRAGMAS)
+    if app != APPLICATION_ID or version != SCHEMA_VERSION or pages * page_size > MAX_GOAL_BYTES:
         raise _Unusual
     ok = conn.execute("PRAGMA integrity_check(1)").fetchone()
     if not ok or ok[0] != "ok":
         raise _Unusual
-    # Never more rows than the limits allow (past them, the full path refuses the file); cell lengths
-    # are checked as the values are (:func:`_texts`).
-    rows = (_rows(conn, "SELECT key, value FROM field", MAX_GOAL_OTHER_ROWS),
-            _rows(conn, "SELECT line, col, value FROM fund", MAX_GOAL_OTHER_ROWS),
-            _rows(conn, _INDICATORS_SQL, MAX_INDICATORS))
-    # (A value that is not text makes len() raise TypeError, and the file takes the full checks.)
-    chars = sum(len(k) + len(v) for k, v in rows[0] if k != "notes")
-    chars += sum(sum(map(len, row)) for row in rows[1])
-    chars += sum(len(row[1]) + sum(map(len, row[5:])) for row in rows[2])
-    for table in ("review_comment", "review_status"):
-        review_rows = _rows(conn, f"SELECT id, {', '.join(TEXT_COLUMNS[table])} FROM {table}", MAX_GOAL_OTHER_ROWS)
-        _review_rows(table, review_rows)
-        chars += sum(sum(map(len, row[1:])) for row in review_rows)
-    if chars > MAX_FORM_CHARS:  # the whole form's characters but its notes (checks.check_sizes)
+    # Never more rows than the limits allow (past them, the full path refuses the file). Every text
+    # column holds text (what :func:`goalform.store.checks.check_file` requires: joining raises
+    # TypeError on anything else) within the cell limit (:func:`goalform.store.checks.check_sizes`;
+    # SQLite's length() of a text counts code points), and the whole form but its notes within
+    # MAX_FORM_CHARS (checks.check_sizes).
+    fields = _rows(conn, "SELECT key, value FROM field", MAX_GOAL_OTHER_ROWS)
+    funds = _rows(conn, "SELECT line, col, value FROM fund", MAX_GOAL_OTHER_ROWS)
+    indicators = _rows(conn, _INDICATORS_SQL, MAX_INDICATORS)
+    chars = _text_chars(fields, 0) - sum(len(k) + len(v) for k, v in fields if k == "notes")
+    chars += _text_chars(funds, 0)
+    chars += _text_chars(indicators, 5) + sum(len(row[1]) for row in indicators)
+    review_rows = []
+    for table, sql in _REVIEW_SQL.items():
+        rows = _rows(conn, sql, MAX_GOAL_OTHER_ROWS)
+        _review_rows(table, rows)
+        chars += _text_chars(rows, 1)
+        review_rows.append(rows)
+    if chars > MAX_FORM_CHARS:
         raise _Unusual
-    return (*rows, review_store.load_review(conn))  # (its rows checked just above)
+    return dict(fields), funds, indicators, review_store.review_from_rows(*review_rows)
 
 
 def _rows(conn: sqlite3.Connection, sql: str, limit: int) -> list[tuple]:
@@ -134,13 +143,17 @@ def _rows(conn: sqlite3.Connection, sql: str, limit: int) -> list[tuple]:
     return rows
 
 
-def _texts(rows: list[tuple], start: int = 0) -> None:
-    """Every text column holds text (what :func:`goalform.store.checks.check_file` requires) within the
-    cell limit (:func:`goalform.store.checks.check_sizes`; SQLite's length() of a text counts code points)."""
+def _text_chars(rows: list[tuple], start: int) -> int:
+    """The characters of the text columns ``row[start:]`` of ``rows``; _Unusual (or TypeError) when
+    one is not text or is longer than a cell may be."""
+    chars = 0
     for row in rows:
-        for value in row[start:]:
-            if type(value) is not str or len(value) > MAX_CELL_CHARS:
-                raise _Unusual
+        texts = row[start:]
+        n = len("".join(texts))  # TypeError unless every one is a str
+        if n > MAX_CELL_CHARS and max(map(len, texts)) > MAX_CELL_CHARS:
+            raise _Unusual
+        chars += n
+    return chars
 
 
 def _ids(rows: list[tuple]) -> None:
@@ -153,25 +166,22 @@ _HEX = re.compile("[0-9a-f]*")
 
 
 def _review_rows(table: str, rows: list[tuple]) -> None:
-    """Review records as :func:`goalform.store.checks.check_file` wants them: ids in range, text
-    columns of text, a uid of 32 lowercase hex digits, changed_from empty or a SHA-256 in hex."""
+    """Review records as :func:`goalform.store.checks.check_file` wants them: ids in range, a uid of
+    32 lowercase hex digits, changed_from empty or a SHA-256 in hex (their texts: :func:`_text_chars`)."""
     _ids(rows)
-    _texts(rows, 1)
     columns = ("id",) + TEXT_COLUMNS[table]
     uid = columns.index("uid")
     changed_from = columns.index("changed_from") if "changed_from" in columns else None
     for row in rows:
-        if len(row[uid]) != 32 or not _HEX.fullmatch(row[uid]):
+        if type(row[uid]) is not str or len(row[uid]) != 32 or not _HEX.fullmatch(row[uid]):
             raise _Unusual
         if changed_from is not None and row[changed_from] and (
-                len(row[changed_from]) != 64 or not _HEX.fullmatch(row[changed_from])):
+                type(row[changed_from]) is not str or len(row[changed_from]) != 64
+                or not _HEX.fullmatch(row[changed_from])):
             raise _Unusual
 
 
-def _build(fields_rows: list, fund_rows: list, indicator_rows: list, review: Review) -> tuple[Form, Template]:
-    _texts(fields_rows)
-    _texts(fund_rows)
-    fields = dict(fields_rows)
+def _build(fields: dict[str, str], fund_rows: list, indicator_rows: list, review: Review) -> tuple[Form, Template]:
     try:
         template = assets.template(fields.get("template", ""))
     except TemplateError:
@@ -189,38 +199,27 @@ def _build(fields_rows: list, fund_rows: list, indicator_rows: list, review: Rev
 
 
 def _trees(rows: list[tuple]) -> dict[str, list[Indicator]]:
-    """Both trees from the indicator rows (siblings ordered by position, then id), every row checked as
-    :mod:`goalform.store.checks` does: ids, trees, levels and positions in range, each node under a
-    node of its tree one level up."""
-    _texts(rows, 5)
+    """Both trees from the indicator rows (in :data:`_INDICATORS_SQL`'s order, so each node's children
+    are appended in theirs), every row checked as :mod:`goalform.store.checks` does: ids, trees,
+    levels and positions in range, each node under a node of its tree one level up."""
     nodes: dict[int, tuple[Indicator, str]] = {}
-    order: list[tuple[int, int | None, int, str, Indicator]] = []
-    for row in rows:
-        i, tree, parent, level, position = row[:5]
+    links: list[tuple[int | None, str, Indicator]] = []
+    for i, tree, parent, level, position, key, name, value, basis, category, prev2, prev1 in rows:
         if (type(i) is not int or not 1 <= i <= MAX_ID or tree not in TREES or type(level) is not int
                 or not 1 <= level <= 3 or type(position) is not int or not 0 <= position <= MAX_INDICATORS
                 or not (parent is None or (type(parent) is int and 1 <= parent <= MAX_ID))
                 or (level == 1) != (parent is None)):
             raise _Unusual
-        node = Indicator(level=level, key=row[5], name=row[6], value=row[7], basis=row[8], category=row[9],
-                         prev2=row[10], prev1=row[11], id=i)
+        node = Indicator(level, name, key, value, basis, category, prev2, prev1, [], i)
         nodes[i] = (node, tree)
-        order.append((position, parent, i, tree, node))
-    roots: dict[str, list[tuple[int, int, Indicator]]] = {tree: [] for tree in TREES}
-    children: dict[int, list[tuple[int, int, Indicator]]] = {}
-    for position, parent, i, tree, node in order:
+        links.append((parent, tree, node))
+    roots: dict[str, list[Indicator]] = {tree: [] for tree in TREES}
+    for parent, tree, node in links:
         if parent is None:
-            roots[tree].append((position, i, node))
+            roots[tree].append(node)
             continue
         above = nodes.get(parent)
         if above is None or above[1] != tree or above[0].level != node.level - 1:
             raise _Unusual
-        children.setdefault(parent, []).append((position, i, node))
-    for parent, kids in children.items():
-        kids.sort(key=lambda k: (k[0], k[1]))
-        nodes[parent][0].children = [k[2] for k in kids]
-    result = {}
-    for tree, level1 in roots.items():
-        level1.sort(key=lambda k: (k[0], k[1]))
-        result[tree] = [k[2] for k in level1]
-    return result
+        above[0].children.append(node)
+    return roots

@@ -10,6 +10,7 @@ from __future__ import annotations
 import os
 import sqlite3
 from datetime import datetime
+from typing import Iterable, Sequence
 
 from goalform.domain.review import Comment, Review, ReviewError, Status, StatusChange
 from goalform.store.database import as_text
@@ -28,22 +29,30 @@ def new_uid() -> str:
 _text = as_text  # short local name; the rows below use it a lot
 
 
+COMMENT_COLUMNS = ("id", "location", "text", "author", "created", "uid")
+STATUS_COLUMNS = ("id", "status", "who", "changed_at", "fingerprint", "note", "uid", "changed_from")
+
+
 def load_review(conn: sqlite3.Connection) -> Review:
-    """Comments in the order they were written and status changes oldest first.
+    """Comments in the order they were written and status changes oldest first."""
+    return review_from_rows(
+        conn.execute(f"SELECT {', '.join(COMMENT_COLUMNS)} FROM review_comment ORDER BY id"),
+        conn.execute(f"SELECT {', '.join(STATUS_COLUMNS)} FROM review_status ORDER BY id"),
+    )
+
+
+def review_from_rows(comment_rows: Iterable[Sequence], status_rows: Iterable[Sequence]) -> Review:
+    """The Review of rows of :data:`COMMENT_COLUMNS` and :data:`STATUS_COLUMNS`, each in id order.
 
     A status this version does not know (a damaged or hand-edited file) is skipped rather than
     making the whole file unreadable; the fingerprint check still applies to the last known change.
     """
     comments = [
         Comment(int(i), _text(loc), _text(text), _text(author), _text(created), _text(uid))
-        for i, loc, text, author, created, uid in conn.execute(
-            "SELECT id, location, text, author, created, uid FROM review_comment ORDER BY id"
-        )
+        for i, loc, text, author, created, uid in comment_rows
     ]
     history = []
-    for status, who, at, fp, note, uid, changed_from in conn.execute(
-        "SELECT status, who, changed_at, fingerprint, note, uid, changed_from FROM review_status ORDER BY id"
-    ):
+    for _, status, who, at, fp, note, uid, changed_from in status_rows:
         try:
             parsed = Status(_text(status))
         except ValueError:

@@ -13,7 +13,7 @@ from goalform.domain.review import Status
 from goalform.domain.summary import summarize_form
 from goalform.formats.summary_xlsx import SHEET_FORMS, SHEET_UNREADABLE
 from goalform.store import Document
-from goalform.store.batch import collect_paths, summarize_paths
+from goalform.store.summary_reader import collect_paths, summarize_paths
 
 
 def save(form, path: Path) -> Path:

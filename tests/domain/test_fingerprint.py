@@ -65,3 +65,30 @@ def _all_nodes(form):
 
     for tree in ("long_term", "annual"):
         yield from walk(form.tree(tree))
+
+
+def test_line_endings_fold_wherever_they_are_and_a_typed_backslash_r_is_text() -> None:
+    """Only a form with a carriage return takes the folding path (most take the direct one): both
+    give the same canonical form wherever the \\r is, and the two characters \\ and r typed into a
+    cell are text like any other."""
+    form, _ = valid_form("2026")
+    leaf = find(form, "annual", "会议费控制率")
+    places = [
+        lambda f, t: setattr(f, "department", f"甲{t}乙"),
+        lambda f, t: setattr(f, "notes", f"说明{t}"),
+        lambda f, t: f.texts.__setitem__("tasks", f"一{t}二"),
+        lambda f, t: f.funds.__setitem__(("fiscal", "prev1"), f"96{t}"),
+        lambda f, t: f.stated_totals.__setitem__(("income", "current"), f"{t}100"),
+        lambda f, t: setattr(find(f, "annual", "会议费控制率"), "basis", f"依据{t}"),
+        lambda f, t: setattr(f.long_term[0], "name", f"{f.long_term[0].name}{t}"),
+    ]
+    assert leaf is not None
+    for place in places:
+        unix, windows, old_mac, typed = (copy.deepcopy(form) for _ in range(4))
+        place(unix, "\n")
+        place(windows, "\r\n")
+        place(old_mac, "\r")
+        place(typed, "\\r")
+        assert canonical_form(windows) == canonical_form(old_mac) == canonical_form(unix)
+        assert b"\\r" not in canonical_form(unix) and fingerprint(windows) == fingerprint(unix)
+        assert fingerprint(typed) != fingerprint(unix) and b"\\\\r" in canonical_form(typed)

@@ -13,7 +13,7 @@ from helpers.valid_forms import valid_form
 
 from goalform.domain.review import Status
 from goalform.formats.summary_xlsx import SHEET_FORMS, build_workbook, write_summary
-from goalform.store import Document, batch
+from goalform.store import Document, summary_reader
 
 DEPARTMENTS = ["=HYPERLINK(\"x\")局", "+1 局", "-", "@局", "\t前有制表符", "\r前有回车", "  两边空格  ", "A & B <局>",
                "控制\x01字符", "局" * 40_000, "", "#N/A", "一\n二", "１２３", "'引号"]
@@ -31,7 +31,7 @@ def pile(tmp_path_factory: pytest.TempPathFactory) -> Path:
                 doc.submit("张三")
             doc.save(base)
         bases.append(base)
-    n = batch.PARALLEL_FROM + 20
+    n = summary_reader.PARALLEL_FROM + 20
     for i in range(n):
         path = folder / "sub" / f"{i:04d}.goal" if i % 9 == 0 else folder / f"{i:04d}.goal"
         path.parent.mkdir(exist_ok=True)
@@ -48,15 +48,15 @@ def pile(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return folder
 
 
-def _one_process(monkeypatch: pytest.MonkeyPatch, folder: Path) -> batch.BatchResult:
+def _one_process(monkeypatch: pytest.MonkeyPatch, folder: Path) -> summary_reader.SummaryRead:
     with monkeypatch.context() as m:
-        m.setattr(batch, "PARALLEL_FROM", 10**9)
-        return batch.summarize_paths([folder])
+        m.setattr(summary_reader, "PARALLEL_FROM", 10**9)
+        return summary_reader.summarize_paths([folder])
 
 
 def test_worker_processes_give_the_result_of_one_process(pile: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    assert batch._workers(batch.PARALLEL_FROM) > 1 or pytest.skip("one core")
-    spread = batch.summarize_paths([pile])
+    assert summary_reader._workers(summary_reader.PARALLEL_FROM) > 1 or pytest.skip("one core")
+    spread = summary_reader.summarize_paths([pile])
     single = _one_process(monkeypatch, pile)
     assert [s.path for s in spread.summaries] == [s.path for s in single.summaries]
     assert spread.summaries == single.summaries
@@ -67,7 +67,7 @@ def test_worker_processes_give_the_result_of_one_process(pile: Path, monkeypatch
 
 def test_progress_and_cancel_with_worker_processes(pile: Path) -> None:
     seen: list[int] = []
-    result = batch.summarize_paths([pile], progress=lambda done, total, path: seen.append(done),
+    result = summary_reader.summarize_paths([pile], progress=lambda done, total, path: seen.append(done),
                                    cancelled=lambda: len(seen) >= 30)
     assert result.cancelled and seen == list(range(30)) and result.total == 30 + 1  # + the .docx found first
 
@@ -78,7 +78,7 @@ def _cells(ws) -> list[list[tuple]]:  # noqa: ANN001
 
 
 def test_the_streamed_sheet_holds_what_openpyxl_writes_cell_by_cell(pile: Path, tmp_path: Path) -> None:
-    result = batch.summarize_paths([pile])
+    result = summary_reader.summarize_paths([pile])
     unreadable = [(u.path, u.reason) for u in result.unreadable]
     out = tmp_path / "s.xlsx"
     write_summary(out, result.summaries, unreadable)

@@ -80,9 +80,10 @@ def names(form: Form, template: Template) -> Iterator[tuple[Location, str]]:
       reports_missing=True)
 def values(form: Form, template: Template) -> Iterator[tuple[Location, str]]:
     """In the annual tree the value checked is the 预期当年实现值."""
+    labels = {"annual": msg("预期当年实现值"), "long_term": msg("指标值")}  # (one Text per call, not per row)
     for row in indicator_rows(form):
         value = row.node.value
-        label = msg("预期当年实现值") if row.tree == "annual" else msg("指标值")
+        label = labels[row.tree]
         if not value.strip():
             yield row.at("value"), Missing("{row}没有填写{label}", row=row.title, label=label)
         elif _is_none(value) and not template.value_none_allowed:
@@ -114,10 +115,11 @@ def _allowed(domain: ValueDomain) -> frozenset[str]:
 def basis(form: Form, template: Template) -> Iterator[tuple[Location, str]]:
     """Rows whose value is 「无」 (where allowed) need no basis."""
     allowed = _allowed(template.basis)
+    label = msg("指标值确定依据")
     for row in indicator_rows(form):
         if template.value_none_allowed and _is_none(row.node.value):
             continue
-        problem = _domain_problem(row, row.node.basis, template.basis, allowed, msg("指标值确定依据"))
+        problem = _domain_problem(row, row.node.basis, template.basis, allowed, label)
         if problem:
             yield row.at("basis"), problem
 
@@ -127,10 +129,11 @@ def basis(form: Form, template: Template) -> Iterator[tuple[Location, str]]:
 def category(form: Form, template: Template) -> Iterator[tuple[Location, str]]:
     """Rows whose value is 「无」 (where allowed) need no category."""
     allowed = _allowed(template.category)
+    label = msg("指标分类")
     for row in indicator_rows(form):
         if template.value_none_allowed and _is_none(row.node.value):
             continue
-        problem = _domain_problem(row, row.node.category, template.category, allowed, msg("指标分类"))
+        problem = _domain_problem(row, row.node.category, template.category, allowed, label)
         if problem:
             yield row.at("category"), problem
 

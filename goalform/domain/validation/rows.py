@@ -18,30 +18,27 @@ from goalform.domain.names import TREE_NAMES
 from goalform.domain.targets import is_placeholder
 from goalform.domain.validation.location import Location
 
+# A placeholder starts with one of these (is_placeholder, the full test, runs only then).
 _PLACEHOLDER_START = frozenset("…⋯.。．· \u3000\t")
 
 
-def _placeholder(text: str) -> bool:
-    return bool(text) and text[0] in _PLACEHOLDER_START and is_placeholder(text)
-
-
 class Row:
-    """A 二级 or 三级 row of a tree, with its 一级 (and 二级 for a 三级) and its index path."""
+    """A 二级 or 三级 row of a tree, with its 一级 (and 二级 for a 三级) and its index path; made by
+    :class:`TreeIndex`.
+
+    ``name``: the node's name without spaces, full-width folded. ``placeholder``: a 「……」 row (its
+    name, or for a 三级 its value, is a placeholder). ``is_indicator``: a 三级 that is an indicator
+    (named, not a placeholder, not under a placeholder 二级)."""
 
     __slots__ = ("tree", "path", "level1", "level2", "node", "name", "placeholder", "is_indicator")
-
-    def __init__(self, tree: str, path: tuple[int, ...], level1: Indicator, level2: Indicator, node: Indicator,
-                 parent_placeholder: bool = False) -> None:
-        self.tree = tree
-        self.path = path
-        self.level1 = level1
-        self.level2 = level2
-        self.node = node
-        self.name = fold(node.name)  # the name without spaces, full-width folded
-        # A 「……」 row: its name (or, for a 三级, its value) is a placeholder.
-        self.placeholder = _placeholder(node.name) or (node is not level2 and _placeholder(node.value))
-        # A 三级 that is an indicator: named, not a placeholder, not under a placeholder 二级.
-        self.is_indicator = node is not level2 and bool(self.name) and not self.placeholder and not parent_placeholder
+    tree: str
+    path: tuple[int, ...]
+    level1: Indicator
+    level2: Indicator
+    node: Indicator
+    name: str
+    placeholder: bool
+    is_indicator: bool
 
     def at(self, column: str = "") -> Location:
         return Location(self.tree, column, path=self.path, indicator_id=self.node.id)
@@ -60,25 +57,44 @@ class Row:
 
 
 class TreeIndex:
-    """Every 二级 and 三级 row of both trees, built in one walk."""
+    """Every 二级 and 三级 row of both trees, built in one walk.
+
+    Every row's fields are set here, inline: this runs for every form of a province's summary and
+    after every edit in the GUI, and a constructor call per row took a third of the time."""
 
     def __init__(self, form: Form) -> None:
         self.form = form
         self.level2: dict[str, list[Row]] = {}
         self.leaves: dict[str, list[Row]] = {}
         self.indicators: dict[str, list[Row]] = {}
+        new, start = Row.__new__, _PLACEHOLDER_START
         for tree in TREES:
             level2: list[Row] = []
             leaves: list[Row] = []
+            indicators: list[Row] = []
             for i, l1 in enumerate(form.tree(tree)):
                 for j, l2 in enumerate(l1.children):
-                    row2 = Row(tree, (i, j), l1, l2, l2)
+                    row2 = new(Row)
+                    row2.tree, row2.path, row2.level1, row2.level2, row2.node = tree, (i, j), l1, l2, l2
+                    text = l2.name
+                    row2.name = fold(text)
+                    row2.placeholder = above = bool(text) and text[0] in start and is_placeholder(text)
+                    row2.is_indicator = False
                     level2.append(row2)
                     for k, l3 in enumerate(l2.children):
-                        leaves.append(Row(tree, (i, j, k), l1, l2, l3, row2.placeholder))
+                        row = new(Row)
+                        row.tree, row.path, row.level1, row.level2, row.node = tree, (i, j, k), l1, l2, l3
+                        text, value = l3.name, l3.value
+                        row.name = name = fold(text)
+                        row.placeholder = placeholder = ((bool(text) and text[0] in start and is_placeholder(text))
+                                                         or (bool(value) and value[0] in start and is_placeholder(value)))
+                        row.is_indicator = bool(name) and not placeholder and not above
+                        leaves.append(row)
+                        if row.is_indicator:
+                            indicators.append(row)
             self.level2[tree] = level2
             self.leaves[tree] = leaves
-            self.indicators[tree] = [r for r in leaves if r.is_indicator]
+            self.indicators[tree] = indicators
 
 
 _ACTIVE: contextvars.ContextVar[TreeIndex | None] = contextvars.ContextVar("goalform_tree_index", default=None)

@@ -15,7 +15,7 @@ from PySide6.QtGui import QAction, QDesktopServices
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QProgressDialog
 
 if TYPE_CHECKING:
-    from goalform.store.batch import BatchResult
+    from goalform.store.summary_reader import SummaryRead
     from goalform.ui.app.shell import Shell
 
 SUMMARY_NAME = "汇总.xlsx"
@@ -29,7 +29,7 @@ class SummarizeWorker(QThread):
     """Reads every .goal under ``folder`` and writes the summary to ``output`` (unless cancelled)."""
 
     progressed = Signal(int, int, str)  # done, total, file name
-    succeeded = Signal(object)  # BatchResult (nothing written when cancelled or no .goal found)
+    succeeded = Signal(object)  # SummaryRead (nothing written when cancelled or no .goal found)
     failed = Signal(str)  # a Chinese message
 
     def __init__(self, folder: Path, output: Path, parent: QObject | None = None) -> None:
@@ -45,7 +45,7 @@ class SummarizeWorker(QThread):
         # Imported here: openpyxl and the summary code are not needed to start the window.
         from goalform.domain.errors import UserError, os_error_text
         from goalform.formats.summary_xlsx import write_summary
-        from goalform.store.batch import summarize_paths
+        from goalform.store.summary_reader import summarize_paths
 
         try:
             result = summarize_paths([self.folder], exclude=[self.output],
@@ -150,7 +150,7 @@ class SummarizeAction(QObject):
         if self.progress is not None:
             self.progress.close()
 
-    def _on_done(self, result: BatchResult) -> None:
+    def _on_done(self, result: SummaryRead) -> None:
         self._close_progress()
         output = self._output
         title = self.tr("汇总文件夹")

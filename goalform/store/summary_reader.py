@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import contextlib
 import os
-from concurrent.futures import ProcessPoolExecutor
+import stat
+from concurrent.futures import TimeoutError as FutureTimeout
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -19,6 +20,7 @@ from typing import Callable, Iterable, Iterator
 from goalform.domain.summary import FormSummary, summarize_form
 from goalform.domain.template import TemplateError
 from goalform.paths import PathProblem, resolved
+from goalform.store import worker_pool
 from goalform.store.quick_read import read_form
 from goalform.store.errors import StoreError
 
@@ -32,7 +34,7 @@ class Unreadable:
 
 
 @dataclass
-class BatchResult:
+class SummaryRead:
     summaries: list[FormSummary] = field(default_factory=list)
     unreadable: list[Unreadable] = field(default_factory=list)
     cancelled: bool = False
@@ -58,8 +60,7 @@ def collect_paths(paths: Iterable[Path | str], *, exclude: Iterable[Path | str] 
         with contextlib.suppress(PathProblem):
             seen.add(resolved(e))
 
-    def add(p: Path) -> None:
-        key = resolved(p)
+    def add(p: Path, key: Path) -> None:
         if key not in seen:
             seen.add(key)
             found.append(p)
@@ -67,36 +68,53 @@ def collect_paths(paths: Iterable[Path | str], *, exclude: Iterable[Path | str] 
     for raw in paths:
         p = Path(raw)
         try:
-            resolved(p)
+            root = resolved(p)
         except PathProblem as e:  # a symlink loop: said, not a traceback
             problems.append(Unreadable(str(p), e.reason))
             continue
         if p.is_dir():
-            for child in sorted(p.rglob("*"), key=lambda c: str(c.relative_to(p)).casefold()):
-                if any(part.startswith(".") for part in child.relative_to(p).parts):
+            children = [(c.relative_to(p), c) for c in p.rglob("*")]
+            children.sort(key=lambda rc: str(rc[0]).casefold())
+            for rel, child in children:
+                if any(part.startswith(".") for part in rel.parts):
                     continue
                 try:
-                    key = resolved(child)
+                    key, is_file = _identity(child, root, rel)
                 except PathProblem as e:  # a symlink loop inside the folder
                     problems.append(Unreadable(str(child), e.reason))
                     continue
-                if not child.is_file():
+                if not is_file:
                     continue
                 if child.suffix.lower() == SUFFIX:
-                    add(child)
+                    add(child, key)
                 elif child.name.lower() not in _JUNK and key not in seen:
                     seen.add(key)
                     problems.append(Unreadable(str(child), "不是 goalform 文件（.goal），未汇总；如是 Word/Excel 表，请先导入"))
         elif p.exists():
-            add(p)
+            add(p, root)
         else:
             problems.append(Unreadable(str(p), "找不到文件或文件夹"))
     return found, problems
 
 
+def _identity(child: Path, root: Path, rel: Path) -> tuple[Path, bool]:
+    """``resolved(child)`` and whether it is a file, for ``child`` = the folder ``root`` resolves to,
+    then ``rel`` as the folder search found it. The search does not enter linked folders, so on
+    POSIX a child that is no link itself resolves to ``root / rel`` (one lstat instead of resolving
+    it component by component); a link, or any path on Windows (junctions), is resolved."""
+    if os.name == "posix":
+        try:
+            st = os.lstat(child)
+        except OSError:
+            return root / rel, False
+        if not stat.S_ISLNK(st.st_mode):
+            return root / rel, stat.S_ISREG(st.st_mode)
+    return resolved(child), child.is_file()
+
+
 # Processes pay off from this many files on (starting one costs about as much as reading 100 files).
 PARALLEL_FROM = 200
-_CHUNK = 8  # files a worker takes at a time: small enough that a cancel is felt at once
+_CHUNK = 8  # files a worker takes at a time
 
 
 def summarize_file(path: Path) -> FormSummary | Unreadable:
@@ -111,34 +129,49 @@ def summarize_file(path: Path) -> FormSummary | Unreadable:
 
 
 def _workers(files: int) -> int:
-    if files < PARALLEL_FROM:
-        return 1
-    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
-    return max(1, min(cores, 8))
+    return 1 if files < PARALLEL_FROM else max(1, min(worker_pool.cores(), 8))
 
 
-def _summaries(files: list[Path]) -> Iterator[FormSummary | Unreadable]:
+_CANCELLED = object()  # what _summaries yields when a cancel came while it waited for a worker
+_POLL = 0.1  # seconds between looks at ``cancelled()`` while waiting for a worker
+
+
+def _summarize_chunk(paths: list[Path]) -> list[FormSummary | Unreadable]:
+    return [summarize_file(path) for path in paths]
+
+
+def _summaries(files: list[Path], cancelled: Callable[[], bool] | None) -> Iterator[FormSummary | Unreadable | object]:
     """summarize_file of every file, in order: in worker processes when there are many files and
-    cores (the ``spawn`` start, as on Windows, since a GUI thread may be the caller); in this
-    process when there are few, or when the processes cannot be started or die."""
+    cores (:mod:`goalform.store.worker_pool`); in this process when there are few, or when the
+    processes cannot be started or die. While it waits for a worker (which may wait up to 5 s for a
+    file another program locks) a cancel ends the wait: it yields :data:`_CANCELLED` and stops."""
     done = 0
     workers = _workers(len(files))
-    if workers > 1:
-        import multiprocessing
-
+    pool = worker_pool.start_pool(workers) if workers > 1 else None
+    if pool is not None:
+        finished = False
         try:
-            pool = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn"))
-        except (OSError, ValueError, NotImplementedError):
-            pool = None
-        if pool is not None:
-            try:
-                for result in pool.map(summarize_file, files, chunksize=_CHUNK):
+            with worker_pool.signals_held():  # the workers start as their first files are handed out
+                chunks = [pool.submit(_summarize_chunk, files[i:i + _CHUNK]) for i in range(0, len(files), _CHUNK)]
+            for chunk in chunks:
+                while True:
+                    try:
+                        results = chunk.result(timeout=_POLL)
+                        break
+                    except FutureTimeout:
+                        if cancelled is not None and cancelled():
+                            yield _CANCELLED
+                            return
+                for result in results:
                     done += 1
                     yield result
-            except (BrokenProcessPool, OSError):
-                pass  # the rest in this process
-            finally:
-                pool.shutdown(wait=True, cancel_futures=True)
+            finished = True
+        except (BrokenProcessPool, OSError):
+            pass  # the rest in this process
+        finally:
+            if not finished:  # cancelled, Ctrl+C, or broken: not a moment for a file another program locks
+                worker_pool.stop(pool)
+            pool.shutdown(wait=True, cancel_futures=True)
     for path in files[done:]:
         yield summarize_file(path)
 
@@ -149,15 +182,15 @@ def summarize_paths(
     exclude: Iterable[Path | str] = (),
     progress: Callable[[int, int, Path], None] | None = None,
     cancelled: Callable[[], bool] | None = None,
-) -> BatchResult:
+) -> SummaryRead:
     """Read and summarise every .goal under ``paths`` (see :func:`collect_paths`).
 
     ``progress(done, total, path)`` is called before each file is taken into the result; when
     ``cancelled()`` turns true the files read so far are returned with ``cancelled`` set.
     """
     files, missing = collect_paths(paths, exclude=exclude)
-    result = BatchResult(unreadable=list(missing))
-    results = _summaries(files)
+    result = SummaryRead(unreadable=list(missing))
+    results = _summaries(files, cancelled)
     try:
         for i, path in enumerate(files):
             if cancelled is not None and cancelled():
@@ -166,6 +199,9 @@ def summarize_paths(
             if progress is not None:
                 progress(i, len(files), path)
             one = next(results)
+            if one is _CANCELLED:
+                result.cancelled = True
+                break
             if isinstance(one, Unreadable):
                 result.unreadable.append(one)
             else:
