@@ -18,7 +18,7 @@ from pathlib import Path
 from goalform.domain.fingerprint import short
 from goalform.domain.review import FORM_TARGET, ReviewError, Status, check_note, check_transition
 from goalform.domain.review_places import EXAMPLES, resolve_place
-from goalform.domain.review_view import TargetLabeler, gate_errors, history_lines, review_alerts, status_text
+from goalform.domain.review_text import TargetLabeler, gate_errors, history_lines, review_alerts, status_text
 from goalform.store import Document
 from goalform.store.locking import save_lock
 

@@ -31,7 +31,7 @@ class FundsGrid(Protocol):
     """The grid as the paste sees it (by its shape: funds_grid imports this module)."""
 
     editor: FormEditor
-    rows: list[list[Any]]  # funds_grid.Slot: widget, line, column, label, editable
+    rows: list[list[Any]]  # funds_grid.FundsCell: widget, line, column, label, editable
     column_names: list[str]
 
     def focus_at(self, pos: tuple[int, int]) -> None: ...

@@ -9,7 +9,7 @@ from typing import Iterator, Sequence
 
 from goalform.domain.form import Form
 from goalform.domain.messages import msg
-from goalform.domain.library import LibraryIndex, normalize
+from goalform.domain.library import LibraryIndex, name_key
 from goalform.domain.template import Template
 from goalform.domain.validation.core import Finding, Location, Severity, rule, validate
 from goalform.domain.validation.rows import indicator_rows
@@ -45,7 +45,7 @@ def placement(form: Form, template: Template) -> Iterator[tuple[Location, str]]:
         entries = library.find(row.name)
         if not entries:
             continue
-        here = (normalize(row.level1.name), normalize(row.level2.name))
+        here = (name_key(row.level1.name), name_key(row.level2.name))
         if any(e.placement == here for e in entries):
             continue
         where = "、".join(dict.fromkeys(f"{e.level1}／{e.level2}" for e in entries[:3]))
