@@ -46,7 +46,6 @@ ALIGNMENTS = ("left", "center", "right")
 # (9 638 twips of text width), for a 10 pt table font: label columns just wide enough for their
 # labels (「部门总体」, 「计划标准」), the 三级 and 依据 columns wide. A version whose 依据 is free text
 # (2024) gives 依据 the room; one where 依据 is a short choice (2026) gives it to the 三级 name.
-TEXT_WIDTH = 9638
 COLUMN_WIDTHS: tuple[int, ...] = (920, 600, 1000, 1300, 960, 960, 960, 2018, 920)
 COLUMN_WIDTHS_SHORT_BASIS: tuple[int, ...] = (920, 600, 1100, 1920, 1000, 1000, 1000, 1178, 920)
 

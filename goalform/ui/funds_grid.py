@@ -34,8 +34,6 @@ from goalform.ui.editor import FormEditor
 from goalform.ui.widgets import BlockPasteMenu, FieldLineEdit, reroute_paste, wants_focus
 from goalform.ui.wording import say
 
-COLUMNS = ("current", "share", "prev2", "prev1")  # the grid's columns, as on the form
-
 
 def _tr(text: str) -> str:
     return QCoreApplication.translate("FundsGrid", text)
