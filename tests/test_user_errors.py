@@ -37,7 +37,7 @@ def test_every_error_of_goalform_is_a_user_error() -> None:
     errors = _goalform_exceptions()
     assert {"goalform.store.errors.StoreError", "goalform.formats.reading.ReadError",
             "goalform.formats.output.ExportError", "goalform.domain.review.ReviewError",
-            "goalform.domain.template.TemplateError", "goalform.cli.UsageError"} <= set(errors)
+            "goalform.domain.template.TemplateError", "goalform.commands.usage.UsageError"} <= set(errors)
     strays = sorted(name for name, kind in errors.items() if not issubclass(kind, UserError) and name not in INTERNAL)
     assert strays == []
 
