@@ -139,7 +139,7 @@ def write_target(path: str | os.PathLike[str]) -> Path:
             raise PathProblem(LOOP, "loop") from None
         raise PathProblem(os_error_text(e), "os") from None
     if what := not_plain(st):
-        raise PathProblem(f"这{what}", "not_plain")
+        raise PathProblem(f"这{what}", "not_plain", what)
     if not st.st_mode & stat.S_IWUSR or not os.access(target, os.W_OK):
         raise PathProblem(READ_ONLY, "read_only")
     return target

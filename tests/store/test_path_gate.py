@@ -64,3 +64,39 @@ def test_the_library_says_each_refusal_as_before(odd: dict[str, Path]) -> None:
     not_a_folder = p["not_a_folder"]
     assert _refusal(check_header, not_a_folder) == (
         LibraryError, f"无法读取指标库 {not_a_folder}（{_os_text(not_a_folder)}）")
+
+
+@pytest.fixture
+def targets(odd: dict[str, Path], tmp_path: Path) -> dict[str, Path]:
+    """Targets a save or an export must refuse."""
+    locked = tmp_path / "locked.goal"
+    locked.write_text("x")
+    locked.chmod(0o444)
+    return {**odd, "read_only": locked, "no_folder": tmp_path / "nowhere" / "a.goal",
+            "long": tmp_path / ("长" * 90 + ".goal")}
+
+
+def test_saving_says_each_refusal_as_before(targets: dict[str, Path]) -> None:
+    from goalform.store.errors import SaveError
+    from goalform.store.saving import save_target
+
+    p = targets
+    assert _refusal(save_target, p["folder"]) == (SaveError, f"不能保存到 {p['folder']}：它{FOLDER}")
+    assert _refusal(save_target, p["fifo"]) == (SaveError, f"不能保存到 {p['fifo']}：它{SPECIAL}")
+    assert _refusal(save_target, p["read_only"]) == (
+        SaveError, "不能保存：文件「locked.goal」是只读的（原文件未改动；可用“另存为”保存到其他文件）")
+    assert _refusal(save_target, p["no_folder"]) == (SaveError, f"不能保存到 {p['no_folder']}：文件夹不存在")
+    assert _refusal(save_target, p["loop"]) == (
+        SaveError, f"不能保存到 {p['loop']}：快捷方式（符号链接）循环，无法找到它指向的文件")
+    assert _refusal(save_target, p["long"])[1].startswith(f"不能保存到 {p['long']}：文件名太长（275 字节")
+
+
+def test_exporting_says_each_refusal_as_before(targets: dict[str, Path]) -> None:
+    from goalform.formats.output import ExportError, check_target
+
+    p = targets
+    assert _refusal(check_target, p["folder"]) == (ExportError, f"无法导出到「{p['folder']}」：这{FOLDER}")
+    assert _refusal(check_target, p["fifo"]) == (ExportError, f"无法导出到「{p['fifo']}」：这{SPECIAL}")
+    assert _refusal(check_target, p["read_only"]) == (
+        ExportError, f"无法导出到「{p['read_only']}」：这是只读文件（请另选文件名，或先取消它的只读属性）")
+    assert _refusal(check_target, p["no_folder"]) == (ExportError, f"无法导出到「{p['no_folder']}」：文件夹不存在")
