@@ -52,7 +52,7 @@ COLUMN_WIDTHS_SHORT_BASIS: tuple[int, ...] = (920, 600, 1100, 1920, 1000, 1000, 
 
 class ShapeCell(tuple):
     """One cell position of a row shape: grid column, span, and the name of what it holds (not
-    ui.funds_grid.FundsCell, a widget of the GUI's funds grid).
+    ui.funds.grid.FundsCell, a widget of the GUI's funds grid).
 
     (A tuple subclass, not a NamedTuple or dataclass: those generate code at import time, which
     a short export process pays for; see GridCell.)
