@@ -81,7 +81,8 @@ def main() -> int:
     from PySide6.QtWidgets import QApplication
 
     from goalform import assets
-    from goalform.domain.library import normalize
+    from goalform.domain import folding
+    from goalform.domain.library import name_key
     from goalform.store.document import Document
     from goalform.ui.app.main_window import MainWindow
 
@@ -99,7 +100,8 @@ def main() -> int:
         if library.library is not None:
             library.library.close()
         library.library = library.index = None
-        normalize.cache_clear()  # cold, as in a new process
+        name_key.cache_clear()  # cold, as in a new process
+        folding._fold_short.cache_clear()  # the one fold name_key goes through remembers too
         app.processEvents()
         t0 = time.perf_counter()
         window.library.show_action.trigger()

@@ -35,10 +35,6 @@ COMMANDS: dict[str, str] = {
 }
 
 
-class UsageError(UserError):
-    """Unusable input: printed on one line, exit code 2."""
-
-
 class _Version(argparse.Action):
     """--version, reading the version only when asked (importlib.metadata is slow to import)."""
 

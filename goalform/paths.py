@@ -7,12 +7,17 @@ input) or hostile (a symlink loop, a FIFO, a device, a read-only file). Every la
   (Python's own ``Path.resolve`` raises ``RuntimeError: Symlink loop``), never a traceback;
 - :func:`write_target`: the file writing to a path replaces (a symlink's target), or why it must not be
   replaced (folder, FIFO or device, read-only, a missing folder, a loop, a name too long);
+- :func:`source_stat`: the stat of a file to be read, or why it cannot be (missing, a loop, a folder,
+  FIFO or device, unreadable), before any open() that could hang;
 - :func:`refuse_inputs`: an output that is one of the command's inputs, also through a hard link or a
   symlink (compared by device and inode), is refused before anything is read or written;
 - :func:`temp_name` / :func:`side_name`: names beside a target (temporary copies, the save lock) that
   always fit in the file system's 255-byte limit, however long the target's own name.
 
-Messages are Chinese phrases; the caller puts them into its own sentence (「不能保存到 X：…」).
+Messages are Chinese phrases; the caller puts them into its own sentence (「不能保存到 X：…」), choosing
+by ``kind`` and using ``detail`` (the bare phrase: what the path is, or the OS error) where its words
+differ. Every writer (formats/output, store/saving) and reader (formats/importer, store/database,
+store/library_file) judges its path here; none stats a target itself.
 """
 from __future__ import annotations
 
@@ -29,12 +34,15 @@ _JOURNAL = len("-journal")  # SQLite adds this to a database's name
 
 
 class PathProblem(UserError):
-    """A path goalform must not use; ``reason`` is the Chinese phrase, ``kind`` says which check failed."""
+    """A path goalform must not use; ``reason`` is the Chinese phrase, ``kind`` says which check failed,
+    ``detail`` is the bare phrase behind it (not_plain's 「是一个文件夹」, an OS error's text) for callers
+    that say it in their own sentence (``reason`` when there is none)."""
 
-    def __init__(self, reason: str, kind: str = "other") -> None:
+    def __init__(self, reason: str, kind: str = "other", detail: str = "") -> None:
         super().__init__(reason)
         self.reason = reason
         self.kind = kind
+        self.detail = detail or reason
 
 
 LOOP = "快捷方式（符号链接）循环，无法找到它指向的文件"
@@ -132,7 +140,7 @@ def write_target(path: str | os.PathLike[str]) -> Path:
             raise PathProblem(LOOP, "loop") from None
         raise PathProblem(os_error_text(e), "os") from None
     if what := not_plain(st):
-        raise PathProblem(f"这{what}", "not_plain")
+        raise PathProblem(f"这{what}", "not_plain", what)
     if not st.st_mode & stat.S_IWUSR or not os.access(target, os.W_OK):
         raise PathProblem(READ_ONLY, "read_only")
     return target
@@ -149,10 +157,10 @@ def source_stat(path: str | os.PathLike[str]) -> os.stat_result:
         raise PathProblem(f"找不到文件：{path}", "missing") from None
     except OSError as e:
         if e.errno == errno.ELOOP:
-            raise PathProblem(f"{LOOP}：{path}", "loop") from None
-        raise PathProblem(f"无法读取「{path}」：{os_error_text(e)}", "os") from None
+            raise PathProblem(f"{LOOP}：{path}", "loop", os_error_text(e)) from None
+        raise PathProblem(f"无法读取「{path}」：{os_error_text(e)}", "os", os_error_text(e)) from None
     if what := not_plain(st):
-        raise PathProblem(f"「{path}」{what}", "not_plain")
+        raise PathProblem(f"「{path}」{what}", "not_plain", what)
     return st
 
 

@@ -35,9 +35,9 @@ def _goalform_exceptions() -> dict[str, type]:
 
 def test_every_error_of_goalform_is_a_user_error() -> None:
     errors = _goalform_exceptions()
-    assert {"goalform.store.errors.StoreError", "goalform.formats.content.ReadError",
+    assert {"goalform.store.errors.StoreError", "goalform.formats.reading.ReadError",
             "goalform.formats.output.ExportError", "goalform.domain.review.ReviewError",
-            "goalform.domain.template.TemplateError", "goalform.cli.UsageError"} <= set(errors)
+            "goalform.domain.template.TemplateError", "goalform.commands.usage.UsageError"} <= set(errors)
     strays = sorted(name for name, kind in errors.items() if not issubclass(kind, UserError) and name not in INTERNAL)
     assert strays == []
 
@@ -51,7 +51,7 @@ def test_os_errors_are_said_in_chinese() -> None:
 
 
 @pytest.mark.parametrize("error", [
-    "goalform.formats.content.ReadError", "goalform.domain.template.TemplateError",
+    "goalform.formats.reading.ReadError", "goalform.domain.template.TemplateError",
     "goalform.domain.review.ReviewError", "goalform.formats.output.ExportError",
 ])
 def test_the_cli_says_any_user_error_in_one_line(error: str, monkeypatch, capsys, tmp_path: Path) -> None:

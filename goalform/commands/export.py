@@ -8,6 +8,8 @@ import argparse
 import sys
 from pathlib import Path
 
+from goalform.commands.usage import UsageError
+
 
 def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("export", help="按官方样式导出为 Word、Excel 或 PDF（按扩展名）")
@@ -17,8 +19,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from goalform.cli import UsageError
-    from goalform.domain.review_view import gate_errors
+    from goalform.domain.review_text import gate_errors
     from goalform.formats.export import FORMATS, export_file
     from goalform.paths import refuse_inputs
     from goalform.store import read_form

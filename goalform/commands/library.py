@@ -12,6 +12,7 @@ import json
 import sys
 from pathlib import Path
 
+from goalform.commands.usage import UsageError
 from goalform.domain.library import SOURCE_BUREAU, SOURCE_MINE, group_entries
 
 
@@ -82,7 +83,6 @@ def _list(library, args: argparse.Namespace) -> int:  # noqa: ANN001
 
 
 def _import(library, args: argparse.Namespace) -> int:  # noqa: ANN001
-    from goalform.cli import UsageError
     from goalform.formats.library_xlsx import read_library
 
     sheet = read_library(args.file)  # a ReadError is a UserError: cli.main says it
@@ -102,7 +102,6 @@ def _import(library, args: argparse.Namespace) -> int:  # noqa: ANN001
 
 def _export(library, args: argparse.Namespace) -> int:  # noqa: ANN001
     from goalform import assets
-    from goalform.cli import UsageError
     from goalform.formats.library_xlsx import write_library
 
     if args.output.suffix.lower() != ".xlsx":
@@ -115,8 +114,6 @@ def _export(library, args: argparse.Namespace) -> int:  # noqa: ANN001
 
 
 def _remove(library, args: argparse.Namespace) -> int:  # noqa: ANN001
-    from goalform.cli import UsageError
-
     if args.id:
         removed = library.remove(args.id)
     elif args.mine:

@@ -5,6 +5,7 @@ import argparse
 from pathlib import Path
 
 from goalform import assets
+from goalform.commands.usage import UsageError
 from goalform.paths import check_suffix
 from goalform.store import Document
 
@@ -19,8 +20,6 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from goalform.cli import UsageError
-
     check_suffix(args.output, (".goal",), "新表（-o）")
     if args.output.exists() and not args.force:
         raise UsageError(f"文件已存在：{args.output}（要覆盖请加 --force）")

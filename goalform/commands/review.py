@@ -15,10 +15,11 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
+from goalform.commands.usage import UsageError
 from goalform.domain.fingerprint import short
 from goalform.domain.review import FORM_TARGET, ReviewError, Status, check_note, check_transition
 from goalform.domain.review_places import EXAMPLES, resolve_place
-from goalform.domain.review_view import TargetLabeler, gate_errors, history_lines, review_alerts, status_text
+from goalform.domain.review_text import TargetLabeler, gate_errors, history_lines, review_alerts, status_text
 from goalform.store import Document
 from goalform.store.locking import save_lock
 
@@ -45,8 +46,6 @@ def register(sub: argparse._SubParsersAction) -> None:
 def _check_options(args: argparse.Namespace) -> Status | None:
     """The status the command records (None for a comment or the listing); UsageError for options
     that do not go together."""
-    from goalform.cli import UsageError
-
     status = Status.SUBMITTED if args.submit else Status.from_text(args.status) if args.status else None
     if args.note is not None and status is None:
         raise UsageError("--note 只能与 --submit 或 --status 一起使用（意见请用 --comment）")
@@ -64,8 +63,6 @@ def _check_options(args: argparse.Namespace) -> Status | None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from goalform.cli import UsageError
-
     status = _check_options(args)
     if status is None and args.comment is None:
         return _listing(args.file)

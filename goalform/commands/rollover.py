@@ -5,6 +5,7 @@ import argparse
 from pathlib import Path
 
 from goalform import assets
+from goalform.commands.usage import UsageError
 from goalform.domain.rollover import roll_forward
 from goalform.paths import PathProblem, check_suffix, refuse_inputs
 from goalform.store import Document, read_form
@@ -18,8 +19,6 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from goalform.cli import UsageError
-
     check_suffix(args.output, (".goal",), "结转后的新表（-o）")
     try:
         refuse_inputs(args.output, [args.file])

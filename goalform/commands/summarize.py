@@ -12,6 +12,7 @@ import argparse
 import sys
 from pathlib import Path
 
+from goalform.commands.usage import UsageError
 from goalform.formats.summary_xlsx import write_summary
 from goalform.paths import identity, refuse_inputs, resolved
 from goalform.store.summary_reader import summarize_paths
@@ -25,8 +26,6 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from goalform.cli import UsageError
-
     if args.output.suffix.lower() != ".xlsx":
         raise UsageError(f"汇总表须保存为 .xlsx 文件：{args.output}")
     refuse_inputs(args.output, args.paths)

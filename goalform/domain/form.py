@@ -92,14 +92,6 @@ class Form:
         return self.funds.get((line, column), "")
 
 
-@dataclass(frozen=True)
-class IndicatorPath:
-    """Where a node sits: indexes from the level-1 node down, e.g. (0, 2, 1)."""
-
-    tree: str
-    indexes: tuple[int, ...]
-
-
 def walk(nodes: list[Indicator], prefix: tuple[int, ...] = ()) -> Iterator[tuple[tuple[int, ...], Indicator]]:
     """Every node below ``nodes``, depth first, with its index path."""
     for i, node in enumerate(nodes):

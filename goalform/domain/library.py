@@ -11,10 +11,10 @@ from __future__ import annotations
 import functools
 import itertools
 import re
-import unicodedata
 from dataclasses import dataclass, field
 from typing import Iterable, Mapping, Sequence
 
+from goalform.domain.folding import fold
 from goalform.domain.form import TREES, Form, Indicator
 from goalform.domain.limits import MAX_LEARNED_CHARS, MAX_LEARNED_PER_FORM
 from goalform.domain.targets import is_placeholder, is_placeholder_row, real_leaves
@@ -34,11 +34,10 @@ _LETTERS = re.compile(r"[a-z]+")
 
 
 @functools.lru_cache(maxsize=1 << 16)  # a library repeats its 一级 and 二级 names thousands of times
-def normalize(text: str) -> str:
-    """What two indicator names are compared by: NFKC-folded, case-folded, without whitespace."""
-    if not unicodedata.is_normalized("NFKC", text):
-        text = unicodedata.normalize("NFKC", text)
-    return _SPACE.sub("", text).casefold()
+def name_key(text: str) -> str:
+    """What two indicator names are compared by: the one folding (:func:`goalform.domain.folding.fold`:
+    NFKC, no whitespace), case-folded."""
+    return fold(text).casefold()
 
 
 @dataclass(frozen=True)
@@ -63,7 +62,7 @@ class LibraryEntry:
 
     @property
     def placement(self) -> tuple[str, str]:
-        return (normalize(self.level1), normalize(self.level2))
+        return (name_key(self.level1), name_key(self.level2))
 
 
 class LibraryIndex:
@@ -77,12 +76,12 @@ class LibraryIndex:
         for entry in entries:
             if not entry.name.strip():
                 continue
-            key = (normalize(entry.level1), normalize(entry.level2), normalize(entry.name))
+            key = (name_key(entry.level1), name_key(entry.level2), name_key(entry.name))
             held = best.get(key)
             if held is None or SOURCE_RANK.get(entry.source, 9) < SOURCE_RANK.get(held.source, 9):
                 best[key] = entry
         self.entries: tuple[LibraryEntry, ...] = tuple(best.values())
-        keys = list(best)  # (一级, 二级, name), normalized, in the order of the entries
+        keys = list(best)  # (一级, 二级, name) as name_key says them, in the order of the entries
         self._placements = [(k1, k2) for k1, k2, _ in keys]
         self._text = ["\n".join((name, k2, k1)) for k1, k2, name in keys]
         self._pinyin = [e.pinyin for e in self.entries]
@@ -107,7 +106,7 @@ class LibraryIndex:
 
     def matches(self, query: str) -> list[int]:
         """:meth:`search` as positions in :attr:`entries`."""
-        words = [normalize(w) for w in query.split()]
+        words = [name_key(w) for w in query.split()]
         words = [w for w in words if w]
         hits: list[int] | range = range(len(self.entries))
         text, pinyin = self._text, self._pinyin
@@ -151,8 +150,8 @@ class LibraryIndex:
         self._order_key = level1_order
 
     def find(self, name: str) -> list[LibraryEntry]:
-        """The entries named ``name`` (compared by :func:`normalize`), wherever they are placed."""
-        return list(self._by_name.get(normalize(name), ()))
+        """The entries named ``name`` (compared by :func:`name_key`), wherever they are placed."""
+        return list(self._by_name.get(name_key(name), ()))
 
     def authoritative(self) -> "LibraryIndex":
         """Only the built-in and bureau entries: what validation holds a form against."""
@@ -186,21 +185,21 @@ def _group(keyed: Sequence[tuple[tuple[str, str], LibraryEntry]], level1_order: 
             bucket = seconds[k2] = []
             group.level2.append((entry.level2, bucket))
         bucket.append(entry)
-    rank = {normalize(name): i for i, name in enumerate(level1_order)}
-    return sorted(groups.values(), key=lambda g: rank.get(normalize(g.level1), len(rank)))
+    rank = {name_key(name): i for i, name in enumerate(level1_order)}
+    return sorted(groups.values(), key=lambda g: rank.get(name_key(g.level1), len(rank)))
 
 
 def used_names(form: Form) -> set[str]:
-    """The normalized names of the 三级 indicators a form already has (both trees)."""
-    return {normalize(leaf.name) for tree in TREES for leaf in real_leaves(form, tree)}
+    """The name_key of each 三级 indicators a form already has (both trees)."""
+    return {name_key(leaf.name) for tree in TREES for leaf in real_leaves(form, tree)}
 
 
 # -- inserting into a form ---------------------------------------------------------------------
 def level1_index(template: Template, level1: str) -> int | None:
     """The position of the template's 一级 called ``level1`` (by name, label or key), or None."""
-    key = normalize(level1)
+    key = name_key(level1)
     for i, item in enumerate(template.level1):
-        if key in (normalize(item.name), normalize(item.label), item.key):
+        if key in (name_key(item.name), name_key(item.label), item.key):
             return i
     return None
 
@@ -262,16 +261,16 @@ def plan_insert(roots: Sequence[Indicator], entries: Iterable[LibraryEntry], tem
             continue
         l1 = roots[i]
         assert l1.id is not None, "plan_insert needs a tree loaded from a document"
-        k2 = normalize(entry.level2)
+        k2 = name_key(entry.level2)
         if not k2:
             plan.skipped.append((entry, "没有二级指标"))
             continue
         parent: int | str | None = None
         for l2 in l1.children:
-            if normalize(l2.name) == k2 and l2.id is not None:
+            if name_key(l2.name) == k2 and l2.id is not None:
                 parent = l2.id
                 if parent not in names_in:
-                    names_in[parent] = {normalize(c.name) for c in l2.children}
+                    names_in[parent] = {name_key(c.name) for c in l2.children}
                 break
         if parent is None:
             ref = new_level2.get((i, k2))
@@ -282,7 +281,7 @@ def plan_insert(roots: Sequence[Indicator], entries: Iterable[LibraryEntry], tem
                 plan.rows.append(PlannedRow(2, l1.id, row, {"name": entry.level2.strip()}, ref))
                 names_in[ref] = set()
             parent = ref
-        key = normalize(entry.name)
+        key = name_key(entry.name)
         if key in names_in[parent]:
             plan.skipped.append((entry, f"「{entry.level2}」下已有此指标"))
             continue
@@ -316,7 +315,7 @@ def learnable(form: Form, template: Template, index: LibraryIndex, label: str = 
                         return list(found.values())
                     if len(leaf.name) > MAX_LEARNED_CHARS:
                         continue
-                    key = normalize(leaf.name)
+                    key = name_key(leaf.name)
                     if not key or is_placeholder_row(leaf) or key in found or index.find(leaf.name):
                         continue
                     found[key] = LibraryEntry(
@@ -346,7 +345,7 @@ def header_columns(cells: Sequence[str]) -> dict[str, int] | None:
     """The column of each known header in a row, or None when the row is not the header row."""
     found: dict[str, int] = {}
     for c, text in enumerate(cells):
-        key = normalize(text).rstrip(":：")
+        key = name_key(text).rstrip(":：")
         for column, aliases in HEADER_ALIASES.items():
             if column not in found and key in aliases:
                 found[column] = c
@@ -376,7 +375,7 @@ def entries_from_rows(rows: Sequence[tuple[int, Sequence[str]]], columns: Mappin
     are skipped; a row without a 三级, or with nothing above to continue, is reported, and so is one
     whose 一级 is none of ``level1_names`` (when given: the 一级 the form has), since it could never
     be inserted."""
-    known = {normalize(n) for n in level1_names}
+    known = {name_key(n) for n in level1_names}
     def cell(cells: Sequence[str], column: str) -> str:
         c = columns.get(column)
         return cells[c].strip() if c is not None and c < len(cells) else ""
@@ -405,7 +404,7 @@ def entries_from_rows(rows: Sequence[tuple[int, Sequence[str]]], columns: Mappin
         if not level2:
             problems.append(SheetProblem(number, text, "不知道属于哪个二级指标"))
             continue
-        if known and normalize(level1) not in known:
+        if known and name_key(level1) not in known:
             problems.append(SheetProblem(number, text, f"「{level1}」不是表中的一级指标（{'、'.join(level1_names)}）"))
             continue
         entries.append(LibraryEntry(level1, level2, name, cell(cells, "指标解释"), cell(cells, "参考值"),

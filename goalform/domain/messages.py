@@ -11,7 +11,7 @@ Texts themselves (a tree's name, a column's label); what a clerk typed is never 
 """
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Sequence
 
 CONTEXT = "messages"  # the translation context of every domain message
 
@@ -59,6 +59,16 @@ def joined(parts: list[str], separator: str = "、") -> Text:
     made = Text(separator.join("{" + key + "}" for key in fields), **fields)
     made.context = ""  # the joining itself is not a message to translate
     return made
+
+
+def first_of(lines: Sequence[str], limit: int, more: str) -> list[str]:
+    """The first ``limit`` of ``lines``, then, when some were left out, ``more`` with ``%1`` (Qt's
+    placeholder: the caller passes it translated) replaced by how many: a message box lists the
+    first problems and counts the rest (「……另有 %1 项」)."""
+    shown = list(lines[:limit])
+    if len(lines) > limit:
+        shown.append(more.replace("%1", str(len(lines) - limit)))
+    return shown
 
 
 def translate(message: object, lookup) -> str:  # noqa: ANN001 - lookup(context, source) -> str

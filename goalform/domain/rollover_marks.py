@@ -44,17 +44,19 @@ class IndicatorMark:
     value: str
 
 
-def fold(text: str) -> str:
-    """One line: runs of whitespace (newlines included) become one space; marks compare folded text."""
+def one_line(text: str) -> str:
+    """``text`` on one line: runs of whitespace (newlines included) become one space. Marks compare texts
+    this way, not by :func:`goalform.domain.folding.fold`: a mark must read back what it wrote."""
     return " ".join(text.split())
 
 
 def funds_mark(line_label: str, year: int, value: str) -> str:
-    return f"{MARK} 资金「{fold(line_label)}」上年（{year}年）金额「{fold(value)}」{FUNDS_SUFFIX}"
+    return f"{MARK} 资金「{one_line(line_label)}」上年（{year}年）金额「{one_line(value)}」{FUNDS_SUFFIX}"
 
 
 def indicator_mark(l1: str, l2: str, l3: str, value: str) -> str:
-    return f"{MARK} 年度指标「{fold(l1)}{SEP}{fold(l2)}{SEP}{fold(l3)}」上年值「{fold(value)}」{INDICATOR_SUFFIX}"
+    names = SEP.join(one_line(name) for name in (l1, l2, l3))
+    return f"{MARK} 年度指标「{names}」上年值「{one_line(value)}」{INDICATOR_SUFFIX}"
 
 
 def parse_marks(notes: str) -> Iterator[FundsMark | IndicatorMark]:
@@ -64,22 +66,22 @@ def parse_marks(notes: str) -> Iterator[FundsMark | IndicatorMark]:
             continue
         m = _FUNDS.match(line)
         if m:
-            yield FundsMark(m["line"], fold(m["value"]))
+            yield FundsMark(m["line"], one_line(m["value"]))
             continue
         m = _INDICATOR.match(line)
         if m:
             parts = m["path"].split(SEP)
             if len(parts) == 3:
-                yield IndicatorMark((parts[0], parts[1], parts[2]), fold(m["value"]))
+                yield IndicatorMark((parts[0], parts[1], parts[2]), one_line(m["value"]))
 
 
 def pending_funds(form: Form, template: Template) -> Iterator[tuple[str, FundsMark]]:
     """(line key, mark) for every marked 上年 amount that still holds the rolled-over value."""
-    labels = {fold(line.label): line.key for group in template.funds for line in group.lines}
+    labels = {one_line(line.label): line.key for group in template.funds for line in group.lines}
     for mark in parse_marks(form.notes):
         if isinstance(mark, FundsMark):
             key = labels.get(mark.line_label)
-            if key is not None and mark.value and fold(form.fund(key, "prev1")) == mark.value:
+            if key is not None and mark.value and one_line(form.fund(key, "prev1")) == mark.value:
                 yield key, mark
 
 
@@ -94,7 +96,7 @@ def pending_indicators(form: Form) -> Iterator[tuple[tuple[int, int, int], Indic
     for i, l1 in enumerate(form.annual):
         for j, l2 in enumerate(l1.children):
             for k, l3 in enumerate(l2.children):
-                for mark in marks.get((fold(l1.name), fold(l2.name), fold(l3.name)), ()):
-                    if mark.value and fold(l3.prev1) == mark.value:
+                for mark in marks.get((one_line(l1.name), one_line(l2.name), one_line(l3.name)), ()):
+                    if mark.value and one_line(l3.prev1) == mark.value:
                         yield (i, j, k), l3, mark
                         break

@@ -116,12 +116,6 @@ class Template:
         except KeyError:
             raise TemplateError(f"template {self.id} has no label {key!r}") from None
 
-    def level1_by_key(self, key: str) -> Level1:
-        for item in self.level1:
-            if item.key == key:
-                return item
-        raise TemplateError(f"template {self.id} has no 一级指标 {key!r}")
-
     def funds_line_keys(self) -> list[str]:
         return [line.key for group in self.funds for line in group.lines]
 

@@ -27,7 +27,7 @@ from pathlib import Path
 from typing import Iterator
 
 from goalform.domain.limits import MAX_CELL_CHARS, MAX_IMPORT_COLUMNS, MAX_IMPORT_ROWS, MAX_XML_DEPTH
-from goalform.formats.content import ReadError, TableContent
+from goalform.formats.reading import ReadError, TableContent
 from goalform.formats.package import Package
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"

@@ -19,7 +19,7 @@ from goalform.domain.amounts import canonical_amount
 from goalform.domain.folding import fold
 from goalform.domain.form import Form, Indicator, empty_tree
 from goalform.domain.template import COLUMNS, Template
-from goalform.formats.layout import GRID_COLUMNS, SHAPES, Slot
+from goalform.formats.layout import GRID_COLUMNS, SHAPES, ShapeCell
 
 _BOOKMARK = re.compile(r"\[bookmark: [^\]]*\]")
 _YEAR = re.compile(r"(\d{4})")
@@ -328,7 +328,7 @@ class _Reader:
                 return True
         return False
 
-    def _slots(self, cells: list[str], shape: tuple[Slot, ...], r: int) -> dict[str, str]:
+    def _slots(self, cells: list[str], shape: tuple[ShapeCell, ...], r: int) -> dict[str, str]:
         n = len(cells)
         if n == GRID_COLUMNS and len(shape) != GRID_COLUMNS:
             return {s.name: cells[s.col] for s in shape}  # every span typed out as repeated text

@@ -20,7 +20,7 @@ from goalform.domain.limits import MAX_FORM_CHARS, MAX_INDICATORS, count_text
 from goalform.domain.names import QT_TRANSLATE_NOOP
 from goalform.domain.notes import fit_notes
 from goalform.domain.template import Template, TemplateError
-from goalform.formats.content import ReadError, TableContent
+from goalform.formats.reading import ReadError, TableContent
 from goalform.formats.docx_reader import read_docx
 from goalform.formats.grid_reader import label_key, read_grid
 from goalform.formats.legacy import LEGACY_TARGETS, conversion

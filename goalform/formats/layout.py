@@ -46,13 +46,13 @@ ALIGNMENTS = ("left", "center", "right")
 # (9 638 twips of text width), for a 10 pt table font: label columns just wide enough for their
 # labels (「部门总体」, 「计划标准」), the 三级 and 依据 columns wide. A version whose 依据 is free text
 # (2024) gives 依据 the room; one where 依据 is a short choice (2026) gives it to the 三级 name.
-TEXT_WIDTH = 9638
 COLUMN_WIDTHS: tuple[int, ...] = (920, 600, 1000, 1300, 960, 960, 960, 2018, 920)
 COLUMN_WIDTHS_SHORT_BASIS: tuple[int, ...] = (920, 600, 1100, 1920, 1000, 1000, 1000, 1178, 920)
 
 
-class Slot(tuple):
-    """One cell position of a row shape: grid column, span, and the name of what it holds.
+class ShapeCell(tuple):
+    """One cell position of a row shape: grid column, span, and the name of what it holds (not
+    ui.funds.grid.FundsCell, a widget of the GUI's funds grid).
 
     (A tuple subclass, not a NamedTuple or dataclass: those generate code at import time, which
     a short export process pays for; see GridCell.)
@@ -60,7 +60,7 @@ class Slot(tuple):
 
     __slots__ = ()
 
-    def __new__(cls, col: int, span: int, name: str) -> "Slot":
+    def __new__(cls, col: int, span: int, name: str) -> "ShapeCell":
         return super().__new__(cls, (col, span, name))
 
     col = property(lambda self: self[0])
@@ -68,12 +68,12 @@ class Slot(tuple):
     name = property(lambda self: self[2])
 
 
-def _shape(*slots: tuple[int, int, str]) -> tuple[Slot, ...]:
-    return tuple(Slot(c, s, n) for c, s, n in slots)
+def _shape(*slots: tuple[int, int, str]) -> tuple[ShapeCell, ...]:
+    return tuple(ShapeCell(c, s, n) for c, s, n in slots)
 
 
 # The shapes of the rows, cell by cell. The reader maps a row of texts through these too.
-SHAPES: dict[str, tuple[Slot, ...]] = {
+SHAPES: dict[str, tuple[ShapeCell, ...]] = {
     "department": _shape((0, 2, "label"), (2, 7, "value")),
     "filler": _shape((0, 2, "filler_label"), (2, 2, "filler"), (4, 2, "phone_label"), (6, 3, "phone")),
     "funds_header1": _shape((0, 1, "section"), (1, 3, "overall"), (4, 1, "current"), (5, 1, "share"),

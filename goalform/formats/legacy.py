@@ -30,7 +30,7 @@ from pathlib import Path
 from typing import Iterator
 
 from goalform.domain.limits import LEGACY_MEMORY_BYTES, LEGACY_TIMEOUT_SECONDS
-from goalform.formats.content import ReadError
+from goalform.formats.reading import ReadError
 
 LEGACY_TARGETS = {".doc": "docx", ".xls": "xlsx", ".wps": "docx", ".et": "xlsx"}
 TIMEOUT_SECONDS = LEGACY_TIMEOUT_SECONDS

@@ -25,7 +25,7 @@ from goalform.domain.library import (
     header_columns,
 )
 from goalform.domain.limits import MAX_INDICATORS, count_text
-from goalform.formats.content import ReadError
+from goalform.formats.reading import ReadError
 from goalform.formats.importer import refuse_ole2
 from goalform.formats.output import is_zip, write_replacing
 from goalform.formats.legacy import LEGACY_TARGETS, convert

@@ -19,7 +19,7 @@ from typing import Iterator
 
 from goalform.domain.limits import (
     MAX_XML_TAGS, MAX_ZIP_DIRECTORY_BYTES, MAX_ZIP_MEMBER_BYTES, MAX_ZIP_MEMBERS, MAX_ZIP_TOTAL_BYTES, MiB)
-from goalform.formats.content import ReadError
+from goalform.formats.reading import ReadError
 
 _CHUNK = 1 << 16
 # Errors of a damaged or hostile package (bad deflate data, CRC, truncation, unknown compression).

@@ -9,7 +9,7 @@ from goalform.domain.names import FIELD_NAMES as F
 from goalform.domain.names import TREE_TITLES
 from goalform.domain.review import FORM_TARGET, Review, field_target, fund_target, indicator_target
 from goalform.domain.review_places import field_keys, indicators
-from goalform.domain.review_view import TargetLabeler, history_lines, review_alerts, status_text
+from goalform.domain.review_text import TargetLabeler, history_lines, review_alerts, status_text
 from goalform.domain.template import COLUMNS, Template
 
 

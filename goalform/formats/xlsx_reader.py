@@ -34,7 +34,7 @@ from goalform import assets
 from goalform.domain.limits import (
     MAX_CELL_CHARS, MAX_FORM_CHARS, MAX_IMPORT_CELLS, MAX_IMPORT_COLUMNS, MAX_IMPORT_ROWS, MAX_MERGED_RANGES,
     count_text)
-from goalform.formats.content import ReadError, TableContent
+from goalform.formats.reading import ReadError, TableContent
 from goalform.formats.grid_reader import label_key
 from goalform.formats.layout import GRID_COLUMNS
 from goalform.formats.package import Package

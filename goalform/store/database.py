@@ -37,10 +37,10 @@ import time
 from pathlib import Path, PurePath
 from typing import Iterator
 
-from goalform.domain.errors import not_plain, os_error_text
+from goalform.domain.errors import os_error_text
 from goalform.domain.limits import MAX_GOAL_BYTES, MAX_GOAL_CHECK_SECONDS
 from goalform import signals
-from goalform.paths import resolved
+from goalform.paths import PathProblem, resolved, source_stat
 from goalform.store.snapshot import readable_copy
 from goalform.store import checks
 from goalform.store.errors import (
@@ -81,15 +81,16 @@ _LIMITS = {
 
 
 def check_path(path: Path) -> os.stat_result:
-    """Refuse, before opening it, what is not a plain file or is too large to be a form."""
+    """Refuse, before opening it, what is not a plain file (goalform.paths.source_stat) or is too large
+    to be a form."""
     try:
-        st = os.stat(path)
-    except FileNotFoundError:
-        raise NotAGoalFile(f"找不到文件：{path}") from None
-    except OSError as e:
-        raise NotAGoalFile(f"无法读取文件：{path}（{os_error_text(e)}）") from None
-    if not_plain(st):
-        raise NotAGoalFile(f"这{not_plain(st)}，不能作为 .goal 文件打开：{path}")
+        st = source_stat(path)
+    except PathProblem as e:
+        if e.kind == "missing":
+            raise NotAGoalFile(f"找不到文件：{path}") from None
+        if e.kind == "not_plain":
+            raise NotAGoalFile(f"这{e.detail}，不能作为 .goal 文件打开：{path}") from None
+        raise NotAGoalFile(f"无法读取文件：{path}（{e.detail}）") from None
     if st.st_size > MAX_GOAL_BYTES:
         raise TooLarge(f"文件 {path.name} 有 {st.st_size // (1 << 20)} MB，"
                        f"超过 .goal 文件 {MAX_GOAL_BYTES // (1 << 20)} MB 的上限")

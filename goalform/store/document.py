@@ -28,7 +28,7 @@ from goalform.domain.review import (
     check_note,
     check_transition,
 )
-from goalform.domain.review_view import changed_after_submission
+from goalform.domain.review_text import changed_after_submission
 from goalform.domain.template import COLUMNS, Template, TemplateError
 from goalform.store import review as review_store
 from goalform.store.checks import shown

@@ -15,7 +15,8 @@ import sqlite3
 import struct
 from pathlib import Path
 
-from goalform.domain.errors import not_plain, os_error_text
+from goalform.domain.errors import os_error_text
+from goalform.paths import PathProblem, source_stat
 from goalform.store.database import SQLITE_MAGIC
 from goalform.store.errors import StoreError, sqlite_error_text
 
@@ -41,17 +42,17 @@ def _check_path(path: Path) -> None:
     """Refuse at once what is not a plain file (a FIFO would block every reader, a device too) and a
     symbolic link that leads nowhere: both are set aside by :meth:`Library.rebuild`."""
     try:
-        st = path.stat()
-    except FileNotFoundError:
-        if os.path.lexists(path):
-            raise LibraryCorrupt(f"指标库 {path} 是一个失效的快捷方式（符号链接），指向的文件不存在") from None
-        raise LibraryError(f"找不到指标库 {path}") from None
-    except OSError as e:
-        if os.path.lexists(path) and e.errno == errno.ELOOP:
+        source_stat(path)
+    except PathProblem as e:
+        if e.kind == "missing":
+            if os.path.lexists(path):
+                raise LibraryCorrupt(f"指标库 {path} 是一个失效的快捷方式（符号链接），指向的文件不存在") from None
+            raise LibraryError(f"找不到指标库 {path}") from None
+        if e.kind == "loop" and os.path.lexists(path):
             raise LibraryCorrupt(f"指标库 {path} 是一个循环的快捷方式（符号链接）") from None
-        raise LibraryError(f"无法读取指标库 {path}（{os_error_text(e)}）") from None
-    if not_plain(st):
-        raise LibraryCorrupt(f"指标库 {path} {not_plain(st)}，不能作为指标库使用")
+        if e.kind == "not_plain":
+            raise LibraryCorrupt(f"指标库 {path} {e.detail}，不能作为指标库使用") from None
+        raise LibraryError(f"无法读取指标库 {path}（{e.detail}）") from None
 
 
 def check_header(path: Path) -> None:

@@ -31,7 +31,7 @@ def save_target(path: Path) -> Path:
         if e.kind == "read_only":
             raise SaveError(f"不能保存：文件「{Path(path).name}」是只读的（原文件未改动；可用“另存为”保存到其他文件）") from None
         if e.kind == "not_plain":
-            raise SaveError(f"不能保存到 {path}：{e.reason.replace('这', '它', 1)}") from None
+            raise SaveError(f"不能保存到 {path}：它{e.detail}") from None
         raise SaveError(f"不能保存到 {path}：{e.reason}") from None
 
 

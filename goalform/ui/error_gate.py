@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QMessageBox, QWidget
 
-from goalform.domain.review_view import gate_count, gate_errors
+from goalform.domain.review_text import gate_count, gate_errors
 from goalform.domain.validation import Finding
 from goalform.store.document import Document
 

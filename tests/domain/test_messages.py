@@ -11,7 +11,7 @@ from helpers.reference_forms import reference_form
 
 from goalform import assets
 from goalform.domain.amounts import parse_amount
-from goalform.domain.messages import msg, name, translate
+from goalform.domain.messages import first_of, msg, name, translate
 from goalform.domain.validation import validate
 
 CATALOGUE = Path(__file__).resolve().parents[2] / "resources" / "translations" / "goalform_en.ts"
@@ -101,3 +101,12 @@ def test_every_message_template_in_the_catalogue_has_english() -> None:
     for (context, source), translation in english().items():
         if context == "messages":  # the English keeps every field of the Chinese
             assert set(re.findall(r"\{(\w+)\}", source)) == set(re.findall(r"\{(\w+)\}", translation)), source
+
+
+def test_first_of_lists_the_first_lines_then_counts_the_rest() -> None:
+    """The one 'first N problems, then a count' (the paste and library-import message boxes)."""
+    lines = [f"第 {i} 行" for i in range(1, 15)]
+    assert first_of(lines[:12], 12, "……另有 %1 项") == lines[:12]  # exactly N: nothing counted
+    assert first_of(lines[:13], 12, "……另有 %1 项") == [*lines[:12], "……另有 1 项"]
+    assert first_of(lines, 3, "and %1 more") == [*lines[:3], "and 11 more"]
+    assert first_of([], 12, "……另有 %1 项") == []

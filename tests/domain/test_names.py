@@ -7,7 +7,7 @@ from goalform.domain.folding import fold
 from goalform.domain.form import new_form
 from goalform.domain.names import FIELD_NAMES, TREE_NAMES, TREE_TITLES, field_name, text_name
 from goalform.domain.review import field_target
-from goalform.domain.review_view import TargetLabeler
+from goalform.domain.review_text import TargetLabeler
 from goalform.domain.validation import validate
 from goalform.formats.grid_reader import text_key
 

@@ -11,7 +11,7 @@ from docx.oxml.ns import nsdecls
 from helpers.office_builders import Quirks, write_docx
 from helpers.reference_forms import VERSIONS, read_reference
 
-from goalform.formats.content import ReadError
+from goalform.formats.reading import ReadError
 from goalform.formats.docx_reader import read_docx
 
 NS = nsdecls("w")

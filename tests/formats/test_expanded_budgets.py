@@ -14,7 +14,7 @@ from goalform.domain import limits
 from goalform.domain.form import Indicator
 from goalform.domain.rollover import roll_forward
 from goalform.formats import importer, xlsx_reader
-from goalform.formats.content import ReadError
+from goalform.formats.reading import ReadError
 from goalform.formats.importer import import_file
 from goalform.formats.library_xlsx import read_library
 from goalform.store import Document

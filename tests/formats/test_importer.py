@@ -13,7 +13,7 @@ from helpers.reference_forms import VERSIONS, read_reference
 from goalform.domain.diff import diff_forms
 from goalform.domain.form import Indicator
 from goalform.formats import legacy
-from goalform.formats.content import ReadError
+from goalform.formats.reading import ReadError
 from goalform.formats.importer import format_report, import_file
 
 QUIRKS = {

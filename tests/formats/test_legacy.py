@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from goalform.formats import legacy
-from goalform.formats.content import ReadError
+from goalform.formats.reading import ReadError
 
 pytestmark = pytest.mark.skipif(os.name == "nt", reason="uses a shell script as a stand-in for soffice")
 

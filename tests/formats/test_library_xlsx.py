@@ -6,7 +6,7 @@ import openpyxl
 import pytest
 
 from goalform.domain.library import SOURCE_BUREAU, SOURCE_MINE, LibraryEntry
-from goalform.formats.content import ReadError
+from goalform.formats.reading import ReadError
 from goalform.formats.library_xlsx import read_library, write_library
 from goalform.store.library import builtin_entries
 

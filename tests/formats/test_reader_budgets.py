@@ -11,7 +11,7 @@ import pytest
 from goalform import cli
 from goalform.domain import limits
 from goalform.formats import docx_reader, importer, xlsx_reader
-from goalform.formats.content import ReadError
+from goalform.formats.reading import ReadError
 from goalform.formats.docx_reader import read_docx
 from goalform.formats.importer import import_file
 from goalform.formats.xlsx_reader import read_xlsx

@@ -23,7 +23,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from helpers.reference_forms import read_reference
 
-from goalform.formats.content import ReadError
+from goalform.formats.reading import ReadError
 from goalform.formats.export import export_file
 from goalform.formats.importer import import_file
 

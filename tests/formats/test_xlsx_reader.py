@@ -10,7 +10,7 @@ import pytest
 from helpers.office_builders import write_xlsx
 from helpers.reference_forms import VERSIONS, read_reference
 
-from goalform.formats.content import ReadError
+from goalform.formats.reading import ReadError
 from goalform.formats.xlsx_reader import read_xlsx
 
 

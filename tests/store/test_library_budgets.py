@@ -16,7 +16,7 @@ from goalform import assets, cli
 from goalform.domain.form import Indicator, new_form
 from goalform.domain.library import SOURCE_BUREAU, SOURCE_MINE, LibraryEntry
 from goalform.domain.limits import MAX_INDICATORS, MAX_LEARNED_CHARS, MAX_LEARNED_PER_FORM, PINYIN_KEY_CHARS
-from goalform.formats.content import ReadError
+from goalform.formats.reading import ReadError
 from goalform.formats.library_xlsx import read_library
 from goalform.store import library as library_store
 from goalform.store.library import Library, LibraryCorrupt, LibraryError, default_path

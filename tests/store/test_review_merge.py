@@ -239,7 +239,7 @@ def test_an_approval_of_content_the_file_no_longer_has_asks_before_it_is_written
         reviewer.save(overwrite_changes=True)  # 覆盖保存: the record goes in, and the file says what happened
     form, _ = read_form(path)
     assert form.review.status is Status.APPROVED and form.phone == "13900000006"
-    from goalform.domain.review_view import review_alerts
+    from goalform.domain.review_text import review_alerts
 
     assert any("已通过后被修改" in a for a in review_alerts(form.review, fingerprint(form)))
 

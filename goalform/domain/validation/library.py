@@ -43,13 +43,13 @@ def placement(form: Form, template: Template) -> Iterator[tuple[Location, str]]:
     library = active_library()
     if library is None or not len(library):
         return
-    from goalform.domain.library import normalize
+    from goalform.domain.library import name_key
 
     for row in indicator_rows(form):
         entries = library.find(row.name)
         if not entries:
             continue
-        here = (normalize(row.level1.name), normalize(row.level2.name))
+        here = (name_key(row.level1.name), name_key(row.level2.name))
         if any(e.placement == here for e in entries):
             continue
         where = "、".join(dict.fromkeys(f"{e.level1}／{e.level2}" for e in entries[:3]))

@@ -1,6 +1,6 @@
 """Review rules: a submitted or approved form that no longer matches its recorded fingerprint, and an
 approval that covers content other than the submitted. Their sentences are the ones every surface
-says (``goalform review``/``show``, the GUI: :func:`goalform.domain.review_view.review_alerts`)."""
+says (``goalform review``/``show``, the GUI: :func:`goalform.domain.review_text.review_alerts`)."""
 from __future__ import annotations
 
 from typing import Iterator

@@ -34,16 +34,16 @@ from goalform.ui.editor import FormEditor
 from goalform.ui.fields.widgets import BlockPasteMenu, FieldLineEdit, reroute_paste, wants_focus
 from goalform.ui.wording import say
 
-COLUMNS = ("current", "share", "prev2", "prev1")  # the grid's columns, as on the form
-
 
 def _tr(text: str) -> str:
     return QCoreApplication.translate("FundsGrid", text)
 
 
 @dataclass(frozen=True)
-class Slot:
-    """One cell of the grid: an amount (``line`` and ``column`` set) or a computed figure."""
+class FundsCell:
+    """One cell of the funds grid: its widget, and for an amount cell (an AmountCell) the ``line`` and
+    ``column`` it edits; a computed figure (合计, 占比) has neither. (Not layout.ShapeCell, a cell of
+    the export grid's row shapes.)"""
 
     widget: QLineEdit
     line: str = ""  # amount cells only
@@ -118,7 +118,7 @@ class AmountCell(BlockPasteMenu, FieldLineEdit):
 class FundsGrid(QObject):
     """Where every cell of the funds table sits, and what the keys do between them."""
 
-    def __init__(self, editor: FormEditor, rows: list[list[Slot]], column_names: list[str],
+    def __init__(self, editor: FormEditor, rows: list[list[FundsCell]], column_names: list[str],
                  parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.editor = editor
@@ -138,10 +138,10 @@ class FundsGrid(QObject):
                     slot.widget.textEdited.connect(lambda text, s=slot: self.typed(s, text))
 
     # -- geometry ----------------------------------------------------------------------------------
-    def slot(self, pos: tuple[int, int]) -> Slot:
+    def slot(self, pos: tuple[int, int]) -> FundsCell:
         return self.rows[pos[0]][pos[1]]
 
-    def slot_of(self, widget: QLineEdit) -> Slot:
+    def slot_of(self, widget: QLineEdit) -> FundsCell:
         return self.slot(self.where[widget])
 
     def first_editable(self) -> tuple[int, int]:
@@ -270,7 +270,7 @@ class FundsGrid(QObject):
         return {self.rows[r][c].widget for r in range(r1, r2 + 1) for c in range(c1, c2 + 1)}
 
     # -- typing and committing -------------------------------------------------------------------
-    def typed(self, slot: Slot, text: str) -> None:
+    def typed(self, slot: FundsCell, text: str) -> None:
         """A keystroke in an amount cell: write the text if it already is an amount."""
         key = (slot.line, slot.column)
         self._start.setdefault(key, self.editor.doc.fund(*key))

@@ -23,6 +23,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QMainWindow, QMessageBox
 
 from goalform.domain.amounts import canonical_text, parse_amount
+from goalform.domain.messages import first_of
 from goalform.ui.editor import FormEditor
 from goalform.ui.wording import say
 
@@ -31,7 +32,7 @@ class FundsGrid(Protocol):
     """The grid as the paste sees it (by its shape: funds_grid imports this module)."""
 
     editor: FormEditor
-    rows: list[list[Any]]  # funds_grid.Slot: widget, line, column, label, editable
+    rows: list[list[Any]]  # funds_grid.FundsCell: widget, line, column, label, editable
     column_names: list[str]
 
     def focus_at(self, pos: tuple[int, int]) -> None: ...
@@ -146,10 +147,7 @@ def _tell(grid: FundsGrid, problems: list[str], written: list[str], mapping: str
 
 
 def _listed(items: list[str]) -> list[str]:
-    shown = items[:MAX_LISTED]
-    if len(items) > MAX_LISTED:
-        shown.append(_tr("……另有 %1 项").replace("%1", str(len(items) - MAX_LISTED)))
-    return shown
+    return first_of(items, MAX_LISTED, _tr("……另有 %1 项"))
 
 
 def _same_figure(pasted: str, shown: str) -> bool:

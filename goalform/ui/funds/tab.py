@@ -17,7 +17,7 @@ from goalform.domain.template import COLUMNS
 from goalform.domain.validation import Finding, Location
 from goalform.ui.fields import names as field_names
 from goalform.ui.editor import FormEditor
-from goalform.ui.funds.grid import AmountCell, FundsGrid, Slot
+from goalform.ui.funds.grid import AmountCell, FundsCell, FundsGrid
 from goalform.ui.fields.widgets import FieldLineEdit, mark, wants_focus
 from goalform.ui.wording import template_text
 
@@ -70,7 +70,7 @@ class FundsTab(QWidget):
         self.cells: dict[tuple[str, str], AmountCell] = {}  # (line, column) -> editable amount
         self.shares: dict[str, FieldLineEdit] = {}  # line or group key -> derived 占比
         self.totals: dict[tuple[str, str], FieldLineEdit] = {}  # (group, column) -> derived 合计
-        slots: list[list[Slot]] = []  # the grid's rows: amounts and computed cells, as on the form
+        slots: list[list[FundsCell]] = []  # the grid's rows: amounts and computed cells, as on the form
         row = 2
         for group in template.funds:
             group_label = template_text(group.label)
@@ -89,8 +89,8 @@ class FundsTab(QWidget):
                 self.shares[line.key] = share
                 grid.addWidget(share, row, _COL_SHARE)
                 slots.append([
-                    Slot(self.cells[(line.key, c)], line.key, c, cell_name(line_label, column_names[c]))
-                    if c != "share" else Slot(share, label=cell_name(line_label, column_names[c]))
+                    FundsCell(self.cells[(line.key, c)], line.key, c, cell_name(line_label, column_names[c]))
+                    if c != "share" else FundsCell(share, label=cell_name(line_label, column_names[c]))
                     for c in ("current", "share", "prev2", "prev1")])
                 row += 1
             total_label = QLabel(label("total"), body)
@@ -104,7 +104,7 @@ class FundsTab(QWidget):
             self.shares[group.key] = share
             grid.addWidget(share, row, _COL_SHARE)
             total_name = f"{group_label}{label('total')}"
-            slots.append([Slot(self.totals[(group.key, c)] if c != "share" else share,
+            slots.append([FundsCell(self.totals[(group.key, c)] if c != "share" else share,
                                label=cell_name(total_name, column_names[c]))
                           for c in ("current", "share", "prev2", "prev1")])
             row += 1

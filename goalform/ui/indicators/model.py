@@ -414,11 +414,6 @@ class IndicatorModel(QAbstractItemModel):
     def findings_of(self, indicator_id: int) -> list[Finding]:
         return list(self._findings.get(indicator_id, []))
 
-    def set_read_only(self, read_only: bool) -> None:
-        self.beginResetModel()
-        self._read_only = read_only
-        self.endResetModel()
-
     def reset(self) -> None:
         """The whole document was replaced (import, revert)."""
         self.beginResetModel()

@@ -20,6 +20,7 @@ from PySide6.QtCore import QCoreApplication, QItemSelection, QItemSelectionModel
 from PySide6.QtGui import QGuiApplication, QKeySequence
 from PySide6.QtWidgets import QLineEdit, QMenu, QMessageBox, QWidget
 
+from goalform.domain.messages import first_of
 from goalform.domain.usual_values import FROM_TEMPLATE, UsualCategory, usual_category
 from goalform.formats.table_text import Block, is_block, read_block, write_tsv
 from goalform.ui import undo_commands
@@ -228,9 +229,7 @@ class IndicatorClipboard:
         view.scrollTo(top)
 
     def _tell(self, problems: list[str], placed: int) -> None:
-        shown = problems[:MAX_LISTED]
-        if len(problems) > MAX_LISTED:
-            shown.append(_tr("……另有 %1 项").replace("%1", str(len(problems) - MAX_LISTED)))
+        shown = first_of(problems, MAX_LISTED, _tr("……另有 %1 项"))
         head = (_tr("已粘贴 %1 格；以下 %2 项没有填入：").replace("%1", str(placed)).replace("%2", str(len(problems)))
                 if placed else _tr("没有粘贴："))
         QMessageBox.warning(self.tab, _tr("粘贴"), head + "\n\n" + "\n".join(shown))

@@ -26,6 +26,7 @@ from goalform.domain.library import (
     plan_insert,
     used_names,
 )
+from goalform.domain.messages import first_of
 from goalform.domain.template import Template
 from goalform.domain.usual_values import with_usual_categories
 from goalform.store.library import Library, LibraryCorrupt, builtin_index
@@ -404,7 +405,4 @@ class _LibraryDrops(QObject):
 
 
 def _listed(lines: list[str], more: str) -> str:
-    shown = lines[:MAX_LISTED]
-    if len(lines) > MAX_LISTED:
-        shown.append(more.replace("%1", str(len(lines) - MAX_LISTED)))
-    return "\n".join(shown)
+    return "\n".join(first_of(lines, MAX_LISTED, more))

@@ -23,7 +23,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QColor, QFont, QIcon, QPainter, QPen, QPixmap
 
-from goalform.domain.library import SOURCE_BUREAU, SOURCE_MINE, Group, LibraryEntry, normalize
+from goalform.domain.library import SOURCE_BUREAU, SOURCE_MINE, Group, LibraryEntry, name_key
 from goalform.ui.markers import painted_icon
 
 LIBRARY_MIME = "application/x-goalform-library-entries"  # comma-separated ids of library entries
@@ -117,7 +117,7 @@ class LibraryModel(QAbstractItemModel):
         self.endResetModel()
 
     def set_used(self, names: set[str]) -> None:
-        """Mark the indicators the open form has (normalized names)."""
+        """Mark the indicators the open form has (by name_key)."""
         if names == self._used:
             return
         self._used = names
@@ -128,7 +128,7 @@ class LibraryModel(QAbstractItemModel):
                                       [Qt.ItemDataRole.DecorationRole, UsedRole, Qt.ItemDataRole.ToolTipRole])
 
     def is_used(self, entry: LibraryEntry) -> bool:
-        return normalize(entry.name) in self._used
+        return name_key(entry.name) in self._used
 
     # -- Qt's tree API ---------------------------------------------------------------------------
     def index(self, row: int, column: int, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> QModelIndex:
@@ -188,7 +188,7 @@ class LibraryModel(QAbstractItemModel):
                 font.setBold(self._groups[iid].level == 1)
                 return font
             return None
-        used = normalize(entry.name) in self._used
+        used = name_key(entry.name) in self._used
         if role == UsedRole:
             return used
         if role == Qt.ItemDataRole.DecorationRole and column == COL_NAME:

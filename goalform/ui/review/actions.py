@@ -33,7 +33,7 @@ from goalform.domain.review import (
     indicator_target,
     parse_target,
 )
-from goalform.domain.review_view import TargetLabeler, location_of_target, target_of_location
+from goalform.domain.review_text import TargetLabeler, location_of_target, target_of_location
 from goalform.domain.validation import Location
 from goalform.ui.fields import names as field_names
 from goalform.ui.review.comment_dialog import CommentDialog, StatusDialog

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 
 from goalform.domain.fingerprint import short
 from goalform.domain.review import Comment, Review, Status, StatusChange
-from goalform.domain.review_view import status_text
+from goalform.domain.review_text import status_text
 from goalform.ui.findings.dock import FindingsList
 from goalform.ui.review.markers import comment_icon
 

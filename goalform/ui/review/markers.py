@@ -135,15 +135,6 @@ class FieldMarks:
         self._line_actions.clear()  # the widgets went away with their document
         self._badges.clear()
 
-    def marked(self) -> list[QWidget]:
-        return [*self._line_actions, *self._badges]
-
-    def tooltip_of(self, widget: QWidget) -> str:
-        if widget in self._line_actions:
-            return self._line_actions[widget].toolTip()  # type: ignore[attr-defined]
-        badge = self._badges.get(widget)  # type: ignore[arg-type]
-        return badge.toolTip() if badge is not None else ""
-
     def _drop_line(self, edit: QLineEdit) -> None:
         action = self._line_actions.pop(edit)
         try:

@@ -7,7 +7,7 @@ import pytest
 from PySide6.QtWidgets import QMessageBox
 
 from goalform.domain.errors import UserError
-from goalform.formats.content import ReadError
+from goalform.formats.reading import ReadError
 from goalform.ui.files import lazy_formats as integrations
 
 

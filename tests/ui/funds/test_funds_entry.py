@@ -231,3 +231,19 @@ def test_a_block_pasted_over_a_refused_entry_replaces_it(funds, qtbot, blank_doc
     qtbot.keyClick(fiscal, Qt.Key.Key_V, CTRL)
     assert (blank_doc.fund("fiscal", "current"), blank_doc.fund("special_account", "current")) == ("125", "7")
     assert fiscal.text() == "125" and fiscal.property("severity") == "" and told == []
+
+
+def test_a_long_list_of_unwritten_values_names_twelve_and_counts_the_rest(funds, qtbot, blank_doc, told):
+    """The paste message lists the first 12 values it did not write and counts the rest
+    (domain.messages.first_of), and the cells it did write the same way."""
+    fiscal = start_in(qtbot, cell(funds, "fund_fiscal_current"))
+    put_on_clipboard("".join(f"{i}\t9\t{i},5\t{i}\r\n" for i in range(1, 11)))
+    qtbot.keyClick(fiscal, Qt.Key.Key_V, CTRL)
+    assert len(told) == 1
+    lines = told[0].split("\n")
+    assert lines[0] == "以下 28 项没有填入："
+    assert lines[1] == "财政拨款（2024年）：「1,5」的逗号不在千位上：千位分隔符每三位一个（如 1,000），小数点请用「.」"
+    assert lines[12:16] == ["「9」在表格最后一行之下", "……另有 16 项", "", "已填入 12 格："]
+    assert lines[16:] == [f"{line}（{column}） = {i}" for line, i in (
+        ("财政拨款", 1), ("财政专户管理资金", 2), ("单位资金", 3), ("人员类项目支出", 5), ("运转类项目支出", 6),
+        ("特定目标类项目支出", 7)) for column in ("2026年当年金额", "2025年")]  # exactly 12: none counted

@@ -120,3 +120,14 @@ def test_lines_pasted_from_the_editor_context_menu_go_into_rows(window, qtbot, b
     next(a for a in menu.actions() if a.objectName() == "edit-paste").trigger()
     QApplication.processEvents()
     assert values(blank_doc, parent) == ["≥95%", "≥96%"]
+
+
+def test_a_long_list_of_what_did_not_fit_names_twelve_and_counts_the_rest(window, qtbot, blank_doc, told):
+    """The message lists the first 12 problems and counts the rest in one line (domain.messages.first_of)."""
+    tab = annual(window, blank_doc)
+    parent = group(blank_doc, "公用经费控制")
+    select(tab, blank_doc.children(parent)[0], "category")  # the last column: a second column does not fit
+    put_on_clipboard("".join(f"基本型\t多出来{i}\r\n" for i in range(1, 16)))
+    qtbot.keyClick(tab.view, Qt.Key.Key_V, CTRL)
+    listed = "\n".join(f"第{i}行「多出来{i}」在最后一列之外" for i in range(1, 13))
+    assert told == [f"已粘贴 14 格；以下 15 项没有填入：\n\n{listed}\n……另有 3 项"]

@@ -217,6 +217,22 @@ def test_importing_a_bureau_sheet_from_the_menu(pane, window, tmp_path, monkeypa
     assert "完成数/计划数" in pane.detail.text()
 
 
+def test_a_long_list_of_refused_rows_names_fifteen_and_counts_the_rest(pane, window, tmp_path, monkeypatch, boxes):
+    """The import message lists the first 15 refused rows and counts the rest (domain.messages.first_of)."""
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.append(["一级指标", "二级指标", "三级指标", "指标解释", "参考值"])
+    ws.append(["履职效能", "重点工作", "重点任务完成率", "完成数/计划数", "100%"])
+    for i in range(18):
+        ws.append([None, None, None, f"没有名字{i}", None])
+    path = tmp_path / "市财政局.xlsx"
+    wb.save(path)
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(path), ""))
+    window.library.import_action.trigger()
+    listed = "\n".join(f"· 第 {i + 3} 行「没有名字{i}」：没有三级指标" for i in range(15))
+    assert boxes == [f"已从「市财政局.xlsx」导入 1 个指标。\n\n以下 18 行未能导入：\n{listed}\n另有 3 行"]
+
+
 def test_indicators_of_an_opened_form_are_learned_and_can_be_removed(window, saved_reference, monkeypatch, qtbot):
     from goalform.store.document import Document
 

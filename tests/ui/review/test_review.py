@@ -13,7 +13,7 @@ from helpers.ui import settle, type_text
 from goalform.domain.form import walk
 from goalform.store.document import Document
 from goalform.domain.review import Status, field_target, fund_target, indicator_target
-from goalform.domain.review_view import target_of_location
+from goalform.domain.review_text import target_of_location
 from goalform.ui.review.comment_dialog import CommentDialog, StatusDialog
 from goalform.ui.findings.dock import LocationRole
 from goalform.ui.indicators.model import IdRole

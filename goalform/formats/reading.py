@@ -1,5 +1,5 @@
-"""What a document reader hands to the grid reader: the form's table as rows of cell texts, and the
-paragraphs around it."""
+"""What reading a document gives: the form's table as rows of cell texts and the paragraphs around it
+(:class:`TableContent`, handed by each document reader to the grid reader), or :class:`ReadError`."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field

@@ -12,7 +12,7 @@ from goalform.domain.review import (
     fund_target,
     indicator_target,
 )
-from goalform.domain.review_view import TargetLabeler, status_text, target_of_location
+from goalform.domain.review_text import TargetLabeler, status_text, target_of_location
 from goalform.domain.validation import validate
 from goalform.domain.validation.core import Location
 
