@@ -26,7 +26,7 @@ class WrappingDelegate(QStyledItemDelegate):
 
     def sizeHint(self, option: QStyleOptionViewItem, index) -> QSize:  # noqa: N802 - Qt override
         view = self.parent()
-        width = view.viewport().width() if isinstance(view, QTreeWidget) else option.rect.width()
+        width = view.viewport_width() if isinstance(view, FindingsList) else option.rect.width()
         icon = option.decorationSize.width() + 8
         text = str(index.data(Qt.ItemDataRole.DisplayRole) or "")
         rect = option.fontMetrics.boundingRect(QRect(0, 0, max(60, width - icon - 8), 10_000),
@@ -39,6 +39,7 @@ class FindingsList(QTreeWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self._viewport_width: int | None = None
         self.setItemDelegate(WrappingDelegate(self))
         self.setTextElideMode(Qt.TextElideMode.ElideNone)
         self.setColumnCount(1)
@@ -49,6 +50,17 @@ class FindingsList(QTreeWidget):
         self.setAlternatingRowColors(True)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.header().setStretchLastSection(True)
+
+    def viewport_width(self) -> int:
+        """The viewport's width, kept from its resize events: asking ``viewport()`` from Python makes
+        PySide look up the viewport's private class, which sets up every Qt type (~10 ms at start-up)."""
+        if self._viewport_width is None:
+            self._viewport_width = self.viewport().width()
+        return self._viewport_width
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt override (the viewport's resize)
+        self._viewport_width = event.size().width()
+        super().resizeEvent(event)
 
     # QListWidget-like helpers used by the window and the tests.
     def count(self) -> int:
