@@ -12,15 +12,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import (
-    QApplication,
-    QLabel,
-    QLineEdit,
-    QMenu,
-    QMessageBox,
-    QPlainTextEdit,
-    QWidget,
-)
+from PySide6.QtWidgets import QApplication, QLabel, QLineEdit, QMenu, QMessageBox, QPlainTextEdit, QWidget
 
 from goalform.domain.fingerprint import fingerprint, short
 from goalform.domain.review import (
@@ -124,6 +116,7 @@ class ReviewActions(QObject):
         findings.customContextMenuRequested.connect(self._finding_menu)
 
         window.document_changed.connect(self._on_document)
+        window.tabs_built.connect(self._on_tabs_built)
         window.validated.connect(
             lambda findings: self.refresh(modified=any(f.rule == MODIFIED_RULE for f in findings)))
         self._on_document()
@@ -146,12 +139,20 @@ class ReviewActions(QObject):
             a.setEnabled(has)
         self.reopen_action.setEnabled(has and doc.read_only and doc.path is not None)
         if has and self.window.centralWidget() is not None:
-            for widget in self.window.centralWidget().findChildren(QWidget):
-                if isinstance(widget, (QLineEdit, QPlainTextEdit)) and field_names.parse(widget.objectName()):
-                    watched = [widget] + ([widget.viewport()] if isinstance(widget, QPlainTextEdit) else [])
-                    for w in watched:
-                        w.installEventFilter(self)
-                        self._filtered.append(w)
+            self._watch_fields([self.window.centralWidget()])
+        self.refresh()
+
+    def _watch_fields(self, roots: list[QWidget]) -> None:
+        """Clicks on the comment marks of the fields below ``roots`` (a tab built later: its own)."""
+        for widget in (w for root in roots for w in root.findChildren(QWidget)):
+            if isinstance(widget, (QLineEdit, QPlainTextEdit)) and field_names.parse(widget.objectName()):
+                for w in [widget] + ([widget.viewport()] if isinstance(widget, QPlainTextEdit) else []):
+                    w.installEventFilter(self)
+                    self._filtered.append(w)
+
+    def _on_tabs_built(self, pages: list[QWidget]) -> None:
+        self._watch_fields(pages)
+        self._shown = None  # their fields get their marks
         self.refresh()
 
     def refresh(self, modified: bool | None = None, dock_shown: bool | None = None) -> None:

@@ -86,3 +86,20 @@ def test_a_stand_in_owns_what_its_page_owns(window, saved_reference):
     for kind, page in zip(KINDS, window.tab_pages):
         stand_in = shown_on(kind, doc.template)
         assert [p for p in places if stand_in(p) != page.owns(p)] == [], kind
+
+
+def test_a_tab_built_later_shows_the_comment_marks_of_its_fields(started, saved_reference, qtbot):
+    from PySide6.QtWidgets import QLineEdit
+
+    from goalform.domain.review import fund_target
+
+    with Document.open(saved_reference) as doc:
+        doc.add_comment(fund_target("fiscal", "current"), "请核实", "李文静")
+        doc.save()
+    win = started
+    win.set_document(Document.open(saved_reference))
+    qtbot.waitUntil(lambda: bool(win.findings), timeout=3000)
+    win.tabs.setCurrentIndex(1)  # 资金情况, built now
+    QApplication.processEvents()
+    cell = win.centralWidget().findChild(QLineEdit, "fund_fiscal_current")
+    assert cell is not None and [a.objectName() for a in cell.actions()].count("comment_mark") == 1
