@@ -5,15 +5,30 @@ This is the only module that knows where data files live.
 from __future__ import annotations
 
 import functools
+import importlib.util
 import json
-from importlib import resources
-from importlib.resources.abc import Traversable
-from typing import Any
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from goalform.domain.template import Template, TemplateError, template_from_mapping
 
+if TYPE_CHECKING:
+    from importlib.resources.abc import Traversable
 
+
+@functools.lru_cache(maxsize=1)
 def _root() -> Traversable:
+    # A folder on disk (a source checkout, an installed wheel, a bundle that unpacks its data) is
+    # used as it is: importlib.resources costs the window's start-up some milliseconds.
+    try:
+        spec = importlib.util.find_spec("goalform.resources")
+    except ModuleNotFoundError:
+        spec = None
+    folders = list(spec.submodule_search_locations or []) if spec is not None else []
+    if len(folders) == 1 and Path(folders[0], "templates").is_dir():
+        return Path(folders[0])
+    from importlib import resources
+
     try:
         return resources.files("goalform.resources")
     except ModuleNotFoundError:

@@ -1,8 +1,6 @@
 """The findings dock: every finding of the form, in reading order; activating one jumps to it."""
 from __future__ import annotations
 
-import difflib
-
 from PySide6.QtCore import QRect, QSize, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QDockWidget,
@@ -148,6 +146,8 @@ class FindingsDock(QDockWidget):
             items.clear()
         # Apply only the differences (an edit adds, drops or rewords a finding or two), last first so
         # that row numbers stay valid.
+        import difflib  # the first findings come after the first frame
+
         opcodes = difflib.SequenceMatcher(None, previous, shown, autojunk=False).get_opcodes()
         items.setUpdatesEnabled(False)
         try:
