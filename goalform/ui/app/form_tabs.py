@@ -1,10 +1,11 @@
 """The tabs of the form in the main window: built, and titled with what is still to fill in.
 
 Start-up shows the form's first tab in the first frame; every other tab is built when it is first
-shown (a click, Alt+N, a jump to a finding on it). Until then it is a :class:`LaterTab`, which shows
-nothing and takes no focus, but knows which findings are its page's (``places``: the 待填 count in
-its title, the tab a jump goes to); :func:`build_tab` puts the real page in its place (same index,
-same title) and :func:`build_later_tabs` does so for every tab still waiting.
+shown (a click, Alt+N, a jump to a finding on it), or else in idle time after the first validation
+(their sizes shape the window: an indicator tab's width narrows the docks beside it). Until then it is
+a :class:`LaterTab`, which shows nothing and takes no focus, but knows which findings are its page's
+(``places``: the 待填 count in its title, the tab a jump goes to); :func:`build_tab` puts the real
+page in its place (same index, same title).
 """
 from __future__ import annotations
 
@@ -120,13 +121,6 @@ def build_tab(tabs: QTabWidget, pages: list[QWidget], i: int, make: Maker, findi
     if findings:
         page.apply_findings(findings)  # type: ignore[attr-defined]
     return page
-
-
-def build_later_tabs(tabs: QTabWidget, pages: list[QWidget], makers: Sequence[Maker],
-                     findings: list[Finding]) -> list[QWidget]:
-    """Build every tab still waiting (see :func:`build_tab`); return the pages built."""
-    built = [build_tab(tabs, pages, i, make, findings) for i, make in enumerate(makers)]
-    return [page for page in built if page is not None]
 
 
 def show_progress(tabs: QTabWidget, pages: Sequence[QWidget], titles: Sequence[str], pending: list[Finding]) -> None:

@@ -26,7 +26,7 @@ from goalform.ui.editor import FormEditor
 from goalform.ui.files.actions import FileActions
 from goalform.ui.findings.dock import FindingsDock
 from goalform.ui.app.first_paint import after_first_paint
-from goalform.ui.app.form_tabs import LaterTab, Maker, build_later_tabs, build_tab, show_progress, shown_on, tab_makers
+from goalform.ui.app.form_tabs import LaterTab, Maker, build_tab, show_progress, shown_on, tab_makers
 from goalform.ui.library.actions import LibraryActions
 from goalform.ui.review.actions import DOCK_WIDTH as REVIEW_DOCK_WIDTH
 from goalform.ui.review.actions import ReviewActions
@@ -42,7 +42,7 @@ READ_ONLY_STYLE = "background: #fff3c4; color: #5a4500; padding: 6px; border-bot
 class MainWindow(QMainWindow):
     document_changed = Signal()
     validated = Signal(list)
-    tabs_built = Signal(list)  # pages built when first shown, after the first frame (ui/app/form_tabs.py)
+    tabs_built = Signal(list)  # pages built after the first frame: when first shown or idle (ui/app/form_tabs.py)
     validate_after_first_paint = False  # app.start sets it: the first form opened is validated after its first frame
     first_frame_pending = False  # the form's first frame is still to come: what it does not show waits for it
 
@@ -242,7 +242,7 @@ class MainWindow(QMainWindow):
         self.tabs.setDocumentMode(True)
         layout.addWidget(self.tabs, 1)
         makers = tab_makers(editor, self.settings, self.review.add_to_menu)
-        # Start-up: the first frame shows the first tab only; the others are built when first shown.
+        # Start-up: the first frame shows the first tab only; the others come when first shown (or idle).
         later = self.first_frame_pending = self.validate_after_first_paint and self.isVisible()
         pages = [(make() if i == 0 or not later else LaterTab(shown_on(kind, doc.template)), title)
                  for i, (make, title, kind) in enumerate(makers)]
@@ -273,6 +273,9 @@ class MainWindow(QMainWindow):
             self.validate_after_first_paint = False
             runner = self.runner
             after_first_paint(self, lambda: self.runner is runner and self._validate_at_once())
+        if later:  # then, a tab per turn of the event loop, those not shown yet (their sizes shape the window)
+            tabs = self.tabs
+            after_first_paint(self, lambda: QTimer.singleShot(0, self, lambda: self._build_next_tab(tabs)))
         else:
             self._validate_at_once()
 
@@ -284,12 +287,12 @@ class MainWindow(QMainWindow):
         if page is not None:
             self.tabs_built.emit([page])
 
-    def build_all_tabs(self) -> None:
-        """Build every tab not shown yet (whoever needs every page at once: a search of all widgets)."""
-        if self.tabs is not None and self._tab_makers_waiting:
-            built = build_later_tabs(self.tabs, self.tab_pages, self._tab_makers_waiting, self.findings)
-            if built:
-                self.tabs_built.emit(built)
+    def _build_next_tab(self, tabs: QTabWidget) -> None:
+        """After the first validation: build the next tab still waiting, then give the event loop back."""
+        waiting = [i for i, p in enumerate(self.tab_pages) if isinstance(p, LaterTab)]
+        if self.tabs is tabs and waiting:
+            self._build_shown_tab(waiting[0])
+            QTimer.singleShot(0, self, lambda: self._build_next_tab(tabs))
 
     def _validate_at_once(self) -> None:
         assert self.runner is not None
