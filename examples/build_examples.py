@@ -12,7 +12,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tests"))
 
-from reference_forms import VERSIONS, read_reference  # noqa: E402
+from helpers.reference_forms import VERSIONS, read_reference  # noqa: E402
 
 from goalform.store import Document  # noqa: E402
 

@@ -293,7 +293,7 @@ def _copy_from(source: Path, path: Path, dest: sqlite3.Connection, version: int)
 
 
 def tables_of(version: int) -> tuple[str, ...]:
-    names = {n for t, n, _, _ in expected_schema(version) if t == "table"}
+    names = {n for t, n, _, _ in created_schema(version) if t == "table"}  # names need no normal form
     return tuple(t for t in TABLES if t in names)
 
 

@@ -66,8 +66,8 @@ class DocumentFile:
             self._saved_at = -1  # recovered edits count as unsaved
         # The content as this document last read or wrote the file (what a save compares the file
         # with); None when unknown (a new or recovered document). Set by open() and save().
-        self._base_form: Form | None = None
-        self._base_fingerprint: str | None = None
+        self._base_form: Form | None = None  # what the file held when read or last saved (a private copy)
+        self._base_print: str | None = None  # its fingerprint, computed when a save first needs it
 
     # What a save and a comparison with the file need of the content (the document provides them).
     def field(self, key: str) -> str:
@@ -322,7 +322,14 @@ class DocumentFile:
     def _saved(self) -> None:
         """After a save: the content written is the base the next save compares the file with."""
         form = self.load_form()
-        self._base_form, self._base_fingerprint = form, fingerprint(form)
+        self._base_form, self._base_print = form, None
+
+    @property
+    def _base_fingerprint(self) -> str | None:
+        """The fingerprint of the base (None without one): opening a file does not hash it."""
+        if self._base_print is None and self._base_form is not None:
+            self._base_print = fingerprint(self._base_form)
+        return self._base_print
 
     def _reloaded(self, content: bool) -> None:
         """The review tables (and with ``content`` the form) were replaced under the caches."""

@@ -19,7 +19,6 @@ import sqlite3
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from goalform.domain.diff import diff_forms
 from goalform.domain.form import Form
 from goalform.domain.review import Review, Status, StatusChange
 from goalform.store.database import transaction
@@ -48,6 +47,8 @@ class SaveOutcome:
 
 def changes_named(base: Form | None, disk: Form, template: Template, limit: int = 6) -> str:
     """The places whose content differs between ``base`` and ``disk``, named: 「联系电话、财政拨款（2026年金额）等 8 处」."""
+    from goalform.domain.diff import diff_forms  # only when both sides changed: not on every open
+
     if base is None:
         return "表格内容"
     wheres: list[str] = []

@@ -9,15 +9,19 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication, QObject, Signal
 from PySide6.QtGui import QUndoStack
 
+from typing import TYPE_CHECKING
+
 from goalform.domain import names
 from goalform.domain.form import TREES
-from goalform.domain.library import PlannedRow
 from goalform.domain.names import FIELD_NAMES
 from goalform.domain.review import Comment, Status, StatusChange
 from goalform.store.document import Document
 from goalform.ui import undo_commands
-from goalform.ui.indicators.model import IndicatorModel
 from goalform.ui.review.undo import AddComment, RemoveComment
+
+if TYPE_CHECKING:
+    from goalform.domain.library import PlannedRow
+    from goalform.ui.indicators.model import IndicatorModel
 
 
 def field_label(doc: Document, key: str) -> str:
@@ -38,13 +42,23 @@ class FormEditor(QObject):
         super().__init__(parent)
         self.doc = doc
         self.undo_stack = QUndoStack(self)
-        self.models = {tree: IndicatorModel(doc, tree, self) for tree in TREES}
+        self._models: dict[str, IndicatorModel] | None = None
         self.typing_session = 0  # commands of one session merge (see undo_commands.SetField)
-        for model in self.models.values():
-            model.edit_requested.connect(lambda i, c, t, m=model: self.edit_indicator(m, i, c, t))
-            model.move_requested.connect(lambda i, r, m=model: self.move_indicator(m, i, r))
         doc.add_listener(self.changed.emit)
         self.undo_stack.cleanChanged.connect(self._on_clean_changed)
+
+    @property
+    def models(self) -> dict[str, IndicatorModel]:
+        """The Qt models of the indicator trees, by tree: made when first asked for (a tree's tab, an
+        insertion, comment marks), so a start-up showing no tree does not import them."""
+        if self._models is None:
+            from goalform.ui.indicators.model import IndicatorModel
+
+            self._models = {tree: IndicatorModel(self.doc, tree, self) for tree in TREES}
+            for model in self._models.values():
+                model.edit_requested.connect(lambda i, c, t, m=model: self.edit_indicator(m, i, c, t))
+                model.move_requested.connect(lambda i, r, m=model: self.move_indicator(m, i, r))
+        return self._models
 
     def mark_saved(self) -> None:
         """The document was just saved: undoing back to this point makes it clean again."""

@@ -7,13 +7,15 @@ typed in, so one 撤销 takes back one edit, not one letter.
 """
 from __future__ import annotations
 
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QUndoCommand
 
 from goalform.store.document import Document, Subtree
-from goalform.ui.indicators.model import IndicatorModel
+
+if TYPE_CHECKING:
+    from goalform.ui.indicators.model import IndicatorModel
 
 
 class Writer(Protocol):

@@ -77,6 +77,25 @@ def _plain(message: str) -> str:
 
 
 _RULES: dict[str, RuleSpec] = {}
+# Set by the package (goalform.domain.validation), which knows its rule modules: imports them (so
+# registers every rule) the first time rules are run or listed, and names them in their order.
+# Importing the package costs no rules.
+load_rules: Callable[[], list[str]] | None = None
+_module_order: list[str] | None = None
+_ordered: tuple[int, list[RuleSpec]] = (-1, [])  # (len(_RULES) when sorted, the rules in order)
+
+
+def _rules() -> list[RuleSpec]:
+    """Every rule, in the order of the package's modules (then as each module registers them), the
+    same whichever rule module a program happened to import first."""
+    global _module_order, _ordered
+    if _module_order is None and load_rules is not None:
+        _module_order = load_rules()
+    if _ordered[0] != len(_RULES):
+        order = {name: i for i, name in enumerate(_module_order or [])}
+        specs = list(_RULES.values())
+        _ordered = (len(_RULES), sorted(specs, key=lambda s: order.get(s.func.__module__, len(order))))
+    return _ordered[1]
 
 
 def rule(rule_id: str, severity: Severity, title: str, *,
@@ -95,7 +114,7 @@ def rule(rule_id: str, severity: Severity, title: str, *,
 
 
 def all_rules() -> list[RuleSpec]:
-    return list(_RULES.values())
+    return list(_rules())
 
 
 def validate(form: Form, template: Template, *, only: frozenset[str] | None = None,
@@ -109,7 +128,7 @@ def validate(form: Form, template: Template, *, only: frozenset[str] | None = No
 
     findings: list[Finding] = [] if only is None else [f for f in keep if f.rule not in only]
     with indexed(form):  # the rules share one walk of the indicator trees
-        for spec in _RULES.values():
+        for spec in _rules():
             if only is None or spec.id in only:
                 findings.extend(spec.run(form, template))
     findings.sort(key=reading_order(template))

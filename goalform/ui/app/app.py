@@ -1,7 +1,6 @@
 """The QApplication: translators, the window, crash recovery at start and the file to open."""
 from __future__ import annotations
 
-import locale
 import os
 import sys
 from pathlib import Path
@@ -26,6 +25,8 @@ def choose_language(requested: str | None = None) -> str:
         # (Python's locale module would call C.UTF-8 en_US.)
         posix = next((os.environ[v] for v in ("LC_ALL", "LC_MESSAGES", "LANG") if os.environ.get(v)), "C")
         if lang in ("c", "") and posix.split(".")[0].upper() not in ("C", "POSIX"):
+            import locale
+
             lang = (locale.getlocale()[0] or "zh").lower()
     return "en" if lang.startswith("en") else "zh"
 

@@ -8,11 +8,9 @@ with code 2. The CLI commands never get here: they need no display.
 """
 from __future__ import annotations
 
-import ctypes
 import os
 import re
 import shutil
-import subprocess
 import sys
 from pathlib import Path
 from typing import Mapping
@@ -63,6 +61,9 @@ def missing_libraries() -> list[str]:
                   None)
     if plugin is None:
         return []  # Qt will report that itself
+    import ctypes  # here: Windows, and Linux without X11, never need it
+    import subprocess
+
     try:
         ctypes.CDLL(str(plugin))  # what Qt does; once loaded, Qt's own load reuses it
         return []
@@ -78,6 +79,8 @@ def missing_libraries() -> list[str]:
 
 def display_reachable(display: str) -> bool:
     """Whether an X server answers at ``display`` (one connection, closed at once; True when unsure)."""
+    import ctypes
+
     try:
         xcb = ctypes.CDLL("libxcb.so.1")
     except OSError:

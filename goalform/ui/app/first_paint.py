@@ -6,8 +6,9 @@
 - GOALFORM_STARTUP_PROBE=1 (bench/bench_startup.py): ``report_first_paint`` prints
   ``goalform-painted <time.time()> <CPU seconds used>`` on stdout after the first frame, then quits.
 
-The first Paint event of any widget of the window marks the frame being drawn; a zero-timer then
-runs once the event loop is back, i.e. after the frame has been flushed to the screen. The callbacks
+The window's first Paint event (a window is painted before the widgets in it) marks the frame being
+drawn; a zero-timer then runs once the event loop is back, i.e. after the frame has been flushed to
+the screen. The callbacks
 of one window run in the order they were registered (the probe, registered before the form is
 opened, reports the frame before the first validation runs).
 """
@@ -25,9 +26,9 @@ class _FirstPaint(QObject):
         super().__init__(window)
         self.window, self.done = window, False
         self.callbacks: list[Callable[[], None]] = []
-        app = QApplication.instance()
-        assert app is not None
-        app.installEventFilter(self)
+        # The window's own events only: a filter on the whole application would see every event of
+        # every widget being built, and PySide would make Python types (and enums) for each.
+        window.installEventFilter(self)
 
     def add(self, callback: Callable[[], None], fallback_ms: int) -> None:
         self.callbacks.append(callback)
@@ -35,8 +36,7 @@ class _FirstPaint(QObject):
             QTimer.singleShot(fallback_ms, self, self._fire)
 
     def eventFilter(self, obj: QObject, event: QEvent) -> bool:
-        if (event.type() == QEvent.Type.Paint and not self.done and isinstance(obj, QWidget)
-                and obj.window() is self.window):
+        if event.type() == QEvent.Type.Paint and not self.done:
             QTimer.singleShot(0, self, self._fire)
         return False
 
@@ -44,9 +44,7 @@ class _FirstPaint(QObject):
         if self.done:
             return
         self.done = True
-        app = QApplication.instance()
-        if app is not None:
-            app.removeEventFilter(self)
+        self.window.removeEventFilter(self)
         _pending.pop(id(self.window), None)
         for callback in self.callbacks:
             callback()

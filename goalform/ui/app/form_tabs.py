@@ -1,8 +1,11 @@
 """The tabs of the form in the main window: built, and titled with what is still to fill in.
 
-Start-up shows the form's first tab in the first frame; the other tabs are built right after it.
-Until then each of them is a :class:`LaterTab`, which shows nothing, owns no finding and takes no
-focus; :func:`build_later_tabs` puts the real pages in their places (same index, same title).
+Start-up shows the form's first tab in the first frame; every other tab is built when it is first
+shown (a click, Alt+N, a jump to a finding on it), or else in idle time after the first validation
+(their sizes shape the window: an indicator tab's width narrows the docks beside it). Until then it is
+a :class:`LaterTab`, which shows nothing and takes no focus, but knows which findings are its page's
+(``places``: the 待填 count in its title, the tab a jump goes to); :func:`build_tab` puts the real
+page in its place (same index, same title).
 """
 from __future__ import annotations
 
@@ -10,49 +13,114 @@ from collections import Counter
 from typing import Callable, Sequence
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QTabWidget, QWidget
+from PySide6.QtWidgets import QMenu, QTabWidget, QWidget
 
-from goalform.domain.validation import Finding, Location
+from goalform.domain.template import Template
+from goalform.domain.validation.core import Finding, Location
+from goalform.ui.editor import FormEditor
+from goalform.ui.fields.instructions_tab import has_instructions
+from goalform.ui.fields.texts_tab import GOAL_TEXTS
+from goalform.ui.settings import Settings
 
 Maker = Callable[[], QWidget]
+Places = Callable[[Location], bool]  # whether a finding at a location is shown on a page
+
+
+def shown_on(page: str, template: Template) -> Places:
+    """The places of the page ``page`` ("header", "funds", "texts", "long_term", "annual",
+    "instructions") without building it: what its ``owns`` answers (tests/ui/app keep the two equal)."""
+    if page == "header":
+        return lambda location: location.section in ("header", "notes")
+    if page == "funds":
+        return lambda location: location.section == "funds"
+    if page == "texts":
+        keys = {t.key for t in template.texts if t.key not in GOAL_TEXTS}
+        return lambda location: location.section == "texts" and location.field in keys
+    if page in GOAL_TEXTS.values():
+        fields = {key for key, tree in GOAL_TEXTS.items() if tree == page} | ({"deadline"} if page == "long_term" else set())
+        return lambda location: location.section == page or (location.section == "texts" and location.field in fields)
+    return lambda location: False
+
+
+def tab_makers(editor: FormEditor, settings: Settings,
+               extend_menu: Callable[[QMenu, QWidget], None]) -> list[tuple[Maker, str, str]]:
+    """(maker, title, page kind) of each tab of the form. A page's module is imported when the page is
+    built: start-up imports only what its first tab needs."""
+    doc = editor.doc
+
+    def tr(text: str) -> str:
+        return QCoreApplication.translate("MainWindow", text)
+
+    def header() -> QWidget:
+        from goalform.ui.fields.header_tab import HeaderTab
+        return HeaderTab(editor)
+
+    def funds() -> QWidget:
+        from goalform.ui.funds.tab import FundsTab
+        return FundsTab(editor)
+
+    def texts() -> QWidget:
+        from goalform.ui.fields.texts_tab import TextsTab
+        return TextsTab(editor)
+
+    def tree(name: str) -> Maker:
+        def make() -> QWidget:
+            from goalform.ui.indicators.tab import IndicatorsTab
+            return IndicatorsTab(editor, name, settings.indicator_names, settings=settings, extend_menu=extend_menu)
+        return make
+
+    def instructions() -> QWidget:
+        from goalform.ui.fields.instructions_tab import InstructionsTab
+        return InstructionsTab(doc.template)
+
+    makers: list[tuple[Maker, str, str]] = [
+        (header, tr("基本信息"), "header"),
+        (funds, tr("资金情况"), "funds"),
+        (texts, tr("职能与任务"), "texts"),
+        (tree("long_term"), tr("长期目标"), "long_term"),
+        (tree("annual"), tr("年度目标"), "annual"),
+    ]
+    if has_instructions(doc.template):
+        makers.append((instructions, tr("填报说明"), "instructions"))
+    return makers
 
 
 class LaterTab(QWidget):
     """The stand-in of a tab not built yet."""
 
+    def __init__(self, places: Places) -> None:
+        super().__init__()
+        self._places = places
+
     def apply_findings(self, findings: list[Finding]) -> None:
         pass
 
     def owns(self, location: Location) -> bool:
-        return False
+        return self._places(location)
 
     def focus_location(self, location: Location) -> bool:
         return False
 
 
-def build_later_tabs(tabs: QTabWidget, pages: list[QWidget], makers: Sequence[tuple[Maker, str]],
-                     findings: list[Finding]) -> list[QWidget]:
-    """Replace every LaterTab in ``pages`` (and ``tabs``) with its page, showing ``findings``; return
-    the pages built."""
-    built = []
-    current = tabs.currentIndex()
+def build_tab(tabs: QTabWidget, pages: list[QWidget], i: int, make: Maker, findings: list[Finding]) -> QWidget | None:
+    """Put the page of tab ``i`` in place of its LaterTab in ``pages`` and ``tabs`` (same title, the
+    current tab stays current), showing ``findings``; the page, or None when it was built already."""
+    stand_in = pages[i]
+    if not isinstance(stand_in, LaterTab):
+        return None
+    page = pages[i] = make()
+    current, title = tabs.currentIndex(), tabs.tabText(i)
     tabs.blockSignals(True)
     try:
-        for i, (make, title) in enumerate(makers):
-            stand_in = pages[i]
-            if not isinstance(stand_in, LaterTab):
-                continue
-            pages[i] = make()
-            tabs.removeTab(i)
-            tabs.insertTab(i, pages[i], title)
-            stand_in.deleteLater()
-            if findings:
-                pages[i].apply_findings(findings)  # type: ignore[attr-defined]
-            built.append(pages[i])
+        tabs.removeTab(i)
+        tabs.insertTab(i, page, title)
         tabs.setCurrentIndex(current)
     finally:
         tabs.blockSignals(False)
-    return built
+    stand_in.deleteLater()
+    if findings:
+        page.apply_findings(findings)  # type: ignore[attr-defined]
+    return page
 
 
 def show_progress(tabs: QTabWidget, pages: Sequence[QWidget], titles: Sequence[str], pending: list[Finding]) -> None:

@@ -8,8 +8,6 @@ their actions, menus and docks; the window places them (they never reach into it
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Callable
-
 from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
@@ -28,17 +26,12 @@ from goalform.ui.editor import FormEditor
 from goalform.ui.files.actions import FileActions
 from goalform.ui.findings.dock import FindingsDock
 from goalform.ui.app.first_paint import after_first_paint
-from goalform.ui.app.form_tabs import LaterTab, build_later_tabs, show_progress
+from goalform.ui.app.form_tabs import LaterTab, Maker, build_tab, show_progress, shown_on, tab_makers
 from goalform.ui.library.actions import LibraryActions
 from goalform.ui.review.actions import DOCK_WIDTH as REVIEW_DOCK_WIDTH
 from goalform.ui.review.actions import ReviewActions
 from goalform.ui.settings import Settings
 from goalform.ui.app.start_page import StartPage
-from goalform.ui.funds.tab import FundsTab
-from goalform.ui.fields.header_tab import HeaderTab
-from goalform.ui.indicators.tab import IndicatorsTab
-from goalform.ui.fields.instructions_tab import InstructionsTab, has_instructions
-from goalform.ui.fields.texts_tab import TextsTab
 from goalform.ui.app.undo_actions import UndoActions
 from goalform.ui.findings.runner import ValidationRunner
 from goalform.ui.fields.widgets import FINDING_STYLE, ElidingStatusBar, fit_to_screen, size_side_docks
@@ -49,7 +42,7 @@ READ_ONLY_STYLE = "background: #fff3c4; color: #5a4500; padding: 6px; border-bot
 class MainWindow(QMainWindow):
     document_changed = Signal()
     validated = Signal(list)
-    tabs_built = Signal(list)  # the pages built after the first frame (see goalform.ui.later_tabs)
+    tabs_built = Signal(list)  # pages built after the first frame: when first shown or idle (ui/app/form_tabs.py)
     validate_after_first_paint = False  # app.start sets it: the first form opened is validated after its first frame
     first_frame_pending = False  # the form's first frame is still to come: what it does not show waits for it
 
@@ -65,6 +58,7 @@ class MainWindow(QMainWindow):
         self.findings: list[Finding] = []  # as shown: empty required cells are 待填 until checked
         self.checked = False  # an explicit check (检查, export, print, submit) has been asked for
         self.tab_titles: list[str] = []
+        self._tab_makers_waiting: list[Maker] = []  # start-up: the makers of the tabs built when first shown
         self._hidden_docks: list[QDockWidget] = []  # hidden while no form is open
         self.setStyleSheet(FINDING_STYLE)
         self.setAcceptDrops(True)
@@ -247,23 +241,14 @@ class MainWindow(QMainWindow):
         self.tabs.setObjectName("tabs")
         self.tabs.setDocumentMode(True)
         layout.addWidget(self.tabs, 1)
-        names = self.settings.indicator_names
-        makers: list[tuple[Callable[[], QWidget], str]] = [
-            (lambda: HeaderTab(editor), self.tr("基本信息")),
-            (lambda: FundsTab(editor), self.tr("资金情况")),
-            (lambda: TextsTab(editor), self.tr("职能与任务")),
-            (lambda: IndicatorsTab(editor, "long_term", names, settings=self.settings,
-                                   extend_menu=self.review.add_to_menu), self.tr("长期目标")),
-            (lambda: IndicatorsTab(editor, "annual", names, settings=self.settings,
-                                   extend_menu=self.review.add_to_menu), self.tr("年度目标")),
-        ]
-        if has_instructions(doc.template):
-            makers.append((lambda: InstructionsTab(doc.template), self.tr("填报说明")))
-        # Start-up: the first frame shows the first tab only; the others are built right after it.
+        makers = tab_makers(editor, self.settings, self.review.add_to_menu)
+        # Start-up: the first frame shows the first tab only; the others come when first shown (or idle).
         later = self.first_frame_pending = self.validate_after_first_paint and self.isVisible()
-        pages = [(make() if i == 0 or not later else LaterTab(), title) for i, (make, title) in enumerate(makers)]
+        pages = [(make() if i == 0 or not later else LaterTab(shown_on(kind, doc.template)), title)
+                 for i, (make, title, kind) in enumerate(makers)]
         self.tab_pages = [p for p, _ in pages]
         self.tab_titles = [t for _, t in pages]
+        self._tab_makers_waiting = [make for make, _, _ in makers] if later else []
         self.checked = doc.read_only  # a reviewer sees every empty cell as what it is at once
         self.tab_actions_menu.clear()
         for i, (widget, title) in enumerate(pages):
@@ -272,8 +257,7 @@ class MainWindow(QMainWindow):
             action.setShortcut(QKeySequence(f"Alt+{i + 1}"))
             action.triggered.connect(lambda _=False, i=i: self.tabs and self.tabs.setCurrentIndex(i))
         if later:
-            tabs = self.tabs
-            after_first_paint(self, lambda: self.tabs is tabs and self._build_later_tabs(makers))
+            self.tabs.currentChanged.connect(self._build_shown_tab)  # first: the page exists for what follows
             after_first_paint(self, lambda: setattr(self, "first_frame_pending", False))
         self.tabs.currentChanged.connect(self._on_tab_switched)
         self.setCentralWidget(page)
@@ -289,12 +273,26 @@ class MainWindow(QMainWindow):
             self.validate_after_first_paint = False
             runner = self.runner
             after_first_paint(self, lambda: self.runner is runner and self._validate_at_once())
+        if later:  # then, a tab per turn of the event loop, those not shown yet (their sizes shape the window)
+            tabs = self.tabs
+            after_first_paint(self, lambda: QTimer.singleShot(0, self, lambda: self._build_next_tab(tabs)))
         else:
             self._validate_at_once()
 
-    def _build_later_tabs(self, makers: list[tuple[Callable[[], QWidget], str]]) -> None:
-        assert self.tabs is not None
-        self.tabs_built.emit(build_later_tabs(self.tabs, self.tab_pages, makers, self.findings))
+    def _build_shown_tab(self, index: int) -> None:
+        """A tab shown for the first time (start-up builds only the first one): build its page now."""
+        if self.tabs is None or not 0 <= index < len(self._tab_makers_waiting):
+            return
+        page = build_tab(self.tabs, self.tab_pages, index, self._tab_makers_waiting[index], self.findings)
+        if page is not None:
+            self.tabs_built.emit([page])
+
+    def _build_next_tab(self, tabs: QTabWidget) -> None:
+        """After the first validation: build the next tab still waiting, then give the event loop back."""
+        waiting = [i for i, p in enumerate(self.tab_pages) if isinstance(p, LaterTab)]
+        if self.tabs is tabs and waiting:
+            self._build_shown_tab(waiting[0])
+            QTimer.singleShot(0, self, lambda: self._build_next_tab(tabs))
 
     def _validate_at_once(self) -> None:
         assert self.runner is not None

@@ -12,7 +12,6 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QL
 
 from goalform.domain import names
 from goalform.domain.names import FIELD_NAMES
-from goalform.domain.validation.header import phone_ok
 from goalform.ui.settings import Settings
 
 MINE = ("filler", "phone")
@@ -49,6 +48,8 @@ class MyInfoDialog(QDialog):
         self.setMinimumWidth(self.fontMetrics().horizontalAdvance("联") * 30)  # the hint on one or two lines
 
     def accept(self) -> None:
+        from goalform.domain.validation.header import phone_ok  # the rules: not before the first frame
+
         phone = self.edits["phone"].text().strip()
         if phone and not phone_ok(phone):
             self.problem.setText(self.tr("联系电话「%1」格式不正确，应为 027-12345678 或 13812345678").replace("%1", phone))

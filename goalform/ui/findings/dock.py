@@ -1,8 +1,6 @@
 """The findings dock: every finding of the form, in reading order; activating one jumps to it."""
 from __future__ import annotations
 
-import difflib
-
 from PySide6.QtCore import QRect, QSize, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QDockWidget,
@@ -26,7 +24,7 @@ class WrappingDelegate(QStyledItemDelegate):
 
     def sizeHint(self, option: QStyleOptionViewItem, index) -> QSize:  # noqa: N802 - Qt override
         view = self.parent()
-        width = view.viewport().width() if isinstance(view, QTreeWidget) else option.rect.width()
+        width = view.viewport_width() if isinstance(view, FindingsList) else option.rect.width()
         icon = option.decorationSize.width() + 8
         text = str(index.data(Qt.ItemDataRole.DisplayRole) or "")
         rect = option.fontMetrics.boundingRect(QRect(0, 0, max(60, width - icon - 8), 10_000),
@@ -39,6 +37,7 @@ class FindingsList(QTreeWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self._viewport_width: int | None = None
         self.setItemDelegate(WrappingDelegate(self))
         self.setTextElideMode(Qt.TextElideMode.ElideNone)
         self.setColumnCount(1)
@@ -49,6 +48,17 @@ class FindingsList(QTreeWidget):
         self.setAlternatingRowColors(True)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.header().setStretchLastSection(True)
+
+    def viewport_width(self) -> int:
+        """The viewport's width, kept from its resize events: asking ``viewport()`` from Python makes
+        PySide look up the viewport's private class, which sets up every Qt type (~10 ms at start-up)."""
+        if self._viewport_width is None:
+            self._viewport_width = self.viewport().width()
+        return self._viewport_width
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt override (the viewport's resize)
+        self._viewport_width = event.size().width()
+        super().resizeEvent(event)
 
     # QListWidget-like helpers used by the window and the tests.
     def count(self) -> int:
@@ -136,6 +146,8 @@ class FindingsDock(QDockWidget):
             items.clear()
         # Apply only the differences (an edit adds, drops or rewords a finding or two), last first so
         # that row numbers stay valid.
+        import difflib  # the first findings come after the first frame
+
         opcodes = difflib.SequenceMatcher(None, previous, shown, autojunk=False).get_opcodes()
         items.setUpdatesEnabled(False)
         try:

@@ -12,15 +12,17 @@ kept. Any other change, a new library or the first run loads and checks everythi
 from __future__ import annotations
 
 import time
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from goalform.domain.form import Form
-from goalform.domain.library import LibraryIndex
 from goalform.domain.validation import Finding
-from goalform.domain.validation.library import validate_against
 from goalform.domain.validation.scope import AMOUNT_RULES
 from goalform.store.document import Document
+
+if TYPE_CHECKING:
+    from goalform.domain.library import LibraryIndex
 
 DEBOUNCE_MS = 0  # run as soon as the event loop is idle; coalesces a burst of edits
 
@@ -77,6 +79,8 @@ class ValidationRunner(QObject):
         return self._timer.isActive()
 
     def run_now(self) -> list[Finding]:
+        from goalform.domain.validation.library import validate_against  # the rules: after the first frame
+
         self._timer.stop()
         start = time.perf_counter()
         form = self._form

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import threading
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
@@ -17,25 +18,18 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox, QPushButton
 
 from goalform import assets
 from goalform.domain.errors import user_message
-from goalform.domain.form import Form
-from goalform.domain.library import (
-    SOURCE_BUILTIN,
-    LibraryEntry,
-    LibraryIndex,
-    group_entries,
-    plan_insert,
-    used_names,
-)
+from goalform.domain.form import TREES, Form
+from goalform.domain.library import SOURCE_BUILTIN, LibraryEntry, LibraryIndex
 from goalform.domain.messages import first_of
 from goalform.domain.template import Template
-from goalform.domain.usual_values import with_usual_categories
-from goalform.store.library import Library, LibraryCorrupt, builtin_index
-from goalform.ui.indicators.paste import mark_default_categories
+from goalform.domain.validation import Location
 from goalform.ui.library.model import LIBRARY_MIME
 from goalform.ui.library.pane import LibraryDock
 from goalform.ui.app.shell import Shell
-from goalform.ui.indicators.tab import IndicatorsTab
 from goalform.ui.user_errors import EXPECTED, tell_user, told_to_user
+
+if TYPE_CHECKING:  # the library file (and its pinyin) is opened when first needed, after the first frame
+    from goalform.store.library import Library
 
 
 MARKS_DELAY_MS = 250  # the ticks of used indicators follow edits once typing pauses
@@ -85,6 +79,8 @@ class LibraryActions(QObject):
             if self.library is not None and self.library.changed_elsewhere():
                 self.reload()  # another goalform or `goalform library import` wrote to it
             return self.index
+        from goalform.store.library import Library, LibraryCorrupt
+
         try:
             self.library = Library.open()
         except LibraryCorrupt as e:
@@ -103,6 +99,8 @@ class LibraryActions(QObject):
                     "选择「否」则本次只使用内置指标。").replace("%1", message))
         if answer != QMessageBox.StandardButton.Yes:
             return None
+        from goalform.store.library import Library
+
         try:
             library, _kept = Library.rebuild()
         except EXPECTED as e:
@@ -112,6 +110,8 @@ class LibraryActions(QObject):
 
     def reload(self) -> None:
         """Read the library again (after an import, a removal, learning) and show it."""
+        from goalform.store.library import builtin_index
+
         index: LibraryIndex | None = None
         if self.library is not None:
             with told_to_user(self.window, self.tr("指标库")):
@@ -139,6 +139,8 @@ class LibraryActions(QObject):
             self.refresh_marks()
 
     def refresh_marks(self) -> None:
+        from goalform.domain.library import used_names
+
         doc = self.window.doc
         self.dock.model.set_used(used_names(doc.load_form()) if doc is not None else set())
 
@@ -165,7 +167,7 @@ class LibraryActions(QObject):
     def _add_buttons(self, pages: list) -> None:
         """指标库… beside each indicator tree, and drops from the library onto it."""
         for page in pages:
-            if isinstance(page, IndicatorsTab):
+            if _tree_of(page):
                 button = QPushButton(self.tr("指标库…"), page)
                 button.setObjectName("button_library")
                 button.setToolTip(self.tr("从指标库选择指标插入（Ctrl+L）"))
@@ -175,8 +177,8 @@ class LibraryActions(QObject):
 
     def _on_tab(self, i: int) -> None:
         pages = self.window.tab_pages
-        if 0 <= i < len(pages) and isinstance(pages[i], IndicatorsTab):
-            self.dock.set_target(pages[i].tree)  # type: ignore[attr-defined]
+        if 0 <= i < len(pages) and _tree_of(pages[i]):
+            self.dock.set_target(_tree_of(pages[i]))
 
     def _learn(self) -> None:
         """Offer the indicators of the form just opened or imported as «我的表» (not of forms opened
@@ -231,6 +233,10 @@ class LibraryActions(QObject):
             return
         if not entries:
             return
+        from goalform.domain.library import plan_insert
+        from goalform.domain.usual_values import with_usual_categories
+        from goalform.ui.indicators.paste import mark_default_categories
+
         window.finish_editing()
         doc = window.doc
         roots = doc.load_form().tree(tree)
@@ -243,10 +249,13 @@ class LibraryActions(QObject):
             return
         mark_default_categories(editor.models[tree], {new_ids[i]: usual for i, usual in defaulted.items()})
         leaves = [i for i, row in zip(new_ids, plan.rows) if row.level == 3]
-        page = next((p for p in window.tab_pages if isinstance(p, IndicatorsTab) and p.tree == tree), None)
-        if page is not None and window.tabs is not None and leaves:
-            window.tabs.setCurrentWidget(page)
-            page.select(leaves[0])
+        # The tab of the tree (built when first shown: showing it builds it).
+        at = next((i for i, p in enumerate(window.tab_pages) if p.owns(Location(tree, "name"))), None)  # type: ignore[attr-defined]
+        if at is not None and window.tabs is not None and leaves:
+            window.tabs.setCurrentIndex(at)
+            page = window.tab_pages[at]
+            if _tree_of(page) == tree:
+                page.select(leaves[0])  # type: ignore[attr-defined]
         skipped = [f"· {entry.name}：{reason}" for entry, reason in plan.skipped]
         if not leaves:
             QMessageBox.information(window, self.tr("指标库"), self.tr("没有插入指标：\n%1").replace(
@@ -298,6 +307,7 @@ class LibraryActions(QObject):
         QMessageBox.information(self.window, self.tr("导入指标库"), text)
 
     def export_sheet(self) -> None:
+        from goalform.domain.library import group_entries
         from goalform.formats.library_xlsx import write_library
 
         index = self.ensure_open()
@@ -366,6 +376,8 @@ class _Learning(QObject):
     def _run(self) -> None:
         path, form, template, label = self._args
         result: object
+        from goalform.store.library import Library
+
         try:
             with Library.open(path) as library:
                 result = library.learn(form, template, label)
@@ -402,6 +414,12 @@ class _LibraryDrops(QObject):
                 # After the drag has finished, so a message box does not run inside it.
                 QTimer.singleShot(0, self, lambda: self.insert(ids, self.tree))
         return True
+
+
+def _tree_of(page: object) -> str | None:
+    """The indicator tree a tab shows (an IndicatorsTab's ``tree``), None for the other tabs."""
+    tree = getattr(page, "tree", None)
+    return tree if tree in TREES else None
 
 
 def _listed(lines: list[str], more: str) -> str:

@@ -30,6 +30,7 @@ from goalform.ui.library.model import COL_NAME, COL_REFERENCE, COL_SOURCE, Entry
 EXPAND_ALL_UP_TO = 400
 # The dock is at least wide enough to show a 三级 name of this many characters whole (most are shorter).
 NAME_CHARS = 12
+_BODY = frozenset({"search", "count", "model", "view", "detail", "target", "insert_button", "remove_button"})
 
 
 class LibraryDock(QDockWidget):
@@ -44,6 +45,18 @@ class LibraryDock(QDockWidget):
         self.setObjectName("library_dock")
         self.index: LibraryIndex | None = None
         self.level1_order: tuple[str, ...] = ()
+        self._built = False  # the pane's widgets are made when first shown or asked for (see __getattr__)
+
+    def __getattr__(self, name: str):  # noqa: ANN204 - only for the widgets not made yet
+        if name in _BODY and not self.__dict__.get("_built", True):
+            self._build()
+            return getattr(self, name)
+        raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}")
+
+    def _build(self) -> None:
+        """The search line, the tree, the detail and the buttons: the window starts without them (the
+        pane is hidden until asked for)."""
+        self._built = True
         body = QWidget(self)
         layout = QVBoxLayout(body)
         layout.setContentsMargins(4, 4, 4, 4)
@@ -129,6 +142,8 @@ class LibraryDock(QDockWidget):
     def showEvent(self, event) -> None:  # noqa: N802 - Qt override
         """Shown: at least wide enough for a 三级 name of NAME_CHARS characters (only while shown, so
         the hidden pane takes no room from the form)."""
+        if not self._built:
+            self._build()
         super().showEvent(event)
         window = self.parentWidget()
         missing = self.name_width(NAME_CHARS) - self.view.width()

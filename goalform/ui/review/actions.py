@@ -12,15 +12,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import (
-    QApplication,
-    QLabel,
-    QLineEdit,
-    QMenu,
-    QMessageBox,
-    QPlainTextEdit,
-    QWidget,
-)
+from PySide6.QtWidgets import QApplication, QLabel, QLineEdit, QMenu, QMessageBox, QPlainTextEdit, QWidget
 
 from goalform.domain.fingerprint import fingerprint, short
 from goalform.domain.review import (
@@ -36,13 +28,10 @@ from goalform.domain.review import (
 from goalform.domain.review_text import TargetLabeler, location_of_target, target_of_location
 from goalform.domain.validation import Location
 from goalform.ui.fields import names as field_names
-from goalform.ui.review.comment_dialog import CommentDialog, StatusDialog
 from goalform.ui.error_gate import go_ahead_despite_errors
 from goalform.ui.findings.dock import LocationRole
-from goalform.ui.indicators.view import IndicatorTreeView
 from goalform.ui.review.dock import ReviewDock, when_text
 from goalform.ui.review.markers import FieldMarks
-from goalform.ui.review.marks_shown import show_marks
 from goalform.ui.app.shell import Shell
 from goalform.ui.files.summarize import SummarizeAction
 from goalform.ui.user_errors import tell_user, told_to_user
@@ -55,6 +44,8 @@ MODIFIED_RULE = "review.modified"  # goalform.domain.validation.review: changed 
 def target_of_widget(widget: QWidget | None) -> str:
     """The comment target for the widget that has the focus (or was right-clicked): a field, a text
     section, an amount, the current cell of an indicator tree; the whole form otherwise."""
+    from goalform.ui.indicators.view import IndicatorTreeView
+
     w = widget
     while w is not None:
         if isinstance(w, IndicatorTreeView):
@@ -87,6 +78,7 @@ class ReviewActions(QObject):
         self.marks = FieldMarks(self._show_comments_of)
         self._filtered: list[QWidget] = []
         self._shown: tuple | None = None  # what the last refresh showed (see refresh)
+        self._marked = False  # the marks shown are of comments (see _show_marks)
 
         def action(text: str, slot, shortcut: str = "", name: str = "") -> QAction:
             a = QAction(text, window)
@@ -124,6 +116,7 @@ class ReviewActions(QObject):
         findings.customContextMenuRequested.connect(self._finding_menu)
 
         window.document_changed.connect(self._on_document)
+        window.tabs_built.connect(self._on_tabs_built)
         window.validated.connect(
             lambda findings: self.refresh(modified=any(f.rule == MODIFIED_RULE for f in findings)))
         self._on_document()
@@ -138,6 +131,7 @@ class ReviewActions(QObject):
         # Drop the marks, not just forget them: a validation of the new document may already have
         # marked its fields (which would then get a second mark below).
         self.marks.set({})
+        self._marked = False  # the new form's fields and rows carry no mark yet
         self._filtered = []
         doc = self.doc
         has = doc is not None
@@ -146,12 +140,20 @@ class ReviewActions(QObject):
             a.setEnabled(has)
         self.reopen_action.setEnabled(has and doc.read_only and doc.path is not None)
         if has and self.window.centralWidget() is not None:
-            for widget in self.window.centralWidget().findChildren(QWidget):
-                if isinstance(widget, (QLineEdit, QPlainTextEdit)) and field_names.parse(widget.objectName()):
-                    watched = [widget] + ([widget.viewport()] if isinstance(widget, QPlainTextEdit) else [])
-                    for w in watched:
-                        w.installEventFilter(self)
-                        self._filtered.append(w)
+            self._watch_fields([self.window.centralWidget()])
+        self.refresh()
+
+    def _watch_fields(self, roots: list[QWidget]) -> None:
+        """Clicks on the comment marks of the fields below ``roots`` (a tab built later: its own)."""
+        for widget in (w for root in roots for w in root.findChildren(QWidget)):
+            if isinstance(widget, (QLineEdit, QPlainTextEdit)) and field_names.parse(widget.objectName()):
+                for w in [widget] + ([widget.viewport()] if isinstance(widget, QPlainTextEdit) else []):
+                    w.installEventFilter(self)
+                    self._filtered.append(w)
+
+    def _on_tabs_built(self, pages: list[QWidget]) -> None:
+        self._watch_fields(pages)
+        self._shown = None  # their fields get their marks
         self.refresh()
 
     def refresh(self, modified: bool | None = None, dock_shown: bool | None = None) -> None:
@@ -217,8 +219,11 @@ class ReviewActions(QObject):
         self.status_label.setToolTip(tip)
 
     def _show_marks(self, review: Review, labels: dict[int, str]) -> None:
-        if self.window.editor is not None:
+        # No comment to mark and none marked (most forms, every start-up without comments): nothing to do.
+        if self.window.editor is not None and (review.comments or self._marked):
+            from goalform.ui.review.marks_shown import show_marks
             show_marks(self.window.editor, self.window.centralWidget(), self.marks, review)
+            self._marked = bool(review.comments)
 
     # -- comments ----------------------------------------------------------------------------------
     def add_to_menu(self, menu: QMenu, widget: QWidget) -> None:
@@ -243,6 +248,7 @@ class ReviewActions(QObject):
         doc = self.doc
         where = TargetLabeler(doc.load_form(), doc.template).label(target)
         names = self.window.settings.reviewer_names()
+        from goalform.ui.review.comment_dialog import CommentDialog
         dialog = CommentDialog(where, names, text, self.window)  # type: ignore[arg-type]
         if dialog.exec() != CommentDialog.DialogCode.Accepted:
             return False
@@ -353,6 +359,7 @@ class ReviewActions(QObject):
             Status.RETURNED: self.tr("把表格退回填报单位修改。请写明退回原因（必填）。"),
             Status.APPROVED: self.tr("确认此表审核通过，并记录此时的指纹。"),
         }
+        from goalform.ui.review.comment_dialog import StatusDialog
         dialog = StatusDialog(titles[status], explanations[status], self.window.settings.reviewer_names(),
                               self.window,  # type: ignore[arg-type]
                               reason_required=status is Status.RETURNED)

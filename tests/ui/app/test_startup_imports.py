@@ -1,0 +1,61 @@
+"""Start-up imports only what its first frame shows (issue 25): the other tabs, the validation rules,
+the indicator library, exports, imports and comparisons are imported when first used.
+
+Checked in a fresh process started as a clerk starts goalform (``goalform FILE.goal``): the modules
+loaded when the window's first frame is drawn. Not a timing test: bench/bench_startup.py measures.
+"""
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+# What the first frame does not need (a new eager import of one of these puts it back on every start).
+LAZY = (
+    "goalform.ui.funds.tab", "goalform.ui.funds.grid", "goalform.ui.funds.paste",
+    "goalform.ui.indicators.tab", "goalform.ui.indicators.delegates", "goalform.ui.indicators.paste",
+    "goalform.domain.validation.budget", "goalform.domain.validation.header", "goalform.domain.validation.texts",
+    "goalform.domain.validation.indicators", "goalform.domain.validation.quality",
+    "goalform.domain.validation.rollover", "goalform.domain.validation.library",
+    "goalform.store.library", "goalform.store.pinyin", "goalform.domain.usual_values",
+    "goalform.ui.files.diff_window", "goalform.ui.app.about",
+    "docx", "openpyxl", "pypinyin", "PySide6.QtPrintSupport",
+)
+LAZY_PACKAGES = ("goalform.formats.", "goalform.commands.")  # writers, readers, the CLI's commands
+
+# Run in the child: the modules loaded at the first frame, printed instead of the probe's time.
+CHILD = """
+import sys
+from goalform.ui.app import first_paint
+
+def at_first_frame(window):
+    def report():
+        print("MODULES " + " ".join(sorted(sys.modules)), flush=True)
+        from PySide6.QtWidgets import QApplication
+        QApplication.quit()
+    first_paint.after_first_paint(window, report, fallback_ms=0)
+
+first_paint.report_first_paint = at_first_frame
+from goalform.cli import main
+sys.exit(main([sys.argv[1]]))
+"""
+
+
+def modules_at_first_frame(path: Path, data_dir: Path) -> set[str]:
+    env = {k: v for k, v in os.environ.items() if k not in ("GOALFORM_QUIT_AFTER_SHOW",)}
+    env.update(GOALFORM_STARTUP_PROBE="1", GOALFORM_DATA_DIR=str(data_dir), QT_QPA_PLATFORM="offscreen",
+               GOALFORM_LANG="zh")
+    proc = subprocess.run([sys.executable, "-c", CHILD, str(path)], env=env, capture_output=True, text=True,
+                          timeout=120)
+    lines = [line for line in proc.stdout.splitlines() if line.startswith("MODULES ")]
+    assert lines, f"no first frame reported (exit {proc.returncode}): {proc.stderr[-2000:]}"
+    return set(lines[0].split()[1:])
+
+
+def test_the_first_frame_imports_nothing_it_does_not_show(saved_reference, data_dir, tmp_path):
+    loaded = modules_at_first_frame(saved_reference, tmp_path / "userdata")
+    # The check looks at the right moment: the window and its first tab are there, the form is open.
+    assert {"goalform.ui.app.main_window", "goalform.ui.fields.header_tab", "goalform.store.document"} <= loaded
+    too_early = sorted(m for m in loaded if m in LAZY or m.startswith(LAZY_PACKAGES))
+    assert too_early == []
