@@ -1257,26 +1257,31 @@ Choose No to use only the built-in indicators this time.</translation>
         <translation>Read-only: the form's content cannot be changed. You can add review comments, submit, return or approve; saving writes only this review record.</translation>
     </message>
     <message>
+        <location filename="../../goalform/domain/sections.py" line="40" />
         <location filename="../../goalform/ui/main_window.py" line="252" />
         <source>基本信息</source>
         <translation>Header</translation>
     </message>
     <message>
+        <location filename="../../goalform/domain/sections.py" line="41" />
         <location filename="../../goalform/ui/main_window.py" line="253" />
         <source>资金情况</source>
         <translation>Funds</translation>
     </message>
     <message>
+        <location filename="../../goalform/domain/sections.py" line="42" />
         <location filename="../../goalform/ui/main_window.py" line="254" />
         <source>职能与任务</source>
         <translation>Functions and tasks</translation>
     </message>
     <message>
+        <location filename="../../goalform/domain/sections.py" line="43" />
         <location filename="../../goalform/ui/main_window.py" line="256" />
         <source>长期目标</source>
         <translation>Long-term goal</translation>
     </message>
     <message>
+        <location filename="../../goalform/domain/sections.py" line="44" />
         <location filename="../../goalform/ui/main_window.py" line="258" />
         <source>年度目标</source>
         <translation>Annual goal</translation>
@@ -1997,6 +2002,46 @@ Reopen it for editing? Changes reach the file when it is saved.</translation>
         <source>年度指标</source>
         <translation>Annual indicators</translation>
     </message>
+    <message>
+        <location filename="../../goalform/domain/sections.py" line="93" />
+        <source>指标</source>
+        <translation>Indicator</translation>
+    </message>
+    <message>
+        <location filename="../../goalform/domain/sections.py" line="94" />
+        <source>指标值</source>
+        <translation>Target value</translation>
+    </message>
+    <message>
+        <location filename="../../goalform/domain/sections.py" line="95" />
+        <source>预期当年实现值</source>
+        <translation>Expected this year</translation>
+    </message>
+    <message>
+        <location filename="../../goalform/domain/sections.py" line="96" />
+        <source>指标值确定依据</source>
+        <translation>Basis of the value</translation>
+    </message>
+    <message>
+        <location filename="../../goalform/domain/sections.py" line="97" />
+        <source>指标分类</source>
+        <translation>Category</translation>
+    </message>
+    <message>
+        <location filename="../../goalform/domain/sections.py" line="98" />
+        <source>前年值</source>
+        <translation>Value two years before</translation>
+    </message>
+    <message>
+        <location filename="../../goalform/domain/sections.py" line="99" />
+        <source>上年值</source>
+        <translation>Last year's value</translation>
+    </message>
+    <message>
+        <location filename="../../goalform/domain/sections.py" line="103" />
+        <source>%1年值</source>
+        <translation>%1 value</translation>
+    </message>
 </context>
 <context>
     <name>messages</name>
@@ -2046,37 +2091,37 @@ Reopen it for editing? Changes reach the file when it is saved.</translation>
         <translation>“{amount}” is not an amount</translation>
     </message>
     <message>
-        <location filename="../../goalform/domain/validation/budget.py" line="18" />
+        <location filename="../../goalform/domain/validation/budget.py" line="17" />
         <source>{year}年当年金额</source>
         <translation>{year} amount (current year)</translation>
     </message>
     <message>
-        <location filename="../../goalform/domain/validation/budget.py" line="20" />
+        <location filename="../../goalform/domain/validation/budget.py" line="19" />
         <source>{year}年金额</source>
         <translation>{year} amount</translation>
     </message>
     <message>
-        <location filename="../../goalform/domain/validation/budget.py" line="31" />
+        <location filename="../../goalform/domain/validation/budget.py" line="30" />
         <source>{line}（{column}）：{error}</source>
         <translation>{line} ({column}): {error}</translation>
     </message>
     <message>
-        <location filename="../../goalform/domain/validation/budget.py" line="38" />
+        <location filename="../../goalform/domain/validation/budget.py" line="37" />
         <source>{group}合计（{column}）：{error}</source>
         <translation>{group} total ({column}): {error}</translation>
     </message>
     <message>
-        <location filename="../../goalform/domain/validation/budget.py" line="56" />
+        <location filename="../../goalform/domain/validation/budget.py" line="55" />
         <source>{group}合计（{column}）填的是 {stated}，各行之和为 {computed}</source>
         <translation>{group} total ({column}) is given as {stated}, but its lines add up to {computed}</translation>
     </message>
     <message>
-        <location filename="../../goalform/domain/validation/budget.py" line="78" />
+        <location filename="../../goalform/domain/validation/budget.py" line="77" />
         <source>{column}：{blank}还没有填写（收入合计与支出合计应相等）</source>
         <translation>{column}: {blank} not filled in yet (total income must equal total expenditure)</translation>
     </message>
     <message>
-        <location filename="../../goalform/domain/validation/budget.py" line="84" />
+        <location filename="../../goalform/domain/validation/budget.py" line="83" />
         <source>{column}：收入合计 {income} 与支出合计 {expenditure} 不相等</source>
         <translation>{column}: total income {income} does not equal total expenditure {expenditure}</translation>
     </message>
@@ -2121,89 +2166,69 @@ Reopen it for editing? Changes reach the file when it is saved.</translation>
         <translation>Date “{date}” is not a valid date: write it as 2025-12-31</translation>
     </message>
     <message>
-        <location filename="../../goalform/domain/validation/indicators.py" line="41" />
+        <location filename="../../goalform/domain/validation/indicators.py" line="43" />
         <source>{tree}的一级指标「{level1}」下还没有三级指标</source>
         <translation>{tree}: no level-3 indicator under “{level1}” yet</translation>
     </message>
     <message>
-        <location filename="../../goalform/domain/validation/indicators.py" line="50" />
+        <location filename="../../goalform/domain/validation/indicators.py" line="52" />
         <source>{row}下没有三级指标：请添加三级指标或删除此二级指标</source>
         <translation>{row} has no level-3 indicator: add one or delete this level-2 indicator</translation>
     </message>
     <message>
-        <location filename="../../goalform/domain/validation/indicators.py" line="60" />
-        <location filename="../../goalform/domain/validation/indicators.py" line="65" />
+        <location filename="../../goalform/domain/validation/indicators.py" line="62" />
+        <location filename="../../goalform/domain/validation/indicators.py" line="67" />
         <source>{tree}「{where}」下仍有「……」占位行：请填写或删除</source>
         <translation>{tree} “{where}” still has a “……” placeholder row: fill it in or delete it</translation>
     </message>
     <message>
-        <location filename="../../goalform/domain/validation/indicators.py" line="73" />
+        <location filename="../../goalform/domain/validation/indicators.py" line="75" />
         <source>{row}没有名称</source>
         <translation>{row} has no name</translation>
     </message>
     <message>
-        <location filename="../../goalform/domain/validation/indicators.py" line="76" />
+        <location filename="../../goalform/domain/validation/indicators.py" line="78" />
         <source>{row}没有填写三级指标名称</source>
         <translation>{row}: the level-3 indicator has no name</translation>
     </message>
     <message>
-        <location filename="../../goalform/domain/validation/indicators.py" line="85" />
-        <source>预期当年实现值</source>
-        <translation>Expected this year</translation>
-    </message>
-    <message>
-        <location filename="../../goalform/domain/validation/indicators.py" line="85" />
-        <source>指标值</source>
-        <translation>Target value</translation>
-    </message>
-    <message>
-        <location filename="../../goalform/domain/validation/indicators.py" line="87" />
-        <location filename="../../goalform/domain/validation/indicators.py" line="101" />
+        <location filename="../../goalform/domain/validation/indicators.py" line="89" />
+        <location filename="../../goalform/domain/validation/indicators.py" line="103" />
         <source>{row}没有填写{label}</source>
         <translation>{row}: {label} is not filled in</translation>
     </message>
     <message>
-        <location filename="../../goalform/domain/validation/indicators.py" line="89" />
+        <location filename="../../goalform/domain/validation/indicators.py" line="91" />
         <source>{row}的{label}填了「无」：本版本的表不允许，请填写具体目标或删除此指标</source>
         <translation>{row}: {label} is “无” (none), which this version of the form does not allow: give a target or delete the indicator</translation>
     </message>
     <message>
-        <location filename="../../goalform/domain/validation/indicators.py" line="100" />
+        <location filename="../../goalform/domain/validation/indicators.py" line="102" />
         <source>{row}没有选择{label}</source>
         <translation>{row}: no {label} chosen</translation>
     </message>
     <message>
-        <location filename="../../goalform/domain/validation/indicators.py" line="103" />
+        <location filename="../../goalform/domain/validation/indicators.py" line="105" />
         <source>{row}的{label}「{value}」不是可选值（可选：{values}）</source>
         <translation>{row}: {label} “{value}” is not one of the choices ({values})</translation>
     </message>
     <message>
-        <location filename="../../goalform/domain/validation/indicators.py" line="120" />
-        <source>指标值确定依据</source>
-        <translation>Basis of the value</translation>
-    </message>
-    <message>
-        <location filename="../../goalform/domain/validation/indicators.py" line="133" />
-        <source>指标分类</source>
-        <translation>Category</translation>
-    </message>
-    <message>
-        <location filename="../../goalform/domain/validation/indicators.py" line="150" />
+        <location filename="../../goalform/domain/validation/indicators.py" line="152" />
         <source>{tree}「{name}」与同一二级指标「{level2}」下第{n}行重名</source>
         <translation>{tree} “{name}” has the same name as row {n} under the same level-2 indicator “{level2}”</translation>
     </message>
     <message>
-        <location filename="../../goalform/domain/validation/indicators.py" line="172" />
+        <location filename="../../goalform/domain/validation/indicators.py" line="174" />
         <source>{year}年</source>
         <translation>{year}</translation>
     </message>
     <message>
-        <location filename="../../goalform/domain/validation/indicators.py" line="173" />
+        <location filename="../../goalform/domain/validation/indicators.py" line="175" />
         <source>{row}没有填写{years}的指标值</source>
         <translation>{row}: no value for {years}</translation>
     </message>
     <message>
-        <location filename="../../goalform/domain/validation/indicators.py" line="244" />
+        <location filename="../../goalform/domain/validation/indicators.py" line="246" />
         <source>{row}的指标值确定依据是「{other}」的说明，可能与上下行错位，请核对</source>
         <translation>{row}: the basis explains “{other}”; the rows may have slipped: please check</translation>
     </message>
@@ -2213,47 +2238,47 @@ Reopen it for editing? Changes reach the file when it is saved.</translation>
         <translation>{row} belongs under “{where}” in the indicator library; here it is under “{here}”</translation>
     </message>
     <message>
-        <location filename="../../goalform/domain/validation/quality.py" line="49" />
+        <location filename="../../goalform/domain/validation/quality.py" line="50" />
         <source>{row}的指标值「{value}」不够具体：请给出可衡量的数值（如 ≥90%、不少于 10 次）</source>
         <translation>{row}: the value “{value}” is not specific: give a measurable figure (e.g. ≥90%, at least 10 times)</translation>
     </message>
     <message>
-        <location filename="../../goalform/domain/validation/quality.py" line="54" />
+        <location filename="../../goalform/domain/validation/quality.py" line="55" />
         <source>{row}是可计量的指标，指标值「{value}」应给出数值（如 ≥90%）</source>
         <translation>{row} is measurable: its value “{value}” should be a figure (e.g. ≥90%)</translation>
     </message>
     <message>
-        <location filename="../../goalform/domain/validation/quality.py" line="72" />
+        <location filename="../../goalform/domain/validation/quality.py" line="73" />
         <source>{row}的「{value}」中比率 {rate}% 超出 0–100% 的范围</source>
         <translation>{row}: the rate {rate}% in “{value}” is outside 0–100%</translation>
     </message>
     <message>
-        <location filename="../../goalform/domain/validation/quality.py" line="83" />
+        <location filename="../../goalform/domain/validation/quality.py" line="84" />
         <source>{row}在{tree}中没有对应的指标</source>
         <translation>{row} has no matching indicator in the {tree}</translation>
     </message>
     <message>
-        <location filename="../../goalform/domain/validation/quality.py" line="106" />
+        <location filename="../../goalform/domain/validation/quality.py" line="107" />
         <source>{row}的预期当年实现值「{value}」低于{year}年的「{last}」：目标比上年差，请核实</source>
         <translation>{row}: the expected value “{value}” is below {year}'s “{last}”: a worse target than last year, please check</translation>
     </message>
     <message>
-        <location filename="../../goalform/domain/validation/quality.py" line="108" />
+        <location filename="../../goalform/domain/validation/quality.py" line="109" />
         <source>{row}的预期当年实现值「{value}」高于{year}年的「{last}」：目标比上年差，请核实</source>
         <translation>{row}: the expected value “{value}” is above {year}'s “{last}”: a worse target than last year, please check</translation>
     </message>
     <message>
-        <location filename="../../goalform/domain/validation/quality.py" line="132" />
+        <location filename="../../goalform/domain/validation/quality.py" line="133" />
         <source>{line}：{year}年 {now} 万元比{last_year}年 {last} 万元增加 {percent}%，变动超过 50%，请核实或说明原因</source>
         <translation>{line}: {now} in {year} is {percent}% more than {last} in {last_year} (10,000 yuan); a change over 50%: check it or explain why</translation>
     </message>
     <message>
-        <location filename="../../goalform/domain/validation/quality.py" line="134" />
+        <location filename="../../goalform/domain/validation/quality.py" line="135" />
         <source>{line}：{year}年 {now} 万元比{last_year}年 {last} 万元减少 {percent}%，变动超过 50%，请核实或说明原因</source>
         <translation>{line}: {now} in {year} is {percent}% less than {last} in {last_year} (10,000 yuan); a change over 50%: check it or explain why</translation>
     </message>
     <message>
-        <location filename="../../goalform/domain/validation/quality.py" line="152" />
+        <location filename="../../goalform/domain/validation/quality.py" line="153" />
         <source>量化指标占比 {overall}；长期指标 {long_term}，年度指标 {annual}</source>
         <translation>Quantified indicators {overall}; long-term {long_term}, annual {annual}</translation>
     </message>
@@ -2273,74 +2298,74 @@ Reopen it for editing? Changes reach the file when it is saved.</translation>
         <translation>The approved content differs from the submitted (changed after submission): {submitter} submitted fingerprint {before} on {submitted}, {approver} approved fingerprint {after} on {approved} (the approval did not say it accepted the changes)</translation>
     </message>
     <message>
-        <location filename="../../goalform/domain/validation/rollover.py" line="26" />
+        <location filename="../../goalform/domain/validation/rollover.py" line="27" />
         <source>{line}的{year}年金额「{value}」是结转前的预算数，请改为实际收支数</source>
         <translation>{line}: the {year} amount “{value}” is the budget carried over: enter the actual figure</translation>
     </message>
     <message>
-        <location filename="../../goalform/domain/validation/rollover.py" line="36" />
+        <location filename="../../goalform/domain/validation/rollover.py" line="37" />
         <source>「{name}」的上年值「{value}」是结转前的预期当年实现值，请改为{year}年实际完成值</source>
         <translation>“{name}”: last year's value “{value}” is the target carried over: enter what was achieved in {year}</translation>
     </message>
     <message>
-        <location filename="../../goalform/domain/validation/rows.py" line="55" />
+        <location filename="../../goalform/domain/validation/rows.py" line="56" />
         <source>{tree}「{name}」</source>
         <translation>{tree} “{name}”</translation>
     </message>
     <message>
-        <location filename="../../goalform/domain/validation/rows.py" line="57" />
+        <location filename="../../goalform/domain/validation/rows.py" line="58" />
         <source>{tree}（{level1}下第{n}个二级指标）</source>
         <translation>{tree} (level-2 indicator {n} under {level1})</translation>
     </message>
     <message>
-        <location filename="../../goalform/domain/validation/rows.py" line="59" />
+        <location filename="../../goalform/domain/validation/rows.py" line="60" />
         <source>{tree}（{where}下第{n}行）</source>
         <translation>{tree} (row {n} under {where})</translation>
     </message>
     <message>
-        <location filename="../../goalform/domain/validation/texts.py" line="25" />
+        <location filename="../../goalform/domain/validation/texts.py" line="26" />
         <source>请填写{name}</source>
         <translation>Please fill in {name}</translation>
     </message>
     <message>
-        <location filename="../../goalform/domain/validation/texts.py" line="38" />
+        <location filename="../../goalform/domain/validation/texts.py" line="39" />
         <source>请填写长期目标的截止时间（如 {year}年12月）</source>
         <translation>Please fill in the deadline of the long-term goal (e.g. {year}年12月)</translation>
     </message>
     <message>
-        <location filename="../../goalform/domain/validation/texts.py" line="44" />
+        <location filename="../../goalform/domain/validation/texts.py" line="45" />
         <source>长期目标的截止时间「{deadline}」早于本表年度 {year} 年</source>
         <translation>The long-term deadline “{deadline}” is before the form's year {year}</translation>
     </message>
     <message>
-        <location filename="../../goalform/domain/validation/texts.py" line="49" />
+        <location filename="../../goalform/domain/validation/texts.py" line="50" />
         <source>长期目标的截止时间「{deadline}」没有写完整年份，应写作「{year}年12月」这样的形式</source>
         <translation>The long-term deadline “{deadline}” has no full year: write it like “{year}年12月”</translation>
     </message>
     <message>
-        <location filename="../../goalform/domain/validation/texts.py" line="51" />
+        <location filename="../../goalform/domain/validation/texts.py" line="52" />
         <source>长期目标的截止时间「{deadline}」无法识别，请写作「{year}年12月」这样的形式</source>
         <translation>The long-term deadline “{deadline}” cannot be read: write it like “{year}年12月”</translation>
     </message>
     <message>
-        <location filename="../../goalform/domain/validation/texts.py" line="70" />
+        <location filename="../../goalform/domain/validation/texts.py" line="71" />
         <source>不可见的控制字符 U+{code}</source>
         <translation>an invisible control character U+{code}</translation>
     </message>
     <message>
-        <location filename="../../goalform/domain/validation/texts.py" line="71" />
+        <location filename="../../goalform/domain/validation/texts.py" line="72" />
         <source>「{found}」</source>
         <translation>“{found}”</translation>
     </message>
     <message>
-        <location filename="../../goalform/domain/validation/texts.py" line="82" />
-        <location filename="../../goalform/domain/validation/texts.py" line="85" />
-        <location filename="../../goalform/domain/validation/texts.py" line="99" />
+        <location filename="../../goalform/domain/validation/texts.py" line="83" />
+        <location filename="../../goalform/domain/validation/texts.py" line="86" />
+        <location filename="../../goalform/domain/validation/texts.py" line="100" />
         <source>{what}含有{found}，请删除</source>
         <translation>{what} contains {found}: please delete it</translation>
     </message>
     <message>
-        <location filename="../../goalform/domain/validation/texts.py" line="89" />
+        <location filename="../../goalform/domain/validation/texts.py" line="90" />
         <source>金额「{amount}」含有{found}，请删除</source>
         <translation>Amount “{amount}” contains {found}: please delete it</translation>
     </message>
@@ -2402,7 +2427,7 @@ Reopen it for editing? Changes reach the file when it is saved.</translation>
         <translation>%1: %2. Not entered; the form still holds “%3”.</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/funds_grid.py" line="419" />
+        <location filename="../../goalform/ui/funds_grid.py" line="424" />
         <source>清除金额</source>
         <translation>Clear amounts</translation>
     </message>

@@ -159,7 +159,7 @@ def empty_value_rule(monkeypatch):
             for j, l2 in enumerate(l1.children):
                 for k, l3 in enumerate(l2.children):
                     if not l3.value:
-                        yield Location("long_term", "value", "", (i, j, k), l3.id), f"请填写「{l3.name}」的指标值"
+                        yield Location.of(Cell.indicator(l3.id, "value"), "long_term", (i, j, k)), f"请填写「{l3.name}」的指标值"
 
     monkeypatch.setitem(core._RULES, "test.value", RuleSpec("test.value", Severity.WARNING, "test", check))
 

@@ -9,12 +9,14 @@ import functools
 import re
 from typing import Iterator
 
+from goalform.domain.cells import Cell
 from goalform.domain.folding import fold
 from goalform.domain.form import TREES, Form
 from goalform.domain.messages import Text, joined, msg, name
 from goalform.domain.targets import is_placeholder
 from goalform.domain.template import DefaultGroup, Template, ValueDomain
 from goalform.domain.names import TREE_NAMES
+from goalform.domain.sections import BASIS, CATEGORY, VALUE, column_name
 from goalform.domain.validation.core import Location, Missing, Severity, rule
 from goalform.domain.validation.rows import Row, indicator_rows, leaf_rows, level2_rows
 
@@ -37,7 +39,7 @@ def level1_has_indicators(form: Form, template: Template) -> Iterator[tuple[Loca
         for i, l1 in enumerate(form.tree(tree)):
             if not counted.get((tree, i)):
                 yield (
-                    Location(tree, path=(i,), indicator_id=l1.id),
+                    Location.of(Cell.indicator(l1.id), tree, (i,)),
                     Missing("{tree}的一级指标「{level1}」下还没有三级指标", tree=name(TREE_NAMES[tree]), level1=l1.name),
                 )
 
@@ -82,11 +84,11 @@ def values(form: Form, template: Template) -> Iterator[tuple[Location, str]]:
     """In the annual tree the value checked is the 预期当年实现值."""
     for row in indicator_rows(form):
         value = row.node.value
-        label = msg("预期当年实现值") if row.tree == "annual" else msg("指标值")
+        label = name(column_name(row.tree, VALUE))
         if not value.strip():
-            yield row.at("value"), Missing("{row}没有填写{label}", row=row.title, label=label)
+            yield row.at(VALUE), Missing("{row}没有填写{label}", row=row.title, label=label)
         elif _is_none(value) and not template.value_none_allowed:
-            yield row.at("value"), msg("{row}的{label}填了「无」：本版本的表不允许，请填写具体目标或删除此指标",
+            yield row.at(VALUE), msg("{row}的{label}填了「无」：本版本的表不允许，请填写具体目标或删除此指标",
                                         row=row.title, label=label)
 
 
@@ -117,7 +119,7 @@ def basis(form: Form, template: Template) -> Iterator[tuple[Location, str]]:
     for row in indicator_rows(form):
         if template.value_none_allowed and _is_none(row.node.value):
             continue
-        problem = _domain_problem(row, row.node.basis, template.basis, allowed, msg("指标值确定依据"))
+        problem = _domain_problem(row, row.node.basis, template.basis, allowed, name(column_name(row.tree, BASIS)))
         if problem:
             yield row.at("basis"), problem
 
@@ -130,7 +132,7 @@ def category(form: Form, template: Template) -> Iterator[tuple[Location, str]]:
     for row in indicator_rows(form):
         if template.value_none_allowed and _is_none(row.node.value):
             continue
-        problem = _domain_problem(row, row.node.category, template.category, allowed, msg("指标分类"))
+        problem = _domain_problem(row, row.node.category, template.category, allowed, name(column_name(row.tree, CATEGORY)))
         if problem:
             yield row.at("category"), problem
 

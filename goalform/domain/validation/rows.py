@@ -11,6 +11,7 @@ import contextlib
 import contextvars
 from typing import Iterator
 
+from goalform.domain.cells import Cell
 from goalform.domain.folding import fold
 from goalform.domain.form import TREES, Form, Indicator
 from goalform.domain.messages import msg, name
@@ -44,7 +45,7 @@ class Row:
         self.is_indicator = node is not level2 and bool(self.name) and not self.placeholder and not parent_placeholder
 
     def at(self, column: str = "") -> Location:
-        return Location(self.tree, column, path=self.path, indicator_id=self.node.id)
+        return Location.of(Cell.indicator(self.node.id, column), self.tree, self.path)
 
     @property
     def title(self) -> str:
