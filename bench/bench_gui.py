@@ -46,8 +46,8 @@ def edit_and_revalidate(edits: int = 200) -> tuple[list[float], int, float, floa
 
     from goalform.domain.form import leaves
     from goalform.store.document import Document
-    from goalform.ui.app import application
-    from goalform.ui.main_window import MainWindow
+    from goalform.ui.app.app import application
+    from goalform.ui.app.main_window import MainWindow
 
     app = application()
     form, _template = big_form(500)

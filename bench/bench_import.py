@@ -16,8 +16,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tests"))
 
-from office_builders import write_docx, write_xlsx  # noqa: E402
-from reference_forms import read_reference  # noqa: E402
+from helpers.office_builders import write_docx, write_xlsx  # noqa: E402
+from helpers.reference_forms import read_reference  # noqa: E402
 
 from goalform.domain.diff import diff_forms  # noqa: E402
 from goalform.domain.form import Indicator  # noqa: E402

@@ -26,7 +26,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 app = QApplication([])
 for name in ("information", "warning", "critical", "question"):
     setattr(QMessageBox, name, staticmethod(lambda *a, **k: QMessageBox.StandardButton.No))
-from goalform.ui.main_window import MainWindow
+from goalform.ui.app.main_window import MainWindow
 win = MainWindow(); win.resize(1366, 768); win.show(); app.processEvents()
 win.open_path(Path(sys.argv[1]))
 app.processEvents()

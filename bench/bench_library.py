@@ -83,7 +83,7 @@ def main() -> int:
     from goalform import assets
     from goalform.domain.library import normalize
     from goalform.store.document import Document
-    from goalform.ui.main_window import MainWindow
+    from goalform.ui.app.main_window import MainWindow
 
     app = QApplication.instance() or QApplication([])
     opens = []

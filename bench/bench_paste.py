@@ -35,8 +35,8 @@ def main() -> int:
 
     from goalform.domain.form import leaves
     from goalform.store.document import Document
-    from goalform.ui.app import application
-    from goalform.ui.main_window import MainWindow
+    from goalform.ui.app.app import application
+    from goalform.ui.app.main_window import MainWindow
 
     app = application()
     form, _template = big_form(500)

@@ -4,7 +4,7 @@
 dual-core PC busy with other programs), from source and from the bundle (dist/goalform, when
 ``make package`` has built it). The program runs its normal start (crash recovery, open the file,
 first validation, event loop); GOALFORM_STARTUP_PROBE=1 makes it print the time of the first frame
-of its main window and quit (goalform/ui/first_paint.py). The yardstick is a bare PySide6
+of its main window and quit (goalform/ui/app/first_paint.py). The yardstick is a bare PySide6
 QMainWindow of the same size (bench/qt_baseline.py), started and painted the same way; the two run
 alternately, RUNS pairs after one warm-up pair (the disk cache warm, as after the first start of the
 day), and the ratio of the medians is the figure. Target: at most 2x (and under 0.5 s). The CPU time

@@ -36,7 +36,7 @@ TABLES = ("field", "fund", "indicator", "review_comment", "review_status")
 
 
 def make_files(folder: Path, n: int) -> None:
-    from valid_forms import valid_form
+    from helpers.valid_forms import valid_form
 
     from goalform.store import Document
 

@@ -19,7 +19,7 @@ from make_screenshots import open_window, save_shot  # noqa: E402
 from goalform import assets  # noqa: E402
 from goalform.domain.rollover import roll_forward  # noqa: E402
 from goalform.store import Document, read_form  # noqa: E402
-from goalform.ui.diff_window import show_comparison  # noqa: E402
+from goalform.ui.files.diff_window import show_comparison  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 

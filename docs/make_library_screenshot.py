@@ -14,7 +14,7 @@ from make_screenshots import ROOT, open_window, save_shot  # noqa: E402 - first:
 
 from PySide6.QtCore import QItemSelectionModel, Qt  # noqa: E402
 
-from goalform.ui.library_model import EntryRole  # noqa: E402
+from goalform.ui.library.model import EntryRole  # noqa: E402
 
 
 def main(argv: list[str]) -> int:

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import QMessageBox  # noqa: E402
 
 from goalform.formats.export import export_file  # noqa: E402
 from goalform.store import read_form  # noqa: E402
-from goalform.ui import file_actions  # noqa: E402
+from goalform.ui.files import actions as file_actions  # noqa: E402
 
 
 def main() -> int:

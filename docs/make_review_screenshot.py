@@ -22,7 +22,7 @@ sys.path.insert(0, str(ROOT))
 
 from goalform.domain.form import walk  # noqa: E402
 from goalform.domain.review import field_target, fund_target, indicator_target  # noqa: E402
-from goalform.ui.review_commands import AddComment  # noqa: E402
+from goalform.ui.review.undo import AddComment  # noqa: E402
 
 sys.path.insert(0, str(ROOT / "docs"))
 from make_screenshots import open_window, save_shot  # noqa: E402

@@ -27,8 +27,8 @@ from PySide6.QtWidgets import QApplication, QLineEdit  # noqa: E402
 
 from goalform import assets  # noqa: E402
 from goalform.store.document import Document  # noqa: E402
-from goalform.ui.app import application, choose_language, install_translators  # noqa: E402
-from goalform.ui.main_window import MainWindow  # noqa: E402
+from goalform.ui.app.app import application, choose_language, install_translators  # noqa: E402
+from goalform.ui.app.main_window import MainWindow  # noqa: E402
 
 TAB_FILES = ("header", "funds", "texts", "long_term", "annual", "instructions")
 CJK_FAMILIES = ("Noto Sans CJK SC", "Noto Sans SC", "Microsoft YaHei", "WenQuanYi Micro Hei", "Source Han Sans SC")

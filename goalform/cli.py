@@ -95,7 +95,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def _main(args_list: list[str]) -> int:
     if _wants_gui(args_list):
-        from goalform.ui.launcher import main as gui_main
+        from goalform.ui.app.launcher import main as gui_main
 
         signals.uninstall()  # the GUI keeps Qt's and Python's own handling
         return gui_main(args_list)

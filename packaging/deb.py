@@ -117,7 +117,7 @@ def xcb_plugin_libraries(bundle: Path) -> set[str]:
 
 def package_by_rule(soname: str) -> str:
     """Debian policy 8.1: libfoo.so.1 -> libfoo1, libfoo-2.so.0 -> libfoo-2-0 (the GUI's own hint uses it too)."""
-    from goalform.ui.display_check import debian_package
+    from goalform.ui.app.display_check import debian_package
 
     return debian_package(soname)
 

@@ -8,7 +8,7 @@ import unicodedata
 from pathlib import Path
 
 import pytest
-from reference_forms import VERSIONS, read_reference, reference_dump
+from helpers.reference_forms import VERSIONS, read_reference, reference_dump
 
 from goalform.store import read_form
 

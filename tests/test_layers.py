@@ -187,3 +187,16 @@ def test_no_module_is_too_long() -> None:
     long = {str(p.relative_to(PACKAGE)): n for p in PACKAGE.rglob("*.py")
             if (n := len(p.read_text(encoding="utf-8").splitlines())) > MAX_LINES}
     assert long == {}
+
+
+# -- ui/ is rooms by feature ------------------------------------------------------------------------
+MAX_MODULES_DIRECTLY_IN_UI = 12
+
+
+def test_ui_is_folders_by_feature() -> None:
+    """ui/ keeps a dozen shared modules at most; everything else lives in the folder of its feature
+    (app, fields, funds, indicators, review, library, files, findings), so a newcomer finds it by name."""
+    loose = sorted(p.name for p in (PACKAGE / "ui").glob("*.py") if p.name != "__init__.py")
+    assert len(loose) <= MAX_MODULES_DIRECTLY_IN_UI, loose
+    folders = [p for p in (PACKAGE / "ui").iterdir() if p.is_dir() and p.name != "__pycache__"]
+    assert folders and all((folder / "__init__.py").exists() for folder in folders)

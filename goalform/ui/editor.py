@@ -15,9 +15,9 @@ from goalform.domain.library import PlannedRow
 from goalform.domain.names import FIELD_NAMES
 from goalform.domain.review import Comment, Status, StatusChange
 from goalform.store.document import Document
-from goalform.ui import commands
-from goalform.ui.indicator_model import IndicatorModel
-from goalform.ui.review_commands import AddComment, RemoveComment
+from goalform.ui import undo_commands
+from goalform.ui.indicators.model import IndicatorModel
+from goalform.ui.review.undo import AddComment, RemoveComment
 
 
 def field_label(doc: Document, key: str) -> str:
@@ -39,7 +39,7 @@ class FormEditor(QObject):
         self.doc = doc
         self.undo_stack = QUndoStack(self)
         self.models = {tree: IndicatorModel(doc, tree, self) for tree in TREES}
-        self.typing_session = 0  # commands of one session merge (see commands.SetField)
+        self.typing_session = 0  # commands of one session merge (see undo_commands.SetField)
         for model in self.models.values():
             model.edit_requested.connect(lambda i, c, t, m=model: self.edit_indicator(m, i, c, t))
             model.move_requested.connect(lambda i, r, m=model: self.move_indicator(m, i, r))
@@ -68,14 +68,14 @@ class FormEditor(QObject):
         old = self.doc.field(key)
         if self.read_only or old == text:
             return
-        self.undo_stack.push(commands.SetField(self, key, old, text, field_label(self.doc, key)))
+        self.undo_stack.push(undo_commands.SetField(self, key, old, text, field_label(self.doc, key)))
         self.field_typed.emit(key, text)
 
     def edit_fund(self, line: str, column: str, text: str) -> None:
         old = self.doc.fund(line, column)
         if self.read_only or old == text:
             return
-        self.undo_stack.push(commands.SetFund(self, line, column, old, text))
+        self.undo_stack.push(undo_commands.SetFund(self, line, column, old, text))
 
     def edit_funds(self, changes: list[tuple[str, str, str]], text: str) -> None:
         """Write several amounts ``(line, column, text)`` as one undo step named ``text``."""
@@ -83,24 +83,24 @@ class FormEditor(QObject):
         if self.read_only or not changes:
             return
         self.seal_typing()
-        self.undo_stack.push(commands.Batch(text, [
-            commands.SetFund(self, line, column, self.doc.fund(line, column), new) for line, column, new in changes]))
+        self.undo_stack.push(undo_commands.Batch(text, [
+            undo_commands.SetFund(self, line, column, self.doc.fund(line, column), new) for line, column, new in changes]))
 
     def push_all(self, parts: list, text: str) -> None:
         """Several undo commands (a paste) as one undo step named ``text``."""
         if not self.read_only and parts:
             self.seal_typing()
-            self.undo_stack.push(commands.Batch(text, parts))
+            self.undo_stack.push(undo_commands.Batch(text, parts))
 
     def edit_indicator(self, model: IndicatorModel, indicator_id: int, column: str, text: str) -> None:
         if self.read_only or model.doc.node(indicator_id).get(column) == text:
             return
-        self.undo_stack.push(commands.SetIndicatorValue(model, indicator_id, column, text))
+        self.undo_stack.push(undo_commands.SetIndicatorValue(model, indicator_id, column, text))
 
     def add_indicator(self, model: IndicatorModel, parent_id: int, row: int, **values: str) -> int | None:
         if self.read_only:
             return None
-        cmd = commands.InsertIndicator(model, parent_id, row, **values)
+        cmd = undo_commands.InsertIndicator(model, parent_id, row, **values)
         self.undo_stack.push(cmd)
         return cmd.new_id
 
@@ -115,7 +115,7 @@ class FormEditor(QObject):
         try:
             for row in rows:
                 parent = made[row.parent] if isinstance(row.parent, str) else row.parent
-                cmd = commands.InsertIndicator(model, parent, row.row, **row.values)
+                cmd = undo_commands.InsertIndicator(model, parent, row.row, **row.values)
                 self.undo_stack.push(cmd)
                 assert cmd.new_id is not None
                 if row.ref:
@@ -127,12 +127,12 @@ class FormEditor(QObject):
 
     def remove_indicator(self, model: IndicatorModel, indicator_id: int) -> None:
         if not self.read_only:
-            self.undo_stack.push(commands.RemoveIndicator(model, indicator_id))
+            self.undo_stack.push(undo_commands.RemoveIndicator(model, indicator_id))
 
     def move_indicator(self, model: IndicatorModel, indicator_id: int, new_row: int) -> None:
         if self.read_only or model.doc.row_of(indicator_id) == new_row:
             return
-        self.undo_stack.push(commands.MoveIndicator(model, indicator_id, new_row))
+        self.undo_stack.push(undo_commands.MoveIndicator(model, indicator_id, new_row))
 
     # -- review records (a read-only form takes them too: Document.takes_review) ---------------------------
     def add_comment(self, target: str, text: str, author: str) -> Comment | None:
@@ -145,7 +145,7 @@ class FormEditor(QObject):
         self.undo_stack.push(RemoveComment(self.doc, comment))
 
     def set_status(self, status: Status, who: str, note: str = "", *, accept_changes: bool = False) -> StatusChange:
-        """提交 / 退回 / 通过: a record, not an undo step (see goalform.ui.review_commands)."""
+        """提交 / 退回 / 通过: a record, not an undo step (see goalform.ui.review.undo)."""
         return self.doc.set_status(status, who, note, accept_changes=accept_changes)
 
     # -- writes (called by the commands only) -------------------------------------------------------

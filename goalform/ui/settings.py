@@ -85,7 +85,7 @@ class Settings:
     def clear_recent(self) -> None:
         self.qs.setValue("files/recent", [])
 
-    # -- 我的信息: the clerk's own name and phone, which new forms start with (goalform.ui.my_info) ------------
+    # -- 我的信息: the clerk's own name and phone, which new forms start with (goalform.ui.app.my_info) ------------
     def mine(self, key: str) -> str:
         """The user's own ``filler`` or ``phone`` as they typed it, or ''."""
         return self._str(f"me/{key}")

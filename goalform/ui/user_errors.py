@@ -1,6 +1,6 @@
 """The GUI's one way to tell the user about an expected error: a UserError (goalform.domain.errors)
 or an OSError, in a warning box with one Chinese message; the window stays usable. Anything else is
-a bug and goes to :mod:`goalform.ui.unexpected_error`.
+a bug and goes to :mod:`goalform.ui.app.unexpected_error`.
 
     with told_to_user(window, self.tr("保存失败")) as outcome:
         doc.save(path)

@@ -2,7 +2,7 @@
 import multiprocessing
 import sys
 
-from goalform.ui.launcher import main
+from goalform.ui.app.launcher import main
 
 if __name__ == "__main__":
     multiprocessing.freeze_support()  # worker processes (a summary of many files) in the frozen build

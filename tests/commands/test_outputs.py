@@ -8,8 +8,8 @@ import os
 from pathlib import Path
 
 import pytest
-from office_builders import write_docx, write_xlsx
-from reference_forms import read_reference
+from helpers.office_builders import write_docx, write_xlsx
+from helpers.reference_forms import read_reference
 
 from goalform.cli import main
 from goalform.store import Document

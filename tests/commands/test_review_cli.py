@@ -4,7 +4,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from valid_forms import valid_form
+from helpers.valid_forms import valid_form
 
 from goalform.cli import main
 from goalform.domain.review import Status

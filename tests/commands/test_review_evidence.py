@@ -11,7 +11,7 @@ from pathlib import Path
 
 import openpyxl
 import pytest
-from valid_forms import valid_form
+from helpers.valid_forms import valid_form
 
 from goalform.cli import main as cli_main
 from goalform.domain.review import Status
@@ -145,10 +145,10 @@ def test_read_only_is_an_option_of_goalform_itself(form_file: Path, monkeypatch)
     helped = goalform("--help")
     assert helped.returncode == 0 and "--read-only" in helped.stdout
     seen: list[list[str]] = []
-    monkeypatch.setattr("goalform.ui.launcher.main", lambda argv: seen.append(list(argv)) or 0)
+    monkeypatch.setattr("goalform.ui.app.launcher.main", lambda argv: seen.append(list(argv)) or 0)
     assert cli_main(["--read-only", str(form_file)]) == 0
     assert seen == [["--read-only", str(form_file)]]
-    from goalform.ui.launcher import parse
+    from goalform.ui.app.launcher import parse
 
     assert parse(seen[0]).read_only and parse(seen[0]).file == form_file
     readme = (Path(__file__).resolve().parents[2] / "README.md").read_text(encoding="utf-8")

@@ -12,7 +12,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from reference_forms import read_reference
+from helpers.reference_forms import read_reference
 
 from goalform.cli import main
 from goalform.store import Document, database

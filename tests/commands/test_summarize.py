@@ -6,7 +6,7 @@ from pathlib import Path
 
 import openpyxl
 import pytest
-from valid_forms import find, valid_form
+from helpers.valid_forms import find, valid_form
 
 from goalform.cli import main
 from goalform.domain.review import Status

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import copy
 
-from reference_forms import reference_form, reference_template
+from helpers.reference_forms import reference_form, reference_template
 
 from goalform.domain.diff import diff_forms, shown
 from goalform.domain.form import Indicator

@@ -3,7 +3,7 @@ from __future__ import annotations
 import copy
 import json
 
-from valid_forms import find, valid_form
+from helpers.valid_forms import find, valid_form
 
 from goalform.domain.fingerprint import canonical_form, changed_since, fingerprint, short
 from goalform.domain.review import Review, Status, StatusChange

@@ -7,7 +7,7 @@ import re
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
-from reference_forms import reference_form
+from helpers.reference_forms import reference_form
 
 from goalform import assets
 from goalform.domain.amounts import parse_amount

@@ -1,7 +1,7 @@
 """Validating the two reference forms reports the known errors their README lists."""
 from __future__ import annotations
 
-from reference_forms import reference_dump, reference_form, reference_template
+from helpers.reference_forms import reference_dump, reference_form, reference_template
 
 from goalform.domain.validation import Severity, validate
 

@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from valid_forms import find, valid_form
+from helpers.valid_forms import find, valid_form
 
 from goalform.domain.form import walk
 from goalform.domain.cells import Cell

@@ -1,6 +1,6 @@
 """Every rule: a form that breaks it, and near-miss forms that do not.
 
-Each case starts from a form that passes every rule (tests/valid_forms.py) and changes one thing.
+Each case starts from a form that passes every rule (tests/helpers/valid_forms.py) and changes one thing.
 ``BREAKS`` must name every registered rule, so a new rule cannot land without its test.
 """
 from __future__ import annotations
@@ -8,7 +8,7 @@ from __future__ import annotations
 from typing import Callable
 
 import pytest
-from valid_forms import find, valid_form
+from helpers.valid_forms import find, valid_form
 
 from goalform.domain.form import Form, Indicator
 from goalform.domain.review import Review, Status, StatusChange

@@ -3,7 +3,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 import pytest
-from valid_forms import find, valid_form
+from helpers.valid_forms import find, valid_form
 
 from goalform.domain.form import Indicator
 from goalform.domain.targets import (

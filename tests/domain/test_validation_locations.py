@@ -1,7 +1,7 @@
 """Findings point where the GUI can jump: section, column, index path and the indicator's store id."""
 from __future__ import annotations
 
-from valid_forms import find, valid_form
+from helpers.valid_forms import find, valid_form
 
 from goalform.domain.form import walk
 from goalform.domain.validation import validate

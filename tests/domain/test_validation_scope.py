@@ -7,7 +7,7 @@ import copy
 import itertools
 
 import pytest
-from valid_forms import valid_form
+from helpers.valid_forms import valid_form
 
 from goalform import assets
 from goalform.domain.review import Review, Status, StatusChange

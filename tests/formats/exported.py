@@ -3,8 +3,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import formdump
-from reference_forms import read_reference, reference_dump
+from helpers import formdump
+from helpers.reference_forms import read_reference, reference_dump
 
 from goalform.formats.export import export_file
 

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 from openpyxl import load_workbook
-from reference_forms import reference_form, reference_template
+from helpers.reference_forms import reference_form, reference_template
 
 from goalform.domain.diff import diff_forms
 from goalform.formats.diff_xlsx import TABLE_ROW, write_diff

@@ -3,13 +3,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import formdump
+from helpers import formdump
 import pytest
 from docx import Document as WordDocument
 from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls
-from office_builders import Quirks, write_docx
-from reference_forms import VERSIONS, read_reference
+from helpers.office_builders import Quirks, write_docx
+from helpers.reference_forms import VERSIONS, read_reference
 
 from goalform.formats.content import ReadError
 from goalform.formats.docx_reader import read_docx

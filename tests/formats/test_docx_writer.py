@@ -5,10 +5,10 @@ import zipfile
 from pathlib import Path
 
 import docx
-import formdump
+from helpers import formdump
 import pytest
 from .exported import EXEMPT, differing_cells, export_reference
-from reference_forms import VERSIONS, read_reference
+from helpers.reference_forms import VERSIONS, read_reference
 
 from goalform.formats.docx_writer import write_docx
 from goalform.formats.layout import build_grid

@@ -5,9 +5,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import hostile_files as h
+from helpers import hostile_files as h
 import pytest
-from valid_forms import valid_form
+from helpers.valid_forms import valid_form
 
 from goalform import cli
 from goalform.domain import limits

@@ -13,7 +13,7 @@ import time
 from pathlib import Path
 
 import pytest
-from reference_forms import read_reference
+from helpers.reference_forms import read_reference
 
 from goalform.cli import main
 from goalform.formats import export as export_module

@@ -4,7 +4,7 @@ from __future__ import annotations
 import dataclasses
 
 import pytest
-from reference_forms import VERSIONS, read_reference, reference_dump
+from helpers.reference_forms import VERSIONS, read_reference, reference_dump
 
 from goalform.formats.grid_reader import read_grid
 from goalform.formats.layout import build_grid

@@ -9,8 +9,8 @@ import pytest
 from docx import Document as WordDocument
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
-from office_builders import write_docx
-from reference_forms import VERSIONS, read_reference, reference_dump
+from helpers.office_builders import write_docx
+from helpers.reference_forms import VERSIONS, read_reference, reference_dump
 
 from goalform.formats.export import export_file
 from goalform.formats.importer import import_file

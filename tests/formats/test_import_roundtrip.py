@@ -7,10 +7,10 @@ import tempfile
 from pathlib import Path
 
 import pytest
-from form_strategies import forms
+from helpers.form_strategies import forms
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from office_builders import write_docx, write_xlsx
+from helpers.office_builders import write_docx, write_xlsx
 
 from goalform import assets
 from goalform.domain.diff import diff_forms

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 from docx import Document as WordDocument
-from office_builders import Quirks, write_docx, write_xlsx
-from reference_forms import VERSIONS, read_reference
+from helpers.office_builders import Quirks, write_docx, write_xlsx
+from helpers.reference_forms import VERSIONS, read_reference
 
 from goalform.domain.diff import diff_forms
 from goalform.domain.form import Indicator

@@ -1,9 +1,9 @@
 """The layout grid reproduces the reference forms cell for cell (only their known errors differ)."""
 from __future__ import annotations
 
-import formdump
+from helpers import formdump
 import pytest
-from reference_forms import VERSIONS, read_reference, reference_dump
+from helpers.reference_forms import VERSIONS, read_reference, reference_dump
 
 from goalform import assets
 from goalform.domain.form import Indicator, new_form

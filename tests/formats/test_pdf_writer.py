@@ -5,7 +5,7 @@ import re
 from pathlib import Path
 
 import pytest
-from reference_forms import read_reference
+from helpers.reference_forms import read_reference
 
 from goalform.formats.layout import build_grid
 from goalform.formats.pdf_writer import find_cjk_font, paint_form, setup_page, write_pdf

@@ -5,7 +5,7 @@ from __future__ import annotations
 import zipfile
 from pathlib import Path
 
-import hostile_files as h
+from helpers import hostile_files as h
 import pytest
 
 from goalform import cli

@@ -17,11 +17,11 @@ import warnings
 import zipfile
 from pathlib import Path
 
-import hostile_files as h
+from helpers import hostile_files as h
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from reference_forms import read_reference
+from helpers.reference_forms import read_reference
 
 from goalform.formats.content import ReadError
 from goalform.formats.export import export_file

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import openpyxl
 import pytest
-from valid_forms import valid_form
+from helpers.valid_forms import valid_form
 
 from goalform.domain.review import Status
 from goalform.formats.summary_xlsx import SHEET_FORMS, build_workbook, write_summary

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import openpyxl
 import pytest
-from reference_forms import VERSIONS, read_reference
+from helpers.reference_forms import VERSIONS, read_reference
 
 from goalform.domain.amounts import parse_amount
 from goalform.formats.layout import AMOUNT, DERIVED, build_grid

@@ -4,11 +4,11 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-import formdump
+from helpers import formdump
 import openpyxl
 import pytest
-from office_builders import write_xlsx
-from reference_forms import VERSIONS, read_reference
+from helpers.office_builders import write_xlsx
+from helpers.reference_forms import VERSIONS, read_reference
 
 from goalform.formats.content import ReadError
 from goalform.formats.xlsx_reader import read_xlsx
@@ -64,7 +64,7 @@ def test_parts_written_by_other_programs(tmp_path: Path) -> None:
     """What Excel, WPS and generators write that openpyxl does not: shared rich text with phonetic
     guides, rows and cells without addresses, booleans, errors, formula strings, ISO dates, the 1904
     date system and a date style."""
-    import hostile_files as h
+    from helpers import hostile_files as h
 
     ns = h.S_NS
     strings = (f'<sst xmlns="{ns}"><si><t>部门</t></si><si><r><t>富</t></r><r><rPr><b/></rPr><t>文本</t></r>'

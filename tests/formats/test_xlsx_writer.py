@@ -5,12 +5,12 @@ import xml.etree.ElementTree as ET
 import zipfile
 from pathlib import Path
 
-import formdump
+from helpers import formdump
 import openpyxl
 from openpyxl.utils import get_column_letter
 import pytest
 from .exported import EXEMPT, differing_cells, export_reference
-from reference_forms import VERSIONS, read_reference
+from helpers.reference_forms import VERSIONS, read_reference
 
 from goalform.formats.layout import build_grid
 from goalform.formats.xlsx_writer import write_xlsx

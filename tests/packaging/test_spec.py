@@ -14,7 +14,7 @@ def spec_text() -> str:
 
 def test_entry_scripts_exist_and_run_the_right_main():
     text = spec_text()
-    for name, target in (("goalform_cli", "goalform.cli import main"), ("goalform_gui", "goalform.ui.launcher import main")):
+    for name, target in (("goalform_cli", "goalform.cli import main"), ("goalform_gui", "goalform.ui.app.launcher import main")):
         assert f'"{name}.py"' in text
         script = PACKAGING / "entry" / f"{name}.py"
         assert target in script.read_text(encoding="utf-8")

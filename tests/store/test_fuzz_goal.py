@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from reference_forms import reference_form
+from helpers.reference_forms import reference_form
 
 from goalform.cli import main as cli_main
 from goalform.store import Document, StoreError

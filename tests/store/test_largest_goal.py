@@ -8,7 +8,7 @@ import re
 from pathlib import Path
 
 import pytest
-from valid_forms import valid_form
+from helpers.valid_forms import valid_form
 
 from goalform import cli
 from goalform.domain import limits

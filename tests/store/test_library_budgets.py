@@ -9,7 +9,7 @@ import sqlite3
 import threading
 from pathlib import Path
 
-import hostile_files as h
+from helpers import hostile_files as h
 import pytest
 
 from goalform import assets, cli

@@ -7,7 +7,7 @@ import sqlite3
 from pathlib import Path
 
 import pytest
-from valid_forms import valid_form
+from helpers.valid_forms import valid_form
 
 from goalform.domain.form import walk
 from goalform.domain.review import Status

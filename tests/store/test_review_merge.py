@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from valid_forms import valid_form
+from helpers.valid_forms import valid_form
 
 from goalform.cli import main as cli_main
 from goalform.domain.fingerprint import fingerprint

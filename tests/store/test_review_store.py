@@ -7,7 +7,7 @@ import sqlite3
 from pathlib import Path
 
 import pytest
-from valid_forms import valid_form
+from helpers.valid_forms import valid_form
 
 from goalform.domain.fingerprint import fingerprint
 from goalform.domain.cells import Cell
@@ -292,7 +292,7 @@ def test_a_version_1_working_copy_left_by_a_crash_is_recovered(tmp_path: Path) -
 
 @pytest.mark.parametrize("version", ["2024", "2026"])
 def test_fingerprint_survives_save_and_reopen(tmp_path: Path, version: str) -> None:
-    from reference_forms import reference_form
+    from helpers.reference_forms import reference_form
 
     form = reference_form(version)
     expected = fingerprint(form)

@@ -21,7 +21,7 @@ import time
 from pathlib import Path
 
 import pytest
-from reference_forms import read_reference
+from helpers.reference_forms import read_reference
 
 from goalform.formats.export import export_file
 from goalform.store import Document, locking, read_form

@@ -4,11 +4,11 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from reference_forms import reference_form
+from helpers.reference_forms import reference_form
 
 from goalform import assets
 from goalform.store.document import Document
-from goalform.ui.main_window import MainWindow
+from goalform.ui.app.main_window import MainWindow
 
 
 @pytest.fixture(autouse=True)

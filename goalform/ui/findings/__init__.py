@@ -1,0 +1,1 @@
+"""Validation in the window: the findings dock and the revalidation after edits."""

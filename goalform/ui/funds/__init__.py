@@ -1,0 +1,1 @@
+"""The funds tab: the grid of amounts, its keys and pastes."""

@@ -1,0 +1,1 @@
+"""The indicator library in the window: its dock, Qt model and actions."""
