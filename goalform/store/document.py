@@ -231,7 +231,7 @@ class Document(DocumentFile):
         return list(self.review().comments)
 
     def add_comment(self, location: str, text: str, author: str) -> Comment:
-        """Attach a 审核意见 to ``location`` (see goalform.domain.review: field_target, indicator_target...)."""
+        """Attach a 审核意见 to ``location`` (the text of a :class:`goalform.domain.cells.Cell`)."""
         if not text.strip():
             raise ReviewError("审核意见不能为空")
         if not author.strip():

@@ -605,28 +605,28 @@ Recover them?</translation>
 <context>
     <name>FundsTab</name>
     <message>
-        <location filename="../../goalform/ui/funds/tab.py" line="59" />
+        <location filename="../../goalform/ui/funds/tab.py" line="60" />
         <source>%1（%2）</source>
         <translation>%1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/funds/tab.py" line="60" />
-        <location filename="../../goalform/ui/funds/tab.py" line="64" />
+        <location filename="../../goalform/ui/funds/tab.py" line="61" />
+        <location filename="../../goalform/ui/funds/tab.py" line="65" />
         <source>%1年当年金额</source>
         <translation>%1 amount</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/funds/tab.py" line="111" />
+        <location filename="../../goalform/ui/funds/tab.py" line="112" />
         <source>单位：万元。合计和占比由程序计算，不能直接修改。</source>
         <translation>Unit: 10,000 yuan. Totals and shares are computed and cannot be edited.</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/funds/tab.py" line="137" />
+        <location filename="../../goalform/ui/funds/tab.py" line="138" />
         <source>由程序计算</source>
         <translation>Computed</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/funds/tab.py" line="206" />
+        <location filename="../../goalform/ui/funds/tab.py" line="207" />
         <source>未采用：</source>
         <translation>Not accepted: </translation>
     </message>
@@ -634,189 +634,155 @@ Recover them?</translation>
 <context>
     <name>HeaderTab</name>
     <message>
-        <location filename="../../goalform/ui/fields/header_tab.py" line="25" />
+        <location filename="../../goalform/ui/fields/header_tab.py" line="26" />
         <source>填报单位</source>
         <translation>Department</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/fields/header_tab.py" line="31" />
+        <location filename="../../goalform/ui/fields/header_tab.py" line="32" />
         <source>填写填报本表的部门全称</source>
         <translation>Full name of the department</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/fields/header_tab.py" line="32" />
+        <location filename="../../goalform/ui/fields/header_tab.py" line="33" />
         <source>如 027-12345678 或 13812345678</source>
         <translation>e.g. 027-12345678 or 13812345678</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/fields/header_tab.py" line="33" />
+        <location filename="../../goalform/ui/fields/header_tab.py" line="34" />
         <source>如 2025-12-31，或点右边的日历选择</source>
         <translation>e.g. 2025-12-31, or pick from the calendar on the right</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/fields/header_tab.py" line="46" />
+        <location filename="../../goalform/ui/fields/header_tab.py" line="47" />
         <source>表格</source>
         <translation>Form</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/fields/header_tab.py" line="48" />
+        <location filename="../../goalform/ui/fields/header_tab.py" line="49" />
         <source>版本</source>
         <translation>Version</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/fields/header_tab.py" line="49" />
+        <location filename="../../goalform/ui/fields/header_tab.py" line="50" />
         <source>年度</source>
         <translation>Year</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/fields/header_tab.py" line="50" />
+        <location filename="../../goalform/ui/fields/header_tab.py" line="51" />
         <source>单位</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/fields/header_tab.py" line="50" />
+        <location filename="../../goalform/ui/fields/header_tab.py" line="51" />
         <source>万元</source>
         <translation>10,000 yuan</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/fields/header_tab.py" line="54" />
+        <location filename="../../goalform/ui/fields/header_tab.py" line="55" />
         <source>备注（不打印）</source>
         <translation>Notes (not printed)</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/fields/header_tab.py" line="58" />
+        <location filename="../../goalform/ui/fields/header_tab.py" line="59" />
         <source>导入和结转时的说明会记在这里，也可以写给自己的备忘。</source>
         <translation>Notes from import and rollover are kept here; you can add your own.</translation>
     </message>
 </context>
 <context>
-    <name>IndicatorModel</name>
-    <message>
-        <location filename="../../goalform/ui/indicators/model.py" line="142" />
-        <source>指标</source>
-        <translation>Indicator</translation>
-    </message>
-    <message>
-        <location filename="../../goalform/ui/indicators/model.py" line="143" />
-        <source>预期当年实现值</source>
-        <translation>Expected this year</translation>
-    </message>
-    <message>
-        <location filename="../../goalform/ui/indicators/model.py" line="143" />
-        <source>指标值</source>
-        <translation>Target value</translation>
-    </message>
-    <message>
-        <location filename="../../goalform/ui/indicators/model.py" line="144" />
-        <source>指标值确定依据</source>
-        <translation>Basis of the value</translation>
-    </message>
-    <message>
-        <location filename="../../goalform/ui/indicators/model.py" line="145" />
-        <source>指标分类</source>
-        <translation>Category</translation>
-    </message>
-    <message>
-        <location filename="../../goalform/ui/indicators/model.py" line="146" />
-        <location filename="../../goalform/ui/indicators/model.py" line="147" />
-        <source>%1年值</source>
-        <translation>%1 value</translation>
-    </message>
-</context>
-<context>
     <name>IndicatorsTab</name>
     <message>
-        <location filename="../../goalform/ui/indicators/tab.py" line="50" />
+        <location filename="../../goalform/ui/indicators/tab.py" line="49" />
         <source>长期目标</source>
         <translation>Long-term goal</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/indicators/tab.py" line="50" />
+        <location filename="../../goalform/ui/indicators/tab.py" line="49" />
         <source>年度目标</source>
         <translation>Annual goal</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/indicators/tab.py" line="56" />
+        <location filename="../../goalform/ui/indicators/tab.py" line="55" />
         <source>如 %1年12月</source>
         <translation>e.g. December %1</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/indicators/tab.py" line="58" />
+        <location filename="../../goalform/ui/indicators/tab.py" line="57" />
         <source>截止时间</source>
         <translation>Deadline</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/indicators/tab.py" line="63" />
+        <location filename="../../goalform/ui/indicators/tab.py" line="62" />
         <source>目标</source>
         <translation>Goal</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/indicators/tab.py" line="69" />
+        <location filename="../../goalform/ui/indicators/tab.py" line="68" />
         <source>添加二级指标</source>
         <translation>Add level-2 indicator</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/indicators/tab.py" line="70" />
+        <location filename="../../goalform/ui/indicators/tab.py" line="69" />
         <source>添加三级指标</source>
         <translation>Add level-3 indicator</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/indicators/tab.py" line="71" />
+        <location filename="../../goalform/ui/indicators/tab.py" line="70" />
         <source>插入同级</source>
         <translation>Insert sibling</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/indicators/tab.py" line="72" />
+        <location filename="../../goalform/ui/indicators/tab.py" line="71" />
         <source>删除</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/indicators/tab.py" line="73" />
+        <location filename="../../goalform/ui/indicators/tab.py" line="72" />
         <source>上移</source>
         <translation>Move up</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/indicators/tab.py" line="74" />
+        <location filename="../../goalform/ui/indicators/tab.py" line="73" />
         <source>下移</source>
         <translation>Move down</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/indicators/tab.py" line="107" />
+        <location filename="../../goalform/ui/indicators/tab.py" line="106" />
         <source>F2/回车 编辑 · Tab 下一格 · Esc 取消新行 · 拖动可调整顺序</source>
         <translation>F2 edit · Esc cancel · drag to move</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/indicators/tab.py" line="160" />
+        <location filename="../../goalform/ui/indicators/tab.py" line="159" />
         <source>指标</source>
         <translation>Indicator</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/indicators/tab.py" line="180" />
+        <location filename="../../goalform/ui/indicators/tab.py" line="179" />
         <source>请先选中一个二级指标，再添加三级指标。</source>
         <translation>Select a level-2 indicator first, then add a level-3 indicator.</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/indicators/tab.py" line="230" />
+        <location filename="../../goalform/ui/indicators/tab.py" line="229" />
         <source>一级指标由模板固定，不能删除。</source>
         <translation>Level-1 indicators are fixed by the template and cannot be deleted.</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/indicators/tab.py" line="250" />
+        <location filename="../../goalform/ui/indicators/tab.py" line="249" />
         <source>一级指标是表格规定的，不能移动</source>
         <translation>First-level indicators are fixed by the form and cannot be moved</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/indicators/tab.py" line="259" />
+        <location filename="../../goalform/ui/indicators/tab.py" line="258" />
         <source>这一组只有这一个指标，无需移动</source>
         <translation>This is the only indicator in its group: nothing to move</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/indicators/tab.py" line="261" />
+        <location filename="../../goalform/ui/indicators/tab.py" line="260" />
         <source>已经在最上面</source>
         <translation>Already at the top</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/indicators/tab.py" line="261" />
+        <location filename="../../goalform/ui/indicators/tab.py" line="260" />
         <source>已经在最下面</source>
         <translation>Already at the bottom</translation>
     </message>
@@ -1192,162 +1158,157 @@ Choose No to use only the built-in indicators this time.</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../goalform/ui/app/main_window.py" line="113" />
+        <location filename="../../goalform/ui/app/main_window.py" line="110" />
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/app/main_window.py" line="136" />
+        <location filename="../../goalform/ui/app/main_window.py" line="133" />
         <source>编辑(&amp;E)</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/app/main_window.py" line="154" />
+        <location filename="../../goalform/ui/app/main_window.py" line="151" />
         <source>视图(&amp;V)</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/app/main_window.py" line="156" />
+        <location filename="../../goalform/ui/app/main_window.py" line="153" />
         <source>检查结果</source>
         <translation>Findings</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/app/main_window.py" line="159" />
+        <location filename="../../goalform/ui/app/main_window.py" line="156" />
         <source>下一个问题</source>
         <translation>Next problem</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/app/main_window.py" line="163" />
+        <location filename="../../goalform/ui/app/main_window.py" line="160" />
         <source>转到</source>
         <translation>Go to</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/app/main_window.py" line="166" />
+        <location filename="../../goalform/ui/app/main_window.py" line="163" />
         <source>帮助(&amp;H)</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/app/main_window.py" line="167" />
+        <location filename="../../goalform/ui/app/main_window.py" line="164" />
         <source>关于 goalform</source>
         <translation>About goalform</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/app/main_window.py" line="171" />
+        <location filename="../../goalform/ui/app/main_window.py" line="168" />
         <source>工具栏</source>
         <translation>Toolbar</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/app/main_window.py" line="389" />
+        <location filename="../../goalform/ui/app/main_window.py" line="379" />
         <source>部门整体绩效目标表</source>
         <translation>Department performance targets</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/app/main_window.py" line="142" />
+        <location filename="../../goalform/ui/app/main_window.py" line="139" />
         <source>检查</source>
         <translation>Check</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/app/main_window.py" line="145" />
+        <location filename="../../goalform/ui/app/main_window.py" line="142" />
         <source>检查整张表格：未填的必填项也作为错误列出 (F5)</source>
         <translation>Check the whole form; required fields still empty count as errors (F5)</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/app/main_window.py" line="240" />
+        <location filename="../../goalform/ui/app/main_window.py" line="237" />
         <source>只读：此表格以只读方式打开，表格内容不能修改。可以添加审核意见、提交、退回或通过，保存时只写入这些审核记录。</source>
         <translation>Read-only: the form's content cannot be changed. You can add review comments, submit, return or approve; saving writes only this review record.</translation>
     </message>
     <message>
         <location filename="../../goalform/domain/sections.py" line="40" />
-        <location filename="../../goalform/ui/app/main_window.py" line="252" />
         <source>基本信息</source>
         <translation>Header</translation>
     </message>
     <message>
         <location filename="../../goalform/domain/sections.py" line="41" />
-        <location filename="../../goalform/ui/app/main_window.py" line="253" />
         <source>资金情况</source>
         <translation>Funds</translation>
     </message>
     <message>
         <location filename="../../goalform/domain/sections.py" line="42" />
-        <location filename="../../goalform/ui/app/main_window.py" line="254" />
         <source>职能与任务</source>
         <translation>Functions and tasks</translation>
     </message>
     <message>
         <location filename="../../goalform/domain/sections.py" line="43" />
-        <location filename="../../goalform/ui/app/main_window.py" line="256" />
         <source>长期目标</source>
         <translation>Long-term goal</translation>
     </message>
     <message>
         <location filename="../../goalform/domain/sections.py" line="44" />
-        <location filename="../../goalform/ui/app/main_window.py" line="258" />
         <source>年度目标</source>
         <translation>Annual goal</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/app/main_window.py" line="261" />
+        <location filename="../../goalform/ui/app/main_window.py" line="251" />
         <source>填报说明</source>
         <translation>Instructions</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/app/main_window.py" line="343" />
+        <location filename="../../goalform/ui/app/main_window.py" line="333" />
         <source>检查完成：错误 %1 处，警告 %2 处</source>
         <translation>Check finished: %1 errors, %2 warnings</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/app/main_window.py" line="344" />
+        <location filename="../../goalform/ui/app/main_window.py" line="334" />
         <source>检查完成：没有发现问题</source>
         <translation>Check finished: no problems found</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/app/main_window.py" line="354" />
+        <location filename="../../goalform/ui/app/main_window.py" line="344" />
         <source>错误 %1 · 警告 %2</source>
         <translation>Errors %1 · Warnings %2</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/app/main_window.py" line="356" />
+        <location filename="../../goalform/ui/app/main_window.py" line="346" />
         <source>待填 %1 项</source>
         <translation>%1 to fill in</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/app/main_window.py" line="361" />
+        <location filename="../../goalform/ui/app/main_window.py" line="351" />
         <source>检查用时 %1 毫秒</source>
         <translation>Checked in %1 ms</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/app/form_tabs.py" line="67" />
+        <location filename="../../goalform/ui/app/form_tabs.py" line="83" />
         <source>待填 %1</source>
         <translation>%1 to fill in</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/app/main_window.py" line="395" />
+        <location filename="../../goalform/ui/app/main_window.py" line="385" />
         <source>未命名</source>
         <translation>Untitled</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/app/main_window.py" line="396" />
+        <location filename="../../goalform/ui/app/main_window.py" line="386" />
         <source>（只读）</source>
         <translation> (read-only)</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/app/main_window.py" line="400" />
+        <location filename="../../goalform/ui/app/main_window.py" line="390" />
         <source>只读</source>
         <translation>Read-only</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/app/main_window.py" line="400" />
+        <location filename="../../goalform/ui/app/main_window.py" line="390" />
         <source>只读 · 审核记录未保存</source>
         <translation>Read-only · review record not saved</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/app/main_window.py" line="402" />
+        <location filename="../../goalform/ui/app/main_window.py" line="392" />
         <source>有未保存的修改</source>
         <translation>Unsaved changes</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/app/main_window.py" line="404" />
+        <location filename="../../goalform/ui/app/main_window.py" line="394" />
         <source>已保存</source>
         <translation>Saved</translation>
     </message>
@@ -1423,209 +1384,209 @@ Choose No to use only the built-in indicators this time.</translation>
 <context>
     <name>ReviewActions</name>
     <message>
-        <location filename="../../goalform/ui/review/actions.py" line="99" />
-        <location filename="../../goalform/ui/review/actions.py" line="230" />
+        <location filename="../../goalform/ui/review/actions.py" line="97" />
+        <location filename="../../goalform/ui/review/actions.py" line="228" />
         <source>添加审核意见…</source>
         <translation>Add review comment…</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/review/actions.py" line="101" />
+        <location filename="../../goalform/ui/review/actions.py" line="99" />
         <source>删除所选审核意见</source>
         <translation>Delete selected comment</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/review/actions.py" line="102" />
+        <location filename="../../goalform/ui/review/actions.py" line="100" />
         <source>提交…</source>
         <translation>Submit…</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/review/actions.py" line="103" />
+        <location filename="../../goalform/ui/review/actions.py" line="101" />
         <source>退回…</source>
         <translation>Return…</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/review/actions.py" line="104" />
+        <location filename="../../goalform/ui/review/actions.py" line="102" />
         <source>通过…</source>
         <translation>Approve…</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/review/actions.py" line="105" />
+        <location filename="../../goalform/ui/review/actions.py" line="103" />
         <source>复制指纹</source>
         <translation>Copy fingerprint</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/review/actions.py" line="106" />
-        <location filename="../../goalform/ui/review/actions.py" line="420" />
+        <location filename="../../goalform/ui/review/actions.py" line="104" />
+        <location filename="../../goalform/ui/review/actions.py" line="418" />
         <source>以可编辑方式重新打开</source>
         <translation>Reopen for editing</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/review/actions.py" line="108" />
+        <location filename="../../goalform/ui/review/actions.py" line="106" />
         <source>审核面板</source>
         <translation>Review panel</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/review/actions.py" line="111" />
+        <location filename="../../goalform/ui/review/actions.py" line="109" />
         <source>审核(&amp;R)</source>
         <translation>&amp;Review</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/review/actions.py" line="201" />
+        <location filename="../../goalform/ui/review/actions.py" line="199" />
         <source>审核：草稿</source>
         <translation>Review: draft</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/review/actions.py" line="201" />
+        <location filename="../../goalform/ui/review/actions.py" line="199" />
         <source>尚未提交</source>
         <translation>Not submitted yet</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/review/actions.py" line="203" />
+        <location filename="../../goalform/ui/review/actions.py" line="201" />
         <source>审核：%1 · %2</source>
         <translation>Review: %1 · %2</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/review/actions.py" line="205" />
+        <location filename="../../goalform/ui/review/actions.py" line="203" />
         <source>指纹 %1</source>
         <translation>fingerprint %1</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/review/actions.py" line="206" />
+        <location filename="../../goalform/ui/review/actions.py" line="204" />
         <source>%1 %2
 指纹：%3</source>
         <translation>%1 %2
 Fingerprint: %3</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/review/actions.py" line="209" />
+        <location filename="../../goalform/ui/review/actions.py" line="207" />
         <source>⚠ 通过的内容与提交的不同</source>
         <translation>⚠ Approved content differs from the submitted</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/review/actions.py" line="211" />
+        <location filename="../../goalform/ui/review/actions.py" line="209" />
         <source>⚠ 提交后已修改</source>
         <translation>⚠ Changed after submission</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/review/actions.py" line="251" />
+        <location filename="../../goalform/ui/review/actions.py" line="249" />
         <source>添加审核意见</source>
         <translation>Add review comment</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/review/actions.py" line="251" />
+        <location filename="../../goalform/ui/review/actions.py" line="249" />
         <source>审核意见不能为空</source>
         <translation>A review comment cannot be empty</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/review/actions.py" line="251" />
+        <location filename="../../goalform/ui/review/actions.py" line="249" />
         <source>请填写审核人</source>
         <translation>Please enter the reviewer</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/review/actions.py" line="266" />
+        <location filename="../../goalform/ui/review/actions.py" line="264" />
         <source>删除审核意见</source>
         <translation>Delete review comment</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/review/actions.py" line="266" />
+        <location filename="../../goalform/ui/review/actions.py" line="264" />
         <source>这条审核意见已保存到文件中，不能删除。可以再添加一条意见更正它。</source>
         <translation>This comment is saved in the file and cannot be deleted. Add another comment to correct it.</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/review/actions.py" line="270" />
+        <location filename="../../goalform/ui/review/actions.py" line="268" />
         <source>已删除审核意见（可撤销）</source>
         <translation>Review comment deleted (can be undone)</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/review/actions.py" line="275" />
+        <location filename="../../goalform/ui/review/actions.py" line="273" />
         <source>请先在审核面板中选中一条意见</source>
         <translation>Select a comment in the review panel first</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/review/actions.py" line="287" />
+        <location filename="../../goalform/ui/review/actions.py" line="285" />
         <source>该意见所指的指标已被删除</source>
         <translation>The indicator this comment refers to has been deleted</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/review/actions.py" line="308" />
+        <location filename="../../goalform/ui/review/actions.py" line="306" />
         <source>对此问题添加审核意见…</source>
         <translation>Add review comment on this finding…</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/review/actions.py" line="310" />
+        <location filename="../../goalform/ui/review/actions.py" line="308" />
         <source>转到</source>
         <translation>Go to</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/review/actions.py" line="337" />
+        <location filename="../../goalform/ui/review/actions.py" line="335" />
         <source>提交</source>
         <translation>Submit</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/review/actions.py" line="337" />
+        <location filename="../../goalform/ui/review/actions.py" line="335" />
         <source>退回</source>
         <translation>Return</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/review/actions.py" line="337" />
-        <location filename="../../goalform/ui/review/actions.py" line="388" />
+        <location filename="../../goalform/ui/review/actions.py" line="335" />
+        <location filename="../../goalform/ui/review/actions.py" line="386" />
         <source>通过</source>
         <translation>Approve</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/review/actions.py" line="345" />
+        <location filename="../../goalform/ui/review/actions.py" line="343" />
         <source>此表还有 %1 个错误，仍要提交吗？</source>
         <translation>This form still has %1 errors. Submit anyway?</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/review/actions.py" line="346" />
+        <location filename="../../goalform/ui/review/actions.py" line="344" />
         <source>此表还有 %1 个错误，仍要通过吗？</source>
         <translation>This form still has %1 errors. Approve anyway?</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/review/actions.py" line="353" />
+        <location filename="../../goalform/ui/review/actions.py" line="351" />
         <source>把表格退回填报单位修改。请写明退回原因（必填）。</source>
         <translation>Return the form to the department for changes. Please give the reason (required).</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/review/actions.py" line="352" />
+        <location filename="../../goalform/ui/review/actions.py" line="350" />
         <source>提交时记录表格内容的指纹（SHA-256）。提交后如再修改，审核人会看到提示。</source>
         <translation>Submitting records a fingerprint (SHA-256) of the form. If the form is changed afterwards, reviewers are told.</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/review/actions.py" line="354" />
+        <location filename="../../goalform/ui/review/actions.py" line="352" />
         <source>确认此表审核通过，并记录此时的指纹。</source>
         <translation>Approve this form and record its fingerprint now.</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/review/actions.py" line="377" />
+        <location filename="../../goalform/ui/review/actions.py" line="375" />
         <source>状态已改为「%1」，指纹 %2。保存文件后生效。</source>
         <translation>Status changed to “%1”, fingerprint %2. Save the file to keep it.</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/review/actions.py" line="389" />
+        <location filename="../../goalform/ui/review/actions.py" line="387" />
         <source>此表在提交后被修改过：%1 于 %2 提交时的指纹为 %3，现在为 %4。
 通过的将是修改后的内容，审核记录会注明「通过的内容与提交的不同」。仍要通过吗？</source>
         <translation>This form was changed after it was submitted: when %1 submitted it on %2 its fingerprint was %3, now it is %4.
 The changed content would be approved, and the record will say that the approved content differs from the submitted. Approve anyway?</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/review/actions.py" line="393" />
+        <location filename="../../goalform/ui/review/actions.py" line="391" />
         <source>仍要通过（注明接受修改）</source>
         <translation>Approve anyway (record that the changes are accepted)</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/review/actions.py" line="406" />
+        <location filename="../../goalform/ui/review/actions.py" line="404" />
         <source>已复制指纹 %1</source>
         <translation>Fingerprint %1 copied</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/review/actions.py" line="417" />
+        <location filename="../../goalform/ui/review/actions.py" line="415" />
         <source>只读</source>
         <translation>Read-only</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/review/actions.py" line="418" />
+        <location filename="../../goalform/ui/review/actions.py" line="416" />
         <source>此表格以只读方式打开，不能添加审核意见或更改状态。
 要以可编辑方式重新打开吗？修改在保存后才写入文件。</source>
         <translation>This form is open read-only: comments and status changes are not possible.

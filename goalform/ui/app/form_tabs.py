@@ -12,9 +12,25 @@ from typing import Callable, Sequence
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QTabWidget, QWidget
 
+from goalform.domain.sections import ANNUAL, FUNDS, HEADER, LONG_TERM, TAB_CONTEXT, TAB_TITLES, TEXTS, tab_sections
 from goalform.domain.validation import Finding, Location
+from goalform.ui.editor import FormEditor
+from goalform.ui.fields.header_tab import HeaderTab
+from goalform.ui.fields.texts_tab import TextsTab
+from goalform.ui.funds.tab import FundsTab
 
 Maker = Callable[[], QWidget]
+
+
+def section_pages(editor: FormEditor, tree_tab: Callable[[str], QWidget]) -> list[tuple[Maker, str]]:
+    """(maker, title) of a page for each section the form's template lists, in its order
+    (:func:`goalform.domain.sections.tab_sections`); ``tree_tab(tree)`` makes an indicator tree's page."""
+    pages: dict[str, Maker] = {
+        HEADER: lambda: HeaderTab(editor), FUNDS: lambda: FundsTab(editor), TEXTS: lambda: TextsTab(editor),
+        LONG_TERM: lambda: tree_tab(LONG_TERM), ANNUAL: lambda: tree_tab(ANNUAL),
+    }
+    return [(pages[section], QCoreApplication.translate(TAB_CONTEXT, TAB_TITLES[section]))
+            for section in tab_sections(editor.doc.template)]
 
 
 class LaterTab(QWidget):

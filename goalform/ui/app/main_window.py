@@ -28,17 +28,14 @@ from goalform.ui.editor import FormEditor
 from goalform.ui.files.actions import FileActions
 from goalform.ui.findings.dock import FindingsDock
 from goalform.ui.app.first_paint import after_first_paint
-from goalform.ui.app.form_tabs import LaterTab, build_later_tabs, show_progress
+from goalform.ui.app.form_tabs import LaterTab, build_later_tabs, section_pages, show_progress
 from goalform.ui.library.actions import LibraryActions
 from goalform.ui.review.actions import DOCK_WIDTH as REVIEW_DOCK_WIDTH
 from goalform.ui.review.actions import ReviewActions
 from goalform.ui.settings import Settings
 from goalform.ui.app.start_page import StartPage
-from goalform.ui.funds.tab import FundsTab
-from goalform.ui.fields.header_tab import HeaderTab
 from goalform.ui.indicators.tab import IndicatorsTab
 from goalform.ui.fields.instructions_tab import InstructionsTab, has_instructions
-from goalform.ui.fields.texts_tab import TextsTab
 from goalform.ui.app.undo_actions import UndoActions
 from goalform.ui.findings.runner import ValidationRunner
 from goalform.ui.fields.widgets import FINDING_STYLE, ElidingStatusBar, fit_to_screen, size_side_docks
@@ -248,15 +245,8 @@ class MainWindow(QMainWindow):
         self.tabs.setDocumentMode(True)
         layout.addWidget(self.tabs, 1)
         names = self.settings.indicator_names
-        makers: list[tuple[Callable[[], QWidget], str]] = [
-            (lambda: HeaderTab(editor), self.tr("基本信息")),
-            (lambda: FundsTab(editor), self.tr("资金情况")),
-            (lambda: TextsTab(editor), self.tr("职能与任务")),
-            (lambda: IndicatorsTab(editor, "long_term", names, settings=self.settings,
-                                   extend_menu=self.review.add_to_menu), self.tr("长期目标")),
-            (lambda: IndicatorsTab(editor, "annual", names, settings=self.settings,
-                                   extend_menu=self.review.add_to_menu), self.tr("年度目标")),
-        ]
+        makers = section_pages(editor, lambda tree: IndicatorsTab(editor, tree, names, settings=self.settings,
+                                                                   extend_menu=self.review.add_to_menu))
         if has_instructions(doc.template):
             makers.append((lambda: InstructionsTab(doc.template), self.tr("填报说明")))
         # Start-up: the first frame shows the first tab only; the others are built right after it.

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from goalform.domain.fingerprint import fingerprint, short
+from goalform.domain.cells import INDICATOR, Cell
 from goalform.domain.review import (
     FORM_TARGET,
     FROZEN,
@@ -30,12 +31,9 @@ from goalform.domain.review import (
     Review,
     Status,
     check_transition,
-    indicator_target,
-    parse_target,
 )
 from goalform.domain.review_view import TargetLabeler, location_of_target, target_of_location
 from goalform.domain.validation import Location
-from goalform.ui.fields import names as field_names
 from goalform.ui.review.comment_dialog import CommentDialog, StatusDialog
 from goalform.ui.error_gate import go_ahead_despite_errors
 from goalform.ui.findings.dock import LocationRole
@@ -62,10 +60,10 @@ def target_of_widget(widget: QWidget | None) -> str:
             if not index.isValid():
                 return FORM_TARGET
             column = w.model().columns[index.column()]
-            return indicator_target(index.internalId(), "" if column == "name" else column)
-        shown = field_names.parse(w.objectName())
+            return Cell.indicator(index.internalId(), "" if column == "name" else column).to_text()
+        shown = Cell.from_widget_name(w.objectName())
         if shown is not None:
-            return shown.target()
+            return shown.to_text()
         w = w.parentWidget()
     return FORM_TARGET
 
@@ -147,7 +145,7 @@ class ReviewActions(QObject):
         self.reopen_action.setEnabled(has and doc.read_only and doc.path is not None)
         if has and self.window.centralWidget() is not None:
             for widget in self.window.centralWidget().findChildren(QWidget):
-                if isinstance(widget, (QLineEdit, QPlainTextEdit)) and field_names.parse(widget.objectName()):
+                if isinstance(widget, (QLineEdit, QPlainTextEdit)) and Cell.from_widget_name(widget.objectName()):
                     watched = [widget] + ([widget.viewport()] if isinstance(widget, QPlainTextEdit) else [])
                     for w in watched:
                         w.installEventFilter(self)
@@ -283,7 +281,7 @@ class ReviewActions(QObject):
             return
         location = location_of_target(comment.location, lambda i: doc.node(i).tree)
         if location is None:
-            if parse_target(comment.location).kind == "indicator":
+            if Cell.parse_stored(comment.location).kind == INDICATOR:
                 self.window.statusBar().showMessage(self.tr("该意见所指的指标已被删除"), 5000)
             return
         self.window.navigate(location)

@@ -9,6 +9,7 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QComboBox, QLineEdit
 from helpers.ui import click_finding, settle, type_text
 
+from goalform.domain.cells import Cell
 from goalform.domain.validation import core
 from goalform.domain.validation.core import Location, RuleSpec, Severity
 from goalform.ui.indicators.model import IdRole
