@@ -9,7 +9,7 @@ from goalform.domain import names
 from goalform.domain.dates import normalized_date
 from goalform.domain.form import HEADER_FIELDS
 from goalform.domain.names import FIELD_NAMES
-from goalform.domain.sections import HEADER, tab_object_name
+from goalform.domain.sections import HEADER, NOTES, tab_object_name
 from goalform.domain.validation import Finding, Location
 from goalform.ui.fields.date_field import attach_calendar
 from goalform.ui.editor import FormEditor
@@ -69,17 +69,17 @@ class HeaderTab(QWidget):
 
     def apply_findings(self, findings: list[Finding]) -> None:
         for key, edit in self.fields.items():
-            mark(edit, [f for f in findings if f.location.section == "header" and f.location.field == key])
-        mark(self.notes, [f for f in findings if f.location.section == "notes"])
+            mark(edit, [f for f in findings if f.location.section == HEADER and f.location.field == key])
+        mark(self.notes, [f for f in findings if f.location.section == NOTES])
 
     def owns(self, location: Location) -> bool:
         """Whether a finding at ``location`` is shown on this tab (the 待填 count in its title)."""
-        return location.section in ("header", "notes")
+        return location.section in (HEADER, NOTES)
 
     def focus_location(self, location: Location) -> bool:
-        if location.section not in ("header", "notes"):
+        if location.section not in (HEADER, NOTES):
             return False
-        if location.section == "notes":
+        if location.section == NOTES:
             wants_focus(self.notes)
             return True
         edit = self.fields.get(location.field) or self.fields["department"]

@@ -31,13 +31,13 @@ class TextsTab(QWidget):
 
     def apply_findings(self, findings: list[Finding]) -> None:
         for key, edit in self.fields.items():
-            mark(edit, [f for f in findings if f.location.section == "texts" and f.location.field == key])
+            mark(edit, [f for f in findings if f.location.section == TEXTS and f.location.field == key])
 
     def owns(self, location: Location) -> bool:
-        return location.section == "texts" and location.field in self.fields
+        return location.section == TEXTS and location.field in self.fields
 
     def focus_location(self, location: Location) -> bool:
-        if location.section != "texts" or location.field not in self.fields:
+        if location.section != TEXTS or location.field not in self.fields:
             return False
         wants_focus(self.fields[location.field])
         return True

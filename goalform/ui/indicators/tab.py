@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from goalform.domain.cells import Cell
-from goalform.domain.sections import GOAL_TEXT, tab_object_name
+from goalform.domain.sections import GOAL_TEXT, TEXTS, tab_object_name
 from goalform.domain.validation import Finding, Location
 from goalform.ui.indicators.delegates import IndicatorDelegate
 from goalform.ui.editor import FormEditor
@@ -263,7 +263,7 @@ class IndicatorsTab(QWidget):
     def apply_findings(self, findings: list[Finding]) -> None:
         self.model.set_findings(findings)
         goal = GOAL_TEXT[self.tree]
-        mark(self.goal, [f for f in findings if f.location.field == goal and f.location.section in ("texts", self.tree)])
+        mark(self.goal, [f for f in findings if f.location.field == goal and f.location.section in (TEXTS, self.tree)])
         if self.deadline is not None:
             mark(self.deadline, [f for f in findings if f.location.field == "deadline"])
 
@@ -271,12 +271,12 @@ class IndicatorsTab(QWidget):
         """The tree's rows, its goal text and (长期目标) the deadline."""
         if location.section == self.tree:
             return True
-        return location.section == "texts" and (
+        return location.section == TEXTS and (
             location.field == GOAL_TEXT[self.tree] or (location.field == "deadline" and self.deadline is not None))
 
     def focus_location(self, location: Location) -> bool:
         goal = GOAL_TEXT[self.tree]
-        if location.field == goal and location.section in ("texts", self.tree):
+        if location.field == goal and location.section in (TEXTS, self.tree):
             wants_focus(self.goal)
             return True
         if location.field == "deadline" and self.deadline is not None:
