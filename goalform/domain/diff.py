@@ -56,9 +56,9 @@ def shared_years(a: Form, b: Form) -> list[int]:
     return sorted(years_a & {column_year(b.year, c) for c in YEARS_BACK})
 
 
-def indicator_column_names(tree: str) -> dict[str, str]:
+def indicator_column_names(tree: str, template: Template | None = None) -> dict[str, str]:
     """The columns a comparison reports on, in the order of the form, with the names it uses."""
-    return {key: column_name(tree, key) for key in column_keys(tree) if key != NAME}
+    return {key: column_name(tree, key, template) for key in column_keys(tree) if key != NAME}
 
 
 @dataclass(frozen=True)
@@ -127,7 +127,8 @@ def diff_forms(a: Form, b: Form, template_a: Template | None = None,
             out.append(_same_place("text", Location("texts", key), old, new,
                                    _changed(where, old, new, long=True), where))
     for tree in TREES:
-        out.extend(_tree(tree, a.tree(tree), b.tree(tree), TREE_TITLES[tree], (a.year, b.year)))
+        out.extend(_tree(tree, a.tree(tree), b.tree(tree), TREE_TITLES[tree], (a.year, b.year),
+                         indicator_column_names(tree, template_a or template_b)))
     if _text(a.notes) != _text(b.notes):
         out.append(_same_place("notes", Location("notes", "notes"), a.notes, b.notes,
                                _changed(FIELD_NAMES["notes"], a.notes, b.notes, long=True), FIELD_NAMES["notes"]))
@@ -243,7 +244,7 @@ def _leaves(roots: list[Indicator]) -> list[_Leaf]:
 
 
 def _tree(tree: str, a_roots: list[Indicator], b_roots: list[Indicator], section: str,
-          years: tuple[int, int]) -> Iterator[Difference]:
+          years: tuple[int, int], columns: dict[str, str]) -> Iterator[Difference]:
     # 二级 groups added, removed or moved within their 一级
     a_groups = _groups(a_roots)
     b_groups = _groups(b_roots)
@@ -289,10 +290,10 @@ def _tree(tree: str, a_roots: list[Indicator], b_roots: list[Indicator], section
 
     for leaf in removed:
         yield Difference("indicator_removed", _at(tree, NAME, leaf), leaf.node.name, "",
-                         f"{section}：删除了「{_where(leaf)}」{_values(tree, leaf.node)}", where=f"{section}「{_where(leaf)}」")
+                         f"{section}：删除了「{_where(leaf)}」{_values(columns, leaf.node)}", where=f"{section}「{_where(leaf)}」")
     for leaf in added:
         yield Difference("indicator_added", Location.of(Cell.indicator(None, NAME), tree, leaf.path), "", leaf.node.name,
-                         f"{section}：新增了「{_where(leaf)}」{_values(tree, leaf.node)}",
+                         f"{section}：新增了「{_where(leaf)}」{_values(columns, leaf.node)}",
                          where=f"{section}「{_where(leaf)}」", location_b=_at(tree, NAME, leaf))
     for old, new in regrouped:
         yield Difference("indicator_moved", _at(tree, NAME, old), f"{old.l1} › {old.l2}", f"{new.l1} › {new.l2}",
@@ -313,7 +314,7 @@ def _tree(tree: str, a_roots: list[Indicator], b_roots: list[Indicator], section
                              where=f"{section}「{_where(old)}」", location_b=_at(tree, NAME, new))
     year_a, year_b = years
     for old, new in pairs + regrouped:
-        for column, label in indicator_column_names(tree).items():
+        for column, label in columns.items():
             other = column
             year = history_year(year_a, tree, column) if tree == ANNUAL else None
             if year is not None:
@@ -375,8 +376,8 @@ def _where(leaf: _Leaf) -> str:
     return f"{leaf.l1} › {leaf.l2} › {leaf.node.name}"
 
 
-def _values(tree: str, node: Indicator) -> str:
-    parts = [f"{label}：{node.get(col)}" for col, label in indicator_column_names(tree).items() if node.get(col).strip()]
+def _values(columns: dict[str, str], node: Indicator) -> str:
+    parts = [f"{label}：{node.get(col)}" for col, label in columns.items() if node.get(col).strip()]
     return f"（{'；'.join(parts)}）" if parts else ""
 
 

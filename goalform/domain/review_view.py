@@ -140,7 +140,7 @@ class TargetLabeler:
             return f"{prev2 if column == PREV2 else prev1}年{TREE_COLUMN_NAMES[VALUE]}"
         if column == NAME:
             return "名称"
-        return column_name(tree, column) if column in TREE_COLUMN_NAMES else column
+        return column_name(tree, column, self.template) if column in TREE_COLUMN_NAMES else column
 
     def label(self, location: str) -> str:
         target = Cell.parse_stored(location)

@@ -124,8 +124,18 @@ def column_label(template: Template, tree: str, key: str) -> str:
     return template.label(tree_column(tree, key).label)
 
 
-def column_name(tree: str, key: str) -> str:
-    """What a sentence calls a column: 「指标值」, 「预期当年实现值」 (the annual tree's value), 「前年值」."""
+# The columns whose name is the template's label heading them (the others' labels head several columns).
+LABELLED: tuple[str, ...] = (VALUE, BASIS, CATEGORY)
+
+
+def column_name(tree: str, key: str, template: Template | None = None) -> str:
+    """What a sentence calls a column: 「指标值」, 「预期当年实现值」 (the annual tree's value), 「前年值」.
+
+    With ``template``, the value, basis and category columns are called by the template's labels
+    (:func:`column_label`, on one line); without, by this table's words (the same in every template so far).
+    """
+    if template is not None and key in LABELLED:
+        return column_label(template, tree, key).replace("\n", "")
     return TREE_COLUMN_NAMES["expected_value" if (tree, key) == (ANNUAL, VALUE) else key]
 
 

@@ -51,7 +51,7 @@ def render_text(form: Form, template: Template) -> str:
         tree = TREE_OF_GOAL.get(section.key)
         if tree is not None:
             add("")
-            add(f"{TREE_TITLES[tree]}（一级 / 二级 / 三级：{' | '.join(_headers(tree, form.year))}）")
+            add(f"{TREE_TITLES[tree]}（一级 / 二级 / 三级：{' | '.join(_headers(template, tree, form.year))}）")
             _tree(out, form.tree(tree), tree)
     if form.notes.strip():
         add("")
@@ -61,10 +61,10 @@ def render_text(form: Form, template: Template) -> str:
     return "\n".join(out) + "\n"
 
 
-def _headers(tree: str, year: int) -> list[str]:
+def _headers(template: Template, tree: str, year: int) -> list[str]:
     """A 三级's columns after its name: a history column by its year (「2024年」), the others by name."""
     years = {key: history_year(year, tree, key) for key in column_keys(tree)}
-    return [f"{years[key]}年" if years[key] not in (None, year) else column_name(tree, key)
+    return [f"{years[key]}年" if years[key] not in (None, year) else column_name(tree, key, template)
             for key in column_keys(tree) if key != NAME]
 
 

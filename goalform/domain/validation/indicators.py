@@ -84,7 +84,7 @@ def values(form: Form, template: Template) -> Iterator[tuple[Location, str]]:
     """In the annual tree the value checked is the 预期当年实现值."""
     for row in indicator_rows(form):
         value = row.node.value
-        label = name(column_name(row.tree, VALUE))
+        label = name(column_name(row.tree, VALUE, template), "template")
         if not value.strip():
             yield row.at(VALUE), Missing("{row}没有填写{label}", row=row.title, label=label)
         elif _is_none(value) and not template.value_none_allowed:
@@ -119,7 +119,7 @@ def basis(form: Form, template: Template) -> Iterator[tuple[Location, str]]:
     for row in indicator_rows(form):
         if template.value_none_allowed and _is_none(row.node.value):
             continue
-        problem = _domain_problem(row, row.node.basis, template.basis, allowed, name(column_name(row.tree, BASIS)))
+        problem = _domain_problem(row, row.node.basis, template.basis, allowed, name(column_name(row.tree, BASIS, template), "template"))
         if problem:
             yield row.at("basis"), problem
 
@@ -132,7 +132,7 @@ def category(form: Form, template: Template) -> Iterator[tuple[Location, str]]:
     for row in indicator_rows(form):
         if template.value_none_allowed and _is_none(row.node.value):
             continue
-        problem = _domain_problem(row, row.node.category, template.category, allowed, name(column_name(row.tree, CATEGORY)))
+        problem = _domain_problem(row, row.node.category, template.category, allowed, name(column_name(row.tree, CATEGORY, template), "template"))
         if problem:
             yield row.at("category"), problem
 

@@ -21,12 +21,12 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QBrush, QColor, QFont
 
 from goalform.domain.names import CONTEXT
-from goalform.domain.sections import YEAR_VALUE, column_keys, column_name, history_year
+from goalform.domain.sections import LABELLED, YEAR_VALUE, column_keys, column_label, column_name, history_year
 from goalform.domain.validation import Finding, Severity
 from goalform.store.document import Document, Subtree
 from goalform.ui.review import markers as review_markers
 from goalform.ui.markers import marker_icon, severity_rank
-from goalform.ui.wording import finding_text
+from goalform.ui.wording import finding_text, template_text
 
 # Columns of each tree: the 三级 fields shown, in the order of the official table (goalform.domain.sections).
 COL_NAME = 0
@@ -140,6 +140,8 @@ class IndicatorModel(QAbstractItemModel):
         year = history_year(self.doc.year, self.tree, key)
         if year is not None and year != self.doc.year:  # a history column, headed by its year: 「2024年值」
             return QCoreApplication.translate(CONTEXT, YEAR_VALUE).replace("%1", str(year))
+        if key in LABELLED:  # the template's label, as the GUI shows template labels
+            return template_text(column_label(self.doc.template, self.tree, key))
         return QCoreApplication.translate(CONTEXT, column_name(self.tree, key))
 
     def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
