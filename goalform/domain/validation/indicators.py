@@ -82,9 +82,10 @@ def names(form: Form, template: Template) -> Iterator[tuple[Location, str]]:
       reports_missing=True)
 def values(form: Form, template: Template) -> Iterator[tuple[Location, str]]:
     """In the annual tree the value checked is the 预期当年实现值."""
+    labels = _labels(template, VALUE)
     for row in indicator_rows(form):
         value = row.node.value
-        label = name(column_name(row.tree, VALUE, template), "template")
+        label = labels[row.tree]
         if not value.strip():
             yield row.at(VALUE), Missing("{row}没有填写{label}", row=row.title, label=label)
         elif _is_none(value) and not template.value_none_allowed:
@@ -107,6 +108,11 @@ def _domain_problem(row: Row, value: str, domain: ValueDomain, allowed: frozense
     return ""
 
 
+def _labels(template: Template, column: str) -> dict[str, Text]:
+    """A column's name in each tree, from the template's labels (translated as the GUI shows them)."""
+    return {tree: name(column_name(tree, column, template), "template") for tree in TREES}
+
+
 def _allowed(domain: ValueDomain) -> frozenset[str]:
     return frozenset(fold(v) for v in domain.values)
 
@@ -115,11 +121,11 @@ def _allowed(domain: ValueDomain) -> frozenset[str]:
       reports_missing=True)
 def basis(form: Form, template: Template) -> Iterator[tuple[Location, str]]:
     """Rows whose value is 「无」 (where allowed) need no basis."""
-    allowed = _allowed(template.basis)
+    allowed, labels = _allowed(template.basis), _labels(template, BASIS)
     for row in indicator_rows(form):
         if template.value_none_allowed and _is_none(row.node.value):
             continue
-        problem = _domain_problem(row, row.node.basis, template.basis, allowed, name(column_name(row.tree, BASIS, template), "template"))
+        problem = _domain_problem(row, row.node.basis, template.basis, allowed, labels[row.tree])
         if problem:
             yield row.at("basis"), problem
 
@@ -128,11 +134,11 @@ def basis(form: Form, template: Template) -> Iterator[tuple[Location, str]]:
       reports_missing=True)
 def category(form: Form, template: Template) -> Iterator[tuple[Location, str]]:
     """Rows whose value is 「无」 (where allowed) need no category."""
-    allowed = _allowed(template.category)
+    allowed, labels = _allowed(template.category), _labels(template, CATEGORY)
     for row in indicator_rows(form):
         if template.value_none_allowed and _is_none(row.node.value):
             continue
-        problem = _domain_problem(row, row.node.category, template.category, allowed, name(column_name(row.tree, CATEGORY, template), "template"))
+        problem = _domain_problem(row, row.node.category, template.category, allowed, labels[row.tree])
         if problem:
             yield row.at("category"), problem
 
