@@ -20,8 +20,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 
-from goalform.domain.form import walk  # noqa: E402
 from goalform.domain.cells import Cell  # noqa: E402
+from goalform.domain.form import walk  # noqa: E402
 from goalform.ui.review.undo import AddComment  # noqa: E402
 
 sys.path.insert(0, str(ROOT / "docs"))

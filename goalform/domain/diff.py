@@ -24,9 +24,9 @@ from dataclasses import dataclass
 from typing import Iterator, Mapping
 
 from goalform.domain.amounts import parse_amount
+from goalform.domain.cells import Cell
 from goalform.domain.form import HEADER_FIELDS, TREES, Form, Indicator
 from goalform.domain.funds import group_total
-from goalform.domain.cells import Cell
 from goalform.domain.names import FIELD_NAMES, TREE_TITLES, text_name
 from goalform.domain.sections import (ANNUAL, FUNDS_COLUMN_NAMES, NAME, column_keys, column_name, history_year,
                                       year_value)

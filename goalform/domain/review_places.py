@@ -10,9 +10,9 @@ from __future__ import annotations
 
 from typing import Iterator
 
+from goalform.domain.cells import FIELD, FUND, INDICATOR, Cell, CellError
 from goalform.domain.form import HEADER_FIELDS, INDICATOR_COLUMNS, TREES, Form, Indicator, walk
 from goalform.domain.names import TREE_NAMES
-from goalform.domain.cells import FIELD, FUND, INDICATOR, Cell, CellError
 from goalform.domain.review import FORM_TARGET, ReviewError
 from goalform.domain.template import COLUMNS, Template
 

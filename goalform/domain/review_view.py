@@ -7,12 +7,12 @@ from __future__ import annotations
 
 from typing import Callable, Iterable
 
+from goalform.domain.cells import FIELD, FUND, INDICATOR, Cell
 from goalform.domain.fingerprint import short
 from goalform.domain.form import HEADER_FIELDS, TREES, Form, Indicator, walk
-from goalform.domain.cells import FIELD, FUND, INDICATOR, Cell
-from goalform.domain.review import FROZEN, Review, Status, StatusChange
 from goalform.domain.names import TREE_NAMES, field_name
-from goalform.domain.sections import TREE_COLUMN_NAMES, NAME, PREV1, PREV2, VALUE, column_name
+from goalform.domain.review import FROZEN, Review, Status, StatusChange
+from goalform.domain.sections import LABELLED, NAME, PREV1, PREV2, TREE_COLUMN_NAMES, VALUE, column_name
 from goalform.domain.template import Template, TemplateError
 from goalform.domain.validation import Finding, Severity, validate
 from goalform.domain.validation.core import Location
@@ -140,7 +140,7 @@ class TargetLabeler:
             return f"{prev2 if column == PREV2 else prev1}年{TREE_COLUMN_NAMES[VALUE]}"
         if column == NAME:
             return "名称"
-        return column_name(tree, column, self.template) if column in TREE_COLUMN_NAMES else column
+        return column_name(tree, column, self.template) if column in LABELLED else column
 
     def label(self, location: str) -> str:
         target = Cell.parse_stored(location)

@@ -2,12 +2,12 @@
 from __future__ import annotations
 
 from goalform.domain.amounts import format_amount, format_share
+from goalform.domain.cells import Cell
 from goalform.domain.fingerprint import fingerprint
 from goalform.domain.form import Form, Indicator
 from goalform.domain.funds import summarize_funds
 from goalform.domain.names import FIELD_NAMES as F
 from goalform.domain.names import TREE_TITLES
-from goalform.domain.cells import Cell
 from goalform.domain.review import FORM_TARGET, Review
 from goalform.domain.review_places import field_keys, indicators
 from goalform.domain.review_view import TargetLabeler, history_lines, review_alerts, status_text

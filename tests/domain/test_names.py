@@ -2,11 +2,11 @@
 from __future__ import annotations
 
 from goalform import assets
+from goalform.domain.cells import Cell
 from goalform.domain.diff import diff_forms
 from goalform.domain.folding import fold
 from goalform.domain.form import new_form
 from goalform.domain.names import FIELD_NAMES, TREE_NAMES, TREE_TITLES, field_name, text_name
-from goalform.domain.cells import Cell
 from goalform.domain.review_view import TargetLabeler
 from goalform.domain.validation import validate
 from goalform.formats.grid_reader import text_key

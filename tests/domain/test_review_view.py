@@ -2,8 +2,8 @@ from __future__ import annotations
 
 from helpers.valid_forms import find, valid_form
 
-from goalform.domain.form import walk
 from goalform.domain.cells import Cell
+from goalform.domain.form import walk
 from goalform.domain.review import FORM_TARGET, Review, Status, StatusChange
 from goalform.domain.review_view import TargetLabeler, status_text, target_of_location
 from goalform.domain.validation import validate

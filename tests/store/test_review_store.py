@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 from helpers.valid_forms import valid_form
 
-from goalform.domain.fingerprint import fingerprint
 from goalform.domain.cells import Cell
+from goalform.domain.fingerprint import fingerprint
 from goalform.domain.review import Comment, ReviewError, Status
 from goalform.domain.validation import validate
 from goalform.store import Document, read_form

@@ -13,10 +13,10 @@ from goalform.domain.cells import Cell
 from goalform.domain.folding import fold
 from goalform.domain.form import TREES, Form
 from goalform.domain.messages import Text, joined, msg, name
-from goalform.domain.targets import is_placeholder
-from goalform.domain.template import DefaultGroup, Template, ValueDomain
 from goalform.domain.names import TREE_NAMES
 from goalform.domain.sections import BASIS, CATEGORY, VALUE, column_name
+from goalform.domain.targets import is_placeholder
+from goalform.domain.template import DefaultGroup, Template, ValueDomain
 from goalform.domain.validation.core import Location, Missing, Severity, rule
 from goalform.domain.validation.rows import Row, indicator_rows, leaf_rows, level2_rows
 

@@ -11,13 +11,13 @@ from typing import Iterator
 
 from goalform.domain.amounts import format_amount
 from goalform.domain.cells import Cell
+from goalform.domain.folding import fold
 from goalform.domain.form import Form
 from goalform.domain.funds import line_amount
 from goalform.domain.messages import msg, name
+from goalform.domain.names import TREE_NAMES
 from goalform.domain.targets import QuantifiedShare, is_quantified, parse_target, percentages
 from goalform.domain.template import Template
-from goalform.domain.folding import fold
-from goalform.domain.names import TREE_NAMES
 from goalform.domain.validation.core import Location, Severity, rule
 from goalform.domain.validation.rows import indicator_rows
 

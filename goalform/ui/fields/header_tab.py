@@ -4,8 +4,8 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QFormLayout, QGroupBox, QLabel, QVBoxLayout, QWidget
 
-from goalform.domain.cells import Cell
 from goalform.domain import names
+from goalform.domain.cells import Cell
 from goalform.domain.dates import normalized_date
 from goalform.domain.form import HEADER_FIELDS
 from goalform.domain.names import FIELD_NAMES

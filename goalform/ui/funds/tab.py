@@ -10,8 +10,8 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QFrame, QGridLayout, QLabel, QScrollArea, QVBoxLayout, QWidget
 
-from goalform.domain.cells import Cell
 from goalform.domain.amounts import format_amount, format_share
+from goalform.domain.cells import Cell
 from goalform.domain.form import Form
 from goalform.domain.funds import FundsSummary, summarize_funds
 from goalform.domain.sections import FUNDS, tab_object_name

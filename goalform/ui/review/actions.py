@@ -22,8 +22,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from goalform.domain.fingerprint import fingerprint, short
 from goalform.domain.cells import INDICATOR, Cell
+from goalform.domain.fingerprint import fingerprint, short
 from goalform.domain.review import (
     FORM_TARGET,
     FROZEN,
