@@ -33,6 +33,7 @@ def main() -> int:
     from PySide6.QtTest import QTest
     from PySide6.QtWidgets import QLineEdit
 
+    from goalform.domain.cells import Cell
     from goalform.domain.form import leaves
     from goalform.store.document import Document
     from goalform.ui.app.app import application
@@ -75,7 +76,7 @@ def main() -> int:
 
     window.tabs.setCurrentIndex(1)
     app.processEvents()
-    cell = window.findChild(QLineEdit, "fund_operation_prev1")
+    cell = window.findChild(QLineEdit, Cell.fund("operation", "prev1").widget_name())
     cell.setFocus()
     app.processEvents()
     typed = []

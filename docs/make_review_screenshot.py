@@ -20,8 +20,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 
+from goalform.domain.cells import Cell  # noqa: E402
 from goalform.domain.form import walk  # noqa: E402
-from goalform.domain.review import field_target, fund_target, indicator_target  # noqa: E402
 from goalform.ui.review.undo import AddComment  # noqa: E402
 
 sys.path.insert(0, str(ROOT / "docs"))
@@ -40,10 +40,10 @@ def main(argv: list[str]) -> int:
     doc.submit("张晓明", "按期报送")
     stack = window.editor.undo_stack
     for target, text, who in (
-        (indicator_target(leaves[0].id, "value"), "指标值偏低，请与上年实际完成情况对照后说明。", "李文静"),
-        (indicator_target(leaves[2].id), "此指标不可衡量，建议改为定量指标。", "李文静"),
-        (fund_target(first_line, "current"), "财政拨款与预算批复数不一致，请核对。", "王建国"),
-        (field_target("phone"), "请填写办公电话。", "王建国"),
+        (Cell.indicator(leaves[0].id, "value").to_text(), "指标值偏低，请与上年实际完成情况对照后说明。", "李文静"),
+        (Cell.indicator(leaves[2].id).to_text(), "此指标不可衡量，建议改为定量指标。", "李文静"),
+        (Cell.fund(first_line, "current").to_text(), "财政拨款与预算批复数不一致，请核对。", "王建国"),
+        (Cell.field("phone").to_text(), "请填写办公电话。", "王建国"),
     ):
         stack.push(AddComment(doc, target, text, who))
     window.tabs.setCurrentIndex(4)  # 年度目标

@@ -127,7 +127,7 @@ ENGLISH = {
     "如 027-12345678 或 13812345678": "e.g. 027-12345678 or 13812345678", "如 2025-12-31": "e.g. 2025-12-31",
     "表格": "Form", "版本": "Version", "年度": "Year", "单位": "Unit", "万元": "10,000 yuan", "指标": "Indicator",
     "预期当年实现值": "Expected this year", "指标值": "Target value", "指标值确定依据": "Basis of the value",
-    "指标分类": "Category", "%1年值": "%1 value", "长期目标": "Long-term goal", "年度目标": "Annual goal",
+    "指标分类": "Category", "%1年值": "%1 value", "前年值": "Value two years before", "上年值": "Last year's value", "长期目标": "Long-term goal", "年度目标": "Annual goal",
     "如 %1年12月": "e.g. December %1", "截止时间": "Deadline", "目标": "Goal", "插入同级": "Insert sibling",
     "删除": "Delete", "上移": "Move up", "下移": "Move down",
     "F2/回车 编辑 · Tab 换列 · 拖动可调整顺序": "F2/Enter edit · Tab next column · drag to reorder",

@@ -24,18 +24,18 @@ from dataclasses import dataclass
 from typing import Iterator, Mapping
 
 from goalform.domain.amounts import parse_amount
+from goalform.domain.cells import Cell
 from goalform.domain.form import HEADER_FIELDS, TREES, Form, Indicator
 from goalform.domain.funds import group_total
 from goalform.domain.names import FIELD_NAMES, TREE_TITLES, text_name
+from goalform.domain.sections import (ANNUAL, FUNDS_COLUMN_NAMES, NAME, column_keys, column_name, history_year,
+                                      year_value)
 from goalform.domain.template import COLUMNS, Template
 from goalform.domain.validation.core import Location
 
-# Used when no template is given; with templates, the names come from their labels.
-COLUMN_NAMES = {"current": "当年金额", "prev2": "前年金额", "prev1": "上年金额"}
-# How many years before the form's own year each year-bound column holds: funds columns and the
-# annual indicators' value columns alike (the template's history years are year-2 and year-1).
+# How many years before the form's own year each funds column holds (the template's history years
+# are year-2 and year-1; the annual indicators' value columns say theirs in goalform.domain.sections).
 YEARS_BACK = {"current": 0, "prev2": 2, "prev1": 1}
-INDICATOR_YEAR_COLUMNS = {"value": "current", "prev2": "prev2", "prev1": "prev1"}  # annual tree only
 ADDED_KINDS = frozenset({"level2_added", "indicator_added"})
 REMOVED_KINDS = frozenset({"level2_removed", "indicator_removed"})
 
@@ -56,12 +56,9 @@ def shared_years(a: Form, b: Form) -> list[int]:
     return sorted(years_a & {column_year(b.year, c) for c in YEARS_BACK})
 
 
-def indicator_column_names(tree: str) -> dict[str, str]:
-    names = {"value": "预期当年实现值" if tree == "annual" else "指标值", "basis": "指标值确定依据",
-             "category": "指标分类"}
-    if tree == "annual":
-        names = {"prev2": "前年值", "prev1": "上年值", **names}
-    return names
+def indicator_column_names(tree: str, template: Template | None = None) -> dict[str, str]:
+    """The columns a comparison reports on, in the order of the form, with the names it uses."""
+    return {key: column_name(tree, key, template) for key in column_keys(tree) if key != NAME}
 
 
 @dataclass(frozen=True)
@@ -130,7 +127,8 @@ def diff_forms(a: Form, b: Form, template_a: Template | None = None,
             out.append(_same_place("text", Location("texts", key), old, new,
                                    _changed(where, old, new, long=True), where))
     for tree in TREES:
-        out.extend(_tree(tree, a.tree(tree), b.tree(tree), TREE_TITLES[tree], (a.year, b.year)))
+        out.extend(_tree(tree, a.tree(tree), b.tree(tree), TREE_TITLES[tree], (a.year, b.year),
+                         indicator_column_names(tree, template_a or template_b)))
     if _text(a.notes) != _text(b.notes):
         out.append(_same_place("notes", Location("notes", "notes"), a.notes, b.notes,
                                _changed(FIELD_NAMES["notes"], a.notes, b.notes, long=True), FIELD_NAMES["notes"]))
@@ -191,8 +189,8 @@ def _funds(a: Form, b: Form, names: dict[str, str],
             old, new = a.fund(line, col_a), b.fund(line, col_b)
             if not _same_amount(old, new):
                 where = f"{names.get(line, line)}（{_amount_label(a, b, col_a, year)}）"
-                yield Difference("fund", Location("funds", line, col_a), old, new, _changed(where, old, new),
-                                 year, where, Location("funds", line, col_b))
+                yield Difference("fund", Location.of(Cell.fund(line, col_a)), old, new, _changed(where, old, new),
+                                 year, where, Location.of(Cell.fund(line, col_b)))
     groups = list(dict.fromkeys([g for g, _ in a.stated_totals] + [g for g, _ in b.stated_totals]))
     for group in groups:
         for col_a, col_b, year in pairs:
@@ -200,10 +198,10 @@ def _funds(a: Form, b: Form, names: dict[str, str],
             if _same_amount(old, new) or not (_telling(a, templates["a"], group, col_a, old)
                                               or _telling(b, templates["b"], group, col_b, new)):
                 continue
-            label = COLUMN_NAMES[col_a] if a.year == b.year else f"{year}年金额"
+            label = FUNDS_COLUMN_NAMES[col_a] if a.year == b.year else f"{year}年金额"
             where = f"原表所填{names.get(group, group)}（{label}）"
-            yield Difference("stated_total", Location("funds", group, col_a), old, new,
-                             _changed(where, old, new), year, where, Location("funds", group, col_b))
+            yield Difference("stated_total", Location.of(Cell.total(group, col_a)), old, new,
+                             _changed(where, old, new), year, where, Location.of(Cell.total(group, col_b)))
 
 
 def _telling(form: Form, template: Template | None, group_key: str, column: str, stated: str) -> bool:
@@ -246,28 +244,28 @@ def _leaves(roots: list[Indicator]) -> list[_Leaf]:
 
 
 def _tree(tree: str, a_roots: list[Indicator], b_roots: list[Indicator], section: str,
-          years: tuple[int, int]) -> Iterator[Difference]:
+          years: tuple[int, int], columns: dict[str, str]) -> Iterator[Difference]:
     # 二级 groups added, removed or moved within their 一级
     a_groups = _groups(a_roots)
     b_groups = _groups(b_roots)
     for key, path in a_groups.items():
         if key not in b_groups:
-            yield Difference("level2_removed", Location(tree, "name", path=path), key[1], "",
+            yield Difference("level2_removed", _level2(tree, path), key[1], "",
                              f"{section}：删除了二级指标「{key[0]} › {key[1]}」", where=f"{section}「{key[0]} › {key[1]}」")
     for key, path in b_groups.items():
         if key not in a_groups:
-            place = Location(tree, "name", path=path)
+            place = _level2(tree, path)
             yield Difference("level2_added", place, "", key[1], f"{section}：新增了二级指标「{key[0]} › {key[1]}」",
                              where=f"{section}「{key[0]} › {key[1]}」", location_b=place)
     for l1 in dict.fromkeys(k[0] for k in a_groups):
         a_order = [k for k in a_groups if k[0] == l1 and k in b_groups]
         b_order = sorted((k for k in b_groups if k[0] == l1 and k in a_groups), key=lambda k: b_groups[k])
         for key in _moved(a_order, b_order):
-            yield Difference("level2_moved", Location(tree, "name", path=a_groups[key]),
+            yield Difference("level2_moved", _level2(tree, a_groups[key]),
                              _row(a_groups[key]), _row(b_groups[key]),
                              f"{section}：二级指标「{key[0]} › {key[1]}」从第{_row(a_groups[key])}位移到第{_row(b_groups[key])}位",
                              where=f"{section}「{key[0]} › {key[1]}」",
-                             location_b=Location(tree, "name", path=b_groups[key]))
+                             location_b=_level2(tree, b_groups[key]))
 
     a_leaves, b_leaves = _leaves(a_roots), _leaves(b_roots)
     b_by_key = {leaf.key: leaf for leaf in b_leaves}
@@ -291,16 +289,16 @@ def _tree(tree: str, a_roots: list[Indicator], b_roots: list[Indicator], section
         added.remove(new)
 
     for leaf in removed:
-        yield Difference("indicator_removed", _at(tree, "name", leaf), leaf.node.name, "",
-                         f"{section}：删除了「{_where(leaf)}」{_values(tree, leaf.node)}", where=f"{section}「{_where(leaf)}」")
+        yield Difference("indicator_removed", _at(tree, NAME, leaf), leaf.node.name, "",
+                         f"{section}：删除了「{_where(leaf)}」{_values(columns, leaf.node)}", where=f"{section}「{_where(leaf)}」")
     for leaf in added:
-        yield Difference("indicator_added", Location(tree, "name", path=leaf.path), "", leaf.node.name,
-                         f"{section}：新增了「{_where(leaf)}」{_values(tree, leaf.node)}",
-                         where=f"{section}「{_where(leaf)}」", location_b=_at(tree, "name", leaf))
+        yield Difference("indicator_added", Location.of(Cell.indicator(None, NAME), tree, leaf.path), "", leaf.node.name,
+                         f"{section}：新增了「{_where(leaf)}」{_values(columns, leaf.node)}",
+                         where=f"{section}「{_where(leaf)}」", location_b=_at(tree, NAME, leaf))
     for old, new in regrouped:
-        yield Difference("indicator_moved", _at(tree, "name", old), f"{old.l1} › {old.l2}", f"{new.l1} › {new.l2}",
+        yield Difference("indicator_moved", _at(tree, NAME, old), f"{old.l1} › {old.l2}", f"{new.l1} › {new.l2}",
                          f"{section}：「{old.node.name}」从「{old.l1} › {old.l2}」移到「{new.l1} › {new.l2}」",
-                         where=f"{section}「{old.node.name}」", location_b=_at(tree, "name", new))
+                         where=f"{section}「{old.node.name}」", location_b=_at(tree, NAME, new))
     # Moves within a group: the indicators that are not on the longest common order.
     groups: dict[tuple[str, str], list[tuple[_Leaf, _Leaf]]] = {}
     for old, new in pairs:
@@ -311,20 +309,20 @@ def _tree(tree: str, a_roots: list[Indicator], b_roots: list[Indicator], section
         by_key = {old.key: (old, new) for old, new in members}
         for key in _moved(a_order, b_order):
             old, new = by_key[key]
-            yield Difference("indicator_moved", _at(tree, "name", old), _row(old.path), _row(new.path),
+            yield Difference("indicator_moved", _at(tree, NAME, old), _row(old.path), _row(new.path),
                              f"{section}：「{_where(old)}」从第{_row(old.path)}行移到第{_row(new.path)}行",
-                             where=f"{section}「{_where(old)}」", location_b=_at(tree, "name", new))
+                             where=f"{section}「{_where(old)}」", location_b=_at(tree, NAME, new))
     year_a, year_b = years
     for old, new in pairs + regrouped:
-        for column, label in indicator_column_names(tree).items():
-            other, year = column, None
-            if tree == "annual" and column in INDICATOR_YEAR_COLUMNS:
-                year = column_year(year_a, INDICATOR_YEAR_COLUMNS[column])
-                other_funds_column = column_of_year(year_b, year)
-                if other_funds_column is None:
+        for column, label in columns.items():
+            other = column
+            year = history_year(year_a, tree, column) if tree == ANNUAL else None
+            if year is not None:
+                found = [c for c in column_keys(tree) if history_year(year_b, tree, c) == year]
+                if not found:
                     continue  # a year the other form does not have
-                other = next(c for c, f in INDICATOR_YEAR_COLUMNS.items() if f == other_funds_column)
-                label = f"{label}（{year}年）" if year_a == year_b else f"{year}年值"
+                other = found[0]
+                label = f"{label}（{year}年）" if year_a == year_b else year_value(year)
             before, after = old.node.get(column), new.node.get(other)
             if _text(before) != _text(after):
                 where = f"{section}「{_where(old)}」的{label}"
@@ -333,7 +331,11 @@ def _tree(tree: str, a_roots: list[Indicator], b_roots: list[Indicator], section
 
 
 def _at(tree: str, column: str, leaf: _Leaf) -> Location:
-    return Location(tree, column, path=leaf.path, indicator_id=leaf.node.id)
+    return Location.of(Cell.indicator(leaf.node.id, column), tree, leaf.path)
+
+
+def _level2(tree: str, path: tuple[int, ...]) -> Location:
+    return Location.of(Cell.indicator(None, NAME), tree, path)
 
 
 def _groups(roots: list[Indicator]) -> dict[tuple[str, str, int], tuple[int, int]]:
@@ -374,8 +376,8 @@ def _where(leaf: _Leaf) -> str:
     return f"{leaf.l1} › {leaf.l2} › {leaf.node.name}"
 
 
-def _values(tree: str, node: Indicator) -> str:
-    parts = [f"{label}：{node.get(col)}" for col, label in indicator_column_names(tree).items() if node.get(col).strip()]
+def _values(columns: dict[str, str], node: Indicator) -> str:
+    parts = [f"{label}：{node.get(col)}" for col, label in columns.items() if node.get(col).strip()]
     return f"（{'；'.join(parts)}）" if parts else ""
 
 

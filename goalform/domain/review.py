@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from enum import Enum
 
+from goalform.domain.cells import Cell
 from goalform.domain.errors import UserError
 
 
@@ -77,7 +78,7 @@ def check_transition(old: Status, new: Status) -> None:
 
 @dataclass(frozen=True)
 class Comment:
-    """A 审核意见 attached to a target (see :func:`field_target` and friends)."""
+    """A 审核意见 attached to a target (``location`` is :meth:`Cell.to_text`)."""
 
     id: int  # its number in this file (renumbered when records from another save are merged in)
     location: str
@@ -158,48 +159,13 @@ class Review:
         """Comments on indicators by indicator id, whatever column they name (a row's marker)."""
         groups: dict[int, list[Comment]] = {}
         for c in self.comments:
-            target = parse_target(c.location)
+            target = Cell.parse_stored(c.location)
             if target.indicator_id is not None:
                 groups.setdefault(target.indicator_id, []).append(c)
         return groups
 
 
-# -- comment targets ------------------------------------------------------------------------
-# A comment's location is a short text that survives edits: header fields and texts by key, funds
-# cells by line and column, indicators by their store id (ids survive moves and undo).
-FORM_TARGET = "form"
-
-
-@dataclass(frozen=True)
-class Target:
-    kind: str  # form | field | fund | indicator
-    key: str = ""  # field key or funds line
-    column: str = ""  # funds column or indicator column
-    indicator_id: int | None = None
-
-
-def field_target(key: str) -> str:
-    return f"field:{key}"
-
-
-def fund_target(line: str, column: str) -> str:
-    return f"fund:{line}:{column}"
-
-
-def indicator_target(indicator_id: int, column: str = "") -> str:
-    return f"indicator:{indicator_id}" + (f":{column}" if column else "")
-
-
-def parse_target(location: str) -> Target:
-    """The meaning of a comment location; anything unrecognised counts as a comment on the whole form."""
-    kind, _, rest = location.partition(":")
-    if kind == "field" and rest:
-        return Target("field", key=rest)
-    if kind == "fund" and rest:
-        line, _, column = rest.partition(":")
-        return Target("fund", key=line, column=column)
-    if kind == "indicator" and rest:
-        number, _, column = rest.partition(":")
-        if number.isdigit():
-            return Target("indicator", column=column, indicator_id=int(number))
-    return Target("form")
+# A comment's location is the text of its target (:meth:`goalform.domain.cells.Cell.to_text`): header
+# fields and texts by key, funds cells by line and column, indicators by their store id (ids survive
+# moves and undo), or the whole form.
+FORM_TARGET = Cell.form().to_text()

@@ -2,7 +2,7 @@
 ``goalform show --ids`` lists them.
 
 A place is a comment target (``form``, ``field:KEY``, ``fund:LINE:COL``, ``indicator:ID[:COL]``,
-see :mod:`goalform.domain.review`) or a location as ``goalform validate`` prints it
+see :class:`goalform.domain.cells.Cell`) or a location as ``goalform validate`` prints it
 (``header/phone``, ``funds/fiscal/current``, ``annual/1.1.1/value``). Either is checked against
 the form: an unknown field, funds line or column, or an indicator that does not exist is refused.
 """
@@ -10,15 +10,10 @@ from __future__ import annotations
 
 from typing import Iterator
 
+from goalform.domain.cells import FIELD, FUND, INDICATOR, Cell, CellError
 from goalform.domain.form import HEADER_FIELDS, INDICATOR_COLUMNS, TREES, Form, Indicator, walk
 from goalform.domain.names import TREE_NAMES
-from goalform.domain.review import (
-    FORM_TARGET,
-    ReviewError,
-    field_target,
-    fund_target,
-    indicator_target,
-)
+from goalform.domain.review import FORM_TARGET, ReviewError
 from goalform.domain.template import COLUMNS, Template
 
 OTHER_FIELDS = ("deadline", "notes")
@@ -36,26 +31,28 @@ def resolve_place(text: str, form: Form, template: Template) -> str:
         raise ReviewError(f"请用 --at 给出位置（{EXAMPLES}）")
     if "/" in place:
         return _from_location(place, form, template)
-    kind, _, rest = place.partition(":")
     if place == FORM_TARGET:
         return FORM_TARGET
-    if kind == "field":
-        return _field(rest, template, place)
-    if kind == "fund":
-        line, _, column = rest.partition(":")
-        return _fund(line, column, template, place)
-    if kind == "indicator":
-        number, _, column = rest.partition(":")
-        if not number.isdigit() or not number.isascii():
+    try:
+        cell: Cell | None = Cell.parse(place)
+    except CellError:
+        cell = None  # refused below in the words of the kind it starts with
+    kind = place.partition(":")[0]
+    if kind == FIELD:
+        return _field(cell.key if cell else "", template, place)
+    if kind == FUND:
+        return _fund(cell.key if cell else "", cell.column if cell else "", template, place)
+    if kind == INDICATOR:
+        if cell is None or cell.indicator_id is None:
             raise ReviewError(f"位置「{place}」中的指标编号无效（用 goalform show --ids 查看指标编号）")
-        return _indicator(int(number), column, form, place)
+        return _indicator(cell.indicator_id, cell.column, form, place)
     raise ReviewError(f"未知的位置「{place}」（可用：{EXAMPLES}）")
 
 
 def _field(key: str, template: Template, place: str) -> str:
     if key not in field_keys(template):
         raise ReviewError(f"位置「{place}」：没有字段「{key}」（可用：{'、'.join(field_keys(template))}）")
-    return field_target(key)
+    return Cell.field(key).to_text()
 
 
 def _fund(line: str, column: str, template: Template, place: str) -> str:
@@ -64,7 +61,7 @@ def _fund(line: str, column: str, template: Template, place: str) -> str:
         raise ReviewError(f"位置「{place}」：没有资金行「{line}」（可用：{'、'.join(template.funds_line_keys())}）")
     if column not in COLUMNS:
         raise ReviewError(f"位置「{place}」：没有资金列「{column}」（可用：{'、'.join(COLUMNS)}）")
-    return fund_target(line, column)
+    return Cell.fund(line, column).to_text()
 
 
 def _indicator(indicator_id: int, column: str, form: Form, place: str) -> str:
@@ -72,7 +69,7 @@ def _indicator(indicator_id: int, column: str, form: Form, place: str) -> str:
         raise ReviewError(f"位置「{place}」：表中没有编号为 {indicator_id} 的指标（用 goalform show --ids 查看）")
     if column and column not in INDICATOR_COLUMNS:
         raise ReviewError(f"位置「{place}」：指标没有「{column}」列（可用：{'、'.join(INDICATOR_COLUMNS)}）")
-    return indicator_target(indicator_id, "" if column == "name" else column)
+    return Cell.indicator(indicator_id, "" if column == "name" else column).to_text()
 
 
 def _from_location(place: str, form: Form, template: Template) -> str:
@@ -83,7 +80,7 @@ def _from_location(place: str, form: Form, template: Template) -> str:
     if section == "funds" and len(parts) == 2:
         return _fund(parts[0], parts[1], template, place)
     if section == "review" or (section in TREES and parts == ["deadline"]):
-        return FORM_TARGET if section == "review" else field_target("deadline")
+        return FORM_TARGET if section == "review" else Cell.field("deadline").to_text()
     if section in TREES and parts and all(p.isdigit() and p.isascii() and int(p) > 0 for p in parts[0].split(".")):
         nodes, node = form.tree(section), None
         for step in parts[0].split("."):

@@ -7,20 +7,12 @@ from __future__ import annotations
 
 from typing import Callable, Iterable
 
+from goalform.domain.cells import FIELD, FUND, INDICATOR, Cell
 from goalform.domain.fingerprint import short
 from goalform.domain.form import HEADER_FIELDS, TREES, Form, Indicator, walk
-from goalform.domain.review import (
-    FORM_TARGET,
-    FROZEN,
-    Review,
-    Status,
-    StatusChange,
-    field_target,
-    fund_target,
-    indicator_target,
-    parse_target,
-)
 from goalform.domain.names import TREE_NAMES, field_name
+from goalform.domain.review import FROZEN, Review, Status, StatusChange
+from goalform.domain.sections import LABELLED, NAME, PREV1, PREV2, TREE_COLUMN_NAMES, VALUE, column_name
 from goalform.domain.template import Template, TemplateError
 from goalform.domain.validation import Finding, Severity, validate
 from goalform.domain.validation.core import Location
@@ -28,21 +20,15 @@ from goalform.domain.validation.review import approved_changed_text, modified_te
 
 def target_of_location(location: Location) -> str:
     """The comment target for a finding's location: a field, a funds cell, an indicator, or the form."""
-    if location.section in ("header", "texts", "notes") and location.field:
-        return field_target(location.field)
-    if location.section == "funds" and location.field and location.column:
-        return fund_target(location.field, location.column)
-    if location.section in TREES and location.indicator_id is not None:
-        return indicator_target(location.indicator_id, location.field)
-    return FORM_TARGET
+    return location.cell.to_text()
 
 
 def location_of_target(target: str, tree_of: Callable[[int], str]) -> Location | None:
     """The inverse of :func:`target_of_location`: where the window jumps for a comment target; None
     for the whole form or an indicator that is gone. ``tree_of(id)`` names an indicator's tree (and
     raises KeyError for one that is gone)."""
-    t = parse_target(target)
-    if t.kind == "field":
+    t = Cell.parse_stored(target)
+    if t.kind == FIELD:
         if t.key in HEADER_FIELDS:
             return Location("header", t.key)
         if t.key == "notes":
@@ -50,14 +36,14 @@ def location_of_target(target: str, tree_of: Callable[[int], str]) -> Location |
         if t.key == "deadline":
             return Location("long_term", "deadline")
         return Location("texts", t.key)
-    if t.kind == "fund":
-        return Location("funds", t.key, t.column)
-    if t.kind == "indicator" and t.indicator_id is not None:
+    if t.kind == FUND:
+        return Location.of(t)
+    if t.kind == INDICATOR and t.indicator_id is not None:
         try:
             tree = tree_of(t.indicator_id)
         except KeyError:
             return None
-        return Location(tree, t.column, indicator_id=t.indicator_id)
+        return Location.of(t, tree)
     return None
 
 
@@ -148,24 +134,26 @@ class TargetLabeler:
         return f"{prev2 if column == 'prev2' else prev1}年金额"
 
     def indicator_column(self, tree: str, column: str) -> str:
-        prev2, prev1 = self.template.history_years(self.form.year)
-        return {
-            "name": "名称", "value": "预期当年实现值" if tree == "annual" else "指标值", "basis": "指标值确定依据",
-            "category": "指标分类", "prev2": f"{prev2}年指标值", "prev1": f"{prev1}年指标值",
-        }.get(column, column)
+        """「预期当年实现值」, 「2024年指标值」 (a history column by its year), 「名称」 (the row's name)."""
+        if column in (PREV2, PREV1):
+            prev2, prev1 = self.template.history_years(self.form.year)
+            return f"{prev2 if column == PREV2 else prev1}年{TREE_COLUMN_NAMES[VALUE]}"
+        if column == NAME:
+            return "名称"
+        return column_name(tree, column, self.template) if column in LABELLED else column
 
     def label(self, location: str) -> str:
-        target = parse_target(location)
-        if target.kind == "field":
+        target = Cell.parse_stored(location)
+        if target.kind == FIELD:
             return self.field_name(target.key)
-        if target.kind == "fund":
+        if target.kind == FUND:
             try:
                 name = self.template.funds_line(target.key).label
             except TemplateError:
                 group = next((g for g in self.template.funds if g.key == target.key), None)
                 name = (group.label.replace("\n", "") + "合计") if group else target.key
             return f"{name}（{self.column_name(target.column)}）" if target.column else name
-        if target.kind == "indicator" and target.indicator_id is not None:
+        if target.kind == INDICATOR and target.indicator_id is not None:
             found = self._node(target.indicator_id)
             if found is None:
                 return "（已删除的指标）"

@@ -21,6 +21,7 @@ import re
 from dataclasses import dataclass
 from typing import Iterable
 
+from goalform.domain.cells import Cell
 from goalform.domain.dates import parse_date
 from goalform.domain.form import Form, walk
 from goalform.domain.notes import fit_notes
@@ -73,7 +74,7 @@ def roll_forward(form: Form, template: Template, *, available: Iterable[Template
                     new.funds[(line.key, column)] = text
     new.stated_totals = {}
     first_line = template.funds[0].lines[0].key if template.funds and template.funds[0].lines else ""
-    add("rollover.funds_current", Severity.INFO, Location("funds", first_line, "current"),
+    add("rollover.funds_current", Severity.INFO, Location.of(Cell.fund(first_line, "current")),
         f"{new.year}年当年金额已清空，请填写本年预算数")
 
     # -- annual indicators -----------------------------------------------------------------
@@ -82,7 +83,7 @@ def roll_forward(form: Form, template: Template, *, available: Iterable[Template
             for l3 in l2.children:
                 l3.prev2, l3.prev1, l3.value = l3.prev1, l3.value, ""
     if any(True for _ in _leaves(new)):
-        add("rollover.expected_empty", Severity.INFO, Location("annual", "value", path=(0,)),
+        add("rollover.expected_empty", Severity.INFO, Location.of(Cell.indicator(None, "value"), "annual", (0,)),
             "年度绩效指标的预期当年实现值已清空，请逐项填写")
 
     # -- texts and the long-term part ------------------------------------------------------

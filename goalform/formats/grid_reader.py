@@ -18,6 +18,7 @@ from goalform import assets
 from goalform.domain.amounts import canonical_amount
 from goalform.domain.folding import fold
 from goalform.domain.form import Form, Indicator, empty_tree
+from goalform.domain.sections import ANNUAL, LONG_TERM, column_keys
 from goalform.domain.template import COLUMNS, Template
 from goalform.formats.layout import GRID_COLUMNS, SHAPES, ShapeCell
 
@@ -368,8 +369,7 @@ class _Reader:
         if l2_name and (switched or self.l2 is None or text_key(l2_name) != text_key(self.l2.name)):
             self.l2 = Indicator(level=2, name=l2_name)
             self.l1.children.append(self.l2)
-        columns = ("name", "prev2", "prev1", "value", "basis", "category") if annual else (
-            "name", "value", "basis", "category")
+        columns = column_keys(ANNUAL if annual else LONG_TERM)
         slot_of = {"name": "level3"}
         values = {c: clean_cell(v[slot_of.get(c, c)]) for c in columns}
         if any(values.values()):

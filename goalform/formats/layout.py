@@ -15,6 +15,7 @@ from __future__ import annotations
 from typing import Hashable
 
 from goalform.domain.amounts import canonical_amount, format_amount, format_share
+from goalform.domain.cells import Cell
 from goalform.domain.form import Form, Indicator
 from goalform.domain.funds import FundsSummary, summarize_funds
 from goalform.domain.template import Template
@@ -106,7 +107,8 @@ class GridCell:
     """One cell of the grid (treat as immutable).
 
     ``rowspan > 1`` starts a vertical merge over that many rows; ``merged`` marks a cell that
-    continues one (its text is empty, as in the reference dumps). ``key`` says what the cell holds,
+    continues one (its text is empty, as in the reference dumps). ``key`` says what the cell holds (a
+    field's, text's, amount's or 合计's is its :meth:`Cell.grid_key`),
     e.g. ``("field", "department")``, ``("fund", "fiscal", "current")``, ``("total", "income", "prev1")``,
     ``("share", "fiscal")``, ``("total_share", "income")``, ``("text", "tasks")``, ``("deadline",)`` (the
     长期目标 label, which carries form.deadline), ``("indicator", "annual", (0, 1, 2), "basis")`` (tree,
@@ -249,13 +251,13 @@ def _above(line: str, template: Template, form: Form) -> str:
 def _header(b: _Builder, t: Template, form: Form) -> None:
     b.add(ROW_FIELD, "department", [
         GridCell(t.label("department"), 0, 2),
-        GridCell(form.department, 2, 7, role=VALUE, key=("field", "department")),
+        GridCell(form.department, 2, 7, role=VALUE, key=Cell.field("department").grid_key()),
     ])
     b.add(ROW_FIELD, "filler", [
         GridCell(t.label("filler"), 0, 2),
-        GridCell(form.filler, 2, 2, role=VALUE, key=("field", "filler")),
+        GridCell(form.filler, 2, 2, role=VALUE, key=Cell.field("filler").grid_key()),
         GridCell(t.label("phone"), 4, 2),
-        GridCell(form.phone, 6, 3, role=VALUE, key=("field", "phone")),
+        GridCell(form.phone, 6, 3, role=VALUE, key=Cell.field("phone").grid_key()),
     ])
 
 
@@ -280,23 +282,23 @@ def _funds(b: _Builder, t: Template, form: Form, summary: FundsSummary) -> None:
             b.add(ROW_FUNDS_LINE, "funds_line", [
                 _cont(0), group_cell,
                 GridCell(line.label, 2, 2),
-                GridCell(canonical_amount(form.fund(line.key, "current")), 4, 1, role=AMOUNT, key=("fund", line.key, "current")),
+                GridCell(canonical_amount(form.fund(line.key, "current")), 4, 1, role=AMOUNT, key=Cell.fund(line.key, "current").grid_key()),
                 GridCell(format_share(summary.shares.get(line.key)), 5, 1, role=DERIVED, key=("share", line.key)),
-                GridCell(canonical_amount(form.fund(line.key, "prev2")), 6, 1, role=AMOUNT, key=("fund", line.key, "prev2")),
-                GridCell(canonical_amount(form.fund(line.key, "prev1")), 7, 2, role=AMOUNT, key=("fund", line.key, "prev1")),
+                GridCell(canonical_amount(form.fund(line.key, "prev2")), 6, 1, role=AMOUNT, key=Cell.fund(line.key, "prev2").grid_key()),
+                GridCell(canonical_amount(form.fund(line.key, "prev1")), 7, 2, role=AMOUNT, key=Cell.fund(line.key, "prev1").grid_key()),
             ])
         group_cell = GridCell(group.label, 1, 1) if not group.lines else _cont(1)
         b.add(ROW_FUNDS_TOTAL, "funds_line", [
             _cont(0), group_cell,
             GridCell(t.label("total"), 2, 2),
             GridCell(format_amount(summary.totals[(group.key, "current")]), 4, 1, role=DERIVED,
-                     key=("total", group.key, "current")),
+                     key=Cell.total(group.key, "current").grid_key()),
             GridCell(format_share(summary.total_shares.get(group.key)), 5, 1, role=DERIVED,
                      key=("total_share", group.key)),
             GridCell(format_amount(summary.totals[(group.key, "prev2")]), 6, 1, role=DERIVED,
-                     key=("total", group.key, "prev2")),
+                     key=Cell.total(group.key, "prev2").grid_key()),
             GridCell(format_amount(summary.totals[(group.key, "prev1")]), 7, 2, role=DERIVED,
-                     key=("total", group.key, "prev1")),
+                     key=Cell.total(group.key, "prev1").grid_key()),
         ])
         b.set_rowspan(group_first, 1, len(b.rows) - group_first)
     b.set_rowspan(first, 0, len(b.rows) - first)
@@ -307,7 +309,7 @@ def _text(b: _Builder, t: Template, form: Form, key: str) -> None:
     label = section.label.format(deadline=form.deadline) if "{deadline}" in section.label else section.label
     b.add(ROW_TEXT, "text", [
         GridCell(label, 0, 2, key=("deadline",) if "{deadline}" in section.label else None),
-        GridCell(form.text(key), 2, 7, role=VALUE, key=("text", key), align="left"),
+        GridCell(form.text(key), 2, 7, role=VALUE, key=Cell.text(key).grid_key(), align="left"),
     ])
 
 

@@ -2,14 +2,16 @@
 from __future__ import annotations
 
 from goalform.domain.amounts import format_amount, format_share
+from goalform.domain.cells import Cell
 from goalform.domain.fingerprint import fingerprint
 from goalform.domain.form import Form, Indicator
 from goalform.domain.funds import summarize_funds
 from goalform.domain.names import FIELD_NAMES as F
 from goalform.domain.names import TREE_TITLES
-from goalform.domain.review import FORM_TARGET, Review, field_target, fund_target, indicator_target
+from goalform.domain.review import FORM_TARGET, Review
 from goalform.domain.review_places import field_keys, indicators
 from goalform.domain.review_text import TargetLabeler, history_lines, review_alerts, status_text
+from goalform.domain.sections import NAME, TREE_OF_GOAL, column_keys, column_name, history_year
 from goalform.domain.template import COLUMNS, Template
 
 
@@ -46,14 +48,11 @@ def render_text(form: Form, template: Template) -> str:
         add(label if "：" in label else f"{label}：")
         for line in form.text(section.key).splitlines() or [""]:
             add(f"  {line}")
-        if section.key == "long_term_goal":
+        tree = TREE_OF_GOAL.get(section.key)
+        if tree is not None:
             add("")
-            add(f"{TREE_TITLES['long_term']}（一级 / 二级 / 三级：指标值 | 指标值确定依据 | 指标分类）")
-            _tree(out, form.long_term, annual=False)
-        if section.key == "annual_goal":
-            add("")
-            add(f"{TREE_TITLES['annual']}（一级 / 二级 / 三级：{prev2}年 | {prev1}年 | 预期当年实现值 | 指标值确定依据 | 指标分类）")
-            _tree(out, form.annual, annual=True)
+            add(f"{TREE_TITLES[tree]}（一级 / 二级 / 三级：{' | '.join(_headers(template, tree, form.year))}）")
+            _tree(out, form.tree(tree), tree)
     if form.notes.strip():
         add("")
         add("备注：")
@@ -62,15 +61,21 @@ def render_text(form: Form, template: Template) -> str:
     return "\n".join(out) + "\n"
 
 
-def _tree(out: list[str], roots: list[Indicator], annual: bool) -> None:
+def _headers(template: Template, tree: str, year: int) -> list[str]:
+    """A 三级's columns after its name: a history column by its year (「2024年」), the others by name."""
+    years = {key: history_year(year, tree, key) for key in column_keys(tree)}
+    return [f"{years[key]}年" if years[key] not in (None, year) else column_name(tree, key, template)
+            for key in column_keys(tree) if key != NAME]
+
+
+def _tree(out: list[str], roots: list[Indicator], tree: str) -> None:
+    keys = [key for key in column_keys(tree) if key != NAME]
     for l1 in roots:
         out.append(f"  {l1.name}")
         for l2 in l1.children:
             out.append(f"    {l2.name}")
             for l3 in l2.children:
-                values = [l3.prev2, l3.prev1, l3.value] if annual else [l3.value]
-                values += [l3.basis, l3.category]
-                out.append(f"      {l3.name}：{' | '.join(values)}")
+                out.append(f"      {l3.name}：{' | '.join(l3.get(key) for key in keys)}")
 
 
 def render_review(form: Form, template: Template) -> str:
@@ -96,10 +101,11 @@ def render_places(form: Form, template: Template) -> str:
     """Every place ``goalform review --comment … --at`` takes, with what it is (``goalform show --ids``)."""
     labels = TargetLabeler(form, template)
     out = ["", "可用于 goalform review --at 的位置："]
-    places = [FORM_TARGET] + [field_target(k) for k in field_keys(template)]
-    places += [fund_target(line.key, c) for g in template.funds for line in g.lines for c in COLUMNS]
+    places = [FORM_TARGET] + [Cell.field(k).to_text() for k in field_keys(template)]
+    places += [Cell.fund(line.key, c).to_text() for g in template.funds for line in g.lines for c in COLUMNS]
     out += [f"  {p}    {labels.label(p)}" for p in places]
     for tree, path, node in indicators(form):
         if node.id is not None:
-            out.append(f"  {indicator_target(node.id)}    {tree}/{path}    {labels.label(indicator_target(node.id))}")
+            place = Cell.indicator(node.id).to_text()
+            out.append(f"  {place}    {tree}/{path}    {labels.label(place)}")
     return "\n".join(out) + "\n"

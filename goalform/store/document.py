@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Iterable
 
 from goalform import assets
+from goalform.domain.cells import TOTAL, Cell
 from goalform.domain.fingerprint import fingerprint
 from goalform.domain.form import HEADER_FIELDS, Form
 from goalform.domain.review import (
@@ -35,7 +36,7 @@ from goalform.store.checks import shown
 from goalform.store.database import as_text, transaction
 from goalform.store.document_file import DocumentFile
 from goalform.store.errors import CorruptFile, ReadOnlyError, StoreError
-from goalform.store.form_rows import OTHER_FIELDS, fill_form, fill_funds, is_total_line, total_line, write_rows
+from goalform.store.form_rows import OTHER_FIELDS, fill_form, fill_funds, write_rows
 from goalform.store.indicator_table import IndicatorRecord, IndicatorTable, Subtree
 from goalform.store.workspace import WorkingCopy
 
@@ -106,8 +107,8 @@ class Document(DocumentFile):
         if column not in COLUMNS:
             raise KeyError(column)
         stale: str | None = None
-        if not is_total_line(line):
-            stale = total_line(self.template.funds_group_of(line).key)  # raises for unknown lines
+        if Cell.from_stored(line, column).kind != TOTAL:
+            stale = Cell.total(self.template.funds_group_of(line).key, column).stored_line()  # raises for unknown lines
         self._require_writable()
         with transaction(self._conn):
             self._conn.execute("INSERT INTO fund(line, col, value) VALUES (?, ?, ?) "
@@ -125,10 +126,10 @@ class Document(DocumentFile):
         fill_funds(form, self._all_funds())
 
     def stated_total(self, group: str, column: str) -> str:
-        return self.fund(total_line(group), column)
+        return self.fund(Cell.total(group, column).stored_line(), column)
 
     def set_stated_total(self, group: str, column: str, text: str) -> None:
-        self.set_fund(total_line(group), column, text)
+        self.set_fund(Cell.total(group, column).stored_line(), column, text)
 
     # -- indicators (goalform.store.indicator_table) ---------------------------------------
     def roots(self, tree: str) -> list[int]:
@@ -230,7 +231,7 @@ class Document(DocumentFile):
         return list(self.review().comments)
 
     def add_comment(self, location: str, text: str, author: str) -> Comment:
-        """Attach a 审核意见 to ``location`` (see goalform.domain.review: field_target, indicator_target...)."""
+        """Attach a 审核意见 to ``location`` (the text of a :class:`goalform.domain.cells.Cell`)."""
         if not text.strip():
             raise ReviewError("审核意见不能为空")
         if not author.strip():

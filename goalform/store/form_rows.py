@@ -2,29 +2,20 @@
 
 ``field`` holds the header fields, the text sections, the deadline and notes (and the template and
 year); ``fund`` holds the amounts by (line, column), and a 合计 kept as the imported document printed
-it under the line ``total:GROUP`` (the prefix lives only in this module); ``indicator`` holds the
-trees (:mod:`goalform.store.indicator_table`).
+it under the line ``total:GROUP`` (:meth:`Cell.stored_line`); ``indicator`` holds the trees
+(:mod:`goalform.store.indicator_table`).
 """
 from __future__ import annotations
 
 import sqlite3
 
+from goalform.domain.cells import TOTAL, Cell
 from goalform.domain.form import HEADER_FIELDS, TREES, Form, Indicator, ensure_level1
 from goalform.domain.template import Template
 from goalform.store.database import transaction
 
 # Single-valued fields besides the header: the deadline of 长期目标 and the import notes.
 OTHER_FIELDS: tuple[str, ...] = ("deadline", "notes")
-_TOTAL_PREFIX = "total:"
-
-
-def total_line(group: str) -> str:
-    """The ``fund`` line under which a group's stated 合计 is kept."""
-    return _TOTAL_PREFIX + group
-
-
-def is_total_line(line: str) -> bool:
-    return line.startswith(_TOTAL_PREFIX)
 
 
 def fill_form(form: Form, template: Template, fields: dict[str, str], funds: dict[tuple[str, str], str]) -> None:
@@ -40,10 +31,11 @@ def fill_funds(form: Form, funds: dict[tuple[str, str], str]) -> None:
     form.funds.clear()
     form.stated_totals.clear()
     for (line, column), value in funds.items():
-        if is_total_line(line):
-            form.stated_totals[(line[len(_TOTAL_PREFIX):], column)] = value
+        cell = Cell.from_stored(line, column)
+        if cell.kind == TOTAL:
+            form.stated_totals[(cell.key, cell.column)] = value
         else:
-            form.funds[(line, column)] = value
+            form.funds[(cell.key, cell.column)] = value
 
 
 def write_form(conn: sqlite3.Connection, form: Form, template: Template) -> None:
@@ -63,8 +55,8 @@ def write_rows(conn: sqlite3.Connection, form: Form, template: Template) -> None
     conn.executemany("INSERT INTO field(key, value) VALUES (?, ?)", fields.items())
     conn.executemany(
         "INSERT INTO fund(line, col, value) VALUES (?, ?, ?)",
-        [(l, c, v) for (l, c), v in form.funds.items() if v != ""]
-        + [(total_line(g), c, v) for (g, c), v in form.stated_totals.items() if v != ""],
+        [(Cell.fund(l, c).stored_line(), c, v) for (l, c), v in form.funds.items() if v != ""]
+        + [(Cell.total(g, c).stored_line(), c, v) for (g, c), v in form.stated_totals.items() if v != ""],
     )
 
     def insert(node: Indicator, tree: str, parent_id: int | None, position: int) -> None:

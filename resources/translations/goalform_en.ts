@@ -26,43 +26,43 @@
 <context>
     <name>Commands</name>
     <message>
-        <location filename="../../goalform/ui/undo_commands.py" line="39" />
+        <location filename="../../goalform/ui/undo_commands.py" line="41" />
         <source>修改%1</source>
         <translation>Edit %1</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/undo_commands.py" line="63" />
+        <location filename="../../goalform/ui/undo_commands.py" line="65" />
         <source>修改金额</source>
         <translation>Edit amount</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/undo_commands.py" line="109" />
+        <location filename="../../goalform/ui/undo_commands.py" line="111" />
         <source>重命名指标</source>
         <translation>Rename indicator</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/undo_commands.py" line="109" />
+        <location filename="../../goalform/ui/undo_commands.py" line="111" />
         <source>修改指标值</source>
         <translation>Edit indicator value</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/undo_commands.py" line="126" />
+        <location filename="../../goalform/ui/undo_commands.py" line="128" />
         <source>添加二级指标</source>
         <translation>Add level-2 indicator</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/undo_commands.py" line="126" />
-        <location filename="../../goalform/ui/undo_commands.py" line="149" />
+        <location filename="../../goalform/ui/undo_commands.py" line="128" />
+        <location filename="../../goalform/ui/undo_commands.py" line="151" />
         <source>添加三级指标</source>
         <translation>Add level-3 indicator</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/undo_commands.py" line="168" />
+        <location filename="../../goalform/ui/undo_commands.py" line="170" />
         <source>删除指标</source>
         <translation>Delete indicator</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/undo_commands.py" line="184" />
+        <location filename="../../goalform/ui/undo_commands.py" line="186" />
         <source>移动指标</source>
         <translation>Move indicator</translation>
     </message>
@@ -587,17 +587,17 @@ Recover them?</translation>
 <context>
     <name>FindingsDock</name>
     <message>
-        <location filename="../../goalform/ui/findings/dock.py" line="76" />
+        <location filename="../../goalform/ui/findings/dock.py" line="86" />
         <source>检查结果</source>
         <translation>Findings</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/findings/dock.py" line="119" />
+        <location filename="../../goalform/ui/findings/dock.py" line="129" />
         <source>未打开表格</source>
         <translation>No form open</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/findings/dock.py" line="132" />
+        <location filename="../../goalform/ui/findings/dock.py" line="142" />
         <source>没有发现问题</source>
         <translation>No problems found</translation>
     </message>
@@ -605,28 +605,28 @@ Recover them?</translation>
 <context>
     <name>FundsTab</name>
     <message>
-        <location filename="../../goalform/ui/funds/tab.py" line="59" />
+        <location filename="../../goalform/ui/funds/tab.py" line="60" />
         <source>%1（%2）</source>
         <translation>%1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/funds/tab.py" line="60" />
-        <location filename="../../goalform/ui/funds/tab.py" line="64" />
+        <location filename="../../goalform/ui/funds/tab.py" line="61" />
+        <location filename="../../goalform/ui/funds/tab.py" line="65" />
         <source>%1年当年金额</source>
         <translation>%1 amount</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/funds/tab.py" line="111" />
+        <location filename="../../goalform/ui/funds/tab.py" line="112" />
         <source>单位：万元。合计和占比由程序计算，不能直接修改。</source>
         <translation>Unit: 10,000 yuan. Totals and shares are computed and cannot be edited.</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/funds/tab.py" line="137" />
+        <location filename="../../goalform/ui/funds/tab.py" line="138" />
         <source>由程序计算</source>
         <translation>Computed</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/funds/tab.py" line="206" />
+        <location filename="../../goalform/ui/funds/tab.py" line="207" />
         <source>未采用：</source>
         <translation>Not accepted: </translation>
     </message>
@@ -634,189 +634,155 @@ Recover them?</translation>
 <context>
     <name>HeaderTab</name>
     <message>
-        <location filename="../../goalform/ui/fields/header_tab.py" line="25" />
+        <location filename="../../goalform/ui/fields/header_tab.py" line="26" />
         <source>填报单位</source>
         <translation>Department</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/fields/header_tab.py" line="31" />
+        <location filename="../../goalform/ui/fields/header_tab.py" line="32" />
         <source>填写填报本表的部门全称</source>
         <translation>Full name of the department</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/fields/header_tab.py" line="32" />
+        <location filename="../../goalform/ui/fields/header_tab.py" line="33" />
         <source>如 027-12345678 或 13812345678</source>
         <translation>e.g. 027-12345678 or 13812345678</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/fields/header_tab.py" line="33" />
+        <location filename="../../goalform/ui/fields/header_tab.py" line="34" />
         <source>如 2025-12-31，或点右边的日历选择</source>
         <translation>e.g. 2025-12-31, or pick from the calendar on the right</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/fields/header_tab.py" line="46" />
+        <location filename="../../goalform/ui/fields/header_tab.py" line="47" />
         <source>表格</source>
         <translation>Form</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/fields/header_tab.py" line="48" />
+        <location filename="../../goalform/ui/fields/header_tab.py" line="49" />
         <source>版本</source>
         <translation>Version</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/fields/header_tab.py" line="49" />
+        <location filename="../../goalform/ui/fields/header_tab.py" line="50" />
         <source>年度</source>
         <translation>Year</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/fields/header_tab.py" line="50" />
+        <location filename="../../goalform/ui/fields/header_tab.py" line="51" />
         <source>单位</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/fields/header_tab.py" line="50" />
+        <location filename="../../goalform/ui/fields/header_tab.py" line="51" />
         <source>万元</source>
         <translation>10,000 yuan</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/fields/header_tab.py" line="54" />
+        <location filename="../../goalform/ui/fields/header_tab.py" line="55" />
         <source>备注（不打印）</source>
         <translation>Notes (not printed)</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/fields/header_tab.py" line="58" />
+        <location filename="../../goalform/ui/fields/header_tab.py" line="59" />
         <source>导入和结转时的说明会记在这里，也可以写给自己的备忘。</source>
         <translation>Notes from import and rollover are kept here; you can add your own.</translation>
     </message>
 </context>
 <context>
-    <name>IndicatorModel</name>
-    <message>
-        <location filename="../../goalform/ui/indicators/model.py" line="142" />
-        <source>指标</source>
-        <translation>Indicator</translation>
-    </message>
-    <message>
-        <location filename="../../goalform/ui/indicators/model.py" line="143" />
-        <source>预期当年实现值</source>
-        <translation>Expected this year</translation>
-    </message>
-    <message>
-        <location filename="../../goalform/ui/indicators/model.py" line="143" />
-        <source>指标值</source>
-        <translation>Target value</translation>
-    </message>
-    <message>
-        <location filename="../../goalform/ui/indicators/model.py" line="144" />
-        <source>指标值确定依据</source>
-        <translation>Basis of the value</translation>
-    </message>
-    <message>
-        <location filename="../../goalform/ui/indicators/model.py" line="145" />
-        <source>指标分类</source>
-        <translation>Category</translation>
-    </message>
-    <message>
-        <location filename="../../goalform/ui/indicators/model.py" line="146" />
-        <location filename="../../goalform/ui/indicators/model.py" line="147" />
-        <source>%1年值</source>
-        <translation>%1 value</translation>
-    </message>
-</context>
-<context>
     <name>IndicatorsTab</name>
     <message>
-        <location filename="../../goalform/ui/indicators/tab.py" line="50" />
+        <location filename="../../goalform/ui/indicators/tab.py" line="49" />
         <source>长期目标</source>
         <translation>Long-term goal</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/indicators/tab.py" line="50" />
+        <location filename="../../goalform/ui/indicators/tab.py" line="49" />
         <source>年度目标</source>
         <translation>Annual goal</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/indicators/tab.py" line="56" />
+        <location filename="../../goalform/ui/indicators/tab.py" line="55" />
         <source>如 %1年12月</source>
         <translation>e.g. December %1</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/indicators/tab.py" line="58" />
+        <location filename="../../goalform/ui/indicators/tab.py" line="57" />
         <source>截止时间</source>
         <translation>Deadline</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/indicators/tab.py" line="63" />
+        <location filename="../../goalform/ui/indicators/tab.py" line="62" />
         <source>目标</source>
         <translation>Goal</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/indicators/tab.py" line="69" />
+        <location filename="../../goalform/ui/indicators/tab.py" line="68" />
         <source>添加二级指标</source>
         <translation>Add level-2 indicator</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/indicators/tab.py" line="70" />
+        <location filename="../../goalform/ui/indicators/tab.py" line="69" />
         <source>添加三级指标</source>
         <translation>Add level-3 indicator</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/indicators/tab.py" line="71" />
+        <location filename="../../goalform/ui/indicators/tab.py" line="70" />
         <source>插入同级</source>
         <translation>Insert sibling</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/indicators/tab.py" line="72" />
+        <location filename="../../goalform/ui/indicators/tab.py" line="71" />
         <source>删除</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/indicators/tab.py" line="73" />
+        <location filename="../../goalform/ui/indicators/tab.py" line="72" />
         <source>上移</source>
         <translation>Move up</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/indicators/tab.py" line="74" />
+        <location filename="../../goalform/ui/indicators/tab.py" line="73" />
         <source>下移</source>
         <translation>Move down</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/indicators/tab.py" line="107" />
+        <location filename="../../goalform/ui/indicators/tab.py" line="106" />
         <source>F2/回车 编辑 · Tab 下一格 · Esc 取消新行 · 拖动可调整顺序</source>
         <translation>F2 edit · Esc cancel · drag to move</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/indicators/tab.py" line="160" />
+        <location filename="../../goalform/ui/indicators/tab.py" line="159" />
         <source>指标</source>
         <translation>Indicator</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/indicators/tab.py" line="180" />
+        <location filename="../../goalform/ui/indicators/tab.py" line="179" />
         <source>请先选中一个二级指标，再添加三级指标。</source>
         <translation>Select a level-2 indicator first, then add a level-3 indicator.</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/indicators/tab.py" line="230" />
+        <location filename="../../goalform/ui/indicators/tab.py" line="229" />
         <source>一级指标由模板固定，不能删除。</source>
         <translation>Level-1 indicators are fixed by the template and cannot be deleted.</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/indicators/tab.py" line="250" />
+        <location filename="../../goalform/ui/indicators/tab.py" line="249" />
         <source>一级指标是表格规定的，不能移动</source>
         <translation>First-level indicators are fixed by the form and cannot be moved</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/indicators/tab.py" line="259" />
+        <location filename="../../goalform/ui/indicators/tab.py" line="258" />
         <source>这一组只有这一个指标，无需移动</source>
         <translation>This is the only indicator in its group: nothing to move</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/indicators/tab.py" line="261" />
+        <location filename="../../goalform/ui/indicators/tab.py" line="260" />
         <source>已经在最上面</source>
         <translation>Already at the top</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/indicators/tab.py" line="261" />
+        <location filename="../../goalform/ui/indicators/tab.py" line="260" />
         <source>已经在最下面</source>
         <translation>Already at the bottom</translation>
     </message>
@@ -824,38 +790,38 @@ Recover them?</translation>
 <context>
     <name>LibraryActions</name>
     <message>
-        <location filename="../../goalform/ui/library/actions.py" line="60" />
-        <location filename="../../goalform/ui/library/actions.py" line="168" />
+        <location filename="../../goalform/ui/library/actions.py" line="55" />
+        <location filename="../../goalform/ui/library/actions.py" line="171" />
         <source>指标库…</source>
         <translation>Indicator library…</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/library/actions.py" line="64" />
+        <location filename="../../goalform/ui/library/actions.py" line="59" />
         <source>导入指标库…</source>
         <translation>Import indicator library…</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/library/actions.py" line="67" />
+        <location filename="../../goalform/ui/library/actions.py" line="62" />
         <source>导出指标库…</source>
         <translation>Export indicator library…</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/library/actions.py" line="92" />
-        <location filename="../../goalform/ui/library/actions.py" line="108" />
-        <location filename="../../goalform/ui/library/actions.py" line="116" />
-        <location filename="../../goalform/ui/library/actions.py" line="193" />
-        <location filename="../../goalform/ui/library/actions.py" line="226" />
+        <location filename="../../goalform/ui/library/actions.py" line="89" />
+        <location filename="../../goalform/ui/library/actions.py" line="107" />
+        <location filename="../../goalform/ui/library/actions.py" line="117" />
+        <location filename="../../goalform/ui/library/actions.py" line="196" />
         <location filename="../../goalform/ui/library/actions.py" line="229" />
-        <location filename="../../goalform/ui/library/actions.py" line="239" />
-        <location filename="../../goalform/ui/library/actions.py" line="251" />
-        <location filename="../../goalform/ui/library/actions.py" line="322" />
-        <location filename="../../goalform/ui/library/actions.py" line="330" />
-        <location filename="../../goalform/ui/library/actions.py" line="343" />
+        <location filename="../../goalform/ui/library/actions.py" line="232" />
+        <location filename="../../goalform/ui/library/actions.py" line="246" />
+        <location filename="../../goalform/ui/library/actions.py" line="261" />
+        <location filename="../../goalform/ui/library/actions.py" line="333" />
+        <location filename="../../goalform/ui/library/actions.py" line="341" />
+        <location filename="../../goalform/ui/library/actions.py" line="354" />
         <source>指标库</source>
         <translation>Indicator library</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/library/actions.py" line="93" />
+        <location filename="../../goalform/ui/library/actions.py" line="90" />
         <source>无法打开指标库：%1
 
 本次只使用内置指标。</source>
@@ -864,12 +830,12 @@ Recover them?</translation>
 Only the built-in indicators are used this time.</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/library/actions.py" line="100" />
+        <location filename="../../goalform/ui/library/actions.py" line="97" />
         <source>指标库已损坏</source>
         <translation>Indicator library damaged</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/library/actions.py" line="101" />
+        <location filename="../../goalform/ui/library/actions.py" line="98" />
         <source>%1
 
 是否用内置指标重建指标库？损坏的文件会改名保留，导入的指标库需重新导入。
@@ -880,173 +846,173 @@ Rebuild the indicator library from the built-in indicators? The damaged file is 
 Choose No to use only the built-in indicators this time.</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/library/actions.py" line="108" />
+        <location filename="../../goalform/ui/library/actions.py" line="107" />
         <source>无法重建指标库：%1</source>
         <translation>Cannot rebuild the indicator library: %1</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/library/actions.py" line="170" />
+        <location filename="../../goalform/ui/library/actions.py" line="173" />
         <source>从指标库选择指标插入（Ctrl+L）</source>
         <translation>Choose indicators to insert from the library (Ctrl+L)</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/library/actions.py" line="192" />
+        <location filename="../../goalform/ui/library/actions.py" line="195" />
         <source>导入的表格</source>
         <translation>imported form</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/library/actions.py" line="210" />
+        <location filename="../../goalform/ui/library/actions.py" line="213" />
         <source>已将本表的 %1 个新指标加入指标库（我的表）</source>
         <translation>Added %1 new indicators from this form to the library (My forms)</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/library/actions.py" line="226" />
+        <location filename="../../goalform/ui/library/actions.py" line="229" />
         <source>请先新建或打开一张表格。</source>
         <translation>Create or open a form first.</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/library/actions.py" line="229" />
+        <location filename="../../goalform/ui/library/actions.py" line="232" />
         <source>表格以只读方式打开，不能插入指标。</source>
         <translation>The form is open read-only; indicators cannot be inserted.</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/library/actions.py" line="238" />
+        <location filename="../../goalform/ui/library/actions.py" line="245" />
         <source>从指标库插入 %1 个指标</source>
         <translation>Insert %1 indicators from library</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/library/actions.py" line="251" />
+        <location filename="../../goalform/ui/library/actions.py" line="261" />
         <source>没有插入指标：
 %1</source>
         <translation>No indicators inserted:
 %1</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/library/actions.py" line="252" />
+        <location filename="../../goalform/ui/library/actions.py" line="262" />
         <source>另有 %1 个</source>
         <translation>and %1 more</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/library/actions.py" line="254" />
+        <location filename="../../goalform/ui/library/actions.py" line="264" />
         <source>已插入 %1 个指标</source>
         <translation>Inserted %1 indicators</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/library/actions.py" line="256" />
+        <location filename="../../goalform/ui/library/actions.py" line="266" />
         <source>，%1 个已在表中或无法放置</source>
         <translation>; %1 already in the form or could not be placed</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/library/actions.py" line="258" />
+        <location filename="../../goalform/ui/library/actions.py" line="268" />
         <source>；指标分类为默认值（斜体），请确认</source>
         <translation>; the categories are defaults (in italics): please check them</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/library/actions.py" line="268" />
-        <location filename="../../goalform/ui/library/actions.py" line="270" />
-        <location filename="../../goalform/ui/library/actions.py" line="274" />
-        <location filename="../../goalform/ui/library/actions.py" line="285" />
-        <location filename="../../goalform/ui/library/actions.py" line="287" />
+        <location filename="../../goalform/ui/library/actions.py" line="278" />
+        <location filename="../../goalform/ui/library/actions.py" line="280" />
+        <location filename="../../goalform/ui/library/actions.py" line="284" />
+        <location filename="../../goalform/ui/library/actions.py" line="295" />
         <location filename="../../goalform/ui/library/actions.py" line="297" />
+        <location filename="../../goalform/ui/library/actions.py" line="307" />
         <source>导入指标库</source>
         <translation>Import indicator library</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/library/actions.py" line="268" />
+        <location filename="../../goalform/ui/library/actions.py" line="278" />
         <source>指标库不可用，无法导入。</source>
         <translation>The indicator library is not available; cannot import.</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/library/actions.py" line="271" />
+        <location filename="../../goalform/ui/library/actions.py" line="281" />
         <source>Excel 工作簿 (*.xlsx *.xls);;所有文件 (*)</source>
         <translation>Excel workbook (*.xlsx *.xls);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/library/actions.py" line="293" />
+        <location filename="../../goalform/ui/library/actions.py" line="303" />
         <source>已从「%1」导入 %2 个指标。</source>
         <translation>Imported %2 indicators from “%1”.</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/library/actions.py" line="281" />
-        <location filename="../../goalform/ui/library/actions.py" line="295" />
+        <location filename="../../goalform/ui/library/actions.py" line="291" />
+        <location filename="../../goalform/ui/library/actions.py" line="305" />
         <source>以下 %1 行未能导入：</source>
         <translation>These %1 rows could not be imported:</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/library/actions.py" line="279" />
+        <location filename="../../goalform/ui/library/actions.py" line="289" />
         <source>「%1」中没有可导入的指标，指标库未改动。</source>
         <translation>“%1” has no indicators to import; the library is unchanged.</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/library/actions.py" line="282" />
-        <location filename="../../goalform/ui/library/actions.py" line="296" />
+        <location filename="../../goalform/ui/library/actions.py" line="292" />
+        <location filename="../../goalform/ui/library/actions.py" line="306" />
         <source>另有 %1 行</source>
         <translation>and %1 more rows</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/library/actions.py" line="284" />
+        <location filename="../../goalform/ui/library/actions.py" line="294" />
         <source>表头下没有任何指标行。</source>
         <translation>There are no indicator rows under the header.</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/library/actions.py" line="303" />
-        <location filename="../../goalform/ui/library/actions.py" line="310" />
+        <location filename="../../goalform/ui/library/actions.py" line="314" />
+        <location filename="../../goalform/ui/library/actions.py" line="321" />
         <source>导出指标库</source>
         <translation>Export indicator library</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/library/actions.py" line="303" />
+        <location filename="../../goalform/ui/library/actions.py" line="314" />
         <source>指标库.xlsx</source>
         <translation>indicator library.xlsx</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/library/actions.py" line="304" />
+        <location filename="../../goalform/ui/library/actions.py" line="315" />
         <source>Excel 工作簿 (*.xlsx)</source>
         <translation>Excel workbook (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/library/actions.py" line="315" />
+        <location filename="../../goalform/ui/library/actions.py" line="326" />
         <source>已导出 %1 个指标到 %2</source>
         <translation>Exported %1 indicators to %2</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/library/actions.py" line="322" />
+        <location filename="../../goalform/ui/library/actions.py" line="333" />
         <source>内置指标不能删除。</source>
         <translation>Built-in indicators cannot be deleted.</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/library/actions.py" line="325" />
-        <location filename="../../goalform/ui/library/actions.py" line="340" />
+        <location filename="../../goalform/ui/library/actions.py" line="336" />
+        <location filename="../../goalform/ui/library/actions.py" line="351" />
         <source>删除指标</source>
         <translation>Delete indicator</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/library/actions.py" line="326" />
+        <location filename="../../goalform/ui/library/actions.py" line="337" />
         <source>从指标库删除所选的 %1 个指标？</source>
         <translation>Delete the %1 selected indicators from the library?</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/library/actions.py" line="327" />
+        <location filename="../../goalform/ui/library/actions.py" line="338" />
         <source>（所选的内置指标不会删除）</source>
         <translation>(selected built-in indicators are not deleted)</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/library/actions.py" line="339" />
+        <location filename="../../goalform/ui/library/actions.py" line="350" />
         <source>导入的「%1」中的全部指标</source>
         <translation>all indicators imported from “%1”</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/library/actions.py" line="339" />
+        <location filename="../../goalform/ui/library/actions.py" line="350" />
         <source>从我的表学到的全部指标</source>
         <translation>all indicators learned from my forms</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/library/actions.py" line="340" />
+        <location filename="../../goalform/ui/library/actions.py" line="351" />
         <source>从指标库删除%1？</source>
         <translation>Delete %1 from the library?</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/library/actions.py" line="348" />
+        <location filename="../../goalform/ui/library/actions.py" line="359" />
         <source>已删除 %1 个指标</source>
         <translation>Deleted %1 indicators</translation>
     </message>
@@ -1054,94 +1020,94 @@ Choose No to use only the built-in indicators this time.</translation>
 <context>
     <name>LibraryDock</name>
     <message>
-        <location filename="../../goalform/ui/library/pane.py" line="43" />
+        <location filename="../../goalform/ui/library/pane.py" line="44" />
         <source>指标库</source>
         <translation>Indicator library</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/library/pane.py" line="54" />
+        <location filename="../../goalform/ui/library/pane.py" line="67" />
         <source>搜索：文字、拼音或首字母（如 ysz、yusuan）</source>
         <translation>Search: text, pinyin or initials (e.g. ysz, yusuan)</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/library/pane.py" line="102" />
-        <location filename="../../goalform/ui/library/pane.py" line="204" />
+        <location filename="../../goalform/ui/library/pane.py" line="115" />
+        <location filename="../../goalform/ui/library/pane.py" line="219" />
         <source>插入到长期目标</source>
         <translation>Insert into long-term goal</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/library/pane.py" line="103" />
-        <location filename="../../goalform/ui/library/pane.py" line="204" />
+        <location filename="../../goalform/ui/library/pane.py" line="116" />
+        <location filename="../../goalform/ui/library/pane.py" line="219" />
         <source>插入到年度目标</source>
         <translation>Insert into annual goal</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/library/pane.py" line="105" />
+        <location filename="../../goalform/ui/library/pane.py" line="118" />
         <source>插入</source>
         <translation>Insert</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/library/pane.py" line="107" />
+        <location filename="../../goalform/ui/library/pane.py" line="120" />
         <source>把所选指标插入表中（回车或双击；也可拖到指标表中）</source>
         <translation>Insert the selected indicators into the form (Enter or double-click; or drag them onto the indicator table)</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/library/pane.py" line="114" />
+        <location filename="../../goalform/ui/library/pane.py" line="127" />
         <source>导入…</source>
         <translation>Import…</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/library/pane.py" line="115" />
+        <location filename="../../goalform/ui/library/pane.py" line="128" />
         <source>导出…</source>
         <translation>Export…</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/library/pane.py" line="120" />
+        <location filename="../../goalform/ui/library/pane.py" line="133" />
         <source>删除</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/library/pane.py" line="122" />
+        <location filename="../../goalform/ui/library/pane.py" line="135" />
         <source>从指标库删除所选指标（内置指标不能删除）</source>
         <translation>Delete the selected indicators from the library (built-in ones cannot be deleted)</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/library/pane.py" line="163" />
+        <location filename="../../goalform/ui/library/pane.py" line="178" />
         <source>找到 %1 个指标（共 %2 个）</source>
         <translation>Found %1 of %2 indicators</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/library/pane.py" line="165" />
+        <location filename="../../goalform/ui/library/pane.py" line="180" />
         <source>共 %1 个指标</source>
         <translation>%1 indicators</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/library/pane.py" line="207" />
+        <location filename="../../goalform/ui/library/pane.py" line="222" />
         <source>从指标库删除所选指标</source>
         <translation>Delete selected indicators from library</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/library/pane.py" line="211" />
+        <location filename="../../goalform/ui/library/pane.py" line="226" />
         <source>删除导入的「%1」</source>
         <translation>Delete imported “%1”</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/library/pane.py" line="213" />
+        <location filename="../../goalform/ui/library/pane.py" line="228" />
         <source>删除从我的表学到的全部指标</source>
         <translation>Delete all indicators learned from my forms</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/library/pane.py" line="236" />
+        <location filename="../../goalform/ui/library/pane.py" line="251" />
         <source>选中一个指标查看其解释和参考值。双击、回车或拖到指标表中即可插入。</source>
         <translation>Select an indicator to see its explanation and reference value. Double-click, press Enter or drag it onto the indicator table to insert it.</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/library/pane.py" line="242" />
+        <location filename="../../goalform/ui/library/pane.py" line="257" />
         <source>参考值：%1</source>
         <translation>Reference value: %1</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/library/pane.py" line="243" />
+        <location filename="../../goalform/ui/library/pane.py" line="258" />
         <source>来源：%1</source>
         <translation>Source: %1</translation>
     </message>
@@ -1192,157 +1158,157 @@ Choose No to use only the built-in indicators this time.</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../goalform/ui/app/main_window.py" line="113" />
+        <location filename="../../goalform/ui/app/main_window.py" line="107" />
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/app/main_window.py" line="136" />
+        <location filename="../../goalform/ui/app/main_window.py" line="130" />
         <source>编辑(&amp;E)</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/app/main_window.py" line="154" />
+        <location filename="../../goalform/ui/app/main_window.py" line="148" />
         <source>视图(&amp;V)</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/app/main_window.py" line="156" />
+        <location filename="../../goalform/ui/app/main_window.py" line="150" />
         <source>检查结果</source>
         <translation>Findings</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/app/main_window.py" line="159" />
+        <location filename="../../goalform/ui/app/main_window.py" line="153" />
         <source>下一个问题</source>
         <translation>Next problem</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/app/main_window.py" line="163" />
+        <location filename="../../goalform/ui/app/main_window.py" line="157" />
         <source>转到</source>
         <translation>Go to</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/app/main_window.py" line="166" />
+        <location filename="../../goalform/ui/app/main_window.py" line="160" />
         <source>帮助(&amp;H)</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/app/main_window.py" line="167" />
+        <location filename="../../goalform/ui/app/main_window.py" line="161" />
         <source>关于 goalform</source>
         <translation>About goalform</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/app/main_window.py" line="171" />
+        <location filename="../../goalform/ui/app/main_window.py" line="165" />
         <source>工具栏</source>
         <translation>Toolbar</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/app/main_window.py" line="389" />
+        <location filename="../../goalform/ui/app/main_window.py" line="387" />
         <source>部门整体绩效目标表</source>
         <translation>Department performance targets</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/app/main_window.py" line="142" />
+        <location filename="../../goalform/ui/app/main_window.py" line="136" />
         <source>检查</source>
         <translation>Check</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/app/main_window.py" line="145" />
+        <location filename="../../goalform/ui/app/main_window.py" line="139" />
         <source>检查整张表格：未填的必填项也作为错误列出 (F5)</source>
         <translation>Check the whole form; required fields still empty count as errors (F5)</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/app/main_window.py" line="240" />
+        <location filename="../../goalform/ui/app/main_window.py" line="234" />
         <source>只读：此表格以只读方式打开，表格内容不能修改。可以添加审核意见、提交、退回或通过，保存时只写入这些审核记录。</source>
         <translation>Read-only: the form's content cannot be changed. You can add review comments, submit, return or approve; saving writes only this review record.</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/app/main_window.py" line="252" />
+        <location filename="../../goalform/domain/sections.py" line="40" />
         <source>基本信息</source>
         <translation>Header</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/app/main_window.py" line="253" />
+        <location filename="../../goalform/domain/sections.py" line="41" />
         <source>资金情况</source>
         <translation>Funds</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/app/main_window.py" line="254" />
+        <location filename="../../goalform/domain/sections.py" line="42" />
         <source>职能与任务</source>
         <translation>Functions and tasks</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/app/main_window.py" line="256" />
+        <location filename="../../goalform/domain/sections.py" line="43" />
         <source>长期目标</source>
         <translation>Long-term goal</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/app/main_window.py" line="258" />
+        <location filename="../../goalform/domain/sections.py" line="44" />
         <source>年度目标</source>
         <translation>Annual goal</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/app/main_window.py" line="261" />
+        <location filename="../../goalform/ui/app/form_tabs.py" line="93" />
         <source>填报说明</source>
         <translation>Instructions</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/app/main_window.py" line="343" />
+        <location filename="../../goalform/ui/app/main_window.py" line="341" />
         <source>检查完成：错误 %1 处，警告 %2 处</source>
         <translation>Check finished: %1 errors, %2 warnings</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/app/main_window.py" line="344" />
+        <location filename="../../goalform/ui/app/main_window.py" line="342" />
         <source>检查完成：没有发现问题</source>
         <translation>Check finished: no problems found</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/app/main_window.py" line="354" />
+        <location filename="../../goalform/ui/app/main_window.py" line="352" />
         <source>错误 %1 · 警告 %2</source>
         <translation>Errors %1 · Warnings %2</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/app/main_window.py" line="356" />
+        <location filename="../../goalform/ui/app/main_window.py" line="354" />
         <source>待填 %1 项</source>
         <translation>%1 to fill in</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/app/main_window.py" line="361" />
+        <location filename="../../goalform/ui/app/main_window.py" line="359" />
         <source>检查用时 %1 毫秒</source>
         <translation>Checked in %1 ms</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/app/form_tabs.py" line="67" />
+        <location filename="../../goalform/ui/app/form_tabs.py" line="144" />
         <source>待填 %1</source>
         <translation>%1 to fill in</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/app/main_window.py" line="395" />
+        <location filename="../../goalform/ui/app/main_window.py" line="393" />
         <source>未命名</source>
         <translation>Untitled</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/app/main_window.py" line="396" />
+        <location filename="../../goalform/ui/app/main_window.py" line="394" />
         <source>（只读）</source>
         <translation> (read-only)</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/app/main_window.py" line="400" />
+        <location filename="../../goalform/ui/app/main_window.py" line="398" />
         <source>只读</source>
         <translation>Read-only</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/app/main_window.py" line="400" />
+        <location filename="../../goalform/ui/app/main_window.py" line="398" />
         <source>只读 · 审核记录未保存</source>
         <translation>Read-only · review record not saved</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/app/main_window.py" line="402" />
+        <location filename="../../goalform/ui/app/main_window.py" line="400" />
         <source>有未保存的修改</source>
         <translation>Unsaved changes</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/app/main_window.py" line="404" />
+        <location filename="../../goalform/ui/app/main_window.py" line="402" />
         <source>已保存</source>
         <translation>Saved</translation>
     </message>
@@ -1364,12 +1330,12 @@ Choose No to use only the built-in indicators this time.</translation>
 <context>
     <name>MyInfo</name>
     <message>
-        <location filename="../../goalform/ui/app/my_info.py" line="69" />
+        <location filename="../../goalform/ui/app/my_info.py" line="70" />
         <source>我的信息…</source>
         <translation>My details…</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/app/my_info.py" line="71" />
+        <location filename="../../goalform/ui/app/my_info.py" line="72" />
         <source>填报人和联系电话：新建表格时自动填入</source>
         <translation>Your name and phone number, filled in on every new form</translation>
     </message>
@@ -1377,22 +1343,22 @@ Choose No to use only the built-in indicators this time.</translation>
 <context>
     <name>MyInfoDialog</name>
     <message>
-        <location filename="../../goalform/ui/app/my_info.py" line="27" />
+        <location filename="../../goalform/ui/app/my_info.py" line="26" />
         <source>我的信息</source>
         <translation>My details</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/app/my_info.py" line="30" />
+        <location filename="../../goalform/ui/app/my_info.py" line="29" />
         <source>新建表格时自动填入。导入或打开别人的表格不会改动这里。</source>
         <translation>Filled in on every new form. Importing or opening someone else's form never changes them.</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/app/my_info.py" line="39" />
+        <location filename="../../goalform/ui/app/my_info.py" line="38" />
         <source>如 027-12345678 或 13812345678</source>
         <translation>e.g. 027-12345678 or 13812345678</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/app/my_info.py" line="54" />
+        <location filename="../../goalform/ui/app/my_info.py" line="55" />
         <source>联系电话「%1」格式不正确，应为 027-12345678 或 13812345678</source>
         <translation>The phone number “%1” is not valid; write it as 027-12345678 or 13812345678</translation>
     </message>
@@ -1418,49 +1384,49 @@ Choose No to use only the built-in indicators this time.</translation>
 <context>
     <name>ReviewActions</name>
     <message>
-        <location filename="../../goalform/ui/review/actions.py" line="99" />
-        <location filename="../../goalform/ui/review/actions.py" line="230" />
+        <location filename="../../goalform/ui/review/actions.py" line="89" />
+        <location filename="../../goalform/ui/review/actions.py" line="233" />
         <source>添加审核意见…</source>
         <translation>Add review comment…</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/review/actions.py" line="101" />
+        <location filename="../../goalform/ui/review/actions.py" line="91" />
         <source>删除所选审核意见</source>
         <translation>Delete selected comment</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/review/actions.py" line="102" />
+        <location filename="../../goalform/ui/review/actions.py" line="92" />
         <source>提交…</source>
         <translation>Submit…</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/review/actions.py" line="103" />
+        <location filename="../../goalform/ui/review/actions.py" line="93" />
         <source>退回…</source>
         <translation>Return…</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/review/actions.py" line="104" />
+        <location filename="../../goalform/ui/review/actions.py" line="94" />
         <source>通过…</source>
         <translation>Approve…</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/review/actions.py" line="105" />
+        <location filename="../../goalform/ui/review/actions.py" line="95" />
         <source>复制指纹</source>
         <translation>Copy fingerprint</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/review/actions.py" line="106" />
-        <location filename="../../goalform/ui/review/actions.py" line="420" />
+        <location filename="../../goalform/ui/review/actions.py" line="96" />
+        <location filename="../../goalform/ui/review/actions.py" line="425" />
         <source>以可编辑方式重新打开</source>
         <translation>Reopen for editing</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/review/actions.py" line="108" />
+        <location filename="../../goalform/ui/review/actions.py" line="98" />
         <source>审核面板</source>
         <translation>Review panel</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/review/actions.py" line="111" />
+        <location filename="../../goalform/ui/review/actions.py" line="101" />
         <source>审核(&amp;R)</source>
         <translation>&amp;Review</translation>
     </message>
@@ -1502,125 +1468,125 @@ Fingerprint: %3</translation>
         <translation>⚠ Changed after submission</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/review/actions.py" line="251" />
+        <location filename="../../goalform/ui/review/actions.py" line="255" />
         <source>添加审核意见</source>
         <translation>Add review comment</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/review/actions.py" line="251" />
+        <location filename="../../goalform/ui/review/actions.py" line="255" />
         <source>审核意见不能为空</source>
         <translation>A review comment cannot be empty</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/review/actions.py" line="251" />
+        <location filename="../../goalform/ui/review/actions.py" line="255" />
         <source>请填写审核人</source>
         <translation>Please enter the reviewer</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/review/actions.py" line="266" />
+        <location filename="../../goalform/ui/review/actions.py" line="270" />
         <source>删除审核意见</source>
         <translation>Delete review comment</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/review/actions.py" line="266" />
+        <location filename="../../goalform/ui/review/actions.py" line="270" />
         <source>这条审核意见已保存到文件中，不能删除。可以再添加一条意见更正它。</source>
         <translation>This comment is saved in the file and cannot be deleted. Add another comment to correct it.</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/review/actions.py" line="270" />
+        <location filename="../../goalform/ui/review/actions.py" line="274" />
         <source>已删除审核意见（可撤销）</source>
         <translation>Review comment deleted (can be undone)</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/review/actions.py" line="275" />
+        <location filename="../../goalform/ui/review/actions.py" line="279" />
         <source>请先在审核面板中选中一条意见</source>
         <translation>Select a comment in the review panel first</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/review/actions.py" line="287" />
+        <location filename="../../goalform/ui/review/actions.py" line="291" />
         <source>该意见所指的指标已被删除</source>
         <translation>The indicator this comment refers to has been deleted</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/review/actions.py" line="308" />
+        <location filename="../../goalform/ui/review/actions.py" line="312" />
         <source>对此问题添加审核意见…</source>
         <translation>Add review comment on this finding…</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/review/actions.py" line="310" />
+        <location filename="../../goalform/ui/review/actions.py" line="314" />
         <source>转到</source>
         <translation>Go to</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/review/actions.py" line="337" />
+        <location filename="../../goalform/ui/review/actions.py" line="341" />
         <source>提交</source>
         <translation>Submit</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/review/actions.py" line="337" />
+        <location filename="../../goalform/ui/review/actions.py" line="341" />
         <source>退回</source>
         <translation>Return</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/review/actions.py" line="337" />
-        <location filename="../../goalform/ui/review/actions.py" line="388" />
+        <location filename="../../goalform/ui/review/actions.py" line="341" />
+        <location filename="../../goalform/ui/review/actions.py" line="393" />
         <source>通过</source>
         <translation>Approve</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/review/actions.py" line="345" />
+        <location filename="../../goalform/ui/review/actions.py" line="349" />
         <source>此表还有 %1 个错误，仍要提交吗？</source>
         <translation>This form still has %1 errors. Submit anyway?</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/review/actions.py" line="346" />
+        <location filename="../../goalform/ui/review/actions.py" line="350" />
         <source>此表还有 %1 个错误，仍要通过吗？</source>
         <translation>This form still has %1 errors. Approve anyway?</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/review/actions.py" line="353" />
+        <location filename="../../goalform/ui/review/actions.py" line="357" />
         <source>把表格退回填报单位修改。请写明退回原因（必填）。</source>
         <translation>Return the form to the department for changes. Please give the reason (required).</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/review/actions.py" line="352" />
+        <location filename="../../goalform/ui/review/actions.py" line="356" />
         <source>提交时记录表格内容的指纹（SHA-256）。提交后如再修改，审核人会看到提示。</source>
         <translation>Submitting records a fingerprint (SHA-256) of the form. If the form is changed afterwards, reviewers are told.</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/review/actions.py" line="354" />
+        <location filename="../../goalform/ui/review/actions.py" line="358" />
         <source>确认此表审核通过，并记录此时的指纹。</source>
         <translation>Approve this form and record its fingerprint now.</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/review/actions.py" line="377" />
+        <location filename="../../goalform/ui/review/actions.py" line="382" />
         <source>状态已改为「%1」，指纹 %2。保存文件后生效。</source>
         <translation>Status changed to “%1”, fingerprint %2. Save the file to keep it.</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/review/actions.py" line="389" />
+        <location filename="../../goalform/ui/review/actions.py" line="394" />
         <source>此表在提交后被修改过：%1 于 %2 提交时的指纹为 %3，现在为 %4。
 通过的将是修改后的内容，审核记录会注明「通过的内容与提交的不同」。仍要通过吗？</source>
         <translation>This form was changed after it was submitted: when %1 submitted it on %2 its fingerprint was %3, now it is %4.
 The changed content would be approved, and the record will say that the approved content differs from the submitted. Approve anyway?</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/review/actions.py" line="393" />
+        <location filename="../../goalform/ui/review/actions.py" line="398" />
         <source>仍要通过（注明接受修改）</source>
         <translation>Approve anyway (record that the changes are accepted)</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/review/actions.py" line="406" />
+        <location filename="../../goalform/ui/review/actions.py" line="411" />
         <source>已复制指纹 %1</source>
         <translation>Fingerprint %1 copied</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/review/actions.py" line="417" />
+        <location filename="../../goalform/ui/review/actions.py" line="422" />
         <source>只读</source>
         <translation>Read-only</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/review/actions.py" line="418" />
+        <location filename="../../goalform/ui/review/actions.py" line="423" />
         <source>此表格以只读方式打开，不能添加审核意见或更改状态。
 要以可编辑方式重新打开吗？修改在保存后才写入文件。</source>
         <translation>This form is open read-only: comments and status changes are not possible.
@@ -1997,6 +1963,46 @@ Reopen it for editing? Changes reach the file when it is saved.</translation>
         <source>年度指标</source>
         <translation>Annual indicators</translation>
     </message>
+    <message>
+        <location filename="../../goalform/domain/sections.py" line="93" />
+        <source>指标</source>
+        <translation>Indicator</translation>
+    </message>
+    <message>
+        <location filename="../../goalform/domain/sections.py" line="94" />
+        <source>指标值</source>
+        <translation>Target value</translation>
+    </message>
+    <message>
+        <location filename="../../goalform/domain/sections.py" line="95" />
+        <source>预期当年实现值</source>
+        <translation>Expected this year</translation>
+    </message>
+    <message>
+        <location filename="../../goalform/domain/sections.py" line="96" />
+        <source>指标值确定依据</source>
+        <translation>Basis of the value</translation>
+    </message>
+    <message>
+        <location filename="../../goalform/domain/sections.py" line="97" />
+        <source>指标分类</source>
+        <translation>Category</translation>
+    </message>
+    <message>
+        <location filename="../../goalform/domain/sections.py" line="98" />
+        <source>前年值</source>
+        <translation>Value two years before</translation>
+    </message>
+    <message>
+        <location filename="../../goalform/domain/sections.py" line="99" />
+        <source>上年值</source>
+        <translation>Last year's value</translation>
+    </message>
+    <message>
+        <location filename="../../goalform/domain/sections.py" line="103" />
+        <source>%1年值</source>
+        <translation>%1 value</translation>
+    </message>
 </context>
 <context>
     <name>messages</name>
@@ -2046,37 +2052,37 @@ Reopen it for editing? Changes reach the file when it is saved.</translation>
         <translation>“{amount}” is not an amount</translation>
     </message>
     <message>
-        <location filename="../../goalform/domain/validation/budget.py" line="18" />
+        <location filename="../../goalform/domain/validation/budget.py" line="17" />
         <source>{year}年当年金额</source>
         <translation>{year} amount (current year)</translation>
     </message>
     <message>
-        <location filename="../../goalform/domain/validation/budget.py" line="20" />
+        <location filename="../../goalform/domain/validation/budget.py" line="19" />
         <source>{year}年金额</source>
         <translation>{year} amount</translation>
     </message>
     <message>
-        <location filename="../../goalform/domain/validation/budget.py" line="31" />
+        <location filename="../../goalform/domain/validation/budget.py" line="30" />
         <source>{line}（{column}）：{error}</source>
         <translation>{line} ({column}): {error}</translation>
     </message>
     <message>
-        <location filename="../../goalform/domain/validation/budget.py" line="38" />
+        <location filename="../../goalform/domain/validation/budget.py" line="37" />
         <source>{group}合计（{column}）：{error}</source>
         <translation>{group} total ({column}): {error}</translation>
     </message>
     <message>
-        <location filename="../../goalform/domain/validation/budget.py" line="56" />
+        <location filename="../../goalform/domain/validation/budget.py" line="55" />
         <source>{group}合计（{column}）填的是 {stated}，各行之和为 {computed}</source>
         <translation>{group} total ({column}) is given as {stated}, but its lines add up to {computed}</translation>
     </message>
     <message>
-        <location filename="../../goalform/domain/validation/budget.py" line="78" />
+        <location filename="../../goalform/domain/validation/budget.py" line="77" />
         <source>{column}：{blank}还没有填写（收入合计与支出合计应相等）</source>
         <translation>{column}: {blank} not filled in yet (total income must equal total expenditure)</translation>
     </message>
     <message>
-        <location filename="../../goalform/domain/validation/budget.py" line="84" />
+        <location filename="../../goalform/domain/validation/budget.py" line="83" />
         <source>{column}：收入合计 {income} 与支出合计 {expenditure} 不相等</source>
         <translation>{column}: total income {income} does not equal total expenditure {expenditure}</translation>
     </message>
@@ -2121,139 +2127,119 @@ Reopen it for editing? Changes reach the file when it is saved.</translation>
         <translation>Date “{date}” is not a valid date: write it as 2025-12-31</translation>
     </message>
     <message>
-        <location filename="../../goalform/domain/validation/indicators.py" line="41" />
+        <location filename="../../goalform/domain/validation/indicators.py" line="43" />
         <source>{tree}的一级指标「{level1}」下还没有三级指标</source>
         <translation>{tree}: no level-3 indicator under “{level1}” yet</translation>
     </message>
     <message>
-        <location filename="../../goalform/domain/validation/indicators.py" line="50" />
+        <location filename="../../goalform/domain/validation/indicators.py" line="52" />
         <source>{row}下没有三级指标：请添加三级指标或删除此二级指标</source>
         <translation>{row} has no level-3 indicator: add one or delete this level-2 indicator</translation>
     </message>
     <message>
-        <location filename="../../goalform/domain/validation/indicators.py" line="60" />
-        <location filename="../../goalform/domain/validation/indicators.py" line="65" />
+        <location filename="../../goalform/domain/validation/indicators.py" line="62" />
+        <location filename="../../goalform/domain/validation/indicators.py" line="67" />
         <source>{tree}「{where}」下仍有「……」占位行：请填写或删除</source>
         <translation>{tree} “{where}” still has a “……” placeholder row: fill it in or delete it</translation>
     </message>
     <message>
-        <location filename="../../goalform/domain/validation/indicators.py" line="73" />
+        <location filename="../../goalform/domain/validation/indicators.py" line="75" />
         <source>{row}没有名称</source>
         <translation>{row} has no name</translation>
     </message>
     <message>
-        <location filename="../../goalform/domain/validation/indicators.py" line="76" />
+        <location filename="../../goalform/domain/validation/indicators.py" line="78" />
         <source>{row}没有填写三级指标名称</source>
         <translation>{row}: the level-3 indicator has no name</translation>
     </message>
     <message>
-        <location filename="../../goalform/domain/validation/indicators.py" line="85" />
-        <source>预期当年实现值</source>
-        <translation>Expected this year</translation>
-    </message>
-    <message>
-        <location filename="../../goalform/domain/validation/indicators.py" line="85" />
-        <source>指标值</source>
-        <translation>Target value</translation>
-    </message>
-    <message>
-        <location filename="../../goalform/domain/validation/indicators.py" line="87" />
-        <location filename="../../goalform/domain/validation/indicators.py" line="101" />
+        <location filename="../../goalform/domain/validation/indicators.py" line="90" />
+        <location filename="../../goalform/domain/validation/indicators.py" line="104" />
         <source>{row}没有填写{label}</source>
         <translation>{row}: {label} is not filled in</translation>
     </message>
     <message>
-        <location filename="../../goalform/domain/validation/indicators.py" line="89" />
+        <location filename="../../goalform/domain/validation/indicators.py" line="92" />
         <source>{row}的{label}填了「无」：本版本的表不允许，请填写具体目标或删除此指标</source>
         <translation>{row}: {label} is “无” (none), which this version of the form does not allow: give a target or delete the indicator</translation>
     </message>
     <message>
-        <location filename="../../goalform/domain/validation/indicators.py" line="100" />
+        <location filename="../../goalform/domain/validation/indicators.py" line="103" />
         <source>{row}没有选择{label}</source>
         <translation>{row}: no {label} chosen</translation>
     </message>
     <message>
-        <location filename="../../goalform/domain/validation/indicators.py" line="103" />
+        <location filename="../../goalform/domain/validation/indicators.py" line="106" />
         <source>{row}的{label}「{value}」不是可选值（可选：{values}）</source>
         <translation>{row}: {label} “{value}” is not one of the choices ({values})</translation>
     </message>
     <message>
-        <location filename="../../goalform/domain/validation/indicators.py" line="120" />
-        <source>指标值确定依据</source>
-        <translation>Basis of the value</translation>
-    </message>
-    <message>
-        <location filename="../../goalform/domain/validation/indicators.py" line="133" />
-        <source>指标分类</source>
-        <translation>Category</translation>
-    </message>
-    <message>
-        <location filename="../../goalform/domain/validation/indicators.py" line="150" />
+        <location filename="../../goalform/domain/validation/indicators.py" line="158" />
         <source>{tree}「{name}」与同一二级指标「{level2}」下第{n}行重名</source>
         <translation>{tree} “{name}” has the same name as row {n} under the same level-2 indicator “{level2}”</translation>
     </message>
     <message>
-        <location filename="../../goalform/domain/validation/indicators.py" line="172" />
+        <location filename="../../goalform/domain/validation/indicators.py" line="180" />
         <source>{year}年</source>
         <translation>{year}</translation>
     </message>
     <message>
-        <location filename="../../goalform/domain/validation/indicators.py" line="173" />
+        <location filename="../../goalform/domain/validation/indicators.py" line="181" />
         <source>{row}没有填写{years}的指标值</source>
         <translation>{row}: no value for {years}</translation>
     </message>
     <message>
-        <location filename="../../goalform/domain/validation/indicators.py" line="244" />
+        <location filename="../../goalform/domain/validation/indicators.py" line="252" />
         <source>{row}的指标值确定依据是「{other}」的说明，可能与上下行错位，请核对</source>
         <translation>{row}: the basis explains “{other}”; the rows may have slipped: please check</translation>
     </message>
     <message>
-        <location filename="../../goalform/domain/validation/library.py" line="53" />
+        <location filename="../../goalform/domain/validation/library.py" line="57" />
         <source>{row}在指标库中属于「{where}」，这里在「{here}」下</source>
         <translation>{row} belongs under “{where}” in the indicator library; here it is under “{here}”</translation>
     </message>
     <message>
-        <location filename="../../goalform/domain/validation/quality.py" line="49" />
+        <location filename="../../goalform/domain/validation/quality.py" line="50" />
         <source>{row}的指标值「{value}」不够具体：请给出可衡量的数值（如 ≥90%、不少于 10 次）</source>
         <translation>{row}: the value “{value}” is not specific: give a measurable figure (e.g. ≥90%, at least 10 times)</translation>
     </message>
     <message>
-        <location filename="../../goalform/domain/validation/quality.py" line="54" />
+        <location filename="../../goalform/domain/validation/quality.py" line="55" />
         <source>{row}是可计量的指标，指标值「{value}」应给出数值（如 ≥90%）</source>
         <translation>{row} is measurable: its value “{value}” should be a figure (e.g. ≥90%)</translation>
     </message>
     <message>
-        <location filename="../../goalform/domain/validation/quality.py" line="72" />
+        <location filename="../../goalform/domain/validation/quality.py" line="73" />
         <source>{row}的「{value}」中比率 {rate}% 超出 0–100% 的范围</source>
         <translation>{row}: the rate {rate}% in “{value}” is outside 0–100%</translation>
     </message>
     <message>
-        <location filename="../../goalform/domain/validation/quality.py" line="83" />
+        <location filename="../../goalform/domain/validation/quality.py" line="84" />
         <source>{row}在{tree}中没有对应的指标</source>
         <translation>{row} has no matching indicator in the {tree}</translation>
     </message>
     <message>
-        <location filename="../../goalform/domain/validation/quality.py" line="106" />
+        <location filename="../../goalform/domain/validation/quality.py" line="107" />
         <source>{row}的预期当年实现值「{value}」低于{year}年的「{last}」：目标比上年差，请核实</source>
         <translation>{row}: the expected value “{value}” is below {year}'s “{last}”: a worse target than last year, please check</translation>
     </message>
     <message>
-        <location filename="../../goalform/domain/validation/quality.py" line="108" />
+        <location filename="../../goalform/domain/validation/quality.py" line="109" />
         <source>{row}的预期当年实现值「{value}」高于{year}年的「{last}」：目标比上年差，请核实</source>
         <translation>{row}: the expected value “{value}” is above {year}'s “{last}”: a worse target than last year, please check</translation>
     </message>
     <message>
-        <location filename="../../goalform/domain/validation/quality.py" line="132" />
+        <location filename="../../goalform/domain/validation/quality.py" line="133" />
         <source>{line}：{year}年 {now} 万元比{last_year}年 {last} 万元增加 {percent}%，变动超过 50%，请核实或说明原因</source>
         <translation>{line}: {now} in {year} is {percent}% more than {last} in {last_year} (10,000 yuan); a change over 50%: check it or explain why</translation>
     </message>
     <message>
-        <location filename="../../goalform/domain/validation/quality.py" line="134" />
+        <location filename="../../goalform/domain/validation/quality.py" line="135" />
         <source>{line}：{year}年 {now} 万元比{last_year}年 {last} 万元减少 {percent}%，变动超过 50%，请核实或说明原因</source>
         <translation>{line}: {now} in {year} is {percent}% less than {last} in {last_year} (10,000 yuan); a change over 50%: check it or explain why</translation>
     </message>
     <message>
-        <location filename="../../goalform/domain/validation/quality.py" line="152" />
+        <location filename="../../goalform/domain/validation/quality.py" line="153" />
         <source>量化指标占比 {overall}；长期指标 {long_term}，年度指标 {annual}</source>
         <translation>Quantified indicators {overall}; long-term {long_term}, annual {annual}</translation>
     </message>
@@ -2273,74 +2259,74 @@ Reopen it for editing? Changes reach the file when it is saved.</translation>
         <translation>The approved content differs from the submitted (changed after submission): {submitter} submitted fingerprint {before} on {submitted}, {approver} approved fingerprint {after} on {approved} (the approval did not say it accepted the changes)</translation>
     </message>
     <message>
-        <location filename="../../goalform/domain/validation/rollover.py" line="26" />
+        <location filename="../../goalform/domain/validation/rollover.py" line="27" />
         <source>{line}的{year}年金额「{value}」是结转前的预算数，请改为实际收支数</source>
         <translation>{line}: the {year} amount “{value}” is the budget carried over: enter the actual figure</translation>
     </message>
     <message>
-        <location filename="../../goalform/domain/validation/rollover.py" line="36" />
+        <location filename="../../goalform/domain/validation/rollover.py" line="37" />
         <source>「{name}」的上年值「{value}」是结转前的预期当年实现值，请改为{year}年实际完成值</source>
         <translation>“{name}”: last year's value “{value}” is the target carried over: enter what was achieved in {year}</translation>
     </message>
     <message>
-        <location filename="../../goalform/domain/validation/rows.py" line="55" />
+        <location filename="../../goalform/domain/validation/rows.py" line="53" />
         <source>{tree}「{name}」</source>
         <translation>{tree} “{name}”</translation>
     </message>
     <message>
-        <location filename="../../goalform/domain/validation/rows.py" line="57" />
+        <location filename="../../goalform/domain/validation/rows.py" line="55" />
         <source>{tree}（{level1}下第{n}个二级指标）</source>
         <translation>{tree} (level-2 indicator {n} under {level1})</translation>
     </message>
     <message>
-        <location filename="../../goalform/domain/validation/rows.py" line="59" />
+        <location filename="../../goalform/domain/validation/rows.py" line="57" />
         <source>{tree}（{where}下第{n}行）</source>
         <translation>{tree} (row {n} under {where})</translation>
     </message>
     <message>
-        <location filename="../../goalform/domain/validation/texts.py" line="25" />
+        <location filename="../../goalform/domain/validation/texts.py" line="26" />
         <source>请填写{name}</source>
         <translation>Please fill in {name}</translation>
     </message>
     <message>
-        <location filename="../../goalform/domain/validation/texts.py" line="38" />
+        <location filename="../../goalform/domain/validation/texts.py" line="39" />
         <source>请填写长期目标的截止时间（如 {year}年12月）</source>
         <translation>Please fill in the deadline of the long-term goal (e.g. {year}年12月)</translation>
     </message>
     <message>
-        <location filename="../../goalform/domain/validation/texts.py" line="44" />
+        <location filename="../../goalform/domain/validation/texts.py" line="45" />
         <source>长期目标的截止时间「{deadline}」早于本表年度 {year} 年</source>
         <translation>The long-term deadline “{deadline}” is before the form's year {year}</translation>
     </message>
     <message>
-        <location filename="../../goalform/domain/validation/texts.py" line="49" />
+        <location filename="../../goalform/domain/validation/texts.py" line="50" />
         <source>长期目标的截止时间「{deadline}」没有写完整年份，应写作「{year}年12月」这样的形式</source>
         <translation>The long-term deadline “{deadline}” has no full year: write it like “{year}年12月”</translation>
     </message>
     <message>
-        <location filename="../../goalform/domain/validation/texts.py" line="51" />
+        <location filename="../../goalform/domain/validation/texts.py" line="52" />
         <source>长期目标的截止时间「{deadline}」无法识别，请写作「{year}年12月」这样的形式</source>
         <translation>The long-term deadline “{deadline}” cannot be read: write it like “{year}年12月”</translation>
     </message>
     <message>
-        <location filename="../../goalform/domain/validation/texts.py" line="70" />
+        <location filename="../../goalform/domain/validation/texts.py" line="71" />
         <source>不可见的控制字符 U+{code}</source>
         <translation>an invisible control character U+{code}</translation>
     </message>
     <message>
-        <location filename="../../goalform/domain/validation/texts.py" line="71" />
+        <location filename="../../goalform/domain/validation/texts.py" line="72" />
         <source>「{found}」</source>
         <translation>“{found}”</translation>
     </message>
     <message>
-        <location filename="../../goalform/domain/validation/texts.py" line="82" />
-        <location filename="../../goalform/domain/validation/texts.py" line="85" />
-        <location filename="../../goalform/domain/validation/texts.py" line="99" />
+        <location filename="../../goalform/domain/validation/texts.py" line="83" />
+        <location filename="../../goalform/domain/validation/texts.py" line="86" />
+        <location filename="../../goalform/domain/validation/texts.py" line="100" />
         <source>{what}含有{found}，请删除</source>
         <translation>{what} contains {found}: please delete it</translation>
     </message>
     <message>
-        <location filename="../../goalform/domain/validation/texts.py" line="89" />
+        <location filename="../../goalform/domain/validation/texts.py" line="90" />
         <source>金额「{amount}」含有{found}，请删除</source>
         <translation>Amount “{amount}” contains {found}: please delete it</translation>
     </message>
@@ -2353,32 +2339,32 @@ Reopen it for editing? Changes reach the file when it is saved.</translation>
 <context>
     <name>DisplayCheck</name>
     <message>
-        <location filename="../../goalform/ui/app/display_check.py" line="30" />
+        <location filename="../../goalform/ui/app/display_check.py" line="28" />
         <source>不需要窗口的命令照常可用，例如：goalform validate 文件.goal</source>
         <translation>Commands that need no window still work, e.g. goalform validate form.goal</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/app/display_check.py" line="106" />
+        <location filename="../../goalform/ui/app/display_check.py" line="109" />
         <source>无法打开窗口：没有图形显示（未设置 DISPLAY）。请在桌面中启动 goalform，远程登录时使用 ssh -X。</source>
         <translation>Cannot open a window: no graphical display (DISPLAY is not set). Start goalform from a desktop; over a remote login use ssh -X.</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/app/display_check.py" line="111" />
+        <location filename="../../goalform/ui/app/display_check.py" line="114" />
         <source>无法打开窗口：缺少图形界面所需的系统库 {libs}。</source>
         <translation>Cannot open a window: the system libraries the interface needs are missing: {libs}.</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/app/display_check.py" line="113" />
+        <location filename="../../goalform/ui/app/display_check.py" line="116" />
         <source>在 Debian、Ubuntu、统信 UOS、银河麒麟上安装：sudo apt install {packages}</source>
         <translation>To install them on Debian, Ubuntu, UOS or Kylin: sudo apt install {packages}</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/app/display_check.py" line="118" />
+        <location filename="../../goalform/ui/app/display_check.py" line="121" />
         <source>无法打开窗口：连接不上图形显示 {display}（DISPLAY={display}）。请在桌面中启动 goalform，远程登录时使用 ssh -X。</source>
         <translation>Cannot open a window: cannot connect to the graphical display {display} (DISPLAY={display}). Start goalform from a desktop; over a remote login use ssh -X.</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/app/display_check.py" line="121" />
+        <location filename="../../goalform/ui/app/display_check.py" line="124" />
         <source>无法打开窗口：没有图形显示（未设置 WAYLAND_DISPLAY）。请在桌面中启动 goalform。</source>
         <translation>Cannot open a window: no graphical display (WAYLAND_DISPLAY is not set). Start goalform from a desktop.</translation>
     </message>
@@ -2460,53 +2446,53 @@ Everything typed before is kept in the working copy: if the program closes, it i
 <context>
     <name>FundsPaste</name>
     <message>
-        <location filename="../../goalform/ui/funds/paste.py" line="83" />
+        <location filename="../../goalform/ui/funds/paste.py" line="84" />
         <source>「%1」在表格最后一行之下</source>
         <translation>“%1” is below the last row of the table</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/funds/paste.py" line="97" />
-        <location filename="../../goalform/ui/funds/paste.py" line="105" />
+        <location filename="../../goalform/ui/funds/paste.py" line="98" />
+        <location filename="../../goalform/ui/funds/paste.py" line="106" />
         <source>空白</source>
         <translation>blank</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/funds/paste.py" line="101" />
+        <location filename="../../goalform/ui/funds/paste.py" line="102" />
         <source>粘贴金额</source>
         <translation>Paste amounts</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/funds/paste.py" line="104" />
+        <location filename="../../goalform/ui/funds/paste.py" line="105" />
         <source>%1：「%2」不填，此格由程序计算（现为「%3」）</source>
         <translation>%1: “%2” not entered, this cell is computed (now “%3”)</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/funds/paste.py" line="115" />
+        <location filename="../../goalform/ui/funds/paste.py" line="116" />
         <source>已粘贴 %1 个金额</source>
         <translation>Pasted %1 amounts</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/funds/paste.py" line="117" />
+        <location filename="../../goalform/ui/funds/paste.py" line="118" />
         <source>（%1）</source>
         <translation> (%1)</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/funds/paste.py" line="123" />
+        <location filename="../../goalform/ui/funds/paste.py" line="124" />
         <source>，</source>
         <translation>, </translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/funds/paste.py" line="123" />
+        <location filename="../../goalform/ui/funds/paste.py" line="124" />
         <source>第 %1 列 → %2</source>
         <translation>column %1 → %2</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/funds/paste.py" line="124" />
+        <location filename="../../goalform/ui/funds/paste.py" line="125" />
         <source>表格之外</source>
         <translation>outside the table</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/funds/paste.py" line="129" />
+        <location filename="../../goalform/ui/funds/paste.py" line="130" />
         <source>没有粘贴：复制的 %1 列从此格起放不下，会是 %2。
 
 请复制 %3 列（%4），或连同%5共 %6 列，或选中能放下它的格再粘贴。</source>
@@ -2515,39 +2501,39 @@ Everything typed before is kept in the working copy: if the program closes, it i
 Copy %3 columns (%4), or all %6 columns including %5, or select a cell where the block fits and paste again.</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/funds/paste.py" line="131" />
         <location filename="../../goalform/ui/funds/paste.py" line="132" />
+        <location filename="../../goalform/ui/funds/paste.py" line="133" />
         <source>、</source>
         <translation>, </translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/funds/paste.py" line="133" />
-        <location filename="../../goalform/ui/funds/paste.py" line="145" />
+        <location filename="../../goalform/ui/funds/paste.py" line="134" />
+        <location filename="../../goalform/ui/funds/paste.py" line="146" />
         <source>粘贴</source>
         <translation>Paste</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/funds/paste.py" line="138" />
+        <location filename="../../goalform/ui/funds/paste.py" line="139" />
         <source>以下 %1 项没有填入：</source>
         <translation>These %1 items were not entered:</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/funds/paste.py" line="140" />
+        <location filename="../../goalform/ui/funds/paste.py" line="141" />
         <source>已填入 %1 格：</source>
         <translation>%1 cells were filled in:</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/funds/paste.py" line="142" />
+        <location filename="../../goalform/ui/funds/paste.py" line="143" />
         <source>没有填入任何金额。</source>
         <translation>No amount was entered.</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/funds/paste.py" line="144" />
+        <location filename="../../goalform/ui/funds/paste.py" line="145" />
         <source>各列的去处：%1</source>
         <translation>Where each column went: %1</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/funds/paste.py" line="151" />
+        <location filename="../../goalform/ui/funds/paste.py" line="150" />
         <source>……另有 %1 项</source>
         <translation>… and %1 more</translation>
     </message>
@@ -2555,57 +2541,57 @@ Copy %3 columns (%4), or all %6 columns including %5, or select a cell where the
 <context>
     <name>IndicatorPaste</name>
     <message>
-        <location filename="../../goalform/ui/indicators/paste.py" line="106" />
+        <location filename="../../goalform/ui/indicators/paste.py" line="107" />
         <source>默认分类：模板中此指标为「%1」，请确认</source>
         <translation>Default category: the template gives this indicator “%1”; please check</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/indicators/paste.py" line="107" />
+        <location filename="../../goalform/ui/indicators/paste.py" line="108" />
         <source>默认分类：本表最常用的「%1」，请确认</source>
         <translation>Default category: “%1”, the most common in this table; please check</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/indicators/paste.py" line="151" />
+        <location filename="../../goalform/ui/indicators/paste.py" line="152" />
         <source>此格不能填写（一级指标，或二级指标的指标值）</source>
         <translation>This cell cannot be filled in (a level-1 indicator, or a level-2 indicator's value)</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/indicators/paste.py" line="160" />
+        <location filename="../../goalform/ui/indicators/paste.py" line="161" />
         <source>请先选中一个二级或三级指标，再粘贴多行</source>
         <translation>Select a level-2 or level-3 indicator first, then paste several rows</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/indicators/paste.py" line="180" />
+        <location filename="../../goalform/ui/indicators/paste.py" line="181" />
         <source>第%1行「%2」在最后一列之外</source>
         <translation>Row %1: “%2” is beyond the last column</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/indicators/paste.py" line="183" />
+        <location filename="../../goalform/ui/indicators/paste.py" line="184" />
         <source>第%1行「%2」有换行：一格只能填一行</source>
         <translation>Row %1: “%2” has a line break; a cell holds one line only</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/indicators/paste.py" line="207" />
+        <location filename="../../goalform/ui/indicators/paste.py" line="208" />
         <source>粘贴指标</source>
         <translation>Paste indicators</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/indicators/paste.py" line="233" />
+        <location filename="../../goalform/ui/indicators/paste.py" line="232" />
         <source>……另有 %1 项</source>
         <translation>… and %1 more</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/indicators/paste.py" line="234" />
+        <location filename="../../goalform/ui/indicators/paste.py" line="233" />
         <source>已粘贴 %1 格；以下 %2 项没有填入：</source>
         <translation>Pasted %1 cells; these %2 items were not entered:</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/indicators/paste.py" line="235" />
+        <location filename="../../goalform/ui/indicators/paste.py" line="234" />
         <source>没有粘贴：</source>
         <translation>Nothing pasted:</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/indicators/paste.py" line="236" />
+        <location filename="../../goalform/ui/indicators/paste.py" line="235" />
         <source>粘贴</source>
         <translation>Paste</translation>
     </message>

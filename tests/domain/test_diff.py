@@ -141,7 +141,7 @@ def test_a_real_change_of_a_history_figure_is_reported_with_its_year() -> None:
     assert fund.message == "财政拨款（2023年金额）：「655.81」 改为 「660」"
     assert fund.location.as_text() == "funds/fiscal/prev1" and fund.location_b.as_text() == "funds/fiscal/prev2"
     assert value.message == "年度绩效指标「运行成本 › 公用经费控制 › 公用经费控制率」的2024年值：「≤100%」 改为 「98%」"
-    assert value.location.field == "value" and value.location_b.field == "prev1"
+    assert value.location.column == "value" and value.location_b.column == "prev1"
     assert value.as_json()["year"] == 2024 and shown(value) == ("≤100%", "98%")
 
 

@@ -2,11 +2,11 @@
 from __future__ import annotations
 
 from goalform import assets
+from goalform.domain.cells import Cell
 from goalform.domain.diff import diff_forms
 from goalform.domain.folding import fold
 from goalform.domain.form import new_form
 from goalform.domain.names import FIELD_NAMES, TREE_NAMES, TREE_TITLES, field_name, text_name
-from goalform.domain.review import field_target
 from goalform.domain.review_text import TargetLabeler
 from goalform.domain.validation import validate
 from goalform.formats.grid_reader import text_key
@@ -20,8 +20,8 @@ def test_validation_diff_and_review_name_a_field_alike():
     b.deadline = "2028年12月"
     where = {d.where for d in diff_forms(a, b, template, template)}
     assert {FIELD_NAMES["department"], FIELD_NAMES["deadline"]} <= where
-    assert TargetLabeler(a, template).label(field_target("department")) == FIELD_NAMES["department"]
-    assert TargetLabeler(a, template).label(field_target("deadline")) == FIELD_NAMES["deadline"]
+    assert TargetLabeler(a, template).label(Cell.field("department").to_text()) == FIELD_NAMES["department"]
+    assert TargetLabeler(a, template).label(Cell.field("deadline").to_text()) == FIELD_NAMES["deadline"]
     messages = [f.message for f in validate(a, template)]
     assert f"请填写{FIELD_NAMES['department']}" in messages
 

@@ -25,7 +25,7 @@ def test_2024_reference_reports_its_known_errors() -> None:
     shifted = {f.message.split("「")[1].split("」")[0]: f for f in _by_rule(findings, "indicators.basis_mismatch")}
     assert set(shifted) == {"预算编制科学性", "预算编制合理性", "立项规范性", "预算调整率"}
     assert "「中长期规划相符性」的说明" in shifted["预算编制科学性"].message
-    assert all(f.location.section == "annual" and f.location.field == "basis" for f in shifted.values())
+    assert all(f.location.section == "annual" and f.location.column == "basis" for f in shifted.values())
     assert shifted["预算编制科学性"].location.path == (1, 1, 0)
     # The stray Word bookmark: the grid reader drops it on import, and texts.markup reports it
     # wherever such markup does get into a form (here: the cell's text exactly as in the dump).
@@ -36,7 +36,7 @@ def test_2024_reference_reports_its_known_errors() -> None:
     node.basis = raw
     markup = _by_rule(validate(form, template), "texts.markup")
     assert len(markup) == 1 and "[bookmark: _GoBack]" in markup[0].message
-    assert markup[0].location.section == "annual" and markup[0].location.field == "basis"
+    assert markup[0].location.section == "annual" and markup[0].location.column == "basis"
     assert markup[0].location.path == (0, 2, 1)
     # Nothing else is an error but the one blank 指标分类 of the long-term tree.
     errors = {f.rule for f in findings if f.severity is Severity.ERROR}

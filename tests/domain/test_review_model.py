@@ -2,19 +2,14 @@ from __future__ import annotations
 
 import pytest
 
+from goalform.domain.cells import Cell
 from goalform.domain.review import (
-    FORM_TARGET,
     Comment,
     Review,
     ReviewError,
     Status,
     StatusChange,
-    Target,
     check_transition,
-    field_target,
-    fund_target,
-    indicator_target,
-    parse_target,
 )
 
 ALLOWED = {
@@ -53,23 +48,14 @@ def test_review_status_follows_history() -> None:
     assert review.last_submission.who == "甲"
 
 
-def test_targets_round_trip() -> None:
-    assert parse_target(field_target("department")) == Target("field", key="department")
-    assert parse_target(fund_target("fiscal", "prev1")) == Target("fund", key="fiscal", column="prev1")
-    assert parse_target(indicator_target(42)) == Target("indicator", indicator_id=42)
-    assert parse_target(indicator_target(42, "value")) == Target("indicator", column="value", indicator_id=42)
-    assert parse_target(FORM_TARGET) == Target("form")
-    assert parse_target("indicator:abc") == Target("form")  # unrecognised: a comment on the form
-
-
 def test_comments_grouped_for_markers() -> None:
     comments = [
-        Comment(1, indicator_target(7, "value"), "数值？", "王", "t"),
-        Comment(2, field_target("phone"), "核实", "王", "t"),
-        Comment(3, indicator_target(7), "整行", "王", "t"),
-        Comment(4, indicator_target(7, "value"), "再看", "李", "t"),
+        Comment(1, Cell.indicator(7, "value").to_text(), "数值？", "王", "t"),
+        Comment(2, Cell.field("phone").to_text(), "核实", "王", "t"),
+        Comment(3, Cell.indicator(7).to_text(), "整行", "王", "t"),
+        Comment(4, Cell.indicator(7, "value").to_text(), "再看", "李", "t"),
     ]
     review = Review(comments=comments)
-    assert [c.id for c in review.by_location()[indicator_target(7, "value")]] == [1, 4]
+    assert [c.id for c in review.by_location()[Cell.indicator(7, "value").to_text()]] == [1, 4]
     assert [c.id for c in review.by_indicator()[7]] == [1, 3, 4]
-    assert review.comments_at(field_target("phone")) == [comments[1]]
+    assert review.comments_at(Cell.field("phone").to_text()) == [comments[1]]

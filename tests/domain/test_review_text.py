@@ -2,16 +2,9 @@ from __future__ import annotations
 
 from helpers.valid_forms import find, valid_form
 
+from goalform.domain.cells import Cell
 from goalform.domain.form import walk
-from goalform.domain.review import (
-    FORM_TARGET,
-    Review,
-    Status,
-    StatusChange,
-    field_target,
-    fund_target,
-    indicator_target,
-)
+from goalform.domain.review import FORM_TARGET, Review, Status, StatusChange
 from goalform.domain.review_text import TargetLabeler, status_text, target_of_location
 from goalform.domain.validation import validate
 from goalform.domain.validation.core import Location
@@ -31,14 +24,14 @@ def test_labels_for_every_kind_of_target() -> None:
     form, template = _with_ids()
     node = find(form, "annual", "会议费控制率")
     labels = TargetLabeler(form, template)
-    assert labels.label(field_target("department")) == "部门（单位）名称"
-    assert labels.label(field_target("phone")) == "联系电话"
-    assert labels.label(field_target("long_term_goal")) == "长期目标"
-    assert labels.label(fund_target("fiscal", "prev1")) == "财政拨款（2025年金额）"
-    assert labels.label(fund_target("income", "current")) == "收入构成合计（2026年当年金额）"
-    assert labels.label(indicator_target(node.id, "value")) == "年度指标「会议费控制率」 · 预期当年实现值"
-    assert labels.label(indicator_target(node.id)) == "年度指标「会议费控制率」"
-    assert labels.label(indicator_target(99999)) == "（已删除的指标）"
+    assert labels.label(Cell.field("department").to_text()) == "部门（单位）名称"
+    assert labels.label(Cell.field("phone").to_text()) == "联系电话"
+    assert labels.label(Cell.field("long_term_goal").to_text()) == "长期目标"
+    assert labels.label(Cell.fund("fiscal", "prev1").to_text()) == "财政拨款（2025年金额）"
+    assert labels.label(Cell.fund("income", "current").to_text()) == "收入构成合计（2026年当年金额）"
+    assert labels.label(Cell.indicator(node.id, "value").to_text()) == "年度指标「会议费控制率」 · 预期当年实现值"
+    assert labels.label(Cell.indicator(node.id).to_text()) == "年度指标「会议费控制率」"
+    assert labels.label(Cell.indicator(99999).to_text()) == "（已删除的指标）"
     assert labels.label(FORM_TARGET) == "整张表"
 
 
@@ -49,11 +42,11 @@ def test_a_finding_can_be_commented_on_where_it_points() -> None:
     form.phone = "x"
     form.funds[("personnel", "current")] = "41"
     targets = {f.rule: target_of_location(f.location) for f in validate(form, template)}
-    assert targets["quality.qualitative"] == indicator_target(node.id, "value")
-    assert targets["header.phone"] == field_target("phone")
-    assert targets["funds.balance"] == fund_target("expenditure", "current")
+    assert targets["quality.qualitative"] == Cell.indicator(node.id, "value").to_text()
+    assert targets["header.phone"] == Cell.field("phone").to_text()
+    assert targets["funds.balance"] == Cell.fund("expenditure", "current").to_text()
     assert targets["quality.quantified_share"] == FORM_TARGET
-    assert target_of_location(Location("annual", "value", path=(0, 0, 0))) == FORM_TARGET  # no id: not from a .goal
+    assert target_of_location(Location("annual", column="value", path=(0, 0, 0))) == FORM_TARGET  # no id: not from a .goal
 
 
 def test_status_text() -> None:

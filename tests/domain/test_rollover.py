@@ -60,7 +60,7 @@ def test_findings_tell_what_is_left_to_check() -> None:
     assert funds[0].location.as_text() == "funds/fiscal/prev1"
     assert funds[0].message == "财政拨款的2024年金额「509.41」是结转前的预算数，请改为实际收支数"
     indicator = next(f for f in result.findings if f.rule == "rollover.indicator_actual")
-    assert indicator.location.section == "annual" and indicator.location.field == "prev1"
+    assert indicator.location.section == "annual" and indicator.location.column == "prev1"
     assert indicator.location.path == (0, 0, 0)
     assert all(f.severity in (Severity.WARNING, Severity.INFO) for f in result.findings)
 

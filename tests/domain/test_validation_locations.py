@@ -17,7 +17,7 @@ def test_indicator_findings_carry_path_and_id() -> None:
     node.value = ""
     [finding] = [f for f in validate(form, template) if f.rule == "indicators.value"]
     loc = finding.location
-    assert (loc.section, loc.field, loc.path, loc.indicator_id) == ("annual", "value", (0, 2, 0), node.id)
+    assert (loc.section, loc.column, loc.path, loc.indicator_id) == ("annual", "value", (0, 2, 0), node.id)
     assert loc.as_text() == "annual/1.3.1/value"
     assert "会议费控制率" in finding.message and "预期当年实现值" in finding.message
 

@@ -9,8 +9,9 @@ from pathlib import Path
 import pytest
 from helpers.valid_forms import valid_form
 
+from goalform.domain.cells import Cell
 from goalform.domain.fingerprint import fingerprint
-from goalform.domain.review import Comment, ReviewError, Status, field_target, indicator_target
+from goalform.domain.review import Comment, ReviewError, Status
 from goalform.domain.validation import validate
 from goalform.store import Document, read_form
 from goalform.store import review as review_store
@@ -42,8 +43,8 @@ def test_comments_are_stored_in_the_file(tmp_path: Path, clock: list[str]) -> No
     path = saved_valid(tmp_path)
     with Document.open(path) as doc:
         first_id = doc.roots("annual")[0]
-        c1 = doc.add_comment(field_target("phone"), " 电话打不通 ", "王审核")
-        c2 = doc.add_comment(indicator_target(first_id, "value"), "请给出数值", "王审核")
+        c1 = doc.add_comment(Cell.field("phone").to_text(), " 电话打不通 ", "王审核")
+        c2 = doc.add_comment(Cell.indicator(first_id, "value").to_text(), "请给出数值", "王审核")
         assert c1.text == "电话打不通" and c1.created == clock[0]
         assert doc.is_dirty
         removed = doc.remove_comment(c1)
@@ -53,7 +54,7 @@ def test_comments_are_stored_in_the_file(tmp_path: Path, clock: list[str]) -> No
         doc.save()
     with Document.open(path, read_only=True) as doc:
         assert doc.comments() == [c1, c2]
-        assert doc.review().comments_at(field_target("phone")) == [c1]
+        assert doc.review().comments_at(Cell.field("phone").to_text()) == [c1]
     form, _ = read_form(path)
     assert form.review is not None and form.review.comments == [c1, c2]
 
@@ -101,7 +102,7 @@ def test_a_read_only_form_takes_review_records_and_keeps_its_content(tmp_path: P
     with Document.open_for_review(path) as doc:
         assert doc.read_only and doc.takes_review and not doc.is_dirty
         first = doc.roots("annual")[0]
-        comment = doc.add_comment(indicator_target(first), "请补充依据", "王审核")
+        comment = doc.add_comment(Cell.indicator(first).to_text(), "请补充依据", "王审核")
         doc.set_status(Status.APPROVED, "王审核", "")
         assert doc.is_dirty
         # The figures never become writable.

@@ -4,13 +4,12 @@ from __future__ import annotations
 from typing import Iterator
 
 from goalform.domain.amounts import format_amount, parse_amount
+from goalform.domain.cells import Cell
 from goalform.domain.form import Form
 from goalform.domain.funds import group_total
 from goalform.domain.messages import Text, msg, name
 from goalform.domain.template import COLUMNS, Template
 from goalform.domain.validation.core import Location, Missing, Severity, rule
-
-COLUMN_NAMES = {"current": "当年金额", "prev2": "前年金额", "prev1": "上年金额"}
 
 
 def column_name(form: Form, template: Template, column: str) -> Text:
@@ -28,14 +27,14 @@ def amounts_are_numbers(form: Form, template: Template) -> Iterator[tuple[Locati
             for column in COLUMNS:
                 parsed = parse_amount(form.fund(line.key, column), template.amount_decimals)
                 if not parsed.ok:
-                    yield Location("funds", line.key, column), msg(
+                    yield Location.of(Cell.fund(line.key, column)), msg(
                         "{line}（{column}）：{error}", line=name(line.label, "template"), column=column_name(form, template, column),
                         error=parsed.error)
         for column in COLUMNS:
             text = form.stated_totals.get((group.key, column), "")
             parsed = parse_amount(text, template.amount_decimals)
             if not parsed.ok:
-                yield Location("funds", group.key, column), msg(
+                yield Location.of(Cell.total(group.key, column)), msg(
                     "{group}合计（{column}）：{error}", group=name(group.label.replace("\n", ""), "template"),
                     column=column_name(form, template, column), error=parsed.error)
 
@@ -52,7 +51,7 @@ def totals_add_up(form: Form, template: Template) -> Iterator[tuple[Location, st
             computed = group_total(form, template, group, column)
             if computed is None or stated.value != computed:
                 yield (
-                    Location("funds", group.key, column),
+                    Location.of(Cell.total(group.key, column)),
                     msg("{group}合计（{column}）填的是 {stated}，各行之和为 {computed}", group=name(group.label.replace("\n", ""), "template"),
                         column=column_name(form, template, column), stated=text.strip(),
                         computed=format_amount(computed) or "0"),
@@ -74,13 +73,13 @@ def income_equals_expenditure(form: Form, template: Template) -> Iterator[tuple[
         if a is None or b is None:
             blank = (income if a is None else expenditure).label.replace("\n", "")
             yield (
-                Location("funds", expenditure.key, column),
+                Location.of(Cell.total(expenditure.key, column)),
                 Missing("{column}：{blank}还没有填写（收入合计与支出合计应相等）",
                         column=column_name(form, template, column), blank=name(blank, "template")),
             )
         elif a != b:
             yield (
-                Location("funds", expenditure.key, column),
+                Location.of(Cell.total(expenditure.key, column)),
                 msg("{column}：收入合计 {income} 与支出合计 {expenditure} 不相等", column=column_name(form, template, column),
                     income=format_amount(a) or "0", expenditure=format_amount(b) or "0"),
             )

@@ -5,7 +5,7 @@ from dataclasses import dataclass, field, replace
 from enum import Enum
 from typing import Callable, Iterable, Sequence
 
-from goalform.domain.form import Form
+from goalform.domain.form import TREES, Form
 from goalform.domain.messages import Text, msg
 from goalform.domain.template import Template
 # Defined apart so that rows can use Location without importing this module; re-exported here.
@@ -159,6 +159,8 @@ def reading_order(template: Template) -> Callable[[Finding], tuple]:
     def key(finding: Finding) -> tuple:
         loc = finding.location
         section = SECTION_ORDER.index(loc.section) if loc.section in SECTION_ORDER else len(SECTION_ORDER)
-        return (section, loc.path, rank.get(loc.field, len(rank)), loc.field, columns.get(loc.column, 3), finding.rule)
+        # An indicator's column ranks as a field does (after the goal text and the deadline).
+        field, column = (loc.column, "") if loc.section in TREES and not loc.field else (loc.field, loc.column)
+        return (section, loc.path, rank.get(field, len(rank)), field, columns.get(column, 3), finding.rule)
 
     return key

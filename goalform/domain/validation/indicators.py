@@ -9,12 +9,14 @@ import functools
 import re
 from typing import Iterator
 
+from goalform.domain.cells import Cell
 from goalform.domain.folding import fold
 from goalform.domain.form import TREES, Form
 from goalform.domain.messages import Text, joined, msg, name
+from goalform.domain.names import TREE_NAMES
+from goalform.domain.sections import BASIS, CATEGORY, VALUE, column_name
 from goalform.domain.targets import is_placeholder
 from goalform.domain.template import DefaultGroup, Template, ValueDomain
-from goalform.domain.names import TREE_NAMES
 from goalform.domain.validation.core import Location, Missing, Severity, rule
 from goalform.domain.validation.rows import Row, indicator_rows, leaf_rows, level2_rows
 
@@ -37,7 +39,7 @@ def level1_has_indicators(form: Form, template: Template) -> Iterator[tuple[Loca
         for i, l1 in enumerate(form.tree(tree)):
             if not counted.get((tree, i)):
                 yield (
-                    Location(tree, path=(i,), indicator_id=l1.id),
+                    Location.of(Cell.indicator(l1.id), tree, (i,)),
                     Missing("{tree}的一级指标「{level1}」下还没有三级指标", tree=name(TREE_NAMES[tree]), level1=l1.name),
                 )
 
@@ -80,14 +82,14 @@ def names(form: Form, template: Template) -> Iterator[tuple[Location, str]]:
       reports_missing=True)
 def values(form: Form, template: Template) -> Iterator[tuple[Location, str]]:
     """In the annual tree the value checked is the 预期当年实现值."""
-    labels = {"annual": msg("预期当年实现值"), "long_term": msg("指标值")}  # (one Text per call, not per row)
+    labels = _labels(template, VALUE)
     for row in indicator_rows(form):
         value = row.node.value
         label = labels[row.tree]
         if not value.strip():
-            yield row.at("value"), Missing("{row}没有填写{label}", row=row.title, label=label)
+            yield row.at(VALUE), Missing("{row}没有填写{label}", row=row.title, label=label)
         elif _is_none(value) and not template.value_none_allowed:
-            yield row.at("value"), msg("{row}的{label}填了「无」：本版本的表不允许，请填写具体目标或删除此指标",
+            yield row.at(VALUE), msg("{row}的{label}填了「无」：本版本的表不允许，请填写具体目标或删除此指标",
                                         row=row.title, label=label)
 
 
@@ -106,6 +108,11 @@ def _domain_problem(row: Row, value: str, domain: ValueDomain, allowed: frozense
     return ""
 
 
+def _labels(template: Template, column: str) -> dict[str, Text]:
+    """A column's name in each tree, from the template's labels (translated as the GUI shows them)."""
+    return {tree: name(column_name(tree, column, template), "template") for tree in TREES}
+
+
 def _allowed(domain: ValueDomain) -> frozenset[str]:
     return frozenset(fold(v) for v in domain.values)
 
@@ -114,12 +121,11 @@ def _allowed(domain: ValueDomain) -> frozenset[str]:
       reports_missing=True)
 def basis(form: Form, template: Template) -> Iterator[tuple[Location, str]]:
     """Rows whose value is 「无」 (where allowed) need no basis."""
-    allowed = _allowed(template.basis)
-    label = msg("指标值确定依据")
+    allowed, labels = _allowed(template.basis), _labels(template, BASIS)
     for row in indicator_rows(form):
         if template.value_none_allowed and _is_none(row.node.value):
             continue
-        problem = _domain_problem(row, row.node.basis, template.basis, allowed, label)
+        problem = _domain_problem(row, row.node.basis, template.basis, allowed, labels[row.tree])
         if problem:
             yield row.at("basis"), problem
 
@@ -128,12 +134,11 @@ def basis(form: Form, template: Template) -> Iterator[tuple[Location, str]]:
       reports_missing=True)
 def category(form: Form, template: Template) -> Iterator[tuple[Location, str]]:
     """Rows whose value is 「无」 (where allowed) need no category."""
-    allowed = _allowed(template.category)
-    label = msg("指标分类")
+    allowed, labels = _allowed(template.category), _labels(template, CATEGORY)
     for row in indicator_rows(form):
         if template.value_none_allowed and _is_none(row.node.value):
             continue
-        problem = _domain_problem(row, row.node.category, template.category, allowed, label)
+        problem = _domain_problem(row, row.node.category, template.category, allowed, labels[row.tree])
         if problem:
             yield row.at("category"), problem
 

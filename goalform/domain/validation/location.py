@@ -4,19 +4,24 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-# The order of sections in the form; findings are sorted by it.
-SECTION_ORDER = ("header", "funds", "texts", "long_term", "annual", "notes", "review")
+from goalform.domain.cells import FUND, INDICATOR, TOTAL, Cell
+from goalform.domain.form import TREES
+from goalform.domain.sections import FUNDS, HEADER, NOTES, SECTION_ORDER, TEXTS
+
+__all__ = ["SECTION_ORDER", "Location"]
 
 
 @dataclass(frozen=True)
 class Location:
     """Where a finding points, in terms the GUI can jump to.
 
-    section: one of SECTION_ORDER.
-    field:   a header field or text key; a funds line or group key; an indicator column.
-    column:  a funds column (current, prev2, prev1).
+    section: one of SECTION_ORDER (:mod:`goalform.domain.sections`).
+    field:   a header field or text key (or ``deadline`` in a tree's section); a funds line or group key.
+    column:  a funds column (current, prev2, prev1); an indicator's column ('' for its row).
     path:    an indicator's index path from its 一级 node down.
     indicator_id: the store's id of the indicator, when the form came from a .goal.
+
+    A funds amount's or an indicator cell's location is made from its :class:`Cell` (:meth:`of`).
     """
 
     section: str
@@ -24,6 +29,26 @@ class Location:
     column: str = ""
     path: tuple[int, ...] = ()
     indicator_id: int | None = None
+
+    @classmethod
+    def of(cls, cell: Cell, tree: str = "", path: tuple[int, ...] = ()) -> Location:
+        """Where ``cell`` is: a funds amount or 合计 in ``funds``; an indicator's cell in its ``tree`` at ``path``."""
+        if cell.kind in (FUND, TOTAL):
+            return cls(FUNDS, cell.key, cell.column)
+        if cell.kind == INDICATOR and tree in TREES:
+            return cls(tree, column=cell.column, path=path, indicator_id=cell.indicator_id)
+        raise ValueError(f"no finding location for {cell} (tree {tree!r})")
+
+    @property
+    def cell(self) -> Cell:
+        """The comment target of this place: a field, a funds cell, an indicator with an id, or the form."""
+        if self.section in (HEADER, TEXTS, NOTES) and self.field:
+            return Cell.field(self.field)
+        if self.section == FUNDS and self.field and self.column:
+            return Cell.fund(self.field, self.column)
+        if self.section in TREES and self.indicator_id is not None and not self.field:
+            return Cell.indicator(self.indicator_id, self.column)
+        return Cell.form()
 
     def as_text(self) -> str:
         """A compact, stable spelling for JSON and the CLI, e.g. ``funds/fiscal/current``."""

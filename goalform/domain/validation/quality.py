@@ -10,13 +10,14 @@ from decimal import Decimal
 from typing import Iterator
 
 from goalform.domain.amounts import format_amount
+from goalform.domain.cells import Cell
+from goalform.domain.folding import fold
 from goalform.domain.form import Form
 from goalform.domain.funds import line_amount
 from goalform.domain.messages import msg, name
+from goalform.domain.names import TREE_NAMES
 from goalform.domain.targets import QuantifiedShare, is_quantified, parse_target, percentages
 from goalform.domain.template import Template
-from goalform.domain.folding import fold
-from goalform.domain.names import TREE_NAMES
 from goalform.domain.validation.core import Location, Severity, rule
 from goalform.domain.validation.rows import indicator_rows
 
@@ -128,7 +129,7 @@ def funds_change(form: Form, template: Template) -> Iterator[tuple[Location, str
                 shown = {"line": name(line.label, "template"), "year": form.year, "now": format_amount(now), "last_year": prev1_year,
                          "last": format_amount(last), "percent": format_amount(percent)}
                 yield (
-                    Location("funds", line.key, "current"),
+                    Location.of(Cell.fund(line.key, "current")),
                     msg("{line}：{year}年 {now} 万元比{last_year}年 {last} 万元增加 {percent}%，变动超过 50%，请核实或说明原因",
                         **shown) if change > 0 else
                     msg("{line}：{year}年 {now} 万元比{last_year}年 {last} 万元减少 {percent}%，变动超过 50%，请核实或说明原因",

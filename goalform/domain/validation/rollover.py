@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from typing import Iterator
 
+from goalform.domain.cells import Cell
 from goalform.domain.form import Form
 from goalform.domain.messages import msg, name
 from goalform.domain.rollover_marks import pending_funds, pending_indicators
@@ -22,7 +23,7 @@ def funds_actual(form: Form, template: Template) -> Iterator[tuple[Location, str
     prev1_year = template.history_years(form.year)[1]
     for key, mark in pending_funds(form, template):
         label = template.funds_line(key).label.replace("\n", "")
-        yield (Location("funds", key, "prev1"),
+        yield (Location.of(Cell.fund(key, "prev1")),
                msg("{line}的{year}年金额「{value}」是结转前的预算数，请改为实际收支数", line=name(label, "template"), year=prev1_year, value=mark.value))
 
 
@@ -32,5 +33,5 @@ def indicator_actual(form: Form, template: Template) -> Iterator[tuple[Location,
     confirm or replace it with what was actually achieved."""
     prev1_year = template.history_years(form.year)[1]
     for path, node, mark in pending_indicators(form):
-        yield (Location("annual", "prev1", path=path, indicator_id=node.id),
+        yield (Location.of(Cell.indicator(node.id, "prev1"), "annual", path),
                msg("「{name}」的上年值「{value}」是结转前的预期当年实现值，请改为{year}年实际完成值", name=node.name, value=mark.value, year=prev1_year))

@@ -11,6 +11,7 @@ import contextlib
 import contextvars
 from typing import Iterator
 
+from goalform.domain.cells import Cell
 from goalform.domain.folding import fold
 from goalform.domain.form import TREES, Form, Indicator
 from goalform.domain.messages import msg, name
@@ -41,7 +42,7 @@ class Row:
     is_indicator: bool
 
     def at(self, column: str = "") -> Location:
-        return Location(self.tree, column, path=self.path, indicator_id=self.node.id)
+        return Location.of(Cell.indicator(self.node.id, column), self.tree, self.path)
 
     @property
     def title(self) -> str:

@@ -4,6 +4,7 @@ from __future__ import annotations
 import re
 from typing import Iterator
 
+from goalform.domain.cells import Cell
 from goalform.domain.folding import fold
 from goalform.domain.form import HEADER_FIELDS, INDICATOR_COLUMNS, Form
 from goalform.domain.messages import msg, name
@@ -86,7 +87,7 @@ def markup(form: Form, template: Template) -> Iterator[tuple[Location, str]]:
     for cells in (form.funds, form.stated_totals):
         for (line, column), text in cells.items():
             if search(text):
-                yield Location("funds", line, column), msg("金额「{amount}」含有{found}，请删除", amount=text.strip(), found=stray_markup(text))
+                yield Location.of(Cell.fund(line, column)), msg("金额「{amount}」含有{found}，请删除", amount=text.strip(), found=stray_markup(text))
     for rows in (level2_rows(form), leaf_rows(form)):
         for row in rows:
             node = row.node

@@ -15,41 +15,53 @@ from typing import Callable, Sequence
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QMenu, QTabWidget, QWidget
 
+from goalform.domain.sections import (
+    ANNUAL,
+    FUNDS,
+    GOAL_TEXT,
+    HEADER,
+    LONG_TERM,
+    NOTES,
+    TAB_CONTEXT,
+    TAB_TITLES,
+    TEXT_PREFIX,
+    TEXTS,
+    section_of,
+    tab_sections,
+)
 from goalform.domain.template import Template
 from goalform.domain.validation.core import Finding, Location
 from goalform.ui.editor import FormEditor
 from goalform.ui.fields.instructions_tab import has_instructions
-from goalform.ui.fields.texts_tab import GOAL_TEXTS
 from goalform.ui.settings import Settings
 
 Maker = Callable[[], QWidget]
 Places = Callable[[Location], bool]  # whether a finding at a location is shown on a page
+INSTRUCTIONS = "instructions"  # the page of the template's 填报说明, which is no section of the form
 
 
 def shown_on(page: str, template: Template) -> Places:
-    """The places of the page ``page`` ("header", "funds", "texts", "long_term", "annual",
-    "instructions") without building it: what its ``owns`` answers (tests/ui/app keep the two equal)."""
-    if page == "header":
-        return lambda location: location.section in ("header", "notes")
-    if page == "funds":
-        return lambda location: location.section == "funds"
-    if page == "texts":
-        keys = {t.key for t in template.texts if t.key not in GOAL_TEXTS}
-        return lambda location: location.section == "texts" and location.field in keys
-    if page in GOAL_TEXTS.values():
-        fields = {key for key, tree in GOAL_TEXTS.items() if tree == page} | ({"deadline"} if page == "long_term" else set())
-        return lambda location: location.section == page or (location.section == "texts" and location.field in fields)
+    """The places of the page of section ``page`` (or the instructions) without building it: what its
+    ``owns`` answers (tests/ui/app keep the two equal)."""
+    if page == HEADER:
+        return lambda location: location.section in (HEADER, NOTES)
+    if page == FUNDS:
+        return lambda location: location.section == FUNDS
+    if page == TEXTS:
+        keys = {t.key for t in template.texts if section_of(TEXT_PREFIX + t.key) == TEXTS}
+        return lambda location: location.section == TEXTS and location.field in keys
+    if page in GOAL_TEXT:
+        fields = {GOAL_TEXT[page]} | ({"deadline"} if page == LONG_TERM else set())
+        return lambda location: location.section == page or (location.section == TEXTS and location.field in fields)
     return lambda location: False
 
 
 def tab_makers(editor: FormEditor, settings: Settings,
                extend_menu: Callable[[QMenu, QWidget], None]) -> list[tuple[Maker, str, str]]:
-    """(maker, title, page kind) of each tab of the form. A page's module is imported when the page is
-    built: start-up imports only what its first tab needs."""
+    """(maker, title, section) of each tab of the form: a page for each section the template lists, in
+    its order (:func:`goalform.domain.sections.tab_sections`), then the instructions when it has any. A
+    page's module is imported when the page is built: start-up imports only what its first tab needs."""
     doc = editor.doc
-
-    def tr(text: str) -> str:
-        return QCoreApplication.translate("MainWindow", text)
 
     def header() -> QWidget:
         from goalform.ui.fields.header_tab import HeaderTab
@@ -73,15 +85,12 @@ def tab_makers(editor: FormEditor, settings: Settings,
         from goalform.ui.fields.instructions_tab import InstructionsTab
         return InstructionsTab(doc.template)
 
-    makers: list[tuple[Maker, str, str]] = [
-        (header, tr("基本信息"), "header"),
-        (funds, tr("资金情况"), "funds"),
-        (texts, tr("职能与任务"), "texts"),
-        (tree("long_term"), tr("长期目标"), "long_term"),
-        (tree("annual"), tr("年度目标"), "annual"),
-    ]
+    pages: dict[str, Maker] = {HEADER: header, FUNDS: funds, TEXTS: texts,
+                               LONG_TERM: tree(LONG_TERM), ANNUAL: tree(ANNUAL)}
+    makers = [(pages[section], QCoreApplication.translate(TAB_CONTEXT, TAB_TITLES[section]), section)
+              for section in tab_sections(doc.template)]
     if has_instructions(doc.template):
-        makers.append((instructions, tr("填报说明"), "instructions"))
+        makers.append((instructions, QCoreApplication.translate("MainWindow", "填报说明"), INSTRUCTIONS))
     return makers
 
 

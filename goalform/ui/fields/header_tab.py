@@ -5,11 +5,12 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QFormLayout, QGroupBox, QLabel, QVBoxLayout, QWidget
 
 from goalform.domain import names
+from goalform.domain.cells import Cell
 from goalform.domain.dates import normalized_date
 from goalform.domain.form import HEADER_FIELDS
 from goalform.domain.names import FIELD_NAMES
+from goalform.domain.sections import HEADER, NOTES, tab_object_name
 from goalform.domain.validation import Finding, Location
-from goalform.ui.fields import names as field_names
 from goalform.ui.fields.date_field import attach_calendar
 from goalform.ui.editor import FormEditor
 from goalform.ui.fields.widgets import FieldLineEdit, FieldTextEdit, bind_line, bind_text, mark, wants_focus
@@ -20,7 +21,7 @@ class HeaderTab(QWidget):
         super().__init__(parent)
         self.editor = editor
         doc = editor.doc
-        self.setObjectName("header_tab")
+        self.setObjectName(tab_object_name(HEADER))
         layout = QVBoxLayout(self)
         box = QGroupBox(self.tr("填报单位"), self)
         form = QFormLayout(box)
@@ -35,7 +36,7 @@ class HeaderTab(QWidget):
         self.fields: dict[str, FieldLineEdit] = {}
         for key in HEADER_FIELDS:
             edit = FieldLineEdit(box)
-            edit.setObjectName(field_names.field_widget(key))
+            edit.setObjectName(Cell.field(key).widget_name())
             edit.setPlaceholderText(placeholders.get(key, ""))
             bind_line(edit, editor, key, normalize=normalized_date if key == "fill_date" else None)
             self.fields[key] = edit
@@ -54,7 +55,7 @@ class HeaderTab(QWidget):
         notes_box = QGroupBox(self.tr("备注（不打印）"), self)
         notes_layout = QVBoxLayout(notes_box)
         self.notes = FieldTextEdit(notes_box)
-        self.notes.setObjectName(field_names.text_widget("notes"))
+        self.notes.setObjectName(Cell.text("notes").widget_name())
         self.notes.setPlaceholderText(self.tr("导入和结转时的说明会记在这里，也可以写给自己的备忘。"))
         bind_text(self.notes, editor, "notes")
         notes_layout.addWidget(self.notes)
@@ -68,17 +69,17 @@ class HeaderTab(QWidget):
 
     def apply_findings(self, findings: list[Finding]) -> None:
         for key, edit in self.fields.items():
-            mark(edit, [f for f in findings if f.location.section == "header" and f.location.field == key])
-        mark(self.notes, [f for f in findings if f.location.section == "notes"])
+            mark(edit, [f for f in findings if f.location.section == HEADER and f.location.field == key])
+        mark(self.notes, [f for f in findings if f.location.section == NOTES])
 
     def owns(self, location: Location) -> bool:
         """Whether a finding at ``location`` is shown on this tab (the 待填 count in its title)."""
-        return location.section in ("header", "notes")
+        return location.section in (HEADER, NOTES)
 
     def focus_location(self, location: Location) -> bool:
-        if location.section not in ("header", "notes"):
+        if location.section not in (HEADER, NOTES):
             return False
-        if location.section == "notes":
+        if location.section == NOTES:
             wants_focus(self.notes)
             return True
         edit = self.fields.get(location.field) or self.fields["department"]

@@ -11,11 +11,12 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QFrame, QGridLayout, QLabel, QScrollArea, QVBoxLayout, QWidget
 
 from goalform.domain.amounts import format_amount, format_share
+from goalform.domain.cells import Cell
 from goalform.domain.form import Form
 from goalform.domain.funds import FundsSummary, summarize_funds
+from goalform.domain.sections import FUNDS, tab_object_name
 from goalform.domain.template import COLUMNS
 from goalform.domain.validation import Finding, Location
-from goalform.ui.fields import names as field_names
 from goalform.ui.editor import FormEditor
 from goalform.ui.funds.grid import AmountCell, FundsCell, FundsGrid
 from goalform.ui.fields.widgets import FieldLineEdit, mark, wants_focus
@@ -40,7 +41,7 @@ class FundsTab(QWidget):
         self.editor = editor
         doc = editor.doc
         template = doc.template
-        self.setObjectName("funds_tab")
+        self.setObjectName(tab_object_name(FUNDS))
         outer = QVBoxLayout(self)
         scroll = QScrollArea(self)
         scroll.setWidgetResizable(True)
@@ -80,7 +81,7 @@ class FundsTab(QWidget):
                 grid.addWidget(QLabel(line_label, body), row, _COL_LINE)
                 for column in COLUMNS:
                     cell = AmountCell(body)
-                    self._style_cell(cell, field_names.fund_widget(line.key, column))
+                    self._style_cell(cell, Cell.fund(line.key, column).widget_name())
                     cell.setText(doc.fund(line.key, column))
                     cell.setReadOnly(editor.read_only)
                     self.cells[(line.key, column)] = cell
@@ -97,7 +98,7 @@ class FundsTab(QWidget):
             total_label.setStyleSheet("font-weight: bold;")
             grid.addWidget(total_label, row, _COL_LINE)
             for column in COLUMNS:
-                total = self._derived_cell(body, field_names.total_widget(group.key, column))
+                total = self._derived_cell(body, Cell.total(group.key, column).widget_name())
                 self.totals[(group.key, column)] = total
                 grid.addWidget(total, row, _GRID_COLUMN[column])
             share = self._derived_cell(body, f"share_{group.key}")
@@ -175,7 +176,7 @@ class FundsTab(QWidget):
         groups = [g.key for g in self.editor.doc.template.funds]
         for f in findings:
             loc = f.location
-            if loc.section != "funds":
+            if loc.section != FUNDS:
                 continue
             targets = []
             if (loc.field, loc.column) in self.cells:
@@ -206,10 +207,10 @@ class FundsTab(QWidget):
             cell.setToolTip("\n".join([self.tr("未采用：") + refused, *(t for t in [cell.toolTip()] if t)]))
 
     def owns(self, location: Location) -> bool:
-        return location.section == "funds"
+        return location.section == FUNDS
 
     def focus_location(self, location: Location) -> bool:
-        if location.section != "funds":
+        if location.section != FUNDS:
             return False
         key = (location.field, location.column or "current")
         cell = self.cells.get(key) or self.totals.get(key)

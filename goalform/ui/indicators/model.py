@@ -20,16 +20,16 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QBrush, QColor, QFont
 
+from goalform.domain.names import CONTEXT
+from goalform.domain.sections import LABELLED, YEAR_VALUE, column_keys, column_label, column_name, history_year
 from goalform.domain.validation import Finding, Severity
 from goalform.store.document import Document, Subtree
 from goalform.ui.review import markers as review_markers
 from goalform.ui.markers import marker_icon, severity_rank
-from goalform.ui.wording import finding_text
+from goalform.ui.wording import finding_text, template_text
 
-# Columns of each tree: the 三级 fields shown, in the order of the official table.
+# Columns of each tree: the 三级 fields shown, in the order of the official table (goalform.domain.sections).
 COL_NAME = 0
-LONG_TERM_COLUMNS: tuple[str, ...] = ("name", "value", "basis", "category")
-ANNUAL_COLUMNS: tuple[str, ...] = ("name", "prev2", "prev1", "value", "basis", "category")
 
 IdRole = Qt.ItemDataRole.UserRole  # the indicator's store id
 LevelRole = Qt.ItemDataRole.UserRole + 1  # 1, 2 or 3
@@ -62,7 +62,7 @@ class IndicatorModel(QAbstractItemModel):
         super().__init__(parent)
         self.doc = doc
         self.tree = tree
-        self.columns = ANNUAL_COLUMNS if tree == "annual" else LONG_TERM_COLUMNS
+        self.columns = column_keys(tree)
         self._findings: dict[int, list[Finding]] = {}
         self.comments: dict[int, dict[str, list]] = {}  # id -> column ("" = row) -> 审核意见 (review_markers)
         # Values goalform chose for the clerk to check (a default 分类): id -> column -> why, shown in
@@ -137,16 +137,12 @@ class IndicatorModel(QAbstractItemModel):
         if not 0 <= section < len(self.columns):
             return None
         key = self.columns[section]
-        prev2, prev1 = self.doc.template.history_years(self.doc.year)
-        headers = {
-            "name": QCoreApplication.translate("IndicatorModel", "指标"),
-            "value": QCoreApplication.translate("IndicatorModel", "预期当年实现值") if self.tree == "annual" else QCoreApplication.translate("IndicatorModel", "指标值"),
-            "basis": QCoreApplication.translate("IndicatorModel", "指标值确定依据"),
-            "category": QCoreApplication.translate("IndicatorModel", "指标分类"),
-            "prev2": QCoreApplication.translate("IndicatorModel", "%1年值").replace("%1", str(prev2)),
-            "prev1": QCoreApplication.translate("IndicatorModel", "%1年值").replace("%1", str(prev1)),
-        }
-        return headers[key]
+        year = history_year(self.doc.year, self.tree, key)
+        if year is not None and year != self.doc.year:  # a history column, headed by its year: 「2024年值」
+            return QCoreApplication.translate(CONTEXT, YEAR_VALUE).replace("%1", str(year))
+        if key in LABELLED:  # the template's label, as the GUI shows template labels
+            return template_text(column_label(self.doc.template, self.tree, key))
+        return QCoreApplication.translate(CONTEXT, column_name(self.tree, key))
 
     def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
         if not index.isValid():
@@ -187,7 +183,7 @@ class IndicatorModel(QAbstractItemModel):
         if role == Qt.ItemDataRole.DecorationRole and index.column() == COL_NAME:
             return marker_icon(findings[0].severity.value)
         if role == Qt.ItemDataRole.BackgroundRole:
-            mine = [f for f in findings if f.location.field in ("", key)]
+            mine = [f for f in findings if f.location.column in ("", key)]
             if mine and mine[0].severity in _BACKGROUNDS:
                 return QBrush(_BACKGROUNDS[mine[0].severity])
         return None

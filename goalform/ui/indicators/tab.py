@@ -17,8 +17,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from goalform.domain.cells import Cell
+from goalform.domain.sections import GOAL_TEXT, TEXTS, tab_object_name
 from goalform.domain.validation import Finding, Location
-from goalform.ui.fields import names as field_names
 from goalform.ui.indicators.delegates import IndicatorDelegate
 from goalform.ui.editor import FormEditor
 from goalform.ui.indicators.model import IndicatorModel
@@ -26,8 +27,6 @@ from goalform.ui.indicators.paste import IndicatorClipboard
 from goalform.ui.indicators.view import IndicatorTreeView
 from goalform.ui.settings import Settings
 from goalform.ui.fields.widgets import FieldLineEdit, FieldTextEdit, bind_line, bind_text, mark, show_status, wants_focus
-
-GOAL_KEY = {"long_term": "long_term_goal", "annual": "annual_goal"}
 
 
 class IndicatorsTab(QWidget):
@@ -43,7 +42,7 @@ class IndicatorsTab(QWidget):
         self.extend_menu = extend_menu
         self._fresh: tuple[int, QUndoCommand] | None = None  # the row just inserted and its command
         self.model: IndicatorModel = editor.models[tree]
-        self.setObjectName(f"{tree}_tab")
+        self.setObjectName(tab_object_name(tree))
         doc = editor.doc
         layout = QVBoxLayout(self)
 
@@ -52,14 +51,14 @@ class IndicatorsTab(QWidget):
         self.deadline: FieldLineEdit | None = None
         if tree == "long_term":
             self.deadline = FieldLineEdit(goal_box)
-            self.deadline.setObjectName(field_names.field_widget("deadline"))
+            self.deadline.setObjectName(Cell.field("deadline").widget_name())
             self.deadline.setPlaceholderText(self.tr("如 %1年12月").replace("%1", str(doc.year + 2)))
             bind_line(self.deadline, editor, "deadline")
             goal_layout.addRow(self.tr("截止时间"), self.deadline)
         self.goal = FieldTextEdit(goal_box)
-        self.goal.setObjectName(field_names.text_widget(GOAL_KEY[tree]))
+        self.goal.setObjectName(Cell.text(GOAL_TEXT[tree]).widget_name())
         self.goal.setFixedHeight(self.goal.fontMetrics().lineSpacing() * 4 + 12)
-        bind_text(self.goal, editor, GOAL_KEY[tree])
+        bind_text(self.goal, editor, GOAL_TEXT[tree])
         goal_layout.addRow(self.tr("目标"), self.goal)
         layout.addWidget(goal_box)
 
@@ -263,8 +262,8 @@ class IndicatorsTab(QWidget):
     # -- findings ----------------------------------------------------------------------------------
     def apply_findings(self, findings: list[Finding]) -> None:
         self.model.set_findings(findings)
-        goal = GOAL_KEY[self.tree]
-        mark(self.goal, [f for f in findings if f.location.field == goal and f.location.section in ("texts", self.tree)])
+        goal = GOAL_TEXT[self.tree]
+        mark(self.goal, [f for f in findings if f.location.field == goal and f.location.section in (TEXTS, self.tree)])
         if self.deadline is not None:
             mark(self.deadline, [f for f in findings if f.location.field == "deadline"])
 
@@ -272,12 +271,12 @@ class IndicatorsTab(QWidget):
         """The tree's rows, its goal text and (长期目标) the deadline."""
         if location.section == self.tree:
             return True
-        return location.section == "texts" and (
-            location.field == GOAL_KEY[self.tree] or (location.field == "deadline" and self.deadline is not None))
+        return location.section == TEXTS and (
+            location.field == GOAL_TEXT[self.tree] or (location.field == "deadline" and self.deadline is not None))
 
     def focus_location(self, location: Location) -> bool:
-        goal = GOAL_KEY[self.tree]
-        if location.field == goal and location.section in ("texts", self.tree):
+        goal = GOAL_TEXT[self.tree]
+        if location.field == goal and location.section in (TEXTS, self.tree):
             wants_focus(self.goal)
             return True
         if location.field == "deadline" and self.deadline is not None:
@@ -285,7 +284,7 @@ class IndicatorsTab(QWidget):
             return True
         if location.section != self.tree:
             return False
-        column = self.model.columns.index(location.field) if location.field in self.model.columns else 0
+        column = self.model.columns.index(location.column) if location.column in self.model.columns else 0
         indicator_id = location.indicator_id
         if indicator_id is None and location.path:
             index = QModelIndex()

@@ -14,6 +14,7 @@ from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QApplication, QLabel, QLineEdit, QMenu, QMessageBox, QPlainTextEdit, QWidget
 
+from goalform.domain.cells import INDICATOR, Cell
 from goalform.domain.fingerprint import fingerprint, short
 from goalform.domain.review import (
     FORM_TARGET,
@@ -22,12 +23,9 @@ from goalform.domain.review import (
     Review,
     Status,
     check_transition,
-    indicator_target,
-    parse_target,
 )
 from goalform.domain.review_text import TargetLabeler, location_of_target, target_of_location
 from goalform.domain.validation import Location
-from goalform.ui.fields import names as field_names
 from goalform.ui.error_gate import go_ahead_despite_errors
 from goalform.ui.findings.dock import LocationRole
 from goalform.ui.review.dock import ReviewDock, when_text
@@ -53,10 +51,10 @@ def target_of_widget(widget: QWidget | None) -> str:
             if not index.isValid():
                 return FORM_TARGET
             column = w.model().columns[index.column()]
-            return indicator_target(index.internalId(), "" if column == "name" else column)
-        shown = field_names.parse(w.objectName())
+            return Cell.indicator(index.internalId(), "" if column == "name" else column).to_text()
+        shown = Cell.from_widget_name(w.objectName())
         if shown is not None:
-            return shown.target()
+            return shown.to_text()
         w = w.parentWidget()
     return FORM_TARGET
 
@@ -146,7 +144,7 @@ class ReviewActions(QObject):
     def _watch_fields(self, roots: list[QWidget]) -> None:
         """Clicks on the comment marks of the fields below ``roots`` (a tab built later: its own)."""
         for widget in (w for root in roots for w in root.findChildren(QWidget)):
-            if isinstance(widget, (QLineEdit, QPlainTextEdit)) and field_names.parse(widget.objectName()):
+            if isinstance(widget, (QLineEdit, QPlainTextEdit)) and Cell.from_widget_name(widget.objectName()):
                 for w in [widget] + ([widget.viewport()] if isinstance(widget, QPlainTextEdit) else []):
                     w.installEventFilter(self)
                     self._filtered.append(w)
@@ -289,7 +287,7 @@ class ReviewActions(QObject):
             return
         location = location_of_target(comment.location, lambda i: doc.node(i).tree)
         if location is None:
-            if parse_target(comment.location).kind == "indicator":
+            if Cell.parse_stored(comment.location).kind == INDICATOR:
                 self.window.statusBar().showMessage(self.tr("该意见所指的指标已被删除"), 5000)
             return
         self.window.navigate(location)

@@ -4,8 +4,8 @@ from __future__ import annotations
 from PySide6.QtCore import QSize
 from PySide6.QtWidgets import QStyle, QWidget
 
-from goalform.domain.review import Comment, Review, parse_target
-from goalform.ui.fields import names as field_names
+from goalform.domain.cells import Cell
+from goalform.domain.review import Comment, Review
 from goalform.ui.editor import FormEditor
 from goalform.ui.indicators.view import IndicatorTreeView
 from goalform.ui.review.markers import FieldMarks, comment_tooltip, set_indicator_comments
@@ -16,11 +16,11 @@ def show_marks(editor: FormEditor, central: QWidget | None, marks: FieldMarks, r
     per_row: dict[int, dict[str, list[Comment]]] = {}
     fields: dict[QWidget, list[Comment]] = {}
     for location, comments in review.by_location().items():
-        t = parse_target(location)
+        t = Cell.parse_stored(location)
         if t.indicator_id is not None:
             per_row.setdefault(t.indicator_id, {}).setdefault(t.column, []).extend(comments)
             continue
-        for name in field_names.widgets_of_target(location):
+        for name in t.widget_names():
             widget = central.findChild(QWidget, name) if central is not None else None
             if widget is not None:
                 fields.setdefault(widget, []).extend(comments)

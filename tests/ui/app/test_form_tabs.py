@@ -97,10 +97,10 @@ def test_a_stand_in_owns_what_its_page_owns(window, saved_reference):
 def test_a_tab_built_later_shows_the_comment_marks_of_its_fields(started, saved_reference, qtbot):
     from PySide6.QtWidgets import QLineEdit
 
-    from goalform.domain.review import fund_target
+    from goalform.domain.cells import Cell
 
     with Document.open(saved_reference) as doc:
-        doc.add_comment(fund_target("fiscal", "current"), "请核实", "李文静")
+        doc.add_comment(Cell.fund("fiscal", "current").to_text(), "请核实", "李文静")
         doc.save()
     win = started
     win.set_document(Document.open(saved_reference))

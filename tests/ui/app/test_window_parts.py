@@ -2,7 +2,7 @@
 edits go through the FormEditor like every other edit."""
 from __future__ import annotations
 
-from goalform.domain.review import field_target
+from goalform.domain.cells import Cell
 
 
 def test_the_window_places_what_its_parts_offer(window):
@@ -21,7 +21,7 @@ def test_the_window_places_what_its_parts_offer(window):
 def test_review_edits_go_through_the_editor(window, saved_reference):
     window.files.open_path(saved_reference, read_only=True)
     editor = window.editor
-    comment = editor.add_comment(field_target("phone"), "请核对电话", "王审核")
+    comment = editor.add_comment(Cell.field("phone").to_text(), "请核对电话", "王审核")
     assert comment is not None and [c.text for c in window.doc.comments()] == ["请核对电话"]
     assert editor.undo_stack.undoText() == "添加审核意见"
     editor.undo_stack.undo()

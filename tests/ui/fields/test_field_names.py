@@ -1,21 +1,10 @@
-"""Issue 16: one module names the widget of a form field; the review tools read the names back."""
+"""Issue 16/27: a widget of a form field is named from its Cell; the review tools read the names back."""
 from __future__ import annotations
 
 from PySide6.QtWidgets import QLineEdit, QPlainTextEdit
 
-from goalform.domain.review import field_target, fund_target, parse_target
-from goalform.ui.fields import names as field_names
+from goalform.domain.cells import Cell
 from goalform.ui.review.actions import target_of_widget
-
-
-def test_names_are_written_and_read_in_one_place():
-    assert field_names.parse(field_names.field_widget("fill_date")) == field_names.FieldName("field", "fill_date")
-    assert field_names.parse(field_names.text_widget("long_term_goal")).target() == field_target("long_term_goal")
-    total = field_names.parse(field_names.total_widget("income", "prev1"))
-    assert total == field_names.FieldName("total", "income", "prev1") and total.target() == fund_target("income", "prev1")
-    assert field_names.parse(field_names.fund_widget("own_funds", "current")).key == "own_funds"
-    for other in ("tabs", "fund_", "fund_x", "total", "", "main_toolbar"):
-        assert field_names.parse(other) is None
 
 
 def test_every_field_widget_of_the_window_round_trips(window, saved_reference):
@@ -23,10 +12,11 @@ def test_every_field_widget_of_the_window_round_trips(window, saved_reference):
     window.files.open_path(saved_reference)
     central = window.centralWidget()
     named = [w for kind in (QLineEdit, QPlainTextEdit) for w in central.findChildren(kind)
-             if field_names.parse(w.objectName())]
-    kinds = {field_names.parse(w.objectName()).kind for w in named}
+             if Cell.from_widget_name(w.objectName())]
+    kinds = {Cell.from_widget_name(w.objectName()).kind for w in named}
     assert kinds == {"field", "text", "fund", "total"}
     for widget in named:
         target = target_of_widget(widget)
-        assert parse_target(target).kind in ("field", "fund")
-        assert widget.objectName() in field_names.widgets_of_target(target)
+        assert Cell.parse(target).kind in ("field", "fund")
+        assert widget.objectName() in Cell.parse(target).widget_names()
+        assert Cell.from_widget_name(widget.objectName()).widget_name() == widget.objectName()

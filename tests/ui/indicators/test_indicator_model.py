@@ -6,7 +6,8 @@ from PySide6.QtCore import QModelIndex, Qt
 
 from goalform import assets
 from goalform.store.document import Document
-from goalform.ui.indicators.model import ANNUAL_COLUMNS, IdRole, IndicatorModel, LevelRole
+from goalform.domain.sections import column_keys
+from goalform.ui.indicators.model import IdRole, IndicatorModel, LevelRole
 
 
 @pytest.fixture
@@ -29,7 +30,7 @@ def test_model_passes_qt_checks(qtmodeltester, doc, tree):
 
 def test_model_reads_the_store_and_keeps_no_copy(doc):
     model = IndicatorModel(doc, "annual")
-    assert model.columns == ANNUAL_COLUMNS
+    assert model.columns == column_keys("annual") == ("name", "prev2", "prev1", "value", "basis", "category")
     l3 = model.index(0, 0, l2_index(model))
     indicator_id = l3.data(IdRole)
     assert l3.data(LevelRole) == 3

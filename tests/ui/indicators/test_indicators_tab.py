@@ -9,6 +9,7 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QComboBox, QLineEdit
 from helpers.ui import click_finding, settle, type_text
 
+from goalform.domain.cells import Cell
 from goalform.domain.validation import core
 from goalform.domain.validation.core import Location, RuleSpec, Severity
 from goalform.ui.indicators.model import IdRole
@@ -159,7 +160,7 @@ def empty_value_rule(monkeypatch):
             for j, l2 in enumerate(l1.children):
                 for k, l3 in enumerate(l2.children):
                     if not l3.value:
-                        yield Location("long_term", "value", "", (i, j, k), l3.id), f"请填写「{l3.name}」的指标值"
+                        yield Location.of(Cell.indicator(l3.id, "value"), "long_term", (i, j, k)), f"请填写「{l3.name}」的指标值"
 
     monkeypatch.setitem(core._RULES, "test.value", RuleSpec("test.value", Severity.WARNING, "test", check))
 

@@ -12,7 +12,8 @@ from helpers.ui import settle, type_text
 
 from goalform.domain.form import walk
 from goalform.store.document import Document
-from goalform.domain.review import Status, field_target, fund_target, indicator_target
+from goalform.domain.cells import Cell
+from goalform.domain.review import Status
 from goalform.domain.review_text import target_of_location
 from goalform.ui.review.comment_dialog import CommentDialog, StatusDialog
 from goalform.ui.findings.dock import LocationRole
@@ -136,7 +137,7 @@ def test_comment_on_an_indicator_cell_with_the_shortcut(window, qtbot, saved_ref
     qtbot.keyClick(tab.view, Qt.Key.Key_M, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
 
     [comment] = window.doc.comments()
-    assert (comment.location, comment.text, comment.author) == (indicator_target(leaf, "value"), "请补充指标值的依据", "李文静")
+    assert (comment.location, comment.text, comment.author) == (Cell.indicator(leaf, "value").to_text(), "请补充指标值的依据", "李文静")
     name = window.doc.node(leaf).name
     assert f"年度指标「{name}」" in dialogs.seen_comment[0].findChild(QLabel, "where").text()
     settle(window)
@@ -158,7 +159,7 @@ def test_comment_on_an_indicator_cell_with_the_shortcut(window, qtbot, saved_ref
 def test_indicator_model_with_comments_passes_the_model_tester(window, qtmodeltester, saved_reference, dialogs):
     window.files.open_path(saved_reference)
     leaf = annual_leaf(window, 2)
-    assert window.review.add_comment(indicator_target(leaf))
+    assert window.review.add_comment(Cell.indicator(leaf).to_text())
     settle(window)
     qtmodeltester.check(window.editor.models["annual"])
 
@@ -172,7 +173,7 @@ def test_comment_on_an_amount_from_its_context_menu_then_jump_back(window, qtbot
     entries = menus.entries
     assert any("添加审核意见…" in e for e in entries[0]) and len(entries[0]) > 1  # Qt's entries (copy, paste...) stay
     [comment] = window.doc.comments()
-    assert comment.location == fund_target("fiscal", "current")
+    assert comment.location == Cell.fund("fiscal", "current").to_text()
     settle(window)
     assert "财政拨款（2026年当年金额）" in comment_texts(window)[0]
     # The cell carries a mark with the comment as its tooltip.
@@ -189,7 +190,7 @@ def test_comment_on_an_amount_from_its_context_menu_then_jump_back(window, qtbot
 def test_clicking_an_indicator_comment_selects_its_cell(window, qtbot, saved_reference, dialogs):
     window.files.open_path(saved_reference)
     leaf = annual_leaf(window, 3)
-    window.review.add_comment(indicator_target(leaf, "basis"))
+    window.review.add_comment(Cell.indicator(leaf, "basis").to_text())
     settle(window)
     window.tabs.setCurrentIndex(0)
     click_comment(window, qtbot)
@@ -204,7 +205,7 @@ def test_comment_on_a_text_section_and_on_an_indicator_from_the_tree_menu(window
     window.tabs.setCurrentIndex(2)
     text = window.findChild(QPlainTextEdit, "text_functions")
     menus.choose("添加审核意见", lambda: right_click(text.viewport()))
-    assert window.doc.comments()[0].location == field_target("functions")
+    assert window.doc.comments()[0].location == Cell.field("functions").to_text()
     settle(window)
     badge = text.findChild(QToolButton, "comment_badge")
     assert badge is not None and badge.isVisible() and "请补充指标值的依据" in badge.toolTip()
@@ -214,7 +215,7 @@ def test_comment_on_a_text_section_and_on_an_indicator_from_the_tree_menu(window
     leaf = annual_leaf(window, 1)
     pos = tab.view.visualRect(tab.model.index_of(leaf, 0)).center()
     menus.choose("添加审核意见", lambda: right_click(tab.view.viewport(), pos))
-    assert window.doc.comments()[1].location == indicator_target(leaf)
+    assert window.doc.comments()[1].location == Cell.indicator(leaf).to_text()
     assert "删除" in menus.entries[1]  # the tree's own entries are still there
 
 
@@ -243,7 +244,7 @@ def test_comment_on_a_finding(window, qtbot, menus, blank_doc, dialogs):
 def test_undo_and_redo_adding_and_deleting_comments(window, qtbot, saved_reference, dialogs):
     window.files.open_path(saved_reference)
     leaf = annual_leaf(window)
-    window.review.add_comment(indicator_target(leaf))
+    window.review.add_comment(Cell.indicator(leaf).to_text())
     settle(window)
     [added] = window.doc.comments()
     model = window.editor.models["annual"]
@@ -279,7 +280,7 @@ def test_delete_button_and_names_remembered(window, qtbot, saved_reference, dial
     dialogs.comment = ("第一条", "李文静")
     qtbot.mouseClick(window.review.dock.add_button, Qt.MouseButton.LeftButton)
     dialogs.comment = ("第二条", "王建国")
-    window.review.add_comment(field_target("phone"))
+    window.review.add_comment(Cell.field("phone").to_text())
     settle(window)
     # The second dialog offered the name typed in the first.
     assert dialogs.offered == ["", "李文静"]
@@ -422,7 +423,7 @@ def test_a_read_only_form_takes_comments_and_status_but_never_its_figures(window
     assert not window.files.save_action.isEnabled()  # nothing to save yet
 
     # 审核意见 and 通过 without reopening the file editable.
-    assert window.review.add_comment(field_target("department"))
+    assert window.review.add_comment(Cell.field("department").to_text())
     assert dialogs.seen_comment and window.doc.read_only
     assert window.review.dock.add_button.isEnabled()
     dialogs.status = ("李文静", "")
@@ -438,7 +439,7 @@ def test_a_read_only_form_takes_comments_and_status_but_never_its_figures(window
     assert "表格内容未改动" in window.statusBar().currentMessage()
     after, _ = read_form(saved_reference)
     assert after == before and fingerprint(after) == fingerprint(before)
-    assert [c.location for c in after.review.comments] == [field_target("department")]
+    assert [c.location for c in after.review.comments] == [Cell.field("department").to_text()]
     assert [c.status for c in after.review.history] == [Status.SUBMITTED, Status.APPROVED]
     settle(window)
     assert not any(f.rule == "review.modified" for f in window.findings)
@@ -446,7 +447,7 @@ def test_a_read_only_form_takes_comments_and_status_but_never_its_figures(window
 
 def test_a_commented_field_of_a_file_just_opened_has_one_mark(window, saved_reference):
     with Document.open(saved_reference) as doc:
-        doc.add_comment(field_target("phone"), "请核实", "李文静")
+        doc.add_comment(Cell.field("phone").to_text(), "请核实", "李文静")
         doc.save()
     for read_only in (False, True):
         window.files.open_path(saved_reference, read_only=read_only)
@@ -458,7 +459,7 @@ def test_a_commented_field_of_a_file_just_opened_has_one_mark(window, saved_refe
 
 def test_closing_a_read_only_form_with_unsaved_review_records_asks(window, monkeypatch, saved_reference, dialogs):
     window.files.open_path(saved_reference, read_only=True)
-    window.review.add_comment(field_target("phone"))
+    window.review.add_comment(Cell.field("phone").to_text())
     dialogs.answer = QMessageBox.StandardButton.Cancel
     window.files.close_action.trigger()
     assert window.doc is not None and "审核意见" in dialogs.questions[-1]
@@ -466,7 +467,7 @@ def test_closing_a_read_only_form_with_unsaved_review_records_asks(window, monke
     window.files.close_action.trigger()
     assert window.doc is None
     with Document.open(saved_reference, read_only=True) as doc:
-        assert [c.location for c in doc.comments()] == [field_target("phone")]
+        assert [c.location for c in doc.comments()] == [Cell.field("phone").to_text()]
 
 
 def test_reopening_a_read_only_form_editable_is_still_offered(window, saved_reference, dialogs):
@@ -570,7 +571,7 @@ def test_no_document_disables_the_review_actions(window):
 def test_comment_on_a_deleted_indicator_says_so_and_comes_back_with_undo(window, qtbot, saved_reference, dialogs):
     window.files.open_path(saved_reference)
     leaf = annual_leaf(window, 0)
-    window.review.add_comment(indicator_target(leaf, "value"))
+    window.review.add_comment(Cell.indicator(leaf, "value").to_text())
     model = window.editor.models["annual"]
     window.editor.remove_indicator(model, leaf)
     settle(window)
@@ -589,8 +590,8 @@ def test_comment_on_a_deleted_indicator_says_so_and_comes_back_with_undo(window,
 
 def test_goal_text_and_deadline_comments_jump_to_the_goal_tab(window, qtbot, saved_reference, dialogs):
     window.files.open_path(saved_reference)
-    window.review.add_comment(field_target("deadline"))
-    window.review.add_comment(field_target("annual_goal"))
+    window.review.add_comment(Cell.field("deadline").to_text())
+    window.review.add_comment(Cell.field("annual_goal").to_text())
     settle(window)
     click_comment(window, qtbot, 0)
     assert window.tabs.currentIndex() == 3 and window.focusWidget().objectName() == "field_deadline"
