@@ -259,7 +259,7 @@
     </message>
     <message>
         <location filename="../../goalform/ui/files/actions.py" line="100" />
-        <location filename="../../goalform/ui/files/actions.py" line="315" />
+        <location filename="../../goalform/ui/files/actions.py" line="306" />
         <source>另存为…</source>
         <translation>Save As…</translation>
     </message>
@@ -310,12 +310,12 @@
     </message>
     <message>
         <location filename="../../goalform/ui/files/actions.py" line="137" />
-        <location filename="../../goalform/ui/files/actions.py" line="328" />
+        <location filename="../../goalform/ui/files/actions.py" line="319" />
         <source>未命名表格</source>
         <translation>untitled form</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/files/actions.py" line="141" />
+        <location filename="../../goalform/ui/files/actions.py" line="140" />
         <source>保存修改</source>
         <translation>Save changes</translation>
     </message>
@@ -330,167 +330,167 @@
         <translation>“%1” has unsaved review comments or review status. Save them before closing?</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/files/actions.py" line="162" />
+        <location filename="../../goalform/ui/files/actions.py" line="158" />
         <source>新建失败</source>
         <translation>Could not create the form</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/files/actions.py" line="169" />
-        <location filename="../../goalform/ui/files/actions.py" line="203" />
+        <location filename="../../goalform/ui/files/actions.py" line="165" />
+        <location filename="../../goalform/ui/files/actions.py" line="199" />
         <source>以只读方式打开</source>
         <translation>Open read-only</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/files/actions.py" line="169" />
+        <location filename="../../goalform/ui/files/actions.py" line="165" />
         <source>打开</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/files/actions.py" line="186" />
+        <location filename="../../goalform/ui/files/actions.py" line="182" />
         <source>无法打开文件</source>
         <translation>Cannot open the file</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/files/actions.py" line="200" />
+        <location filename="../../goalform/ui/files/actions.py" line="196" />
         <source>文件已在编辑中</source>
         <translation>File already being edited</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/files/actions.py" line="201" />
+        <location filename="../../goalform/ui/files/actions.py" line="197" />
         <source>「%1」已在另一个 goalform 窗口中打开。
 两边同时编辑，后保存的一方会覆盖先保存的一方。建议以只读方式打开。</source>
         <translation>“%1” is already open in another goalform window.
 If both are edited, whichever saves last overwrites the other. Opening it read-only is recommended.</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/files/actions.py" line="203" />
+        <location filename="../../goalform/ui/files/actions.py" line="199" />
         <source>仍要编辑</source>
         <translation>Edit anyway</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/files/actions.py" line="224" />
+        <location filename="../../goalform/ui/files/actions.py" line="215" />
         <source>（无）</source>
         <translation>(none)</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/files/actions.py" line="228" />
+        <location filename="../../goalform/ui/files/actions.py" line="219" />
         <source>清除列表</source>
         <translation>Clear list</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/files/actions.py" line="247" />
+        <location filename="../../goalform/ui/files/actions.py" line="238" />
         <source>另存为</source>
         <translation>Save As</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/files/actions.py" line="257" />
+        <location filename="../../goalform/ui/files/actions.py" line="248" />
         <source>部门整体绩效目标表</source>
         <translation>Department performance targets</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/files/actions.py" line="264" />
+        <location filename="../../goalform/ui/files/actions.py" line="255" />
         <source>保存失败</source>
         <translation>Save failed</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/files/actions.py" line="287" />
+        <location filename="../../goalform/ui/files/actions.py" line="278" />
         <source>已把审核记录保存到 %1；文件中的表格内容已被他人修改，现在显示的是文件中的最新内容</source>
         <translation>Review records saved to %1; someone else changed the form in the file, which is now shown as it is there</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/files/actions.py" line="289" />
+        <location filename="../../goalform/ui/files/actions.py" line="280" />
         <source>已把审核记录保存到 %1（表格内容未改动）</source>
         <translation>Review record saved to %1 (form content unchanged)</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/files/actions.py" line="295" />
+        <location filename="../../goalform/ui/files/actions.py" line="286" />
         <source>已保存到 %1；文件中的表格内容已被他人修改，现在显示的是文件中的最新内容</source>
         <translation>Saved to %1; someone else changed the form in the file, which is now shown as it is there</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/files/actions.py" line="297" />
+        <location filename="../../goalform/ui/files/actions.py" line="288" />
         <source>已保存到 %1</source>
         <translation>Saved to %1</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/files/actions.py" line="305" />
+        <location filename="../../goalform/ui/files/actions.py" line="296" />
         <source>%1 条审核意见</source>
         <translation>%1 review comments</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/files/actions.py" line="307" />
+        <location filename="../../goalform/ui/files/actions.py" line="298" />
         <source>%1 条状态记录</source>
         <translation>%1 status records</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/files/actions.py" line="310" />
+        <location filename="../../goalform/ui/files/actions.py" line="301" />
         <source>；同时保留了文件中他人新加的 %1</source>
         <translation>; kept what others added to the file meanwhile: %1</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/files/actions.py" line="310" />
+        <location filename="../../goalform/ui/files/actions.py" line="301" />
         <source>、</source>
         <translation>, </translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/files/actions.py" line="315" />
+        <location filename="../../goalform/ui/files/actions.py" line="306" />
         <source>文件已被修改</source>
         <translation>File changed on disk</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/files/actions.py" line="315" />
+        <location filename="../../goalform/ui/files/actions.py" line="306" />
         <source>覆盖保存</source>
         <translation>Overwrite</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/files/actions.py" line="329" />
+        <location filename="../../goalform/ui/files/actions.py" line="320" />
         <source>恢复未保存的工作</source>
         <translation>Recover unsaved work</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/files/actions.py" line="330" />
+        <location filename="../../goalform/ui/files/actions.py" line="321" />
         <source>goalform 上次没有正常关闭。发现「%1」在 %2 的未保存修改。
 要恢复吗？</source>
         <translation>goalform did not close normally last time. Unsaved changes to “%1” from %2 were found.
 Recover them?</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/files/actions.py" line="332" />
+        <location filename="../../goalform/ui/files/actions.py" line="323" />
         <source>恢复</source>
         <translation>Recover</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/files/actions.py" line="333" />
+        <location filename="../../goalform/ui/files/actions.py" line="323" />
         <source>丢弃</source>
         <translation>Discard</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/files/actions.py" line="334" />
+        <location filename="../../goalform/ui/files/actions.py" line="324" />
         <source>以后再说</source>
         <translation>Later</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/files/actions.py" line="339" />
+        <location filename="../../goalform/ui/files/actions.py" line="326" />
         <source>无法恢复</source>
         <translation>Cannot recover</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/files/actions.py" line="382" />
+        <location filename="../../goalform/ui/files/actions.py" line="367" />
         <source>此表还有 %1 个错误，仍要导出吗？</source>
         <translation>This form still has %1 errors. Export anyway?</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/files/actions.py" line="429" />
+        <location filename="../../goalform/ui/files/actions.py" line="414" />
         <source>结转到下一年</source>
         <translation>Roll over to next year</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/files/actions.py" line="430" />
+        <location filename="../../goalform/ui/files/actions.py" line="415" />
         <source>已结转为 %1 年的新表格（尚未保存）。有 %2 处需要核对，详见检查结果。</source>
         <translation>Rolled over to a new form for %1 (not saved yet). %2 items need checking; see Findings.</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/files/actions.py" line="357" />
+        <location filename="../../goalform/ui/files/actions.py" line="342" />
         <source>导入</source>
         <translation>Import</translation>
     </message>
@@ -500,53 +500,53 @@ Recover them?</translation>
         <translation>goalform forms (*.goal)</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/files/actions.py" line="366" />
+        <location filename="../../goalform/ui/files/actions.py" line="351" />
         <source>导入失败</source>
         <translation>Import failed</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/files/actions.py" line="374" />
+        <location filename="../../goalform/ui/files/actions.py" line="359" />
         <source>导入报告</source>
         <translation>Import report</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/files/actions.py" line="374" />
+        <location filename="../../goalform/ui/files/actions.py" line="359" />
         <source>已导入「%1」。</source>
         <translation>Imported “%1”.</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/files/actions.py" line="382" />
-        <location filename="../../goalform/ui/files/actions.py" line="388" />
+        <location filename="../../goalform/ui/files/actions.py" line="367" />
+        <location filename="../../goalform/ui/files/actions.py" line="373" />
         <source>导出</source>
         <translation>Export</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/files/actions.py" line="395" />
+        <location filename="../../goalform/ui/files/actions.py" line="380" />
         <source>导出失败</source>
         <translation>Export failed</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/files/actions.py" line="402" />
+        <location filename="../../goalform/ui/files/actions.py" line="387" />
         <source>已导出到 %1</source>
         <translation>Exported to %1</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/files/actions.py" line="415" />
+        <location filename="../../goalform/ui/files/actions.py" line="400" />
         <source>打印失败</source>
         <translation>Printing failed</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/files/actions.py" line="423" />
+        <location filename="../../goalform/ui/files/actions.py" line="408" />
         <source>结转失败</source>
         <translation>Rollover failed</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/files/actions.py" line="439" />
+        <location filename="../../goalform/ui/files/actions.py" line="424" />
         <source>与另一文件比较</source>
         <translation>Compare with another file</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/files/actions.py" line="443" />
+        <location filename="../../goalform/ui/files/actions.py" line="428" />
         <source>比较失败</source>
         <translation>Comparison failed</translation>
     </message>
@@ -850,7 +850,7 @@ Recover them?</translation>
         <location filename="../../goalform/ui/library/actions.py" line="251" />
         <location filename="../../goalform/ui/library/actions.py" line="322" />
         <location filename="../../goalform/ui/library/actions.py" line="330" />
-        <location filename="../../goalform/ui/library/actions.py" line="343" />
+        <location filename="../../goalform/ui/library/actions.py" line="342" />
         <source>指标库</source>
         <translation>Indicator library</translation>
     </message>
@@ -1046,7 +1046,7 @@ Choose No to use only the built-in indicators this time.</translation>
         <translation>Delete %1 from the library?</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/library/actions.py" line="348" />
+        <location filename="../../goalform/ui/library/actions.py" line="347" />
         <source>已删除 %1 个指标</source>
         <translation>Deleted %1 indicators</translation>
     </message>
@@ -1192,47 +1192,47 @@ Choose No to use only the built-in indicators this time.</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../goalform/ui/app/main_window.py" line="113" />
+        <location filename="../../goalform/ui/app/main_window.py" line="114" />
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/app/main_window.py" line="136" />
+        <location filename="../../goalform/ui/app/main_window.py" line="137" />
         <source>编辑(&amp;E)</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/app/main_window.py" line="154" />
+        <location filename="../../goalform/ui/app/main_window.py" line="155" />
         <source>视图(&amp;V)</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/app/main_window.py" line="156" />
+        <location filename="../../goalform/ui/app/main_window.py" line="157" />
         <source>检查结果</source>
         <translation>Findings</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/app/main_window.py" line="159" />
+        <location filename="../../goalform/ui/app/main_window.py" line="160" />
         <source>下一个问题</source>
         <translation>Next problem</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/app/main_window.py" line="163" />
+        <location filename="../../goalform/ui/app/main_window.py" line="164" />
         <source>转到</source>
         <translation>Go to</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/app/main_window.py" line="166" />
+        <location filename="../../goalform/ui/app/main_window.py" line="167" />
         <source>帮助(&amp;H)</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/app/main_window.py" line="167" />
+        <location filename="../../goalform/ui/app/main_window.py" line="168" />
         <source>关于 goalform</source>
         <translation>About goalform</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/app/main_window.py" line="171" />
+        <location filename="../../goalform/ui/app/main_window.py" line="172" />
         <source>工具栏</source>
         <translation>Toolbar</translation>
     </message>
@@ -1242,47 +1242,47 @@ Choose No to use only the built-in indicators this time.</translation>
         <translation>Department performance targets</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/app/main_window.py" line="142" />
+        <location filename="../../goalform/ui/app/main_window.py" line="143" />
         <source>检查</source>
         <translation>Check</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/app/main_window.py" line="145" />
+        <location filename="../../goalform/ui/app/main_window.py" line="146" />
         <source>检查整张表格：未填的必填项也作为错误列出 (F5)</source>
         <translation>Check the whole form; required fields still empty count as errors (F5)</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/app/main_window.py" line="240" />
+        <location filename="../../goalform/ui/app/main_window.py" line="241" />
         <source>只读：此表格以只读方式打开，表格内容不能修改。可以添加审核意见、提交、退回或通过，保存时只写入这些审核记录。</source>
         <translation>Read-only: the form's content cannot be changed. You can add review comments, submit, return or approve; saving writes only this review record.</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/app/main_window.py" line="252" />
+        <location filename="../../goalform/ui/app/main_window.py" line="253" />
         <source>基本信息</source>
         <translation>Header</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/app/main_window.py" line="253" />
+        <location filename="../../goalform/ui/app/main_window.py" line="254" />
         <source>资金情况</source>
         <translation>Funds</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/app/main_window.py" line="254" />
+        <location filename="../../goalform/ui/app/main_window.py" line="255" />
         <source>职能与任务</source>
         <translation>Functions and tasks</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/app/main_window.py" line="256" />
+        <location filename="../../goalform/ui/app/main_window.py" line="257" />
         <source>长期目标</source>
         <translation>Long-term goal</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/app/main_window.py" line="258" />
+        <location filename="../../goalform/ui/app/main_window.py" line="259" />
         <source>年度目标</source>
         <translation>Annual goal</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/app/main_window.py" line="261" />
+        <location filename="../../goalform/ui/app/main_window.py" line="262" />
         <source>填报说明</source>
         <translation>Instructions</translation>
     </message>
@@ -1418,209 +1418,209 @@ Choose No to use only the built-in indicators this time.</translation>
 <context>
     <name>ReviewActions</name>
     <message>
-        <location filename="../../goalform/ui/review/actions.py" line="99" />
-        <location filename="../../goalform/ui/review/actions.py" line="230" />
+        <location filename="../../goalform/ui/review/actions.py" line="98" />
+        <location filename="../../goalform/ui/review/actions.py" line="229" />
         <source>添加审核意见…</source>
         <translation>Add review comment…</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/review/actions.py" line="101" />
+        <location filename="../../goalform/ui/review/actions.py" line="100" />
         <source>删除所选审核意见</source>
         <translation>Delete selected comment</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/review/actions.py" line="102" />
+        <location filename="../../goalform/ui/review/actions.py" line="101" />
         <source>提交…</source>
         <translation>Submit…</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/review/actions.py" line="103" />
+        <location filename="../../goalform/ui/review/actions.py" line="102" />
         <source>退回…</source>
         <translation>Return…</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/review/actions.py" line="104" />
+        <location filename="../../goalform/ui/review/actions.py" line="103" />
         <source>通过…</source>
         <translation>Approve…</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/review/actions.py" line="105" />
+        <location filename="../../goalform/ui/review/actions.py" line="104" />
         <source>复制指纹</source>
         <translation>Copy fingerprint</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/review/actions.py" line="106" />
-        <location filename="../../goalform/ui/review/actions.py" line="420" />
+        <location filename="../../goalform/ui/review/actions.py" line="105" />
+        <location filename="../../goalform/ui/review/actions.py" line="415" />
         <source>以可编辑方式重新打开</source>
         <translation>Reopen for editing</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/review/actions.py" line="108" />
+        <location filename="../../goalform/ui/review/actions.py" line="107" />
         <source>审核面板</source>
         <translation>Review panel</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/review/actions.py" line="111" />
+        <location filename="../../goalform/ui/review/actions.py" line="110" />
         <source>审核(&amp;R)</source>
         <translation>&amp;Review</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/review/actions.py" line="201" />
+        <location filename="../../goalform/ui/review/actions.py" line="200" />
         <source>审核：草稿</source>
         <translation>Review: draft</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/review/actions.py" line="201" />
+        <location filename="../../goalform/ui/review/actions.py" line="200" />
         <source>尚未提交</source>
         <translation>Not submitted yet</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/review/actions.py" line="203" />
+        <location filename="../../goalform/ui/review/actions.py" line="202" />
         <source>审核：%1 · %2</source>
         <translation>Review: %1 · %2</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/review/actions.py" line="205" />
+        <location filename="../../goalform/ui/review/actions.py" line="204" />
         <source>指纹 %1</source>
         <translation>fingerprint %1</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/review/actions.py" line="206" />
+        <location filename="../../goalform/ui/review/actions.py" line="205" />
         <source>%1 %2
 指纹：%3</source>
         <translation>%1 %2
 Fingerprint: %3</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/review/actions.py" line="209" />
+        <location filename="../../goalform/ui/review/actions.py" line="208" />
         <source>⚠ 通过的内容与提交的不同</source>
         <translation>⚠ Approved content differs from the submitted</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/review/actions.py" line="211" />
+        <location filename="../../goalform/ui/review/actions.py" line="210" />
         <source>⚠ 提交后已修改</source>
         <translation>⚠ Changed after submission</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/review/actions.py" line="251" />
+        <location filename="../../goalform/ui/review/actions.py" line="250" />
         <source>添加审核意见</source>
         <translation>Add review comment</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/review/actions.py" line="251" />
+        <location filename="../../goalform/ui/review/actions.py" line="250" />
         <source>审核意见不能为空</source>
         <translation>A review comment cannot be empty</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/review/actions.py" line="251" />
+        <location filename="../../goalform/ui/review/actions.py" line="250" />
         <source>请填写审核人</source>
         <translation>Please enter the reviewer</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/review/actions.py" line="266" />
+        <location filename="../../goalform/ui/review/actions.py" line="265" />
         <source>删除审核意见</source>
         <translation>Delete review comment</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/review/actions.py" line="266" />
+        <location filename="../../goalform/ui/review/actions.py" line="265" />
         <source>这条审核意见已保存到文件中，不能删除。可以再添加一条意见更正它。</source>
         <translation>This comment is saved in the file and cannot be deleted. Add another comment to correct it.</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/review/actions.py" line="270" />
+        <location filename="../../goalform/ui/review/actions.py" line="269" />
         <source>已删除审核意见（可撤销）</source>
         <translation>Review comment deleted (can be undone)</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/review/actions.py" line="275" />
+        <location filename="../../goalform/ui/review/actions.py" line="274" />
         <source>请先在审核面板中选中一条意见</source>
         <translation>Select a comment in the review panel first</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/review/actions.py" line="287" />
+        <location filename="../../goalform/ui/review/actions.py" line="286" />
         <source>该意见所指的指标已被删除</source>
         <translation>The indicator this comment refers to has been deleted</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/review/actions.py" line="308" />
+        <location filename="../../goalform/ui/review/actions.py" line="307" />
         <source>对此问题添加审核意见…</source>
         <translation>Add review comment on this finding…</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/review/actions.py" line="310" />
+        <location filename="../../goalform/ui/review/actions.py" line="309" />
         <source>转到</source>
         <translation>Go to</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/review/actions.py" line="337" />
+        <location filename="../../goalform/ui/review/actions.py" line="336" />
         <source>提交</source>
         <translation>Submit</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/review/actions.py" line="337" />
+        <location filename="../../goalform/ui/review/actions.py" line="336" />
         <source>退回</source>
         <translation>Return</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/review/actions.py" line="337" />
-        <location filename="../../goalform/ui/review/actions.py" line="388" />
+        <location filename="../../goalform/ui/review/actions.py" line="336" />
+        <location filename="../../goalform/ui/review/actions.py" line="386" />
         <source>通过</source>
         <translation>Approve</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/review/actions.py" line="345" />
+        <location filename="../../goalform/ui/review/actions.py" line="344" />
         <source>此表还有 %1 个错误，仍要提交吗？</source>
         <translation>This form still has %1 errors. Submit anyway?</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/review/actions.py" line="346" />
+        <location filename="../../goalform/ui/review/actions.py" line="345" />
         <source>此表还有 %1 个错误，仍要通过吗？</source>
         <translation>This form still has %1 errors. Approve anyway?</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/review/actions.py" line="353" />
+        <location filename="../../goalform/ui/review/actions.py" line="352" />
         <source>把表格退回填报单位修改。请写明退回原因（必填）。</source>
         <translation>Return the form to the department for changes. Please give the reason (required).</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/review/actions.py" line="352" />
+        <location filename="../../goalform/ui/review/actions.py" line="351" />
         <source>提交时记录表格内容的指纹（SHA-256）。提交后如再修改，审核人会看到提示。</source>
         <translation>Submitting records a fingerprint (SHA-256) of the form. If the form is changed afterwards, reviewers are told.</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/review/actions.py" line="354" />
+        <location filename="../../goalform/ui/review/actions.py" line="353" />
         <source>确认此表审核通过，并记录此时的指纹。</source>
         <translation>Approve this form and record its fingerprint now.</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/review/actions.py" line="377" />
+        <location filename="../../goalform/ui/review/actions.py" line="375" />
         <source>状态已改为「%1」，指纹 %2。保存文件后生效。</source>
         <translation>Status changed to “%1”, fingerprint %2. Save the file to keep it.</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/review/actions.py" line="389" />
+        <location filename="../../goalform/ui/review/actions.py" line="386" />
         <source>此表在提交后被修改过：%1 于 %2 提交时的指纹为 %3，现在为 %4。
 通过的将是修改后的内容，审核记录会注明「通过的内容与提交的不同」。仍要通过吗？</source>
         <translation>This form was changed after it was submitted: when %1 submitted it on %2 its fingerprint was %3, now it is %4.
 The changed content would be approved, and the record will say that the approved content differs from the submitted. Approve anyway?</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/review/actions.py" line="393" />
+        <location filename="../../goalform/ui/review/actions.py" line="391" />
         <source>仍要通过（注明接受修改）</source>
         <translation>Approve anyway (record that the changes are accepted)</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/review/actions.py" line="406" />
+        <location filename="../../goalform/ui/review/actions.py" line="401" />
         <source>已复制指纹 %1</source>
         <translation>Fingerprint %1 copied</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/review/actions.py" line="417" />
+        <location filename="../../goalform/ui/review/actions.py" line="412" />
         <source>只读</source>
         <translation>Read-only</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/review/actions.py" line="418" />
+        <location filename="../../goalform/ui/review/actions.py" line="413" />
         <source>此表格以只读方式打开，不能添加审核意见或更改状态。
 要以可编辑方式重新打开吗？修改在保存后才写入文件。</source>
         <translation>This form is open read-only: comments and status changes are not possible.
@@ -1852,79 +1852,79 @@ Reopen it for editing? Changes reach the file when it is saved.</translation>
 <context>
     <name>SummarizeAction</name>
     <message>
-        <location filename="../../goalform/ui/files/summarize.py" line="76" />
+        <location filename="../../goalform/ui/files/summarize.py" line="78" />
         <source>汇总文件夹…</source>
         <translation>Summarize folder…</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/files/summarize.py" line="93" />
+        <location filename="../../goalform/ui/files/summarize.py" line="95" />
         <source>选择要汇总的文件夹</source>
         <translation>Choose the folder to summarize</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/files/summarize.py" line="97" />
+        <location filename="../../goalform/ui/files/summarize.py" line="99" />
         <source>汇总表保存为</source>
         <translation>Save the summary as</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/files/summarize.py" line="98" />
+        <location filename="../../goalform/ui/files/summarize.py" line="100" />
         <source>Excel 工作簿 (*.xlsx)</source>
         <translation>Excel workbook (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/files/summarize.py" line="109" />
+        <location filename="../../goalform/ui/files/summarize.py" line="111" />
         <source>正在读取表格…</source>
         <translation>Reading forms…</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/files/summarize.py" line="109" />
+        <location filename="../../goalform/ui/files/summarize.py" line="111" />
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/files/summarize.py" line="111" />
-        <location filename="../../goalform/ui/files/summarize.py" line="147" />
-        <location filename="../../goalform/ui/files/summarize.py" line="156" />
+        <location filename="../../goalform/ui/files/summarize.py" line="113" />
+        <location filename="../../goalform/ui/files/summarize.py" line="149" />
+        <location filename="../../goalform/ui/files/summarize.py" line="158" />
         <source>汇总文件夹</source>
         <translation>Summarize folder</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/files/summarize.py" line="132" />
+        <location filename="../../goalform/ui/files/summarize.py" line="134" />
         <source>正在读取 %1/%2：%3</source>
         <translation>Reading %1/%2: %3</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/files/summarize.py" line="159" />
+        <location filename="../../goalform/ui/files/summarize.py" line="161" />
         <source>已取消，未写入汇总表（已读取 %1 个文件）。</source>
         <translation>Cancelled; no summary written (%1 files read).</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/files/summarize.py" line="163" />
+        <location filename="../../goalform/ui/files/summarize.py" line="165" />
         <source>没有一张表能够读取，未写入汇总表。</source>
         <translation>No form could be read; no summary written.</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/files/summarize.py" line="164" />
+        <location filename="../../goalform/ui/files/summarize.py" line="166" />
         <source>所选文件夹中没有 goalform 表格（.goal），未写入汇总表。</source>
         <translation>The folder holds no goalform forms (.goal); no summary written.</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/files/summarize.py" line="167" />
+        <location filename="../../goalform/ui/files/summarize.py" line="169" />
         <source>已汇总 %1 张表到「%2」。</source>
         <translation>Summarized %1 forms into “%2”.</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/files/summarize.py" line="169" />
+        <location filename="../../goalform/ui/files/summarize.py" line="171" />
         <source>%1 个文件未能汇总（也列在汇总表的「未汇总的文件」页）：</source>
         <translation>%1 files could not be summarized (also listed on the summary's “not summarized” sheet):</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/files/summarize.py" line="174" />
+        <location filename="../../goalform/ui/files/summarize.py" line="176" />
         <source>%1 张表有无法读取的金额，未计入合计：汇总表中的合计不完整（见「无法读取的金额」列）。</source>
         <translation>%1 forms have amounts that cannot be read and were left out: the summary's totals are incomplete (see the column 「无法读取的金额」).</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/files/summarize.py" line="182" />
+        <location filename="../../goalform/ui/files/summarize.py" line="181" />
         <source>打开汇总表</source>
         <translation>Open summary</translation>
     </message>
@@ -2386,49 +2386,49 @@ Reopen it for editing? Changes reach the file when it is saved.</translation>
 <context>
     <name>UnexpectedError</name>
     <message>
-        <location filename="../../goalform/ui/app/unexpected_error.py" line="56" />
+        <location filename="../../goalform/ui/app/unexpected_error.py" line="57" />
         <source>磁盘空间不足或无法写入，刚才的修改没有记下。
 请腾出磁盘空间后重试；也可以用「另存为」把表格保存到其他磁盘。</source>
         <translation>The disk is full or cannot be written: the last change was not recorded.
 Free some disk space and try again, or use Save As to save the form on another disk.</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/app/unexpected_error.py" line="58" />
+        <location filename="../../goalform/ui/app/unexpected_error.py" line="59" />
         <source>goalform 遇到了一个意外错误，刚才的操作可能没有完成。
 之前输入的内容都保存在工作副本中：如果程序随后关闭，下次启动时会提示恢复。</source>
         <translation>goalform ran into an unexpected error; the last action may not have been completed.
 Everything typed before is kept in the working copy: if the program closes, it is offered back at the next start.</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/app/unexpected_error.py" line="78" />
+        <location filename="../../goalform/ui/app/unexpected_error.py" line="79" />
         <source>程序出错</source>
         <translation>Program error</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/app/unexpected_error.py" line="81" />
-        <source>详细信息已记录在：%1</source>
-        <translation>The details were written to: %1</translation>
-    </message>
-    <message>
-        <location filename="../../goalform/ui/app/unexpected_error.py" line="83" />
+        <location filename="../../goalform/ui/app/unexpected_error.py" line="80" />
         <source>复制详细信息</source>
         <translation>Copy details</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/app/unexpected_error.py" line="84" />
+        <location filename="../../goalform/ui/app/unexpected_error.py" line="80" />
         <source>继续</source>
         <translation>Continue</translation>
+    </message>
+    <message>
+        <location filename="../../goalform/ui/app/unexpected_error.py" line="82" />
+        <source>详细信息已记录在：%1</source>
+        <translation>The details were written to: %1</translation>
     </message>
 </context>
 <context>
     <name>SummarizeWorker</name>
     <message>
-        <location filename="../../goalform/ui/files/summarize.py" line="63" />
+        <location filename="../../goalform/ui/files/summarize.py" line="65" />
         <source>无法写入汇总表「%1」：%2。</source>
         <translation>Cannot write the summary “%1”: %2.</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/files/summarize.py" line="67" />
+        <location filename="../../goalform/ui/files/summarize.py" line="69" />
         <source>汇总失败：%1</source>
         <translation>Summary failed: %1</translation>
     </message>
@@ -2436,23 +2436,23 @@ Everything typed before is kept in the working copy: if the program closes, it i
 <context>
     <name>FundsGrid</name>
     <message>
-        <location filename="../../goalform/ui/funds/grid.py" line="302" />
-        <location filename="../../goalform/ui/funds/grid.py" line="321" />
+        <location filename="../../goalform/ui/funds/grid.py" line="303" />
+        <location filename="../../goalform/ui/funds/grid.py" line="322" />
         <source>空白</source>
         <translation>blank</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/funds/grid.py" line="303" />
+        <location filename="../../goalform/ui/funds/grid.py" line="304" />
         <source>%1：%2。表中仍为「%3」，改正后回车，或按 Esc 恢复。</source>
         <translation>%1: %2. The form still holds “%3”; correct it and press Enter, or press Esc to restore.</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/funds/grid.py" line="320" />
+        <location filename="../../goalform/ui/funds/grid.py" line="321" />
         <source>%1：%2。没有填入，表中仍为「%3」。</source>
         <translation>%1: %2. Not entered; the form still holds “%3”.</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/funds/grid.py" line="424" />
+        <location filename="../../goalform/ui/funds/grid.py" line="422" />
         <source>清除金额</source>
         <translation>Clear amounts</translation>
     </message>
@@ -2481,32 +2481,32 @@ Everything typed before is kept in the working copy: if the program closes, it i
         <translation>%1: “%2” not entered, this cell is computed (now “%3”)</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/funds/paste.py" line="115" />
+        <location filename="../../goalform/ui/funds/paste.py" line="113" />
         <source>已粘贴 %1 个金额</source>
         <translation>Pasted %1 amounts</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/funds/paste.py" line="117" />
+        <location filename="../../goalform/ui/funds/paste.py" line="115" />
         <source>（%1）</source>
         <translation> (%1)</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/funds/paste.py" line="123" />
+        <location filename="../../goalform/ui/funds/paste.py" line="121" />
         <source>，</source>
         <translation>, </translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/funds/paste.py" line="123" />
+        <location filename="../../goalform/ui/funds/paste.py" line="121" />
         <source>第 %1 列 → %2</source>
         <translation>column %1 → %2</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/funds/paste.py" line="124" />
+        <location filename="../../goalform/ui/funds/paste.py" line="122" />
         <source>表格之外</source>
         <translation>outside the table</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/funds/paste.py" line="129" />
+        <location filename="../../goalform/ui/funds/paste.py" line="127" />
         <source>没有粘贴：复制的 %1 列从此格起放不下，会是 %2。
 
 请复制 %3 列（%4），或连同%5共 %6 列，或选中能放下它的格再粘贴。</source>
@@ -2515,39 +2515,39 @@ Everything typed before is kept in the working copy: if the program closes, it i
 Copy %3 columns (%4), or all %6 columns including %5, or select a cell where the block fits and paste again.</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/funds/paste.py" line="131" />
-        <location filename="../../goalform/ui/funds/paste.py" line="132" />
+        <location filename="../../goalform/ui/funds/paste.py" line="129" />
+        <location filename="../../goalform/ui/funds/paste.py" line="130" />
         <source>、</source>
         <translation>, </translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/funds/paste.py" line="133" />
-        <location filename="../../goalform/ui/funds/paste.py" line="145" />
+        <location filename="../../goalform/ui/funds/paste.py" line="131" />
+        <location filename="../../goalform/ui/funds/paste.py" line="143" />
         <source>粘贴</source>
         <translation>Paste</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/funds/paste.py" line="138" />
+        <location filename="../../goalform/ui/funds/paste.py" line="136" />
         <source>以下 %1 项没有填入：</source>
         <translation>These %1 items were not entered:</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/funds/paste.py" line="140" />
+        <location filename="../../goalform/ui/funds/paste.py" line="138" />
         <source>已填入 %1 格：</source>
         <translation>%1 cells were filled in:</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/funds/paste.py" line="142" />
+        <location filename="../../goalform/ui/funds/paste.py" line="140" />
         <source>没有填入任何金额。</source>
         <translation>No amount was entered.</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/funds/paste.py" line="144" />
+        <location filename="../../goalform/ui/funds/paste.py" line="142" />
         <source>各列的去处：%1</source>
         <translation>Where each column went: %1</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/funds/paste.py" line="151" />
+        <location filename="../../goalform/ui/funds/paste.py" line="149" />
         <source>……另有 %1 项</source>
         <translation>… and %1 more</translation>
     </message>
@@ -2555,57 +2555,57 @@ Copy %3 columns (%4), or all %6 columns including %5, or select a cell where the
 <context>
     <name>IndicatorPaste</name>
     <message>
-        <location filename="../../goalform/ui/indicators/paste.py" line="106" />
+        <location filename="../../goalform/ui/indicators/paste.py" line="107" />
         <source>默认分类：模板中此指标为「%1」，请确认</source>
         <translation>Default category: the template gives this indicator “%1”; please check</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/indicators/paste.py" line="107" />
+        <location filename="../../goalform/ui/indicators/paste.py" line="108" />
         <source>默认分类：本表最常用的「%1」，请确认</source>
         <translation>Default category: “%1”, the most common in this table; please check</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/indicators/paste.py" line="151" />
+        <location filename="../../goalform/ui/indicators/paste.py" line="152" />
         <source>此格不能填写（一级指标，或二级指标的指标值）</source>
         <translation>This cell cannot be filled in (a level-1 indicator, or a level-2 indicator's value)</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/indicators/paste.py" line="160" />
+        <location filename="../../goalform/ui/indicators/paste.py" line="161" />
         <source>请先选中一个二级或三级指标，再粘贴多行</source>
         <translation>Select a level-2 or level-3 indicator first, then paste several rows</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/indicators/paste.py" line="180" />
+        <location filename="../../goalform/ui/indicators/paste.py" line="181" />
         <source>第%1行「%2」在最后一列之外</source>
         <translation>Row %1: “%2” is beyond the last column</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/indicators/paste.py" line="183" />
+        <location filename="../../goalform/ui/indicators/paste.py" line="184" />
         <source>第%1行「%2」有换行：一格只能填一行</source>
         <translation>Row %1: “%2” has a line break; a cell holds one line only</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/indicators/paste.py" line="207" />
+        <location filename="../../goalform/ui/indicators/paste.py" line="208" />
         <source>粘贴指标</source>
         <translation>Paste indicators</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/indicators/paste.py" line="233" />
+        <location filename="../../goalform/ui/indicators/paste.py" line="234" />
         <source>……另有 %1 项</source>
         <translation>… and %1 more</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/indicators/paste.py" line="234" />
+        <location filename="../../goalform/ui/indicators/paste.py" line="235" />
         <source>已粘贴 %1 格；以下 %2 项没有填入：</source>
         <translation>Pasted %1 cells; these %2 items were not entered:</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/indicators/paste.py" line="235" />
+        <location filename="../../goalform/ui/indicators/paste.py" line="236" />
         <source>没有粘贴：</source>
         <translation>Nothing pasted:</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/indicators/paste.py" line="236" />
+        <location filename="../../goalform/ui/indicators/paste.py" line="237" />
         <source>粘贴</source>
         <translation>Paste</translation>
     </message>

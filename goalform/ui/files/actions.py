@@ -13,7 +13,7 @@ from typing import Iterator
 
 from PySide6.QtCore import QCoreApplication, QObject, Qt
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QApplication, QFileDialog, QMenu, QMessageBox
+from PySide6.QtWidgets import QApplication, QFileDialog, QMenu
 
 from goalform.domain.form import leaves
 from goalform.paths import NAME_MAX, fitted
@@ -26,7 +26,7 @@ from goalform.ui.error_gate import go_ahead_despite_errors
 from goalform.ui.app.my_info import MyInfo
 from goalform.ui.files.new_dialog import NewFormDialog
 from goalform.ui.app.shell import Shell
-from goalform.ui.user_errors import told_to_user
+from goalform.ui.telling import Choice, Icon, Keep, Role, ask_to_save, choose, inform, told_to_user
 
 
 @contextlib.contextmanager
@@ -137,14 +137,10 @@ class FileActions(QObject):
         name = doc.path.name if doc.path else self.tr("未命名表格")
         question = (self.tr("「%1」有未保存的审核意见或审核状态。关闭前要保存吗？") if doc.read_only
                     else self.tr("「%1」有未保存的修改。关闭前要保存吗？"))
-        answer = QMessageBox.question(
-            self.window, self.tr("保存修改"), question.replace("%1", name),
-            QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
-            QMessageBox.StandardButton.Save,
-        )
-        if answer == QMessageBox.StandardButton.Save:
+        answer = ask_to_save(self.window, self.tr("保存修改"), question.replace("%1", name))  # type: ignore[arg-type]
+        if answer is Keep.SAVE:
             return self.save()
-        return answer == QMessageBox.StandardButton.Discard
+        return answer is Keep.DISCARD
 
     def close_document(self) -> None:
         if self.maybe_save():
@@ -205,14 +201,9 @@ class FileActions(QObject):
 
     def _warn_and_choose(self, title: str, text: str, choices: list[str]) -> int | None:
         """A warning offering ``choices`` (the first is the default) and 取消: the index chosen, None for 取消."""
-        box = QMessageBox(QMessageBox.Icon.Warning, title, text, parent=self.window)
-        buttons = [box.addButton(label, QMessageBox.ButtonRole.AcceptRole if i == 0
-                                 else QMessageBox.ButtonRole.DestructiveRole) for i, label in enumerate(choices)]
-        box.addButton(QMessageBox.StandardButton.Cancel)
-        box.setDefaultButton(buttons[0])
-        box.exec()
-        clicked = box.clickedButton()
-        return next((i for i, b in enumerate(buttons) if b is clicked), None)
+        return choose(self.window, Icon.Warning, title, text,  # type: ignore[arg-type]
+                      [Choice(label, Role.AcceptRole if i == 0 else Role.DestructiveRole) for i, label in enumerate(choices)],
+                      default=0)
 
     def _fill_recent(self) -> None:
         self.recent_menu.clear()
@@ -287,7 +278,7 @@ class FileActions(QObject):
                 message = self.tr("已把审核记录保存到 %1；文件中的表格内容已被他人修改，现在显示的是文件中的最新内容")
             else:
                 message = self.tr("已把审核记录保存到 %1（表格内容未改动）")
-            self.window.statusBar().showMessage(message.replace("%1", str(path)) + news, 8000)
+            inform(self.window, message.replace("%1", str(path)) + news, 8000)  # type: ignore[arg-type]
             return True
         form = doc.load_form()
         settings.add_indicator_names([l3.name for tree in ("long_term", "annual") for _, _, l3 in leaves(form, tree)])
@@ -295,7 +286,7 @@ class FileActions(QObject):
             message = self.tr("已保存到 %1；文件中的表格内容已被他人修改，现在显示的是文件中的最新内容")
         else:
             message = self.tr("已保存到 %1")
-        self.window.statusBar().showMessage(message.replace("%1", str(path)) + news, 8000)
+        inform(self.window, message.replace("%1", str(path)) + news, 8000)  # type: ignore[arg-type]
         return True
 
     def _news(self, outcome) -> str:  # noqa: ANN001 - goalform.store.merging.SaveOutcome
@@ -326,32 +317,26 @@ class FileActions(QObject):
         for wc in orphans:
             when = datetime.datetime.fromtimestamp(wc.modified).strftime("%Y-%m-%d %H:%M")
             what = wc.department or (wc.origin.name if wc.origin else self.tr("未命名表格"))
-            box = QMessageBox(QMessageBox.Icon.Question, self.tr("恢复未保存的工作"),
-                              self.tr("goalform 上次没有正常关闭。发现「%1」在 %2 的未保存修改。\n要恢复吗？")
-                              .replace("%1", what).replace("%2", when), parent=self.window)
-            recover = box.addButton(self.tr("恢复"), QMessageBox.ButtonRole.AcceptRole)
-            discard = box.addButton(self.tr("丢弃"), QMessageBox.ButtonRole.DestructiveRole)
-            box.addButton(self.tr("以后再说"), QMessageBox.ButtonRole.RejectRole)
-            box.setDefaultButton(recover)
-            box.exec()
-            clicked = box.clickedButton()
-            if clicked is recover:
+            choice = choose(self.window, Icon.Question, self.tr("恢复未保存的工作"),  # type: ignore[arg-type]
+                            self.tr("goalform 上次没有正常关闭。发现「%1」在 %2 的未保存修改。\n要恢复吗？")
+                            .replace("%1", what).replace("%2", when),
+                            [Choice(self.tr("恢复"), Role.AcceptRole), Choice(self.tr("丢弃"), Role.DestructiveRole),
+                             Choice(self.tr("以后再说"), Role.RejectRole)], standard=None, default=0)
+            if choice == 0:
                 with told_to_user(self.window, self.tr("无法恢复")) as outcome:
                     doc = Document.recover(wc)
                 if outcome.failed:
                     continue
                 self.window.set_document(doc)
                 return True
-            if clicked is discard:
+            if choice == 1:
                 wc.remove()
         return False
 
     # -- the other parts of goalform -----------------------------------------------------------------
     def _show_long(self, title: str, summary: str, lines: list[str]) -> None:
-        box = QMessageBox(QMessageBox.Icon.Information, title, summary, parent=self.window)
-        if lines:
-            box.setDetailedText("\n".join(lines))
-        box.exec()
+        choose(self.window, Icon.Information, title, summary, standard=None,  # type: ignore[arg-type]
+               details="\n".join(lines))
 
     def import_file(self) -> None:
         path, _ = QFileDialog.getOpenFileName(self.window, self.tr("导入"), self.window.settings.last_folder,
@@ -399,7 +384,7 @@ class FileActions(QObject):
             integrations.export_form(form, doc.template, target, inputs=[p for p in (doc.path,) if p])
         if outcome.failed:
             return
-        self.window.statusBar().showMessage(self.tr("已导出到 %1").replace("%1", str(target)), 5000)
+        inform(self.window, self.tr("已导出到 %1").replace("%1", str(target)), 5000)  # type: ignore[arg-type]
 
     def print_preview(self) -> None:
         self._print(preview=True)

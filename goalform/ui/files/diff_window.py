@@ -42,7 +42,7 @@ from goalform.domain.template import Template
 from goalform.domain.validation import Location
 from goalform.domain.errors import UserError
 from goalform.ui.app.shell import Shell
-from goalform.ui.user_errors import tell_user
+from goalform.ui.telling import tell_user
 
 COL_WHERE, COL_YEAR, COL_BEFORE, COL_AFTER = range(4)
 LocationRole = Qt.ItemDataRole.UserRole  # the Location of the row's item in the open form, or None

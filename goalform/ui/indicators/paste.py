@@ -18,12 +18,13 @@ from typing import TYPE_CHECKING, Callable, Protocol
 
 from PySide6.QtCore import QCoreApplication, QItemSelection, QItemSelectionModel, QModelIndex, Qt
 from PySide6.QtGui import QGuiApplication, QKeySequence
-from PySide6.QtWidgets import QLineEdit, QMenu, QMessageBox, QWidget
+from PySide6.QtWidgets import QLineEdit, QMenu, QWidget
 
 from goalform.domain.usual_values import FROM_TEMPLATE, UsualCategory, usual_category
 from goalform.formats.table_text import Block, is_block, read_block, write_tsv
 from goalform.ui import undo_commands
 from goalform.ui.fields.widgets import BlockPasteMenu, reroute_paste
+from goalform.ui.telling import warn
 
 if TYPE_CHECKING:
     from goalform.ui.editor import FormEditor
@@ -233,4 +234,4 @@ class IndicatorClipboard:
             shown.append(_tr("……另有 %1 项").replace("%1", str(len(problems) - MAX_LISTED)))
         head = (_tr("已粘贴 %1 格；以下 %2 项没有填入：").replace("%1", str(placed)).replace("%2", str(len(problems)))
                 if placed else _tr("没有粘贴："))
-        QMessageBox.warning(self.tab, _tr("粘贴"), head + "\n\n" + "\n".join(shown))
+        warn(self.tab, _tr("粘贴"), head + "\n\n" + "\n".join(shown))

@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QMenu,
-    QMessageBox,
     QPlainTextEdit,
     QWidget,
 )
@@ -45,7 +44,7 @@ from goalform.ui.review.markers import FieldMarks
 from goalform.ui.review.marks_shown import show_marks
 from goalform.ui.app.shell import Shell
 from goalform.ui.files.summarize import SummarizeAction
-from goalform.ui.user_errors import tell_user, told_to_user
+from goalform.ui.telling import STANDARD, Choice, Icon, Role, choose, inform, tell_user, told_to_user
 
 DOCK_WIDTH = 390
 MODIFIED_RULE = "review.modified"  # goalform.domain.validation.review: changed after 提交/通过
@@ -267,12 +266,12 @@ class ReviewActions(QObject):
             return
         self.window.editor.remove_comment(comment)  # type: ignore[union-attr]
         self.refresh()
-        self.window.statusBar().showMessage(self.tr("已删除审核意见（可撤销）"), 5000)
+        inform(self.window, self.tr("已删除审核意见（可撤销）"), 5000)
 
     def _delete_selected(self) -> None:
         comment = self.dock.current_comment()
         if comment is None:
-            self.window.statusBar().showMessage(self.tr("请先在审核面板中选中一条意见"), 5000)
+            inform(self.window, self.tr("请先在审核面板中选中一条意见"), 5000)
             return
         self.delete_comment(comment)
 
@@ -284,7 +283,7 @@ class ReviewActions(QObject):
         location = location_of_target(comment.location, lambda i: doc.node(i).tree)
         if location is None:
             if parse_target(comment.location).kind == "indicator":
-                self.window.statusBar().showMessage(self.tr("该意见所指的指标已被删除"), 5000)
+                inform(self.window, self.tr("该意见所指的指标已被删除"), 5000)
             return
         self.window.navigate(location)
 
@@ -373,9 +372,8 @@ class ReviewActions(QObject):
         self.window.settings.remember_reviewer(who)
         self.refresh()
         self.window.refresh_title()
-        self.window.statusBar().showMessage(
-            self.tr("状态已改为「%1」，指纹 %2。保存文件后生效。").replace("%1", change.status.label)
-            .replace("%2", short(change.fingerprint)), 8000)
+        inform(self.window, self.tr("状态已改为「%1」，指纹 %2。保存文件后生效。").replace("%1", change.status.label)
+               .replace("%2", short(change.fingerprint)), 8000)
         return True
 
     def _approve_changed_form(self, doc) -> bool | None:  # noqa: ANN001 - Document
@@ -385,16 +383,13 @@ class ReviewActions(QObject):
         now = doc.fingerprint()
         if submission is None or not submission.fingerprint or submission.fingerprint == now:
             return False
-        box = QMessageBox(QMessageBox.Icon.Warning, self.tr("通过"), self.tr(
+        approve = choose(self.window, Icon.Warning, self.tr("通过"), self.tr(  # type: ignore[arg-type]
             "此表在提交后被修改过：%1 于 %2 提交时的指纹为 %3，现在为 %4。\n"
             "通过的将是修改后的内容，审核记录会注明「通过的内容与提交的不同」。仍要通过吗？")
             .replace("%1", submission.who).replace("%2", when_text(submission.when))
-            .replace("%3", short(submission.fingerprint)).replace("%4", short(now)), parent=self.window)
-        approve = box.addButton(self.tr("仍要通过（注明接受修改）"), QMessageBox.ButtonRole.DestructiveRole)
-        box.addButton(QMessageBox.StandardButton.Cancel)
-        box.setDefaultButton(QMessageBox.StandardButton.Cancel)
-        box.exec()
-        return True if box.clickedButton() is approve else None
+            .replace("%3", short(submission.fingerprint)).replace("%4", short(now)),
+            [Choice(self.tr("仍要通过（注明接受修改）"), Role.DestructiveRole)], default=STANDARD)
+        return True if approve == 0 else None
 
     def copy_fingerprint(self) -> None:
         doc = self.doc
@@ -403,7 +398,7 @@ class ReviewActions(QObject):
         change = doc.review().last_change
         value = change.fingerprint if change is not None and change.fingerprint else doc.fingerprint()
         QApplication.clipboard().setText(value)
-        self.window.statusBar().showMessage(self.tr("已复制指纹 %1").replace("%1", value), 5000)
+        inform(self.window, self.tr("已复制指纹 %1").replace("%1", value), 5000)
 
     # -- read-only files ---------------------------------------------------------------------------
     def _writable_or_offer(self) -> bool:
@@ -414,16 +409,11 @@ class ReviewActions(QObject):
             return False
         if doc.takes_review:
             return True
-        box = QMessageBox(QMessageBox.Icon.Question, self.tr("只读"),
-                          self.tr("此表格以只读方式打开，不能添加审核意见或更改状态。\n"
-                                  "要以可编辑方式重新打开吗？修改在保存后才写入文件。"), parent=self.window)
-        reopen = box.addButton(self.tr("以可编辑方式重新打开"), QMessageBox.ButtonRole.AcceptRole)
-        box.addButton(QMessageBox.StandardButton.Cancel)
-        box.setDefaultButton(reopen)
-        if doc.path is None:
-            reopen.setEnabled(False)
-        box.exec()
-        if box.clickedButton() is not reopen:
+        reopen = choose(self.window, Icon.Question, self.tr("只读"),  # type: ignore[arg-type]
+                        self.tr("此表格以只读方式打开，不能添加审核意见或更改状态。\n"
+                                "要以可编辑方式重新打开吗？修改在保存后才写入文件。"),
+                        [Choice(self.tr("以可编辑方式重新打开"), Role.AcceptRole, enabled=doc.path is not None)], default=0)
+        if reopen != 0:
             return False
         return self.reopen_writable()
 
