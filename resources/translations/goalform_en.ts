@@ -36,33 +36,32 @@
         <translation>Edit amount</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/undo_commands.py" line="109" />
+        <location filename="../../goalform/ui/undo_commands.py" line="120" />
         <source>重命名指标</source>
         <translation>Rename indicator</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/undo_commands.py" line="109" />
+        <location filename="../../goalform/ui/undo_commands.py" line="120" />
         <source>修改指标值</source>
         <translation>Edit indicator value</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/undo_commands.py" line="126" />
+        <location filename="../../goalform/ui/undo_commands.py" line="139" />
         <source>添加二级指标</source>
         <translation>Add level-2 indicator</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/undo_commands.py" line="126" />
-        <location filename="../../goalform/ui/undo_commands.py" line="149" />
+        <location filename="../../goalform/ui/undo_commands.py" line="139" />
         <source>添加三级指标</source>
         <translation>Add level-3 indicator</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/undo_commands.py" line="168" />
+        <location filename="../../goalform/ui/undo_commands.py" line="161" />
         <source>删除指标</source>
         <translation>Delete indicator</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/undo_commands.py" line="184" />
+        <location filename="../../goalform/ui/undo_commands.py" line="177" />
         <source>移动指标</source>
         <translation>Move indicator</translation>
     </message>
@@ -2590,22 +2589,22 @@ Copy %3 columns (%4), or all %6 columns including %5, or select a cell where the
         <translation>Paste indicators</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/indicators/paste.py" line="234" />
+        <location filename="../../goalform/ui/indicators/paste.py" line="236" />
         <source>……另有 %1 项</source>
         <translation>… and %1 more</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/indicators/paste.py" line="235" />
+        <location filename="../../goalform/ui/indicators/paste.py" line="237" />
         <source>已粘贴 %1 格；以下 %2 项没有填入：</source>
         <translation>Pasted %1 cells; these %2 items were not entered:</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/indicators/paste.py" line="236" />
+        <location filename="../../goalform/ui/indicators/paste.py" line="238" />
         <source>没有粘贴：</source>
         <translation>Nothing pasted:</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/indicators/paste.py" line="237" />
+        <location filename="../../goalform/ui/indicators/paste.py" line="239" />
         <source>粘贴</source>
         <translation>Paste</translation>
     </message>

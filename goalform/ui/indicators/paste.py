@@ -205,7 +205,9 @@ class IndicatorClipboard:
         if insert is not None:
             parts.append(insert)
         if parts:
-            tab.editor.push_all(parts, _tr("粘贴指标"))
+            with tab.editor.one_step(_tr("粘贴指标")) as step:
+                for part in parts:
+                    step.add(part)
             if insert is not None:
                 defaults.given.update({insert.new_ids[i]: usual for i, usual in defaults.new_rows.items()})
             mark_default_categories(model, defaults.given)
