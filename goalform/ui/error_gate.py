@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QWidget
 from goalform.domain.review_view import gate_count, gate_errors
 from goalform.domain.validation import Finding
 from goalform.store.document import Document
-from goalform.ui.telling import ask
+from goalform.ui import telling
 
 
 def error_count(doc: Document) -> int:
@@ -29,4 +29,4 @@ def go_ahead_despite_errors(parent: QWidget, doc: Document, title: str, question
     errors = error_count(doc) if checked is None else gate_count(checked)
     if not errors:
         return True
-    return ask(parent, title, question.replace("%1", str(errors)), default=False)
+    return telling.ask(parent, title, question.replace("%1", str(errors)), default=False)

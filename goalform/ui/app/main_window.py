@@ -33,7 +33,7 @@ from goalform.ui.library.actions import LibraryActions
 from goalform.ui.review.actions import DOCK_WIDTH as REVIEW_DOCK_WIDTH
 from goalform.ui.review.actions import ReviewActions
 from goalform.ui.settings import Settings
-from goalform.ui.telling import inform, unsay
+from goalform.ui import telling
 from goalform.ui.app.start_page import StartPage
 from goalform.ui.funds.tab import FundsTab
 from goalform.ui.fields.header_tab import HeaderTab
@@ -106,7 +106,7 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.review.status_label)
         self.statusBar().addPermanentWidget(self.count_label)
         self.statusBar().addPermanentWidget(self.save_label)
-        inform(self, self.settings.problem)  # '' unless settings.ini is a FIFO, device, folder
+        telling.inform(self, self.settings.problem)  # '' unless settings.ini is a FIFO, device, folder
 
     def _build_menus(self) -> None:
         bar = self.menuBar()
@@ -220,7 +220,7 @@ class MainWindow(QMainWindow):
         self.doc, self.editor, self.runner = doc, None, None
         if old is not None and old is not doc:
             old.close()
-            unsay(self)  # whatever it said was about the form just closed
+            telling.unsay(self)  # whatever it said was about the form just closed
         if doc is None:
             self._show_welcome()
         else:
@@ -340,7 +340,7 @@ class MainWindow(QMainWindow):
         if errors or warnings:
             self.dock.show()
             self.dock.raise_()
-        inform(self, self.tr("检查完成：错误 %1 处，警告 %2 处").replace("%1", str(errors)).replace("%2", str(warnings))
+        telling.inform(self, self.tr("检查完成：错误 %1 处，警告 %2 处").replace("%1", str(errors)).replace("%2", str(warnings))
                if errors or warnings else self.tr("检查完成：没有发现问题"), 8000)
 
     def _on_validated(self, raw: list[Finding]) -> None:

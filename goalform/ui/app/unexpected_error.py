@@ -21,7 +21,8 @@ from PySide6.QtWidgets import QApplication
 import goalform
 from goalform.store.errors import is_disk_full
 from goalform.store.workspace import data_dir
-from goalform.ui.telling import Choice, Icon, Role, choose
+from goalform.ui import telling
+from goalform.ui.telling import Choice, Icon, Role
 
 _showing = False  # one box at a time: an error raised while the box is up goes to the log only
 
@@ -76,7 +77,7 @@ def report(kind: type[BaseException], error: BaseException, tb: TracebackType | 
         return
     _showing = True
     try:
-        choice = choose(QApplication.activeWindow(), Icon.Critical, tr("程序出错"), message_for(error),
+        choice = telling.choose(QApplication.activeWindow(), Icon.Critical, tr("程序出错"), message_for(error),
                         [Choice(tr("复制详细信息"), Role.ActionRole), Choice(tr("继续"), Role.AcceptRole)],
                         standard=None, default=1, details=details,
                         informative=tr("详细信息已记录在：%1").replace("%1", str(log)) if log is not None else "")

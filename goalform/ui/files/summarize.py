@@ -14,7 +14,8 @@ from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QThread, QUrl,
 from PySide6.QtGui import QAction, QDesktopServices
 from PySide6.QtWidgets import QFileDialog, QProgressDialog
 
-from goalform.ui.telling import Choice, Icon, Role, Standard, choose, warn
+from goalform.ui import telling
+from goalform.ui.telling import Choice, Icon, Role, Standard
 
 if TYPE_CHECKING:
     from goalform.store.batch import BatchResult
@@ -146,7 +147,7 @@ class SummarizeAction(QObject):
 
     def _on_failed(self, message: str) -> None:
         self._close_progress()
-        warn(self.window, self.tr("汇总文件夹"), message)  # type: ignore[arg-type]
+        telling.warn(self.window, self.tr("汇总文件夹"), message)  # type: ignore[arg-type]
 
     def _close_progress(self) -> None:
         if self.progress is not None:
@@ -177,7 +178,7 @@ class SummarizeAction(QObject):
                     .replace("%1", str(incomplete))
             icon = Icon.Warning if result.unreadable or incomplete else Icon.Information
         written = output is not None and output.exists() and not result.cancelled and bool(result.summaries)
-        opened = choose(self.window, icon, title, text,  # type: ignore[arg-type]
+        opened = telling.choose(self.window, icon, title, text,  # type: ignore[arg-type]
                         [Choice(self.tr("打开汇总表"), Role.ActionRole)] if written else [], standard=Standard.Close,
                         details="\n".join(f"{u.path}：{u.reason}" for u in result.unreadable), name="summarize_report")
         if opened == 0:

@@ -32,7 +32,7 @@ from goalform.formats.table_text import is_block, read_block, write_tsv
 from goalform.ui.funds import paste as funds_paste
 from goalform.ui.editor import FormEditor
 from goalform.ui.fields.widgets import BlockPasteMenu, FieldLineEdit, reroute_paste, wants_focus
-from goalform.ui.telling import inform, unsay
+from goalform.ui import telling
 from goalform.ui.wording import say
 
 COLUMNS = ("current", "share", "prev2", "prev1")  # the grid's columns, as on the form
@@ -357,7 +357,7 @@ class FundsGrid(QObject):
 
     def _say(self, cell: QWidget, message: str) -> None:
         window = cell.window()
-        inform(cell, message, 15000)
+        telling.inform(cell, message, 15000)
         body = cell.parentWidget()
         if cell.isVisible() and body is not None:
             # Below the whole table, at the cell's column: under the cell it hid the rows below and the
@@ -368,7 +368,7 @@ class FundsGrid(QObject):
 
     def _unsay(self, cell: QWidget) -> None:
         """The refusal was corrected or taken back: its message goes from the status bar."""
-        unsay(cell)
+        telling.unsay(cell)
         QToolTip.hideText()
 
     # -- copy and paste --------------------------------------------------------------------------------

@@ -24,7 +24,7 @@ from goalform.domain.usual_values import FROM_TEMPLATE, UsualCategory, usual_cat
 from goalform.formats.table_text import Block, is_block, read_block, write_tsv
 from goalform.ui import undo_commands
 from goalform.ui.fields.widgets import BlockPasteMenu, reroute_paste
-from goalform.ui.telling import warn
+from goalform.ui import telling
 
 if TYPE_CHECKING:
     from goalform.ui.editor import FormEditor
@@ -236,4 +236,4 @@ class IndicatorClipboard:
             shown.append(_tr("……另有 %1 项").replace("%1", str(len(problems) - MAX_LISTED)))
         head = (_tr("已粘贴 %1 格；以下 %2 项没有填入：").replace("%1", str(placed)).replace("%2", str(len(problems)))
                 if placed else _tr("没有粘贴："))
-        warn(self.tab, _tr("粘贴"), head + "\n\n" + "\n".join(shown))
+        telling.warn(self.tab, _tr("粘贴"), head + "\n\n" + "\n".join(shown))

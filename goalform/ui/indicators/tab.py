@@ -24,7 +24,7 @@ from goalform.ui.indicators.model import IndicatorModel
 from goalform.ui.indicators.paste import IndicatorClipboard
 from goalform.ui.indicators.view import IndicatorTreeView
 from goalform.ui.settings import Settings
-from goalform.ui.telling import explain, inform
+from goalform.ui import telling
 from goalform.ui.fields.widgets import FieldLineEdit, FieldTextEdit, bind_line, bind_text, mark, wants_focus
 
 GOAL_KEY = {"long_term": "long_term_goal", "annual": "annual_goal"}
@@ -157,7 +157,7 @@ class IndicatorsTab(QWidget):
             self.view.edit(index)
 
     def _complain(self, text: str) -> None:
-        explain(self, self.tr("指标"), text)
+        telling.explain(self, self.tr("指标"), text)
 
     # -- actions -----------------------------------------------------------------------------------
     def add_level2(self) -> None:
@@ -247,7 +247,7 @@ class IndicatorsTab(QWidget):
             return
         node = self.editor.doc.node(current)
         if node.level == 1:
-            inform(self, self.tr("一级指标是表格规定的，不能移动"), 5000)
+            telling.inform(self, self.tr("一级指标是表格规定的，不能移动"), 5000)
             return
         column = self.view.currentIndex().column()
         count = len(self.editor.doc.children(node.parent_id))  # type: ignore[arg-type]
@@ -256,9 +256,9 @@ class IndicatorsTab(QWidget):
             self.editor.move_indicator(self.model, current, row)
             self.select(current, column)
         elif count == 1:
-            inform(self, self.tr("这一组只有这一个指标，无需移动"), 5000)
+            telling.inform(self, self.tr("这一组只有这一个指标，无需移动"), 5000)
         else:
-            inform(self, self.tr("已经在最上面") if step < 0 else self.tr("已经在最下面"), 5000)
+            telling.inform(self, self.tr("已经在最上面") if step < 0 else self.tr("已经在最下面"), 5000)
 
     # -- findings ----------------------------------------------------------------------------------
     def apply_findings(self, findings: list[Finding]) -> None:
