@@ -474,6 +474,11 @@ Recover them?</translation>
         <translation>Cannot recover</translation>
     </message>
     <message>
+        <location filename="../../goalform/ui/files/actions.py" line="361" />
+        <source>以下 {0} 处内容在表格中没有对应位置，已原样记入「备注」（基本信息页）：</source>
+        <translation>These {0} items found no place in the form and were kept as they are in the notes (basic information tab):</translation>
+    </message>
+    <message>
         <location filename="../../goalform/ui/files/actions.py" line="373" />
         <source>此表还有 %1 个错误，仍要导出吗？</source>
         <translation>This form still has %1 errors. Export anyway?</translation>
@@ -1934,14 +1939,6 @@ Reopen it for editing? Changes reach the file when it is saved.</translation>
         <location filename="../../goalform/ui/indicators/delegates.py" line="42" />
         <source>（常见指标值：{0}）</source>
         <translation>(typical value: {0})</translation>
-    </message>
-</context>
-<context>
-    <name>integrations</name>
-    <message>
-        <location filename="../../goalform/ui/files/actions.py" line="361" />
-        <source>以下 {0} 处内容在表格中没有对应位置，已原样记入「备注」（基本信息页）：</source>
-        <translation>These {0} items found no place in the form and were kept as they are in the notes (basic information tab):</translation>
     </message>
 </context>
 <context>

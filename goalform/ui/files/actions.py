@@ -358,8 +358,8 @@ class FileActions(QObject):
         self.window.settings.last_folder = str(path.parent)
         lines = list(report.notices)
         if report.unplaced:
-            lines.append(QCoreApplication.translate(
-                "integrations", "以下 {0} 处内容在表格中没有对应位置，已原样记入「备注」（基本信息页）：").format(len(report.unplaced)))
+            lines.append(self.tr("以下 {0} 处内容在表格中没有对应位置，已原样记入「备注」（基本信息页）：").format(
+                len(report.unplaced)))
             lines += [f"· {line}" for line in report.unplaced]
         if lines:
             self._show_long(self.tr("导入报告"), self.tr("已导入「%1」。").replace("%1", path.name), lines)
