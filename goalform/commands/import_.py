@@ -25,8 +25,9 @@ def run(args: argparse.Namespace) -> int:
     result = import_file(args.input, template_id=args.template, year=args.year)  # a UserError: cli.main says it
     with Document.from_form(result.form) as doc:
         doc.save(args.output)
-    for notice in result.notices:
+    report = result.told()
+    for notice in report.notices:
         print(notice)
     print(f"已导入为 {args.output}")
-    print(format_report(result))
+    print(format_report(report))
     return 0

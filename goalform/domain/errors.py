@@ -2,7 +2,7 @@
 
 Every expected problem (a file that is not a form, a full disk, a review step that makes no sense,
 a template that contradicts itself, a bad command line) is a :class:`UserError`, whose ``str()`` is
-one Chinese message. The GUI shows it in a message box (``goalform.ui.user_errors``), the CLI prints
+one Chinese message. The GUI shows it in a message box (``goalform.ui.telling``), the CLI prints
 it on one line and exits with 2 (``goalform.cli``); anything else is a bug. An ``OSError`` from the
 system is expected too: :func:`describe_os_error` says it in Chinese.
 

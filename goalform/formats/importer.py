@@ -74,6 +74,17 @@ class ReportItem:
         return f"{where}：「{text}」（{self.reason}）"
 
 
+@dataclass(frozen=True)
+class ImportReport:
+    """What an import tells the user, as data: the GUI (its 导入报告 box) and the CLI (its output)
+    render it each in their own words. ``notices``: how version and year were decided, conversions;
+    ``unplaced``: each piece of text that found no place, described (where, what, why; a long text
+    by its start: the form's notes keep it whole)."""
+
+    notices: tuple[str, ...]
+    unplaced: tuple[str, ...]
+
+
 @dataclass
 class ImportResult:
     form: Form
@@ -85,6 +96,10 @@ class ImportResult:
     def complete(self) -> bool:
         """True when every piece of text in the document found its place in the form."""
         return not self.report
+
+    def told(self) -> ImportReport:
+        """What the user is told about this import (:class:`ImportReport`)."""
+        return ImportReport(tuple(self.notices), tuple(item.describe(REPORT_TEXT_CHARS) for item in self.report))
 
 
 def import_file(path: Path | str, *, template_id: str | None = None, year: int | None = None) -> ImportResult:
@@ -269,10 +284,10 @@ def _append_report_to_notes(form: Form, report: list[ReportItem], source: str) -
     form.notes = fit_notes(form.notes.rstrip(), lines, "未能放入表中的内容")
 
 
-def format_report(result: ImportResult) -> str:
-    """The report as the CLI prints it and the GUI shows it."""
-    if not result.report:
+def format_report(report: ImportReport) -> str:
+    """What found no place, as the CLI prints it after the notices (the GUI: goalform.ui.files.actions)."""
+    if not report.unplaced:
         return "所有内容均已导入。"
-    lines = [f"以下 {len(result.report)} 处内容未能放入表中，已保存在表的备注中："]
-    lines += [f"  {item.describe(REPORT_TEXT_CHARS)}" for item in result.report]
+    lines = [f"以下 {len(report.unplaced)} 处内容未能放入表中，已保存在表的备注中："]
+    lines += [f"  {line}" for line in report.unplaced]
     return "\n".join(lines)

@@ -4,61 +4,172 @@ goalform reads and writes a form.
 Every read asks SQLite (through small caches that each write keeps right); every write is one
 transaction in the working copy, so nothing lives only in memory and a crash loses no edit.
 ``save()`` writes the .goal atomically. The GUI's models and undo commands call this API; they
-never run SQL themselves. What it does lives beside it: the document's life (open, save, recovery)
-in :mod:`goalform.store.document_file`, the indicator table and its cache in
-:mod:`goalform.store.indicator_table`, which row holds which cell in :mod:`goalform.store.form_rows`.
+never run SQL themselves. The document is the front of parts it holds, each with one job: the file
+on disk and its working copy (open, save under the lock, recovery: :mod:`goalform.store.document_file`),
+the indicator table and its cache (:mod:`goalform.store.indicator_table`), the 审核意见 and status
+history (:mod:`goalform.store.review_records`); which row holds which cell is :mod:`goalform.store.form_rows`.
 """
 from __future__ import annotations
 
-import sqlite3
 from pathlib import Path
-from typing import Iterable
+from typing import Callable, Iterable, TypeVar
 
 from goalform import assets
 from goalform.domain.cells import TOTAL, Cell
 from goalform.domain.fingerprint import fingerprint
-from goalform.domain.form import HEADER_FIELDS, Form
-from goalform.domain.review import (
-    FROZEN,
-    ChangedSinceSubmission,
-    Comment,
-    Review,
-    ReviewError,
-    Status,
-    StatusChange,
-    check_note,
-    check_transition,
-)
-from goalform.domain.review_text import changed_after_submission
+from goalform.domain.form import HEADER_FIELDS, Form, new_form
+from goalform.domain.review import Comment, Review, Status, StatusChange
 from goalform.domain.template import COLUMNS, Template, TemplateError
-from goalform.store import review as review_store
 from goalform.store.checks import shown
 from goalform.store.database import as_text, transaction
 from goalform.store.document_file import DocumentFile
+from goalform.store.merging import SaveOutcome
+from goalform.store.review_records import ReviewRecords
 from goalform.store.errors import CorruptFile, ReadOnlyError, StoreError
 from goalform.store.form_rows import OTHER_FIELDS, fill_form, fill_funds, write_rows
 from goalform.store.indicator_table import IndicatorRecord, IndicatorTable, Subtree
-from goalform.store.workspace import WorkingCopy
+from goalform.store.workspace import WorkingCopy, Workspace
 
 __all__ = ["Document", "IndicatorRecord", "Subtree"]
 
 _text = as_text  # short local name
+D = TypeVar("D", bound="Document")
 
 
-class Document(DocumentFile):
-    """A .goal document. Create with :meth:`new`, :meth:`open`, :meth:`from_form` or :meth:`recover`
-    (:class:`DocumentFile`: its life, opening to saving)."""
+class Document:
+    """A .goal document. Create with :meth:`new`, :meth:`open`, :meth:`from_form` or :meth:`recover`.
+    It holds its file (:class:`DocumentFile`: the .goal on disk and the working copy, opening to saving)."""
 
-    def __init__(self, conn: sqlite3.Connection, *, path: Path | None, read_only: bool,
-                 working: WorkingCopy | None) -> None:
-        super().__init__(conn, path=path, read_only=read_only, working=working)
+    def __init__(self, file: DocumentFile) -> None:
+        self._file = file
+        self._listeners: list[Callable[[], None]] = []
         self._fields: dict[str, str] | None = None
         self._funds: dict[tuple[str, str], str] | None = None
         self._indicators = IndicatorTable(lambda: self._conn)
-        self._review: Review | None = None
+        self._records = ReviewRecords(lambda: self._conn, may_record=self._require_review_writable,
+                                      fingerprint=self.fingerprint, saved_review=self._saved_review,
+                                      changed=lambda: self._changed(structure=False))
         self.template = self._load_template()
         self._year = self._load_year()
 
+    # -- creating and opening (goalform.store.document_file) --------------------------------
+    @classmethod
+    def new(cls: type[D], template: Template, year: int | None = None, *, workspace: Workspace | None = None,
+            starting: dict[str, str] | None = None) -> D:
+        """A new document holding a blank form with the template's default indicators and the header
+        fields ``starting`` (the user's own name and phone, today's date). Nothing in it is the clerk's
+        work yet, so it starts clean: closing it untouched asks nothing (the first edit makes it dirty;
+        保存 still asks where to save it)."""
+        form = new_form(template, year)
+        for key, value in (starting or {}).items():
+            if key not in HEADER_FIELDS:
+                raise ValueError(f"not a header field: {key}")
+            setattr(form, key, value)
+        doc = cls.from_form(form, workspace=workspace)
+        doc._file.saved_at = doc._file.changes
+        return doc
+
+    @classmethod
+    def from_form(cls: type[D], form: Form, *, workspace: Workspace | None = None, path: Path | None = None) -> D:
+        """A new document holding ``form`` (for import and rollover). Unsaved until :meth:`save`.
+        The new document starts as a 草稿 without comments: ``form.review`` is not copied."""
+        return DocumentFile.create(form, assets.template(form.template_id), cls, workspace=workspace, path=path)
+
+    @classmethod
+    def open(cls: type[D], path: Path | str, *, read_only: bool = False, workspace: Workspace | None = None) -> D:
+        """Open a .goal for editing (in a working copy) or for reading only (in a private snapshot in
+        memory). Raises a :class:`StoreError` with a Chinese message when the file is not a usable
+        .goal; the file itself is never changed by opening it."""
+        doc = DocumentFile.open(Path(path), cls, read_only=read_only, workspace=workspace)
+        if not read_only:
+            doc._file.opened(doc)
+        return doc
+
+    @classmethod
+    def open_for_review(cls: type[D], path: Path | str, *, workspace: Workspace | None = None) -> D:
+        """Open a .goal read-only for a reviewer: the form cannot be edited, 审核意见 and status changes
+        can (:attr:`takes_review`). The copy lives in a working copy like an editable document's, so
+        review records not yet saved survive a crash (:meth:`recover` opens it review-only again)."""
+        doc = cls.open(path, workspace=workspace)
+        doc._file.review_only()
+        return doc
+
+    @classmethod
+    def recover(cls: type[D], working: WorkingCopy, *, workspace: Workspace | None = None) -> D:
+        """Take up a working copy left behind by a crash, with its unsaved edits."""
+        return DocumentFile.recover(working, cls, workspace=workspace)
+
+    def read_file(self, path: Path) -> Document:
+        """The .goal at ``path`` opened read-only (what a save takes in from, or compares with)."""
+        return type(self).open(path, read_only=True)
+
+    def close(self) -> None:
+        """Close the document, dropping its working copy (save first to keep edits)."""
+        self._file.close()
+
+    def __enter__(self: D) -> D:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # -- the file: where, whether saved (goalform.store.document_file) -------------------------
+    # Where it is saved (Path | None) and whether the form is read-only (bool): the file's, settable as ever.
+    path = property(lambda self: self._file.path, lambda self, value: setattr(self._file, "path", value))
+    read_only = property(lambda self: self._file.read_only, lambda self, value: setattr(self._file, "read_only", value))
+    # The connection and the working copy, for the parts (and the tests that play a second process or a full disk).
+    _conn = property(lambda self: self._file.conn, lambda self, conn: setattr(self._file, "conn", conn))
+    _working = property(lambda self: self._file.working)
+
+    @property
+    def is_dirty(self) -> bool:
+        """True when there are edits that are not in the .goal on disk."""
+        return self._file.is_dirty
+
+    @property
+    def takes_review(self) -> bool:
+        """True when 审核意见 and status changes can be recorded: an editable document, or one opened
+        with :meth:`open_for_review` ("review-only": its working copy takes them in the review tables
+        while every write to the form itself is refused, and :meth:`save` writes it back, so the file
+        keeps its content and its fingerprint and gains the review records). A plain read-only
+        document (batch work) takes none."""
+        return self._file.takes_review
+
+    @property
+    def working_path(self) -> Path | None:
+        return self._file.working.path if self._file.working else None
+
+    def add_listener(self, callback: Callable[[], None]) -> None:
+        """Call ``callback()`` after every change (used for dirty markers and revalidation)."""
+        self._listeners.append(callback)
+
+    def save(self, path: Path | str | None = None, *, overwrite_changes: bool = False) -> SaveOutcome:
+        """Write the document to ``path`` (default: where it came from) atomically, taking in what
+        the file there holds that this document lacks (:mod:`goalform.store.merging`): every review
+        record on disk is kept, a review-only document writes its records onto the file's current
+        content, and when only the file changed the content its content is taken.
+
+        Raises :class:`ChangedOnDisk` when the file it came from had its content changed since this
+        document read or wrote it *and* this document changed the content too, unless
+        ``overwrite_changes`` says the user chose to replace that content (the records still merge).
+        """
+        return self._file.save(self, path, overwrite_changes=overwrite_changes)
+
+    def forget_edits_if_unchanged(self) -> bool:
+        """Count the document as saved when it again holds exactly what its file holds.
+
+        Called when undo has led back to the state of the last save. The content itself is compared
+        (form, comments and status), so edits that are not on the undo stack, or a file someone else
+        rewrote, keep the document unsaved. Returns True when the document became clean.
+        """
+        return self._file.forget_edits_if_unchanged(self)
+
+    def changed_on_disk(self, target: Path | None = None) -> bool:
+        """True when ``target`` (default: this document's file) is the file this document came from
+        and it was rewritten since this document last read or wrote it."""
+        return self._file.changed_on_disk(target)
+
+    # -- the form ----------------------------------------------------------------------------
     @property
     def year(self) -> int:
         return self._year
@@ -220,119 +331,70 @@ class Document(DocumentFile):
         self._year = form.year
         self._changed(structure=True)
 
-    # -- review ----------------------------------------------------------------------------
+    # -- review (goalform.store.review_records) ----------------------------------------------
     def review(self) -> Review:
         """The 审核意见 and the status history stored in the file."""
-        if self._review is None:
-            self._review = review_store.load_review(self._conn)
-        return self._review
+        return self._records.review()
 
     def comments(self) -> list[Comment]:
-        return list(self.review().comments)
+        return self._records.comments()
 
     def add_comment(self, location: str, text: str, author: str) -> Comment:
         """Attach a 审核意见 to ``location`` (the text of a :class:`goalform.domain.cells.Cell`)."""
-        if not text.strip():
-            raise ReviewError("审核意见不能为空")
-        if not author.strip():
-            raise ReviewError("请填写审核人")
-        self._require_review_writable()
-        created, uid = review_store.now(), review_store.new_uid()
-        with transaction(self._conn):
-            new_id = review_store.insert_comment(self._conn, location, text.strip(), author.strip(), created, uid)
-        self._review_changed()
-        return Comment(new_id, location, text.strip(), author.strip(), created, uid)
+        return self._records.add_comment(location, text, author)
 
     def is_saved_comment(self, comment: Comment) -> bool:
         """True when ``comment`` is in the file already: evidence, which is never deleted."""
-        base = self._base_form.review if self._base_form is not None else None
-        return base is not None and any(c.uid == comment.uid for c in base.comments)
+        return self._records.is_saved_comment(comment)
 
     def remove_comment(self, comment: Comment) -> Comment:
-        """Delete a 审核意见 not yet saved to the file (a saved one is evidence and stays; a correction is
-        a new comment); return it so that :meth:`restore_comment` can put it back (undo)."""
-        self._require_review_writable()
-        if self.is_saved_comment(comment):
-            raise ReviewError("已保存到文件中的审核意见不能删除（可以再添加一条意见更正它）")
-        with transaction(self._conn):
-            removed = review_store.delete_comment(self._conn, comment.uid)
-        self._review_changed()
-        return removed
+        """Delete a 审核意见 not yet saved to the file; return it for :meth:`restore_comment` (undo)."""
+        return self._records.remove_comment(comment)
 
     def restore_comment(self, comment: Comment) -> Comment:
         """Put back a comment :meth:`remove_comment` removed (same uid, author and time); its number may differ."""
-        self._require_review_writable()
-        with transaction(self._conn):
-            taken = self._conn.execute("SELECT 1 FROM review_comment WHERE id = ?", (comment.id,)).fetchone()
-            new_id = review_store.insert_comment(self._conn, comment.location, comment.text, comment.author,
-                                                 comment.created, comment.uid, None if taken else comment.id)
-        self._review_changed()
-        return Comment(new_id, comment.location, comment.text, comment.author, comment.created, comment.uid)
+        return self._records.restore_comment(comment)
 
     def review_status(self) -> Status:
         """草稿 until someone submits; then the latest recorded status."""
-        return self.review().status
+        return self._records.review_status()
 
     def set_status(self, status: Status, who: str, note: str = "", *, accept_changes: bool = False) -> StatusChange:
-        """Move the form to ``status`` (raises ReviewError for a move that makes no sense), recording who,
-        when, the note and the fingerprint of the form as it is now.
-
-        通过 of a form whose content is no longer the content of its last 提交 raises
-        :class:`ChangedSinceSubmission` unless ``accept_changes`` (the record then keeps the submitted
-        fingerprint in ``changed_from``, so the approval says it covers a changed form)."""
-        if not who.strip():
-            raise ReviewError("请填写姓名")
-        check_transition(self.review_status(), status)
-        check_note(status, note)
-        self._require_review_writable()
-        now_fp = self.fingerprint()
-        changed_from = self.check_approval(accept_changes) if status is Status.APPROVED else ""
-        change = StatusChange(status, who.strip(), review_store.now(), now_fp, note.strip(),
-                              review_store.new_uid(), changed_from)
-        with transaction(self._conn):
-            review_store.insert_status(self._conn, change)
-        self._review_changed()
-        return change
+        """Move the form to ``status``, recording who, when, the note and the form's fingerprint
+        (:meth:`goalform.store.review_records.ReviewRecords.set_status`)."""
+        return self._records.set_status(status, who, note, accept_changes=accept_changes)
 
     def check_approval(self, accept_changes: bool = False) -> str:
-        """Before 通过: raise :class:`ChangedSinceSubmission` when the content is not the content of the
-        last 提交, unless ``accept_changes``; return the submitted fingerprint the approval departs
-        from ('' when it is the submitted content)."""
-        now_fp = self.fingerprint()
-        submission = self.review().last_submission
-        if submission is None or not submission.fingerprint or submission.fingerprint == now_fp:
-            return ""
-        if not accept_changes:
-            raise ChangedSinceSubmission(changed_after_submission(submission, now_fp))
-        return submission.fingerprint
+        """Before 通过: the submitted fingerprint the approval departs from ('' when none), or
+        :class:`ChangedSinceSubmission` unless ``accept_changes``."""
+        return self._records.check_approval(accept_changes)
 
     def submit(self, who: str, note: str = "") -> StatusChange:
         """提交: record the form's fingerprint so a reviewer can tell whether it changes afterwards."""
-        return self.set_status(Status.SUBMITTED, who, note)
+        return self._records.submit(who, note)
+
+    def modified_since_status(self) -> bool:
+        """True when the form is 已提交/已通过 and its content no longer has the recorded fingerprint."""
+        return self._records.modified_since_status()
 
     def fingerprint(self) -> str:
         """SHA-256 of the form's canonical content (goalform.domain.fingerprint)."""
         return fingerprint(self.load_form())
 
-    def modified_since_status(self) -> bool:
-        """True when the form is 已提交/已通过 and its content no longer has the recorded fingerprint."""
-        change = self.review().last_change
-        if change is None or change.status not in FROZEN or not change.fingerprint:
-            return False
-        return self.fingerprint() != change.fingerprint
-
-    def _review_changed(self) -> None:
-        self._review = None
-        self._changed(structure=False)
-
-    def _reloaded(self, content: bool) -> None:
-        self._review = None
+    def reread(self, content: bool) -> None:
+        """The review tables (and with ``content`` the form) were replaced under the caches (a save
+        took in what the file held)."""
+        self._records.forget()
         if content:
             self._indicators.forget()
             self._fields = self._funds = None
             self._year = self._load_year()
 
     # -- internals -------------------------------------------------------------------------
+    def _saved_review(self) -> Review | None:
+        base = self._file.base_form
+        return base.review if base is not None else None
+
     def _require_writable(self) -> None:
         if self.read_only:
             raise ReadOnlyError("此文件以只读方式打开，不能修改")
@@ -351,8 +413,7 @@ class Document(DocumentFile):
         if structure:
             self._indicators.forget()
             self._fields = self._funds = None
-        self._changes += 1
-        self._mark_dirty()
+        self._file.changed()
         for callback in list(self._listeners):
             callback()
 

@@ -6,6 +6,9 @@ commands; the commands call ``write_*`` (or the models), which write through the
 """
 from __future__ import annotations
 
+from contextlib import contextmanager
+from typing import Iterator
+
 from PySide6.QtCore import QCoreApplication, QObject, Signal
 from PySide6.QtGui import QUndoStack
 
@@ -91,20 +94,27 @@ class FormEditor(QObject):
             return
         self.undo_stack.push(undo_commands.SetFund(self, line, column, old, text))
 
+    @contextmanager
+    def one_step(self, text: str) -> Iterator[undo_commands.Batch]:
+        """The one way to make several edits one undo step named ``text`` (「撤销 粘贴指标」): each
+        command given to the step's ``add`` is done at once; the step is pushed when the block ends
+        (also when it ends in an error: what was done can be undone), unless nothing was added."""
+        self.seal_typing()
+        batch = undo_commands.Batch(text)
+        try:
+            yield batch
+        finally:
+            if batch.parts:
+                self.undo_stack.push(batch)
+
     def edit_funds(self, changes: list[tuple[str, str, str]], text: str) -> None:
         """Write several amounts ``(line, column, text)`` as one undo step named ``text``."""
         changes = [c for c in changes if self.doc.fund(c[0], c[1]) != c[2]]
         if self.read_only or not changes:
             return
-        self.seal_typing()
-        self.undo_stack.push(undo_commands.Batch(text, [
-            undo_commands.SetFund(self, line, column, self.doc.fund(line, column), new) for line, column, new in changes]))
-
-    def push_all(self, parts: list, text: str) -> None:
-        """Several undo commands (a paste) as one undo step named ``text``."""
-        if not self.read_only and parts:
-            self.seal_typing()
-            self.undo_stack.push(undo_commands.Batch(text, parts))
+        with self.one_step(text) as step:
+            for line, column, new in changes:
+                step.add(undo_commands.SetFund(self, line, column, self.doc.fund(line, column), new))
 
     def edit_indicator(self, model: IndicatorModel, indicator_id: int, column: str, text: str) -> None:
         if self.read_only or model.doc.node(indicator_id).get(column) == text:
@@ -114,9 +124,9 @@ class FormEditor(QObject):
     def add_indicator(self, model: IndicatorModel, parent_id: int, row: int, **values: str) -> int | None:
         if self.read_only:
             return None
-        cmd = undo_commands.InsertIndicator(model, parent_id, row, **values)
+        cmd = undo_commands.InsertIndicators(model, parent_id, row, [values])
         self.undo_stack.push(cmd)
-        return cmd.new_id
+        return cmd.new_ids[0]
 
     def insert_rows(self, model: IndicatorModel, rows: list[PlannedRow], text: str) -> list[int]:
         """Add the rows of a plan (``domain.library.plan_insert``) as ONE undo step named ``text``;
@@ -125,18 +135,14 @@ class FormEditor(QObject):
             return []
         made: dict[str, int] = {}
         new_ids: list[int] = []
-        self.undo_stack.beginMacro(text)
-        try:
+        with self.one_step(text) as step:
             for row in rows:
                 parent = made[row.parent] if isinstance(row.parent, str) else row.parent
-                cmd = undo_commands.InsertIndicator(model, parent, row.row, **row.values)
-                self.undo_stack.push(cmd)
-                assert cmd.new_id is not None
+                cmd = undo_commands.InsertIndicators(model, parent, row.row, [row.values])
+                step.add(cmd)
                 if row.ref:
-                    made[row.ref] = cmd.new_id
-                new_ids.append(cmd.new_id)
-        finally:
-            self.undo_stack.endMacro()
+                    made[row.ref] = cmd.new_ids[0]
+                new_ids.append(cmd.new_ids[0])
         return new_ids
 
     def remove_indicator(self, model: IndicatorModel, indicator_id: int) -> None:

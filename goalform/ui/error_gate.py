@@ -7,11 +7,12 @@ gently while the form is being filled in.
 """
 from __future__ import annotations
 
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtWidgets import QWidget
 
 from goalform.domain.review_text import gate_count, gate_errors
 from goalform.domain.validation import Finding
 from goalform.store.document import Document
+from goalform.ui import telling
 
 
 def error_count(doc: Document) -> int:
@@ -28,7 +29,4 @@ def go_ahead_despite_errors(parent: QWidget, doc: Document, title: str, question
     errors = error_count(doc) if checked is None else gate_count(checked)
     if not errors:
         return True
-    answer = QMessageBox.question(parent, title, question.replace("%1", str(errors)),
-                                  QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-                                  QMessageBox.StandardButton.No)
-    return answer == QMessageBox.StandardButton.Yes
+    return telling.ask(parent, title, question.replace("%1", str(errors)), default=False)

@@ -88,14 +88,25 @@ class SetFund(QUndoCommand):
 
 
 class Batch(QUndoCommand):
-    """Several commands as one undo step (a paste, clearing a range): redone in order, undone in
-    reverse. A plain list, not Qt child commands, whose Python side PySide would not keep alive."""
+    """Several commands as one undo step (a paste, clearing a range, an insertion from the library):
+    the one way to group edits, made by :meth:`goalform.ui.editor.FormEditor.one_step`. Each part is
+    done as it is added, so a later part may build on an earlier one (a 二级 just inserted is the
+    parent of the rows after it); pushing the batch does not do them again. Redone in order, undone
+    in reverse. A plain list, not Qt child commands, whose Python side PySide would not keep alive."""
 
-    def __init__(self, text: str, parts: list[QUndoCommand]) -> None:
+    def __init__(self, text: str) -> None:
         super().__init__(text)
-        self.parts = parts
+        self.parts: list[QUndoCommand] = []
+        self._done = True  # the parts were done as they were added: the push's redo has nothing to do
+
+    def add(self, part: QUndoCommand) -> None:
+        part.redo()
+        self.parts.append(part)
 
     def redo(self) -> None:
+        if self._done:
+            self._done = False
+            return
         for part in self.parts:
             part.redo()
 
@@ -120,38 +131,18 @@ class SetIndicatorValue(QUndoCommand):
         self.model.set_value(self.indicator_id, self.column, self.old)
 
 
-class InsertIndicator(QUndoCommand):
-    """Add a 二级 or 三级 indicator; redo after undo puts back the same row with the same id."""
-
-    def __init__(self, model: IndicatorModel, parent_id: int, row: int, **values: str) -> None:
-        level = model.doc.node(parent_id).level + 1
-        super().__init__(QCoreApplication.translate("Commands", "添加二级指标") if level == 2 else QCoreApplication.translate("Commands", "添加三级指标"))
-        self.model, self.parent_id, self.row, self.values = model, parent_id, row, values
-        self.new_id: int | None = None
-        self._removed: Subtree | None = None
-        self.drop_on_undo = False  # Esc on the new, still empty row: undo it and leave no redo step
-
-    def redo(self) -> None:
-        if self._removed is not None:
-            self.model.restore(self._removed)
-        else:
-            self.new_id = self.model.insert(self.parent_id, self.row, **self.values)
-
-    def undo(self) -> None:
-        assert self.new_id is not None
-        self._removed = self.model.remove(self.new_id)
-        if self.drop_on_undo:
-            self.setObsolete(True)  # QUndoStack deletes an obsolete command after undoing it
-
-
 class InsertIndicators(QUndoCommand):
-    """Add several 三级 rows at once (a paste); redo after undo puts back the same ids."""
+    """Add new 二级 or 三级 rows under ``parent_id`` from ``row`` on (one row added by hand, or the
+    rows of a paste, one insertion for the views); redo after undo puts back the same rows with the
+    same ids."""
 
     def __init__(self, model: IndicatorModel, parent_id: int, row: int, rows: list[dict[str, str]]) -> None:
-        super().__init__(QCoreApplication.translate("Commands", "添加三级指标"))
+        level = model.doc.node(parent_id).level + 1
+        super().__init__(QCoreApplication.translate("Commands", "添加二级指标") if level == 2 else QCoreApplication.translate("Commands", "添加三级指标"))
         self.model, self.parent_id, self.row, self.rows = model, parent_id, row, rows
         self.new_ids: list[int] = []
         self._removed: list[Subtree] | None = None
+        self.drop_on_undo = False  # Esc on the new, still empty row: undo it and leave no redo step
 
     def redo(self) -> None:
         if self._removed is not None:
@@ -161,6 +152,8 @@ class InsertIndicators(QUndoCommand):
 
     def undo(self) -> None:
         self._removed = self.model.remove_many(self.new_ids)
+        if self.drop_on_undo:
+            self.setObsolete(True)  # QUndoStack deletes an obsolete command after undoing it
 
 
 class RemoveIndicator(QUndoCommand):

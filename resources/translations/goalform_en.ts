@@ -36,33 +36,32 @@
         <translation>Edit amount</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/undo_commands.py" line="111" />
+        <location filename="../../goalform/ui/undo_commands.py" line="122" />
         <source>重命名指标</source>
         <translation>Rename indicator</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/undo_commands.py" line="111" />
+        <location filename="../../goalform/ui/undo_commands.py" line="122" />
         <source>修改指标值</source>
         <translation>Edit indicator value</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/undo_commands.py" line="128" />
+        <location filename="../../goalform/ui/undo_commands.py" line="141" />
         <source>添加二级指标</source>
         <translation>Add level-2 indicator</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/undo_commands.py" line="128" />
-        <location filename="../../goalform/ui/undo_commands.py" line="151" />
+        <location filename="../../goalform/ui/undo_commands.py" line="141" />
         <source>添加三级指标</source>
         <translation>Add level-3 indicator</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/undo_commands.py" line="170" />
+        <location filename="../../goalform/ui/undo_commands.py" line="163" />
         <source>删除指标</source>
         <translation>Delete indicator</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/undo_commands.py" line="186" />
+        <location filename="../../goalform/ui/undo_commands.py" line="179" />
         <source>移动指标</source>
         <translation>Move indicator</translation>
     </message>
@@ -238,79 +237,79 @@
 <context>
     <name>FileActions</name>
     <message>
-        <location filename="../../goalform/ui/files/actions.py" line="95" />
+        <location filename="../../goalform/ui/files/actions.py" line="96" />
         <source>新建…</source>
         <translation>New…</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/files/actions.py" line="96" />
+        <location filename="../../goalform/ui/files/actions.py" line="97" />
         <source>打开…</source>
         <translation>Open…</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/files/actions.py" line="97" />
+        <location filename="../../goalform/ui/files/actions.py" line="98" />
         <source>以只读方式打开…</source>
         <translation>Open read-only…</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/files/actions.py" line="99" />
+        <location filename="../../goalform/ui/files/actions.py" line="100" />
         <source>保存</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/files/actions.py" line="100" />
-        <location filename="../../goalform/ui/files/actions.py" line="315" />
+        <location filename="../../goalform/ui/files/actions.py" line="101" />
+        <location filename="../../goalform/ui/files/actions.py" line="307" />
         <source>另存为…</source>
         <translation>Save As…</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/files/actions.py" line="101" />
+        <location filename="../../goalform/ui/files/actions.py" line="102" />
         <source>导入 Word/Excel…</source>
         <translation>Import Word/Excel…</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/files/actions.py" line="102" />
+        <location filename="../../goalform/ui/files/actions.py" line="103" />
         <source>导出…</source>
         <translation>Export…</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/files/actions.py" line="103" />
+        <location filename="../../goalform/ui/files/actions.py" line="104" />
         <source>打印预览…</source>
         <translation>Print preview…</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/files/actions.py" line="104" />
+        <location filename="../../goalform/ui/files/actions.py" line="105" />
         <source>打印…</source>
         <translation>Print…</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/files/actions.py" line="105" />
+        <location filename="../../goalform/ui/files/actions.py" line="106" />
         <source>结转到下一年…</source>
         <translation>Roll over to next year…</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/files/actions.py" line="106" />
+        <location filename="../../goalform/ui/files/actions.py" line="107" />
         <source>与另一文件比较…</source>
         <translation>Compare with another file…</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/files/actions.py" line="107" />
+        <location filename="../../goalform/ui/files/actions.py" line="108" />
         <source>关闭</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/files/actions.py" line="108" />
+        <location filename="../../goalform/ui/files/actions.py" line="109" />
         <source>退出</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/files/actions.py" line="109" />
+        <location filename="../../goalform/ui/files/actions.py" line="110" />
         <source>最近打开</source>
         <translation>Recent files</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/files/actions.py" line="137" />
-        <location filename="../../goalform/ui/files/actions.py" line="328" />
+        <location filename="../../goalform/ui/files/actions.py" line="138" />
+        <location filename="../../goalform/ui/files/actions.py" line="320" />
         <source>未命名表格</source>
         <translation>untitled form</translation>
     </message>
@@ -320,233 +319,238 @@
         <translation>Save changes</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/files/actions.py" line="139" />
+        <location filename="../../goalform/ui/files/actions.py" line="140" />
         <source>「%1」有未保存的修改。关闭前要保存吗？</source>
         <translation>“%1” has unsaved changes. Save them before closing?</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/files/actions.py" line="138" />
+        <location filename="../../goalform/ui/files/actions.py" line="139" />
         <source>「%1」有未保存的审核意见或审核状态。关闭前要保存吗？</source>
         <translation>“%1” has unsaved review comments or review status. Save them before closing?</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/files/actions.py" line="162" />
+        <location filename="../../goalform/ui/files/actions.py" line="159" />
         <source>新建失败</source>
         <translation>Could not create the form</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/files/actions.py" line="169" />
-        <location filename="../../goalform/ui/files/actions.py" line="203" />
+        <location filename="../../goalform/ui/files/actions.py" line="166" />
+        <location filename="../../goalform/ui/files/actions.py" line="200" />
         <source>以只读方式打开</source>
         <translation>Open read-only</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/files/actions.py" line="169" />
+        <location filename="../../goalform/ui/files/actions.py" line="166" />
         <source>打开</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/files/actions.py" line="186" />
+        <location filename="../../goalform/ui/files/actions.py" line="183" />
         <source>无法打开文件</source>
         <translation>Cannot open the file</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/files/actions.py" line="200" />
+        <location filename="../../goalform/ui/files/actions.py" line="197" />
         <source>文件已在编辑中</source>
         <translation>File already being edited</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/files/actions.py" line="201" />
+        <location filename="../../goalform/ui/files/actions.py" line="198" />
         <source>「%1」已在另一个 goalform 窗口中打开。
 两边同时编辑，后保存的一方会覆盖先保存的一方。建议以只读方式打开。</source>
         <translation>“%1” is already open in another goalform window.
 If both are edited, whichever saves last overwrites the other. Opening it read-only is recommended.</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/files/actions.py" line="203" />
+        <location filename="../../goalform/ui/files/actions.py" line="200" />
         <source>仍要编辑</source>
         <translation>Edit anyway</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/files/actions.py" line="224" />
+        <location filename="../../goalform/ui/files/actions.py" line="216" />
         <source>（无）</source>
         <translation>(none)</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/files/actions.py" line="228" />
+        <location filename="../../goalform/ui/files/actions.py" line="220" />
         <source>清除列表</source>
         <translation>Clear list</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/files/actions.py" line="247" />
+        <location filename="../../goalform/ui/files/actions.py" line="239" />
         <source>另存为</source>
         <translation>Save As</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/files/actions.py" line="257" />
+        <location filename="../../goalform/ui/files/actions.py" line="249" />
         <source>部门整体绩效目标表</source>
         <translation>Department performance targets</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/files/actions.py" line="264" />
+        <location filename="../../goalform/ui/files/actions.py" line="256" />
         <source>保存失败</source>
         <translation>Save failed</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/files/actions.py" line="287" />
+        <location filename="../../goalform/ui/files/actions.py" line="279" />
         <source>已把审核记录保存到 %1；文件中的表格内容已被他人修改，现在显示的是文件中的最新内容</source>
         <translation>Review records saved to %1; someone else changed the form in the file, which is now shown as it is there</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/files/actions.py" line="289" />
+        <location filename="../../goalform/ui/files/actions.py" line="281" />
         <source>已把审核记录保存到 %1（表格内容未改动）</source>
         <translation>Review record saved to %1 (form content unchanged)</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/files/actions.py" line="295" />
+        <location filename="../../goalform/ui/files/actions.py" line="287" />
         <source>已保存到 %1；文件中的表格内容已被他人修改，现在显示的是文件中的最新内容</source>
         <translation>Saved to %1; someone else changed the form in the file, which is now shown as it is there</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/files/actions.py" line="297" />
+        <location filename="../../goalform/ui/files/actions.py" line="289" />
         <source>已保存到 %1</source>
         <translation>Saved to %1</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/files/actions.py" line="305" />
+        <location filename="../../goalform/ui/files/actions.py" line="297" />
         <source>%1 条审核意见</source>
         <translation>%1 review comments</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/files/actions.py" line="307" />
+        <location filename="../../goalform/ui/files/actions.py" line="299" />
         <source>%1 条状态记录</source>
         <translation>%1 status records</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/files/actions.py" line="310" />
+        <location filename="../../goalform/ui/files/actions.py" line="302" />
         <source>；同时保留了文件中他人新加的 %1</source>
         <translation>; kept what others added to the file meanwhile: %1</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/files/actions.py" line="310" />
+        <location filename="../../goalform/ui/files/actions.py" line="302" />
         <source>、</source>
         <translation>, </translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/files/actions.py" line="315" />
+        <location filename="../../goalform/ui/files/actions.py" line="307" />
         <source>文件已被修改</source>
         <translation>File changed on disk</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/files/actions.py" line="315" />
+        <location filename="../../goalform/ui/files/actions.py" line="307" />
         <source>覆盖保存</source>
         <translation>Overwrite</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/files/actions.py" line="329" />
+        <location filename="../../goalform/ui/files/actions.py" line="321" />
         <source>恢复未保存的工作</source>
         <translation>Recover unsaved work</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/files/actions.py" line="330" />
+        <location filename="../../goalform/ui/files/actions.py" line="322" />
         <source>goalform 上次没有正常关闭。发现「%1」在 %2 的未保存修改。
 要恢复吗？</source>
         <translation>goalform did not close normally last time. Unsaved changes to “%1” from %2 were found.
 Recover them?</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/files/actions.py" line="332" />
+        <location filename="../../goalform/ui/files/actions.py" line="324" />
         <source>恢复</source>
         <translation>Recover</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/files/actions.py" line="333" />
+        <location filename="../../goalform/ui/files/actions.py" line="324" />
         <source>丢弃</source>
         <translation>Discard</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/files/actions.py" line="334" />
+        <location filename="../../goalform/ui/files/actions.py" line="325" />
         <source>以后再说</source>
         <translation>Later</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/files/actions.py" line="339" />
+        <location filename="../../goalform/ui/files/actions.py" line="327" />
         <source>无法恢复</source>
         <translation>Cannot recover</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/files/actions.py" line="382" />
+        <location filename="../../goalform/ui/files/actions.py" line="361" />
+        <source>以下 {0} 处内容在表格中没有对应位置，已原样记入「备注」（基本信息页）：</source>
+        <translation>These {0} items found no place in the form and were kept as they are in the notes (basic information tab):</translation>
+    </message>
+    <message>
+        <location filename="../../goalform/ui/files/actions.py" line="373" />
         <source>此表还有 %1 个错误，仍要导出吗？</source>
         <translation>This form still has %1 errors. Export anyway?</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/files/actions.py" line="429" />
+        <location filename="../../goalform/ui/files/actions.py" line="420" />
         <source>结转到下一年</source>
         <translation>Roll over to next year</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/files/actions.py" line="430" />
+        <location filename="../../goalform/ui/files/actions.py" line="421" />
         <source>已结转为 %1 年的新表格（尚未保存）。有 %2 处需要核对，详见检查结果。</source>
         <translation>Rolled over to a new form for %1 (not saved yet). %2 items need checking; see Findings.</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/files/actions.py" line="357" />
+        <location filename="../../goalform/ui/files/actions.py" line="343" />
         <source>导入</source>
         <translation>Import</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/files/actions.py" line="44" />
+        <location filename="../../goalform/ui/files/actions.py" line="45" />
         <source>goalform 表格 (*.goal)</source>
         <translation>goalform forms (*.goal)</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/files/actions.py" line="366" />
+        <location filename="../../goalform/ui/files/actions.py" line="352" />
         <source>导入失败</source>
         <translation>Import failed</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/files/actions.py" line="374" />
+        <location filename="../../goalform/ui/files/actions.py" line="365" />
         <source>导入报告</source>
         <translation>Import report</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/files/actions.py" line="374" />
+        <location filename="../../goalform/ui/files/actions.py" line="365" />
         <source>已导入「%1」。</source>
         <translation>Imported “%1”.</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/files/actions.py" line="382" />
-        <location filename="../../goalform/ui/files/actions.py" line="388" />
+        <location filename="../../goalform/ui/files/actions.py" line="373" />
+        <location filename="../../goalform/ui/files/actions.py" line="379" />
         <source>导出</source>
         <translation>Export</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/files/actions.py" line="395" />
+        <location filename="../../goalform/ui/files/actions.py" line="386" />
         <source>导出失败</source>
         <translation>Export failed</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/files/actions.py" line="402" />
+        <location filename="../../goalform/ui/files/actions.py" line="393" />
         <source>已导出到 %1</source>
         <translation>Exported to %1</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/files/actions.py" line="415" />
+        <location filename="../../goalform/ui/files/actions.py" line="406" />
         <source>打印失败</source>
         <translation>Printing failed</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/files/actions.py" line="423" />
+        <location filename="../../goalform/ui/files/actions.py" line="414" />
         <source>结转失败</source>
         <translation>Rollover failed</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/files/actions.py" line="439" />
+        <location filename="../../goalform/ui/files/actions.py" line="430" />
         <source>与另一文件比较</source>
         <translation>Compare with another file</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/files/actions.py" line="443" />
+        <location filename="../../goalform/ui/files/actions.py" line="434" />
         <source>比较失败</source>
         <translation>Comparison failed</translation>
     </message>
@@ -568,18 +572,18 @@ Recover them?</translation>
         <translation>PDF file</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/files/actions.py" line="56" />
+        <location filename="../../goalform/ui/files/actions.py" line="57" />
         <source>Word 或 Excel 表格 (%1)</source>
         <translation>Word or Excel forms (%1)</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/files/actions.py" line="58" />
-        <location filename="../../goalform/ui/files/actions.py" line="67" />
+        <location filename="../../goalform/ui/files/actions.py" line="59" />
+        <location filename="../../goalform/ui/files/actions.py" line="68" />
         <source>所有文件 (*)</source>
         <translation>All files (*)</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/files/actions.py" line="66" />
+        <location filename="../../goalform/ui/files/actions.py" line="67" />
         <source>可导入的 Word 或 Excel 表格 (%1)</source>
         <translation>Importable Word or Excel forms (%1)</translation>
     </message>
@@ -790,38 +794,38 @@ Recover them?</translation>
 <context>
     <name>LibraryActions</name>
     <message>
-        <location filename="../../goalform/ui/library/actions.py" line="55" />
-        <location filename="../../goalform/ui/library/actions.py" line="171" />
+        <location filename="../../goalform/ui/library/actions.py" line="56" />
+        <location filename="../../goalform/ui/library/actions.py" line="172" />
         <source>指标库…</source>
         <translation>Indicator library…</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/library/actions.py" line="59" />
+        <location filename="../../goalform/ui/library/actions.py" line="60" />
         <source>导入指标库…</source>
         <translation>Import indicator library…</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/library/actions.py" line="62" />
+        <location filename="../../goalform/ui/library/actions.py" line="63" />
         <source>导出指标库…</source>
         <translation>Export indicator library…</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/library/actions.py" line="89" />
-        <location filename="../../goalform/ui/library/actions.py" line="107" />
-        <location filename="../../goalform/ui/library/actions.py" line="117" />
-        <location filename="../../goalform/ui/library/actions.py" line="196" />
-        <location filename="../../goalform/ui/library/actions.py" line="229" />
-        <location filename="../../goalform/ui/library/actions.py" line="232" />
-        <location filename="../../goalform/ui/library/actions.py" line="246" />
-        <location filename="../../goalform/ui/library/actions.py" line="261" />
-        <location filename="../../goalform/ui/library/actions.py" line="333" />
-        <location filename="../../goalform/ui/library/actions.py" line="341" />
+        <location filename="../../goalform/ui/library/actions.py" line="90" />
+        <location filename="../../goalform/ui/library/actions.py" line="108" />
+        <location filename="../../goalform/ui/library/actions.py" line="118" />
+        <location filename="../../goalform/ui/library/actions.py" line="197" />
+        <location filename="../../goalform/ui/library/actions.py" line="230" />
+        <location filename="../../goalform/ui/library/actions.py" line="233" />
+        <location filename="../../goalform/ui/library/actions.py" line="247" />
+        <location filename="../../goalform/ui/library/actions.py" line="262" />
+        <location filename="../../goalform/ui/library/actions.py" line="334" />
+        <location filename="../../goalform/ui/library/actions.py" line="342" />
         <location filename="../../goalform/ui/library/actions.py" line="354" />
         <source>指标库</source>
         <translation>Indicator library</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/library/actions.py" line="90" />
+        <location filename="../../goalform/ui/library/actions.py" line="91" />
         <source>无法打开指标库：%1
 
 本次只使用内置指标。</source>
@@ -830,12 +834,12 @@ Recover them?</translation>
 Only the built-in indicators are used this time.</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/library/actions.py" line="97" />
+        <location filename="../../goalform/ui/library/actions.py" line="98" />
         <source>指标库已损坏</source>
         <translation>Indicator library damaged</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/library/actions.py" line="98" />
+        <location filename="../../goalform/ui/library/actions.py" line="99" />
         <source>%1
 
 是否用内置指标重建指标库？损坏的文件会改名保留，导入的指标库需重新导入。
@@ -846,168 +850,168 @@ Rebuild the indicator library from the built-in indicators? The damaged file is 
 Choose No to use only the built-in indicators this time.</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/library/actions.py" line="107" />
+        <location filename="../../goalform/ui/library/actions.py" line="108" />
         <source>无法重建指标库：%1</source>
         <translation>Cannot rebuild the indicator library: %1</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/library/actions.py" line="173" />
+        <location filename="../../goalform/ui/library/actions.py" line="174" />
         <source>从指标库选择指标插入（Ctrl+L）</source>
         <translation>Choose indicators to insert from the library (Ctrl+L)</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/library/actions.py" line="195" />
+        <location filename="../../goalform/ui/library/actions.py" line="196" />
         <source>导入的表格</source>
         <translation>imported form</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/library/actions.py" line="213" />
+        <location filename="../../goalform/ui/library/actions.py" line="214" />
         <source>已将本表的 %1 个新指标加入指标库（我的表）</source>
         <translation>Added %1 new indicators from this form to the library (My forms)</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/library/actions.py" line="229" />
+        <location filename="../../goalform/ui/library/actions.py" line="230" />
         <source>请先新建或打开一张表格。</source>
         <translation>Create or open a form first.</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/library/actions.py" line="232" />
+        <location filename="../../goalform/ui/library/actions.py" line="233" />
         <source>表格以只读方式打开，不能插入指标。</source>
         <translation>The form is open read-only; indicators cannot be inserted.</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/library/actions.py" line="245" />
+        <location filename="../../goalform/ui/library/actions.py" line="246" />
         <source>从指标库插入 %1 个指标</source>
         <translation>Insert %1 indicators from library</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/library/actions.py" line="261" />
+        <location filename="../../goalform/ui/library/actions.py" line="262" />
         <source>没有插入指标：
 %1</source>
         <translation>No indicators inserted:
 %1</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/library/actions.py" line="262" />
+        <location filename="../../goalform/ui/library/actions.py" line="263" />
         <source>另有 %1 个</source>
         <translation>and %1 more</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/library/actions.py" line="264" />
+        <location filename="../../goalform/ui/library/actions.py" line="265" />
         <source>已插入 %1 个指标</source>
         <translation>Inserted %1 indicators</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/library/actions.py" line="266" />
+        <location filename="../../goalform/ui/library/actions.py" line="267" />
         <source>，%1 个已在表中或无法放置</source>
         <translation>; %1 already in the form or could not be placed</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/library/actions.py" line="268" />
+        <location filename="../../goalform/ui/library/actions.py" line="269" />
         <source>；指标分类为默认值（斜体），请确认</source>
         <translation>; the categories are defaults (in italics): please check them</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/library/actions.py" line="278" />
-        <location filename="../../goalform/ui/library/actions.py" line="280" />
-        <location filename="../../goalform/ui/library/actions.py" line="284" />
-        <location filename="../../goalform/ui/library/actions.py" line="295" />
-        <location filename="../../goalform/ui/library/actions.py" line="297" />
-        <location filename="../../goalform/ui/library/actions.py" line="307" />
+        <location filename="../../goalform/ui/library/actions.py" line="279" />
+        <location filename="../../goalform/ui/library/actions.py" line="281" />
+        <location filename="../../goalform/ui/library/actions.py" line="285" />
+        <location filename="../../goalform/ui/library/actions.py" line="296" />
+        <location filename="../../goalform/ui/library/actions.py" line="298" />
+        <location filename="../../goalform/ui/library/actions.py" line="308" />
         <source>导入指标库</source>
         <translation>Import indicator library</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/library/actions.py" line="278" />
+        <location filename="../../goalform/ui/library/actions.py" line="279" />
         <source>指标库不可用，无法导入。</source>
         <translation>The indicator library is not available; cannot import.</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/library/actions.py" line="281" />
+        <location filename="../../goalform/ui/library/actions.py" line="282" />
         <source>Excel 工作簿 (*.xlsx *.xls);;所有文件 (*)</source>
         <translation>Excel workbook (*.xlsx *.xls);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/library/actions.py" line="303" />
+        <location filename="../../goalform/ui/library/actions.py" line="304" />
         <source>已从「%1」导入 %2 个指标。</source>
         <translation>Imported %2 indicators from “%1”.</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/library/actions.py" line="291" />
-        <location filename="../../goalform/ui/library/actions.py" line="305" />
+        <location filename="../../goalform/ui/library/actions.py" line="292" />
+        <location filename="../../goalform/ui/library/actions.py" line="306" />
         <source>以下 %1 行未能导入：</source>
         <translation>These %1 rows could not be imported:</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/library/actions.py" line="289" />
+        <location filename="../../goalform/ui/library/actions.py" line="290" />
         <source>「%1」中没有可导入的指标，指标库未改动。</source>
         <translation>“%1” has no indicators to import; the library is unchanged.</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/library/actions.py" line="292" />
-        <location filename="../../goalform/ui/library/actions.py" line="306" />
+        <location filename="../../goalform/ui/library/actions.py" line="293" />
+        <location filename="../../goalform/ui/library/actions.py" line="307" />
         <source>另有 %1 行</source>
         <translation>and %1 more rows</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/library/actions.py" line="294" />
+        <location filename="../../goalform/ui/library/actions.py" line="295" />
         <source>表头下没有任何指标行。</source>
         <translation>There are no indicator rows under the header.</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/library/actions.py" line="314" />
-        <location filename="../../goalform/ui/library/actions.py" line="321" />
+        <location filename="../../goalform/ui/library/actions.py" line="315" />
+        <location filename="../../goalform/ui/library/actions.py" line="322" />
         <source>导出指标库</source>
         <translation>Export indicator library</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/library/actions.py" line="314" />
+        <location filename="../../goalform/ui/library/actions.py" line="315" />
         <source>指标库.xlsx</source>
         <translation>indicator library.xlsx</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/library/actions.py" line="315" />
+        <location filename="../../goalform/ui/library/actions.py" line="316" />
         <source>Excel 工作簿 (*.xlsx)</source>
         <translation>Excel workbook (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/library/actions.py" line="326" />
+        <location filename="../../goalform/ui/library/actions.py" line="327" />
         <source>已导出 %1 个指标到 %2</source>
         <translation>Exported %1 indicators to %2</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/library/actions.py" line="333" />
+        <location filename="../../goalform/ui/library/actions.py" line="334" />
         <source>内置指标不能删除。</source>
         <translation>Built-in indicators cannot be deleted.</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/library/actions.py" line="336" />
-        <location filename="../../goalform/ui/library/actions.py" line="351" />
+        <location filename="../../goalform/ui/library/actions.py" line="337" />
+        <location filename="../../goalform/ui/library/actions.py" line="352" />
         <source>删除指标</source>
         <translation>Delete indicator</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/library/actions.py" line="337" />
+        <location filename="../../goalform/ui/library/actions.py" line="338" />
         <source>从指标库删除所选的 %1 个指标？</source>
         <translation>Delete the %1 selected indicators from the library?</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/library/actions.py" line="338" />
+        <location filename="../../goalform/ui/library/actions.py" line="339" />
         <source>（所选的内置指标不会删除）</source>
         <translation>(selected built-in indicators are not deleted)</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/library/actions.py" line="350" />
+        <location filename="../../goalform/ui/library/actions.py" line="351" />
         <source>导入的「%1」中的全部指标</source>
         <translation>all indicators imported from “%1”</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/library/actions.py" line="350" />
+        <location filename="../../goalform/ui/library/actions.py" line="351" />
         <source>从我的表学到的全部指标</source>
         <translation>all indicators learned from my forms</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/library/actions.py" line="351" />
+        <location filename="../../goalform/ui/library/actions.py" line="352" />
         <source>从指标库删除%1？</source>
         <translation>Delete %1 from the library?</translation>
     </message>
@@ -1158,47 +1162,47 @@ Choose No to use only the built-in indicators this time.</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../goalform/ui/app/main_window.py" line="107" />
+        <location filename="../../goalform/ui/app/main_window.py" line="108" />
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/app/main_window.py" line="130" />
+        <location filename="../../goalform/ui/app/main_window.py" line="131" />
         <source>编辑(&amp;E)</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/app/main_window.py" line="148" />
+        <location filename="../../goalform/ui/app/main_window.py" line="149" />
         <source>视图(&amp;V)</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/app/main_window.py" line="150" />
+        <location filename="../../goalform/ui/app/main_window.py" line="151" />
         <source>检查结果</source>
         <translation>Findings</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/app/main_window.py" line="153" />
+        <location filename="../../goalform/ui/app/main_window.py" line="154" />
         <source>下一个问题</source>
         <translation>Next problem</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/app/main_window.py" line="157" />
+        <location filename="../../goalform/ui/app/main_window.py" line="158" />
         <source>转到</source>
         <translation>Go to</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/app/main_window.py" line="160" />
+        <location filename="../../goalform/ui/app/main_window.py" line="161" />
         <source>帮助(&amp;H)</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/app/main_window.py" line="161" />
+        <location filename="../../goalform/ui/app/main_window.py" line="162" />
         <source>关于 goalform</source>
         <translation>About goalform</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/app/main_window.py" line="165" />
+        <location filename="../../goalform/ui/app/main_window.py" line="166" />
         <source>工具栏</source>
         <translation>Toolbar</translation>
     </message>
@@ -1208,17 +1212,17 @@ Choose No to use only the built-in indicators this time.</translation>
         <translation>Department performance targets</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/app/main_window.py" line="136" />
+        <location filename="../../goalform/ui/app/main_window.py" line="137" />
         <source>检查</source>
         <translation>Check</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/app/main_window.py" line="139" />
+        <location filename="../../goalform/ui/app/main_window.py" line="140" />
         <source>检查整张表格：未填的必填项也作为错误列出 (F5)</source>
         <translation>Check the whole form; required fields still empty count as errors (F5)</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/app/main_window.py" line="234" />
+        <location filename="../../goalform/ui/app/main_window.py" line="235" />
         <source>只读：此表格以只读方式打开，表格内容不能修改。可以添加审核意见、提交、退回或通过，保存时只写入这些审核记录。</source>
         <translation>Read-only: the form's content cannot be changed. You can add review comments, submit, return or approve; saving writes only this review record.</translation>
     </message>
@@ -1384,177 +1388,177 @@ Choose No to use only the built-in indicators this time.</translation>
 <context>
     <name>ReviewActions</name>
     <message>
-        <location filename="../../goalform/ui/review/actions.py" line="89" />
-        <location filename="../../goalform/ui/review/actions.py" line="233" />
+        <location filename="../../goalform/ui/review/actions.py" line="90" />
+        <location filename="../../goalform/ui/review/actions.py" line="234" />
         <source>添加审核意见…</source>
         <translation>Add review comment…</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/review/actions.py" line="91" />
+        <location filename="../../goalform/ui/review/actions.py" line="92" />
         <source>删除所选审核意见</source>
         <translation>Delete selected comment</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/review/actions.py" line="92" />
+        <location filename="../../goalform/ui/review/actions.py" line="93" />
         <source>提交…</source>
         <translation>Submit…</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/review/actions.py" line="93" />
+        <location filename="../../goalform/ui/review/actions.py" line="94" />
         <source>退回…</source>
         <translation>Return…</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/review/actions.py" line="94" />
+        <location filename="../../goalform/ui/review/actions.py" line="95" />
         <source>通过…</source>
         <translation>Approve…</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/review/actions.py" line="95" />
+        <location filename="../../goalform/ui/review/actions.py" line="96" />
         <source>复制指纹</source>
         <translation>Copy fingerprint</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/review/actions.py" line="96" />
-        <location filename="../../goalform/ui/review/actions.py" line="425" />
+        <location filename="../../goalform/ui/review/actions.py" line="97" />
+        <location filename="../../goalform/ui/review/actions.py" line="422" />
         <source>以可编辑方式重新打开</source>
         <translation>Reopen for editing</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/review/actions.py" line="98" />
+        <location filename="../../goalform/ui/review/actions.py" line="99" />
         <source>审核面板</source>
         <translation>Review panel</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/review/actions.py" line="101" />
+        <location filename="../../goalform/ui/review/actions.py" line="102" />
         <source>审核(&amp;R)</source>
         <translation>&amp;Review</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/review/actions.py" line="201" />
+        <location filename="../../goalform/ui/review/actions.py" line="202" />
         <source>审核：草稿</source>
         <translation>Review: draft</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/review/actions.py" line="201" />
+        <location filename="../../goalform/ui/review/actions.py" line="202" />
         <source>尚未提交</source>
         <translation>Not submitted yet</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/review/actions.py" line="203" />
+        <location filename="../../goalform/ui/review/actions.py" line="204" />
         <source>审核：%1 · %2</source>
         <translation>Review: %1 · %2</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/review/actions.py" line="205" />
+        <location filename="../../goalform/ui/review/actions.py" line="206" />
         <source>指纹 %1</source>
         <translation>fingerprint %1</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/review/actions.py" line="206" />
+        <location filename="../../goalform/ui/review/actions.py" line="207" />
         <source>%1 %2
 指纹：%3</source>
         <translation>%1 %2
 Fingerprint: %3</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/review/actions.py" line="209" />
+        <location filename="../../goalform/ui/review/actions.py" line="210" />
         <source>⚠ 通过的内容与提交的不同</source>
         <translation>⚠ Approved content differs from the submitted</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/review/actions.py" line="211" />
+        <location filename="../../goalform/ui/review/actions.py" line="212" />
         <source>⚠ 提交后已修改</source>
         <translation>⚠ Changed after submission</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/review/actions.py" line="255" />
+        <location filename="../../goalform/ui/review/actions.py" line="256" />
         <source>添加审核意见</source>
         <translation>Add review comment</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/review/actions.py" line="255" />
+        <location filename="../../goalform/ui/review/actions.py" line="256" />
         <source>审核意见不能为空</source>
         <translation>A review comment cannot be empty</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/review/actions.py" line="255" />
+        <location filename="../../goalform/ui/review/actions.py" line="256" />
         <source>请填写审核人</source>
         <translation>Please enter the reviewer</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/review/actions.py" line="270" />
+        <location filename="../../goalform/ui/review/actions.py" line="271" />
         <source>删除审核意见</source>
         <translation>Delete review comment</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/review/actions.py" line="270" />
+        <location filename="../../goalform/ui/review/actions.py" line="271" />
         <source>这条审核意见已保存到文件中，不能删除。可以再添加一条意见更正它。</source>
         <translation>This comment is saved in the file and cannot be deleted. Add another comment to correct it.</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/review/actions.py" line="274" />
+        <location filename="../../goalform/ui/review/actions.py" line="275" />
         <source>已删除审核意见（可撤销）</source>
         <translation>Review comment deleted (can be undone)</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/review/actions.py" line="279" />
+        <location filename="../../goalform/ui/review/actions.py" line="280" />
         <source>请先在审核面板中选中一条意见</source>
         <translation>Select a comment in the review panel first</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/review/actions.py" line="291" />
+        <location filename="../../goalform/ui/review/actions.py" line="292" />
         <source>该意见所指的指标已被删除</source>
         <translation>The indicator this comment refers to has been deleted</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/review/actions.py" line="312" />
+        <location filename="../../goalform/ui/review/actions.py" line="313" />
         <source>对此问题添加审核意见…</source>
         <translation>Add review comment on this finding…</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/review/actions.py" line="314" />
+        <location filename="../../goalform/ui/review/actions.py" line="315" />
         <source>转到</source>
         <translation>Go to</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/review/actions.py" line="341" />
+        <location filename="../../goalform/ui/review/actions.py" line="342" />
         <source>提交</source>
         <translation>Submit</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/review/actions.py" line="341" />
+        <location filename="../../goalform/ui/review/actions.py" line="342" />
         <source>退回</source>
         <translation>Return</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/review/actions.py" line="341" />
+        <location filename="../../goalform/ui/review/actions.py" line="342" />
         <location filename="../../goalform/ui/review/actions.py" line="393" />
         <source>通过</source>
         <translation>Approve</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/review/actions.py" line="349" />
+        <location filename="../../goalform/ui/review/actions.py" line="350" />
         <source>此表还有 %1 个错误，仍要提交吗？</source>
         <translation>This form still has %1 errors. Submit anyway?</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/review/actions.py" line="350" />
+        <location filename="../../goalform/ui/review/actions.py" line="351" />
         <source>此表还有 %1 个错误，仍要通过吗？</source>
         <translation>This form still has %1 errors. Approve anyway?</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/review/actions.py" line="357" />
+        <location filename="../../goalform/ui/review/actions.py" line="358" />
         <source>把表格退回填报单位修改。请写明退回原因（必填）。</source>
         <translation>Return the form to the department for changes. Please give the reason (required).</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/review/actions.py" line="356" />
+        <location filename="../../goalform/ui/review/actions.py" line="357" />
         <source>提交时记录表格内容的指纹（SHA-256）。提交后如再修改，审核人会看到提示。</source>
         <translation>Submitting records a fingerprint (SHA-256) of the form. If the form is changed afterwards, reviewers are told.</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/review/actions.py" line="358" />
+        <location filename="../../goalform/ui/review/actions.py" line="359" />
         <source>确认此表审核通过，并记录此时的指纹。</source>
         <translation>Approve this form and record its fingerprint now.</translation>
     </message>
@@ -1564,7 +1568,7 @@ Fingerprint: %3</translation>
         <translation>Status changed to “%1”, fingerprint %2. Save the file to keep it.</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/review/actions.py" line="394" />
+        <location filename="../../goalform/ui/review/actions.py" line="393" />
         <source>此表在提交后被修改过：%1 于 %2 提交时的指纹为 %3，现在为 %4。
 通过的将是修改后的内容，审核记录会注明「通过的内容与提交的不同」。仍要通过吗？</source>
         <translation>This form was changed after it was submitted: when %1 submitted it on %2 its fingerprint was %3, now it is %4.
@@ -1576,17 +1580,17 @@ The changed content would be approved, and the record will say that the approved
         <translation>Approve anyway (record that the changes are accepted)</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/review/actions.py" line="411" />
+        <location filename="../../goalform/ui/review/actions.py" line="408" />
         <source>已复制指纹 %1</source>
         <translation>Fingerprint %1 copied</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/review/actions.py" line="422" />
+        <location filename="../../goalform/ui/review/actions.py" line="419" />
         <source>只读</source>
         <translation>Read-only</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/review/actions.py" line="423" />
+        <location filename="../../goalform/ui/review/actions.py" line="420" />
         <source>此表格以只读方式打开，不能添加审核意见或更改状态。
 要以可编辑方式重新打开吗？修改在保存后才写入文件。</source>
         <translation>This form is open read-only: comments and status changes are not possible.
@@ -1818,74 +1822,74 @@ Reopen it for editing? Changes reach the file when it is saved.</translation>
 <context>
     <name>SummarizeAction</name>
     <message>
-        <location filename="../../goalform/ui/files/summarize.py" line="76" />
+        <location filename="../../goalform/ui/files/summarize.py" line="79" />
         <source>汇总文件夹…</source>
         <translation>Summarize folder…</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/files/summarize.py" line="93" />
+        <location filename="../../goalform/ui/files/summarize.py" line="96" />
         <source>选择要汇总的文件夹</source>
         <translation>Choose the folder to summarize</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/files/summarize.py" line="97" />
+        <location filename="../../goalform/ui/files/summarize.py" line="100" />
         <source>汇总表保存为</source>
         <translation>Save the summary as</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/files/summarize.py" line="98" />
+        <location filename="../../goalform/ui/files/summarize.py" line="101" />
         <source>Excel 工作簿 (*.xlsx)</source>
         <translation>Excel workbook (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/files/summarize.py" line="109" />
+        <location filename="../../goalform/ui/files/summarize.py" line="112" />
         <source>正在读取表格…</source>
         <translation>Reading forms…</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/files/summarize.py" line="109" />
+        <location filename="../../goalform/ui/files/summarize.py" line="112" />
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/files/summarize.py" line="111" />
-        <location filename="../../goalform/ui/files/summarize.py" line="147" />
-        <location filename="../../goalform/ui/files/summarize.py" line="156" />
+        <location filename="../../goalform/ui/files/summarize.py" line="114" />
+        <location filename="../../goalform/ui/files/summarize.py" line="150" />
+        <location filename="../../goalform/ui/files/summarize.py" line="159" />
         <source>汇总文件夹</source>
         <translation>Summarize folder</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/files/summarize.py" line="132" />
+        <location filename="../../goalform/ui/files/summarize.py" line="135" />
         <source>正在读取 %1/%2：%3</source>
         <translation>Reading %1/%2: %3</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/files/summarize.py" line="159" />
+        <location filename="../../goalform/ui/files/summarize.py" line="162" />
         <source>已取消，未写入汇总表（已读取 %1 个文件）。</source>
         <translation>Cancelled; no summary written (%1 files read).</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/files/summarize.py" line="163" />
+        <location filename="../../goalform/ui/files/summarize.py" line="166" />
         <source>没有一张表能够读取，未写入汇总表。</source>
         <translation>No form could be read; no summary written.</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/files/summarize.py" line="164" />
+        <location filename="../../goalform/ui/files/summarize.py" line="167" />
         <source>所选文件夹中没有 goalform 表格（.goal），未写入汇总表。</source>
         <translation>The folder holds no goalform forms (.goal); no summary written.</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/files/summarize.py" line="167" />
+        <location filename="../../goalform/ui/files/summarize.py" line="170" />
         <source>已汇总 %1 张表到「%2」。</source>
         <translation>Summarized %1 forms into “%2”.</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/files/summarize.py" line="169" />
+        <location filename="../../goalform/ui/files/summarize.py" line="172" />
         <source>%1 个文件未能汇总（也列在汇总表的「未汇总的文件」页）：</source>
         <translation>%1 files could not be summarized (also listed on the summary's “not summarized” sheet):</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/files/summarize.py" line="174" />
+        <location filename="../../goalform/ui/files/summarize.py" line="177" />
         <source>%1 张表有无法读取的金额，未计入合计：汇总表中的合计不完整（见「无法读取的金额」列）。</source>
         <translation>%1 forms have amounts that cannot be read and were left out: the summary's totals are incomplete (see the column 「无法读取的金额」).</translation>
     </message>
@@ -1901,14 +1905,6 @@ Reopen it for editing? Changes reach the file when it is saved.</translation>
         <location filename="../../goalform/ui/indicators/delegates.py" line="42" />
         <source>（常见指标值：{0}）</source>
         <translation>(typical value: {0})</translation>
-    </message>
-</context>
-<context>
-    <name>integrations</name>
-    <message>
-        <location filename="../../goalform/ui/files/lazy_formats.py" line="26" />
-        <source>以下 {0} 处内容在表格中没有对应位置，已原样记入「备注」（基本信息页）：</source>
-        <translation>These {0} items found no place in the form and were kept as they are in the notes (basic information tab):</translation>
     </message>
 </context>
 <context>
@@ -2372,49 +2368,49 @@ Reopen it for editing? Changes reach the file when it is saved.</translation>
 <context>
     <name>UnexpectedError</name>
     <message>
-        <location filename="../../goalform/ui/app/unexpected_error.py" line="56" />
+        <location filename="../../goalform/ui/app/unexpected_error.py" line="58" />
         <source>磁盘空间不足或无法写入，刚才的修改没有记下。
 请腾出磁盘空间后重试；也可以用「另存为」把表格保存到其他磁盘。</source>
         <translation>The disk is full or cannot be written: the last change was not recorded.
 Free some disk space and try again, or use Save As to save the form on another disk.</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/app/unexpected_error.py" line="58" />
+        <location filename="../../goalform/ui/app/unexpected_error.py" line="60" />
         <source>goalform 遇到了一个意外错误，刚才的操作可能没有完成。
 之前输入的内容都保存在工作副本中：如果程序随后关闭，下次启动时会提示恢复。</source>
         <translation>goalform ran into an unexpected error; the last action may not have been completed.
 Everything typed before is kept in the working copy: if the program closes, it is offered back at the next start.</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/app/unexpected_error.py" line="78" />
+        <location filename="../../goalform/ui/app/unexpected_error.py" line="80" />
         <source>程序出错</source>
         <translation>Program error</translation>
     </message>
     <message>
         <location filename="../../goalform/ui/app/unexpected_error.py" line="81" />
-        <source>详细信息已记录在：%1</source>
-        <translation>The details were written to: %1</translation>
-    </message>
-    <message>
-        <location filename="../../goalform/ui/app/unexpected_error.py" line="83" />
         <source>复制详细信息</source>
         <translation>Copy details</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/app/unexpected_error.py" line="84" />
+        <location filename="../../goalform/ui/app/unexpected_error.py" line="81" />
         <source>继续</source>
         <translation>Continue</translation>
+    </message>
+    <message>
+        <location filename="../../goalform/ui/app/unexpected_error.py" line="83" />
+        <source>详细信息已记录在：%1</source>
+        <translation>The details were written to: %1</translation>
     </message>
 </context>
 <context>
     <name>SummarizeWorker</name>
     <message>
-        <location filename="../../goalform/ui/files/summarize.py" line="63" />
+        <location filename="../../goalform/ui/files/summarize.py" line="66" />
         <source>无法写入汇总表「%1」：%2。</source>
         <translation>Cannot write the summary “%1”: %2.</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/files/summarize.py" line="67" />
+        <location filename="../../goalform/ui/files/summarize.py" line="70" />
         <source>汇总失败：%1</source>
         <translation>Summary failed: %1</translation>
     </message>
@@ -2422,23 +2418,23 @@ Everything typed before is kept in the working copy: if the program closes, it i
 <context>
     <name>FundsGrid</name>
     <message>
-        <location filename="../../goalform/ui/funds/grid.py" line="302" />
-        <location filename="../../goalform/ui/funds/grid.py" line="321" />
+        <location filename="../../goalform/ui/funds/grid.py" line="303" />
+        <location filename="../../goalform/ui/funds/grid.py" line="322" />
         <source>空白</source>
         <translation>blank</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/funds/grid.py" line="303" />
+        <location filename="../../goalform/ui/funds/grid.py" line="304" />
         <source>%1：%2。表中仍为「%3」，改正后回车，或按 Esc 恢复。</source>
         <translation>%1: %2. The form still holds “%3”; correct it and press Enter, or press Esc to restore.</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/funds/grid.py" line="320" />
+        <location filename="../../goalform/ui/funds/grid.py" line="321" />
         <source>%1：%2。没有填入，表中仍为「%3」。</source>
         <translation>%1: %2. Not entered; the form still holds “%3”.</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/funds/grid.py" line="424" />
+        <location filename="../../goalform/ui/funds/grid.py" line="422" />
         <source>清除金额</source>
         <translation>Clear amounts</translation>
     </message>
@@ -2467,32 +2463,32 @@ Everything typed before is kept in the working copy: if the program closes, it i
         <translation>%1: “%2” not entered, this cell is computed (now “%3”)</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/funds/paste.py" line="116" />
+        <location filename="../../goalform/ui/funds/paste.py" line="114" />
         <source>已粘贴 %1 个金额</source>
         <translation>Pasted %1 amounts</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/funds/paste.py" line="118" />
+        <location filename="../../goalform/ui/funds/paste.py" line="116" />
         <source>（%1）</source>
         <translation> (%1)</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/funds/paste.py" line="124" />
+        <location filename="../../goalform/ui/funds/paste.py" line="122" />
         <source>，</source>
         <translation>, </translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/funds/paste.py" line="124" />
+        <location filename="../../goalform/ui/funds/paste.py" line="122" />
         <source>第 %1 列 → %2</source>
         <translation>column %1 → %2</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/funds/paste.py" line="125" />
+        <location filename="../../goalform/ui/funds/paste.py" line="123" />
         <source>表格之外</source>
         <translation>outside the table</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/funds/paste.py" line="130" />
+        <location filename="../../goalform/ui/funds/paste.py" line="128" />
         <source>没有粘贴：复制的 %1 列从此格起放不下，会是 %2。
 
 请复制 %3 列（%4），或连同%5共 %6 列，或选中能放下它的格再粘贴。</source>
@@ -2501,39 +2497,39 @@ Everything typed before is kept in the working copy: if the program closes, it i
 Copy %3 columns (%4), or all %6 columns including %5, or select a cell where the block fits and paste again.</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/funds/paste.py" line="132" />
-        <location filename="../../goalform/ui/funds/paste.py" line="133" />
+        <location filename="../../goalform/ui/funds/paste.py" line="130" />
+        <location filename="../../goalform/ui/funds/paste.py" line="131" />
         <source>、</source>
         <translation>, </translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/funds/paste.py" line="134" />
-        <location filename="../../goalform/ui/funds/paste.py" line="146" />
+        <location filename="../../goalform/ui/funds/paste.py" line="132" />
+        <location filename="../../goalform/ui/funds/paste.py" line="144" />
         <source>粘贴</source>
         <translation>Paste</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/funds/paste.py" line="139" />
+        <location filename="../../goalform/ui/funds/paste.py" line="137" />
         <source>以下 %1 项没有填入：</source>
         <translation>These %1 items were not entered:</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/funds/paste.py" line="141" />
+        <location filename="../../goalform/ui/funds/paste.py" line="139" />
         <source>已填入 %1 格：</source>
         <translation>%1 cells were filled in:</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/funds/paste.py" line="143" />
+        <location filename="../../goalform/ui/funds/paste.py" line="141" />
         <source>没有填入任何金额。</source>
         <translation>No amount was entered.</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/funds/paste.py" line="145" />
+        <location filename="../../goalform/ui/funds/paste.py" line="143" />
         <source>各列的去处：%1</source>
         <translation>Where each column went: %1</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/funds/paste.py" line="150" />
+        <location filename="../../goalform/ui/funds/paste.py" line="148" />
         <source>……另有 %1 项</source>
         <translation>… and %1 more</translation>
     </message>
@@ -2541,57 +2537,57 @@ Copy %3 columns (%4), or all %6 columns including %5, or select a cell where the
 <context>
     <name>IndicatorPaste</name>
     <message>
-        <location filename="../../goalform/ui/indicators/paste.py" line="107" />
+        <location filename="../../goalform/ui/indicators/paste.py" line="108" />
         <source>默认分类：模板中此指标为「%1」，请确认</source>
         <translation>Default category: the template gives this indicator “%1”; please check</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/indicators/paste.py" line="108" />
+        <location filename="../../goalform/ui/indicators/paste.py" line="109" />
         <source>默认分类：本表最常用的「%1」，请确认</source>
         <translation>Default category: “%1”, the most common in this table; please check</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/indicators/paste.py" line="152" />
+        <location filename="../../goalform/ui/indicators/paste.py" line="153" />
         <source>此格不能填写（一级指标，或二级指标的指标值）</source>
         <translation>This cell cannot be filled in (a level-1 indicator, or a level-2 indicator's value)</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/indicators/paste.py" line="161" />
+        <location filename="../../goalform/ui/indicators/paste.py" line="162" />
         <source>请先选中一个二级或三级指标，再粘贴多行</source>
         <translation>Select a level-2 or level-3 indicator first, then paste several rows</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/indicators/paste.py" line="181" />
+        <location filename="../../goalform/ui/indicators/paste.py" line="182" />
         <source>第%1行「%2」在最后一列之外</source>
         <translation>Row %1: “%2” is beyond the last column</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/indicators/paste.py" line="184" />
+        <location filename="../../goalform/ui/indicators/paste.py" line="185" />
         <source>第%1行「%2」有换行：一格只能填一行</source>
         <translation>Row %1: “%2” has a line break; a cell holds one line only</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/indicators/paste.py" line="208" />
+        <location filename="../../goalform/ui/indicators/paste.py" line="209" />
         <source>粘贴指标</source>
         <translation>Paste indicators</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/indicators/paste.py" line="232" />
+        <location filename="../../goalform/ui/indicators/paste.py" line="235" />
         <source>……另有 %1 项</source>
         <translation>… and %1 more</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/indicators/paste.py" line="233" />
+        <location filename="../../goalform/ui/indicators/paste.py" line="236" />
         <source>已粘贴 %1 格；以下 %2 项没有填入：</source>
         <translation>Pasted %1 cells; these %2 items were not entered:</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/indicators/paste.py" line="234" />
+        <location filename="../../goalform/ui/indicators/paste.py" line="237" />
         <source>没有粘贴：</source>
         <translation>Nothing pasted:</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/indicators/paste.py" line="235" />
+        <location filename="../../goalform/ui/indicators/paste.py" line="238" />
         <source>粘贴</source>
         <translation>Paste</translation>
     </message>

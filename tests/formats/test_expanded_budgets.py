@@ -69,7 +69,7 @@ def test_unplaceable_text_past_the_notes_limit_is_cut_with_a_note(tmp_path: Path
     assert "第0段" in notes and "第11段" not in notes
     assert notes.splitlines()[-1].startswith("……其余 ") and "没有保存，请对照原文件" in notes.splitlines()[-1]
     assert len(result.report) == 12  # the report still lists every one
-    assert len(importer.format_report(result)) < 12 * 400  # shown by their start
+    assert len(importer.format_report(result.told())) < 12 * 400  # shown by their start
     with Document.from_form(result.form) as doc:  # and the form can be saved (it could not)
         doc.save(tmp_path / "long.goal")
     assert Document.open(tmp_path / "long.goal", read_only=True).field("notes") == notes

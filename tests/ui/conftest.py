@@ -31,11 +31,12 @@ def window(qtbot):
 
 @pytest.fixture
 def told(monkeypatch) -> list[str]:
-    """The texts of the warning boxes shown (instead of showing them)."""
-    from PySide6.QtWidgets import QMessageBox
+    """The texts of the warning boxes shown (instead of showing them): every one goes through
+    goalform.ui.telling.warn."""
+    from goalform.ui import telling
 
     shown: list[str] = []
-    monkeypatch.setattr(QMessageBox, "warning", lambda parent, title, text, *a: shown.append(text))
+    monkeypatch.setattr(telling, "warn", lambda parent, title, text: shown.append(text))
     return shown
 
 

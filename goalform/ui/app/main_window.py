@@ -31,6 +31,7 @@ from goalform.ui.library.actions import LibraryActions
 from goalform.ui.review.actions import DOCK_WIDTH as REVIEW_DOCK_WIDTH
 from goalform.ui.review.actions import ReviewActions
 from goalform.ui.settings import Settings
+from goalform.ui import telling
 from goalform.ui.app.start_page import StartPage
 from goalform.ui.app.undo_actions import UndoActions
 from goalform.ui.findings.runner import ValidationRunner
@@ -99,7 +100,7 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.review.status_label)
         self.statusBar().addPermanentWidget(self.count_label)
         self.statusBar().addPermanentWidget(self.save_label)
-        self.statusBar().showMessage(self.settings.problem)  # '' unless settings.ini is a FIFO, device, folder
+        telling.inform(self, self.settings.problem)  # '' unless settings.ini is a FIFO, device, folder
 
     def _build_menus(self) -> None:
         bar = self.menuBar()
@@ -213,7 +214,7 @@ class MainWindow(QMainWindow):
         self.doc, self.editor, self.runner = doc, None, None
         if old is not None and old is not doc:
             old.close()
-            self.statusBar().clearMessage()  # whatever it said was about the form just closed
+            telling.unsay(self)  # whatever it said was about the form just closed
         if doc is None:
             self._show_welcome()
         else:
@@ -337,9 +338,8 @@ class MainWindow(QMainWindow):
         if errors or warnings:
             self.dock.show()
             self.dock.raise_()
-        self.statusBar().showMessage(
-            self.tr("检查完成：错误 %1 处，警告 %2 处").replace("%1", str(errors)).replace("%2", str(warnings))
-            if errors or warnings else self.tr("检查完成：没有发现问题"), 8000)
+        telling.inform(self, self.tr("检查完成：错误 %1 处，警告 %2 处").replace("%1", str(errors)).replace("%2", str(warnings))
+               if errors or warnings else self.tr("检查完成：没有发现问题"), 8000)
 
     def _on_validated(self, raw: list[Finding]) -> None:
         findings = self.findings = shown_while_filling(raw, self.checked)

@@ -16,11 +16,13 @@ from pathlib import Path
 from types import TracebackType
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication
 
 import goalform
 from goalform.store.errors import is_disk_full
 from goalform.store.workspace import data_dir
+from goalform.ui import telling
+from goalform.ui.telling import Choice, Icon, Role
 
 _showing = False  # one box at a time: an error raised while the box is up goes to the log only
 
@@ -75,16 +77,11 @@ def report(kind: type[BaseException], error: BaseException, tb: TracebackType | 
         return
     _showing = True
     try:
-        box = QMessageBox(QMessageBox.Icon.Critical, tr("程序出错"), message_for(error),
-                          parent=QApplication.activeWindow())
-        if log is not None:
-            box.setInformativeText(tr("详细信息已记录在：%1").replace("%1", str(log)))
-        box.setDetailedText(details)
-        copy = box.addButton(tr("复制详细信息"), QMessageBox.ButtonRole.ActionRole)
-        go_on = box.addButton(tr("继续"), QMessageBox.ButtonRole.AcceptRole)
-        box.setDefaultButton(go_on)
-        box.exec()
-        if box.clickedButton() is copy:
+        choice = telling.choose(QApplication.activeWindow(), Icon.Critical, tr("程序出错"), message_for(error),
+                        [Choice(tr("复制详细信息"), Role.ActionRole), Choice(tr("继续"), Role.AcceptRole)],
+                        standard=None, default=1, details=details,
+                        informative=tr("详细信息已记录在：%1").replace("%1", str(log)) if log is not None else "")
+        if choice == 0:
             QApplication.clipboard().setText(details)
     finally:
         _showing = False

@@ -151,13 +151,6 @@ def wants_focus(widget: QWidget) -> None:
         parent = parent.parentWidget()
 
 
-def show_status(widget: QWidget, message: str, timeout_ms: int = 5000) -> None:
-    """Say ``message`` in the status bar of the window that holds ``widget`` (if it has one)."""
-    window = widget.window()
-    if isinstance(window, QMainWindow):
-        window.statusBar().showMessage(message, timeout_ms)
-
-
 def fit_to_screen(window: QWidget, largest: tuple[int, int] = (1280, 800)) -> None:
     """Size a first-time window to the screen it opens on (see :func:`first_window_rect`)."""
     window.setGeometry(first_window_rect(window.screen().availableGeometry(), largest))

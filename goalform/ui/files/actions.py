@@ -13,7 +13,7 @@ from typing import Iterator
 
 from PySide6.QtCore import QCoreApplication, QObject, Qt
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QApplication, QFileDialog, QMenu, QMessageBox
+from PySide6.QtWidgets import QApplication, QFileDialog, QMenu
 
 from goalform.domain.form import leaves
 from goalform.paths import NAME_MAX, fitted
@@ -26,7 +26,8 @@ from goalform.ui.error_gate import go_ahead_despite_errors
 from goalform.ui.app.my_info import MyInfo
 from goalform.ui.files.new_dialog import NewFormDialog
 from goalform.ui.app.shell import Shell
-from goalform.ui.user_errors import told_to_user
+from goalform.ui import telling
+from goalform.ui.telling import Choice, Icon, Keep, Role
 
 
 @contextlib.contextmanager
@@ -137,14 +138,10 @@ class FileActions(QObject):
         name = doc.path.name if doc.path else self.tr("未命名表格")
         question = (self.tr("「%1」有未保存的审核意见或审核状态。关闭前要保存吗？") if doc.read_only
                     else self.tr("「%1」有未保存的修改。关闭前要保存吗？"))
-        answer = QMessageBox.question(
-            self.window, self.tr("保存修改"), question.replace("%1", name),
-            QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
-            QMessageBox.StandardButton.Save,
-        )
-        if answer == QMessageBox.StandardButton.Save:
+        answer = telling.ask_to_save(self.window, self.tr("保存修改"), question.replace("%1", name))  # type: ignore[arg-type]
+        if answer is Keep.SAVE:
             return self.save()
-        return answer == QMessageBox.StandardButton.Discard
+        return answer is Keep.DISCARD
 
     def close_document(self) -> None:
         if self.maybe_save():
@@ -159,7 +156,7 @@ class FileActions(QObject):
         # Starting values of a new form, not edits: the clerk's name and phone, today's date.
         starting = {key: value for key, value in (("filler", settings.filler), ("phone", settings.phone),
                                                   ("fill_date", datetime.date.today().isoformat())) if value}
-        with told_to_user(self.window, self.tr("新建失败")) as outcome:
+        with telling.told_to_user(self.window, self.tr("新建失败")) as outcome:
             doc = Document.new(dialog.template(), dialog.year.value(), starting=starting)
         if outcome.failed:
             return
@@ -183,7 +180,7 @@ class FileActions(QObject):
             if choice is None:
                 return False
             read_only = choice
-        with told_to_user(self.window, self.tr("无法打开文件")) as outcome:
+        with telling.told_to_user(self.window, self.tr("无法打开文件")) as outcome:
             doc = Document.open_for_review(path) if read_only else Document.open(path)
         if outcome.failed:
             return False
@@ -205,14 +202,9 @@ class FileActions(QObject):
 
     def _warn_and_choose(self, title: str, text: str, choices: list[str]) -> int | None:
         """A warning offering ``choices`` (the first is the default) and 取消: the index chosen, None for 取消."""
-        box = QMessageBox(QMessageBox.Icon.Warning, title, text, parent=self.window)
-        buttons = [box.addButton(label, QMessageBox.ButtonRole.AcceptRole if i == 0
-                                 else QMessageBox.ButtonRole.DestructiveRole) for i, label in enumerate(choices)]
-        box.addButton(QMessageBox.StandardButton.Cancel)
-        box.setDefaultButton(buttons[0])
-        box.exec()
-        clicked = box.clickedButton()
-        return next((i for i, b in enumerate(buttons) if b is clicked), None)
+        return telling.choose(self.window, Icon.Warning, title, text,  # type: ignore[arg-type]
+                      [Choice(label, Role.AcceptRole if i == 0 else Role.DestructiveRole) for i, label in enumerate(choices)],
+                      default=0)
 
     def _fill_recent(self) -> None:
         self.recent_menu.clear()
@@ -261,7 +253,7 @@ class FileActions(QObject):
         doc = self.doc
         assert doc is not None
         outcome = None
-        with told_to_user(self.window, self.tr("保存失败")) as told:
+        with telling.told_to_user(self.window, self.tr("保存失败")) as told:
             try:
                 with wait_cursor():
                     outcome = doc.save(path, overwrite_changes=overwrite_changes)
@@ -287,7 +279,7 @@ class FileActions(QObject):
                 message = self.tr("已把审核记录保存到 %1；文件中的表格内容已被他人修改，现在显示的是文件中的最新内容")
             else:
                 message = self.tr("已把审核记录保存到 %1（表格内容未改动）")
-            self.window.statusBar().showMessage(message.replace("%1", str(path)) + news, 8000)
+            telling.inform(self.window, message.replace("%1", str(path)) + news, 8000)  # type: ignore[arg-type]
             return True
         form = doc.load_form()
         settings.add_indicator_names([l3.name for tree in ("long_term", "annual") for _, _, l3 in leaves(form, tree)])
@@ -295,7 +287,7 @@ class FileActions(QObject):
             message = self.tr("已保存到 %1；文件中的表格内容已被他人修改，现在显示的是文件中的最新内容")
         else:
             message = self.tr("已保存到 %1")
-        self.window.statusBar().showMessage(message.replace("%1", str(path)) + news, 8000)
+        telling.inform(self.window, message.replace("%1", str(path)) + news, 8000)  # type: ignore[arg-type]
         return True
 
     def _news(self, outcome) -> str:  # noqa: ANN001 - goalform.store.merging.SaveOutcome
@@ -326,32 +318,26 @@ class FileActions(QObject):
         for wc in orphans:
             when = datetime.datetime.fromtimestamp(wc.modified).strftime("%Y-%m-%d %H:%M")
             what = wc.department or (wc.origin.name if wc.origin else self.tr("未命名表格"))
-            box = QMessageBox(QMessageBox.Icon.Question, self.tr("恢复未保存的工作"),
-                              self.tr("goalform 上次没有正常关闭。发现「%1」在 %2 的未保存修改。\n要恢复吗？")
-                              .replace("%1", what).replace("%2", when), parent=self.window)
-            recover = box.addButton(self.tr("恢复"), QMessageBox.ButtonRole.AcceptRole)
-            discard = box.addButton(self.tr("丢弃"), QMessageBox.ButtonRole.DestructiveRole)
-            box.addButton(self.tr("以后再说"), QMessageBox.ButtonRole.RejectRole)
-            box.setDefaultButton(recover)
-            box.exec()
-            clicked = box.clickedButton()
-            if clicked is recover:
-                with told_to_user(self.window, self.tr("无法恢复")) as outcome:
+            choice = telling.choose(self.window, Icon.Question, self.tr("恢复未保存的工作"),  # type: ignore[arg-type]
+                            self.tr("goalform 上次没有正常关闭。发现「%1」在 %2 的未保存修改。\n要恢复吗？")
+                            .replace("%1", what).replace("%2", when),
+                            [Choice(self.tr("恢复"), Role.AcceptRole), Choice(self.tr("丢弃"), Role.DestructiveRole),
+                             Choice(self.tr("以后再说"), Role.RejectRole)], standard=None, default=0)
+            if choice == 0:
+                with telling.told_to_user(self.window, self.tr("无法恢复")) as outcome:
                     doc = Document.recover(wc)
                 if outcome.failed:
                     continue
                 self.window.set_document(doc)
                 return True
-            if clicked is discard:
+            if choice == 1:
                 wc.remove()
         return False
 
     # -- the other parts of goalform -----------------------------------------------------------------
     def _show_long(self, title: str, summary: str, lines: list[str]) -> None:
-        box = QMessageBox(QMessageBox.Icon.Information, title, summary, parent=self.window)
-        if lines:
-            box.setDetailedText("\n".join(lines))
-        box.exec()
+        telling.choose(self.window, Icon.Information, title, summary, standard=None,  # type: ignore[arg-type]
+               details="\n".join(lines))
 
     def import_file(self) -> None:
         path, _ = QFileDialog.getOpenFileName(self.window, self.tr("导入"), self.window.settings.last_folder,
@@ -363,15 +349,20 @@ class FileActions(QObject):
         """Import a Word or Excel form into a new, unsaved document and show what was not imported."""
         if not self.maybe_save():
             return False
-        with told_to_user(self.window, self.tr("导入失败")) as outcome, wait_cursor():
+        with telling.told_to_user(self.window, self.tr("导入失败")) as outcome, wait_cursor():
             form, report = integrations.import_form(path)
             doc = Document.from_form(form)
         if outcome.failed:
             return False
         self.window.set_document(doc)
         self.window.settings.last_folder = str(path.parent)
-        if report:
-            self._show_long(self.tr("导入报告"), self.tr("已导入「%1」。").replace("%1", path.name), report.split("\n"))
+        lines = list(report.notices)
+        if report.unplaced:
+            lines.append(self.tr("以下 {0} 处内容在表格中没有对应位置，已原样记入「备注」（基本信息页）：").format(
+                len(report.unplaced)))
+            lines += [f"· {line}" for line in report.unplaced]
+        if lines:
+            self._show_long(self.tr("导入报告"), self.tr("已导入「%1」。").replace("%1", path.name), lines)
         return True
 
     def export_file(self) -> None:
@@ -392,14 +383,14 @@ class FileActions(QObject):
         if target.suffix.lower() not in suffixes:  # no or another extension: the one of the chosen type
             kind = next((s for s in suffixes if f"*{s})" in (chosen or "")), suffixes[0])
             target = target.with_name(target.name + kind)
-        with told_to_user(self.window, self.tr("导出失败")) as outcome, wait_cursor():
+        with telling.told_to_user(self.window, self.tr("导出失败")) as outcome, wait_cursor():
             # The form just checked is the one exported: one load for the check and the export.
             runner = self.window.runner
             form = runner.form if runner is not None and runner.form is not None else doc.load_form()
             integrations.export_form(form, doc.template, target, inputs=[p for p in (doc.path,) if p])
         if outcome.failed:
             return
-        self.window.statusBar().showMessage(self.tr("已导出到 %1").replace("%1", str(target)), 5000)
+        telling.inform(self.window, self.tr("已导出到 %1").replace("%1", str(target)), 5000)  # type: ignore[arg-type]
 
     def print_preview(self) -> None:
         self._print(preview=True)
@@ -412,7 +403,7 @@ class FileActions(QObject):
         if doc is None:
             return
         self.window.run_explicit_check()
-        with told_to_user(self.window, self.tr("打印失败")):
+        with telling.told_to_user(self.window, self.tr("打印失败")):
             integrations.print_form(self.window, doc.load_form(), doc.template, preview=preview)
 
     def rollover(self) -> None:
@@ -420,7 +411,7 @@ class FileActions(QObject):
         doc = self.doc
         if doc is None or not self.maybe_save():
             return
-        with told_to_user(self.window, self.tr("结转失败")) as outcome:
+        with telling.told_to_user(self.window, self.tr("结转失败")) as outcome:
             form, pending = integrations.rollover(doc.load_form(), doc.template)
             new = Document.from_form(form)
         if outcome.failed:
@@ -440,7 +431,7 @@ class FileActions(QObject):
                                               goal_filter())
         if not path:
             return
-        with told_to_user(self.window, self.tr("比较失败")) as outcome:
+        with telling.told_to_user(self.window, self.tr("比较失败")) as outcome:
             other, other_template = read_form(path)
         if outcome.failed:
             return

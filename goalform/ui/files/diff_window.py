@@ -42,7 +42,7 @@ from goalform.domain.template import Template
 from goalform.domain.validation import Location
 from goalform.domain.errors import UserError
 from goalform.ui.app.shell import Shell
-from goalform.ui.user_errors import tell_user
+from goalform.ui import telling
 
 COL_WHERE, COL_YEAR, COL_BEFORE, COL_AFTER = range(4)
 LocationRole = Qt.ItemDataRole.UserRole  # the Location of the row's item in the open form, or None
@@ -242,7 +242,7 @@ class DiffDock(QDockWidget):
         try:
             write_diff(target, self.rows_shown(), *self.export_names, note, inputs=self.inputs)
         except UserError as e:  # a Chinese message already
-            tell_user(self, self.tr("导出失败"), e)
+            telling.tell_user(self, self.tr("导出失败"), e)
             return False
         self.hint.setText(self.tr("已导出到 %1").replace("%1", str(target)))
         return True

@@ -9,24 +9,23 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Iterable
 
-from PySide6.QtCore import QCoreApplication
+from typing import TYPE_CHECKING
+
 from PySide6.QtWidgets import QWidget
 
 from goalform.domain.form import Form
 from goalform.domain.template import Template
 
+if TYPE_CHECKING:
+    from goalform.formats.importer import ImportReport
 
-def import_form(path: Path) -> tuple[Form, str]:
-    """(form, report text) of a .docx/.xlsx; the report lists what found no place in the form."""
-    from goalform.formats.importer import REPORT_TEXT_CHARS, import_file
+
+def import_form(path: Path) -> tuple[Form, ImportReport]:
+    """The form of a .docx/.xlsx and what the user is told about it (what found no place in the form)."""
+    from goalform.formats.importer import import_file
 
     result = import_file(path)  # its errors are UserErrors (goalform.domain.errors), shown as they are
-    lines = list(result.notices)
-    if result.report:
-        lines.append(QCoreApplication.translate(
-            "integrations", "以下 {0} 处内容在表格中没有对应位置，已原样记入「备注」（基本信息页）：").format(len(result.report)))
-        lines += [f"· {item.describe(REPORT_TEXT_CHARS)}" for item in result.report]
-    return result.form, "\n".join(lines)
+    return result.form, result.told()
 
 
 def import_suffixes() -> dict[str, tuple[str, ...]]:

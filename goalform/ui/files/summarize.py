@@ -12,7 +12,10 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QThread, QUrl, Signal
 from PySide6.QtGui import QAction, QDesktopServices
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QProgressDialog
+from PySide6.QtWidgets import QFileDialog, QProgressDialog
+
+from goalform.ui import telling
+from goalform.ui.telling import Choice, Icon, Role, Standard
 
 if TYPE_CHECKING:
     from goalform.store.summary_reader import SummaryRead
@@ -144,7 +147,7 @@ class SummarizeAction(QObject):
 
     def _on_failed(self, message: str) -> None:
         self._close_progress()
-        QMessageBox.warning(self.window, self.tr("汇总文件夹"), message)
+        telling.warn(self.window, self.tr("汇总文件夹"), message)  # type: ignore[arg-type]
 
     def _close_progress(self) -> None:
         if self.progress is not None:
@@ -157,12 +160,12 @@ class SummarizeAction(QObject):
         lines = [f"{Path(u.path).name}：{u.reason}" for u in result.unreadable]
         if result.cancelled:
             text = self.tr("已取消，未写入汇总表（已读取 %1 个文件）。").replace("%1", str(result.total))
-            icon = QMessageBox.Icon.Information
+            icon = Icon.Information
         elif not result.summaries:
             goal_found = any(u.path.lower().endswith(".goal") for u in result.unreadable)
             text = (self.tr("没有一张表能够读取，未写入汇总表。") if goal_found
                     else self.tr("所选文件夹中没有 goalform 表格（.goal），未写入汇总表。"))
-            icon = QMessageBox.Icon.Warning
+            icon = Icon.Warning
         else:
             text = self.tr("已汇总 %1 张表到「%2」。").replace("%1", str(len(result.summaries))).replace("%2", str(output))
             if result.unreadable:
@@ -173,14 +176,10 @@ class SummarizeAction(QObject):
             if incomplete:
                 text += "\n" + self.tr("%1 张表有无法读取的金额，未计入合计：汇总表中的合计不完整（见「无法读取的金额」列）。") \
                     .replace("%1", str(incomplete))
-            icon = QMessageBox.Icon.Warning if result.unreadable or incomplete else QMessageBox.Icon.Information
-        box = QMessageBox(icon, title, text, parent=self.window)
-        box.setObjectName("summarize_report")
-        if lines:
-            box.setDetailedText("\n".join(f"{u.path}：{u.reason}" for u in result.unreadable))
+            icon = Icon.Warning if result.unreadable or incomplete else Icon.Information
         written = output is not None and output.exists() and not result.cancelled and bool(result.summaries)
-        open_button = box.addButton(self.tr("打开汇总表"), QMessageBox.ButtonRole.ActionRole) if written else None
-        box.addButton(QMessageBox.StandardButton.Close)
-        box.exec()
-        if open_button is not None and box.clickedButton() is open_button:
+        opened = telling.choose(self.window, icon, title, text,  # type: ignore[arg-type]
+                        [Choice(self.tr("打开汇总表"), Role.ActionRole)] if written else [], standard=Standard.Close,
+                        details="\n".join(f"{u.path}：{u.reason}" for u in result.unreadable), name="summarize_report")
+        if opened == 0:
             QDesktopServices.openUrl(QUrl.fromLocalFile(str(output)))

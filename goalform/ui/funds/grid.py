@@ -25,13 +25,14 @@ from typing import Callable
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QPoint, Qt
 from PySide6.QtGui import QGuiApplication, QKeySequence
-from PySide6.QtWidgets import QLineEdit, QMainWindow, QMenu, QToolTip, QWidget
+from PySide6.QtWidgets import QLineEdit, QMenu, QToolTip, QWidget
 
 from goalform.domain.amounts import canonical_text, parse_amount
 from goalform.formats.table_text import is_block, read_block, write_tsv
 from goalform.ui.funds import paste as funds_paste
 from goalform.ui.editor import FormEditor
 from goalform.ui.fields.widgets import BlockPasteMenu, FieldLineEdit, reroute_paste, wants_focus
+from goalform.ui import telling
 from goalform.ui.wording import say
 
 
@@ -356,8 +357,7 @@ class FundsGrid(QObject):
 
     def _say(self, cell: QWidget, message: str) -> None:
         window = cell.window()
-        if isinstance(window, QMainWindow):
-            window.statusBar().showMessage(message, 15000)
+        telling.inform(cell, message, 15000)
         body = cell.parentWidget()
         if cell.isVisible() and body is not None:
             # Below the whole table, at the cell's column: under the cell it hid the rows below and the
@@ -368,9 +368,7 @@ class FundsGrid(QObject):
 
     def _unsay(self, cell: QWidget) -> None:
         """The refusal was corrected or taken back: its message goes from the status bar."""
-        window = cell.window()
-        if isinstance(window, QMainWindow):
-            window.statusBar().clearMessage()
+        telling.unsay(cell)
         QToolTip.hideText()
 
     # -- copy and paste --------------------------------------------------------------------------------

@@ -20,11 +20,11 @@ from __future__ import annotations
 from typing import Any, Protocol
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QMainWindow, QMessageBox
 
 from goalform.domain.amounts import canonical_text, parse_amount
 from goalform.domain.messages import first_of
 from goalform.ui.editor import FormEditor
+from goalform.ui import telling
 from goalform.ui.wording import say
 
 
@@ -111,12 +111,10 @@ def paste_block(grid: FundsGrid, block: list[list[str]], origin: tuple[int, int]
     if problems:
         _tell(grid, problems, written, mapping if columns != list(range(origin[1], origin[1] + width)) else "")
     else:
-        window = grid.rows[0][0].widget.window()
-        if isinstance(window, QMainWindow):
-            text = _tr("已粘贴 %1 个金额").replace("%1", str(len(written)))
-            if width > 1:
-                text += _tr("（%1）").replace("%1", mapping)
-            window.statusBar().showMessage(text, 8000)
+        text = _tr("已粘贴 %1 个金额").replace("%1", str(len(written)))
+        if width > 1:
+            text += _tr("（%1）").replace("%1", mapping)
+        telling.inform(grid.rows[0][0].widget, text, 8000)
 
 
 def _mapping(columns: list[int], names: list[str]) -> str:
@@ -131,7 +129,7 @@ def _refuse(grid: FundsGrid, width: int, columns: list[int], names: list[str], e
                "或选中能放下它的格再粘贴。").replace("%1", str(width)).replace("%2", _mapping(columns, names)).replace(
         "%3", str(len(amounts))).replace("%4", _tr("、").join(amounts)).replace(
         "%5", _tr("、").join(n for n, e in zip(names, editable) if not e)).replace("%6", str(len(names)))
-    QMessageBox.warning(grid.rows[0][0].widget.window(), _tr("粘贴"), text)
+    telling.warn(grid.rows[0][0].widget.window(), _tr("粘贴"), text)
 
 
 def _tell(grid: FundsGrid, problems: list[str], written: list[str], mapping: str) -> None:
@@ -143,7 +141,7 @@ def _tell(grid: FundsGrid, problems: list[str], written: list[str], mapping: str
         parts += ["", _tr("没有填入任何金额。")]
     if mapping:
         parts += ["", _tr("各列的去处：%1").replace("%1", mapping)]
-    QMessageBox.warning(grid.rows[0][0].widget.window(), _tr("粘贴"), "\n".join(parts))
+    telling.warn(grid.rows[0][0].widget.window(), _tr("粘贴"), "\n".join(parts))
 
 
 def _listed(items: list[str]) -> list[str]:

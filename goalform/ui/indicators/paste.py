@@ -18,13 +18,14 @@ from typing import TYPE_CHECKING, Callable, Protocol
 
 from PySide6.QtCore import QCoreApplication, QItemSelection, QItemSelectionModel, QModelIndex, Qt
 from PySide6.QtGui import QGuiApplication, QKeySequence
-from PySide6.QtWidgets import QLineEdit, QMenu, QMessageBox, QWidget
+from PySide6.QtWidgets import QLineEdit, QMenu, QWidget
 
 from goalform.domain.messages import first_of
 from goalform.domain.usual_values import FROM_TEMPLATE, UsualCategory, usual_category
 from goalform.formats.table_text import Block, is_block, read_block, write_tsv
 from goalform.ui import undo_commands
 from goalform.ui.fields.widgets import BlockPasteMenu, reroute_paste
+from goalform.ui import telling
 
 if TYPE_CHECKING:
     from goalform.ui.editor import FormEditor
@@ -205,7 +206,9 @@ class IndicatorClipboard:
         if insert is not None:
             parts.append(insert)
         if parts:
-            tab.editor.push_all(parts, _tr("粘贴指标"))
+            with tab.editor.one_step(_tr("粘贴指标")) as step:
+                for part in parts:
+                    step.add(part)
             if insert is not None:
                 defaults.given.update({insert.new_ids[i]: usual for i, usual in defaults.new_rows.items()})
             mark_default_categories(model, defaults.given)
@@ -232,4 +235,4 @@ class IndicatorClipboard:
         shown = first_of(problems, MAX_LISTED, _tr("……另有 %1 项"))
         head = (_tr("已粘贴 %1 格；以下 %2 项没有填入：").replace("%1", str(placed)).replace("%2", str(len(problems)))
                 if placed else _tr("没有粘贴："))
-        QMessageBox.warning(self.tab, _tr("粘贴"), head + "\n\n" + "\n".join(shown))
+        telling.warn(self.tab, _tr("粘贴"), head + "\n\n" + "\n".join(shown))

@@ -11,7 +11,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QMenu,
-    QMessageBox,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -26,7 +25,8 @@ from goalform.ui.indicators.model import IndicatorModel
 from goalform.ui.indicators.paste import IndicatorClipboard
 from goalform.ui.indicators.view import IndicatorTreeView
 from goalform.ui.settings import Settings
-from goalform.ui.fields.widgets import FieldLineEdit, FieldTextEdit, bind_line, bind_text, mark, show_status, wants_focus
+from goalform.ui import telling
+from goalform.ui.fields.widgets import FieldLineEdit, FieldTextEdit, bind_line, bind_text, mark, wants_focus
 
 
 class IndicatorsTab(QWidget):
@@ -156,7 +156,7 @@ class IndicatorsTab(QWidget):
             self.view.edit(index)
 
     def _complain(self, text: str) -> None:
-        QMessageBox.information(self, self.tr("指标"), text)
+        telling.explain(self, self.tr("指标"), text)
 
     # -- actions -----------------------------------------------------------------------------------
     def add_level2(self) -> None:
@@ -246,7 +246,7 @@ class IndicatorsTab(QWidget):
             return
         node = self.editor.doc.node(current)
         if node.level == 1:
-            show_status(self, self.tr("一级指标是表格规定的，不能移动"))
+            telling.inform(self, self.tr("一级指标是表格规定的，不能移动"), 5000)
             return
         column = self.view.currentIndex().column()
         count = len(self.editor.doc.children(node.parent_id))  # type: ignore[arg-type]
@@ -255,9 +255,9 @@ class IndicatorsTab(QWidget):
             self.editor.move_indicator(self.model, current, row)
             self.select(current, column)
         elif count == 1:
-            show_status(self, self.tr("这一组只有这一个指标，无需移动"))
+            telling.inform(self, self.tr("这一组只有这一个指标，无需移动"), 5000)
         else:
-            show_status(self, self.tr("已经在最上面") if step < 0 else self.tr("已经在最下面"))
+            telling.inform(self, self.tr("已经在最上面") if step < 0 else self.tr("已经在最下面"), 5000)
 
     # -- findings ----------------------------------------------------------------------------------
     def apply_findings(self, findings: list[Finding]) -> None:

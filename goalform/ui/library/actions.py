@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QPushButton
+from PySide6.QtWidgets import QFileDialog, QPushButton
 
 from goalform import assets
 from goalform.domain.errors import user_message
@@ -26,7 +26,8 @@ from goalform.domain.validation import Location
 from goalform.ui.library.model import LIBRARY_MIME
 from goalform.ui.library.pane import LibraryDock
 from goalform.ui.app.shell import Shell
-from goalform.ui.user_errors import EXPECTED, tell_user, told_to_user
+from goalform.ui import telling
+from goalform.ui.telling import EXPECTED
 
 if TYPE_CHECKING:  # the library file (and its pinyin) is opened when first needed, after the first frame
     from goalform.store.library import Library
@@ -86,25 +87,25 @@ class LibraryActions(QObject):
         except LibraryCorrupt as e:
             self.library = self._offer_rebuild(str(e))
         except EXPECTED as e:
-            tell_user(self.window, self.tr("指标库"),
+            telling.tell_user(self.window, self.tr("指标库"),
                       self.tr("无法打开指标库：%1\n\n本次只使用内置指标。").replace("%1", user_message(e)))
         self.reload()
         assert self.index is not None
         return self.index
 
     def _offer_rebuild(self, message: str) -> Library | None:
-        answer = QMessageBox.question(
+        answer = telling.ask(
             self.window, self.tr("指标库已损坏"),
             self.tr("%1\n\n是否用内置指标重建指标库？损坏的文件会改名保留，导入的指标库需重新导入。\n"
                     "选择「否」则本次只使用内置指标。").replace("%1", message))
-        if answer != QMessageBox.StandardButton.Yes:
+        if not answer:
             return None
         from goalform.store.library import Library
 
         try:
             library, _kept = Library.rebuild()
         except EXPECTED as e:
-            tell_user(self.window, self.tr("指标库"), self.tr("无法重建指标库：%1").replace("%1", user_message(e)))
+            telling.tell_user(self.window, self.tr("指标库"), self.tr("无法重建指标库：%1").replace("%1", user_message(e)))
             return None
         return library
 
@@ -114,7 +115,7 @@ class LibraryActions(QObject):
 
         index: LibraryIndex | None = None
         if self.library is not None:
-            with told_to_user(self.window, self.tr("指标库")):
+            with telling.told_to_user(self.window, self.tr("指标库")):
                 index = self.library.index()
         self.index = index if index is not None else builtin_index()
         order = tuple(l1.name for l1 in (self.window.doc.template if self.window.doc else assets.latest_template()).level1)
@@ -193,7 +194,7 @@ class LibraryActions(QObject):
             self.refresh_marks()
             return
         label = doc.path.name if doc.path is not None else (doc.field("department") or self.tr("导入的表格"))
-        with told_to_user(self.window, self.tr("指标库")) as outcome:
+        with telling.told_to_user(self.window, self.tr("指标库")) as outcome:
             form = doc.load_form()
         if outcome.failed:
             return
@@ -204,13 +205,13 @@ class LibraryActions(QObject):
     def _learned(self, learned: object) -> None:
         if isinstance(learned, BaseException):
             if isinstance(learned, EXPECTED):
-                self.window.statusBar().showMessage(user_message(learned), 8000)
+                telling.inform(self.window, user_message(learned), 8000)
                 return
             raise learned  # a bug: the 程序出错 box
         if learned:
             self.reload()
-            self.window.statusBar().showMessage(
-                self.tr("已将本表的 %1 个新指标加入指标库（我的表）").replace("%1", str(len(learned))), 8000)
+            telling.inform(
+                self.window, self.tr("已将本表的 %1 个新指标加入指标库（我的表）").replace("%1", str(len(learned))), 8000)
         self.refresh_marks()
 
     # -- inserting ---------------------------------------------------------------------------------
@@ -226,10 +227,10 @@ class LibraryActions(QObject):
         self.ensure_open()
         editor = window.editor
         if editor is None or window.doc is None:
-            QMessageBox.information(window, self.tr("指标库"), self.tr("请先新建或打开一张表格。"))
+            telling.explain(window, self.tr("指标库"), self.tr("请先新建或打开一张表格。"))
             return
         if editor.read_only:
-            QMessageBox.information(window, self.tr("指标库"), self.tr("表格以只读方式打开，不能插入指标。"))
+            telling.explain(window, self.tr("指标库"), self.tr("表格以只读方式打开，不能插入指标。"))
             return
         if not entries:
             return
@@ -243,7 +244,7 @@ class LibraryActions(QObject):
         plan = plan_insert(roots, entries, doc.template)
         rows, defaulted = with_usual_categories(plan.rows, roots, doc.template)
         text = self.tr("从指标库插入 %1 个指标").replace("%1", str(plan.added))
-        with told_to_user(window, self.tr("指标库")) as outcome:
+        with telling.told_to_user(window, self.tr("指标库")) as outcome:
             new_ids = editor.insert_rows(editor.models[tree], rows, text)
         if outcome.failed:
             return
@@ -258,7 +259,7 @@ class LibraryActions(QObject):
                 page.select(leaves[0])  # type: ignore[attr-defined]
         skipped = [f"· {entry.name}：{reason}" for entry, reason in plan.skipped]
         if not leaves:
-            QMessageBox.information(window, self.tr("指标库"), self.tr("没有插入指标：\n%1").replace(
+            telling.explain(window, self.tr("指标库"), self.tr("没有插入指标：\n%1").replace(
                 "%1", _listed(skipped, self.tr("另有 %1 个"))))
             return
         message = self.tr("已插入 %1 个指标").replace("%1", str(len(leaves)))
@@ -266,7 +267,7 @@ class LibraryActions(QObject):
             message += self.tr("，%1 个已在表中或无法放置").replace("%1", str(len(skipped)))
         if defaulted:
             message += self.tr("；指标分类为默认值（斜体），请确认")
-        window.statusBar().showMessage(message, 8000)
+        telling.inform(window, message, 8000)
         self.refresh_marks()
 
     # -- import, export, removal ---------------------------------------------------------------------
@@ -275,13 +276,13 @@ class LibraryActions(QObject):
 
         self.ensure_open()
         if self.library is None:
-            QMessageBox.warning(self.window, self.tr("导入指标库"), self.tr("指标库不可用，无法导入。"))
+            telling.warn(self.window, self.tr("导入指标库"), self.tr("指标库不可用，无法导入。"))
             return
         path, _ = QFileDialog.getOpenFileName(self.window, self.tr("导入指标库"), "",
                                               self.tr("Excel 工作簿 (*.xlsx *.xls);;所有文件 (*)"))
         if not path:
             return
-        with told_to_user(self.window, self.tr("导入指标库")) as outcome:
+        with telling.told_to_user(self.window, self.tr("导入指标库")) as outcome:
             sheet = read_library(Path(path))
         if outcome.failed:
             return
@@ -292,9 +293,9 @@ class LibraryActions(QObject):
                 text += _listed([f"· {p.describe()}" for p in sheet.problems], self.tr("另有 %1 行"))
             else:
                 text += "\n\n" + self.tr("表头下没有任何指标行。")
-            QMessageBox.warning(self.window, self.tr("导入指标库"), text)
+            telling.warn(self.window, self.tr("导入指标库"), text)
             return
-        with told_to_user(self.window, self.tr("导入指标库")) as outcome:
+        with telling.told_to_user(self.window, self.tr("导入指标库")) as outcome:
             count = self.library.import_entries(sheet.entries, Path(path).name)
         if outcome.failed:
             return
@@ -304,7 +305,7 @@ class LibraryActions(QObject):
         if sheet.problems:
             text += "\n\n" + self.tr("以下 %1 行未能导入：").replace("%1", str(len(sheet.problems))) + "\n"
             text += _listed([f"· {p.describe()}" for p in sheet.problems], self.tr("另有 %1 行"))
-        QMessageBox.information(self.window, self.tr("导入指标库"), text)
+        telling.explain(self.window, self.tr("导入指标库"), text)
 
     def export_sheet(self) -> None:
         from goalform.domain.library import group_entries
@@ -318,27 +319,27 @@ class LibraryActions(QObject):
         target = Path(path) if Path(path).suffix.lower() == ".xlsx" else Path(path + ".xlsx")
         order = [l1.name for l1 in assets.latest_template().level1]
         entries = [e for g in group_entries(index.entries, order) for _, items in g.level2 for e in items]
-        with told_to_user(self.window, self.tr("导出指标库")) as outcome:
+        with telling.told_to_user(self.window, self.tr("导出指标库")) as outcome:
             write_library(target, entries)
         if outcome.failed:
             return
-        self.window.statusBar().showMessage(
-            self.tr("已导出 %1 个指标到 %2").replace("%1", str(len(entries))).replace("%2", str(target)), 8000)
+        telling.inform(self.window,
+               self.tr("已导出 %1 个指标到 %2").replace("%1", str(len(entries))).replace("%2", str(target)), 8000)
 
     def remove(self, entries: list[LibraryEntry]) -> None:
         if self.library is None or not entries:
             return
         removable = [e for e in entries if e.source != SOURCE_BUILTIN and e.id is not None]
         if not removable:
-            QMessageBox.information(self.window, self.tr("指标库"), self.tr("内置指标不能删除。"))
+            telling.explain(self.window, self.tr("指标库"), self.tr("内置指标不能删除。"))
             return
-        answer = QMessageBox.question(
+        answer = telling.ask(
             self.window, self.tr("删除指标"),
             self.tr("从指标库删除所选的 %1 个指标？").replace("%1", str(len(removable))) +
             ("\n" + self.tr("（所选的内置指标不会删除）") if len(removable) < len(entries) else ""))
-        if answer != QMessageBox.StandardButton.Yes:
+        if not answer:
             return
-        with told_to_user(self.window, self.tr("指标库")):
+        with telling.told_to_user(self.window, self.tr("指标库")):
             self.library.remove([e.id for e in removable if e.id is not None])
         self.reload()
 
@@ -348,15 +349,14 @@ class LibraryActions(QObject):
         if self.library is None:
             return
         what = self.tr("导入的「%1」中的全部指标").replace("%1", label) if label else self.tr("从我的表学到的全部指标")
-        if QMessageBox.question(self.window, self.tr("删除指标"), self.tr("从指标库删除%1？").replace("%1", what)) \
-                != QMessageBox.StandardButton.Yes:
+        if not telling.ask(self.window, self.tr("删除指标"), self.tr("从指标库删除%1？").replace("%1", what)):
             return
-        with told_to_user(self.window, self.tr("指标库")) as outcome:
+        with telling.told_to_user(self.window, self.tr("指标库")) as outcome:
             removed = self.library.remove_source(kind, label or None)
         if outcome.failed:
             return
         self.reload()
-        self.window.statusBar().showMessage(self.tr("已删除 %1 个指标").replace("%1", str(removed)), 8000)
+        telling.inform(self.window, self.tr("已删除 %1 个指标").replace("%1", str(removed)), 8000)
 
 
 class _Learning(QObject):

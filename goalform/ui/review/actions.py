@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QApplication, QLabel, QLineEdit, QMenu, QMessageBox, QPlainTextEdit, QWidget
+from PySide6.QtWidgets import QApplication, QLabel, QLineEdit, QMenu, QPlainTextEdit, QWidget
 
 from goalform.domain.cells import INDICATOR, Cell
 from goalform.domain.fingerprint import fingerprint, short
@@ -32,7 +32,8 @@ from goalform.ui.review.dock import ReviewDock, when_text
 from goalform.ui.review.markers import FieldMarks
 from goalform.ui.app.shell import Shell
 from goalform.ui.files.summarize import SummarizeAction
-from goalform.ui.user_errors import tell_user, told_to_user
+from goalform.ui import telling
+from goalform.ui.telling import Choice, Icon, Role, STANDARD
 
 DOCK_WIDTH = 390
 MODIFIED_RULE = "review.modified"  # goalform.domain.validation.review: changed after 提交/通过
@@ -271,12 +272,12 @@ class ReviewActions(QObject):
             return
         self.window.editor.remove_comment(comment)  # type: ignore[union-attr]
         self.refresh()
-        self.window.statusBar().showMessage(self.tr("已删除审核意见（可撤销）"), 5000)
+        telling.inform(self.window, self.tr("已删除审核意见（可撤销）"), 5000)
 
     def _delete_selected(self) -> None:
         comment = self.dock.current_comment()
         if comment is None:
-            self.window.statusBar().showMessage(self.tr("请先在审核面板中选中一条意见"), 5000)
+            telling.inform(self.window, self.tr("请先在审核面板中选中一条意见"), 5000)
             return
         self.delete_comment(comment)
 
@@ -288,7 +289,7 @@ class ReviewActions(QObject):
         location = location_of_target(comment.location, lambda i: doc.node(i).tree)
         if location is None:
             if Cell.parse_stored(comment.location).kind == INDICATOR:
-                self.window.statusBar().showMessage(self.tr("该意见所指的指标已被删除"), 5000)
+                telling.inform(self.window, self.tr("该意见所指的指标已被删除"), 5000)
             return
         self.window.navigate(location)
 
@@ -339,7 +340,7 @@ class ReviewActions(QObject):
             return False
         self.window.finish_editing()
         titles = {Status.SUBMITTED: self.tr("提交"), Status.RETURNED: self.tr("退回"), Status.APPROVED: self.tr("通过")}
-        with told_to_user(self.window, titles[status]) as outcome:  # type: ignore[arg-type]
+        with telling.told_to_user(self.window, titles[status]) as outcome:  # type: ignore[arg-type]
             check_transition(doc.review_status(), status)
         if outcome.failed:
             return False
@@ -370,7 +371,7 @@ class ReviewActions(QObject):
             if accepted is None:
                 return False
             accept_changes = accepted
-        with told_to_user(self.window, titles[status]) as outcome:  # type: ignore[arg-type]
+        with telling.told_to_user(self.window, titles[status]) as outcome:  # type: ignore[arg-type]
             change = self.window.editor.set_status(status, who, note,  # type: ignore[union-attr]
                                                    accept_changes=accept_changes)
         if outcome.failed:
@@ -378,9 +379,8 @@ class ReviewActions(QObject):
         self.window.settings.remember_reviewer(who)
         self.refresh()
         self.window.refresh_title()
-        self.window.statusBar().showMessage(
-            self.tr("状态已改为「%1」，指纹 %2。保存文件后生效。").replace("%1", change.status.label)
-            .replace("%2", short(change.fingerprint)), 8000)
+        telling.inform(self.window, self.tr("状态已改为「%1」，指纹 %2。保存文件后生效。").replace("%1", change.status.label)
+               .replace("%2", short(change.fingerprint)), 8000)
         return True
 
     def _approve_changed_form(self, doc) -> bool | None:  # noqa: ANN001 - Document
@@ -390,16 +390,13 @@ class ReviewActions(QObject):
         now = doc.fingerprint()
         if submission is None or not submission.fingerprint or submission.fingerprint == now:
             return False
-        box = QMessageBox(QMessageBox.Icon.Warning, self.tr("通过"), self.tr(
+        approve = telling.choose(self.window, Icon.Warning, self.tr("通过"), self.tr(  # type: ignore[arg-type]
             "此表在提交后被修改过：%1 于 %2 提交时的指纹为 %3，现在为 %4。\n"
             "通过的将是修改后的内容，审核记录会注明「通过的内容与提交的不同」。仍要通过吗？")
             .replace("%1", submission.who).replace("%2", when_text(submission.when))
-            .replace("%3", short(submission.fingerprint)).replace("%4", short(now)), parent=self.window)
-        approve = box.addButton(self.tr("仍要通过（注明接受修改）"), QMessageBox.ButtonRole.DestructiveRole)
-        box.addButton(QMessageBox.StandardButton.Cancel)
-        box.setDefaultButton(QMessageBox.StandardButton.Cancel)
-        box.exec()
-        return True if box.clickedButton() is approve else None
+            .replace("%3", short(submission.fingerprint)).replace("%4", short(now)),
+            [Choice(self.tr("仍要通过（注明接受修改）"), Role.DestructiveRole)], default=STANDARD)
+        return True if approve == 0 else None
 
     def copy_fingerprint(self) -> None:
         doc = self.doc
@@ -408,7 +405,7 @@ class ReviewActions(QObject):
         change = doc.review().last_change
         value = change.fingerprint if change is not None and change.fingerprint else doc.fingerprint()
         QApplication.clipboard().setText(value)
-        self.window.statusBar().showMessage(self.tr("已复制指纹 %1").replace("%1", value), 5000)
+        telling.inform(self.window, self.tr("已复制指纹 %1").replace("%1", value), 5000)
 
     # -- read-only files ---------------------------------------------------------------------------
     def _writable_or_offer(self) -> bool:
@@ -419,16 +416,11 @@ class ReviewActions(QObject):
             return False
         if doc.takes_review:
             return True
-        box = QMessageBox(QMessageBox.Icon.Question, self.tr("只读"),
-                          self.tr("此表格以只读方式打开，不能添加审核意见或更改状态。\n"
-                                  "要以可编辑方式重新打开吗？修改在保存后才写入文件。"), parent=self.window)
-        reopen = box.addButton(self.tr("以可编辑方式重新打开"), QMessageBox.ButtonRole.AcceptRole)
-        box.addButton(QMessageBox.StandardButton.Cancel)
-        box.setDefaultButton(reopen)
-        if doc.path is None:
-            reopen.setEnabled(False)
-        box.exec()
-        if box.clickedButton() is not reopen:
+        reopen = telling.choose(self.window, Icon.Question, self.tr("只读"),  # type: ignore[arg-type]
+                        self.tr("此表格以只读方式打开，不能添加审核意见或更改状态。\n"
+                                "要以可编辑方式重新打开吗？修改在保存后才写入文件。"),
+                        [Choice(self.tr("以可编辑方式重新打开"), Role.AcceptRole, enabled=doc.path is not None)], default=0)
+        if reopen != 0:
             return False
         return self.reopen_writable()
 
@@ -442,7 +434,7 @@ class ReviewActions(QObject):
         return self.doc is not None and not self.doc.read_only
 
     def _warn(self, title: str, text: str) -> None:
-        tell_user(self.window, title, text)  # type: ignore[arg-type]
+        telling.tell_user(self.window, title, text)  # type: ignore[arg-type]
 
 
 __all__ = ["ReviewActions", "target_of_widget"]

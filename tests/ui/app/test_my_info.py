@@ -24,7 +24,7 @@ def new_is_accepted(monkeypatch):
     from PySide6.QtWidgets import QMessageBox
 
     monkeypatch.setattr("goalform.ui.files.actions.NewFormDialog.exec", lambda self: self.DialogCode.Accepted)
-    monkeypatch.setattr("goalform.ui.files.actions.QMessageBox.question",
+    monkeypatch.setattr("goalform.ui.telling.QMessageBox.question",
                         lambda *a, **k: QMessageBox.StandardButton.Discard)
 
 
@@ -48,7 +48,7 @@ def test_after_importing_another_departments_form_a_new_form_is_empty(window, qt
     other.filler, other.phone = "王某某", "027-88886666"
     docx = tmp_path / "other.docx"
     export_file(other, Document.from_form(other).template, docx)
-    monkeypatch.setattr("goalform.ui.files.actions.QMessageBox.exec", lambda self: 0)  # the import report
+    monkeypatch.setattr("goalform.ui.telling.QMessageBox.exec", lambda self: 0)  # the import report
     assert window.files.import_path(docx)
     assert window.doc.field("filler") == "王某某"
     monkeypatch.setattr("goalform.ui.files.actions.QFileDialog.getSaveFileName",

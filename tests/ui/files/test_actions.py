@@ -21,7 +21,7 @@ def patch_dialogs(monkeypatch, save: Path | None = None, open_: Path | None = No
         return 0
 
     monkeypatch.setattr(QMessageBox, "exec", exec_box)
-    monkeypatch.setattr("goalform.ui.files.actions.QMessageBox.warning", lambda p, t, text: shown.append((t, text)))
+    monkeypatch.setattr("goalform.ui.telling.QMessageBox.warning", lambda p, t, text: shown.append((t, text)))
     monkeypatch.setattr(QMessageBox, "question", lambda *a: answer)  # 「此表还有 N 个错误，仍要导出吗？」
     return shown
 

@@ -39,7 +39,7 @@ def test_a_crafted_file_gives_a_message_and_the_window_stays_usable(window, qtbo
     sql, fragment = CRAFTED[case]
     bad = craft(saved_reference, case, sql)
     shown: list[tuple[str, str]] = []
-    monkeypatch.setattr("goalform.ui.files.actions.QMessageBox.warning", lambda p, t, text: shown.append((t, text)))
+    monkeypatch.setattr("goalform.ui.telling.QMessageBox.warning", lambda p, t, text: shown.append((t, text)))
     assert not window.files.open_path(bad)
     assert shown and shown[0][0] == "无法打开文件"
     assert fragment in shown[0][1] and f"{case}.goal" in shown[0][1]
@@ -61,7 +61,7 @@ def test_saving_over_a_read_only_file_says_so(window, monkeypatch, saved_referen
     shutil.copyfile(saved_reference, target)
     os.chmod(target, 0o444)
     shown: list[str] = []
-    monkeypatch.setattr("goalform.ui.files.actions.QMessageBox.warning", lambda p, t, text: shown.append(text))
+    monkeypatch.setattr("goalform.ui.telling.QMessageBox.warning", lambda p, t, text: shown.append(text))
     monkeypatch.setattr("goalform.ui.files.actions.QFileDialog.getSaveFileName", lambda *a, **k: (str(target), ""))
     try:
         assert not window.files.save_as()

@@ -37,7 +37,7 @@ def answer_question(monkeypatch, answer) -> list[str]:
         asked.append(text)
         return answer
 
-    monkeypatch.setattr("goalform.ui.files.actions.QMessageBox.question", question)
+    monkeypatch.setattr("goalform.ui.telling.QMessageBox.question", question)
     return asked
 
 
@@ -124,7 +124,7 @@ def test_a_bad_file_gives_a_message(window, monkeypatch, tmp_path):
     bad = tmp_path / "bad.goal"
     bad.write_bytes(b"not a goal file at all")
     shown: list[str] = []
-    monkeypatch.setattr("goalform.ui.files.actions.QMessageBox.warning", lambda p, t, text: shown.append(text))
+    monkeypatch.setattr("goalform.ui.telling.QMessageBox.warning", lambda p, t, text: shown.append(text))
     assert not window.files.open_path(bad)
     assert shown and "bad.goal" in shown[0]
     assert window.doc is None

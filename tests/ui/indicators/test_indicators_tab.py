@@ -143,7 +143,7 @@ def test_level1_cannot_be_deleted(window, qtbot, blank_doc, monkeypatch):
     window.set_document(blank_doc)
     tab = tab_of(window, "annual")
     shown = []
-    monkeypatch.setattr("goalform.ui.indicators.tab.QMessageBox.information",
+    monkeypatch.setattr("goalform.ui.telling.QMessageBox.information",
                         lambda *a: shown.append(a[2]))
     set_current(tab, tab.model.index(0, 0))
     qtbot.keyClick(tab.view, Qt.Key.Key_Delete)
