@@ -150,11 +150,12 @@ def start(file: Path | None = None, *, read_only: bool = False, language: str | 
     from goalform.ui.app import unexpected_error
 
     from goalform.ui.app.first_paint import after_first_paint
+    from goalform.store.workspace import remove_stale_snapshots
 
     app = application(version_later=True)
     install_translators(app, choose_language(language))
     unexpected_error.install()
-    window = MainWindow()
+    window = MainWindow(starting=True)
     window.show()
     if quit_after_show:  # the benchmark: measure start-up up to a painted window
         if file is not None:
@@ -169,7 +170,10 @@ def start(file: Path | None = None, *, read_only: bool = False, language: str | 
         report_first_paint(window)
     after_first_paint(window, lambda: app.setApplicationVersion(goalform.__version__))
     window.validate_after_first_paint = True  # the form shows first, its findings a moment later
-    recovered = window.files.recover_orphans()
+    # The crash recovery comes first; the old read-only snapshots in the temp folder (a listing of the whole
+    # folder) are swept after the first frame and its first validation.
+    recovered = window.files.recover_orphans(tidy_temp=False)
     if file is not None and not recovered:
         window.files.open_path(file, read_only=read_only)
+    after_first_paint(window, remove_stale_snapshots)
     return app.exec()

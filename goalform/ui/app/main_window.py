@@ -47,7 +47,9 @@ class MainWindow(QMainWindow):
     validate_after_first_paint = False  # app.start sets it: the first form opened is validated after its first frame
     first_frame_pending = False  # the form's first frame is still to come: what it does not show waits for it
 
-    def __init__(self, settings: Settings | None = None) -> None:
+    def __init__(self, settings: Settings | None = None, *, starting: bool = False) -> None:
+        """``starting`` (app.start): the window of a program starting, whose docks behind the first frame
+        (审核, 指标库) are built when first shown."""
         super().__init__()
         self.setObjectName("main_window")
         self.settings = settings or Settings()
@@ -69,7 +71,7 @@ class MainWindow(QMainWindow):
         self.dock = FindingsDock(self)
         self.dock.location_activated.connect(self.navigate)
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.dock)
-        self.review = ReviewActions(self)  # 审核 menu and dock, 汇总文件夹…
+        self.review = ReviewActions(self, dock_later=starting)  # 审核 menu and dock, 汇总文件夹…
         self.library = LibraryActions(self)  # 指标库 dock and actions
         self._place_side_docks()
         self._build_status_bar()

@@ -312,9 +312,10 @@ class FileActions(QObject):
         return False
 
     # -- crash recovery ----------------------------------------------------------------------------
-    def recover_orphans(self) -> bool:
-        """Offer back the work of a goalform that ended without saving; True when one was recovered."""
-        orphans = Workspace().orphans()
+    def recover_orphans(self, *, tidy_temp: bool = True) -> bool:
+        """Offer back the work of a goalform that ended without saving; True when one was recovered.
+        ``tidy_temp``: see :meth:`goalform.store.workspace.Workspace.orphans`."""
+        orphans = Workspace().orphans(tidy_temp=tidy_temp)
         for wc in orphans:
             when = datetime.datetime.fromtimestamp(wc.modified).strftime("%Y-%m-%d %H:%M")
             what = wc.department or (wc.origin.name if wc.origin else self.tr("未命名表格"))
