@@ -169,6 +169,9 @@ def start(file: Path | None = None, *, read_only: bool = False, language: str | 
 
         report_first_paint(window)
     after_first_paint(window, lambda: app.setApplicationVersion(goalform.__version__))
+    # Nothing in the first frame is tinted by findings yet (they come after it), and a style sheet on the
+    # window makes Qt style each widget of the first frame through it: set once that frame is drawn.
+    after_first_paint(window, window.set_finding_style)
     window.validate_after_first_paint = True  # the form shows first, its findings a moment later
     # The crash recovery comes first; the old read-only snapshots in the temp folder (a listing of the whole
     # folder) are swept after the first frame and its first validation.
