@@ -1,6 +1,7 @@
 """The QApplication: translators, the window, crash recovery at start and the file to open."""
 from __future__ import annotations
 
+import gc
 import os
 import sys
 from pathlib import Path
@@ -158,6 +159,7 @@ def start(file: Path | None = None, *, read_only: bool = False, language: str | 
     window = MainWindow(starting=True)
     window.show()
     if quit_after_show:  # the benchmark: measure start-up up to a painted window
+        gc.enable()
         if file is not None:
             window.files.open_path(file, read_only=read_only)
         app.processEvents()
@@ -168,6 +170,7 @@ def start(file: Path | None = None, *, read_only: bool = False, language: str | 
         from goalform.ui.app.first_paint import report_first_paint
 
         report_first_paint(window)
+    after_first_paint(window, gc.enable)  # (the launcher turned the garbage collection off for the start)
     after_first_paint(window, lambda: app.setApplicationVersion(goalform.__version__))
     # Nothing in the first frame is tinted by findings yet (they come after it), and a style sheet on the
     # window makes Qt style each widget of the first frame through it: set once that frame is drawn.
