@@ -16,6 +16,7 @@ from goalform.domain.form import Form
 from goalform.domain.funds import line_amount
 from goalform.domain.messages import msg, name
 from goalform.domain.names import TREE_NAMES
+from goalform.domain.sections import LONG_TERM
 from goalform.domain.targets import QuantifiedShare, is_quantified, parse_target, percentages
 from goalform.domain.template import Template
 from goalform.domain.validation.core import Location, Severity, rule
@@ -149,7 +150,7 @@ def quantified(form: Form, template: Template) -> Iterator[tuple[Location, str]]
     if not overall.total:
         return
     yield (
-        Location("long_term"),
+        Location(LONG_TERM),  # a figure of both trees: shown with the first
         msg("量化指标占比 {overall}；长期指标 {long_term}，年度指标 {annual}", overall=overall.as_text(),
             long_term=long_term.as_text(), annual=annual.as_text()),
     )
