@@ -1,9 +1,8 @@
 from __future__ import annotations
 
-from helpers.valid_forms import find, valid_form
+from helpers.valid_forms import find, number_indicators, valid_form
 
 from goalform.domain.cells import Cell
-from goalform.domain.form import walk
 from goalform.domain.review import FORM_TARGET, Review, Status, StatusChange
 from goalform.domain.review_places import field_keys
 from goalform.domain.review_text import TargetLabeler, location_of_target, status_text, target_of_location
@@ -13,12 +12,7 @@ from goalform.domain.validation.core import Location
 
 def _with_ids(version: str = "2026"):
     form, template = valid_form(version)
-    n = 0
-    for tree in ("long_term", "annual"):
-        for _, node in walk(form.tree(tree)):
-            n += 1
-            node.id = n
-    return form, template
+    return number_indicators(form), template
 
 
 def test_labels_for_every_kind_of_target() -> None:
