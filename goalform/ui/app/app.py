@@ -144,6 +144,7 @@ def start(file: Path | None = None, *, read_only: bool = False, language: str | 
           quit_after_show: bool = False) -> int:
     """Run the GUI until the window closes; returns the exit code."""
     from goalform.ui.app.main_window import MainWindow
+    from goalform.ui.fields.widgets import FINDING_STYLE
 
     from goalform.ui.app import unexpected_error
 
@@ -171,7 +172,7 @@ def start(file: Path | None = None, *, read_only: bool = False, language: str | 
     after_first_paint(window, lambda: app.setApplicationVersion(goalform.__version__))
     # Nothing in the first frame is tinted by findings yet (they come after it), and a style sheet on the
     # window makes Qt style each widget of the first frame through it: set once that frame is drawn.
-    after_first_paint(window, window.set_finding_style)
+    after_first_paint(window, lambda: window.setStyleSheet(FINDING_STYLE))
     window.validate_after_first_paint = True  # the form shows first, its findings a moment later
     # The crash recovery comes first; the old read-only snapshots in the temp folder (a listing of the whole
     # folder) are swept after the first frame and its first validation.

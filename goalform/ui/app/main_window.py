@@ -48,8 +48,7 @@ class MainWindow(QMainWindow):
     first_frame_pending = False  # the form's first frame is still to come: what it does not show waits for it
 
     def __init__(self, settings: Settings | None = None, *, starting: bool = False) -> None:
-        """``starting`` (app.start): the window of a program starting, whose docks behind the first frame
-        (审核, 指标库) are built when first shown, and whose style sheet is set after the first frame."""
+        """``starting`` (app.start): the docks behind the first frame are built when shown, the style sheet after it."""
         super().__init__()
         self.setObjectName("main_window")
         self.settings = settings or Settings()
@@ -63,8 +62,8 @@ class MainWindow(QMainWindow):
         self.tab_titles: list[str] = []
         self._tab_makers_waiting: list[Maker] = []  # start-up: the makers of the tabs built when first shown
         self._hidden_docks: list[QDockWidget] = []  # hidden while no form is open
-        if not starting:  # (a starting window's first frame has nothing the sheet styles: app.start sets it after)
-            self.set_finding_style()
+        if not starting:  # (a starting window's first frame has nothing it styles: app.start sets it after that frame)
+            self.setStyleSheet(FINDING_STYLE)
         self.setAcceptDrops(True)
         self.setMinimumSize(900, 600)
 
@@ -84,10 +83,6 @@ class MainWindow(QMainWindow):
         self._update_title()
 
     # -- building ----------------------------------------------------------------------------------
-    def set_finding_style(self) -> None:
-        """The style sheet that tints fields by their findings (and the window's dialogs with it)."""
-        self.setStyleSheet(FINDING_STYLE)
-
     def _place_side_docks(self) -> None:
         """The 审核 and 指标库 (hidden until asked for) docks share the right side with 检查结果."""
         review = self.review.dock
@@ -194,10 +189,8 @@ class MainWindow(QMainWindow):
     def _show_docks(self, shown: bool) -> None:
         """Hide the docks (检查结果, 审核) while no form is open; bring back those that were showing."""
         if not shown:
-            # The docks are the window's own children: only those are looked at (PySide makes a Python
-            # object, and its class's enums, for every object it looks at).
-            docks = self.findChildren(QDockWidget, options=Qt.FindChildOption.FindDirectChildrenOnly)
-            visible = [d for d in docks if not d.isHidden()]
+            # Only the window's own children: PySide makes a Python object (and its class's enums) of each one it looks at.
+            visible = [d for d in self.findChildren(QDockWidget, options=Qt.FindChildOption.FindDirectChildrenOnly) if not d.isHidden()]
             self._hidden_docks = self._hidden_docks or visible
             for dock in visible:
                 dock.hide()
