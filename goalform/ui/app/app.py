@@ -160,6 +160,7 @@ def start(file: Path | None = None, *, read_only: bool = False, language: str | 
         gc.enable()
         if file is not None:
             window.files.open_path(file, read_only=read_only)
+        window.start_page_later.settle()  # the start page, unless a form was opened
         app.processEvents()
         window.repaint()
         QTimer.singleShot(0, app.quit)
@@ -176,8 +177,11 @@ def start(file: Path | None = None, *, read_only: bool = False, language: str | 
     window.validate_after_first_paint = True  # the form shows first, its findings a moment later
     # The crash recovery comes first; the old read-only snapshots in the temp folder (a listing of the whole
     # folder) are swept after the first frame and its first validation.
+    # The start page is built only if it is to be seen: behind a message shown before the form opens
+    # (the recovery's question, an error opening the file), or when no form was opened (start_page.py).
     recovered = window.files.recover_orphans(tidy_temp=False)
     if file is not None and not recovered:
         window.files.open_path(file, read_only=read_only)
+    window.start_page_later.settle()
     after_first_paint(window, remove_stale_snapshots)
     return app.exec()

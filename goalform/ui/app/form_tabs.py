@@ -145,3 +145,12 @@ def show_progress(tabs: QTabWidget, pages: Sequence[QWidget], titles: Sequence[s
             title += " · " + QCoreApplication.translate("MainWindow", "待填 %1").replace("%1", str(count))
         if tabs.tabText(i) != title:
             tabs.setTabText(i, title)
+
+
+def go_to(tabs: QTabWidget, pages: Sequence[QWidget], location: Location) -> None:
+    """Open only the tab a finding points at (one shown on the way would take the cursor), cursor on its place."""
+    for i in [i for i, p in enumerate(pages) if p.owns(location)] or range(len(pages)):  # type: ignore[attr-defined]
+        tabs.setCurrentIndex(i)
+        if pages[i].focus_location(location):  # type: ignore[attr-defined]
+            return
+    tabs.setCurrentIndex(0)

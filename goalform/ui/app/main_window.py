@@ -26,13 +26,13 @@ from goalform.ui.editor import FormEditor
 from goalform.ui.files.actions import FileActions
 from goalform.ui.findings.dock import FindingsDock
 from goalform.ui.app.first_paint import after_first_paint
-from goalform.ui.app.form_tabs import LaterTab, Maker, build_tab, show_progress, shown_on, tab_makers
+from goalform.ui.app.form_tabs import LaterTab, Maker, build_tab, go_to, show_progress, shown_on, tab_makers
 from goalform.ui.library.actions import LibraryActions
 from goalform.ui.review.actions import DOCK_WIDTH as REVIEW_DOCK_WIDTH
 from goalform.ui.review.actions import ReviewActions
 from goalform.ui.settings import Settings
 from goalform.ui import telling
-from goalform.ui.app.start_page import StartPage
+from goalform.ui.app.start_page import StartPage, StartPageLater
 from goalform.ui.app.undo_actions import UndoActions
 from goalform.ui.findings.runner import ValidationRunner
 from goalform.ui.fields.widgets import FINDING_STYLE, ElidingStatusBar, fit_to_screen, size_side_docks
@@ -76,7 +76,7 @@ class MainWindow(QMainWindow):
         self._place_side_docks()
         self._build_status_bar()
         self._build_menus()
-        self._show_welcome()
+        self._show_welcome(later=starting)
         self.files.update_actions()  # nothing open yet: 保存, 导出, 打印 … wait for a document
         self.revalidate_action.setEnabled(False)
         self._restore_geometry()
@@ -176,9 +176,12 @@ class MainWindow(QMainWindow):
                 toolbar.addAction(action)
         self.addToolBar(toolbar)
 
-    def _show_welcome(self) -> None:
-        """No form open: the start page (新建 / 打开 / 导入 / recent files), and no docks beside it."""
-        self.setCentralWidget(StartPage(self.files, self.settings, self))
+    def _show_welcome(self, later: bool = False) -> None:
+        """No form open: the start page (新建 / 打开 / 导入 / recent files), and no docks beside it.
+        ``later`` (start-up): the page is built only if it is to be seen (start_page.StartPageLater)."""
+        self.start_page_later = StartPageLater(self, self.files, self.settings) if later else None
+        if not later:
+            self.setCentralWidget(StartPage(self.files, self.settings, self))
         self.tabs = None
         self.tab_pages = []
         self.count_label.setText("")
@@ -367,14 +370,9 @@ class MainWindow(QMainWindow):
         return self.files.open_path(path, read_only=read_only)
 
     def navigate(self, location: Location) -> None:
-        """Open only the tab a finding points at (one shown on the way would take the cursor), cursor on its place."""
-        if self.tabs is None:
-            return
-        for i in [i for i, p in enumerate(self.tab_pages) if p.owns(location)] or range(len(self.tab_pages)):  # type: ignore[attr-defined]
-            self.tabs.setCurrentIndex(i)
-            if self.tab_pages[i].focus_location(location):  # type: ignore[attr-defined]
-                return
-        self.tabs.setCurrentIndex(0)
+        """Open the tab a finding points at, cursor on its place (ui/app/form_tabs.go_to)."""
+        if self.tabs is not None:
+            go_to(self.tabs, self.tab_pages, location)
 
     def next_finding(self) -> None:
         if not self.findings:

@@ -2,14 +2,18 @@
 
 新建 / 打开 / 导入 and the recently opened files, one click each, instead of an empty window beside an
 empty 检查结果 panel (the window hides its docks while this page shows).
+
+At start-up (app.start) the page is built only if the window is to show it (:class:`StartPageLater`):
+a form opened from the command line replaces it before the first frame, so building it would be work
+thrown away (~22 M instructions, bench/bench_startup.py).
 """
 from __future__ import annotations
 
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtWidgets import QHBoxLayout, QMainWindow, QLabel, QListWidget, QListWidgetItem, QPushButton, QVBoxLayout, QWidget
 
 if TYPE_CHECKING:
     from goalform.ui.files.actions import FileActions
@@ -90,3 +94,31 @@ class StartPage(QWidget):
         name = item.data(PathRole)
         if name and item.flags() & Qt.ItemFlag.ItemIsEnabled:
             self.files.open_path(Path(name))
+
+
+class StartPageLater(QObject):
+    """A starting window's start page, built only when it is to be seen: when a dialog is about to show
+    in front of the window while no form is open (the crash recovery, 「已在别处打开」, an error opening
+    the file: Qt blocks the window before it shows the dialog), or when the start is done without a
+    form (:meth:`settle`, called by app.start). Watches the window's own events only, until settled."""
+
+    def __init__(self, window: QMainWindow, files: "FileActions", settings: "Settings") -> None:
+        super().__init__(window)
+        self.window: QMainWindow | None = window
+        self.files, self.settings = files, settings
+        window.installEventFilter(self)
+
+    def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
+        if event.type() == QEvent.Type.WindowBlocked:
+            self.settle()
+        return False
+
+    def settle(self) -> None:
+        """Build the start page if the window shows nothing yet (no form open); then stop watching."""
+        window, self.window = self.window, None
+        if window is None:
+            return
+        window.removeEventFilter(self)
+        if window.centralWidget() is None:
+            window.setCentralWidget(StartPage(self.files, self.settings, window))
+        self.deleteLater()
