@@ -79,3 +79,15 @@ def cell(win, name: str):
     found = win.findChild(QLineEdit, name)
     assert found is not None, name
     return found
+
+
+def simulate_crash(doc) -> None:
+    """What a killed process leaves behind: the working copy, its sidecar naming a dead process."""
+    import json
+
+    working = doc.working_path
+    doc._conn.close()  # the process dies: no close(), no clean-up
+    sidecar = working.with_suffix(".json")
+    data = json.loads(sidecar.read_text(encoding="utf-8"))
+    data["pid"] = 2**22 + 12345  # no such process
+    sidecar.write_text(json.dumps(data), encoding="utf-8")

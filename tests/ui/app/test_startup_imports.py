@@ -42,11 +42,16 @@ def at_first_frame(window):
 
     def report():
         print("MODULES " + " ".join(sorted(sys.modules)), flush=True)
+        print(f"START_PAGES {len(start_pages)}", flush=True)
         state("FIRST")
         QTimer.singleShot(0, lambda: (state("AFTER"), QApplication.quit()))  # once the work after the frame ran
     first_paint.after_first_paint(window, report, fallback_ms=0)
 
 first_paint.report_first_paint = at_first_frame
+start_pages = []  # the start pages built (one replaced by the form before the frame is gone by then)
+from goalform.ui.app import start_page
+built = start_page.StartPage.__init__
+start_page.StartPage.__init__ = lambda self, *args: (start_pages.append(self), built(self, *args))[1]
 from goalform.cli import main
 sys.exit(main([sys.argv[1]]))
 """
@@ -79,10 +84,12 @@ def test_the_first_frame_imports_nothing_it_does_not_show(saved_reference, data_
 
 
 def test_what_the_first_frame_does_not_show_comes_after_it(saved_reference, data_dir, tmp_path):
-    """The 审核 and 指标库 docks behind the first frame are still unbuilt, the findings style sheet and the
-    garbage collection come right after the frame. (The 审核 dock is built when first shown; the library's
-    pane when the library first learns from the form, after the first validation.)"""
+    """No start page is built (the form opened replaces it before the first frame); the 审核 and 指标库
+    docks behind the first frame are still unbuilt, the findings style sheet and the garbage collection
+    come right after the frame. (The 审核 dock is built when first shown; the library's pane when the
+    library first learns from the form, after the first validation.)"""
     lines = first_frame(saved_reference, tmp_path / "userdata")
+    assert "START_PAGES 0" in lines  # the form replaces the start page before the first frame: none built
     assert "FIRST review_dock_built=False library_dock_built=False style_sheet=False gc=False" in lines
     assert [line for line in lines if line.startswith("AFTER review_dock_built=False ")
             and line.endswith(" style_sheet=True gc=True")]

@@ -2,7 +2,6 @@
 opening, recent files, drops, the command line, and recovery after a crash."""
 from __future__ import annotations
 
-import json
 import os
 import subprocess
 import sys
@@ -13,7 +12,7 @@ from PySide6.QtCore import QMimeData, QPoint, Qt, QUrl
 from PySide6.QtGui import QDropEvent
 from PySide6.QtWidgets import QApplication, QLineEdit, QMessageBox
 from helpers.reference_forms import reference_form
-from helpers.ui import type_text
+from helpers.ui import simulate_crash, type_text
 
 from goalform.store.document import Document
 from goalform.store.workspace import Workspace
@@ -147,16 +146,6 @@ def test_recent_files_menu(window, saved_reference):
     assert str(saved_reference.resolve()) in action.text()
     action.trigger()
     assert window.doc is not None and window.doc.path == saved_reference.resolve()
-
-
-def simulate_crash(doc: Document) -> None:
-    """What a killed process leaves behind: the working copy, its sidecar naming a dead process."""
-    working = doc.working_path
-    doc._conn.close()  # the process dies: no close(), no clean-up
-    sidecar = working.with_suffix(".json")
-    data = json.loads(sidecar.read_text(encoding="utf-8"))
-    data["pid"] = 2**22 + 12345  # no such process
-    sidecar.write_text(json.dumps(data), encoding="utf-8")
 
 
 def click(box: QMessageBox, text: str) -> None:
