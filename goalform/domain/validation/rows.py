@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import contextlib
 import contextvars
-from typing import Iterator
+from typing import Collection, Iterator
 
 from goalform.domain.cells import Cell
 from goalform.domain.folding import fold
@@ -96,25 +96,110 @@ class TreeIndex:
             self.level2[tree] = level2
             self.leaves[tree] = leaves
             self.indicators[tree] = indicators
+        self._by_path: dict[tuple[str, tuple[int, ...]], Row] | None = None  # row_at's map, when first asked
 
 
-_ACTIVE: contextvars.ContextVar[TreeIndex | None] = contextvars.ContextVar("goalform_tree_index", default=None)
+    # -- keeping an index while the form is edited (goalform.domain.validation.kept) -----------------
+    def row_at(self, tree: str, path: tuple[int, ...]) -> Row | None:
+        """The 二级 or 三级 row at ``path`` in ``tree``."""
+        if self._by_path is None:
+            self._by_path = {(r.tree, r.path): r for rows in (self.level2, self.leaves) for t in TREES for r in rows[t]}
+        return self._by_path.get((tree, path))
+
+    def refresh(self, tree: str, path: tuple[int, ...]) -> None:
+        """The cells of the row at ``path`` (a 二级 or a 三级) were changed in place: read it again, and
+        for a 二级 the 三级 under it (whether they are indicators follows its name)."""
+        row = self.row_at(tree, path)
+        if row is None:
+            raise KeyError((tree, path))
+        if len(path) == 2:
+            _read(row, False)
+            for k in range(len(row.node.children)):
+                leaf = self.row_at(tree, path + (k,))
+                assert leaf is not None
+                _read(leaf, row.placeholder)
+        else:
+            above = self.row_at(tree, path[:2])
+            assert above is not None
+            _read(row, above.placeholder)
+        self.indicators[tree] = [r for r in self.leaves[tree] if r.is_indicator]
+
+    def only(self, rows: Collection[tuple[str, tuple[int, ...]]]) -> TreeIndex:
+        """This index with only the rows at or below ``rows`` ((tree, path) of a 二级 or 三级), in tree order:
+        what a rule that looks at rows one by one sees when it runs again on those rows only."""
+        view = TreeIndex.__new__(TreeIndex)
+        view.form, view._by_path = self.form, None
+        picked: set[tuple[str, tuple[int, ...]]] = set()
+        for tree, path in rows:
+            row = self.row_at(tree, path)
+            if row is not None:
+                picked.add((tree, path))
+                if len(path) == 2:
+                    picked.update((tree, path + (k,)) for k in range(len(row.node.children)))
+        for name in ("level2", "leaves", "indicators"):
+            whole: dict[str, list[Row]] = getattr(self, name)
+            setattr(view, name, {t: [r for r in whole[t] if (t, r.path) in picked] if picked else [] for t in TREES})
+        return view
+
+
+def _read(row: Row, above: bool) -> None:
+    """Set ``row``'s name, placeholder and indicator flags from its node (as the walk of TreeIndex does);
+    ``above``: its 二级 is a placeholder (for a 三级)."""
+    text, start = row.node.name, _PLACEHOLDER_START
+    row.name = fold(text)
+    if len(row.path) == 2:
+        row.placeholder, row.is_indicator = bool(text) and text[0] in start and is_placeholder(text), False
+        return
+    value = row.node.value
+    row.placeholder = ((bool(text) and text[0] in start and is_placeholder(text))
+                       or (bool(value) and value[0] in start and is_placeholder(value)))
+    row.is_indicator = bool(row.name) and not row.placeholder and not above
+
+
+class _Shared:
+    """The index the rules of one run share: made when a rule first asks (a run of amount rules walks
+    no tree), or the one the caller keeps."""
+
+    __slots__ = ("form", "index")
+
+    def __init__(self, form: Form, index: TreeIndex | None) -> None:
+        self.form, self.index = form, index
+
+    def get(self) -> TreeIndex:
+        if self.index is None:
+            self.index = TreeIndex(self.form)
+        return self.index
+
+    def only(self, rows: Collection[tuple[str, tuple[int, ...]]]) -> TreeIndex:
+        """:meth:`TreeIndex.only` of the shared index (no rows: no walk of the trees)."""
+        return self.get().only(rows) if rows else _empty(self.form)
+
+
+def _empty(form: Form) -> TreeIndex:
+    view = TreeIndex.__new__(TreeIndex)
+    view.form, view._by_path = form, None
+    view.level2, view.leaves, view.indicators = ({t: [] for t in TREES} for _ in range(3))
+    return view
+
+
+_ACTIVE: contextvars.ContextVar[_Shared | None] = contextvars.ContextVar("goalform_tree_index", default=None)
 
 
 @contextlib.contextmanager
-def indexed(form: Form) -> Iterator[TreeIndex]:
-    """Share one :class:`TreeIndex` of ``form`` among the rules run inside the block."""
-    index = TreeIndex(form)
-    token = _ACTIVE.set(index)
+def indexed(form: Form, index: TreeIndex | None = None) -> Iterator[_Shared]:
+    """Share one :class:`TreeIndex` of ``form`` (``index``, or one made when first asked for) among the
+    rules run inside the block."""
+    shared = _Shared(form, index)
+    token = _ACTIVE.set(shared)
     try:
-        yield index
+        yield shared
     finally:
         _ACTIVE.reset(token)
 
 
 def index_of(form: Form) -> TreeIndex:
-    index = _ACTIVE.get()
-    return index if index is not None and index.form is form else TreeIndex(form)
+    shared = _ACTIVE.get()
+    return shared.get() if shared is not None and shared.form is form else TreeIndex(form)
 
 
 def _rows(by_tree: dict[str, list[Row]], trees: tuple[str, ...]) -> list[Row]:
