@@ -42,7 +42,7 @@ class Document:
 
     def __init__(self, file: DocumentFile) -> None:
         self._file = file
-        self._listeners: list[Callable[[], None]] = []
+        self._listeners: list[tuple[Callable[..., None], bool]] = []  # (callback, whether it takes the cell)
         self._fields: dict[str, str] | None = None
         self._funds: dict[tuple[str, str], str] | None = None
         self._indicators = IndicatorTable(lambda: self._conn)
@@ -139,9 +139,11 @@ class Document:
     def working_path(self) -> Path | None:
         return self._file.working.path if self._file.working else None
 
-    def add_listener(self, callback: Callable[[], None]) -> None:
-        """Call ``callback()`` after every change (used for dirty markers and revalidation)."""
-        self._listeners.append(callback)
+    def add_listener(self, callback: Callable[..., None], *, cells: bool = False) -> None:
+        """Call ``callback()`` after every change (dirty markers); with ``cells``, ``callback(cell)``: the one
+        :class:`Cell` written, or None for any other change (rows inserted, deleted or moved, a new form,
+        the year, review records), so that revalidation can look at what the cell reaches."""
+        self._listeners.append((callback, cells))
 
     def save(self, path: Path | str | None = None, *, overwrite_changes: bool = False) -> SaveOutcome:
         """Write the document to ``path`` (default: where it came from) atomically, taking in what
@@ -187,8 +189,7 @@ class Document:
     def set_field(self, key: str, value: str) -> None:
         self._check_field_key(key)
         self._write("INSERT INTO field(key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
-                    (key, value))
-        self._all_fields()[key] = value
+                    (key, value), before=lambda: self._all_fields().__setitem__(key, value), cell=Cell.field(key))
 
     def set_year(self, year: int) -> None:
         if not 1990 <= year <= 2200:
@@ -230,11 +231,15 @@ class Document:
         funds[(line, column)] = text
         if stale is not None:
             funds.pop((stale, column), None)
-        self._changed(structure=False)
+        self._changed(structure=False, cell=Cell.from_stored(line, column))
 
     def fill_funds(self, form: Form) -> None:
         """Make the amounts and stated totals of ``form`` (loaded from this document) what they are now."""
         fill_funds(form, self._all_funds())
+
+    def fill_cells(self, form: Form) -> None:
+        """Make the fields, texts, amounts and stated totals of ``form`` (loaded from this document) what they are now."""
+        fill_form(form, self.template, self._all_fields(), self._all_funds())
 
     def stated_total(self, group: str, column: str) -> str:
         return self.fund(Cell.total(group, column).stored_line(), column)
@@ -261,7 +266,7 @@ class Document:
         self._indicators.check_set(indicator_id, column)
         self._require_writable()
         self._indicators.set(indicator_id, column, value)
-        self._changed(structure=False)
+        self._changed(structure=False, cell=Cell.indicator(indicator_id, column))
 
     def insert_indicator(self, parent_id: int, row: int, **values: str) -> int:
         """Insert a new child of ``parent_id`` at ``row`` (0 = first); return its id."""
@@ -403,19 +408,22 @@ class Document:
         if not self.takes_review:
             raise ReadOnlyError("此文件以只读方式打开，不能添加审核意见或更改状态")
 
-    def _write(self, sql: str, params: Iterable[object]) -> None:
+    def _write(self, sql: str, params: Iterable[object], *, before: Callable[[], None] = lambda: None,
+               cell: Cell | None = None) -> None:
+        """Run one write; ``before`` keeps the caches right before the listeners hear of ``cell``."""
         self._require_writable()
         with transaction(self._conn):
             self._conn.execute(sql, tuple(params))
-        self._changed(structure=False)
+        before()
+        self._changed(structure=False, cell=cell)
 
-    def _changed(self, *, structure: bool) -> None:
+    def _changed(self, *, structure: bool, cell: Cell | None = None) -> None:
         if structure:
             self._indicators.forget()
             self._fields = self._funds = None
         self._file.changed()
-        for callback in list(self._listeners):
-            callback()
+        for callback, with_cell in list(self._listeners):
+            callback(cell) if with_cell else callback()
 
     def _load_template(self) -> Template:
         template_id = self.field("template")

@@ -23,7 +23,8 @@ from goalform.domain.template import Template
 from goalform.domain.validation import validate
 from goalform.domain.validation.kept import KeptCheck
 from goalform.domain.validation.library import validate_against
-from goalform.domain.validation.scope import AMOUNT_RULES, AMOUNT_SCOPE, FIELDS, INDICATOR_COLUMNS, ROW, WHOLE
+from goalform.domain.validation.scope import (AMOUNT_RULES, AMOUNT_SCOPE, FIELDS, INDICATOR_COLUMNS, KNOWN, ROW,
+                                              WHOLE)
 from goalform import assets
 
 AMOUNTS = ["", "0", "12.5", "500", "1,000", "３００万元", "-3", "1.234", "abc", "500元", "99999999999", "<br>5", "5\x01",
@@ -199,6 +200,24 @@ def test_scope_names_only_real_rules_and_reaches() -> None:
     for reach in [*FIELDS.values(), *INDICATOR_COLUMNS.values()]:
         assert set(reach) <= ids and set(reach.values()) <= {ROW, WHOLE}
     assert AMOUNT_RULES <= ids
+    assert KNOWN == ids  # every rule placed on purpose (one that is not runs again on every edit)
+
+
+def test_a_rule_the_scope_does_not_know_runs_on_every_edit(monkeypatch) -> None:
+    from goalform.domain.validation import core
+    from goalform.domain.validation.core import Location, RuleSpec, Severity
+
+    def check(form, template):  # noqa: ANN001, ANN202
+        for path, node in walk(form.long_term):
+            if len(path) == 3 and node.category == "新规则":
+                yield Location.of(Cell.indicator(node.id, "category"), "long_term", path), "新规则"
+
+    monkeypatch.setitem(core._RULES, "test.new", RuleSpec("test.new", Severity.WARNING, "test", check))
+    form, template = valid_form("2026")
+    kept = KeptCheck(_with_ids(form), template)
+    leaf = form.long_term[0].children[0].children[0]
+    _edit(kept, {Cell.indicator(leaf.id, "category"): "新规则"})
+    assert any(f.rule == "test.new" for f in kept.findings)
 
 
 # -- random forms, random edits ---------------------------------------------------------------------------

@@ -140,7 +140,7 @@ def validate(form: Form, template: Template, *, scope: Scope | None = None, keep
     with indexed(form, index) as shared:  # the rules share one walk of the indicator trees
         rows = None
         for spec in _rules():
-            if scope is None or spec.id in scope.whole:
+            if scope is None or scope.runs_whole(spec.id):
                 findings.extend(spec.run(form, template))
             elif spec.id in scope.row:
                 if rows is None:

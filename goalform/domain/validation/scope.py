@@ -11,7 +11,8 @@ again.
   amounts) are all made again. Such a rule reads nothing of a row but the row, its 一级 and 二级, the
   template and the form's year: a row's findings are the same whatever the other rows hold.
 
-Rules named nowhere here for a cell never read it: their findings are kept. ``review.modified`` is
+Rules named nowhere here for a cell never read it: their findings are kept (a rule named nowhere at
+all, a new one, runs again on every edit). ``review.modified`` is
 named for every cell because the fingerprint covers every cell. An edit of anything else (rows
 inserted, deleted or moved, a pasted block of rows, review records, the year, a new library) runs
 every rule. ``tests/domain/test_validation_scope.py`` edits many forms in many ways and checks that
@@ -78,6 +79,13 @@ INDICATOR_COLUMNS: Mapping[str, Reach] = {
               "rollover.indicator_actual": WHOLE, **_MARKUP, **_FINGERPRINT},
 }
 
+# Rules that read no cell a clerk edits (only the review records).
+NO_CELLS: frozenset[str] = frozenset({"review.approved_changed"})
+
+# Every rule this module has placed. A rule it does not know (a new one) runs again on every edit.
+KNOWN: frozenset[str] = (AMOUNT_RULES | TEXT.keys() | NO_CELLS | {r for reach in FIELDS.values() for r in reach}
+                         | {r for reach in INDICATOR_COLUMNS.values() for r in reach})
+
 RowPath = tuple[str, tuple[int, ...]]  # (tree, index path of a 二级 or 三级)
 
 
@@ -97,10 +105,14 @@ class Scope:
         whole = self.whole | other.whole
         return Scope(whole, (self.row | other.row) - whole, self.rows | other.rows)
 
+    def runs_whole(self, rule: str) -> bool:
+        """True when ``rule`` runs again over the whole form (also a rule not placed here: :data:`KNOWN`)."""
+        return rule in self.whole or rule not in KNOWN
+
     def remakes(self, rule: str, section: str, path: tuple[int, ...]) -> bool:
         """True when this run makes a finding of ``rule`` at (``section``, ``path``) again (so the last
         run's is dropped); False when the last run's finding stays."""
-        if rule in self.whole:
+        if self.runs_whole(rule):
             return True
         if rule not in self.row:
             return False
