@@ -13,6 +13,7 @@ from goalform.domain.validation.location import SECTION_ORDER, Location  # noqa:
 from goalform.domain.validation.scope import Scope
 
 if TYPE_CHECKING:
+    from goalform.domain.funds import FundsReading
     from goalform.domain.validation.rows import TreeIndex
 
 
@@ -122,14 +123,14 @@ def all_rules() -> list[RuleSpec]:
 
 
 def validate(form: Form, template: Template, *, scope: Scope | None = None, keep: Sequence[Finding] = (),
-             index: TreeIndex | None = None) -> list[Finding]:
+             index: TreeIndex | None = None, funds: FundsReading | None = None) -> list[Finding]:
     """Run every rule on ``form``; the findings come in reading order.
 
     With ``scope`` (:mod:`goalform.domain.validation.scope`), only the rules an edit can change run: its
     ``whole`` rules as always, its ``row`` rules on the edited rows only; every other finding is taken
     from ``keep`` (the last result, before the edit). The order is the one a full run gives (a stable
-    sort, and equal keys come from one rule's run). ``index``: the form's :class:`TreeIndex`, kept by
-    the caller (else one is made when a rule first needs it)."""
+    sort, and equal keys come from one rule's run). ``index``: the form's :class:`TreeIndex`, ``funds``:
+    its amounts read (:class:`FundsReading`), kept by the caller (else made when a rule first needs them)."""
     from goalform.domain.validation.rows import indexed  # rows builds on this module
 
     if scope is None:
@@ -137,7 +138,7 @@ def validate(form: Form, template: Template, *, scope: Scope | None = None, keep
     else:
         remakes = scope.remakes
         findings = [f for f in keep if not remakes(f.rule, f.location.section, f.location.path)]
-    with indexed(form, index) as shared:  # the rules share one walk of the indicator trees
+    with indexed(form, index, funds) as shared:  # the rules share one walk of the indicator trees
         rows = None
         for spec in _rules():
             if scope is None or scope.runs_whole(spec.id):
@@ -145,7 +146,7 @@ def validate(form: Form, template: Template, *, scope: Scope | None = None, keep
             elif spec.id in scope.row:
                 if rows is None:
                     rows = shared.only(scope.rows)
-                with indexed(form, rows):
+                with indexed(form, rows, shared.funds):
                     findings.extend(spec.run(form, template))
     findings.sort(key=reading_order(template))
     return findings

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Iterable
 
 from goalform.domain.cells import FIELD, FUND, INDICATOR, TEXT, TOTAL, Cell
 from goalform.domain.form import Form, Indicator
+from goalform.domain.funds import FundsReading
 from goalform.domain.template import Template
 from goalform.domain.validation.core import Finding
 from goalform.domain.validation.library import validate_against
@@ -33,7 +34,8 @@ class KeptCheck:
     def __init__(self, form: Form, template: Template, library: LibraryIndex | None = None) -> None:
         self.form, self.template, self.library = form, template, library
         self.index = TreeIndex(form)
-        self.findings: list[Finding] = validate_against(form, template, library, index=self.index)
+        self.funds = FundsReading(form, template)
+        self.findings: list[Finding] = validate_against(form, template, library, index=self.index, funds=self.funds)
         self._rows: dict[int, Row] | None = None
         self.last_scope: Scope | None = None  # what the last revalidation ran (None: everything)
 
@@ -78,7 +80,9 @@ class KeptCheck:
             return False
         for tree, path in scope.rows:
             self.index.refresh(tree, path)
+        if any(c.kind != INDICATOR for c in cells):  # amounts (or fields: the amounts were filled in again)
+            self.funds = FundsReading(self.form, self.template, since=self.funds)  # parses the changed ones
         self.findings = validate_against(self.form, self.template, self.library, scope=scope, keep=self.findings,
-                                         index=self.index)
+                                         index=self.index, funds=self.funds)
         self.last_scope = scope
         return True

@@ -8,6 +8,7 @@ import contextvars
 from typing import TYPE_CHECKING, Iterator, Sequence
 
 from goalform.domain.form import Form
+from goalform.domain.funds import FundsReading
 from goalform.domain.messages import msg
 from goalform.domain.template import Template
 from goalform.domain.validation.core import Finding, Location, Severity, rule, validate
@@ -22,12 +23,12 @@ _LIBRARY: contextvars.ContextVar[LibraryIndex | None] = contextvars.ContextVar("
 
 def validate_against(form: Form, template: Template, library: LibraryIndex | None, *,
                      scope: Scope | None = None, keep: Sequence[Finding] = (),
-                     index: TreeIndex | None = None) -> list[Finding]:
-    """:func:`validate` (``scope``, ``keep``, ``index`` as there), with ``library`` for the rules that
-    consult the indicator library."""
+                     index: TreeIndex | None = None, funds: FundsReading | None = None) -> list[Finding]:
+    """:func:`validate` (``scope``, ``keep``, ``index``, ``funds`` as there), with ``library`` for the rules
+    that consult the indicator library."""
     token = _LIBRARY.set(library)
     try:
-        return validate(form, template, scope=scope, keep=keep, index=index)
+        return validate(form, template, scope=scope, keep=keep, index=index, funds=funds)
     finally:
         _LIBRARY.reset(token)
 

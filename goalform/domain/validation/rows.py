@@ -14,9 +14,11 @@ from typing import Collection, Iterator
 from goalform.domain.cells import Cell
 from goalform.domain.folding import fold
 from goalform.domain.form import TREES, Form, Indicator
+from goalform.domain.funds import FundsReading
 from goalform.domain.messages import msg, name
 from goalform.domain.names import TREE_NAMES
-from goalform.domain.targets import is_placeholder
+from goalform.domain.targets import is_placeholder, is_quantified
+from goalform.domain.template import Template
 from goalform.domain.validation.location import Location
 
 # A placeholder starts with one of these (is_placeholder, the full test, runs only then).
@@ -29,9 +31,10 @@ class Row:
 
     ``name``: the node's name without spaces, full-width folded. ``placeholder``: a 「……」 row (its
     name, or for a 三级 its value, is a placeholder). ``is_indicator``: a 三级 that is an indicator
-    (named, not a placeholder, not under a placeholder 二级)."""
+    (named, not a placeholder, not under a placeholder 二级). ``quantified``: its value states a number
+    (read once here for every rule that asks)."""
 
-    __slots__ = ("tree", "path", "level1", "level2", "node", "name", "placeholder", "is_indicator")
+    __slots__ = ("tree", "path", "level1", "level2", "node", "name", "placeholder", "is_indicator", "quantified")
     tree: str
     path: tuple[int, ...]
     level1: Indicator
@@ -40,6 +43,7 @@ class Row:
     name: str
     placeholder: bool
     is_indicator: bool
+    quantified: bool  # a 三级 whose value states a number (goalform.domain.targets.is_quantified)
 
     def at(self, column: str = "") -> Location:
         return Location.of(Cell.indicator(self.node.id, column), self.tree, self.path)
@@ -68,7 +72,7 @@ class TreeIndex:
         self.level2: dict[str, list[Row]] = {}
         self.leaves: dict[str, list[Row]] = {}
         self.indicators: dict[str, list[Row]] = {}
-        new, start = Row.__new__, _PLACEHOLDER_START
+        new, start, quantified = Row.__new__, _PLACEHOLDER_START, is_quantified
         for tree in TREES:
             level2: list[Row] = []
             leaves: list[Row] = []
@@ -80,7 +84,7 @@ class TreeIndex:
                     text = l2.name
                     row2.name = fold(text)
                     row2.placeholder = above = bool(text) and text[0] in start and is_placeholder(text)
-                    row2.is_indicator = False
+                    row2.is_indicator = row2.quantified = False
                     level2.append(row2)
                     for k, l3 in enumerate(l2.children):
                         row = new(Row)
@@ -90,6 +94,7 @@ class TreeIndex:
                         row.placeholder = placeholder = ((bool(text) and text[0] in start and is_placeholder(text))
                                                          or (bool(value) and value[0] in start and is_placeholder(value)))
                         row.is_indicator = bool(name) and not placeholder and not above
+                        row.quantified = quantified(value)
                         leaves.append(row)
                         if row.is_indicator:
                             indicators.append(row)
@@ -151,19 +156,20 @@ def _read(row: Row, above: bool) -> None:
         row.placeholder, row.is_indicator = bool(text) and text[0] in start and is_placeholder(text), False
         return
     value = row.node.value
+    row.quantified = is_quantified(value)
     row.placeholder = ((bool(text) and text[0] in start and is_placeholder(text))
                        or (bool(value) and value[0] in start and is_placeholder(value)))
     row.is_indicator = bool(row.name) and not row.placeholder and not above
 
 
 class _Shared:
-    """The index the rules of one run share: made when a rule first asks (a run of amount rules walks
-    no tree), or the one the caller keeps."""
+    """What the rules of one run share: the tree index and the amounts read (:func:`funds_of`), each made
+    when a rule first asks (a run of amount rules walks no tree), or the one the caller keeps."""
 
-    __slots__ = ("form", "index")
+    __slots__ = ("form", "index", "funds")
 
-    def __init__(self, form: Form, index: TreeIndex | None) -> None:
-        self.form, self.index = form, index
+    def __init__(self, form: Form, index: TreeIndex | None, funds: FundsReading | None = None) -> None:
+        self.form, self.index, self.funds = form, index, funds
 
     def get(self) -> TreeIndex:
         if self.index is None:
@@ -186,15 +192,25 @@ _ACTIVE: contextvars.ContextVar[_Shared | None] = contextvars.ContextVar("goalfo
 
 
 @contextlib.contextmanager
-def indexed(form: Form, index: TreeIndex | None = None) -> Iterator[_Shared]:
-    """Share one :class:`TreeIndex` of ``form`` (``index``, or one made when first asked for) among the
-    rules run inside the block."""
-    shared = _Shared(form, index)
+def indexed(form: Form, index: TreeIndex | None = None, funds: FundsReading | None = None) -> Iterator[_Shared]:
+    """Share one :class:`TreeIndex` of ``form`` (``index``, or one made when first asked for) and one
+    reading of its amounts (``funds``, likewise) among the rules run inside the block."""
+    shared = _Shared(form, index, funds)
     token = _ACTIVE.set(shared)
     try:
         yield shared
     finally:
         _ACTIVE.reset(token)
+
+
+def funds_of(form: Form, template: Template) -> FundsReading:
+    """The amounts of ``form``, each read once by the amount parser for every rule of the run."""
+    shared = _ACTIVE.get()
+    if shared is None or shared.form is not form:
+        return FundsReading(form, template)
+    if shared.funds is None or shared.funds.template is not template:
+        shared.funds = FundsReading(form, template)
+    return shared.funds
 
 
 def index_of(form: Form) -> TreeIndex:
