@@ -69,6 +69,43 @@ def _same_as_a_full_check(window) -> None:  # noqa: ANN001
     assert window.runner.last_scope == "all" and _shown(window) == shown
 
 
+def _count_calls(monkeypatch, name: str) -> list[str]:  # noqa: ANN001
+    """Every call of the function ``name`` (by every goalform module that imported it) from now on."""
+    import sys
+
+    calls: list[str] = []
+    for module_name, module in list(sys.modules.items()):
+        real = getattr(module, name, None) if module_name.startswith("goalform") and module is not None else None
+        if callable(real):
+            monkeypatch.setattr(module, name, lambda *a, _real=real, **k: calls.append(a[0]) or _real(*a, **k))
+    return calls
+
+
+def test_a_keystroke_parses_each_value_once(window, blank_doc, qtbot, monkeypatch) -> None:
+    """Typing 1234 in an amount: the typed text, then the funds tab's and the check's reading of the cell
+    that changed (never every amount for every total, share and rule: 340 calls once)."""
+    window.set_document(blank_doc)
+    window.tabs.setCurrentIndex(1)
+    _learned(window, qtbot)
+    amounts = _count_calls(monkeypatch, "parse_amount")
+    cell = window.findChild(QLineEdit, "fund_fiscal_current")
+    qtbot.mouseClick(cell, Qt.MouseButton.LeftButton)
+    for ch in "1234":
+        type_text(cell, ch)
+        settle(window)
+        assert window.runner.last_scope == "amounts"
+    assert amounts == ["1", "1", "1", "12", "12", "12", "123", "123", "123", "1234", "1234", "1234"]
+    assert window.runner.findings == _full(window)
+    tab = _tree_tab(window, "annual")
+    leaf = blank_doc.children(blank_doc.children(blank_doc.roots("annual")[0])[0])[0]
+    targets, digits = _count_calls(monkeypatch, "parse_target"), _count_calls(monkeypatch, "is_quantified")
+    _type_into(window, tab, leaf, "value", "≥1234个")
+    settle(window)
+    assert window.runner.last_scope == "indicators"
+    assert targets.count("≥1234个") <= 1 and digits.count("≥1234个") <= 1 and len(digits) <= 1
+    assert window.runner.findings == _full(window)
+
+
 def test_typing_in_fields_checks_their_rules_only(funds, qtbot, loads) -> None:
     _learned(funds, qtbot)
     loads.clear()
