@@ -249,3 +249,40 @@ def test_an_export_is_built_from_the_one_load_of_its_check(window, tmp_path, mon
     part = "word/document.xml"
     assert zipfile.ZipFile(target).read(part) == zipfile.ZipFile(reference).read(part)
     assert b"1500" in zipfile.ZipFile(target).read(part)
+
+
+def test_the_window_looks_as_after_a_full_check(window, saved_reference, qtbot) -> None:
+    """Typed like a clerk into indicator cells, a field and an amount of the reference form: after each scoped
+    revalidation the window has the very pixels it has after a full check (findings, marks, 待填 counts)."""
+    from goalform.store.document import Document
+
+    window.set_document(Document.open(saved_reference))
+    _learned(window, qtbot)
+
+    def same_pixels(scope: str) -> None:
+        settle(window)
+        assert window.runner.last_scope == scope
+        scoped = window.grab().toImage()
+        window.runner.library = window.runner.library  # the next run checks everything
+        window.runner.run_now()
+        settle(window)
+        assert window.grab().toImage() == scoped
+
+    tab = _tree_tab(window, "annual")
+    doc = window.doc
+    leaf = next(i for r in doc.roots("annual") for c in doc.children(r) for i in doc.children(c))
+    for column, text in (("value", "有效提升"), ("value", ""), ("name", ""), ("prev1", "150%"), ("value", "无")):
+        _type_into(window, tab, leaf, column, text)
+        same_pixels("indicators")
+    window.tabs.setCurrentIndex(0)
+    phone = window.findChild(QLineEdit, "field_phone")
+    phone.setFocus()
+    phone.selectAll()
+    type_text(phone, "12a")
+    same_pixels("fields")
+    window.tabs.setCurrentIndex(1)
+    amount = window.findChild(QLineEdit, "fund_fiscal_current")
+    amount.setFocus()
+    amount.selectAll()
+    type_text(amount, "1234")
+    same_pixels("amounts")
