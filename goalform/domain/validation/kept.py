@@ -23,8 +23,10 @@ from goalform.domain.validation.scope import AMOUNT_SCOPE, Scope, field_scope, i
 if TYPE_CHECKING:
     from goalform.domain.library import LibraryIndex
 
-# More indicator rows edited at once than this (a paste over many rows): a full check costs no more.
-MAX_ROWS = 200
+# More indicator rows edited in one run than this (a paste or its undo over several rows): a full check.
+# Scopes of several rows add up correctly (the tests check up to any number); one row is what typing
+# needs, and a paste of many rows is rare enough to pay a full check.
+MAX_ROWS = 1
 
 
 class KeptCheck:
@@ -38,6 +40,7 @@ class KeptCheck:
         self.findings: list[Finding] = validate_against(form, template, library, index=self.index, funds=self.funds)
         self._rows: dict[int, Row] | None = None
         self.last_scope: Scope | None = None  # what the last revalidation ran (None: everything)
+        self.max_rows = MAX_ROWS
 
     def row(self, indicator_id: int | None) -> Row | None:
         """The 二级 or 三级 row of the indicator with the store id ``indicator_id`` (None for a 一级)."""
@@ -66,7 +69,7 @@ class KeptCheck:
                 rows.add(cell.indicator_id)
             else:
                 part = None
-            if part is None or len(rows) > MAX_ROWS:
+            if part is None or len(rows) > self.max_rows:
                 return None
             scope = scope | part
         return scope

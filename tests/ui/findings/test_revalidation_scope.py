@@ -210,6 +210,10 @@ def test_rows_inserted_deleted_or_moved_check_everything(window, blank_doc) -> N
     settle(window)
     assert window.runner.last_scope == "all" and window.runner.findings == _full(window)
     window.editor.edit_indicator(model, first, "value", "≥5个")
+    window.editor.edit_indicator(model, new, "value", "≥6个")  # two rows' cells in one run (a paste): everything
+    settle(window)
+    assert window.runner.last_scope == "all" and window.runner.findings == _full(window)
+    window.editor.edit_indicator(model, first, "value", "≥7个")
     window.editor.remove_indicator(model, new)  # a cell and a row in one run: everything
     settle(window)
     assert window.runner.last_scope == "all" and window.runner.findings == _full(window)
