@@ -1,9 +1,12 @@
 """Walking the indicator trees for rules: every row with its location and a name people recognise.
 
 The GUI revalidates after every edit of forms with a thousand indicators, so the trees are walked
-once per :func:`validate` call: :func:`indexed` builds a :class:`TreeIndex` (rows with their cleaned
-names and placeholder flags) that every rule then shares. Outside ``validate`` (a rule run on its
-own, in tests) the index is built on demand.
+at most once per :func:`validate` call: :func:`indexed` shares one :class:`TreeIndex` (rows with their
+cleaned names, placeholder and quantified flags), made when a rule first asks, among the rules of the
+run, and likewise one reading of the amounts (:func:`funds_of`). The GUI keeps both between runs and
+reads again only the rows an edit changed (:meth:`TreeIndex.refresh`); a rule run again on some rows only
+sees a :meth:`TreeIndex.only` view. Outside ``validate`` (a rule run on its own, in tests) the index is
+built on demand.
 """
 from __future__ import annotations
 
@@ -102,7 +105,6 @@ class TreeIndex:
             self.leaves[tree] = leaves
             self.indicators[tree] = indicators
         self._by_path: dict[tuple[str, tuple[int, ...]], Row] | None = None  # row_at's map, when first asked
-
 
     # -- keeping an index while the form is edited (goalform.domain.validation.kept) -----------------
     def row_at(self, tree: str, path: tuple[int, ...]) -> Row | None:
