@@ -39,7 +39,6 @@ class KeptCheck:
         self.funds = FundsReading(form, template)
         self.findings: list[Finding] = validate_against(form, template, library, index=self.index, funds=self.funds)
         self._rows: dict[int, Row] | None = None
-        self.last_scope: Scope | None = None  # what the last revalidation ran (None: everything)
         self.max_rows = MAX_ROWS
 
     def row(self, indicator_id: int | None) -> Row | None:
@@ -57,7 +56,7 @@ class KeptCheck:
 
     def scope_of(self, cells: Iterable[Cell]) -> Scope | None:
         """The scope of edits of ``cells``; None when one of them needs a full check."""
-        scope, rows = Scope(), set()
+        scope, rows = Scope(), set[int | None]()
         for cell in cells:
             if cell.kind in (FUND, TOTAL):
                 part = AMOUNT_SCOPE
@@ -87,5 +86,4 @@ class KeptCheck:
             self.funds = FundsReading(self.form, self.template, since=self.funds)  # parses the changed ones
         self.findings = validate_against(self.form, self.template, self.library, scope=scope, keep=self.findings,
                                          index=self.index, funds=self.funds)
-        self.last_scope = scope
         return True

@@ -83,8 +83,8 @@ INDICATOR_COLUMNS: Mapping[str, Reach] = {
 NO_CELLS: frozenset[str] = frozenset({"review.approved_changed"})
 
 # Every rule this module has placed. A rule it does not know (a new one) runs again on every edit.
-KNOWN: frozenset[str] = (AMOUNT_RULES | TEXT.keys() | NO_CELLS | {r for reach in FIELDS.values() for r in reach}
-                         | {r for reach in INDICATOR_COLUMNS.values() for r in reach})
+KNOWN: frozenset[str] = AMOUNT_RULES | NO_CELLS | frozenset(
+    r for reach in (TEXT, *FIELDS.values(), *INDICATOR_COLUMNS.values()) for r in reach)
 
 RowPath = tuple[str, tuple[int, ...]]  # (tree, index path of a 二级 or 三级)
 
