@@ -1,6 +1,7 @@
 """The QApplication: translators, the window, crash recovery at start and the file to open."""
 from __future__ import annotations
 
+import gc
 import os
 import sys
 from pathlib import Path
@@ -143,17 +144,20 @@ def start(file: Path | None = None, *, read_only: bool = False, language: str | 
           quit_after_show: bool = False) -> int:
     """Run the GUI until the window closes; returns the exit code."""
     from goalform.ui.app.main_window import MainWindow
+    from goalform.ui.fields.widgets import FINDING_STYLE
 
     from goalform.ui.app import unexpected_error
 
     from goalform.ui.app.first_paint import after_first_paint
+    from goalform.store.workspace import remove_stale_snapshots
 
     app = application(version_later=True)
     install_translators(app, choose_language(language))
     unexpected_error.install()
-    window = MainWindow()
+    window = MainWindow(starting=True)
     window.show()
     if quit_after_show:  # the benchmark: measure start-up up to a painted window
+        gc.enable()
         if file is not None:
             window.files.open_path(file, read_only=read_only)
         app.processEvents()
@@ -164,9 +168,16 @@ def start(file: Path | None = None, *, read_only: bool = False, language: str | 
         from goalform.ui.app.first_paint import report_first_paint
 
         report_first_paint(window)
+    after_first_paint(window, gc.enable)  # (the launcher turned the garbage collection off for the start)
     after_first_paint(window, lambda: app.setApplicationVersion(goalform.__version__))
+    # Nothing in the first frame is tinted by findings yet (they come after it), and a style sheet on the
+    # window makes Qt style each widget of the first frame through it: set once that frame is drawn.
+    after_first_paint(window, lambda: window.setStyleSheet(FINDING_STYLE))
     window.validate_after_first_paint = True  # the form shows first, its findings a moment later
-    recovered = window.files.recover_orphans()
+    # The crash recovery comes first; the old read-only snapshots in the temp folder (a listing of the whole
+    # folder) are swept after the first frame and its first validation.
+    recovered = window.files.recover_orphans(tidy_temp=False)
     if file is not None and not recovered:
         window.files.open_path(file, read_only=read_only)
+    after_first_paint(window, remove_stale_snapshots)
     return app.exec()

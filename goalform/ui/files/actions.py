@@ -24,7 +24,6 @@ from goalform.store.workspace import Workspace
 from goalform.ui.files import lazy_formats as integrations
 from goalform.ui.error_gate import go_ahead_despite_errors
 from goalform.ui.app.my_info import MyInfo
-from goalform.ui.files.new_dialog import NewFormDialog
 from goalform.ui.app.shell import Shell
 from goalform.ui import telling
 from goalform.ui.telling import Choice, Icon, Keep, Role
@@ -149,6 +148,8 @@ class FileActions(QObject):
 
     # -- new, open, recent -----------------------------------------------------------------------------
     def new_file(self) -> None:
+        from goalform.ui.files.new_dialog import NewFormDialog  # (its spin box and combo box: not at start-up)
+
         dialog = NewFormDialog(self.window)
         if dialog.exec() != NewFormDialog.DialogCode.Accepted or not self.maybe_save():
             return
@@ -312,9 +313,10 @@ class FileActions(QObject):
         return False
 
     # -- crash recovery ----------------------------------------------------------------------------
-    def recover_orphans(self) -> bool:
-        """Offer back the work of a goalform that ended without saving; True when one was recovered."""
-        orphans = Workspace().orphans()
+    def recover_orphans(self, *, tidy_temp: bool = True) -> bool:
+        """Offer back the work of a goalform that ended without saving; True when one was recovered.
+        ``tidy_temp``: see :meth:`goalform.store.workspace.Workspace.orphans`."""
+        orphans = Workspace().orphans(tidy_temp=tidy_temp)
         for wc in orphans:
             when = datetime.datetime.fromtimestamp(wc.modified).strftime("%Y-%m-%d %H:%M")
             what = wc.department or (wc.origin.name if wc.origin else self.tr("未命名表格"))

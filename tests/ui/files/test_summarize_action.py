@@ -12,7 +12,7 @@ from helpers.valid_forms import valid_form
 
 from goalform.formats.summary_xlsx import SHEET_FORMS, SHEET_UNREADABLE
 from goalform.store.document import Document
-from goalform.ui.files.summarize import SummarizeWorker
+from goalform.ui.files.summarize_worker import SummarizeWorker
 
 
 def save(form, path: Path) -> None:
