@@ -22,10 +22,10 @@ from __future__ import annotations
 
 import functools
 import re
-from dataclasses import dataclass
 from decimal import ROUND_FLOOR, Decimal
 
 from goalform.domain.messages import msg
+from goalform.domain.values import FrozenValue
 
 MAX_AMOUNT = Decimal(10) ** 8  # 万元: 一万亿元; no department's budget comes near it
 # Full-width forms a Chinese input method types, folded one by one (NFKC would also turn ① into 1).
@@ -36,15 +36,17 @@ _AMOUNT = re.compile(
 _IN_YUAN = re.compile(r"\+?(?P<number>[0-9][0-9,]*(?:\.[0-9]+)?)[ \u3000\u00a0]*元")
 
 
-@dataclass(frozen=True)
-class ParsedAmount:
+class ParsedAmount(FrozenValue):
     """The meaning of an amount cell: a value, nothing (blank), or an error in Chinese.
 
     A refused amount may still carry the number it would be (``-3``, ``1.234``) for messages.
     """
 
     value: Decimal | None
-    error: str = ""
+    error: str
+
+    def __init__(self, value: Decimal | None, error: str = "") -> None:
+        self.__dict__.update(value=value, error=error)
 
     @property
     def ok(self) -> bool:

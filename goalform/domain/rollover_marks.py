@@ -15,11 +15,11 @@ warning by itself; deleting the line from the notes confirms a value that did no
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from typing import Iterator
 
 from goalform.domain.form import Form, Indicator
 from goalform.domain.template import Template
+from goalform.domain.values import FrozenValue
 
 MARK = "[待核对]"
 SEP = " › "
@@ -32,16 +32,20 @@ _INDICATOR = re.compile(
 )
 
 
-@dataclass(frozen=True)
-class FundsMark:
+class FundsMark(FrozenValue):
     line_label: str
     value: str
 
+    def __init__(self, line_label: str, value: str) -> None:
+        self.__dict__.update(line_label=line_label, value=value)
 
-@dataclass(frozen=True)
-class IndicatorMark:
+
+class IndicatorMark(FrozenValue):
     names: tuple[str, str, str]  # 一级, 二级, 三级
     value: str
+
+    def __init__(self, names: tuple[str, str, str], value: str) -> None:
+        self.__dict__.update(names=names, value=value)
 
 
 def one_line(text: str) -> str:

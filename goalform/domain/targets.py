@@ -10,11 +10,11 @@ from __future__ import annotations
 import functools
 import re
 import unicodedata
-from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
 from goalform.domain.folding import fold  # NFKC turns full-width ＞％１ into >%1; no spaces
 from goalform.domain.form import TREES, Form, Indicator
+from goalform.domain.values import FrozenValue
 
 # Comparators as clerks write them, longest first; the value is the canonical operator.
 _PREFIX_OPS: tuple[tuple[str, str], ...] = (
@@ -31,13 +31,15 @@ _DIGIT = re.compile(r"[0-9０-９]")
 _PERCENT = re.compile(r"([+-]?\d+(?:\.\d+)?)\s*%")
 
 
-@dataclass(frozen=True)
-class Target:
+class Target(FrozenValue):
     """A parsed 指标值: ``op`` is one of ``>= > <= < =`` or '' (a plain value)."""
 
     op: str
     number: Decimal
     unit: str  # '%', '个', '次', '万元' ... or ''
+
+    def __init__(self, op: str, number: Decimal, unit: str) -> None:
+        self.__dict__.update(op=op, number=number, unit=unit)
 
 
 
@@ -112,12 +114,14 @@ def real_leaves(form: Form, tree: str) -> list[Indicator]:
     return out
 
 
-@dataclass(frozen=True)
-class QuantifiedShare:
+class QuantifiedShare(FrozenValue):
     """How many 三级 indicators state a number, of how many (both trees, or one)."""
 
     quantified: int
     total: int
+
+    def __init__(self, quantified: int, total: int) -> None:
+        self.__dict__.update(quantified=quantified, total=total)
 
     @property
     def percent(self) -> Decimal | None:

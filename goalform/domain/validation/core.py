@@ -1,7 +1,6 @@
 """The validation framework: findings, locations, the rule registry."""
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
 from enum import Enum
 from typing import Callable, Iterable, Sequence
 
@@ -10,6 +9,7 @@ from goalform.domain.messages import Text, msg
 from goalform.domain.template import Template
 # Defined apart so that rows can use Location without importing this module; re-exported here.
 from goalform.domain.validation.location import SECTION_ORDER, Location  # noqa: F401
+from goalform.domain.values import FrozenValue
 
 
 class Severity(str, Enum):
@@ -33,8 +33,7 @@ class Missing(Text):
     """
 
 
-@dataclass(frozen=True)
-class Finding:
+class Finding(FrozenValue):
     """One problem a rule found. ``missing``: the cell is only empty (the clerk has not reached it
     yet); the GUI shows such findings as 待填 until an explicit check (see shown_while_filling)."""
 
@@ -42,7 +41,11 @@ class Finding:
     severity: Severity
     location: Location
     message: str
-    missing: bool = False
+    missing: bool
+
+    def __init__(self, rule: str, severity: Severity, location: Location, message: str,
+                 missing: bool = False) -> None:
+        self.__dict__.update(rule=rule, severity=severity, location=location, message=message, missing=missing)
 
     def as_json(self) -> dict[str, str]:
         return {
@@ -56,13 +59,18 @@ class Finding:
 RuleFunc = Callable[[Form, Template], Iterable[tuple[Location, str]]]
 
 
-@dataclass(frozen=True)
-class RuleSpec:
+class RuleSpec(FrozenValue):
     id: str
     severity: Severity
     title: str  # one line in Chinese: what the rule checks (docs/rules.md)
-    func: RuleFunc = field(compare=False)
-    reports_missing: bool = False  # may yield Missing messages (empty required cells): docs/rules.md says so
+    func: RuleFunc
+    reports_missing: bool  # may yield Missing messages (empty required cells): docs/rules.md says so
+
+    _not_compared = ("func",)
+
+    def __init__(self, id: str, severity: Severity, title: str, func: RuleFunc,
+                 reports_missing: bool = False) -> None:
+        self.__dict__.update(id=id, severity=severity, title=title, func=func, reports_missing=reports_missing)
 
     def run(self, form: Form, template: Template) -> list[Finding]:
         return [Finding(self.id, self.severity, loc, _plain(message), missing=isinstance(message, Missing))
@@ -144,7 +152,8 @@ def shown_while_filling(findings: list[Finding], checked: bool) -> list[Finding]
     """
     if checked:
         return findings
-    return [replace(f, severity=Severity.PENDING) if f.missing else f for f in findings]
+    return [Finding(f.rule, Severity.PENDING, f.location, f.message, f.missing) if f.missing else f
+            for f in findings]
 
 
 def reading_order(template: Template) -> Callable[[Finding], tuple]:
