@@ -7,8 +7,8 @@ not add up (the 2024 reference has one).
 """
 from __future__ import annotations
 
+from collections.abc import Iterator
 from enum import Enum
-from typing import Iterator
 
 from goalform.domain.review import Review
 from goalform.domain.template import COLUMNS, Template

@@ -5,7 +5,7 @@ comment jumps to :func:`location_of_target`.
 """
 from __future__ import annotations
 
-from typing import Callable, Iterable
+from collections.abc import Callable, Iterable
 
 from goalform.domain.cells import FIELD, FUND, INDICATOR, Cell
 from goalform.domain.fingerprint import short

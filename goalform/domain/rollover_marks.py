@@ -15,7 +15,7 @@ warning by itself; deleting the line from the notes confirms a value that did no
 from __future__ import annotations
 
 import re
-from typing import Iterator
+from collections.abc import Iterator
 
 from goalform.domain.form import Form, Indicator
 from goalform.domain.template import Template

@@ -8,11 +8,15 @@ so the domain stays free of I/O.
 """
 from __future__ import annotations
 
-from typing import Any, Mapping
+from collections.abc import Mapping
 
 from goalform.domain.dates import parse_date
 from goalform.domain.errors import UserError
 from goalform.domain.values import FrozenValue
+
+TYPE_CHECKING = False  # typing's own, without importing typing (type checkers read any TYPE_CHECKING as true)
+if TYPE_CHECKING:
+    from typing import Any
 
 TEMPLATE_FORMAT = 1
 

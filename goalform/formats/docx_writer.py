@@ -13,9 +13,12 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
-from typing import IO
 
 from goalform.formats.layout import HEADER, HEADING_KINDS, Grid, GridCell
+
+TYPE_CHECKING = False  # typing's own, without importing typing (type checkers read any TYPE_CHECKING as true)
+if TYPE_CHECKING:
+    from typing import IO
 
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 

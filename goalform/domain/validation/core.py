@@ -1,8 +1,8 @@
 """The validation framework: findings, locations, the rule registry."""
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable, Sequence
 from enum import Enum
-from typing import Callable, Iterable, Sequence
 
 from goalform.domain.form import TREES, Form
 from goalform.domain.messages import Text, msg

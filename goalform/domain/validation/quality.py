@@ -6,8 +6,8 @@ The share of quantified indicators is reported as an info finding (a figure, not
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from decimal import Decimal
-from typing import Iterator
 
 from goalform.domain.amounts import format_amount
 from goalform.domain.cells import Cell
