@@ -19,7 +19,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from goalform.domain.review_text import gate_errors
+    from goalform.domain.validation import gate_errors
     from goalform.formats.export import FORMATS, export_file
     from goalform.paths import refuse_inputs
     from goalform.store import read_form

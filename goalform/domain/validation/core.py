@@ -143,6 +143,18 @@ def validate(form: Form, template: Template, *, only: frozenset[str] | None = No
     return findings
 
 
+def gate_errors(form: Form, template: Template) -> int:
+    """The errors that make 提交, 通过 and 导出 ask first: every rule as ``goalform validate`` runs
+    them, except the review's own (a change after 提交 is asked about by
+    itself)."""
+    return gate_count(validate(form, template))
+
+
+def gate_count(findings: Iterable[Finding]) -> int:
+    """:func:`gate_errors` of findings already made (the GUI's explicit check before 导出)."""
+    return sum(1 for f in findings if f.severity is Severity.ERROR and not f.rule.startswith("review."))
+
+
 def shown_while_filling(findings: list[Finding], checked: bool) -> list[Finding]:
     """The findings as a clerk sees them while filling in the form.
 
