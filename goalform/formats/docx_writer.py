@@ -37,13 +37,15 @@ TEXT_NODE_CHARS = 1_000_000  # at most 4 MB of UTF-8 per w:t, well under the par
 PAGE_W, PAGE_H = 11906, 16838
 MARGIN_LR, MARGIN_TB = 1134, 1134
 
-# Characters XML 1.0 cannot carry (pasted control characters would make Word refuse the file).
-_INVALID_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+# Characters XML 1.0 cannot carry (pasted control characters would make Word refuse the file): the C0
+# controls here, U+FFFE and U+FFFF in _text (a class with them compiles ten times slower, at every start).
+_INVALID_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f]")
 
 
 def _text(s: str) -> str:
     # (xml.sax.saxutils.escape would pull in urllib at import time: a tenth of the export's run time.)
-    return _INVALID_XML.sub("", s).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    s = _INVALID_XML.sub("", s).replace("\ufffe", "").replace("\uffff", "")
+    return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
 def _fonts(face: str) -> str:
