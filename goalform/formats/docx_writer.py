@@ -11,6 +11,7 @@ whatever the reader's default is (WPS and Word then disagree), so every run styl
 """
 from __future__ import annotations
 
+import functools
 import re
 from pathlib import Path
 
@@ -68,18 +69,25 @@ def _run(text: str, bold: bool = False) -> str:
 
 
 def _cell_xml(cell: GridCell, width: int, keep_next: bool = False) -> str:
-    props = [f'<w:tcW w:w="{width}" w:type="dxa"/>']
-    if cell.colspan > 1:
-        props.append(f'<w:gridSpan w:val="{cell.colspan}"/>')
-    if cell.merged:
-        props.append("<w:vMerge/>")
-    elif cell.rowspan > 1:
-        props.append('<w:vMerge w:val="restart"/>')
-    props.append('<w:vAlign w:val="center"/>')
-    ppr = f'<w:pPr>{"<w:keepNext/>" if keep_next else ""}<w:jc w:val="{cell.align}"/></w:pPr>'
+    head, ppr = _cell_parts(width, cell.colspan, cell.merged, cell.rowspan > 1, keep_next, cell.align)
     bold = cell.role == HEADER
     paras = [f"<w:p>{ppr}{_run(line, bold)}</w:p>" for line in (cell.text.split("\n") if cell.text else [""])]
-    return f'<w:tc><w:tcPr>{"".join(props)}</w:tcPr>{"".join(paras)}</w:tc>'
+    return f'{head}{"".join(paras)}</w:tc>'
+
+
+@functools.lru_cache(maxsize=256)  # a table has a few dozen kinds of cell, and hundreds of cells
+def _cell_parts(width: int, colspan: int, merged: bool, restart: bool, keep_next: bool, align: str) -> tuple[str, str]:
+    """A cell's opening with its properties, and its paragraphs' properties."""
+    props = [f'<w:tcW w:w="{width}" w:type="dxa"/>']
+    if colspan > 1:
+        props.append(f'<w:gridSpan w:val="{colspan}"/>')
+    if merged:
+        props.append("<w:vMerge/>")
+    elif restart:
+        props.append('<w:vMerge w:val="restart"/>')
+    props.append('<w:vAlign w:val="center"/>')
+    ppr = f'<w:pPr>{"<w:keepNext/>" if keep_next else ""}<w:jc w:val="{align}"/></w:pPr>'
+    return f'<w:tc><w:tcPr>{"".join(props)}</w:tcPr>', ppr
 
 
 def table_xml(grid: Grid) -> str:

@@ -73,3 +73,18 @@ def _fold(text: str) -> str:
     from goalform.domain.folding import fold
 
     return fold(text)
+
+
+def test_amount_spaces_as_the_expressions() -> None:
+    from goalform.domain.amounts import _FULL_WIDTH, parse_amount
+
+    amount = re.compile(
+        r"\+?(?P<int>[0-9]+|[1-9][0-9]{0,2}(?:,[0-9]{3})+)?(?:\.(?P<frac>[0-9]*))?[ \u3000\u00a0]*(?P<unit>万元|万)?")
+    old_table = {k: v for k, v in _FULL_WIDTH.items() if k not in (0x3000, 0xA0)}
+    spellings = ["5", "5 万元", "5\u3000万元", "5\u00a0万", "5 \u3000\u00a0万元", "1,000\u3000万", "5\u3000", "\u30005",
+                 "5\u3000元", "50000\u00a0元", "5\u30006", "５\u3000万元", "-5\u3000万", "5 \u3000 元"]
+    for text in spellings:
+        old = amount.fullmatch(text.strip().translate(old_table))
+        parsed = parse_amount(text)
+        assert (parsed.value is not None and parsed.ok) == (old is not None and old.group("int") is not None), text
+    assert "是 5 万元" in parse_amount("50000\u00a0元").error and "是 5 万元" in parse_amount("50000\u3000元").error
