@@ -11,9 +11,9 @@ from __future__ import annotations
 import functools
 import os
 import sys
-from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from goalform.domain.values import Value
 from goalform.formats.layout import HEADER, HEADING_KINDS, ROW_INDICATOR, Grid, GridCell
 from goalform.formats.output import ExportError
 
@@ -92,30 +92,40 @@ def find_cjk_font(faces: tuple[str, ...] = BODY_FACES) -> str | None:
     return None
 
 
-@dataclass
-class Placed:
+class Placed(Value):
     row: int  # grid row
     y: float
-    h: float = 0.0
-    texts: dict[int, str] | None = None  # a piece of a row split over pages: the text of each column
+    h: float
+    texts: dict[int, str] | None  # a piece of a row split over pages: the text of each column
+
+    def __init__(self, row: int, y: float, h: float = 0.0, texts: dict[int, str] | None = None) -> None:
+        self.row = row
+        self.y = y
+        self.h = h
+        self.texts = texts
 
 
-@dataclass
-class Piece:
+class Piece(Value):
     """A page's share of a row too tall for any page: the cells' texts cut at line boundaries."""
 
     h: float
     texts: dict[int, str]
 
+    def __init__(self, h: float, texts: dict[int, str]) -> None:
+        self.h = h
+        self.texts = texts
 
-@dataclass
-class Page:
+
+class Page(Value):
     rows: list[Placed]
     paragraphs: list[tuple[str, float, str]]  # (text, y, kind)
 
+    def __init__(self, rows: list[Placed], paragraphs: list[tuple[str, float, str]]) -> None:
+        self.rows = rows
+        self.paragraphs = paragraphs
 
-@dataclass
-class Layout:
+
+class Layout(Value):
     """What measuring a grid on a device found, in device units. ``unit`` is device units per twip
     (the grid's widths are twips); ``shrink`` holds the rows set in smaller type to fit on a page."""
 
@@ -127,10 +137,27 @@ class Layout:
     pad_x: float
     pad_y: float
     fonts: dict[str, "QFont"]
-    heights: list[float] = field(default_factory=list)
-    shrink: dict[int, float] = field(default_factory=dict)
-    pieces: dict[int, list[Piece]] = field(default_factory=dict)  # rows split over pages
-    measured: dict = field(default_factory=dict)  # text_height's cache
+    heights: list[float]
+    shrink: dict[int, float]
+    pieces: dict[int, list[Piece]]  # rows split over pages
+    measured: dict  # text_height's cache
+
+    def __init__(self, width: float, usable: float, footer_h: float, unit: float, xs: list[float], pad_x: float,
+                 pad_y: float, fonts: dict[str, "QFont"], heights: list[float] | None = None,
+                 shrink: dict[int, float] | None = None, pieces: dict[int, list[Piece]] | None = None,
+                 measured: dict | None = None) -> None:
+        self.width = width
+        self.usable = usable
+        self.footer_h = footer_h
+        self.unit = unit
+        self.xs = xs
+        self.pad_x = pad_x
+        self.pad_y = pad_y
+        self.fonts = fonts
+        self.heights = [] if heights is None else heights
+        self.shrink = {} if shrink is None else shrink
+        self.pieces = {} if pieces is None else pieces
+        self.measured = {} if measured is None else measured
 
     def cell_font(self, cell: GridCell, row: int = -1) -> "QFont":
         """The font of ``cell`` in ``row`` (smaller where the row is shrunk): one object per kind and size,
