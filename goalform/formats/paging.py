@@ -99,10 +99,7 @@ class Placed(Value):
     texts: dict[int, str] | None  # a piece of a row split over pages: the text of each column
 
     def __init__(self, row: int, y: float, h: float = 0.0, texts: dict[int, str] | None = None) -> None:
-        self.row = row
-        self.y = y
-        self.h = h
-        self.texts = texts
+        self.row, self.y, self.h, self.texts = row, y, h, texts
 
 
 class Piece(Value):
@@ -112,8 +109,7 @@ class Piece(Value):
     texts: dict[int, str]
 
     def __init__(self, h: float, texts: dict[int, str]) -> None:
-        self.h = h
-        self.texts = texts
+        self.h, self.texts = h, texts
 
 
 class Page(Value):
@@ -121,8 +117,7 @@ class Page(Value):
     paragraphs: list[tuple[str, float, str]]  # (text, y, kind)
 
     def __init__(self, rows: list[Placed], paragraphs: list[tuple[str, float, str]]) -> None:
-        self.rows = rows
-        self.paragraphs = paragraphs
+        self.rows, self.paragraphs = rows, paragraphs
 
 
 class Layout(Value):
@@ -224,6 +219,25 @@ def flags(cell: GridCell) -> int:
     return {"left": ALIGN_LEFT, "right": ALIGN_RIGHT}.get(cell.align, ALIGN_HCENTER) | ALIGN_VCENTER
 
 
+@functools.lru_cache(maxsize=1)
+def _qt_classes() -> tuple:
+    """QRectF and QFontMetricsF, looked up once (an import statement goes through PySide6's import hook)."""
+    from PySide6.QtCore import QRectF
+    from PySide6.QtGui import QFontMetricsF
+
+    return QRectF, QFontMetricsF
+
+
+def font_metrics(font: "QFont", device, cache: dict | None = None):  # noqa: ANN001, ANN201 - QFontMetricsF
+    """The metrics of ``font`` on ``device``, kept in ``cache`` (a Layout's) by the font's identity."""
+    fm = cache.get(id(font)) if cache is not None else None
+    if fm is None:
+        fm = _qt_classes()[1](font, device)
+        if cache is not None:
+            cache[id(font)] = fm
+    return fm
+
+
 def text_height(text: str, font: "QFont", width: float, flags: int, device, cache: dict | None = None,  # noqa: ANN001
                 ) -> tuple[float, int]:
     """Height of ``text`` wrapped to ``width``, and the wrap flag that fits it. ``cache`` (a
@@ -231,15 +245,9 @@ def text_height(text: str, font: "QFont", width: float, flags: int, device, cach
     key = (text, id(font), width, flags) if cache is not None else None
     if key is not None and key in cache:
         return cache[key]
-    from PySide6.QtCore import QRectF
-    from PySide6.QtGui import QFontMetricsF
-
+    QRectF = _qt_classes()[0]  # noqa: N806 - Qt's class
     word, anywhere = TEXT_WORD_WRAP, TEXT_WRAP_ANYWHERE
-    fm = cache.get(id(font)) if cache is not None else None
-    if fm is None:
-        fm = QFontMetricsF(font, device)
-        if cache is not None:
-            cache[id(font)] = fm
+    fm = font_metrics(font, device, cache)
     if text and "\n" not in text and fm.horizontalAdvance(text) <= width:
         result = (fm.height(), word)  # one line (as boundingRect finds it, in half the time)
     else:
@@ -275,7 +283,7 @@ def measure(grid: Grid, device) -> Layout:  # noqa: ANN001 - QPagedPaintDevice
                      pad_x=PADDING_TWIPS[0] * unit, pad_y=PADDING_TWIPS[1] * unit, fonts=fonts)
 
     def row_height(r: int) -> float:
-        h = QFontMetricsF(layout.cell_font(grid.rows[r][0], r), device).height() + 2 * layout.pad_y
+        h = font_metrics(layout.cell_font(grid.rows[r][0], r), device, layout.measured).height() + 2 * layout.pad_y
         for cell in grid.rows[r]:
             if not cell.merged and cell.rowspan == 1:
                 text_h = text_height(cell.text, layout.cell_font(cell, r), layout.inner_width(cell), flags(cell), device,
