@@ -31,14 +31,8 @@ def choose_language(requested: str | None = None) -> str:
     return "en" if lang.startswith("en") else "zh"
 
 
-class MnemonicFallback(QTranslator):
-    """Qt strings whose Chinese translation is missing only because Qt added a mnemonic later.
-
-    qtbase_zh_CN.qm translates 「Look in:」 and 「Files of type:」, but Qt 6's file dialog asks for
-    「&Look in:」 and 「Files of &type:」 (so its labels stayed English). This translator answers such a
-    question with the translation of the text without the ``&``, plus the mnemonic in the Chinese way:
-    「查找范围(&L)：」. It is asked only after Qt's own translator found nothing.
-    """
+class _OverQt(QTranslator):
+    """A translator that answers from Qt's own translator ``qt`` (None: not found, ask the next one)."""
 
     def __init__(self, qt: QTranslator, parent=None) -> None:
         super().__init__(parent)
@@ -46,6 +40,16 @@ class MnemonicFallback(QTranslator):
 
     def isEmpty(self) -> bool:  # noqa: N802 - Qt override
         return False
+
+
+class MnemonicFallback(_OverQt):
+    """Qt strings whose Chinese translation is missing only because Qt added a mnemonic later.
+
+    qtbase_zh_CN.qm translates 「Look in:」 and 「Files of type:」, but Qt 6's file dialog asks for
+    「&Look in:」 and 「Files of &type:」 (so its labels stayed English). This translator answers such a
+    question with the translation of the text without the ``&``, plus the mnemonic in the Chinese way:
+    「查找范围(&L)：」. It is asked only after Qt's own translator found nothing.
+    """
 
     def translate(self, context, source, disambiguation=None, n=-1):  # noqa: D401 - Qt override
         # None is a null QString, "not found" (an empty string would be taken as the translation).
@@ -62,7 +66,7 @@ class MnemonicFallback(QTranslator):
         return f"{found[:len(found) - len(colon)]}(&{source[at + 1].upper()}){colon}"
 
 
-class ButtonMnemonics(QTranslator):
+class ButtonMnemonics(_OverQt):
     """Accelerators for the standard buttons of Qt's message boxes, which Qt's Chinese translation
     leaves without one (「保存」, 「丢弃」): 「保存(&S)」, 「丢弃(&D)」, so the clerk's Alt+S / Alt+D
     answer 「关闭前要保存吗？」 as in Word. Installed after Qt's translator, so asked before it; the
@@ -70,13 +74,6 @@ class ButtonMnemonics(QTranslator):
 
     MNEMONICS = {"Save": "S", "Discard": "D", "Don't Save": "N", "Close without Saving": "N",
                  "Open": "O", "Apply": "A"}
-
-    def __init__(self, qt: QTranslator, parent=None) -> None:
-        super().__init__(parent)
-        self._qt = qt
-
-    def isEmpty(self) -> bool:  # noqa: N802 - Qt override
-        return False
 
     def translate(self, context, source, disambiguation=None, n=-1):  # noqa: D401 - Qt override
         letter = self.MNEMONICS.get(source) if context == "QPlatformTheme" else None

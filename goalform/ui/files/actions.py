@@ -15,7 +15,7 @@ from PySide6.QtCore import QCoreApplication, QObject, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QApplication, QFileDialog, QMenu
 
-from goalform.domain.form import leaves
+from goalform.domain.form import TREES, leaves
 from goalform.paths import NAME_MAX, fitted
 from goalform.store.document import Document
 from goalform.store.quick_read import read_form
@@ -282,7 +282,7 @@ class FileActions(QObject):
             telling.inform(self.window, message.replace("%1", str(path)) + news, 8000)  # type: ignore[arg-type]
             return True
         form = doc.load_form()
-        settings.add_indicator_names([l3.name for tree in ("long_term", "annual") for _, _, l3 in leaves(form, tree)])
+        settings.add_indicator_names([l3.name for tree in TREES for _, _, l3 in leaves(form, tree)])
         if outcome.content_from_disk:
             message = self.tr("已保存到 %1；文件中的表格内容已被他人修改，现在显示的是文件中的最新内容")
         else:

@@ -14,6 +14,7 @@ from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QThread, QUrl,
 from PySide6.QtGui import QAction, QDesktopServices
 from PySide6.QtWidgets import QFileDialog, QProgressDialog
 
+from goalform.domain.messages import first_of
 from goalform.ui import telling
 from goalform.ui.telling import Choice, Icon, Role, Standard
 
@@ -22,6 +23,7 @@ if TYPE_CHECKING:
     from goalform.ui.app.shell import Shell
 
 SUMMARY_NAME = "汇总.xlsx"
+MAX_LISTED = 8  # unreadable files named in the report; the rest are counted (all are in its details)
 
 
 def _tr(text: str) -> str:
@@ -171,7 +173,7 @@ class SummarizeAction(QObject):
             if result.unreadable:
                 text += "\n" + self.tr("%1 个文件未能汇总（也列在汇总表的「未汇总的文件」页）：").replace(
                     "%1", str(len(result.unreadable)))
-                text += "\n" + "\n".join(lines[:8]) + ("\n…" if len(lines) > 8 else "")
+                text += "\n" + "\n".join(first_of(lines, MAX_LISTED, self.tr("……另有 %1 个文件")))
             incomplete = sum(1 for s in result.summaries if s.unreadable_amounts)
             if incomplete:
                 text += "\n" + self.tr("%1 张表有无法读取的金额，未计入合计：汇总表中的合计不完整（见「无法读取的金额」列）。") \

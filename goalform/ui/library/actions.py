@@ -17,6 +17,7 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QPushButton
 
 from goalform import assets
+from goalform.domain.cells import Cell
 from goalform.domain.errors import user_message
 from goalform.domain.form import TREES, Form
 from goalform.domain.library import SOURCE_BUILTIN, LibraryEntry, LibraryIndex
@@ -251,7 +252,7 @@ class LibraryActions(QObject):
         mark_default_categories(editor.models[tree], {new_ids[i]: usual for i, usual in defaulted.items()})
         leaves = [i for i, row in zip(new_ids, plan.rows) if row.level == 3]
         # The tab of the tree (built when first shown: showing it builds it).
-        at = next((i for i, p in enumerate(window.tab_pages) if p.owns(Location(tree, "name"))), None)  # type: ignore[attr-defined]
+        at = next((i for i, p in enumerate(window.tab_pages) if p.owns(Location.of(Cell.indicator(None), tree))), None)  # type: ignore[attr-defined]
         if at is not None and window.tabs is not None and leaves:
             window.tabs.setCurrentIndex(at)
             page = window.tab_pages[at]
