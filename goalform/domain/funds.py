@@ -7,12 +7,12 @@ validation run ask it instead of parsing the same cells again. A reading made fr
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
 from decimal import Decimal
 
 from goalform.domain.amounts import ParsedAmount, largest_remainder_shares, parse_amount
 from goalform.domain.form import Form
 from goalform.domain.template import COLUMNS, FundsGroup, Template
+from goalform.domain.values import FrozenValue
 
 Key = tuple[str, str]  # (line or group key, column)
 
@@ -86,13 +86,16 @@ def group_shares(form: Form, template: Template, group: FundsGroup) -> dict[str,
     return FundsReading(form, template).shares(group)
 
 
-@dataclass(frozen=True)
-class FundsSummary:
+class FundsSummary(FrozenValue):
     """Every derived figure of the funds table, computed once."""
 
     totals: dict[tuple[str, str], Decimal | None]  # (group key, column)
     shares: dict[str, Decimal | None]  # line key -> share of the current year
     total_shares: dict[str, Decimal | None]  # group key -> 100 when the group has a total
+
+    def __init__(self, totals: dict[tuple[str, str], Decimal | None], shares: dict[str, Decimal | None],
+                 total_shares: dict[str, Decimal | None]) -> None:
+        self.__dict__.update(totals=totals, shares=shares, total_shares=total_shares)
 
 
 def summarize_funds(form: Form, template: Template, reading: FundsReading | None = None) -> FundsSummary:

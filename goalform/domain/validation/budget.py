@@ -1,7 +1,7 @@
 """Budget rules: amounts are amounts, 合计 adds up, income equals expenditure."""
 from __future__ import annotations
 
-from typing import Iterator
+from collections.abc import Iterator
 
 from goalform.domain.amounts import format_amount
 from goalform.domain.cells import Cell

@@ -5,7 +5,7 @@ these rules then say nothing (the library lives in the user's data folder, valid
 from __future__ import annotations
 
 import contextvars
-from typing import TYPE_CHECKING, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 
 from goalform.domain.form import Form
 from goalform.domain.funds import FundsReading
@@ -14,6 +14,8 @@ from goalform.domain.template import Template
 from goalform.domain.validation.core import Finding, Location, Severity, rule, validate
 from goalform.domain.validation.rows import TreeIndex, indicator_rows
 from goalform.domain.validation.scope import Scope
+
+TYPE_CHECKING = False  # typing's own, without importing typing (type checkers read any TYPE_CHECKING as true)
 
 if TYPE_CHECKING:  # (the library module itself only when there is a library: plain validate has none)
     from goalform.domain.library import LibraryIndex

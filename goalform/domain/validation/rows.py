@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import contextlib
 import contextvars
-from typing import Collection, Iterator
+from collections.abc import Collection, Iterator
 
 from goalform.domain.cells import Cell
 from goalform.domain.folding import fold

@@ -21,11 +21,11 @@ missing here (or marked ROW while it compares rows) fails it.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Iterable, Mapping
+from collections.abc import Iterable, Mapping
 
 from goalform.domain.form import TREES
 from goalform.domain.template import Template
+from goalform.domain.values import FrozenValue
 
 ROW, WHOLE = "row", "whole"
 Reach = Mapping[str, str]  # rule id -> ROW or WHOLE
@@ -89,15 +89,18 @@ KNOWN: frozenset[str] = AMOUNT_RULES | NO_CELLS | frozenset(
 RowPath = tuple[str, tuple[int, ...]]  # (tree, index path of a 二级 or 三级)
 
 
-@dataclass(frozen=True)
-class Scope:
+class Scope(FrozenValue):
     """What one revalidation runs: ``whole`` rules over the whole form, ``row`` rules on the rows at or
     below ``rows`` only (keeping their findings elsewhere in the trees); every other rule's findings
     are kept."""
 
-    whole: frozenset[str] = frozenset()
-    row: frozenset[str] = frozenset()
-    rows: frozenset[RowPath] = frozenset()
+    whole: frozenset[str]
+    row: frozenset[str]
+    rows: frozenset[RowPath]
+
+    def __init__(self, whole: frozenset[str] = frozenset(), row: frozenset[str] = frozenset(),
+                 rows: frozenset[RowPath] = frozenset()) -> None:
+        self.__dict__.update(whole=whole, row=row, rows=rows)
 
     def __or__(self, other: Scope) -> Scope:
         """Both edits' scopes: a rule WHOLE for one is WHOLE; a ROW rule looks at the rows of both
