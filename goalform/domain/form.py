@@ -39,7 +39,7 @@ class IndicatorCells:
         return getattr(self, column)
 
 
-@dataclass
+@dataclass(slots=True)  # a province's summary builds 100,000s of them
 class Indicator(IndicatorCells):
     """A node of an indicator tree: a fixed 一级 (level 1), a 二级 (2) or a 三级 (3) with its values."""
 
