@@ -236,7 +236,7 @@ ENGLISH = {
     "请先新建或打开一张表格。": "Create or open a form first.",
     "表格以只读方式打开，不能插入指标。": "The form is open read-only; indicators cannot be inserted.",
     "从指标库插入 %1 个指标": "Insert %1 indicators from library", "没有插入指标：\n%1": "No indicators inserted:\n%1",
-    "另有 %1 个": "and %1 more", "另有 %1 行": "and %1 more rows", "已插入 %1 个指标": "Inserted %1 indicators",
+    "另有 %1 个": "and %1 more", "另有 %1 行": "and %1 more rows", "……另有 %1 个文件": "… and %1 more files", "已插入 %1 个指标": "Inserted %1 indicators",
     "，%1 个已在表中或无法放置": "; %1 already in the form or could not be placed",
     "指标库不可用，无法导入。": "The indicator library is not available; cannot import.",
     "Excel 工作簿 (*.xlsx *.xls);;所有文件 (*)": "Excel workbook (*.xlsx *.xls);;All files (*)",

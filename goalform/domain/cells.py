@@ -15,10 +15,13 @@ finding Location    ``funds/LINE/COL``          ``funds/GROUP/COL``
 ==================  ==========================  =====================================
 
 A header field and a text section are one namespace of single-valued fields (``field:KEY`` as a
-comment target) shown by two kinds of widget (``field_KEY``, ``text_KEY``); an indicator's cell is
-``indicator:ID[:COL]`` by its store id, which survives moves and undo. The comment target is the
-coarsest spelling: it names a text section as a field and a 合计 as the funds cell of its group
-(:meth:`Cell.as_target`), because that is what files have always stored.
+comment target, ``("field", KEY)`` / ``("text", KEY)`` in the grid) shown by two kinds of widget
+(``field_KEY``, ``text_KEY``); a finding's Location puts it in its section (``header/phone``,
+``texts/tasks``, ``texts/deadline``, ``notes/notes``: :func:`goalform.domain.sections.field_section`).
+An indicator's cell is ``indicator:ID[:COL]`` by its store id, which survives moves and undo
+(the layout grid, drawn from a form that may have no ids, keys it by tree and index path instead).
+The comment target is the coarsest spelling: it names a text section as a field and a 合计 as the
+funds cell of its group (:meth:`Cell.as_target`), because that is what files have always stored.
 """
 from __future__ import annotations
 

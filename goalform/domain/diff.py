@@ -106,31 +106,31 @@ def diff_forms(a: Form, b: Form, template_a: Template | None = None,
     names = _names(template_a, template_b)
     out: list[Difference] = []
     if a.template_id != b.template_id:
-        out.append(_same_place("template", Location("header", "template"), a.template_id, b.template_id,
+        out.append(_same_place("template", Location.of(Cell.field("template")), a.template_id, b.template_id,
                                f"模板版本不同：{a.template_id}版 → {b.template_id}版", "模板版本"))
     if a.year != b.year:
-        out.append(_same_place("year", Location("header", "year"), str(a.year), str(b.year),
+        out.append(_same_place("year", Location.of(Cell.field("year")), str(a.year), str(b.year),
                                f"年度不同：{a.year}年 → {b.year}年{_years_note(a, b)}", "年度"))
     for key in HEADER_FIELDS:
         old, new = getattr(a, key), getattr(b, key)
         if _text(old) != _text(new):
             where = FIELD_NAMES[key]
-            out.append(_same_place("field", Location("header", key), old, new, _changed(where, old, new), where))
+            out.append(_same_place("field", Location.of(Cell.field(key)), old, new, _changed(where, old, new), where))
     out.extend(_funds(a, b, names, {"a": template_a, "b": template_b}))
     if _text(a.deadline) != _text(b.deadline):
-        out.append(_same_place("field", Location("texts", "deadline"), a.deadline, b.deadline,
+        out.append(_same_place("field", Location.of(Cell.field("deadline")), a.deadline, b.deadline,
                                _changed(FIELD_NAMES["deadline"], a.deadline, b.deadline), FIELD_NAMES["deadline"]))
     for key in list(a.texts) + [k for k in b.texts if k not in a.texts]:
         old, new = a.text(key), b.text(key)
         if _text(old) != _text(new):
             where = next((n for t in (template_a, template_b) if t is not None and (n := text_name(t, key)) != key), key)
-            out.append(_same_place("text", Location("texts", key), old, new,
+            out.append(_same_place("text", Location.of(Cell.text(key)), old, new,
                                    _changed(where, old, new, long=True), where))
     for tree in TREES:
         out.extend(_tree(tree, a.tree(tree), b.tree(tree), TREE_TITLES[tree], (a.year, b.year),
                          indicator_column_names(tree, template_a or template_b)))
     if _text(a.notes) != _text(b.notes):
-        out.append(_same_place("notes", Location("notes", "notes"), a.notes, b.notes,
+        out.append(_same_place("notes", Location.of(Cell.text("notes")), a.notes, b.notes,
                                _changed(FIELD_NAMES["notes"], a.notes, b.notes, long=True), FIELD_NAMES["notes"]))
     return out
 

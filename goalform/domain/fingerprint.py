@@ -25,7 +25,7 @@ from __future__ import annotations
 import json
 from typing import Any, Callable
 
-from goalform.domain.form import HEADER_FIELDS, TREES, Form, Indicator
+from goalform.domain.form import HEADER_FIELDS, OTHER_FIELDS, TREES, Form, Indicator
 
 CANONICAL_FORMAT = 1
 
@@ -61,7 +61,7 @@ def _serialised(form: Form, t: Callable[[str], str], node: Callable[[Indicator],
         "format": CANONICAL_FORMAT,
         "template": form.template_id,
         "year": form.year,
-        "fields": {key: t(getattr(form, key)) for key in HEADER_FIELDS + ("deadline", "notes")},
+        "fields": {key: t(getattr(form, key)) for key in HEADER_FIELDS + OTHER_FIELDS},
         "texts": {k: t(v) for k, v in form.texts.items() if v},
         "funds": sorted([k[0], k[1], t(v)] for k, v in form.funds.items() if v),
         "stated_totals": sorted([k[0], k[1], t(v)] for k, v in form.stated_totals.items() if v),

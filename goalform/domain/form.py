@@ -14,8 +14,12 @@ from typing import Iterator
 from goalform.domain.review import Review
 from goalform.domain.template import COLUMNS, Template
 
-# Header fields and text sections share one namespace of single-valued fields.
+# Header fields and text sections share one namespace of single-valued fields (a Cell.field's key).
 HEADER_FIELDS: tuple[str, ...] = ("department", "filler", "phone", "fill_date")
+# Single-valued fields besides the header and the texts: the deadline of 长期目标 and the notes (备注).
+OTHER_FIELDS: tuple[str, ...] = ("deadline", "notes")
+# The form's version and year, kept as ``field`` rows of a .goal and shown on the header tab; never typed.
+VERSION_FIELDS: tuple[str, ...] = ("template", "year")
 TREES: tuple[str, ...] = ("long_term", "annual")
 
 # The editable columns of a 三级指标. prev2/prev1 (前年值/上年值) exist only in the annual tree;

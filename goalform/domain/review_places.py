@@ -11,12 +11,12 @@ from __future__ import annotations
 from typing import Iterator
 
 from goalform.domain.cells import FIELD, FUND, INDICATOR, Cell, CellError
-from goalform.domain.form import HEADER_FIELDS, INDICATOR_COLUMNS, TREES, Form, Indicator, walk
+from goalform.domain.form import HEADER_FIELDS, INDICATOR_COLUMNS, OTHER_FIELDS, TREES, Form, Indicator, walk
 from goalform.domain.names import TREE_NAMES
 from goalform.domain.review import FORM_TARGET, ReviewError
+from goalform.domain.sections import FUNDS, HEADER, NOTES, REVIEW, TEXTS
 from goalform.domain.template import COLUMNS, Template
 
-OTHER_FIELDS = ("deadline", "notes")
 EXAMPLES = "form、field:phone、fund:fiscal:current、indicator:ID[:value]，或 goalform validate 列出的位置（如 annual/1.1.1/value）"
 
 
@@ -75,12 +75,12 @@ def _indicator(indicator_id: int, column: str, form: Form, place: str) -> str:
 def _from_location(place: str, form: Form, template: Template) -> str:
     """A location as ``goalform validate`` prints it (Location.as_text)."""
     section, *parts = place.split("/")
-    if section in ("header", "texts", "notes") and len(parts) == 1:
+    if section in (HEADER, TEXTS, NOTES) and len(parts) == 1:
         return _field(parts[0], template, place)
-    if section == "funds" and len(parts) == 2:
+    if section == FUNDS and len(parts) == 2:
         return _fund(parts[0], parts[1], template, place)
-    if section == "review" or (section in TREES and parts == ["deadline"]):
-        return FORM_TARGET if section == "review" else Cell.field("deadline").to_text()
+    if section == REVIEW or (section in TREES and parts == ["deadline"]):  # 长期目标's deadline, named by its tab
+        return FORM_TARGET if section == REVIEW else Cell.field("deadline").to_text()
     if section in TREES and parts and all(p.isdigit() and p.isascii() and int(p) > 0 for p in parts[0].split(".")):
         nodes, node = form.tree(section), None
         for step in parts[0].split("."):

@@ -28,15 +28,7 @@ def location_of_target(target: str, tree_of: Callable[[int], str]) -> Location |
     for the whole form or an indicator that is gone. ``tree_of(id)`` names an indicator's tree (and
     raises KeyError for one that is gone)."""
     t = Cell.parse_stored(target)
-    if t.kind == FIELD:
-        if t.key in HEADER_FIELDS:
-            return Location("header", t.key)
-        if t.key == "notes":
-            return Location("notes", "notes")
-        if t.key == "deadline":
-            return Location("long_term", "deadline")
-        return Location("texts", t.key)
-    if t.kind == FUND:
+    if t.kind in (FIELD, FUND):
         return Location.of(t)
     if t.kind == INDICATOR and t.indicator_id is not None:
         try:

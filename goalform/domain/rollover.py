@@ -61,7 +61,7 @@ def roll_forward(form: Form, template: Template, *, available: Iterable[Template
     # -- header ----------------------------------------------------------------------------
     if form.fill_date:
         new.fill_date = _next_year_date(form.fill_date)
-        add("rollover.fill_date", Severity.INFO, Location("header", "fill_date"),
+        add("rollover.fill_date", Severity.INFO, Location.of(Cell.field("fill_date")),
             f"填报日期已顺延为 {template.format_fill_date(new.fill_date)}，请改为实际填报日期")
 
     # -- funds -----------------------------------------------------------------------------
@@ -92,11 +92,11 @@ def roll_forward(form: Form, template: Template, *, available: Iterable[Template
             continue  # the long-term goal stays as it is
         if new.text(section.key).strip():
             label = section.label.replace("\n", "").rstrip("：:")
-            add("rollover.text", Severity.INFO, Location("texts", section.key),
+            add("rollover.text", Severity.INFO, Location.of(Cell.text(section.key)),
                 f"「{label}」沿用了{form.year}年的内容，请按{new.year}年更新")
     deadline_year = _deadline_year(form.deadline, form.year)
     if deadline_year is not None and deadline_year < new.year:
-        add("rollover.deadline", Severity.WARNING, Location("texts", "deadline"),
+        add("rollover.deadline", Severity.WARNING, Location.of(Cell.field("deadline")),
             f"长期目标截止于{form.deadline.strip()}，早于{new.year}年，请更新长期目标、截止时间和长期绩效指标")
 
     # -- marks in the notes, then the findings they give -----------------------------------
@@ -118,7 +118,7 @@ def roll_forward(form: Form, template: Template, *, available: Iterable[Template
     newer = [t for t in available if template.first_year < t.first_year <= new.year]
     if newer:
         latest = max(newer, key=lambda t: t.first_year)
-        add("rollover.template", Severity.INFO, Location("header", "template"),
+        add("rollover.template", Severity.INFO, Location.of(Cell.field("template")),
             f"{new.year}年的表一般使用「{latest.name}」，本表仍是「{template.name}」，请确认财政部门要求的版本")
     findings.extend(pending_findings(new, template))
     findings.sort(key=reading_order(template))

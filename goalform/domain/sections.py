@@ -6,7 +6,8 @@ Sections. A template lists the form's parts in its own words (``header``, ``fund
 them by section: ``header``, ``funds``, ``texts`` (the text sections that are not a tree's goal),
 ``long_term``, ``annual`` (a tree with its goal text), plus ``notes`` and ``review``, which no
 template lists. :func:`section_of` turns the first into the second; :func:`tab_sections` is the list
-of tabs the window shows, in the template's order.
+of tabs the window shows, in the template's order; :func:`field_section` is the section of a
+single-valued field (a :class:`~goalform.domain.cells.Cell` of a field or text), which a finding names.
 
 Columns. Each tree's columns in the order of the official table, each with the template label that
 heads it on the printed form (:meth:`Template.label`; the layout prints those) and the names the
@@ -21,9 +22,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from goalform.domain.form import TREES
+from goalform.domain.form import HEADER_FIELDS, TREES, VERSION_FIELDS
 from goalform.domain.names import QT_TRANSLATE_NOOP
-from goalform.domain.template import Template
+from goalform.domain.template import TEXT_PREFIX, TREE_PREFIX, Template  # the template's prefixes, used here
 
 # -- sections --------------------------------------------------------------------------------------
 HEADER, FUNDS, TEXTS, LONG_TERM, ANNUAL, NOTES, REVIEW = "header", "funds", "texts", "long_term", "annual", "notes", "review"
@@ -32,8 +33,6 @@ SECTION_ORDER: tuple[str, ...] = (HEADER, FUNDS, TEXTS, LONG_TERM, ANNUAL, NOTES
 # The text section edited on a tree's own tab, above the tree.
 GOAL_TEXT: dict[str, str] = {LONG_TERM: "long_term_goal", ANNUAL: "annual_goal"}
 TREE_OF_GOAL: dict[str, str] = {text: tree for tree, text in GOAL_TEXT.items()}
-
-TEXT_PREFIX, TREE_PREFIX = "text:", "indicators:"
 
 # The title of each section's tab (context MainWindow, as the window has always translated them).
 TAB_TITLES: dict[str, str] = {
@@ -54,6 +53,15 @@ def section_of(template_section: str) -> str:
     if template_section.startswith(TEXT_PREFIX):
         return TREE_OF_GOAL.get(template_section[len(TEXT_PREFIX):], TEXTS)
     return template_section
+
+
+def field_section(key: str) -> str:
+    """The section of a finding at a single-valued field: ``header`` for the header fields and the
+    form's version and year, ``notes`` for 备注, ``texts`` for a text section and for the 长期目标
+    deadline (each shown on its own tab: a tree's goal text and the deadline on the tree's)."""
+    if key in HEADER_FIELDS or key in VERSION_FIELDS:
+        return HEADER
+    return NOTES if key == "notes" else TEXTS
 
 
 def tree_section(tree: str) -> str:

@@ -225,7 +225,10 @@ REQUIRED_LABELS = (
     "history_amounts", "total", "long_term_section", "annual_section", "level1", "level2", "level3",
     "value", "basis", "category", "history_values", "expected_value",
 )
-KNOWN_SECTIONS = ("header", "funds", "indicators:long_term", "indicators:annual")
+# A template's sections: these, and ``text:KEY`` for each text section it prints
+# (:mod:`goalform.domain.sections` names them as findings and tabs do).
+TEXT_PREFIX, TREE_PREFIX = "text:", "indicators:"
+KNOWN_SECTIONS = ("header", "funds", TREE_PREFIX + "long_term", TREE_PREFIX + "annual")
 
 
 def _check(t: Template) -> None:
@@ -237,8 +240,8 @@ def _check(t: Template) -> None:
         raise TemplateError(f"{where}: no 一级指标")
     text_keys = {s.key for s in t.texts}
     for s in t.sections:
-        if s.startswith("text:"):
-            if s[5:] not in text_keys:
+        if s.startswith(TEXT_PREFIX):
+            if s[len(TEXT_PREFIX):] not in text_keys:
                 raise TemplateError(f"{where}: section {s!r} names an unknown text")
         elif s not in KNOWN_SECTIONS:
             raise TemplateError(f"{where}: unknown section {s!r}")

@@ -17,7 +17,7 @@ from typing import Iterable, Sequence
 from goalform import assets
 from goalform.domain.amounts import canonical_amount
 from goalform.domain.folding import fold
-from goalform.domain.form import Form, Indicator, empty_tree
+from goalform.domain.form import TREES, Form, Indicator, empty_tree
 from goalform.domain.sections import ANNUAL, LONG_TERM, column_keys
 from goalform.domain.template import COLUMNS, Template
 from goalform.formats.layout import GRID_COLUMNS, SHAPES, ShapeCell
@@ -341,7 +341,7 @@ class _Reader:
         return {s.name: cells[i] for i, s in enumerate(shape)}
 
     def _indicator_row(self, r: int, cells: list[str], keys: list[str]) -> bool:
-        if self.section not in ("long_term", "annual"):
+        if self.section not in TREES:
             return False
         annual = self.section == "annual"
         v = self._slots(cells, SHAPES["annual_row" if annual else "long_row"], r)

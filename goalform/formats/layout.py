@@ -18,6 +18,8 @@ from goalform.domain.amounts import canonical_amount, format_amount, format_shar
 from goalform.domain.cells import Cell
 from goalform.domain.form import Form, Indicator
 from goalform.domain.funds import FundsSummary, summarize_funds
+from goalform.domain.sections import ANNUAL, FUNDS, LONG_TERM, TEXT_PREFIX, tree_section
+from goalform.domain.sections import HEADER as HEADER_SECTION  # HEADER here is the role of column headings
 from goalform.domain.template import Template
 
 GRID_COLUMNS = 9
@@ -227,15 +229,15 @@ def build_grid(template: Template, form: Form) -> Grid:
     summary = summarize_funds(form, template)
     header_rows: list[tuple[int, int]] = []
     for section in template.sections:
-        if section == "header":
+        if section == HEADER_SECTION:
             _header(b, template, form)
-        elif section == "funds":
+        elif section == FUNDS:
             _funds(b, template, form, summary)
-        elif section.startswith("text:"):
-            _text(b, template, form, section[5:])
-        elif section == "indicators:long_term":
+        elif section.startswith(TEXT_PREFIX):
+            _text(b, template, form, section[len(TEXT_PREFIX):])
+        elif section == tree_section(LONG_TERM):
             header_rows.append(_long_term(b, template, form))
-        elif section == "indicators:annual":
+        elif section == tree_section(ANNUAL):
             header_rows.append(_annual(b, template, form))
     before = [template.title] + [_above(line, template, form) for line in template.lines_above]
     widths = COLUMN_WIDTHS_SHORT_BASIS if template.basis.is_choice else COLUMN_WIDTHS

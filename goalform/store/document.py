@@ -15,9 +15,9 @@ from pathlib import Path
 from typing import Callable, Iterable, TypeVar
 
 from goalform import assets
-from goalform.domain.cells import TOTAL, Cell
+from goalform.domain.cells import Cell
 from goalform.domain.fingerprint import fingerprint
-from goalform.domain.form import HEADER_FIELDS, Form, new_form
+from goalform.domain.form import HEADER_FIELDS, OTHER_FIELDS, Form, new_form
 from goalform.domain.review import Comment, Review, Status, StatusChange
 from goalform.domain.template import COLUMNS, Template, TemplateError
 from goalform.store.checks import shown
@@ -26,7 +26,7 @@ from goalform.store.document_file import DocumentFile
 from goalform.store.merging import SaveOutcome
 from goalform.store.review_records import ReviewRecords
 from goalform.store.errors import CorruptFile, ReadOnlyError, StoreError
-from goalform.store.form_rows import OTHER_FIELDS, fill_form, fill_funds, write_rows
+from goalform.store.form_rows import fill_form, fill_funds, write_rows
 from goalform.store.indicator_table import IndicatorRecord, IndicatorTable, Subtree
 from goalform.store.workspace import WorkingCopy, Workspace
 
@@ -209,38 +209,51 @@ class Document:
             self._funds = {(_text(l), _text(c)): _text(v) for l, c, v in self._conn.execute("SELECT line, col, value FROM fund")}
         return self._funds
 
+    # An amount is named by (line, column), a printed 合计 by (group, column): a Cell.fund / Cell.total
+    # unpacked, the form's own key of an amount (Form.funds, the funds grid, the editor's signal). Its
+    # ``fund`` row is derived from the Cell here only: callers never spell a stored ``total:GROUP``.
     def fund(self, line: str, column: str) -> str:
-        return self._all_funds().get((line, column), "")
+        """The amount of funds line ``line`` in ``column`` ('' when empty)."""
+        return self._amount(Cell.fund(line, column))
 
     def set_fund(self, line: str, column: str, text: str) -> None:
         """Set an amount cell. Typing an amount makes that column's 合计 derived again: a total
         kept from an imported document (see :meth:`stated_total`) no longer applies and is dropped."""
         if column not in COLUMNS:
             raise KeyError(column)
-        stale: str | None = None
-        if Cell.from_stored(line, column).kind != TOTAL:
-            stale = Cell.total(self.template.funds_group_of(line).key, column).stored_line()  # raises for unknown lines
-        self._require_writable()
-        with transaction(self._conn):
-            self._conn.execute("INSERT INTO fund(line, col, value) VALUES (?, ?, ?) "
-                               "ON CONFLICT(line, col) DO UPDATE SET value = excluded.value", (line, column, text))
-            if stale is not None:
-                self._conn.execute("DELETE FROM fund WHERE line = ? AND col = ?", (stale, column))
-        funds = self._all_funds()
-        funds[(line, column)] = text
-        if stale is not None:
-            funds.pop((stale, column), None)
-        self._changed(structure=False)
+        group = self.template.funds_group_of(line).key  # raises for unknown lines
+        self._set_amount(Cell.fund(line, column), text, drop=Cell.total(group, column))
 
     def fill_funds(self, form: Form) -> None:
         """Make the amounts and stated totals of ``form`` (loaded from this document) what they are now."""
         fill_funds(form, self._all_funds())
 
     def stated_total(self, group: str, column: str) -> str:
-        return self.fund(Cell.total(group, column).stored_line(), column)
+        """The 合计 of ``group`` in ``column`` as an imported document printed it ('' when derived)."""
+        return self._amount(Cell.total(group, column))
 
     def set_stated_total(self, group: str, column: str, text: str) -> None:
-        self.set_fund(Cell.total(group, column).stored_line(), column, text)
+        if column not in COLUMNS:
+            raise KeyError(column)
+        self._set_amount(Cell.total(group, column), text)
+
+    def _amount(self, cell: Cell) -> str:
+        return self._all_funds().get((cell.stored_line(), cell.column), "")
+
+    def _set_amount(self, cell: Cell, text: str, drop: Cell | None = None) -> None:
+        """Write the ``fund`` row of ``cell``, deleting the row of ``drop`` in the same transaction."""
+        self._require_writable()
+        line, stale = cell.stored_line(), drop.stored_line() if drop is not None else None
+        with transaction(self._conn):
+            self._conn.execute("INSERT INTO fund(line, col, value) VALUES (?, ?, ?) "
+                               "ON CONFLICT(line, col) DO UPDATE SET value = excluded.value", (line, cell.column, text))
+            if stale is not None:
+                self._conn.execute("DELETE FROM fund WHERE line = ? AND col = ?", (stale, cell.column))
+        funds = self._all_funds()
+        funds[(line, cell.column)] = text
+        if stale is not None:
+            funds.pop((stale, cell.column), None)
+        self._changed(structure=False)
 
     # -- indicators (goalform.store.indicator_table) ---------------------------------------
     def roots(self, tree: str) -> list[int]:

@@ -10,12 +10,9 @@ from __future__ import annotations
 import sqlite3
 
 from goalform.domain.cells import TOTAL, Cell
-from goalform.domain.form import HEADER_FIELDS, TREES, Form, Indicator, ensure_level1
+from goalform.domain.form import HEADER_FIELDS, OTHER_FIELDS, TREES, VERSION_FIELDS, Form, Indicator, ensure_level1
 from goalform.domain.template import Template
 from goalform.store.database import transaction
-
-# Single-valued fields besides the header: the deadline of 长期目标 and the import notes.
-OTHER_FIELDS: tuple[str, ...] = ("deadline", "notes")
 
 
 def fill_form(form: Form, template: Template, fields: dict[str, str], funds: dict[tuple[str, str], str]) -> None:
@@ -47,7 +44,7 @@ def write_form(conn: sqlite3.Connection, form: Form, template: Template) -> None
 def write_rows(conn: sqlite3.Connection, form: Form, template: Template) -> None:
     """Write ``form`` into empty tables (inside the caller's transaction)."""
     ensure_level1(form, template)
-    fields = {"template": template.id, "year": str(form.year)}
+    fields = dict(zip(VERSION_FIELDS, (template.id, str(form.year))))
     for key in HEADER_FIELDS + OTHER_FIELDS:
         fields[key] = getattr(form, key)
     for t in template.texts:

@@ -178,13 +178,15 @@ class Workspace:
                 continue
         return found
 
-    def orphans(self) -> list[WorkingCopy]:
+    def orphans(self, *, tidy_temp: bool = True) -> list[WorkingCopy]:
         """Working copies left by a process that died with unsaved edits; newest first.
 
         Clean ones left behind (nothing to recover) are removed on the way, and so are old
-        ``goalform-*.goal`` snapshots in the temp folder (:func:`remove_stale_snapshots`).
+        ``goalform-*.goal`` snapshots in the temp folder (:func:`remove_stale_snapshots`) unless
+        ``tidy_temp`` is False (the GUI's start: a large temp folder is listed after the first frame).
         """
-        remove_stale_snapshots()  # read-only snapshots an older goalform left in the temp folder
+        if tidy_temp:
+            remove_stale_snapshots()  # read-only snapshots an older goalform left in the temp folder
         found: list[WorkingCopy] = []
         for wc in self._sidecars():
             if wc.owner_running():

@@ -59,7 +59,12 @@ class SetField(QUndoCommand):
 
 
 class SetFund(QUndoCommand):
-    """Change one amount of the funds table."""
+    """Change one amount of the funds table.
+
+    The amount is named by (line, column), the pair of a ``Cell.fund`` that every hop of an amount
+    inside the program keys by (Form.funds, the grid's cells, ``fund_changed``, the store's API); a
+    Cell is made where the spelling changes (widget name, comment target, grid key, stored 合计 line).
+    """
 
     def __init__(self, editor: Writer, line: str, column: str, old: str, new: str) -> None:
         super().__init__(QCoreApplication.translate("Commands", "修改金额"))

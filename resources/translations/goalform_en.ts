@@ -1822,79 +1822,84 @@ Reopen it for editing? Changes reach the file when it is saved.</translation>
 <context>
     <name>SummarizeAction</name>
     <message>
-        <location filename="../../goalform/ui/files/summarize.py" line="79" />
+        <location filename="../../goalform/ui/files/summarize.py" line="81" />
         <source>汇总文件夹…</source>
         <translation>Summarize folder…</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/files/summarize.py" line="96" />
+        <location filename="../../goalform/ui/files/summarize.py" line="98" />
         <source>选择要汇总的文件夹</source>
         <translation>Choose the folder to summarize</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/files/summarize.py" line="100" />
+        <location filename="../../goalform/ui/files/summarize.py" line="102" />
         <source>汇总表保存为</source>
         <translation>Save the summary as</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/files/summarize.py" line="101" />
+        <location filename="../../goalform/ui/files/summarize.py" line="103" />
         <source>Excel 工作簿 (*.xlsx)</source>
         <translation>Excel workbook (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/files/summarize.py" line="112" />
+        <location filename="../../goalform/ui/files/summarize.py" line="114" />
         <source>正在读取表格…</source>
         <translation>Reading forms…</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/files/summarize.py" line="112" />
+        <location filename="../../goalform/ui/files/summarize.py" line="114" />
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/files/summarize.py" line="114" />
-        <location filename="../../goalform/ui/files/summarize.py" line="150" />
-        <location filename="../../goalform/ui/files/summarize.py" line="159" />
+        <location filename="../../goalform/ui/files/summarize.py" line="116" />
+        <location filename="../../goalform/ui/files/summarize.py" line="152" />
+        <location filename="../../goalform/ui/files/summarize.py" line="161" />
         <source>汇总文件夹</source>
         <translation>Summarize folder</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/files/summarize.py" line="135" />
+        <location filename="../../goalform/ui/files/summarize.py" line="137" />
         <source>正在读取 %1/%2：%3</source>
         <translation>Reading %1/%2: %3</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/files/summarize.py" line="162" />
+        <location filename="../../goalform/ui/files/summarize.py" line="164" />
         <source>已取消，未写入汇总表（已读取 %1 个文件）。</source>
         <translation>Cancelled; no summary written (%1 files read).</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/files/summarize.py" line="166" />
+        <location filename="../../goalform/ui/files/summarize.py" line="168" />
         <source>没有一张表能够读取，未写入汇总表。</source>
         <translation>No form could be read; no summary written.</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/files/summarize.py" line="167" />
+        <location filename="../../goalform/ui/files/summarize.py" line="169" />
         <source>所选文件夹中没有 goalform 表格（.goal），未写入汇总表。</source>
         <translation>The folder holds no goalform forms (.goal); no summary written.</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/files/summarize.py" line="170" />
+        <location filename="../../goalform/ui/files/summarize.py" line="172" />
         <source>已汇总 %1 张表到「%2」。</source>
         <translation>Summarized %1 forms into “%2”.</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/files/summarize.py" line="172" />
+        <location filename="../../goalform/ui/files/summarize.py" line="174" />
         <source>%1 个文件未能汇总（也列在汇总表的「未汇总的文件」页）：</source>
         <translation>%1 files could not be summarized (also listed on the summary's “not summarized” sheet):</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/files/summarize.py" line="177" />
+        <location filename="../../goalform/ui/files/summarize.py" line="176" />
+        <source>……另有 %1 个文件</source>
+        <translation>… and %1 more files</translation>
+    </message>
+    <message>
+        <location filename="../../goalform/ui/files/summarize.py" line="179" />
         <source>%1 张表有无法读取的金额，未计入合计：汇总表中的合计不完整（见「无法读取的金额」列）。</source>
         <translation>%1 forms have amounts that cannot be read and were left out: the summary's totals are incomplete (see the column 「无法读取的金额」).</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/files/summarize.py" line="182" />
+        <location filename="../../goalform/ui/files/summarize.py" line="184" />
         <source>打开汇总表</source>
         <translation>Open summary</translation>
     </message>
@@ -2405,12 +2410,12 @@ Everything typed before is kept in the working copy: if the program closes, it i
 <context>
     <name>SummarizeWorker</name>
     <message>
-        <location filename="../../goalform/ui/files/summarize.py" line="66" />
+        <location filename="../../goalform/ui/files/summarize.py" line="68" />
         <source>无法写入汇总表「%1」：%2。</source>
         <translation>Cannot write the summary “%1”: %2.</translation>
     </message>
     <message>
-        <location filename="../../goalform/ui/files/summarize.py" line="70" />
+        <location filename="../../goalform/ui/files/summarize.py" line="72" />
         <source>汇总失败：%1</source>
         <translation>Summary failed: %1</translation>
     </message>

@@ -100,6 +100,25 @@ def test_a_finding_location_is_made_from_the_cell_and_names_it_back() -> None:
     assert value.as_text() == "annual/1.2.3/value" and value.cell == Cell.indicator(7, "value")
     assert Location.of(Cell.indicator(None, "value"), "annual", (0,)).cell == Cell.form()
     assert Location("header", "phone").cell == Cell.field("phone")
-    assert Location("long_term", "deadline").cell == Cell.form()
     with pytest.raises(ValueError):
-        Location.of(Cell.field("phone"))
+        Location.of(Cell.form())  # the whole form is no place a finding points at
+    with pytest.raises(ValueError):
+        Location.of(Cell.indicator(7, "value"))  # an indicator's place needs its tree
+
+
+@pytest.mark.parametrize(("cell", "text"), [
+    (Cell.field("department"), "header/department"),
+    (Cell.field("fill_date"), "header/fill_date"),
+    (Cell.field("template"), "header/template"),  # the form's version and year are header rows
+    (Cell.field("year"), "header/year"),
+    (Cell.field("deadline"), "texts/deadline"),  # on 长期目标's tab, named with the texts
+    (Cell.field("notes"), "notes/notes"),
+    (Cell.text("notes"), "notes/notes"),
+    (Cell.text("tasks"), "texts/tasks"),
+    (Cell.field("annual_goal"), "texts/annual_goal"),  # a tree's goal text is a text section
+])
+def test_a_field_or_texts_location_is_made_from_its_cell(cell: Cell, text: str) -> None:
+    location = Location.of(cell)
+    assert location.as_text() == text
+    assert location.cell == cell.as_target()  # and names it back as a comment target
+    assert Location.of(location.cell) == location

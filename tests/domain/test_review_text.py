@@ -1,23 +1,18 @@
 from __future__ import annotations
 
-from helpers.valid_forms import find, valid_form
+from helpers.valid_forms import find, number_indicators, valid_form
 
 from goalform.domain.cells import Cell
-from goalform.domain.form import walk
 from goalform.domain.review import FORM_TARGET, Review, Status, StatusChange
-from goalform.domain.review_text import TargetLabeler, status_text, target_of_location
+from goalform.domain.review_places import field_keys
+from goalform.domain.review_text import TargetLabeler, location_of_target, status_text, target_of_location
 from goalform.domain.validation import validate
 from goalform.domain.validation.core import Location
 
 
 def _with_ids(version: str = "2026"):
     form, template = valid_form(version)
-    n = 0
-    for tree in ("long_term", "annual"):
-        for _, node in walk(form.tree(tree)):
-            n += 1
-            node.id = n
-    return form, template
+    return number_indicators(form), template
 
 
 def test_labels_for_every_kind_of_target() -> None:
@@ -47,6 +42,19 @@ def test_a_finding_can_be_commented_on_where_it_points() -> None:
     assert targets["funds.balance"] == Cell.fund("expenditure", "current").to_text()
     assert targets["quality.quantified_share"] == FORM_TARGET
     assert target_of_location(Location("annual", column="value", path=(0, 0, 0))) == FORM_TARGET  # no id: not from a .goal
+
+
+def test_a_comment_on_a_field_jumps_where_a_finding_there_points() -> None:
+    """Both are Location.of the field's cell: 长期目标's deadline is texts/deadline either way."""
+    form, template = _with_ids()
+    for key in field_keys(template):
+        target = Cell.field(key).to_text()
+        location = location_of_target(target, lambda i: "annual")
+        assert location == Location.of(Cell.field(key)) and target_of_location(location) == target
+    assert location_of_target(Cell.field("deadline").to_text(), lambda i: "annual").as_text() == "texts/deadline"
+    form.deadline = ""
+    deadline = next(f for f in validate(form, template) if f.rule == "texts.deadline")
+    assert deadline.location == location_of_target(Cell.field("deadline").to_text(), lambda i: "annual")
 
 
 def test_status_text() -> None:

@@ -5,6 +5,7 @@ import copy
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from helpers.valid_forms import number_indicators
 
 from goalform import assets
 from goalform.domain.fingerprint import fingerprint
@@ -39,12 +40,7 @@ def forms(draw):
                     ])
                     for _ in range(draw(st.integers(0, 3)))
                 ]
-    n = 0
-    for tree in ("long_term", "annual"):
-        for _, node in walk(form.tree(tree)):
-            n += 1
-            node.id = n
-    return form, template
+    return number_indicators(form), template
 
 
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])

@@ -3,17 +3,15 @@ process and openpyxl cell by cell give, for the same folder: every cell, its for
 of the rows."""
 from __future__ import annotations
 
-import shutil
-import sqlite3
 from pathlib import Path
 
 import openpyxl
 import pytest
-from helpers.valid_forms import valid_form
+from helpers.summary_pile import build_pile
 
 from goalform.domain.review import Status
 from goalform.formats.summary_xlsx import SHEET_FORMS, build_workbook, write_summary
-from goalform.store import Document, summary_reader
+from goalform.store import summary_reader
 
 DEPARTMENTS = ["=HYPERLINK(\"x\")局", "+1 局", "-", "@局", "\t前有制表符", "\r前有回车", "  两边空格  ", "A & B <局>",
                "控制\x01字符", "局" * 40_000, "", "#N/A", "一\n二", "１２３", "'引号"]
@@ -21,31 +19,7 @@ DEPARTMENTS = ["=HYPERLINK(\"x\")局", "+1 局", "-", "@局", "\t前有制表符
 
 @pytest.fixture(scope="module")
 def pile(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    folder = tmp_path_factory.mktemp("pile")
-    bases = []
-    for version in ("2024", "2026"):
-        form, _ = valid_form(version)
-        base = folder / f"base-{version}.goal"
-        with Document.from_form(form) as doc:
-            if version == "2026":
-                doc.submit("张三")
-            doc.save(base)
-        bases.append(base)
-    n = summary_reader.PARALLEL_FROM + 20
-    for i in range(n):
-        path = folder / "sub" / f"{i:04d}.goal" if i % 9 == 0 else folder / f"{i:04d}.goal"
-        path.parent.mkdir(exist_ok=True)
-        shutil.copyfile(bases[i % 2], path)
-        conn = sqlite3.connect(path, isolation_level=None)
-        conn.execute("UPDATE field SET value = ? WHERE key = 'department'", (DEPARTMENTS[i % len(DEPARTMENTS)] + str(i),))
-        conn.execute("INSERT OR REPLACE INTO fund(line, col, value) VALUES ('fiscal', 'current', ?)",
-                     (["12.5", "abc", "", "1,000", "99999999999"][i % 5],))
-        if i % 7 == 0:
-            conn.execute("UPDATE indicator SET value = '……' WHERE id = (SELECT max(id) FROM indicator)")
-        conn.close()
-    (folder / "0003.goal").write_bytes(b"not a form")
-    (folder / "notes.docx").write_bytes(b"PK")
-    return folder
+    return build_pile(tmp_path_factory.mktemp("pile"), DEPARTMENTS, ["12.5", "abc", "", "1,000", "99999999999"])
 
 
 def _one_process(monkeypatch: pytest.MonkeyPatch, folder: Path) -> summary_reader.SummaryRead:

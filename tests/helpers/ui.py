@@ -1,6 +1,28 @@
 """Helpers for the GUI tests (importable, unlike conftest)."""
 from __future__ import annotations
 
+from contextlib import contextmanager
+from typing import Iterator
+
+
+@contextmanager
+def shown_window(qtbot, first_paint: bool = False) -> Iterator:
+    """A main window at 1366x768, shown and exposed; afterwards closed without the "save changes?"
+    question. ``first_paint``: as app.start makes it, the first form opened waits for the first frame."""
+    from goalform.ui.app.main_window import MainWindow
+
+    win = MainWindow()
+    win.resize(1366, 768)
+    win.validate_after_first_paint = first_paint
+    win.show()
+    qtbot.waitExposed(win)
+    try:
+        yield win
+    finally:
+        win.set_document(None)
+        win.close()
+        win.deleteLater()
+
 
 def settle(win) -> None:
     """Let the pending revalidation run (it is queued on a 0-ms timer after each edit)."""

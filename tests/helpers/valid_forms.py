@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from goalform import assets
-from goalform.domain.form import Form, Indicator, leaves, new_form
+from goalform.domain.form import TREES, Form, Indicator, leaves, new_form, walk
 from goalform.domain.template import Template
 
 
@@ -42,3 +42,11 @@ def find(form: Form, tree: str, name: str) -> Indicator:
         if l3.name == name:
             return l3
     raise KeyError(name)
+
+
+def number_indicators(form: Form) -> Form:
+    """``form`` with store ids on its indicators, 1, 2, ... in form order (both trees), as a .goal gives them."""
+    nodes = (node for tree in TREES for _, node in walk(form.tree(tree)))
+    for n, node in enumerate(nodes, 1):
+        node.id = n
+    return form

@@ -4,7 +4,6 @@ no traceback and no process behind, even while a worker waits for a file another
 from __future__ import annotations
 
 import os
-import shutil
 import signal
 import sqlite3
 import subprocess
@@ -15,10 +14,10 @@ import zipfile
 from pathlib import Path
 
 import pytest
-from helpers.valid_forms import valid_form
+from helpers.summary_pile import build_pile
 
 from goalform.formats.summary_xlsx import write_summary
-from goalform.store import Document, summary_reader, worker_pool
+from goalform.store import summary_reader, worker_pool
 
 posix = pytest.mark.skipif(not hasattr(signal, "SIGKILL") or not sys.platform.startswith("linux"),
                            reason="POSIX signals and /proc")
@@ -26,33 +25,10 @@ posix = pytest.mark.skipif(not hasattr(signal, "SIGKILL") or not sys.platform.st
 
 @pytest.fixture(scope="module")
 def pile(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """More files than PARALLEL_FROM: two versions, a submitted one, departments and amounts of every
-    kind, a placeholder, a damaged file and a Word file among them."""
-    folder = tmp_path_factory.mktemp("pile")
-    bases = []
-    for version in ("2024", "2026"):
-        form, _ = valid_form(version)
-        base = folder / f"base-{version}.goal"
-        with Document.from_form(form) as doc:
-            if version == "2026":
-                doc.add_comment("form", "请核实", "审核员甲")
-                doc.submit("张三")
-            doc.save(base)
-        bases.append(base)
-    for i in range(summary_reader.PARALLEL_FROM + 20):
-        path = folder / ("sub" if i % 9 == 0 else ".") / f"{i:04d}.goal"
-        path.parent.mkdir(exist_ok=True)
-        shutil.copyfile(bases[i % 2], path)
-        conn = sqlite3.connect(path, isolation_level=None)
-        conn.execute("UPDATE field SET value = ? WHERE key = 'department'", (["=1+1局", "A & B <局>", "一\r\n二", ""][i % 4] + str(i),))
-        conn.execute("INSERT OR REPLACE INTO fund(line, col, value) VALUES ('fiscal', 'current', ?)",
-                     (["12.5", "abc", "", "1,000"][i % 4],))
-        if i % 7 == 0:
-            conn.execute("UPDATE indicator SET value = '……' WHERE id = (SELECT max(id) FROM indicator)")
-        conn.close()
-    (folder / "0003.goal").write_bytes(b"not a form")
-    (folder / "notes.docx").write_bytes(b"PK")
-    return folder
+    """More files than PARALLEL_FROM: two versions, a submitted one with a comment, departments and
+    amounts of every kind, a placeholder, a damaged file and a Word file among them."""
+    return build_pile(tmp_path_factory.mktemp("pile"), ["=1+1局", "A & B <局>", "一\r\n二", ""], ["12.5", "abc", "", "1,000"],
+                      comment=True)
 
 
 def _summary(folder: Path, out: Path) -> tuple[summary_reader.SummaryRead, dict[str, bytes]]:

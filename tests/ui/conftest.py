@@ -5,10 +5,10 @@ from pathlib import Path
 
 import pytest
 from helpers.reference_forms import reference_form
+from helpers.ui import shown_window
 
 from goalform import assets
 from goalform.store.document import Document
-from goalform.ui.app.main_window import MainWindow
 
 
 @pytest.fixture(autouse=True)
@@ -19,14 +19,8 @@ def _chinese(monkeypatch):
 
 @pytest.fixture
 def window(qtbot):
-    win = MainWindow()
-    win.resize(1366, 768)
-    win.show()
-    qtbot.waitExposed(win)
-    yield win
-    win.set_document(None)  # close without the "save changes?" question
-    win.close()
-    win.deleteLater()
+    with shown_window(qtbot) as win:
+        yield win
 
 
 @pytest.fixture

@@ -5,7 +5,7 @@ from dataclasses import dataclass, field, replace
 from enum import Enum
 from typing import Callable, Iterable, Sequence
 
-from goalform.domain.form import TREES, Form
+from goalform.domain.form import HEADER_FIELDS, TREES, Form
 from goalform.domain.messages import Text, msg
 from goalform.domain.template import Template
 # Defined apart so that rows can use Location without importing this module; re-exported here.
@@ -149,7 +149,7 @@ def shown_while_filling(findings: list[Finding], checked: bool) -> list[Finding]
 
 def reading_order(template: Template) -> Callable[[Finding], tuple]:
     """A sort key that lists findings in the order a person reads the form."""
-    fields: list[str] = ["department", "filler", "phone", "fill_date"]
+    fields: list[str] = list(HEADER_FIELDS)
     for group in template.funds:
         fields += [line.key for line in group.lines] + [group.key]
     fields += [t.key for t in template.texts] + ["deadline", "name", "value", "prev2", "prev1", "basis", "category"]

@@ -4,6 +4,7 @@ from __future__ import annotations
 import re
 from typing import Iterator
 
+from goalform.domain.cells import Cell
 from goalform.domain.folding import fold
 from goalform.domain.dates import parse_date
 from goalform.domain.form import Form
@@ -29,9 +30,9 @@ def required_fields(form: Form, template: Template) -> Iterator[tuple[Location, 
     """Spaces alone do not count. The 填报日期 is required where the template prints one (2026 version)."""
     for key, label in REQUIRED:
         if not fold(getattr(form, key)):
-            yield Location("header", key), Missing("请填写{label}", label=name(label))
+            yield Location.of(Cell.field(key)), Missing("请填写{label}", label=name(label))
     if template.requires_fill_date and not form.fill_date.strip():
-        yield Location("header", "fill_date"), Missing("请填写填报日期")
+        yield Location.of(Cell.field("fill_date")), Missing("请填写填报日期")
 
 
 def phone_ok(text: str) -> bool:
@@ -46,7 +47,7 @@ def phone_format(form: Form, template: Template) -> Iterator[tuple[Location, str
     """Several numbers may be given, separated by 、，; or /; each must be a landline (with or without area code and extension) or a mobile number."""
     text = form.phone
     if fold(text) and not phone_ok(text):
-        yield Location("header", "phone"), msg("联系电话「{phone}」格式不正确，应为 027-12345678 或 13812345678", phone=text.strip())
+        yield Location.of(Cell.field("phone")), msg("联系电话「{phone}」格式不正确，应为 027-12345678 或 13812345678", phone=text.strip())
 
 
 @rule("header.fill_date", Severity.ERROR, "填报日期须为有效日期")
@@ -54,4 +55,4 @@ def fill_date_format(form: Form, template: Template) -> Iterator[tuple[Location,
     """A 填报日期 that is not a real date (「2025-02-30」, 「年底」) would print as typed on the form."""
     text = form.fill_date.strip()
     if text and parse_date(text) is None:
-        yield Location("header", "fill_date"), msg("填报日期「{date}」不是有效日期，应写作 2025-12-31 或 2025年12月31日", date=text)
+        yield Location.of(Cell.field("fill_date")), msg("填报日期「{date}」不是有效日期，应写作 2025-12-31 或 2025年12月31日", date=text)

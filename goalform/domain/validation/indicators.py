@@ -121,26 +121,26 @@ def _allowed(domain: ValueDomain) -> frozenset[str]:
       reports_missing=True)
 def basis(form: Form, template: Template) -> Iterator[tuple[Location, str]]:
     """Rows whose value is 「无」 (where allowed) need no basis."""
-    allowed, labels = _allowed(template.basis), _labels(template, BASIS)
-    for row in indicator_rows(form):
-        if template.value_none_allowed and _is_none(row.node.value):
-            continue
-        problem = _domain_problem(row, row.node.basis, template.basis, allowed, labels[row.tree])
-        if problem:
-            yield row.at("basis"), problem
+    yield from _in_domain(form, template, BASIS, template.basis)
 
 
 @rule("indicators.category", Severity.ERROR, "指标分类必须从模板规定的可选值中选择",
       reports_missing=True)
 def category(form: Form, template: Template) -> Iterator[tuple[Location, str]]:
     """Rows whose value is 「无」 (where allowed) need no category."""
-    allowed, labels = _allowed(template.category), _labels(template, CATEGORY)
+    yield from _in_domain(form, template, CATEGORY, template.category)
+
+
+def _in_domain(form: Form, template: Template, column: str, domain: ValueDomain) -> Iterator[tuple[Location, str]]:
+    """Each row's ``column`` filled in and, for a choice, one of the template's values; a row whose
+    value is 「无」 (where allowed) needs neither."""
+    allowed, labels = _allowed(domain), _labels(template, column)
     for row in indicator_rows(form):
         if template.value_none_allowed and _is_none(row.node.value):
             continue
-        problem = _domain_problem(row, row.node.category, template.category, allowed, labels[row.tree])
+        problem = _domain_problem(row, row.node.get(column), domain, allowed, labels[row.tree])
         if problem:
-            yield row.at("category"), problem
+            yield row.at(column), problem
 
 
 @rule("indicators.duplicate", Severity.ERROR, "同一个二级指标下不能有重名的三级指标")

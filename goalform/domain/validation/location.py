@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from goalform.domain.cells import FUND, INDICATOR, TOTAL, Cell
+from goalform.domain.cells import FIELD, FUND, INDICATOR, TEXT, TOTAL, Cell
 from goalform.domain.form import TREES
-from goalform.domain.sections import FUNDS, HEADER, NOTES, SECTION_ORDER, TEXTS
+from goalform.domain.sections import FUNDS, HEADER, NOTES, SECTION_ORDER, TEXTS, field_section
 
 __all__ = ["SECTION_ORDER", "Location"]
 
@@ -21,7 +21,9 @@ class Location:
     path:    an indicator's index path from its 一级 node down.
     indicator_id: the store's id of the indicator, when the form came from a .goal.
 
-    A funds amount's or an indicator cell's location is made from its :class:`Cell` (:meth:`of`).
+    A cell's location is made from its :class:`Cell` (:meth:`of`): a field's, a text's, the deadline's,
+    the notes', a funds amount's, a 合计's, an indicator cell's. Only places that are no cell are
+    built by hand: a whole section (a tree's shares) and the review's status.
     """
 
     section: str
@@ -32,7 +34,11 @@ class Location:
 
     @classmethod
     def of(cls, cell: Cell, tree: str = "", path: tuple[int, ...] = ()) -> Location:
-        """Where ``cell`` is: a funds amount or 合计 in ``funds``; an indicator's cell in its ``tree`` at ``path``."""
+        """Where ``cell`` is: a field or text in its section (:func:`field_section`: ``header/phone``,
+        ``texts/tasks``, ``texts/deadline``, ``notes/notes``); a funds amount or 合计 in ``funds``; an
+        indicator's cell in its ``tree`` at ``path``."""
+        if cell.kind in (FIELD, TEXT):
+            return cls(field_section(cell.key), cell.key)
         if cell.kind in (FUND, TOTAL):
             return cls(FUNDS, cell.key, cell.column)
         if cell.kind == INDICATOR and tree in TREES:

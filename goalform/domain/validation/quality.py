@@ -12,10 +12,11 @@ from typing import Iterator
 from goalform.domain.amounts import format_amount
 from goalform.domain.cells import Cell
 from goalform.domain.folding import fold
-from goalform.domain.form import Form
+from goalform.domain.form import TREES, Form
 from goalform.domain.funds import line_amount
 from goalform.domain.messages import msg, name
 from goalform.domain.names import TREE_NAMES
+from goalform.domain.sections import LONG_TERM
 from goalform.domain.targets import QuantifiedShare, is_quantified, parse_target, percentages
 from goalform.domain.template import Template
 from goalform.domain.validation.core import Location, Severity, rule
@@ -77,7 +78,7 @@ def rate_range(form: Form, template: Template) -> Iterator[tuple[Location, str]]
 def tree_match(form: Form, template: Template) -> Iterator[tuple[Location, str]]:
     """An annual 三级 with no long-term 三级 of the same name, and the reverse (names compared
     without spaces; placeholders and unnamed rows are left to other rules)."""
-    names = {tree: {r.name for r in indicator_rows(form, (tree,))} for tree in ("long_term", "annual")}
+    names = {tree: {r.name for r in indicator_rows(form, (tree,))} for tree in TREES}
     for row in indicator_rows(form):
         other = "annual" if row.tree == "long_term" else "long_term"
         if row.name not in names[other]:
@@ -141,7 +142,7 @@ def funds_change(form: Form, template: Template) -> Iterator[tuple[Location, str
 def quantified(form: Form, template: Template) -> Iterator[tuple[Location, str]]:
     """A figure for the reviewer, not a problem: the share of 三级 indicators whose 指标值 states a number."""
     shares = {}
-    for tree in ("long_term", "annual"):
+    for tree in TREES:
         rows = indicator_rows(form, (tree,))
         shares[tree] = QuantifiedShare(sum(1 for r in rows if is_quantified(r.node.value)), len(rows))
     long_term, annual = shares["long_term"], shares["annual"]
@@ -149,7 +150,7 @@ def quantified(form: Form, template: Template) -> Iterator[tuple[Location, str]]
     if not overall.total:
         return
     yield (
-        Location("long_term"),
+        Location(LONG_TERM),  # a figure of both trees: shown with the first
         msg("量化指标占比 {overall}；长期指标 {long_term}，年度指标 {annual}", overall=overall.as_text(),
             long_term=long_term.as_text(), annual=annual.as_text()),
     )

@@ -9,6 +9,7 @@ from goalform.domain.fingerprint import fingerprint, short
 from goalform.domain.form import Form
 from goalform.domain.messages import Text, msg
 from goalform.domain.review import FROZEN, StatusChange
+from goalform.domain.sections import REVIEW
 from goalform.domain.template import Template
 from goalform.domain.validation.core import Location, Severity, rule
 
@@ -45,7 +46,7 @@ def modified_after_submission(form: Form, template: Template) -> Iterator[tuple[
         return
     now = fingerprint(form)
     if now != change.fingerprint:
-        yield Location("review", "status"), modified_text(change, now)
+        yield Location(REVIEW, "status"), modified_text(change, now)
 
 
 @rule("review.approved_changed", Severity.WARNING, "通过的内容与提交的不同")
@@ -56,4 +57,4 @@ def approved_content_differs(form: Form, template: Template) -> Iterator[tuple[L
     review = form.review
     pair = review.approved_over_changes if review is not None else None
     if pair is not None:
-        yield Location("review", "status"), approved_changed_text(*pair)
+        yield Location(REVIEW, "status"), approved_changed_text(*pair)

@@ -6,7 +6,7 @@ from typing import Iterator
 
 from goalform.domain.cells import Cell
 from goalform.domain.folding import fold
-from goalform.domain.form import HEADER_FIELDS, INDICATOR_COLUMNS, Form
+from goalform.domain.form import HEADER_FIELDS, INDICATOR_COLUMNS, OTHER_FIELDS, Form
 from goalform.domain.messages import msg, name
 from goalform.domain.names import FIELD_NAMES, text_name
 from goalform.domain.template import Template
@@ -23,7 +23,7 @@ def texts_required(form: Form, template: Template) -> Iterator[tuple[Location, s
     """Every text section of the template holds some text (whitespace does not count)."""
     for section in template.texts:
         if not fold(form.text(section.key)):
-            yield Location("texts", section.key), Missing("请填写{name}", name=text_name(template, section.key))
+            yield Location.of(Cell.text(section.key)), Missing("请填写{name}", name=text_name(template, section.key))
 
 
 @rule("texts.deadline", Severity.ERROR, "长期目标的截止时间须写完整年份（如表的年度后两年的「YYYY年12月」），且不早于表的年度",
@@ -34,7 +34,7 @@ def deadline(form: Form, template: Template) -> Iterator[tuple[Location, str]]:
     if not any("{deadline}" in t.label for t in template.texts):
         return
     text = form.deadline.strip()
-    where = Location("texts", "deadline")
+    where = Location.of(Cell.field("deadline"))
     if not text:
         yield where, Missing("请填写长期目标的截止时间（如 {year}年12月）", year=form.year + 2)
         return
@@ -77,17 +77,16 @@ def markup(form: Form, template: Template) -> Iterator[tuple[Location, str]]:
     """Any cell of the form: header, texts, amounts, indicators. Such leftovers (e.g. a
     ``[bookmark: _GoBack]`` from a converted Word file) would be printed or break the export."""
     search = _MARKUP.search
-    for key in HEADER_FIELDS + ("deadline", "notes"):
+    for key in HEADER_FIELDS + OTHER_FIELDS:
         if search(getattr(form, key)):
-            section = "header" if key in HEADER_FIELDS else ("texts" if key == "deadline" else "notes")
-            yield Location(section, key), msg("{what}含有{found}，请删除", what=name(FIELD_NAMES[key]), found=stray_markup(getattr(form, key)))
+            yield Location.of(Cell.field(key)), msg("{what}含有{found}，请删除", what=name(FIELD_NAMES[key]), found=stray_markup(getattr(form, key)))
     for key, text in form.texts.items():
         if search(text):
-            yield Location("texts", key), msg("{what}含有{found}，请删除", what=text_name(template, key), found=stray_markup(text))
-    for cells in (form.funds, form.stated_totals):
-        for (line, column), text in cells.items():
+            yield Location.of(Cell.text(key)), msg("{what}含有{found}，请删除", what=text_name(template, key), found=stray_markup(text))
+    for cell, amounts in ((Cell.fund, form.funds), (Cell.total, form.stated_totals)):
+        for (line, column), text in amounts.items():
             if search(text):
-                yield Location.of(Cell.fund(line, column)), msg("金额「{amount}」含有{found}，请删除", amount=text.strip(), found=stray_markup(text))
+                yield Location.of(cell(line, column)), msg("金额「{amount}」含有{found}，请删除", amount=text.strip(), found=stray_markup(text))
     for rows in (level2_rows(form), leaf_rows(form)):
         for row in rows:
             node = row.node

@@ -1,6 +1,7 @@
 """The QApplication: translators, the window, crash recovery at start and the file to open."""
 from __future__ import annotations
 
+import gc
 import os
 import sys
 from pathlib import Path
@@ -31,14 +32,8 @@ def choose_language(requested: str | None = None) -> str:
     return "en" if lang.startswith("en") else "zh"
 
 
-class MnemonicFallback(QTranslator):
-    """Qt strings whose Chinese translation is missing only because Qt added a mnemonic later.
-
-    qtbase_zh_CN.qm translates 「Look in:」 and 「Files of type:」, but Qt 6's file dialog asks for
-    「&Look in:」 and 「Files of &type:」 (so its labels stayed English). This translator answers such a
-    question with the translation of the text without the ``&``, plus the mnemonic in the Chinese way:
-    「查找范围(&L)：」. It is asked only after Qt's own translator found nothing.
-    """
+class _OverQt(QTranslator):
+    """A translator that answers from Qt's own translator ``qt`` (None: not found, ask the next one)."""
 
     def __init__(self, qt: QTranslator, parent=None) -> None:
         super().__init__(parent)
@@ -46,6 +41,16 @@ class MnemonicFallback(QTranslator):
 
     def isEmpty(self) -> bool:  # noqa: N802 - Qt override
         return False
+
+
+class MnemonicFallback(_OverQt):
+    """Qt strings whose Chinese translation is missing only because Qt added a mnemonic later.
+
+    qtbase_zh_CN.qm translates 「Look in:」 and 「Files of type:」, but Qt 6's file dialog asks for
+    「&Look in:」 and 「Files of &type:」 (so its labels stayed English). This translator answers such a
+    question with the translation of the text without the ``&``, plus the mnemonic in the Chinese way:
+    「查找范围(&L)：」. It is asked only after Qt's own translator found nothing.
+    """
 
     def translate(self, context, source, disambiguation=None, n=-1):  # noqa: D401 - Qt override
         # None is a null QString, "not found" (an empty string would be taken as the translation).
@@ -62,7 +67,7 @@ class MnemonicFallback(QTranslator):
         return f"{found[:len(found) - len(colon)]}(&{source[at + 1].upper()}){colon}"
 
 
-class ButtonMnemonics(QTranslator):
+class ButtonMnemonics(_OverQt):
     """Accelerators for the standard buttons of Qt's message boxes, which Qt's Chinese translation
     leaves without one (「保存」, 「丢弃」): 「保存(&S)」, 「丢弃(&D)」, so the clerk's Alt+S / Alt+D
     answer 「关闭前要保存吗？」 as in Word. Installed after Qt's translator, so asked before it; the
@@ -70,13 +75,6 @@ class ButtonMnemonics(QTranslator):
 
     MNEMONICS = {"Save": "S", "Discard": "D", "Don't Save": "N", "Close without Saving": "N",
                  "Open": "O", "Apply": "A"}
-
-    def __init__(self, qt: QTranslator, parent=None) -> None:
-        super().__init__(parent)
-        self._qt = qt
-
-    def isEmpty(self) -> bool:  # noqa: N802 - Qt override
-        return False
 
     def translate(self, context, source, disambiguation=None, n=-1):  # noqa: D401 - Qt override
         letter = self.MNEMONICS.get(source) if context == "QPlatformTheme" else None
@@ -146,17 +144,20 @@ def start(file: Path | None = None, *, read_only: bool = False, language: str | 
           quit_after_show: bool = False) -> int:
     """Run the GUI until the window closes; returns the exit code."""
     from goalform.ui.app.main_window import MainWindow
+    from goalform.ui.fields.widgets import FINDING_STYLE
 
     from goalform.ui.app import unexpected_error
 
     from goalform.ui.app.first_paint import after_first_paint
+    from goalform.store.workspace import remove_stale_snapshots
 
     app = application(version_later=True)
     install_translators(app, choose_language(language))
     unexpected_error.install()
-    window = MainWindow()
+    window = MainWindow(starting=True)
     window.show()
     if quit_after_show:  # the benchmark: measure start-up up to a painted window
+        gc.enable()
         if file is not None:
             window.files.open_path(file, read_only=read_only)
         app.processEvents()
@@ -167,9 +168,16 @@ def start(file: Path | None = None, *, read_only: bool = False, language: str | 
         from goalform.ui.app.first_paint import report_first_paint
 
         report_first_paint(window)
+    after_first_paint(window, gc.enable)  # (the launcher turned the garbage collection off for the start)
     after_first_paint(window, lambda: app.setApplicationVersion(goalform.__version__))
+    # Nothing in the first frame is tinted by findings yet (they come after it), and a style sheet on the
+    # window makes Qt style each widget of the first frame through it: set once that frame is drawn.
+    after_first_paint(window, lambda: window.setStyleSheet(FINDING_STYLE))
     window.validate_after_first_paint = True  # the form shows first, its findings a moment later
-    recovered = window.files.recover_orphans()
+    # The crash recovery comes first; the old read-only snapshots in the temp folder (a listing of the whole
+    # folder) are swept after the first frame and its first validation.
+    recovered = window.files.recover_orphans(tidy_temp=False)
     if file is not None and not recovered:
         window.files.open_path(file, read_only=read_only)
+    after_first_paint(window, remove_stale_snapshots)
     return app.exec()

@@ -134,11 +134,12 @@ def build_tab(tabs: QTabWidget, pages: list[QWidget], i: int, make: Maker, findi
 
 def show_progress(tabs: QTabWidget, pages: Sequence[QWidget], titles: Sequence[str], pending: list[Finding]) -> None:
     """Each tab's title says how many of its cells are still to fill in: 「年度目标 · 待填 12」."""
-    # Tabs own findings by section and field: ask once per kind of place, not once per finding.
+    # Tabs own findings by section and field: ask once per kind of place (one finding's location
+    # speaks for the others there), not once per finding.
     places = Counter((f.location.section, f.location.field) for f in pending)
+    speaker = {(f.location.section, f.location.field): f.location for f in pending}
     for i, page in enumerate(pages):
-        count = sum(n for (section, field), n in places.items()
-                    if page.owns(Location(section, field)))  # type: ignore[attr-defined]
+        count = sum(n for place, n in places.items() if page.owns(speaker[place]))  # type: ignore[attr-defined]
         title = titles[i]
         if count:
             title += " · " + QCoreApplication.translate("MainWindow", "待填 %1").replace("%1", str(count))

@@ -29,6 +29,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     if message := problem():  # Linux: no display, or Qt's X11 plugin cannot load (say what to install)
         print(f"goalform: {message}", file=sys.stderr)
         return 2
+    import gc
+
+    # Start-up allocates a great deal (Qt's classes and enums, goalform's modules) and frees little: no
+    # garbage collection until the window's first frame (app.start turns it back on then).
+    gc.disable()
     from goalform.ui.app.app import start
 
     quit_after_show = args.quit_after_show or os.environ.get("GOALFORM_QUIT_AFTER_SHOW") == "1"

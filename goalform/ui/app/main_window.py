@@ -47,7 +47,8 @@ class MainWindow(QMainWindow):
     validate_after_first_paint = False  # app.start sets it: the first form opened is validated after its first frame
     first_frame_pending = False  # the form's first frame is still to come: what it does not show waits for it
 
-    def __init__(self, settings: Settings | None = None) -> None:
+    def __init__(self, settings: Settings | None = None, *, starting: bool = False) -> None:
+        """``starting`` (app.start): the docks behind the first frame are built when shown, the style sheet after it."""
         super().__init__()
         self.setObjectName("main_window")
         self.settings = settings or Settings()
@@ -61,7 +62,8 @@ class MainWindow(QMainWindow):
         self.tab_titles: list[str] = []
         self._tab_makers_waiting: list[Maker] = []  # start-up: the makers of the tabs built when first shown
         self._hidden_docks: list[QDockWidget] = []  # hidden while no form is open
-        self.setStyleSheet(FINDING_STYLE)
+        if not starting:  # (a starting window's first frame has nothing it styles: app.start sets it after that frame)
+            self.setStyleSheet(FINDING_STYLE)
         self.setAcceptDrops(True)
         self.setMinimumSize(900, 600)
 
@@ -69,7 +71,7 @@ class MainWindow(QMainWindow):
         self.dock = FindingsDock(self)
         self.dock.location_activated.connect(self.navigate)
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.dock)
-        self.review = ReviewActions(self)  # 审核 menu and dock, 汇总文件夹…
+        self.review = ReviewActions(self, dock_later=starting)  # 审核 menu and dock, 汇总文件夹…
         self.library = LibraryActions(self)  # 指标库 dock and actions
         self._place_side_docks()
         self._build_status_bar()
@@ -187,7 +189,8 @@ class MainWindow(QMainWindow):
     def _show_docks(self, shown: bool) -> None:
         """Hide the docks (检查结果, 审核) while no form is open; bring back those that were showing."""
         if not shown:
-            visible = [d for d in self.findChildren(QDockWidget) if not d.isHidden()]
+            # Only the window's own children: PySide makes a Python object (and its class's enums) of each one it looks at.
+            visible = [d for d in self.findChildren(QDockWidget, options=Qt.FindChildOption.FindDirectChildrenOnly) if not d.isHidden()]
             self._hidden_docks = self._hidden_docks or visible
             for dock in visible:
                 dock.hide()

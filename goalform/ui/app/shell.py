@@ -32,6 +32,7 @@ class Shell(Protocol):
     document_changed: SignalInstance  # another document (or none) is shown
     validated: SignalInstance  # list[Finding], as shown
     tabs_built: SignalInstance  # list[QWidget]: tabs built after the first frame (goalform.ui.later_tabs)
+    first_frame_pending: bool  # start-up: the form's first frame is still to come
 
     def set_document(self, doc: Document | None) -> None: ...
 

@@ -15,7 +15,7 @@ from PySide6.QtCore import QCoreApplication, QObject, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QApplication, QFileDialog, QMenu
 
-from goalform.domain.form import leaves
+from goalform.domain.form import TREES, leaves
 from goalform.paths import NAME_MAX, fitted
 from goalform.store.document import Document
 from goalform.store.quick_read import read_form
@@ -24,7 +24,6 @@ from goalform.store.workspace import Workspace
 from goalform.ui.files import lazy_formats as integrations
 from goalform.ui.error_gate import go_ahead_despite_errors
 from goalform.ui.app.my_info import MyInfo
-from goalform.ui.files.new_dialog import NewFormDialog
 from goalform.ui.app.shell import Shell
 from goalform.ui import telling
 from goalform.ui.telling import Choice, Icon, Keep, Role
@@ -149,6 +148,8 @@ class FileActions(QObject):
 
     # -- new, open, recent -----------------------------------------------------------------------------
     def new_file(self) -> None:
+        from goalform.ui.files.new_dialog import NewFormDialog  # (its spin box and combo box: not at start-up)
+
         dialog = NewFormDialog(self.window)
         if dialog.exec() != NewFormDialog.DialogCode.Accepted or not self.maybe_save():
             return
@@ -282,7 +283,7 @@ class FileActions(QObject):
             telling.inform(self.window, message.replace("%1", str(path)) + news, 8000)  # type: ignore[arg-type]
             return True
         form = doc.load_form()
-        settings.add_indicator_names([l3.name for tree in ("long_term", "annual") for _, _, l3 in leaves(form, tree)])
+        settings.add_indicator_names([l3.name for tree in TREES for _, _, l3 in leaves(form, tree)])
         if outcome.content_from_disk:
             message = self.tr("已保存到 %1；文件中的表格内容已被他人修改，现在显示的是文件中的最新内容")
         else:
@@ -312,9 +313,10 @@ class FileActions(QObject):
         return False
 
     # -- crash recovery ----------------------------------------------------------------------------
-    def recover_orphans(self) -> bool:
-        """Offer back the work of a goalform that ended without saving; True when one was recovered."""
-        orphans = Workspace().orphans()
+    def recover_orphans(self, *, tidy_temp: bool = True) -> bool:
+        """Offer back the work of a goalform that ended without saving; True when one was recovered.
+        ``tidy_temp``: see :meth:`goalform.store.workspace.Workspace.orphans`."""
+        orphans = Workspace().orphans(tidy_temp=tidy_temp)
         for wc in orphans:
             when = datetime.datetime.fromtimestamp(wc.modified).strftime("%Y-%m-%d %H:%M")
             what = wc.department or (wc.origin.name if wc.origin else self.tr("未命名表格"))

@@ -10,66 +10,23 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QThread, QUrl, Signal
-from PySide6.QtGui import QAction, QDesktopServices
-from PySide6.QtWidgets import QFileDialog, QProgressDialog
+from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QFileDialog
 
+from goalform.domain.messages import first_of
 from goalform.ui import telling
 from goalform.ui.telling import Choice, Icon, Role, Standard
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # the worker, its thread and the progress dialog are imported when a summary starts
+    from PySide6.QtWidgets import QProgressDialog
+
     from goalform.store.summary_reader import SummaryRead
+    from goalform.ui.files.summarize_worker import SummarizeWorker
     from goalform.ui.app.shell import Shell
 
 SUMMARY_NAME = "汇总.xlsx"
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("SummarizeWorker", text)
-
-
-class SummarizeWorker(QThread):
-    """Reads every .goal under ``folder`` and writes the summary to ``output`` (unless cancelled)."""
-
-    progressed = Signal(int, int, str)  # done, total, file name
-    succeeded = Signal(object)  # SummaryRead (nothing written when cancelled or no .goal found)
-    failed = Signal(str)  # a Chinese message
-
-    def __init__(self, folder: Path, output: Path, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self.folder, self.output = folder, output
-        self._cancel = False
-        self.written = False
-
-    def cancel(self) -> None:
-        self._cancel = True  # read between files by summarize_paths
-
-    def run(self) -> None:
-        # Imported here: openpyxl and the summary code are not needed to start the window.
-        from goalform.domain.errors import UserError, os_error_text
-        from goalform.formats.summary_xlsx import write_summary
-        from goalform.store.summary_reader import summarize_paths
-
-        try:
-            result = summarize_paths([self.folder], exclude=[self.output],
-                                     progress=lambda done, total, path: self.progressed.emit(done, total, path.name),
-                                     cancelled=lambda: self._cancel)
-            if not result.cancelled and result.summaries:
-                read = [s.path for s in result.summaries] + [u.path for u in result.unreadable]
-                write_summary(self.output, result.summaries, [(u.path, u.reason) for u in result.unreadable],
-                              inputs=read)
-                self.written = True
-        except UserError as e:  # the summary could not be written (full disk, read-only, …): said in Chinese
-            self.failed.emit(str(e))
-            return
-        except OSError as e:
-            self.failed.emit(_tr("无法写入汇总表「%1」：%2。").replace("%1", str(self.output))
-                             .replace("%2", os_error_text(e)))
-            return
-        except Exception as e:  # noqa: BLE001 - reported to the user, the window stays up
-            self.failed.emit(_tr("汇总失败：%1").replace("%1", f"{type(e).__name__}: {e}"))
-            return
-        self.succeeded.emit(result)
+MAX_LISTED = 8  # unreadable files named in the report; the rest are counted (all are in its details)
 
 
 class SummarizeAction(QObject):
@@ -109,6 +66,10 @@ class SummarizeAction(QObject):
 
     def start(self, folder: Path, output: Path) -> SummarizeWorker:
         """Run the summary in a worker behind a cancellable progress dialog."""
+        from PySide6.QtWidgets import QProgressDialog
+
+        from goalform.ui.files.summarize_worker import SummarizeWorker
+
         progress = self.progress = QProgressDialog(self.tr("正在读取表格…"), self.tr("取消"), 0, 0, self.window)
         progress.setObjectName("summarize_progress")
         progress.setWindowTitle(self.tr("汇总文件夹"))
@@ -171,7 +132,7 @@ class SummarizeAction(QObject):
             if result.unreadable:
                 text += "\n" + self.tr("%1 个文件未能汇总（也列在汇总表的「未汇总的文件」页）：").replace(
                     "%1", str(len(result.unreadable)))
-                text += "\n" + "\n".join(lines[:8]) + ("\n…" if len(lines) > 8 else "")
+                text += "\n" + "\n".join(first_of(lines, MAX_LISTED, self.tr("……另有 %1 个文件")))
             incomplete = sum(1 for s in result.summaries if s.unreadable_amounts)
             if incomplete:
                 text += "\n" + self.tr("%1 张表有无法读取的金额，未计入合计：汇总表中的合计不完整（见「无法读取的金额」列）。") \
@@ -182,4 +143,7 @@ class SummarizeAction(QObject):
                         [Choice(self.tr("打开汇总表"), Role.ActionRole)] if written else [], standard=Standard.Close,
                         details="\n".join(f"{u.path}：{u.reason}" for u in result.unreadable), name="summarize_report")
         if opened == 0:
+            from PySide6.QtCore import QUrl
+            from PySide6.QtGui import QDesktopServices
+
             QDesktopServices.openUrl(QUrl.fromLocalFile(str(output)))

@@ -17,19 +17,20 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QPushButton
 
 from goalform import assets
+from goalform.domain.cells import Cell
 from goalform.domain.errors import user_message
 from goalform.domain.form import TREES, Form
-from goalform.domain.library import SOURCE_BUILTIN, LibraryEntry, LibraryIndex
 from goalform.domain.messages import first_of
 from goalform.domain.template import Template
 from goalform.domain.validation import Location
-from goalform.ui.library.model import LIBRARY_MIME
 from goalform.ui.library.pane import LibraryDock
 from goalform.ui.app.shell import Shell
 from goalform.ui import telling
 from goalform.ui.telling import EXPECTED
 
-if TYPE_CHECKING:  # the library file (and its pinyin) is opened when first needed, after the first frame
+if TYPE_CHECKING:  # the library file (and its pinyin) is opened when first needed, after the first frame;
+    # the library's domain code and Qt model too (the pane starts hidden)
+    from goalform.domain.library import LibraryEntry, LibraryIndex
     from goalform.store.library import Library
 
 
@@ -251,7 +252,7 @@ class LibraryActions(QObject):
         mark_default_categories(editor.models[tree], {new_ids[i]: usual for i, usual in defaulted.items()})
         leaves = [i for i, row in zip(new_ids, plan.rows) if row.level == 3]
         # The tab of the tree (built when first shown: showing it builds it).
-        at = next((i for i, p in enumerate(window.tab_pages) if p.owns(Location(tree, "name"))), None)  # type: ignore[attr-defined]
+        at = next((i for i, p in enumerate(window.tab_pages) if p.owns(Location.of(Cell.indicator(None), tree))), None)  # type: ignore[attr-defined]
         if at is not None and window.tabs is not None and leaves:
             window.tabs.setCurrentIndex(at)
             page = window.tab_pages[at]
@@ -329,6 +330,8 @@ class LibraryActions(QObject):
     def remove(self, entries: list[LibraryEntry]) -> None:
         if self.library is None or not entries:
             return
+        from goalform.domain.library import SOURCE_BUILTIN
+
         removable = [e for e in entries if e.source != SOURCE_BUILTIN and e.id is not None]
         if not removable:
             telling.explain(self.window, self.tr("指标库"), self.tr("内置指标不能删除。"))
@@ -402,6 +405,8 @@ class _LibraryDrops(QObject):
         kind = event.type()
         if kind not in (QEvent.Type.DragEnter, QEvent.Type.DragMove, QEvent.Type.Drop):
             return False
+        from goalform.ui.library.model import LIBRARY_MIME  # (the pane, and with it the model, comes first)
+
         data = event.mimeData()  # type: ignore[attr-defined]
         if data is None or not data.hasFormat(LIBRARY_MIME):
             return False

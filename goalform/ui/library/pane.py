@@ -22,8 +22,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from goalform.domain.library import SOURCE_BUILTIN, SOURCE_BUREAU, SOURCE_MINE, LibraryEntry, LibraryIndex
-from goalform.ui.library.model import COL_NAME, COL_REFERENCE, COL_SOURCE, EntryRole, LibraryModel, source_text
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from goalform.domain.library import LibraryEntry, LibraryIndex
+
+# The library's domain code and Qt model (goalform.domain.library, goalform.ui.library.model) are imported
+# by the methods that use them: the window starts with the pane hidden and unbuilt (issue 25).
 
 # Showing every row of a big library at once costs time and helps nobody: above this many
 # indicators only the 一级 and 二级 groups are shown open.
@@ -56,6 +61,8 @@ class LibraryDock(QDockWidget):
     def _build(self) -> None:
         """The search line, the tree, the detail and the buttons: the window starts without them (the
         pane is hidden until asked for)."""
+        from goalform.ui.library.model import COL_REFERENCE, COL_SOURCE, LibraryModel
+
         self._built = True
         body = QWidget(self)
         layout = QVBoxLayout(body)
@@ -190,6 +197,8 @@ class LibraryDock(QDockWidget):
         return str(self.target.currentData())
 
     def selected_entries(self) -> list[LibraryEntry]:
+        from goalform.ui.library.model import COL_NAME
+
         rows = self.view.selectionModel().selectedRows(COL_NAME)
         if not rows and self.view.currentIndex().isValid():
             rows = [self.view.currentIndex().siblingAtColumn(COL_NAME)]
@@ -206,11 +215,17 @@ class LibraryDock(QDockWidget):
             self.insert_requested.emit(entries, self.target_tree())
 
     def _on_double_click(self, index: QModelIndex) -> None:
+        from goalform.domain.library import LibraryEntry
+        from goalform.ui.library.model import EntryRole
+
         entry = index.data(EntryRole)
         if isinstance(entry, LibraryEntry):  # a group row only opens or closes
             self.insert_requested.emit([entry], self.target_tree())
 
     def _context_menu(self, pos) -> None:  # noqa: ANN001
+        from goalform.domain.library import SOURCE_BUILTIN, SOURCE_BUREAU, SOURCE_MINE, LibraryEntry
+        from goalform.ui.library.model import EntryRole
+
         index = self.view.indexAt(pos)
         if index.isValid() and not self.view.selectionModel().isSelected(index):
             self.view.setCurrentIndex(index)
@@ -233,6 +248,9 @@ class LibraryDock(QDockWidget):
         if event.type() == QEvent.Type.KeyPress:
             key = event.key()  # type: ignore[attr-defined]
             if watched is self.search and key in (Qt.Key.Key_Down, Qt.Key.Key_Return, Qt.Key.Key_Enter):
+                from goalform.domain.library import LibraryEntry
+                from goalform.ui.library.model import EntryRole
+
                 self.view.setFocus(Qt.FocusReason.OtherFocusReason)
                 if not isinstance(self.view.currentIndex().data(EntryRole), LibraryEntry):
                     self.view.setCurrentIndex(self.model.first_entry_index())  # the first indicator, not its group
@@ -246,6 +264,9 @@ class LibraryDock(QDockWidget):
         return super().eventFilter(watched, event)
 
     def _show_detail(self, current: QModelIndex, _previous: QModelIndex | None = None) -> None:
+        from goalform.domain.library import LibraryEntry
+        from goalform.ui.library.model import EntryRole, source_text
+
         entry = current.data(EntryRole) if current.isValid() else None
         if not isinstance(entry, LibraryEntry):
             self.detail.setText(self.tr("选中一个指标查看其解释和参考值。双击、回车或拖到指标表中即可插入。"))

@@ -66,14 +66,15 @@ class ReviewActions(QObject):
     ``file_actions`` (for the 文件 menu), ``dock``, ``status_label`` (for the status bar) and
     :meth:`add_to_menu` (the context-menu hook of the indicator tabs)."""
 
-    def __init__(self, window: Shell) -> None:
+    def __init__(self, window: Shell, *, dock_later: bool = False) -> None:
+        """``dock_later`` (start-up): the dock's widgets are made when it is first on screen or asked for."""
         super().__init__(window)  # type: ignore[arg-type]
         self.window = window
-        self.dock = ReviewDock(window)  # type: ignore[arg-type]
+        self.dock = ReviewDock(window, build_later=dock_later)  # type: ignore[arg-type]
         self.dock.comment_activated.connect(self.open_comment)
         self.dock.add_requested.connect(lambda: self.add_comment(FORM_TARGET))
         self.dock.delete_requested.connect(self.delete_comment)
-        self.dock.visibilityChanged.connect(lambda visible: visible and self.refresh(dock_shown=True))
+        self.dock.visibilityChanged.connect(self._on_dock_visible)
         self.marks = FieldMarks(self._show_comments_of)
         self._filtered: list[QWidget] = []
         self._shown: tuple | None = None  # what the last refresh showed (see refresh)
@@ -124,6 +125,13 @@ class ReviewActions(QObject):
     @property
     def doc(self):
         return self.window.doc
+
+    def _on_dock_visible(self, visible: bool) -> None:
+        # While the form's first frame is being put together, the docks are shown one after the other
+        # (this one in front for a moment): the refresh after the form is opened looks at where it ended up.
+        if visible and not self.window.first_frame_pending:
+            self.dock.build()
+            self.refresh(dock_shown=True)
 
     def _on_document(self) -> None:
         self._shown = None
@@ -176,6 +184,8 @@ class ReviewActions(QObject):
         # with no comments and the dock hidden costs nothing here.
         if dock_shown is None:  # a dock behind another one's tab is "visible" but not on screen
             dock_shown = self.dock.isVisible() and not self.dock.visibleRegion().isEmpty()
+        if dock_shown:
+            self.dock.build()
         must_hash = dock_shown or (frozen and modified is None)
         form = doc.load_form() if (review.comments or must_hash) else None
         current = fingerprint(form) if form is not None and must_hash else ""

@@ -35,6 +35,9 @@ STATUS_STYLE = {
     Status.RETURNED: "color: #b03a00;",
     Status.APPROVED: "color: #2a7a2a;",
 }
+# The widgets build() makes (asked for before it: built then).
+_BODY = frozenset({"status_label", "warning", "copy_buttons", "recorded_print", "current_print", "recorded_label",
+                   "list", "add_button", "delete_button", "history"})
 WARNING_STYLE = "background: #ffe4e1; color: #8a1010; border: 1px solid #c82828; padding: 4px;"
 
 
@@ -65,9 +68,27 @@ class ReviewDock(QDockWidget):
     add_requested = Signal()
     delete_requested = Signal(object)  # Comment
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None, *, build_later: bool = False) -> None:
+        """``build_later`` (start-up): the dock's widgets are made when first needed, i.e. shown on screen
+        (:meth:`build`) or asked for; until then :meth:`show_review` only keeps what to show."""
         super().__init__(self.tr("审核"), parent)
         self.setObjectName("review_dock")
+        self._built = False
+        self._review_shown: tuple = (None, None, "", False, False)  # the arguments of the last show_review
+        if not build_later:
+            self.build()
+
+    def __getattr__(self, name: str):  # noqa: ANN204 - only for the widgets not made yet
+        if name in _BODY and not self.__dict__.get("_built", True):
+            self.build()
+            return getattr(self, name)
+        raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}")
+
+    def build(self) -> None:
+        """The status, fingerprints, comments and history (once), showing what show_review was last given."""
+        if self._built:
+            return
+        self._built = True
         body = QWidget(self)
         layout = QVBoxLayout(body)
         layout.setContentsMargins(4, 4, 4, 4)
@@ -136,7 +157,7 @@ class ReviewDock(QDockWidget):
         split.setStretchFactor(1, 1)
         layout.addWidget(split, 1)
         self.setWidget(body)
-        self.show_review(None)
+        self.show_review(*self._review_shown)
 
     def _with_copy(self, field: QLabel) -> QWidget:
         box = QWidget(self)
@@ -157,6 +178,11 @@ class ReviewDock(QDockWidget):
         """Show ``review`` (None: no document). ``labels``: comment id -> where it is, in words;
         ``current``: the fingerprint of the form as it is now; ``modified``: it differs from the one
         recorded with the status that froze it."""
+        self._review_shown = (review, labels, current, modified, writable)
+        comments = review.comments if review is not None else []
+        self.setWindowTitle(self.tr("审核（%1 条意见）").replace("%1", str(len(comments))) if comments else self.tr("审核"))
+        if not self._built:  # shown when built
+            return
         self.add_button.setToolTip("" if writable or review is None else self.tr("只读文件：添加前需以可编辑方式重新打开"))
         change = review.last_change if review is not None else None
         status = review.status if review is not None else None
@@ -228,7 +254,6 @@ class ReviewDock(QDockWidget):
         if not comments:
             item = QTreeWidgetItem(self.list, [self.tr("还没有审核意见。在字段、金额或指标上单击右键，选择「添加审核意见…」。")])
             item.setFlags(Qt.ItemFlag.ItemIsEnabled)
-        self.setWindowTitle(self.tr("审核（%1 条意见）").replace("%1", str(len(comments))) if comments else self.tr("审核"))
 
     # -- the comment list ----------------------------------------------------------------------------
     def comment_items(self) -> list[QTreeWidgetItem]:

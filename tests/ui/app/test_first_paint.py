@@ -7,21 +7,15 @@ findings-list timing of some later tests in the same process).
 from __future__ import annotations
 
 import pytest
+from helpers.ui import shown_window
 
 from goalform.ui.app.main_window import MainWindow
 
 
 @pytest.fixture
 def deferred_window(qtbot):
-    win = MainWindow()
-    win.resize(1366, 768)
-    win.validate_after_first_paint = True  # what app.start sets
-    win.show()
-    qtbot.waitExposed(win)
-    yield win
-    win.set_document(None)
-    win.close()
-    win.deleteLater()
+    with shown_window(qtbot, first_paint=True) as win:  # what app.start sets
+        yield win
 
 
 def test_the_first_form_is_validated_right_after_its_first_frame(deferred_window, blank_doc, qtbot):

@@ -3,6 +3,7 @@ and until then its stand-in answers for it: the 待填 count in its title, the t
 from __future__ import annotations
 
 import pytest
+from helpers.ui import shown_window
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
@@ -12,7 +13,6 @@ from goalform.domain.form import HEADER_FIELDS
 from goalform.domain.validation import Location
 from goalform.store.document import Document
 from goalform.ui.app.form_tabs import LaterTab, shown_on
-from goalform.ui.app.main_window import MainWindow
 
 KINDS = ("header", "funds", "texts", "long_term", "annual", "instructions")  # the tabs of a 2026 form
 
@@ -20,15 +20,8 @@ KINDS = ("header", "funds", "texts", "long_term", "annual", "instructions")  # t
 @pytest.fixture
 def started(qtbot):
     """A window as app.start makes it: the first form opened waits for the first frame."""
-    win = MainWindow()
-    win.resize(1366, 768)
-    win.validate_after_first_paint = True
-    win.show()
-    qtbot.waitExposed(win)
-    yield win
-    win.set_document(None)
-    win.close()
-    win.deleteLater()
+    with shown_window(qtbot, first_paint=True) as win:
+        yield win
 
 
 def test_only_the_first_tab_is_built_and_the_others_when_first_shown(started, saved_reference, qtbot):

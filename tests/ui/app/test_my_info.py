@@ -23,7 +23,7 @@ def new_is_accepted(monkeypatch):
     """新建 goes ahead: its dialog is accepted, and unsaved work in the open form is discarded."""
     from PySide6.QtWidgets import QMessageBox
 
-    monkeypatch.setattr("goalform.ui.files.actions.NewFormDialog.exec", lambda self: self.DialogCode.Accepted)
+    monkeypatch.setattr("goalform.ui.files.new_dialog.NewFormDialog.exec", lambda self: self.DialogCode.Accepted)
     monkeypatch.setattr("goalform.ui.telling.QMessageBox.question",
                         lambda *a, **k: QMessageBox.StandardButton.Discard)
 

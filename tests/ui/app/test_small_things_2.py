@@ -17,7 +17,7 @@ from goalform.ui.fields.widgets import first_window_rect
 
 
 def test_a_new_form_untouched_is_not_unsaved_and_closes_without_asking(window, qtbot, monkeypatch):
-    monkeypatch.setattr("goalform.ui.files.actions.NewFormDialog.exec", lambda self: self.DialogCode.Accepted)
+    monkeypatch.setattr("goalform.ui.files.new_dialog.NewFormDialog.exec", lambda self: self.DialogCode.Accepted)
     window.files.new_action.trigger()
     assert window.doc is not None and not window.doc.is_dirty
     assert "未保存" not in window.save_label.text()

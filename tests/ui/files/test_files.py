@@ -70,7 +70,7 @@ def test_new_form_uses_remembered_filler(window, monkeypatch):
     settings.remember_mine("filler", "张晓明")
     settings.remember_mine("phone", "027-12345678")
     window.settings = settings
-    monkeypatch.setattr("goalform.ui.files.actions.NewFormDialog.exec", lambda self: self.DialogCode.Accepted)
+    monkeypatch.setattr("goalform.ui.files.new_dialog.NewFormDialog.exec", lambda self: self.DialogCode.Accepted)
     window.files.new_action.trigger()
     assert window.doc is not None and window.doc.template.id == "2026"
     assert window.doc.field("filler") == "张晓明"

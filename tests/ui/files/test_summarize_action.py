@@ -12,7 +12,7 @@ from helpers.valid_forms import valid_form
 
 from goalform.formats.summary_xlsx import SHEET_FORMS, SHEET_UNREADABLE
 from goalform.store.document import Document
-from goalform.ui.files.summarize import SummarizeWorker
+from goalform.ui.files.summarize_worker import SummarizeWorker
 
 
 def save(form, path: Path) -> None:
@@ -93,6 +93,20 @@ def test_summarize_a_folder_from_the_file_menu(window, qtbot, monkeypatch, folde
     assert {"甲局", "乙局", "丙局"} <= listed
     unreadable = [[c.value for c in row] for row in book[SHEET_UNREADABLE].iter_rows(min_row=2)]
     assert any("坏.goal" in str(row[0]) and row[1] for row in unreadable)
+
+
+def test_many_unreadable_files_are_listed_first_then_counted(window, qtbot, monkeypatch, folder, tmp_path):
+    """The report names the first eight unreadable files and counts the rest; its details name them all."""
+    for i in range(10):  # with 坏.goal, eleven
+        (folder / f"坏{i:02}.goal").write_bytes(b"not a database" * 50)
+    reports = Reports(monkeypatch, folder, tmp_path / "汇总.xlsx")
+    file_menu_action(window, "summarize").trigger()
+    wait_for(lambda: bool(reports.boxes))
+    text, details = reports.boxes[0]
+    assert "11 个文件未能汇总" in text
+    listed = [line for line in text.splitlines() if line.startswith("坏")]
+    assert len(listed) == 8 and text.splitlines()[-1] == "……另有 3 个文件"
+    assert sum(1 for line in details.splitlines() if "坏" in Path(line.partition("：")[0]).name) == 11
 
 
 def test_a_folder_without_forms_writes_nothing(window, qtbot, monkeypatch, tmp_path):

@@ -6,24 +6,17 @@ import re
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QLineEdit
-from helpers.ui import settle
+from helpers.ui import settle, shown_window
 
 from goalform.store.document import Document
 from goalform.ui.app.app import install_translators
-from goalform.ui.app.main_window import MainWindow
 
 
 @pytest.fixture
 def english_window(qtbot, qapp):
     assert install_translators(qapp, "en")
-    win = MainWindow()
-    win.resize(1366, 768)
-    win.show()
-    qtbot.waitExposed(win)
-    yield win
-    win.set_document(None)
-    win.close()
-    win.deleteLater()
+    with shown_window(qtbot) as win:
+        yield win
     install_translators(qapp, "zh")
 
 
