@@ -9,7 +9,7 @@ sys, the workers' included) are printed too: on a busy machine wall times wander
 
 ``--growth`` prints the time and peak memory (this process and its worker processes) of a
 summary of 100, 1,000 and 5,000 files instead, each in a fresh process; ``--profile`` the top lines
-of the profile of a worker's part (its garbage collector set as in a worker) and of the parent's part.
+of the profile of a worker's part and of the parent's part.
 
 The files are realistic 2026 forms (the template's default indicators plus a department's own, about
 80 三级 indicators): one written through goalform, the rest copies with another department and
@@ -161,8 +161,6 @@ def profile() -> int:
     import cProfile
     import pstats
 
-    import gc
-
     from goalform.store.summary_reader import collect_paths, summarize_file
 
     if hasattr(os, "register_at_fork"):  # forked workers would inherit the profiler and run profiled
@@ -175,13 +173,8 @@ def profile() -> int:
         ours(folder, Path(tmp) / "s.xlsx")  # warm
         for title, statement in ((f"a worker's part ({FILES} files in one process)", lambda: [summarize_file(f) for f in files]),
                                  ("the parent's part (with the workers)", lambda: ours(folder, Path(tmp) / "s.xlsx"))):
-            worker = title.startswith("a worker")
-            if worker:
-                gc.freeze()  # as a worker starts (store.worker_pool.worker_start)
             prof = cProfile.Profile()
             prof.runcall(statement)
-            if worker:
-                gc.unfreeze()
             print(f"== {title}")
             pstats.Stats(prof, stream=sys.stdout).strip_dirs().sort_stats("tottime").print_stats(15)
     return 0

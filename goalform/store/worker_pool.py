@@ -17,7 +17,6 @@ what a stop signal does to them, and that none outlives the process that started
 from __future__ import annotations
 
 import contextlib
-import gc
 import multiprocessing
 import os
 import signal
@@ -79,10 +78,7 @@ def signals_held() -> Iterator[None]:
 
 
 def worker_start() -> None:
-    """The start of every worker: the signals as the module docstring says, the watch on its parent,
-    and the garbage collector told to leave alone what the worker starts with (a forked worker holds
-    every object of its parent: each full collection would walk them all again)."""
-    gc.freeze()
+    """The start of every worker: the signals as the module docstring says, and the watch on its parent."""
     for signum in _STOP_SIGNALS:
         signal.signal(signum, signal.SIG_IGN if signum == signal.SIGINT else signal.SIG_DFL)
     if hasattr(signal, "pthread_sigmask"):
