@@ -3,13 +3,18 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 from enum import Enum
-from typing import Callable, Iterable, Sequence
+from typing import TYPE_CHECKING, Callable, Iterable, Sequence
 
 from goalform.domain.form import HEADER_FIELDS, TREES, Form
 from goalform.domain.messages import Text, msg
 from goalform.domain.template import Template
 # Defined apart so that rows can use Location without importing this module; re-exported here.
 from goalform.domain.validation.location import SECTION_ORDER, Location  # noqa: F401
+from goalform.domain.validation.scope import Scope
+
+if TYPE_CHECKING:
+    from goalform.domain.funds import FundsReading
+    from goalform.domain.validation.rows import TreeIndex
 
 
 class Severity(str, Enum):
@@ -117,20 +122,32 @@ def all_rules() -> list[RuleSpec]:
     return list(_rules())
 
 
-def validate(form: Form, template: Template, *, only: frozenset[str] | None = None,
-             keep: Sequence[Finding] = ()) -> list[Finding]:
+def validate(form: Form, template: Template, *, scope: Scope | None = None, keep: Sequence[Finding] = (),
+             index: TreeIndex | None = None, funds: FundsReading | None = None) -> list[Finding]:
     """Run every rule on ``form``; the findings come in reading order.
 
-    With ``only``, just those rules run, and the findings of the other rules are taken from ``keep``
-    (the last full result): what an edit that only those rules can see leaves as it was. The order
-    is the one a full run gives (a stable sort, and equal keys come from one rule's run)."""
+    With ``scope`` (:mod:`goalform.domain.validation.scope`), only the rules an edit can change run: its
+    ``whole`` rules as always, its ``row`` rules on the edited rows only; every other finding is taken
+    from ``keep`` (the last result, before the edit). The order is the one a full run gives (a stable
+    sort, and equal keys come from one rule's run). ``index``: the form's :class:`TreeIndex`, ``funds``:
+    its amounts read (:class:`FundsReading`), kept by the caller (else made when a rule first needs them)."""
     from goalform.domain.validation.rows import indexed  # rows builds on this module
 
-    findings: list[Finding] = [] if only is None else [f for f in keep if f.rule not in only]
-    with indexed(form):  # the rules share one walk of the indicator trees
+    if scope is None:
+        findings: list[Finding] = []
+    else:
+        remakes = scope.remakes
+        findings = [f for f in keep if not remakes(f.rule, f.location.section, f.location.path)]
+    with indexed(form, index, funds) as shared:  # the rules share one walk of the indicator trees
+        rows = None
         for spec in _rules():
-            if only is None or spec.id in only:
+            if scope is None or scope.runs_whole(spec.id):
                 findings.extend(spec.run(form, template))
+            elif spec.id in scope.row:
+                if rows is None:
+                    rows = shared.only(scope.rows)
+                with indexed(form, rows, shared.funds):
+                    findings.extend(spec.run(form, template))
     findings.sort(key=reading_order(template))
     return findings
 

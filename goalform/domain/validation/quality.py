@@ -13,14 +13,13 @@ from goalform.domain.amounts import format_amount
 from goalform.domain.cells import Cell
 from goalform.domain.folding import fold
 from goalform.domain.form import TREES, Form
-from goalform.domain.funds import line_amount
 from goalform.domain.messages import msg, name
 from goalform.domain.names import TREE_NAMES
 from goalform.domain.sections import LONG_TERM
-from goalform.domain.targets import QuantifiedShare, is_quantified, parse_target, percentages
+from goalform.domain.targets import QuantifiedShare, parse_target, percentages
 from goalform.domain.template import Template
 from goalform.domain.validation.core import Location, Severity, rule
-from goalform.domain.validation.rows import indicator_rows
+from goalform.domain.validation.rows import funds_of, indicator_rows
 
 # Words of a target that promises a direction but no amount.
 VAGUE_WORDS: tuple[str, ...] = (
@@ -40,7 +39,7 @@ def qualitative(form: Form, template: Template) -> Iterator[tuple[Location, str]
     or belongs to an indicator whose name says it is measured (…率, …数, …满意度)."""
     for row in indicator_rows(form):
         value = row.node.value
-        if not value or is_quantified(value):
+        if not value or row.quantified:
             continue
         text = fold(value)
         if not text or text == "无":
@@ -118,10 +117,11 @@ CHANGE_LIMIT = Decimal("0.5")
 def funds_change(form: Form, template: Template) -> Iterator[tuple[Location, str]]:
     """Compares each funds line's 当年金额 with its 上年 amount; a change beyond 50% is worth a note."""
     prev2_year, prev1_year = template.history_years(form.year)
+    reading = funds_of(form, template)
     for group in template.funds:
         for line in group.lines:
-            now = line_amount(form, template, line.key, "current")
-            last = line_amount(form, template, line.key, "prev1")
+            now = reading.amount(line.key, "current")
+            last = reading.amount(line.key, "prev1")
             if now is None or last is None or last <= 0:
                 continue
             change = (now - last) / last
@@ -144,7 +144,7 @@ def quantified(form: Form, template: Template) -> Iterator[tuple[Location, str]]
     shares = {}
     for tree in TREES:
         rows = indicator_rows(form, (tree,))
-        shares[tree] = QuantifiedShare(sum(1 for r in rows if is_quantified(r.node.value)), len(rows))
+        shares[tree] = QuantifiedShare(sum(1 for r in rows if r.quantified), len(rows))
     long_term, annual = shares["long_term"], shares["annual"]
     overall = QuantifiedShare(long_term.quantified + annual.quantified, long_term.total + annual.total)
     if not overall.total:
