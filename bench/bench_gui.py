@@ -4,7 +4,8 @@
    window with the form is shown and painted); wall time from process start. Target: under 1 s.
 2. A form with 1,000 三级 indicators open in the main window: one indicator edit through the undo
    stack (store write, model signals) plus the revalidation and the refresh of every tab, the findings
-   markers and the status bar that follows it. Median of 200 edits. Target: under 16 ms (one frame).
+   markers and the status bar that follows it. Median of 200 edits (wall and CPU time, and the validation
+   run's own). Target: under 16 ms (one frame).
    The findings list is redrawn once a burst of edits pauses (150 ms); its cost is printed too.
 3. Sizing the columns of that form's 年度目标 tree to their texts (first show, window resize, with the
    measurements not cached): under 16 ms.
@@ -41,7 +42,7 @@ def startup(runs: int = 5) -> list[float]:
     return times
 
 
-def edit_and_revalidate(edits: int = 200) -> tuple[list[float], int, float, float, float]:
+def edit_and_revalidate(edits: int = 200) -> tuple[list[float], int, float, float, float, float]:
     from bench_validate import big_form
 
     from goalform.domain.form import leaves
@@ -62,7 +63,7 @@ def edit_and_revalidate(edits: int = 200) -> tuple[list[float], int, float, floa
     ids = [l3.id for _, _, l3 in leaves(loaded, "annual")]
     count = sum(1 for tree in ("long_term", "annual") for _ in leaves(loaded, tree))
     model = window.editor.models["annual"]
-    times = []
+    times, cpu, validation = [], [], []
     if os.environ.get("BENCH_PROFILE"):
         import cProfile
         import pstats
@@ -70,16 +71,18 @@ def edit_and_revalidate(edits: int = 200) -> tuple[list[float], int, float, floa
         prof = cProfile.Profile()
         prof.enable()
     for i in range(edits):
-        t0 = time.perf_counter()
+        t0, c0 = time.perf_counter(), time.process_time()
         window.editor.edit_indicator(model, ids[i % len(ids)], "value", f"≥{i}.5%")
         app.processEvents()  # the queued revalidation runs, tabs and dock refresh
         if window.runner.pending:
             raise RuntimeError("revalidation did not run")
         times.append((time.perf_counter() - t0) * 1000)
+        cpu.append((time.process_time() - c0) * 1000)  # user + sys: what a busy machine does not blur
+        validation.append(window.runner.last_ms)
     if os.environ.get("BENCH_PROFILE"):
         prof.disable()
         pstats.Stats(prof).sort_stats("cumulative").print_stats(25)
-    validate_ms = window.runner.last_ms
+    validate_ms = statistics.median(validation)
     # The findings list is redrawn 150 ms after the last edit (once per burst of typing): its cost.
     dock = []
     for i in range(20):
@@ -100,7 +103,7 @@ def edit_and_revalidate(edits: int = 200) -> tuple[list[float], int, float, floa
         view.fit_columns()
         fits.append((time.perf_counter() - t0) * 1000)
     window.set_document(None)
-    return times, count, validate_ms, statistics.median(dock), statistics.median(fits)
+    return times, count, validate_ms, statistics.median(dock), statistics.median(fits), statistics.median(cpu)
 
 
 def main() -> int:
@@ -113,11 +116,11 @@ def main() -> int:
         ok &= median < START_TARGET_S
     else:
         print(f"start-up: {EXAMPLE} missing (make examples); skipped")
-    times, count, validate_ms, dock_ms, fit_ms = edit_and_revalidate()
+    times, count, validate_ms, dock_ms, fit_ms, cpu_ms = edit_and_revalidate()
     median = statistics.median(times)
     print(f"edit + revalidation in the main window: {count} 三级 indicators, {len(times)} edits")
     print(f"  median {median:.1f} ms, best {min(times):.1f} ms, worst {max(times):.1f} ms "
-          f"(of which validation {validate_ms:.1f} ms) (target < {EDIT_TARGET_MS:.0f} ms)")
+          f"(of which validation {validate_ms:.1f} ms; CPU {cpu_ms:.1f} ms) (target < {EDIT_TARGET_MS:.0f} ms)")
     print(f"  the findings list, redrawn 150 ms after the last edit of a burst: median {dock_ms:.1f} ms")
     ok &= median < EDIT_TARGET_MS
     print(f"  sizing the 年度目标 columns to their texts: median {fit_ms:.1f} ms (target < {EDIT_TARGET_MS:.0f} ms)")

@@ -15,7 +15,7 @@ import argparse  # noqa: E402 - after the signal handlers on purpose
 import importlib  # noqa: E402
 import os  # noqa: E402
 import sys  # noqa: E402
-from typing import Sequence  # noqa: E402
+from collections.abc import Sequence  # noqa: E402
 
 from goalform.domain.errors import UserError, describe_os_error  # noqa: E402
 

@@ -24,8 +24,8 @@ from __future__ import annotations
 import errno
 import os
 import stat
+from collections.abc import Iterable
 from pathlib import Path
-from typing import Iterable
 
 from goalform.domain.errors import UserError, not_plain, os_error_text
 

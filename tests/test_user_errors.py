@@ -17,6 +17,7 @@ from goalform.domain.errors import UserError, describe_os_error, user_message
 INTERNAL: set[str] = {
     "goalform.store.quick_read._Unusual",  # never leaves read_quickly: it means «take the full checks»
     "goalform.formats.pdf_text.PdfLayoutError",  # caught in write_pdf: Qt's PDF kept, the text layer not repaired
+    "goalform.domain.values.FrozenError",  # a bug (assigning to a frozen value), as dataclasses' FrozenInstanceError
 }
 QT_FREE = ("goalform.domain", "goalform.store", "goalform.formats", "goalform.commands", "goalform.cli")
 

@@ -19,7 +19,8 @@ from goalform.commands.usage import UsageError
 from goalform.domain.fingerprint import short
 from goalform.domain.review import FORM_TARGET, ReviewError, Status, check_note, check_transition
 from goalform.domain.review_places import EXAMPLES, resolve_place
-from goalform.domain.review_text import TargetLabeler, gate_errors, history_lines, review_alerts, status_text
+from goalform.domain.review_text import TargetLabeler, history_lines, review_alerts, status_text
+from goalform.domain.validation import gate_errors
 from goalform.store import Document
 from goalform.store.locking import save_lock
 

@@ -25,9 +25,8 @@ funds cell of its group (:meth:`Cell.as_target`), because that is what files hav
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from goalform.domain.errors import UserError
+from goalform.domain.values import FrozenValue
 
 FORM, FIELD, TEXT, FUND, TOTAL, INDICATOR = "form", "field", "text", "fund", "total", "indicator"
 KINDS: tuple[str, ...] = (FORM, FIELD, TEXT, FUND, TOTAL, INDICATOR)
@@ -39,14 +38,16 @@ class CellError(UserError, ValueError):
     """A text that is no cell address; ``str()`` says what is wrong, in Chinese."""
 
 
-@dataclass(frozen=True)
-class Cell:
+class Cell(FrozenValue):
     """Where a place is in the form. Build it with the class methods, not the constructor."""
 
     kind: str  # one of KINDS
-    key: str = ""  # a field or text key, a funds line key, a funds group key
-    column: str = ""  # a funds column (current, prev2, prev1) or an indicator column ('' = the row)
-    indicator_id: int | None = None
+    key: str  # a field or text key, a funds line key, a funds group key
+    column: str  # a funds column (current, prev2, prev1) or an indicator column ('' = the row)
+    indicator_id: int | None
+
+    def __init__(self, kind: str, key: str = "", column: str = "", indicator_id: int | None = None) -> None:
+        self.__dict__.update(kind=kind, key=key, column=column, indicator_id=indicator_id)
 
     # -- making one ------------------------------------------------------------------------------
     @classmethod

@@ -23,9 +23,13 @@ edits a file can also recompute it.
 from __future__ import annotations
 
 import json
-from typing import Any, Callable
+from collections.abc import Callable
 
 from goalform.domain.form import HEADER_FIELDS, OTHER_FIELDS, TREES, Form, Indicator
+
+TYPE_CHECKING = False  # typing's own, without importing typing (type checkers read any TYPE_CHECKING as true)
+if TYPE_CHECKING:
+    from typing import Any
 
 CANONICAL_FORMAT = 1
 

@@ -7,12 +7,12 @@ not add up (the 2024 reference has one).
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from collections.abc import Iterator
 from enum import Enum
-from typing import Iterator
 
 from goalform.domain.review import Review
 from goalform.domain.template import COLUMNS, Template
+from goalform.domain.values import Value
 
 # Header fields and text sections share one namespace of single-valued fields (a Cell.field's key).
 HEADER_FIELDS: tuple[str, ...] = ("department", "filler", "phone", "fill_date")
@@ -43,20 +43,33 @@ class IndicatorCells:
         return getattr(self, column)
 
 
-@dataclass
-class Indicator(IndicatorCells):
+class Indicator(IndicatorCells, Value):
     """A node of an indicator tree: a fixed 一级 (level 1), a 二级 (2) or a 三级 (3) with its values."""
 
     level: int
-    name: str = ""
-    key: str = ""  # the template's key, for level 1 only
-    value: str = ""
-    basis: str = ""
-    category: str = ""
-    prev2: str = ""
-    prev1: str = ""
-    children: list["Indicator"] = field(default_factory=list)
-    id: int | None = None  # the store's id, when loaded from a .goal
+    name: str
+    key: str  # the template's key, for level 1 only
+    value: str
+    basis: str
+    category: str
+    prev2: str
+    prev1: str
+    children: list["Indicator"]
+    id: int | None  # the store's id, when loaded from a .goal
+
+    def __init__(self, level: int, name: str = "", key: str = "", value: str = "", basis: str = "",
+                 category: str = "", prev2: str = "", prev1: str = "", children: list["Indicator"] | None = None,
+                 id: int | None = None) -> None:
+        self.level = level
+        self.name = name
+        self.key = key
+        self.value = value
+        self.basis = basis
+        self.category = category
+        self.prev2 = prev2
+        self.prev1 = prev1
+        self.children = [] if children is None else children
+        self.id = id
 
     def set(self, column: str, text: str) -> None:
         if column not in INDICATOR_COLUMNS:
@@ -64,23 +77,44 @@ class Indicator(IndicatorCells):
         setattr(self, column, text)
 
 
-@dataclass
-class Form:
+class Form(Value):
     template_id: str
     year: int
-    department: str = ""
-    filler: str = ""
-    phone: str = ""
-    fill_date: str = ""  # ISO yyyy-mm-dd, or "" when not given
-    deadline: str = ""  # the deadline of 长期目标 as printed, e.g. "2028年12月"
-    texts: dict[str, str] = field(default_factory=dict)
-    funds: dict[tuple[str, str], str] = field(default_factory=dict)  # (line key, column) -> amount text
-    stated_totals: dict[tuple[str, str], str] = field(default_factory=dict)  # (group key, column) -> text
-    long_term: list[Indicator] = field(default_factory=list)  # level-1 nodes in template order
-    annual: list[Indicator] = field(default_factory=list)
-    notes: str = ""
+    department: str
+    filler: str
+    phone: str
+    fill_date: str  # ISO yyyy-mm-dd, or "" when not given
+    deadline: str  # the deadline of 长期目标 as printed, e.g. "2028年12月"
+    texts: dict[str, str]
+    funds: dict[tuple[str, str], str]  # (line key, column) -> amount text
+    stated_totals: dict[tuple[str, str], str]  # (group key, column) -> text
+    long_term: list[Indicator]  # level-1 nodes in template order
+    annual: list[Indicator]
+    notes: str
     # Comments and status, when loaded from a .goal. Not form content: equality and the fingerprint ignore it.
-    review: Review | None = field(default=None, compare=False)
+    review: Review | None
+
+    _not_compared = ("review",)
+
+    def __init__(self, template_id: str, year: int, department: str = "", filler: str = "", phone: str = "",
+                 fill_date: str = "", deadline: str = "", texts: dict[str, str] | None = None,
+                 funds: dict[tuple[str, str], str] | None = None,
+                 stated_totals: dict[tuple[str, str], str] | None = None, long_term: list[Indicator] | None = None,
+                 annual: list[Indicator] | None = None, notes: str = "", review: Review | None = None) -> None:
+        self.template_id = template_id
+        self.year = year
+        self.department = department
+        self.filler = filler
+        self.phone = phone
+        self.fill_date = fill_date
+        self.deadline = deadline
+        self.texts = {} if texts is None else texts
+        self.funds = {} if funds is None else funds
+        self.stated_totals = {} if stated_totals is None else stated_totals
+        self.long_term = [] if long_term is None else long_term
+        self.annual = [] if annual is None else annual
+        self.notes = notes
+        self.review = review
 
     def tree(self, name: str) -> list[Indicator]:
         if name == Tree.LONG_TERM.value:

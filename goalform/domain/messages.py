@@ -11,7 +11,11 @@ Texts themselves (a tree's name, a column's label); what a clerk typed is never 
 """
 from __future__ import annotations
 
-from typing import Any, Sequence
+from collections.abc import Sequence
+
+TYPE_CHECKING = False  # typing's own, without importing typing (type checkers read any TYPE_CHECKING as true)
+if TYPE_CHECKING:
+    from typing import Any
 
 CONTEXT = "messages"  # the translation context of every domain message
 

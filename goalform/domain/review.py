@@ -7,11 +7,11 @@ was changed after it was submitted. Pure data: the store keeps it, the clock is 
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from enum import Enum
 
 from goalform.domain.cells import Cell
 from goalform.domain.errors import UserError
+from goalform.domain.values import FrozenValue, Value
 
 
 class ReviewError(UserError, ValueError):
@@ -76,8 +76,7 @@ def check_transition(old: Status, new: Status) -> None:
         raise ReviewError(f"状态为「{old.label}」的表不能改为「{new.label}」（只能改为：{allowed}）")
 
 
-@dataclass(frozen=True)
-class Comment:
+class Comment(FrozenValue):
     """A 审核意见 attached to a target (``location`` is :meth:`Cell.to_text`)."""
 
     id: int  # its number in this file (renumbered when records from another save are merged in)
@@ -85,28 +84,38 @@ class Comment:
     text: str
     author: str
     created: str  # ISO 8601 with the offset of the writer's clock, e.g. 2026-03-01T09:30:00+08:00
-    uid: str = ""  # its identity everywhere (a random hex id): what merging saves compare
+    uid: str  # its identity everywhere (a random hex id): what merging saves compare
+
+    def __init__(self, id: int, location: str, text: str, author: str, created: str, uid: str = "") -> None:
+        self.__dict__.update(id=id, location=location, text=text, author=author, created=created, uid=uid)
 
 
-@dataclass(frozen=True)
-class StatusChange:
+class StatusChange(FrozenValue):
     status: Status
     who: str
     when: str  # ISO 8601, as Comment.created
     fingerprint: str  # of the form at the time of the change
-    note: str = ""
-    uid: str = ""  # its identity everywhere, as Comment.uid
+    note: str
+    uid: str  # its identity everywhere, as Comment.uid
     # For 通过 of a form whose content differs from its last submission: the submitted fingerprint
     # (the reviewer said explicitly that the approval covers the changed form); '' otherwise.
-    changed_from: str = ""
+    changed_from: str
+
+    def __init__(self, status: Status, who: str, when: str, fingerprint: str, note: str = "", uid: str = "",
+                 changed_from: str = "") -> None:
+        self.__dict__.update(status=status, who=who, when=when, fingerprint=fingerprint, note=note, uid=uid,
+                             changed_from=changed_from)
 
 
-@dataclass
-class Review:
+class Review(Value):
     """Everything review-related a .goal carries."""
 
-    comments: list[Comment] = field(default_factory=list)
-    history: list[StatusChange] = field(default_factory=list)  # oldest first
+    comments: list[Comment]
+    history: list[StatusChange]  # oldest first
+
+    def __init__(self, comments: list[Comment] | None = None, history: list[StatusChange] | None = None) -> None:
+        self.comments = [] if comments is None else comments
+        self.history = [] if history is None else history
 
     @property
     def status(self) -> Status:

@@ -5,7 +5,7 @@ comment jumps to :func:`location_of_target`.
 """
 from __future__ import annotations
 
-from typing import Callable, Iterable
+from collections.abc import Callable
 
 from goalform.domain.cells import FIELD, FUND, INDICATOR, Cell
 from goalform.domain.fingerprint import short
@@ -14,7 +14,6 @@ from goalform.domain.names import TREE_NAMES, field_name
 from goalform.domain.review import FROZEN, Review, Status, StatusChange
 from goalform.domain.sections import LABELLED, NAME, PREV1, PREV2, TREE_COLUMN_NAMES, VALUE, column_name
 from goalform.domain.template import Template, TemplateError
-from goalform.domain.validation import Finding, Severity, validate
 from goalform.domain.validation.core import Location
 from goalform.domain.validation.review import approved_changed_text, modified_text
 
@@ -41,17 +40,6 @@ def location_of_target(target: str, tree_of: Callable[[int], str]) -> Location |
 
 def _when(change: StatusChange) -> str:
     return change.when[:16].replace("T", " ")
-
-
-def gate_errors(form: Form, template: Template) -> int:
-    """The errors that make 提交, 通过 and 导出 ask first: every rule as ``goalform validate`` runs
-    them, except the review's own (a change after 提交 is asked about by itself)."""
-    return gate_count(validate(form, template))
-
-
-def gate_count(findings: Iterable[Finding]) -> int:
-    """:func:`gate_errors` of findings already made (the GUI's explicit check before 导出)."""
-    return sum(1 for f in findings if f.severity is Severity.ERROR and not f.rule.startswith("review."))
 
 
 def changed_after_submission(submission: StatusChange, now: str) -> str:

@@ -15,33 +15,36 @@ warning by itself; deleting the line from the notes confirms a value that did no
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
-from typing import Iterator
+from collections.abc import Iterator
 
 from goalform.domain.form import Form, Indicator
 from goalform.domain.template import Template
+from goalform.domain.values import FrozenValue
 
 MARK = "[待核对]"
 SEP = " › "
 FUNDS_SUFFIX = "：这是结转前的当年预算数，请改为实际数"
 INDICATOR_SUFFIX = "：这是结转前的预期当年实现值，请改为实际完成值"
 
-_FUNDS = re.compile(r"^\[待核对\] 资金「(?P<line>[^」]*)」上年（\d+年）金额「(?P<value>.*)」" + re.escape(FUNDS_SUFFIX) + r"\s*$")
-_INDICATOR = re.compile(
-    r"^\[待核对\] 年度指标「(?P<path>.*?)」上年值「(?P<value>.*)」" + re.escape(INDICATOR_SUFFIX) + r"\s*$"
-)
+_FUNDS = r"^\[待核对\] 资金「(?P<line>[^」]*)」上年（\d+年）金额「(?P<value>.*)」" + re.escape(FUNDS_SUFFIX) + r"\s*$"
+_INDICATOR = r"^\[待核对\] 年度指标「(?P<path>.*?)」上年值「(?P<value>.*)」" + re.escape(INDICATOR_SUFFIX) + r"\s*$"
+# (Compiled when a note starts with MARK, by re's own cache: most forms have no marks.)
 
 
-@dataclass(frozen=True)
-class FundsMark:
+class FundsMark(FrozenValue):
     line_label: str
     value: str
 
+    def __init__(self, line_label: str, value: str) -> None:
+        self.__dict__.update(line_label=line_label, value=value)
 
-@dataclass(frozen=True)
-class IndicatorMark:
+
+class IndicatorMark(FrozenValue):
     names: tuple[str, str, str]  # 一级, 二级, 三级
     value: str
+
+    def __init__(self, names: tuple[str, str, str], value: str) -> None:
+        self.__dict__.update(names=names, value=value)
 
 
 def one_line(text: str) -> str:
@@ -64,11 +67,11 @@ def parse_marks(notes: str) -> Iterator[FundsMark | IndicatorMark]:
     for line in notes.splitlines():
         if not line.startswith(MARK):
             continue
-        m = _FUNDS.match(line)
+        m = re.match(_FUNDS, line)
         if m:
             yield FundsMark(m["line"], one_line(m["value"]))
             continue
-        m = _INDICATOR.match(line)
+        m = re.match(_INDICATOR, line)
         if m:
             parts = m["path"].split(SEP)
             if len(parts) == 3:

@@ -20,11 +20,10 @@ Names are Chinese data marked with ``QT_TRANSLATE_NOOP`` (context ``names``, as
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from goalform.domain.form import HEADER_FIELDS, TREES, VERSION_FIELDS
 from goalform.domain.names import QT_TRANSLATE_NOOP
 from goalform.domain.template import TEXT_PREFIX, TREE_PREFIX, Template  # the template's prefixes, used here
+from goalform.domain.values import FrozenValue
 
 # -- sections --------------------------------------------------------------------------------------
 HEADER, FUNDS, TEXTS, LONG_TERM, ANNUAL, NOTES, REVIEW = "header", "funds", "texts", "long_term", "annual", "notes", "review"
@@ -79,11 +78,13 @@ def tab_object_name(section: str) -> str:
 
 
 # -- the indicator trees' columns -----------------------------------------------------------------
-@dataclass(frozen=True)
-class TreeColumn:
+class TreeColumn(FrozenValue):
     key: str  # the Indicator attribute and the store's column
     label: str  # the template label heading it on the form (Template.label)
-    years_back: int | None = None  # a year-bound column of the annual tree: form year minus this
+    years_back: int | None  # a year-bound column of the annual tree: form year minus this
+
+    def __init__(self, key: str, label: str, years_back: int | None = None) -> None:
+        self.__dict__.update(key=key, label=label, years_back=years_back)
 
 
 NAME, VALUE, BASIS, CATEGORY, PREV2, PREV1 = "name", "value", "basis", "category", "prev2", "prev1"

@@ -10,11 +10,11 @@ from __future__ import annotations
 import functools
 import re
 import unicodedata
-from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
 from goalform.domain.folding import fold  # NFKC turns full-width ＞％１ into >%1; no spaces
 from goalform.domain.form import TREES, Form, Indicator
+from goalform.domain.values import FrozenValue
 
 # Comparators as clerks write them, longest first; the value is the canonical operator.
 _PREFIX_OPS: tuple[tuple[str, str], ...] = (
@@ -23,23 +23,21 @@ _PREFIX_OPS: tuple[tuple[str, str], ...] = (
     (">=", ">="), ("=>", ">="), ("<=", "<="), ("=<", "<="), ("≥", ">="), ("≧", ">="), ("⩾", ">="),
     ("≤", "<="), ("≦", "<="), ("⩽", "<="), (">", ">"), ("<", "<"), ("=", "="),
 )
-_OPS = dict(_PREFIX_OPS)
-_OP = re.compile("|".join(re.escape(w) for w, _ in _PREFIX_OPS))  # alternatives in order: longest first
 _SUFFIX_OPS: tuple[tuple[str, str], ...] = (("以上", ">="), ("及以上", ">="), ("以下", "<="), ("以内", "<="))
 _NUMBER = re.compile(r"([+-]?\d+(?:\.\d+)?)(.*)")
 _DIGIT = re.compile(r"[0-9０-９]")
 _PERCENT = re.compile(r"([+-]?\d+(?:\.\d+)?)\s*%")
 
 
-@dataclass(frozen=True)
-class Target:
+class Target(FrozenValue):
     """A parsed 指标值: ``op`` is one of ``>= > <= < =`` or '' (a plain value)."""
 
     op: str
     number: Decimal
     unit: str  # '%', '个', '次', '万元' ... or ''
 
-
+    def __init__(self, op: str, number: Decimal, unit: str) -> None:
+        self.__dict__.update(op=op, number=number, unit=unit)
 
 
 @functools.lru_cache(maxsize=8192)  # values repeat a lot (≥90%, 100%); Target is immutable
@@ -48,10 +46,11 @@ def parse_target(text: str) -> Target | None:
     if not _DIGIT.search(text):
         return None  # no number at all (also true after folding: NFKC only adds digits to digit-like signs)
     s = fold(text)
-    m = _OP.match(s)
     op = ""
-    if m:
-        op, s = _OPS[m.group(0)], s[m.end():]
+    for word, canonical in _PREFIX_OPS:  # in order: longest first
+        if s.startswith(word):
+            op, s = canonical, s[len(word):]
+            break
     m = _NUMBER.fullmatch(s)
     if not m:
         return None
@@ -81,17 +80,21 @@ def percentages(text: str) -> list[Decimal]:
 
 
 # -- rows that are not indicators yet ----------------------------------------------------------
-_PLACEHOLDER = re.compile(r"[…⋯.。．·]+")
+_DOTS = "…⋯.。．·"  # what a placeholder is made of
+
+
+def _all_dots(text: str) -> bool:
+    return bool(text) and not text.strip(_DOTS)
 
 
 def is_placeholder(text: str) -> bool:
     """「……」 and the like: a row the template leaves for the department's own indicators."""
-    return _placeholder_short(text) if len(text) <= 80 else bool(_PLACEHOLDER.fullmatch(fold(text)))
+    return _placeholder_short(text) if len(text) <= 80 else _all_dots(fold(text))
 
 
 @functools.lru_cache(maxsize=16384)  # asked of every name and value, by every rule and count
 def _placeholder_short(text: str) -> bool:
-    return bool(_PLACEHOLDER.fullmatch(fold(text)))
+    return _all_dots(fold(text))
 
 
 def is_placeholder_row(node: Indicator) -> bool:
@@ -112,12 +115,14 @@ def real_leaves(form: Form, tree: str) -> list[Indicator]:
     return out
 
 
-@dataclass(frozen=True)
-class QuantifiedShare:
+class QuantifiedShare(FrozenValue):
     """How many 三级 indicators state a number, of how many (both trees, or one)."""
 
     quantified: int
     total: int
+
+    def __init__(self, quantified: int, total: int) -> None:
+        self.__dict__.update(quantified=quantified, total=total)
 
     @property
     def percent(self) -> Decimal | None:

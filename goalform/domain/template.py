@@ -8,11 +8,15 @@ so the domain stays free of I/O.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from typing import Any, Mapping
+from collections.abc import Mapping
 
 from goalform.domain.dates import parse_date
 from goalform.domain.errors import UserError
+from goalform.domain.values import FrozenValue
+
+TYPE_CHECKING = False  # typing's own, without importing typing (type checkers read any TYPE_CHECKING as true)
+if TYPE_CHECKING:
+    from typing import Any
 
 TEMPLATE_FORMAT = 1
 
@@ -24,66 +28,79 @@ class TemplateError(UserError, ValueError):
     """A template file is missing something or contradicts itself."""
 
 
-@dataclass(frozen=True)
-class FundsLine:
+class FundsLine(FrozenValue):
     key: str
     label: str
     # Other labels clerks' own Word forms use for this line (「财政拨款收入」); import reads them as this line.
-    aliases: tuple[str, ...] = ()
+    aliases: tuple[str, ...]
+
+    def __init__(self, key: str, label: str, aliases: tuple[str, ...] = ()) -> None:
+        self.__dict__.update(key=key, label=label, aliases=aliases)
 
 
-@dataclass(frozen=True)
-class FundsGroup:
+class FundsGroup(FrozenValue):
     """收入构成 or 支出构成: a label merged down over its lines, and a 合计 row after them."""
 
     key: str
     label: str
     lines: tuple[FundsLine, ...]
 
+    def __init__(self, key: str, label: str, lines: tuple[FundsLine, ...]) -> None:
+        self.__dict__.update(key=key, label=label, lines=lines)
 
-@dataclass(frozen=True)
-class TextSection:
+
+class TextSection(FrozenValue):
     key: str
     label: str  # may contain {deadline}
 
+    def __init__(self, key: str, label: str) -> None:
+        self.__dict__.update(key=key, label=label)
 
-@dataclass(frozen=True)
-class Level1:
+
+class Level1(FrozenValue):
     key: str
     name: str  # 运行成本
     label: str  # as printed in the narrow 一级 column, e.g. "运行\n成本"
 
+    def __init__(self, key: str, name: str, label: str) -> None:
+        self.__dict__.update(key=key, name=name, label=label)
 
-@dataclass(frozen=True)
-class ValueDomain:
+
+class ValueDomain(FrozenValue):
     """What a column accepts: free text, or one of a list of values."""
 
     kind: str  # "text" | "choice"
-    values: tuple[str, ...] = ()
+    values: tuple[str, ...]
+
+    def __init__(self, kind: str, values: tuple[str, ...] = ()) -> None:
+        self.__dict__.update(kind=kind, values=values)
 
     @property
     def is_choice(self) -> bool:
         return self.kind == "choice"
 
 
-@dataclass(frozen=True)
-class DefaultIndicator:
+class DefaultIndicator(FrozenValue):
     name: str
-    basis: str = ""
-    category: str = ""
+    basis: str
+    category: str
+
+    def __init__(self, name: str, basis: str = "", category: str = "") -> None:
+        self.__dict__.update(name=name, basis=basis, category=category)
 
 
-@dataclass(frozen=True)
-class DefaultGroup:
+class DefaultGroup(FrozenValue):
     """A 二级指标 a new form starts with, under a 一级, with its 三级 indicators."""
 
     level1: str
     name: str
     indicators: tuple[DefaultIndicator, ...]
 
+    def __init__(self, level1: str, name: str, indicators: tuple[DefaultIndicator, ...]) -> None:
+        self.__dict__.update(level1=level1, name=name, indicators=indicators)
 
-@dataclass(frozen=True)
-class Template:
+
+class Template(FrozenValue):
     id: str
     name: str
     title: str
@@ -107,7 +124,24 @@ class Template:
     value_none_allowed: bool
     placeholder: str
     default_indicators: tuple[DefaultGroup, ...]
-    extra: Mapping[str, Any] = field(default_factory=dict)
+    extra: Mapping[str, Any]
+
+    def __init__(self, id: str, name: str, title: str, first_year: int, lines_above: tuple[str, ...],
+                 lines_below: tuple[str, ...], fill_date_format: str, requires_fill_date: bool,
+                 share_decimals: int, amount_decimals: int, labels: Mapping[str, str], funds_history_label: str,
+                 annual_history_label: str, annual_value_header_gap: bool, funds: tuple[FundsGroup, ...],
+                 texts: tuple[TextSection, ...], sections: tuple[str, ...], level1: tuple[Level1, ...],
+                 basis: ValueDomain, category: ValueDomain, value_none_allowed: bool, placeholder: str,
+                 default_indicators: tuple[DefaultGroup, ...], extra: Mapping[str, Any] | None = None) -> None:
+        self.__dict__.update(id=id, name=name, title=title, first_year=first_year, lines_above=lines_above,
+                             lines_below=lines_below, fill_date_format=fill_date_format,
+                             requires_fill_date=requires_fill_date, share_decimals=share_decimals,
+                             amount_decimals=amount_decimals, labels=labels,
+                             funds_history_label=funds_history_label, annual_history_label=annual_history_label,
+                             annual_value_header_gap=annual_value_header_gap, funds=funds, texts=texts,
+                             sections=sections, level1=level1, basis=basis, category=category,
+                             value_none_allowed=value_none_allowed, placeholder=placeholder,
+                             default_indicators=default_indicators, extra={} if extra is None else extra)
 
     # -- look-ups -------------------------------------------------------------------------
     def label(self, key: str) -> str:

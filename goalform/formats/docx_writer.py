@@ -11,11 +11,15 @@ whatever the reader's default is (WPS and Word then disagree), so every run styl
 """
 from __future__ import annotations
 
+import functools
 import re
 from pathlib import Path
-from typing import IO
 
 from goalform.formats.layout import HEADER, HEADING_KINDS, Grid, GridCell
+
+TYPE_CHECKING = False  # typing's own, without importing typing (type checkers read any TYPE_CHECKING as true)
+if TYPE_CHECKING:
+    from typing import IO
 
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 
@@ -34,13 +38,15 @@ TEXT_NODE_CHARS = 1_000_000  # at most 4 MB of UTF-8 per w:t, well under the par
 PAGE_W, PAGE_H = 11906, 16838
 MARGIN_LR, MARGIN_TB = 1134, 1134
 
-# Characters XML 1.0 cannot carry (pasted control characters would make Word refuse the file).
-_INVALID_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+# Characters XML 1.0 cannot carry (pasted control characters would make Word refuse the file): the C0
+# controls here, U+FFFE and U+FFFF in _text (a class with them compiles ten times slower, at every start).
+_INVALID_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f]")
 
 
 def _text(s: str) -> str:
     # (xml.sax.saxutils.escape would pull in urllib at import time: a tenth of the export's run time.)
-    return _INVALID_XML.sub("", s).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    s = _INVALID_XML.sub("", s).replace("\ufffe", "").replace("\uffff", "")
+    return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
 def _fonts(face: str) -> str:
@@ -63,18 +69,25 @@ def _run(text: str, bold: bool = False) -> str:
 
 
 def _cell_xml(cell: GridCell, width: int, keep_next: bool = False) -> str:
-    props = [f'<w:tcW w:w="{width}" w:type="dxa"/>']
-    if cell.colspan > 1:
-        props.append(f'<w:gridSpan w:val="{cell.colspan}"/>')
-    if cell.merged:
-        props.append("<w:vMerge/>")
-    elif cell.rowspan > 1:
-        props.append('<w:vMerge w:val="restart"/>')
-    props.append('<w:vAlign w:val="center"/>')
-    ppr = f'<w:pPr>{"<w:keepNext/>" if keep_next else ""}<w:jc w:val="{cell.align}"/></w:pPr>'
+    head, ppr = _cell_parts(width, cell.colspan, cell.merged, cell.rowspan > 1, keep_next, cell.align)
     bold = cell.role == HEADER
     paras = [f"<w:p>{ppr}{_run(line, bold)}</w:p>" for line in (cell.text.split("\n") if cell.text else [""])]
-    return f'<w:tc><w:tcPr>{"".join(props)}</w:tcPr>{"".join(paras)}</w:tc>'
+    return f'{head}{"".join(paras)}</w:tc>'
+
+
+@functools.lru_cache(maxsize=256)  # a table has a few dozen kinds of cell, and hundreds of cells
+def _cell_parts(width: int, colspan: int, merged: bool, restart: bool, keep_next: bool, align: str) -> tuple[str, str]:
+    """A cell's opening with its properties, and its paragraphs' properties."""
+    props = [f'<w:tcW w:w="{width}" w:type="dxa"/>']
+    if colspan > 1:
+        props.append(f'<w:gridSpan w:val="{colspan}"/>')
+    if merged:
+        props.append("<w:vMerge/>")
+    elif restart:
+        props.append('<w:vMerge w:val="restart"/>')
+    props.append('<w:vAlign w:val="center"/>')
+    ppr = f'<w:pPr>{"<w:keepNext/>" if keep_next else ""}<w:jc w:val="{align}"/></w:pPr>'
+    return f'<w:tc><w:tcPr>{"".join(props)}</w:tcPr>', ppr
 
 
 def table_xml(grid: Grid) -> str:

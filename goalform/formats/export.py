@@ -8,14 +8,18 @@ refused before anything is written.
 """
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import BinaryIO, Callable, Iterable
 
 from goalform.domain.form import Form
 from goalform.domain.names import QT_TRANSLATE_NOOP
 from goalform.domain.template import Template
 from goalform.formats.layout import Grid, build_grid
 from goalform.formats.output import ExportError, is_pdf, is_zip, write_replacing
+
+TYPE_CHECKING = False  # typing's own, without importing typing (type checkers read any TYPE_CHECKING as true)
+if TYPE_CHECKING:
+    from typing import BinaryIO
 
 __all__ = ["FORMATS", "ExportError", "export_file"]
 

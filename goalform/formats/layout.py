@@ -12,7 +12,7 @@ Grid columns::
 """
 from __future__ import annotations
 
-from typing import Hashable
+from collections.abc import Hashable
 
 from goalform.domain.amounts import canonical_amount, format_amount, format_share
 from goalform.domain.cells import Cell

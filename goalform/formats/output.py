@@ -18,12 +18,16 @@ import signal
 import stat
 import threading
 import time
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import BinaryIO, Callable, Iterable, Iterator
 
 from goalform.domain.errors import UserError, os_error_text
 from goalform.paths import PathProblem, refuse_inputs, temp_name, temp_prefix, write_target
+
+TYPE_CHECKING = False  # typing's own, without importing typing (type checkers read any TYPE_CHECKING as true)
+if TYPE_CHECKING:
+    from typing import BinaryIO
 
 STALE_SECONDS = 3600  # a temporary file this old beside the target is left over from a killed export
 

@@ -11,9 +11,9 @@ from __future__ import annotations
 import functools
 import os
 import sys
-from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from goalform.domain.values import Value
 from goalform.formats.layout import HEADER, HEADING_KINDS, ROW_INDICATOR, Grid, GridCell
 from goalform.formats.output import ExportError
 
@@ -92,30 +92,35 @@ def find_cjk_font(faces: tuple[str, ...] = BODY_FACES) -> str | None:
     return None
 
 
-@dataclass
-class Placed:
+class Placed(Value):
     row: int  # grid row
     y: float
-    h: float = 0.0
-    texts: dict[int, str] | None = None  # a piece of a row split over pages: the text of each column
+    h: float
+    texts: dict[int, str] | None  # a piece of a row split over pages: the text of each column
+
+    def __init__(self, row: int, y: float, h: float = 0.0, texts: dict[int, str] | None = None) -> None:
+        self.row, self.y, self.h, self.texts = row, y, h, texts
 
 
-@dataclass
-class Piece:
+class Piece(Value):
     """A page's share of a row too tall for any page: the cells' texts cut at line boundaries."""
 
     h: float
     texts: dict[int, str]
 
+    def __init__(self, h: float, texts: dict[int, str]) -> None:
+        self.h, self.texts = h, texts
 
-@dataclass
-class Page:
+
+class Page(Value):
     rows: list[Placed]
     paragraphs: list[tuple[str, float, str]]  # (text, y, kind)
 
+    def __init__(self, rows: list[Placed], paragraphs: list[tuple[str, float, str]]) -> None:
+        self.rows, self.paragraphs = rows, paragraphs
 
-@dataclass
-class Layout:
+
+class Layout(Value):
     """What measuring a grid on a device found, in device units. ``unit`` is device units per twip
     (the grid's widths are twips); ``shrink`` holds the rows set in smaller type to fit on a page."""
 
@@ -127,10 +132,27 @@ class Layout:
     pad_x: float
     pad_y: float
     fonts: dict[str, "QFont"]
-    heights: list[float] = field(default_factory=list)
-    shrink: dict[int, float] = field(default_factory=dict)
-    pieces: dict[int, list[Piece]] = field(default_factory=dict)  # rows split over pages
-    measured: dict = field(default_factory=dict)  # text_height's cache
+    heights: list[float]
+    shrink: dict[int, float]
+    pieces: dict[int, list[Piece]]  # rows split over pages
+    measured: dict  # text_height's cache
+
+    def __init__(self, width: float, usable: float, footer_h: float, unit: float, xs: list[float], pad_x: float,
+                 pad_y: float, fonts: dict[str, "QFont"], heights: list[float] | None = None,
+                 shrink: dict[int, float] | None = None, pieces: dict[int, list[Piece]] | None = None,
+                 measured: dict | None = None) -> None:
+        self.width = width
+        self.usable = usable
+        self.footer_h = footer_h
+        self.unit = unit
+        self.xs = xs
+        self.pad_x = pad_x
+        self.pad_y = pad_y
+        self.fonts = fonts
+        self.heights = [] if heights is None else heights
+        self.shrink = {} if shrink is None else shrink
+        self.pieces = {} if pieces is None else pieces
+        self.measured = {} if measured is None else measured
 
     def cell_font(self, cell: GridCell, row: int = -1) -> "QFont":
         """The font of ``cell`` in ``row`` (smaller where the row is shrunk): one object per kind and size,
@@ -197,6 +219,25 @@ def flags(cell: GridCell) -> int:
     return {"left": ALIGN_LEFT, "right": ALIGN_RIGHT}.get(cell.align, ALIGN_HCENTER) | ALIGN_VCENTER
 
 
+@functools.lru_cache(maxsize=1)
+def _qt_classes() -> tuple:
+    """QRectF and QFontMetricsF, looked up once (an import statement goes through PySide6's import hook)."""
+    from PySide6.QtCore import QRectF
+    from PySide6.QtGui import QFontMetricsF
+
+    return QRectF, QFontMetricsF
+
+
+def font_metrics(font: "QFont", device, cache: dict | None = None):  # noqa: ANN001, ANN201 - QFontMetricsF
+    """The metrics of ``font`` on ``device``, kept in ``cache`` (a Layout's) by the font's identity."""
+    fm = cache.get(id(font)) if cache is not None else None
+    if fm is None:
+        fm = _qt_classes()[1](font, device)
+        if cache is not None:
+            cache[id(font)] = fm
+    return fm
+
+
 def text_height(text: str, font: "QFont", width: float, flags: int, device, cache: dict | None = None,  # noqa: ANN001
                 ) -> tuple[float, int]:
     """Height of ``text`` wrapped to ``width``, and the wrap flag that fits it. ``cache`` (a
@@ -204,15 +245,9 @@ def text_height(text: str, font: "QFont", width: float, flags: int, device, cach
     key = (text, id(font), width, flags) if cache is not None else None
     if key is not None and key in cache:
         return cache[key]
-    from PySide6.QtCore import QRectF
-    from PySide6.QtGui import QFontMetricsF
-
+    QRectF = _qt_classes()[0]  # noqa: N806 - Qt's class
     word, anywhere = TEXT_WORD_WRAP, TEXT_WRAP_ANYWHERE
-    fm = cache.get(id(font)) if cache is not None else None
-    if fm is None:
-        fm = QFontMetricsF(font, device)
-        if cache is not None:
-            cache[id(font)] = fm
+    fm = font_metrics(font, device, cache)
     if text and "\n" not in text and fm.horizontalAdvance(text) <= width:
         result = (fm.height(), word)  # one line (as boundingRect finds it, in half the time)
     else:
@@ -248,7 +283,7 @@ def measure(grid: Grid, device) -> Layout:  # noqa: ANN001 - QPagedPaintDevice
                      pad_x=PADDING_TWIPS[0] * unit, pad_y=PADDING_TWIPS[1] * unit, fonts=fonts)
 
     def row_height(r: int) -> float:
-        h = QFontMetricsF(layout.cell_font(grid.rows[r][0], r), device).height() + 2 * layout.pad_y
+        h = font_metrics(layout.cell_font(grid.rows[r][0], r), device, layout.measured).height() + 2 * layout.pad_y
         for cell in grid.rows[r]:
             if not cell.merged and cell.rowspan == 1:
                 text_h = text_height(cell.text, layout.cell_font(cell, r), layout.inner_width(cell), flags(cell), device,

@@ -14,6 +14,7 @@ content.
 from __future__ import annotations
 
 import io
+import re
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path
@@ -234,25 +235,34 @@ class _Rows:
 
     def xml(self, r: int, s: FormSummary) -> str:
         out = [f'<row r="{r}">']
-        for col, letter, styles, marked in zip(self.cols, self.letters, self.styles, self.marked):
-            plain, quoted = marked if marked is not None and s.unreadable_amounts else styles
+        append = out.append
+        row = str(r)
+        marked = bool(s.unreadable_amounts)
+        for col, letter, styles, marks in zip(self.cols, self.letters, self.styles, self.marked):
+            plain, quoted = marks if marks is not None and marked else styles
             value = col.value(s)
-            ref = f"{letter}{r}"
-            if isinstance(value, str):
-                text = _text(value)
+            if value.__class__ is str:
+                text = _text(value) if value else value
                 if not text:
-                    out.append(f'<c r="{ref}" s="{plain}" t="n"/>')
+                    append(f'<c r="{letter}{row}" s="{plain}" t="n"/>')
                     continue
-                space = ' xml:space="preserve"' if text != text.strip() else ""
+                space = ' xml:space="preserve"' if text[0].isspace() or text[-1].isspace() else ""  # != text.strip()
                 style = quoted if text.startswith(FORMULA_STARTS) else plain
-                out.append(f'<c r="{ref}" s="{style}" t="inlineStr"><is><t{space}>'
-                           f'{escape(text, {chr(13): "&#13;"})}</t></is></c>')
+                if _ESCAPED.search(text):
+                    text = escape(text, {chr(13): "&#13;"})
+                append(f'<c r="{letter}{row}" s="{style}" t="inlineStr"><is><t{space}>{text}</t></is></c>')
             elif value is None:
-                out.append(f'<c r="{ref}" s="{plain}" t="n"/>')
-            else:
-                out.append(f'<c r="{ref}" s="{plain}" t="n"><v>{safe_string(value)}</v></c>')
-        out.append("</row>")
+                append(f'<c r="{letter}{row}" s="{plain}" t="n"/>')
+            else:  # (an int of a count is what "%.16g" makes of it: safe_string's work for others)
+                number = str(value) if value.__class__ is int and -_EXACT < value < _EXACT else safe_string(value)
+                append(f'<c r="{letter}{row}" s="{plain}" t="n"><v>{number}</v></c>')
+        append("</row>")
         return "".join(out)
+
+
+# What escape() changes.
+_ESCAPED = re.compile("[&<>\r]")
+_EXACT = 10**15  # ints below this in magnitude print the same with "%.16g" as with str()
 
 
 def _write_streamed(stream: BinaryIO, summaries: Sequence[FormSummary], unreadable: Sequence[tuple[str, str]]) -> None:

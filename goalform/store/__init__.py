@@ -6,7 +6,6 @@ The errors are imported at once; the rest when first asked for (``goalform expor
 from __future__ import annotations
 
 import importlib
-from typing import Any
 
 from goalform.store.errors import (
     ChangedOnDisk,
@@ -19,6 +18,10 @@ from goalform.store.errors import (
     StoreError,
     TooLarge,
 )
+
+TYPE_CHECKING = False  # typing's own, without importing typing (type checkers read any TYPE_CHECKING as true)
+if TYPE_CHECKING:
+    from typing import Any
 
 # Where each lazily loaded name lives, as whole module names: tests/test_layers.py reads these strings as
 # imports of this package (loading by name is importing), so a circle through them is still found.

@@ -34,8 +34,8 @@ import sqlite3
 import stat
 import struct
 import time
+from collections.abc import Iterator
 from pathlib import Path, PurePath
-from typing import Iterator
 
 from goalform.domain.errors import os_error_text
 from goalform.domain.limits import MAX_GOAL_BYTES, MAX_GOAL_CHECK_SECONDS

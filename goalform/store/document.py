@@ -26,7 +26,7 @@ from goalform.store.document_file import DocumentFile
 from goalform.store.merging import SaveOutcome
 from goalform.store.review_records import ReviewRecords
 from goalform.store.errors import CorruptFile, ReadOnlyError, StoreError
-from goalform.store.form_rows import fill_form, fill_funds, write_rows
+from goalform.store.form_rows import fill_form, write_rows
 from goalform.store.indicator_table import IndicatorRecord, IndicatorTable, Subtree
 from goalform.store.workspace import WorkingCopy, Workspace
 
@@ -42,7 +42,7 @@ class Document:
 
     def __init__(self, file: DocumentFile) -> None:
         self._file = file
-        self._listeners: list[Callable[[], None]] = []
+        self._listeners: list[tuple[Callable[..., None], bool]] = []  # (callback, whether it takes the cell)
         self._fields: dict[str, str] | None = None
         self._funds: dict[tuple[str, str], str] | None = None
         self._indicators = IndicatorTable(lambda: self._conn)
@@ -139,9 +139,10 @@ class Document:
     def working_path(self) -> Path | None:
         return self._file.working.path if self._file.working else None
 
-    def add_listener(self, callback: Callable[[], None]) -> None:
-        """Call ``callback()`` after every change (used for dirty markers and revalidation)."""
-        self._listeners.append(callback)
+    def add_listener(self, callback: Callable[..., None], *, cells: bool = False) -> None:
+        """Call ``callback()`` after every change; with ``cells``, ``callback(cell)``: the :class:`Cell` written, or
+        None for any other change (rows inserted, deleted or moved, a new form, the year, review records)."""
+        self._listeners.append((callback, cells))
 
     def save(self, path: Path | str | None = None, *, overwrite_changes: bool = False) -> SaveOutcome:
         """Write the document to ``path`` (default: where it came from) atomically, taking in what
@@ -187,8 +188,7 @@ class Document:
     def set_field(self, key: str, value: str) -> None:
         self._check_field_key(key)
         self._write("INSERT INTO field(key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
-                    (key, value))
-        self._all_fields()[key] = value
+                    (key, value), before=lambda: self._all_fields().__setitem__(key, value), cell=Cell.field(key))
 
     def set_year(self, year: int) -> None:
         if not 1990 <= year <= 2200:
@@ -224,9 +224,9 @@ class Document:
         group = self.template.funds_group_of(line).key  # raises for unknown lines
         self._set_amount(Cell.fund(line, column), text, drop=Cell.total(group, column))
 
-    def fill_funds(self, form: Form) -> None:
-        """Make the amounts and stated totals of ``form`` (loaded from this document) what they are now."""
-        fill_funds(form, self._all_funds())
+    def fill_cells(self, form: Form) -> None:
+        """Make the fields, texts, amounts and stated totals of ``form`` (loaded from this document) what they are now."""
+        fill_form(form, self.template, self._all_fields(), self._all_funds())
 
     def stated_total(self, group: str, column: str) -> str:
         """The 合计 of ``group`` in ``column`` as an imported document printed it ('' when derived)."""
@@ -253,7 +253,7 @@ class Document:
         funds[(line, cell.column)] = text
         if stale is not None:
             funds.pop((stale, cell.column), None)
-        self._changed(structure=False)
+        self._changed(structure=False, cell=cell)
 
     # -- indicators (goalform.store.indicator_table) ---------------------------------------
     def roots(self, tree: str) -> list[int]:
@@ -274,7 +274,7 @@ class Document:
         self._indicators.check_set(indicator_id, column)
         self._require_writable()
         self._indicators.set(indicator_id, column, value)
-        self._changed(structure=False)
+        self._changed(structure=False, cell=Cell.indicator(indicator_id, column))
 
     def insert_indicator(self, parent_id: int, row: int, **values: str) -> int:
         """Insert a new child of ``parent_id`` at ``row`` (0 = first); return its id."""
@@ -416,19 +416,21 @@ class Document:
         if not self.takes_review:
             raise ReadOnlyError("此文件以只读方式打开，不能添加审核意见或更改状态")
 
-    def _write(self, sql: str, params: Iterable[object]) -> None:
+    def _write(self, sql: str, params: Iterable[object], *, before: Callable[[], None] = lambda: None,
+               cell: Cell | None = None) -> None:  # before: makes the caches right before the listeners hear
         self._require_writable()
         with transaction(self._conn):
             self._conn.execute(sql, tuple(params))
-        self._changed(structure=False)
+        before()
+        self._changed(structure=False, cell=cell)
 
-    def _changed(self, *, structure: bool) -> None:
+    def _changed(self, *, structure: bool, cell: Cell | None = None) -> None:
         if structure:
             self._indicators.forget()
             self._fields = self._funds = None
         self._file.changed()
-        for callback in list(self._listeners):
-            callback()
+        for callback, with_cell in list(self._listeners):
+            callback(cell) if with_cell else callback()
 
     def _load_template(self) -> Template:
         template_id = self.field("template")

@@ -23,8 +23,8 @@ import re
 import stat
 import threading
 import time
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Iterator
 
 from goalform.domain.errors import os_error_text
 from goalform.paths import resolved, side_name, temp_name, temp_prefix

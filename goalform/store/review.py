@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import os
 import sqlite3
+from collections.abc import Iterable, Sequence
 from datetime import datetime
-from typing import Iterable, Sequence
 
 from goalform.domain.review import Comment, Review, ReviewError, Status, StatusChange
 from goalform.store.database import as_text

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import functools
 import sqlite3
-from typing import Callable
+from collections.abc import Callable
 
 APPLICATION_ID = 0x474F414C  # 'GOAL'
 SCHEMA_VERSION = 3

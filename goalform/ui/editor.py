@@ -38,7 +38,8 @@ class FormEditor(QObject):
     field_changed = Signal(str)  # key
     field_typed = Signal(str, str)  # key, text: the user's own edit (never an undo, a redo or a file read)
     fund_changed = Signal(str, str)  # line, column
-    changed = Signal()  # after any write (revalidation, dirty marker)
+    changed = Signal()  # after any write (dirty marker)
+    written = Signal(object)  # after any write: the Cell written, or None for any other change (revalidation)
     saved_state_changed = Signal()  # undo led back to what is saved: the dirty marker goes
 
     def __init__(self, doc: Document, parent: QObject | None = None) -> None:
@@ -48,6 +49,7 @@ class FormEditor(QObject):
         self._models: dict[str, IndicatorModel] | None = None
         self.typing_session = 0  # commands of one session merge (see undo_commands.SetField)
         doc.add_listener(self.changed.emit)
+        doc.add_listener(self.written.emit, cells=True)
         self.undo_stack.cleanChanged.connect(self._on_clean_changed)
 
     @property

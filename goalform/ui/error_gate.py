@@ -9,8 +9,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QWidget
 
-from goalform.domain.review_text import gate_count, gate_errors
-from goalform.domain.validation import Finding
+from goalform.domain.validation import Finding, gate_count, gate_errors
 from goalform.store.document import Document
 from goalform.ui import telling
 

@@ -15,7 +15,7 @@ from goalform.store.review_records import ReviewRecords
 PUBLIC = {
     "new", "from_form", "open", "open_for_review", "recover", "close", "save", "path", "read_only", "is_dirty",
     "takes_review", "working_path", "add_listener", "forget_edits_if_unchanged", "changed_on_disk", "year",
-    "field", "set_field", "set_year", "fund", "set_fund", "fill_funds", "stated_total", "set_stated_total",
+    "field", "set_field", "set_year", "fund", "set_fund", "fill_cells", "stated_total", "set_stated_total",
     "roots", "children", "node", "row_of", "set_indicator", "insert_indicator", "insert_indicators",
     "remove_indicators", "restore_indicators", "remove_indicator", "restore_indicator", "move_indicator",
     "load_form", "replace_form", "review", "comments", "add_comment", "is_saved_comment", "remove_comment",

@@ -16,6 +16,8 @@ from goalform.domain.validation.core import (
     RuleSpec,
     Severity,
     all_rules,
+    gate_count,
+    gate_errors,
     rule,
     shown_while_filling,
     validate,
@@ -32,5 +34,5 @@ def _load_rules() -> list[str]:
 
 _core.load_rules = _load_rules  # core asks for them before the first rule runs or is listed
 
-__all__ = ["Finding", "Location", "Missing", "RuleSpec", "Severity", "all_rules", "rule", "shown_while_filling",
-           "validate"]
+__all__ = ["Finding", "Location", "Missing", "RuleSpec", "Severity", "all_rules", "gate_count", "gate_errors", "rule",
+           "shown_while_filling", "validate"]

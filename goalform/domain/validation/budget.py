@@ -1,15 +1,15 @@
 """Budget rules: amounts are amounts, 合计 adds up, income equals expenditure."""
 from __future__ import annotations
 
-from typing import Iterator
+from collections.abc import Iterator
 
-from goalform.domain.amounts import format_amount, parse_amount
+from goalform.domain.amounts import format_amount
 from goalform.domain.cells import Cell
 from goalform.domain.form import Form
-from goalform.domain.funds import group_total
 from goalform.domain.messages import Text, msg, name
 from goalform.domain.template import COLUMNS, Template
 from goalform.domain.validation.core import Location, Missing, Severity, rule
+from goalform.domain.validation.rows import funds_of
 
 
 def column_name(form: Form, template: Template, column: str) -> Text:
@@ -22,17 +22,17 @@ def column_name(form: Form, template: Template, column: str) -> Text:
 @rule("funds.amount", Severity.ERROR, "金额必须是不为负、最多两位小数、小于一万亿元的数字")
 def amounts_are_numbers(form: Form, template: Template) -> Iterator[tuple[Location, str]]:
     """Every funds cell and every 合计 found in an imported document (e.g. 「100%」 typed into a 合计 cell) is a non-negative amount in 万元 below 10⁸ (一万亿元) with at most the template's number of decimals, read by the one amount parser (thousands separators only in thousands positions, no 元 amounts); blank cells are allowed."""
+    reading = funds_of(form, template)
     for group in template.funds:
         for line in group.lines:
             for column in COLUMNS:
-                parsed = parse_amount(form.fund(line.key, column), template.amount_decimals)
+                parsed = reading.parsed(line.key, column)
                 if not parsed.ok:
                     yield Location.of(Cell.fund(line.key, column)), msg(
                         "{line}（{column}）：{error}", line=name(line.label, "template"), column=column_name(form, template, column),
                         error=parsed.error)
         for column in COLUMNS:
-            text = form.stated_totals.get((group.key, column), "")
-            parsed = parse_amount(text, template.amount_decimals)
+            parsed = reading.stated(group.key, column)
             if not parsed.ok:
                 yield Location.of(Cell.total(group.key, column)), msg(
                     "{group}合计（{column}）：{error}", group=name(group.label.replace("\n", ""), "template"),
@@ -42,13 +42,14 @@ def amounts_are_numbers(form: Form, template: Template) -> Iterator[tuple[Locati
 @rule("funds.total", Severity.ERROR, "合计必须等于各行之和")
 def totals_add_up(form: Form, template: Template) -> Iterator[tuple[Location, str]]:
     """A 合计 found in an imported document must equal the sum of its group's lines (goalform itself always derives the 合计)."""
+    reading = funds_of(form, template)
     for group in template.funds:
         for column in COLUMNS:
             text = form.stated_totals.get((group.key, column), "")
-            stated = parse_amount(text, template.amount_decimals)
+            stated = reading.stated(group.key, column)
             if not text.strip() or not stated.ok:
                 continue  # blank: derived; not a number: funds.amount says so
-            computed = group_total(form, template, group, column)
+            computed = reading.total(group, column)
             if computed is None or stated.value != computed:
                 yield (
                     Location.of(Cell.total(group.key, column)),
@@ -65,9 +66,10 @@ def income_equals_expenditure(form: Form, template: Template) -> Iterator[tuple[
     if len(template.funds) < 2:
         return
     income, expenditure = template.funds[0], template.funds[1]
+    reading = funds_of(form, template)
     for column in COLUMNS:
-        a = group_total(form, template, income, column)
-        b = group_total(form, template, expenditure, column)
+        a = reading.total(income, column)
+        b = reading.total(expenditure, column)
         if a is None and b is None:
             continue
         if a is None or b is None:

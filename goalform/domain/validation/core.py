@@ -1,15 +1,21 @@
 """The validation framework: findings, locations, the rule registry."""
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
+from collections.abc import Callable, Iterable, Sequence
 from enum import Enum
-from typing import Callable, Iterable, Sequence
 
 from goalform.domain.form import HEADER_FIELDS, TREES, Form
 from goalform.domain.messages import Text, msg
 from goalform.domain.template import Template
 # Defined apart so that rows can use Location without importing this module; re-exported here.
 from goalform.domain.validation.location import SECTION_ORDER, Location  # noqa: F401
+from goalform.domain.validation.scope import Scope
+from goalform.domain.values import FrozenValue
+
+TYPE_CHECKING = False  # (typing is not imported on a command's path)
+if TYPE_CHECKING:
+    from goalform.domain.funds import FundsReading
+    from goalform.domain.validation.rows import TreeIndex
 
 
 class Severity(str, Enum):
@@ -33,8 +39,7 @@ class Missing(Text):
     """
 
 
-@dataclass(frozen=True)
-class Finding:
+class Finding(FrozenValue):
     """One problem a rule found. ``missing``: the cell is only empty (the clerk has not reached it
     yet); the GUI shows such findings as 待填 until an explicit check (see shown_while_filling)."""
 
@@ -42,7 +47,11 @@ class Finding:
     severity: Severity
     location: Location
     message: str
-    missing: bool = False
+    missing: bool
+
+    def __init__(self, rule: str, severity: Severity, location: Location, message: str,
+                 missing: bool = False) -> None:
+        self.__dict__.update(rule=rule, severity=severity, location=location, message=message, missing=missing)
 
     def as_json(self) -> dict[str, str]:
         return {
@@ -56,13 +65,18 @@ class Finding:
 RuleFunc = Callable[[Form, Template], Iterable[tuple[Location, str]]]
 
 
-@dataclass(frozen=True)
-class RuleSpec:
+class RuleSpec(FrozenValue):
     id: str
     severity: Severity
     title: str  # one line in Chinese: what the rule checks (docs/rules.md)
-    func: RuleFunc = field(compare=False)
-    reports_missing: bool = False  # may yield Missing messages (empty required cells): docs/rules.md says so
+    func: RuleFunc
+    reports_missing: bool  # may yield Missing messages (empty required cells): docs/rules.md says so
+
+    _not_compared = ("func",)
+
+    def __init__(self, id: str, severity: Severity, title: str, func: RuleFunc,
+                 reports_missing: bool = False) -> None:
+        self.__dict__.update(id=id, severity=severity, title=title, func=func, reports_missing=reports_missing)
 
     def run(self, form: Form, template: Template) -> list[Finding]:
         return [Finding(self.id, self.severity, loc, _plain(message), missing=isinstance(message, Missing))
@@ -117,22 +131,46 @@ def all_rules() -> list[RuleSpec]:
     return list(_rules())
 
 
-def validate(form: Form, template: Template, *, only: frozenset[str] | None = None,
-             keep: Sequence[Finding] = ()) -> list[Finding]:
+def validate(form: Form, template: Template, *, scope: Scope | None = None, keep: Sequence[Finding] = (),
+             index: TreeIndex | None = None, funds: FundsReading | None = None) -> list[Finding]:
     """Run every rule on ``form``; the findings come in reading order.
 
-    With ``only``, just those rules run, and the findings of the other rules are taken from ``keep``
-    (the last full result): what an edit that only those rules can see leaves as it was. The order
-    is the one a full run gives (a stable sort, and equal keys come from one rule's run)."""
+    With ``scope`` (:mod:`goalform.domain.validation.scope`), only the rules an edit can change run: its
+    ``whole`` rules as always, its ``row`` rules on the edited rows only; every other finding is taken
+    from ``keep`` (the last result, before the edit). The order is the one a full run gives (a stable
+    sort, and equal keys come from one rule's run). ``index``: the form's :class:`TreeIndex`, ``funds``:
+    its amounts read (:class:`FundsReading`), kept by the caller (else made when a rule first needs them)."""
     from goalform.domain.validation.rows import indexed  # rows builds on this module
 
-    findings: list[Finding] = [] if only is None else [f for f in keep if f.rule not in only]
-    with indexed(form):  # the rules share one walk of the indicator trees
+    if scope is None:
+        findings: list[Finding] = []
+    else:
+        remakes = scope.remakes
+        findings = [f for f in keep if not remakes(f.rule, f.location.section, f.location.path)]
+    with indexed(form, index, funds) as shared:  # the rules share one walk of the indicator trees
+        rows = None
         for spec in _rules():
-            if only is None or spec.id in only:
+            if scope is None or scope.runs_whole(spec.id):
                 findings.extend(spec.run(form, template))
+            elif spec.id in scope.row:
+                if rows is None:
+                    rows = shared.only(scope.rows)
+                with indexed(form, rows, shared.funds):
+                    findings.extend(spec.run(form, template))
     findings.sort(key=reading_order(template))
     return findings
+
+
+def gate_errors(form: Form, template: Template) -> int:
+    """The errors that make 提交, 通过 and 导出 ask first: every rule as ``goalform validate`` runs
+    them, except the review's own (a change after 提交 is asked about by
+    itself)."""
+    return gate_count(validate(form, template))
+
+
+def gate_count(findings: Iterable[Finding]) -> int:
+    """:func:`gate_errors` of findings already made (the GUI's explicit check before 导出)."""
+    return sum(1 for f in findings if f.severity is Severity.ERROR and not f.rule.startswith("review."))
 
 
 def shown_while_filling(findings: list[Finding], checked: bool) -> list[Finding]:
@@ -144,7 +182,8 @@ def shown_while_filling(findings: list[Finding], checked: bool) -> list[Finding]
     """
     if checked:
         return findings
-    return [replace(f, severity=Severity.PENDING) if f.missing else f for f in findings]
+    return [Finding(f.rule, Severity.PENDING, f.location, f.message, f.missing) if f.missing else f
+            for f in findings]
 
 
 def reading_order(template: Template) -> Callable[[Finding], tuple]:

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import functools
 import re
-from typing import Iterator
+from collections.abc import Iterator
 
 from goalform.domain.cells import Cell
 from goalform.domain.folding import fold

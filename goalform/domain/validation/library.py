@@ -5,13 +5,17 @@ these rules then say nothing (the library lives in the user's data folder, valid
 from __future__ import annotations
 
 import contextvars
-from typing import TYPE_CHECKING, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 
 from goalform.domain.form import Form
+from goalform.domain.funds import FundsReading
 from goalform.domain.messages import msg
 from goalform.domain.template import Template
 from goalform.domain.validation.core import Finding, Location, Severity, rule, validate
-from goalform.domain.validation.rows import indicator_rows
+from goalform.domain.validation.rows import TreeIndex, indicator_rows
+from goalform.domain.validation.scope import Scope
+
+TYPE_CHECKING = False  # typing's own, without importing typing (type checkers read any TYPE_CHECKING as true)
 
 if TYPE_CHECKING:  # (the library module itself only when there is a library: plain validate has none)
     from goalform.domain.library import LibraryIndex
@@ -20,12 +24,13 @@ _LIBRARY: contextvars.ContextVar[LibraryIndex | None] = contextvars.ContextVar("
 
 
 def validate_against(form: Form, template: Template, library: LibraryIndex | None, *,
-                     only: frozenset[str] | None = None, keep: Sequence[Finding] = ()) -> list[Finding]:
-    """:func:`validate` (``only``, ``keep`` as there), with ``library`` for the rules that consult the
-    indicator library."""
+                     scope: Scope | None = None, keep: Sequence[Finding] = (),
+                     index: TreeIndex | None = None, funds: FundsReading | None = None) -> list[Finding]:
+    """:func:`validate` (``scope``, ``keep``, ``index``, ``funds`` as there), with ``library`` for the rules
+    that consult the indicator library."""
     token = _LIBRARY.set(library)
     try:
-        return validate(form, template, only=only, keep=keep)
+        return validate(form, template, scope=scope, keep=keep, index=index, funds=funds)
     finally:
         _LIBRARY.reset(token)
 

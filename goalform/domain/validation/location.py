@@ -2,17 +2,15 @@
 the rule registry in :mod:`core`, so that :mod:`rows` can use it without a circle)."""
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from goalform.domain.cells import FIELD, FUND, INDICATOR, TEXT, TOTAL, Cell
 from goalform.domain.form import TREES
 from goalform.domain.sections import FUNDS, HEADER, NOTES, SECTION_ORDER, TEXTS, field_section
+from goalform.domain.values import FrozenValue
 
 __all__ = ["SECTION_ORDER", "Location"]
 
 
-@dataclass(frozen=True)
-class Location:
+class Location(FrozenValue):
     """Where a finding points, in terms the GUI can jump to.
 
     section: one of SECTION_ORDER (:mod:`goalform.domain.sections`).
@@ -27,10 +25,14 @@ class Location:
     """
 
     section: str
-    field: str = ""
-    column: str = ""
-    path: tuple[int, ...] = ()
-    indicator_id: int | None = None
+    field: str
+    column: str
+    path: tuple[int, ...]
+    indicator_id: int | None
+
+    def __init__(self, section: str, field: str = "", column: str = "", path: tuple[int, ...] = (),
+                 indicator_id: int | None = None) -> None:
+        self.__dict__.update(section=section, field=field, column=column, path=path, indicator_id=indicator_id)
 
     @classmethod
     def of(cls, cell: Cell, tree: str = "", path: tuple[int, ...] = ()) -> Location:

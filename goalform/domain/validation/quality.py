@@ -6,32 +6,30 @@ The share of quantified indicators is reported as an info finding (a figure, not
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from decimal import Decimal
-from typing import Iterator
 
 from goalform.domain.amounts import format_amount
 from goalform.domain.cells import Cell
 from goalform.domain.folding import fold
 from goalform.domain.form import TREES, Form
-from goalform.domain.funds import line_amount
 from goalform.domain.messages import msg, name
 from goalform.domain.names import TREE_NAMES
 from goalform.domain.sections import LONG_TERM
-from goalform.domain.targets import QuantifiedShare, is_quantified, parse_target, percentages
+from goalform.domain.targets import QuantifiedShare, parse_target, percentages
 from goalform.domain.template import Template
 from goalform.domain.validation.core import Location, Severity, rule
-from goalform.domain.validation.rows import indicator_rows
+from goalform.domain.validation.rows import funds_of, indicator_rows
 
 # Words of a target that promises a direction but no amount.
 VAGUE_WORDS: tuple[str, ...] = (
     "提升", "提高", "明显", "显著", "有效", "逐步", "进一步", "持续", "增强", "改善", "加强", "较好", "良好",
     "按实际情况", "根据实际", "大幅", "稳步", "不断", "较大", "有所",
 )
-_VAGUE = re.compile("|".join(map(re.escape, VAGUE_WORDS)))
 # Names of indicators that measure something countable: a rate, a number, a share, a duration.
 _MEASURABLE_NAME = re.compile(r"(率|数|(?<!质)量|占比|比例|比重|满意度|时间|时长|金额|规模|增长|减少)$")
 _MAYBE_OUT = re.compile(r"[0-9０-９]{3}|[-－]")  # cheap test: a rate out of range has 3+ digits or a minus
-_CHANGE_NAME = re.compile(r"变动|增长|增幅|变化|增速|下降|降低|减少|提高")
+CHANGE_WORDS: tuple[str, ...] = ("变动", "增长", "增幅", "变化", "增速", "下降", "降低", "减少", "提高")  # of change rates
 
 
 @rule("quality.qualitative", Severity.WARNING, "指标值应细化量化：能给出数值的不要只写「有效提升」「程度明显」等")
@@ -40,12 +38,12 @@ def qualitative(form: Form, template: Template) -> Iterator[tuple[Location, str]
     or belongs to an indicator whose name says it is measured (…率, …数, …满意度)."""
     for row in indicator_rows(form):
         value = row.node.value
-        if not value or is_quantified(value):
+        if not value or row.quantified:
             continue
         text = fold(value)
         if not text or text == "无":
             continue
-        if _VAGUE.search(text):
+        if any(word in text for word in VAGUE_WORDS):
             yield (
                 row.at("value"),
                 msg("{row}的指标值「{value}」不够具体：请给出可衡量的数值（如 ≥90%、不少于 10 次）", row=row.title, value=value.strip()),
@@ -67,7 +65,7 @@ def rate_range(form: Form, template: Template) -> Iterator[tuple[Location, str]]
             text = getattr(node, column)
             if ("%" not in text and "％" not in text) or not _MAYBE_OUT.search(text):
                 continue
-            if _CHANGE_NAME.search(node.name):
+            if any(word in node.name for word in CHANGE_WORDS):
                 continue
             bad = [p for p in percentages(text) if p > 100 or p < 0]
             if bad:
@@ -118,10 +116,11 @@ CHANGE_LIMIT = Decimal("0.5")
 def funds_change(form: Form, template: Template) -> Iterator[tuple[Location, str]]:
     """Compares each funds line's 当年金额 with its 上年 amount; a change beyond 50% is worth a note."""
     prev2_year, prev1_year = template.history_years(form.year)
+    reading = funds_of(form, template)
     for group in template.funds:
         for line in group.lines:
-            now = line_amount(form, template, line.key, "current")
-            last = line_amount(form, template, line.key, "prev1")
+            now = reading.amount(line.key, "current")
+            last = reading.amount(line.key, "prev1")
             if now is None or last is None or last <= 0:
                 continue
             change = (now - last) / last
@@ -144,7 +143,7 @@ def quantified(form: Form, template: Template) -> Iterator[tuple[Location, str]]
     shares = {}
     for tree in TREES:
         rows = indicator_rows(form, (tree,))
-        shares[tree] = QuantifiedShare(sum(1 for r in rows if is_quantified(r.node.value)), len(rows))
+        shares[tree] = QuantifiedShare(sum(1 for r in rows if r.quantified), len(rows))
     long_term, annual = shares["long_term"], shares["annual"]
     overall = QuantifiedShare(long_term.quantified + annual.quantified, long_term.total + annual.total)
     if not overall.total:

@@ -3,7 +3,7 @@ approval that covers content other than the submitted. Their sentences are the o
 says (``goalform review``/``show``, the GUI: :func:`goalform.domain.review_text.review_alerts`)."""
 from __future__ import annotations
 
-from typing import Iterator
+from collections.abc import Iterator
 
 from goalform.domain.fingerprint import fingerprint, short
 from goalform.domain.form import Form

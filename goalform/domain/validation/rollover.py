@@ -6,7 +6,7 @@ value, so a form that never was rolled over, or whose figures were updated, give
 """
 from __future__ import annotations
 
-from typing import Iterator
+from collections.abc import Iterator
 
 from goalform.domain.cells import Cell
 from goalform.domain.form import Form

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import re
-from typing import Iterator
+from collections.abc import Iterator
 
 from goalform.domain.cells import Cell
 from goalform.domain.folding import fold
@@ -56,7 +56,7 @@ def deadline(form: Form, template: Template) -> Iterator[tuple[Location, str]]:
 # one can see or type. XML 1.0 (and so .docx/.xlsx) cannot even hold the C0 control characters.
 _MARKUP = re.compile(
     r"\[(?:bookmark|comment|footnote|endnote)[:：][^\]]*\]|_GoBack|&nbsp;|</?(?:br|p|span|div|w:\w+)\b[^>]*>"
-    r"|[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffd\ufffe\uffff]",
+    r"|[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]|[\ufffd-\uffff]",  # (two classes: one over both compiles 4 times slower)
     re.IGNORECASE,
 )
 

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QApplication, QFrame, QGridLayout, QLabel, QScroll
 from goalform.domain.amounts import format_amount, format_share
 from goalform.domain.cells import Cell
 from goalform.domain.form import Form
-from goalform.domain.funds import FundsSummary, summarize_funds
+from goalform.domain.funds import FundsReading, FundsSummary, summarize_funds
 from goalform.domain.sections import FUNDS, tab_object_name
 from goalform.domain.template import COLUMNS
 from goalform.domain.validation import Finding, Location
@@ -120,6 +120,7 @@ class FundsTab(QWidget):
         self.grid.on_marks_changed = lambda widget: self._mark(widget)
         editor.fund_changed.connect(self._on_fund_changed)
         self.summary: FundsSummary | None = None
+        self._reading: FundsReading | None = None
         self._findings: dict[QWidget, list[Finding]] = {}
         self.refresh_derived()
 
@@ -164,7 +165,8 @@ class FundsTab(QWidget):
         doc = self.editor.doc
         form = Form(template_id=doc.template.id, year=doc.year)
         form.funds = {key: doc.fund(*key) for key in self.cells}
-        self.summary = summary = summarize_funds(form, doc.template)
+        self._reading = FundsReading(form, doc.template, since=self._reading)  # parses the amounts that changed
+        self.summary = summary = summarize_funds(form, doc.template, self._reading)
         for (group, column), cell in self.totals.items():
             cell.show_text(format_amount(summary.totals[(group, column)]))
         for key, cell in self.shares.items():

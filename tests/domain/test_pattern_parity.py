@@ -1,0 +1,90 @@
+"""The checks that no longer compile a regular expression at import (issue 25: compiling them was a tenth
+of a command-line export) answer as the expressions they replaced, checked here against those
+expressions over texts that probe their edges."""
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from goalform.domain.targets import _PREFIX_OPS, is_placeholder, parse_target
+from goalform.domain.validation.header import _PHONE, phone_ok
+from goalform.domain.validation.quality import CHANGE_WORDS, VAGUE_WORDS
+from goalform.domain.validation.texts import stray_markup
+from goalform.formats.docx_writer import _text
+
+SAMPLES = [
+    "", " ", "……", "…", "...", "。。", "．·", "……a", "a……", "…… ", "⋯⋯", "·", "无", "≥90%", "大于等于 90%", "不少于10次",
+    "=>5个", "=<5", "≧３", "⩽ 7天", "达到100%", "不低于", "小于等于95%以上", "有效提升", "程度明显提高", "按实际情况",
+    "变动率", "增长率", "下降幅度", "满意度", "027-12345678", "027-12345678，13812345678", "13812345678;", "/13812345678",
+    "027-12345678、0710 1234567/8600123", "138 1234 5678", "(027)12345678", ",,", "a\ufffeb\uffffc\ufffd", "x\x00y\x1f\x7f",
+    "[bookmark:_x]", "&nbsp;", "<w:t>", "进一步加强", "较大幅度", "有所改善", "稳步推进",
+]
+
+
+def test_placeholders_as_the_expression() -> None:
+    dots = re.compile(r"[…⋯.。．·]+")
+    for text in SAMPLES + ["…" * 100, "…" * 100 + "x"]:
+        assert is_placeholder(text) == bool(dots.fullmatch(_fold(text))), text
+
+
+def test_comparators_as_the_expression() -> None:
+    op = re.compile("|".join(re.escape(w) for w, _ in _PREFIX_OPS))
+    ops = dict(_PREFIX_OPS)
+    for text in SAMPLES:
+        target = parse_target(text)
+        m = op.match(_fold(text))
+        if target is not None and m:
+            assert target.op == ops[m.group(0)], text
+        elif target is not None:
+            assert target.op in ("", ">=", "<="), text  # a plain value, or one of the suffix words
+
+
+def test_phone_numbers_as_the_expression() -> None:
+    def old(text: str) -> bool:
+        s = _fold(text).replace("(", "").replace(")", "").replace(" ", "")
+        parts = [p for p in re.split(r"[,，;；、/]", s) if p]
+        return any(_PHONE.fullmatch(p) for p in parts) and all(_PHONE.fullmatch(p) for p in parts)
+
+    for text in SAMPLES:
+        assert phone_ok(text) == old(text), text
+
+
+@pytest.mark.parametrize("words", [VAGUE_WORDS, CHANGE_WORDS])
+def test_word_lists_as_the_expression(words: tuple[str, ...]) -> None:
+    pattern = re.compile("|".join(map(re.escape, words)))
+    for text in SAMPLES:
+        assert any(w in text for w in words) == bool(pattern.search(text)), text
+
+
+def test_markup_and_xml_characters_as_the_expressions() -> None:
+    markup = re.compile(
+        r"\[(?:bookmark|comment|footnote|endnote)[:：][^\]]*\]|_GoBack|&nbsp;|</?(?:br|p|span|div|w:\w+)\b[^>]*>"
+        r"|[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffd\ufffe\uffff]", re.IGNORECASE)
+    invalid = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+    for text in SAMPLES + ["ok\ufffd", "\uffff", "\ufffe<p>", "<P class=x>", "[Comment：1]"]:
+        m = markup.search(text)
+        assert bool(stray_markup(text)) == bool(m), text
+        escaped = invalid.sub("", text).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+        assert _text(text) == escaped, text
+
+
+def _fold(text: str) -> str:
+    from goalform.domain.folding import fold
+
+    return fold(text)
+
+
+def test_amount_spaces_as_the_expressions() -> None:
+    from goalform.domain.amounts import _FULL_WIDTH, parse_amount
+
+    amount = re.compile(
+        r"\+?(?P<int>[0-9]+|[1-9][0-9]{0,2}(?:,[0-9]{3})+)?(?:\.(?P<frac>[0-9]*))?[ \u3000\u00a0]*(?P<unit>万元|万)?")
+    old_table = {k: v for k, v in _FULL_WIDTH.items() if k not in (0x3000, 0xA0)}
+    spellings = ["5", "5 万元", "5\u3000万元", "5\u00a0万", "5 \u3000\u00a0万元", "1,000\u3000万", "5\u3000", "\u30005",
+                 "5\u3000元", "50000\u00a0元", "5\u30006", "５\u3000万元", "-5\u3000万", "5 \u3000 元"]
+    for text in spellings:
+        old = amount.fullmatch(text.strip().translate(old_table))
+        parsed = parse_amount(text)
+        assert (parsed.value is not None and parsed.ok) == (old is not None and old.group("int") is not None), text
+    assert "是 5 万元" in parse_amount("50000\u00a0元").error and "是 5 万元" in parse_amount("50000\u3000元").error
