@@ -18,7 +18,7 @@ from PySide6.QtWidgets import QMessageBox  # noqa: E402
 
 from goalform.formats.export import export_file  # noqa: E402
 from goalform.store import read_form  # noqa: E402
-from goalform.ui.files import actions as file_actions  # noqa: E402
+from goalform.ui.files import new_dialog  # noqa: E402
 
 
 def main() -> int:
@@ -32,7 +32,7 @@ def main() -> int:
         QMessageBox.exec = lambda self: 0  # the import report: not waited for
         if not window.files.import_path(other):
             return 2
-    file_actions.NewFormDialog.exec = lambda self: self.DialogCode.Accepted  # 2026 form, this year
+    new_dialog.NewFormDialog.exec = lambda self: self.DialogCode.Accepted  # 2026 form, this year
     QMessageBox.question = staticmethod(lambda *a, **k: QMessageBox.StandardButton.Discard)
     window.files.new_action.trigger()
     if window.runner is not None and window.runner.pending:
