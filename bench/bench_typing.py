@@ -76,25 +76,15 @@ def _counting(names: tuple[str, ...]) -> collections.Counter:
 
 
 def main() -> int:
-    from bench_validate import big_form
+    from big_window import big_window
     from PySide6.QtCore import QItemSelectionModel, Qt
     from PySide6.QtTest import QTest
     from PySide6.QtWidgets import QApplication, QLineEdit
 
     from goalform.domain.cells import Cell
-    from goalform.domain.form import leaves
     from goalform.store.document import Document
-    from goalform.ui.app.app import application
-    from goalform.ui.app.main_window import MainWindow
 
-    app = application()
-    form, _template = big_form(500)
-    doc = Document.from_form(form)
-    window = MainWindow()
-    window.resize(1366, 768)
-    window.show()
-    window.set_document(doc)
-    count = sum(1 for tree in ("long_term", "annual") for _ in leaves(doc.load_form(), tree))
+    app, window, doc, count = big_window(500)
     for index in (1, 0, 4):  # build the tabs typed in
         window.tabs.setCurrentIndex(index)
         app.processEvents()

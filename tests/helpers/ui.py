@@ -91,3 +91,20 @@ def simulate_crash(doc) -> None:
     data = json.loads(sidecar.read_text(encoding="utf-8"))
     data["pid"] = 2**22 + 12345  # no such process
     sidecar.write_text(json.dumps(data), encoding="utf-8")
+
+
+def starting_window(qtbot, path=None):
+    """A window as app.start makes it: shown before the crash recovery and the file to open; with
+    ``path``, that file opened and the first frame drawn."""
+    from goalform.ui.app.main_window import MainWindow
+
+    window = MainWindow(starting=True)
+    qtbot.addWidget(window)
+    window.resize(1366, 768)
+    window.show()
+    qtbot.waitExposed(window)
+    window.validate_after_first_paint = True
+    if path is not None:
+        assert window.files.open_path(path)
+        qtbot.waitUntil(lambda: not window.first_frame_pending)
+    return window

@@ -8,22 +8,11 @@ from __future__ import annotations
 
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
-from helpers.ui import simulate_crash
+from helpers.ui import simulate_crash, starting_window
 
 from goalform.store.document import Document
 from goalform.ui.app.main_window import MainWindow
 from goalform.ui.app.start_page import StartPage
-
-
-def starting_window(qtbot) -> MainWindow:
-    """A window as app.start makes it: shown before the crash recovery and the file to open."""
-    window = MainWindow(starting=True)
-    qtbot.addWidget(window)
-    window.resize(1366, 768)
-    window.show()
-    qtbot.waitExposed(window)
-    window.validate_after_first_paint = True
-    return window
 
 
 def behind_the_next_box(window: MainWindow, button: str = "") -> dict:

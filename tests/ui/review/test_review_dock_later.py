@@ -3,23 +3,10 @@ would have shown had it been built at once."""
 from __future__ import annotations
 
 from PySide6.QtWidgets import QApplication
+from helpers.ui import starting_window
 
 from goalform.domain.cells import Cell
 from goalform.store.document import Document
-from goalform.ui.app.main_window import MainWindow
-
-
-def starting_window(qtbot, path) -> MainWindow:
-    """A window started as app.start starts one, with ``path`` open and its first frame drawn."""
-    window = MainWindow(starting=True)
-    qtbot.addWidget(window)
-    window.resize(1366, 768)
-    window.show()
-    qtbot.waitExposed(window)
-    window.validate_after_first_paint = True
-    assert window.files.open_path(path)
-    qtbot.waitUntil(lambda: not window.first_frame_pending)
-    return window
 
 
 def test_the_review_dock_is_built_when_first_shown(qtbot, saved_reference):
