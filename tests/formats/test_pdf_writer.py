@@ -101,8 +101,10 @@ def test_blank_forms_and_a_text_longer_than_a_page(tmp_path: Path, monkeypatch) 
 
 
 def _line_widths_pt(data: bytes) -> set[float]:
-    """The stroke widths (``w``) in the PDF's content streams, in points: Qt draws in device units
-    under one ``cm`` that scales them to points."""
+    """The widths of the lines the PDF's content streams stroke, in points: the line width (``w``) in
+    force at each stroke operator, under ``q``/``Q`` (save/restore). Qt draws in device units under one
+    ``cm`` that scales them to points. (A width set and never stroked with, such as the painter's own
+    pen that only draws text, is no line.)"""
     import zlib
 
     widths = set()
@@ -114,7 +116,16 @@ def _line_widths_pt(data: bytes) -> set[float]:
         scale = re.search(rb"([\d.]+) 0 0 -?[\d.]+ [-\d.]+ [-\d.]+ cm", content)
         if scale is None:
             continue
-        widths |= {round(float(w) * float(scale.group(1)), 2) for w in re.findall(rb"([\d.]+) w\b", content)}
+        width, saved = 1.0, []  # PDF's initial line width is 1
+        for op in re.finditer(rb"([\d.]+) w\b|(?<![\w/])([qQSsBb]\*?)(?![\w])", content):
+            if op.group(1) is not None:
+                width = float(op.group(1))
+            elif op.group(2) == b"q":
+                saved.append(width)
+            elif op.group(2) == b"Q":
+                width = saved.pop() if saved else width
+            else:  # S, s, B, B*, b, b*: a stroke
+                widths.add(round(width * float(scale.group(1)), 2))
     return widths
 
 
