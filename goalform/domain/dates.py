@@ -6,17 +6,20 @@ import re
 import unicodedata
 
 _DATE = re.compile(r"(\d{4})\s*(?:[-/.年]\s*)(\d{1,2})\s*(?:[-/.月]\s*)(\d{1,2})\s*日?")
-_COMPACT = re.compile(r"(\d{4})(\d{2})(\d{2})")
 
 
 def parse_date(text: str) -> datetime.date | None:
     """The date ``text`` means, or None when it is blank or not a real date."""
     s = unicodedata.normalize("NFKC", text).strip()
-    m = _DATE.fullmatch(s) or _COMPACT.fullmatch(s)
-    if not m:
+    m = _DATE.fullmatch(s)
+    if m:
+        year, month, day = m.groups()
+    elif len(s) == 8 and s.isdecimal():  # 20251231 (isdecimal: the digits \d matches)
+        year, month, day = s[:4], s[4:6], s[6:]
+    else:
         return None
     try:
-        return datetime.date(int(m[1]), int(m[2]), int(m[3]))
+        return datetime.date(int(year), int(month), int(day))
     except ValueError:  # 2025-02-30
         return None
 

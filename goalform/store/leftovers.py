@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import re
 import stat
 import threading
 from pathlib import Path
@@ -55,7 +56,7 @@ def clean_folder(folder: Path | str) -> int:
                 continue  # another user's: theirs to clean
             removed += release_unheld(Path(entry.path))
             continue
-        m = TEMP_NAME.search(name)
+        m = re.search(TEMP_NAME, name)
         if m is None or m["host"] != host_tag():
             continue
         pid = int(m["pid"])

@@ -246,7 +246,9 @@ def host_tag() -> str:
     return hashlib.sha1(socket.gethostname().encode("utf-8", "replace")).hexdigest()[:8]
 
 
-TEMP_NAME = re.compile(r"\.(?P<host>[0-9a-f]{8})-(?P<pid>\d+)-[0-9a-f]{8}\.tmp(-journal|-wal|-shm)?$")
+# The host and process in a temporary copy's name (re's own cache compiles it when a leftover is first
+# met: most runs never meet one).
+TEMP_NAME = r"\.(?P<host>[0-9a-f]{8})-(?P<pid>\d+)-[0-9a-f]{8}\.tmp(-journal|-wal|-shm)?$"
 
 
 def temp_path(target: Path) -> Path:
@@ -265,7 +267,7 @@ def remove_stale_temporaries(target: Path) -> None:
     host = host_tag()
     now = time.time()
     for stale in target.parent.glob(f"{glob.escape(temp_prefix(target.name))}*.tmp*"):
-        m = TEMP_NAME.search(stale.name)
+        m = re.search(TEMP_NAME, stale.name)
         try:
             old = now - stale.stat().st_mtime > _STALE_AGE
         except OSError:

@@ -3,7 +3,11 @@ of a command-line export) answer as the expressions they replaced, checked here 
 expressions over texts that probe their edges."""
 from __future__ import annotations
 
+import datetime
+import os
 import re
+import unicodedata
+from pathlib import Path
 
 import pytest
 
@@ -88,3 +92,71 @@ def test_amount_spaces_as_the_expressions() -> None:
         parsed = parse_amount(text)
         assert (parsed.value is not None and parsed.ok) == (old is not None and old.group("int") is not None), text
     assert "是 5 万元" in parse_amount("50000\u00a0元").error and "是 5 万元" in parse_amount("50000\u3000元").error
+
+
+SPACES = [" a ", "a\tb", "a\u3000b", "a\u00a0b", "a\nb\r\n", "\u2028x\u2029", "\x1c\x1d\x1e\x1f", "a\u200bb", "\x85"]
+
+
+def test_folding_drops_the_spaces_the_expression_did() -> None:
+    from goalform.domain.folding import _fold as fold_now
+
+    for text in SAMPLES + SPACES + ["".join(map(chr, range(0x3100)))]:
+        expected = unicodedata.normalize("NFKC", text) if not unicodedata.is_normalized("NFKC", text) else text
+        assert fold_now(text) == re.sub(r"\s+", "", expected), repr(text)
+
+
+def test_compact_dates_as_the_expression() -> None:
+    from goalform.domain.dates import parse_date
+
+    compact = re.compile(r"(\d{4})(\d{2})(\d{2})")
+    for text in ["20251231", "2025123", "202512311", "２０２５１２３１", "٢٠٢٥١٢٣١", "2025 1231", "20251331", "2025123a", "²⁰²⁵¹²³¹"]:
+        s = unicodedata.normalize("NFKC", text).strip()
+        m = compact.fullmatch(s)
+        old = None
+        if m:
+            try:
+                old = datetime.date(int(m[1]), int(m[2]), int(m[3]))
+            except ValueError:
+                pass
+        assert parse_date(text) == old, text
+
+
+def test_explanations_end_as_the_expression() -> None:
+    from goalform.domain.folding import fold
+    from goalform.domain.validation.indicators import _norm_explanation
+
+    trailing = re.compile(r"[。；;，,.、\s]+$")
+    for text in SAMPLES + SPACES + ["按计划完成。", "按计划完成。；\n", "a.b.", "a 。 ，", "。。", "[x]完成,", "完成.\n\n"]:
+        plain = re.sub(r"\[[^\]]*\]", "", text) if "[" in text else text
+        assert _norm_explanation(text) == trailing.sub("", fold(plain)), text
+
+
+def test_measurable_names_as_the_expression() -> None:
+    from goalform.domain.validation.quality import measurable_name
+
+    pattern = re.compile(r"(率|数|(?<!质)量|占比|比例|比重|满意度|时间|时长|金额|规模|增长|减少)$")
+    names = SAMPLES + ["合格率", "合格率\n", "合格率\n\n", "质量", "数量", "量", "工程质量\n", "产量\n", "率 ", "满意度",
+                       "人数", "覆盖面", "时间节点", "完成时间", "增长", "增长率", "减少", "\n"]
+    for name in names:
+        assert measurable_name(name) == bool(pattern.search(name)), repr(name)
+
+
+def test_review_uids_as_the_expression() -> None:
+    from goalform.store.quick_read import _HEX
+
+    hex_digits = re.compile("[0-9a-f]*")
+    for text in ["", "0123456789abcdef", "0123456789ABCDEF", "g", "00ff\n", " ab", "ab ", "é", "a-b", "٣"]:
+        assert (not text.strip(_HEX)) == bool(hex_digits.fullmatch(text)), repr(text)
+
+
+def test_temporary_names_are_recognised() -> None:
+    """TEMP_NAME is a pattern's text now (compiled by re when first used): the names temp_path makes,
+    and SQLite's side files of them, still give their host and process; other names nothing."""
+    from goalform.store.locking import TEMP_NAME, host_tag, temp_path
+
+    name = temp_path(Path("/tmp/x.goal")).name
+    for text in [name, name + "-wal", name + "-journal", name + "-shm"]:
+        m = re.search(TEMP_NAME, text)
+        assert m is not None and m["pid"] == str(os.getpid()) and m["host"] == host_tag(), text
+    for text in ["x.goal", name + "-x", name.replace(".tmp", ".temp"), ".x.goal.1234abcd-12-0000ffff"]:
+        assert re.search(TEMP_NAME, text) is None, text

@@ -192,14 +192,14 @@ def _names_of(groups: tuple[DefaultGroup, ...]) -> frozenset[str]:
 
 
 # -- a basis text that belongs to another indicator --------------------------------------------
-_TRAILING = re.compile(r"[。；;，,.、\s]+$")
+_TRAILING = "。；;，,.、"  # punctuation that ends an explanation (spaces: fold() has dropped them all)
 _MIN_EXPLANATION = 6  # shorter texts ("计划标准", "0") are not explanations
 
 
 def _norm_explanation(text: str) -> str:
     if "[" in text:
         text = re.sub(r"\[[^\]]*\]", "", text)
-    return _TRAILING.sub("", fold(text))
+    return fold(text).rstrip(_TRAILING)
 
 
 def _template_explanations(template: Template) -> dict[str, frozenset[str]]:

@@ -27,9 +27,16 @@ VAGUE_WORDS: tuple[str, ...] = (
     "按实际情况", "根据实际", "大幅", "稳步", "不断", "较大", "有所",
 )
 # Names of indicators that measure something countable: a rate, a number, a share, a duration.
-_MEASURABLE_NAME = re.compile(r"(率|数|(?<!质)量|占比|比例|比重|满意度|时间|时长|金额|规模|增长|减少)$")
+MEASURABLE_ENDINGS: tuple[str, ...] = ("率", "数", "占比", "比例", "比重", "满意度", "时间", "时长", "金额", "规模", "增长", "减少")
 _MAYBE_OUT = re.compile(r"[0-9０-９]{3}|[-－]")  # cheap test: a rate out of range has 3+ digits or a minus
 CHANGE_WORDS: tuple[str, ...] = ("变动", "增长", "增幅", "变化", "增速", "下降", "降低", "减少", "提高")  # of change rates
+
+
+def measurable_name(name: str) -> bool:
+    """Whether an indicator's name says it is measured: it ends in …率, …数, …量 (not 质量), …满意度 …
+    (before one final line break, as ``$`` in a regular expression would have it)."""
+    name = name[:-1] if name.endswith("\n") else name
+    return name.endswith(MEASURABLE_ENDINGS) or (name.endswith("量") and not name.endswith("质量"))
 
 
 @rule("quality.qualitative", Severity.WARNING, "指标值应细化量化：能给出数值的不要只写「有效提升」「程度明显」等")
@@ -48,7 +55,7 @@ def qualitative(form: Form, template: Template) -> Iterator[tuple[Location, str]
                 row.at("value"),
                 msg("{row}的指标值「{value}」不够具体：请给出可衡量的数值（如 ≥90%、不少于 10 次）", row=row.title, value=value.strip()),
             )
-        elif _MEASURABLE_NAME.search(row.name):
+        elif measurable_name(row.name):
             yield (
                 row.at("value"),
                 msg("{row}是可计量的指标，指标值「{value}」应给出数值（如 ≥90%）", row=row.title, value=value.strip()),
