@@ -24,7 +24,7 @@ sys.path.insert(0, str(ROOT))
 from goalform.formats.layout import build_grid  # noqa: E402
 from goalform.store import read_form  # noqa: E402
 
-RUNS = 15
+RUNS = 21
 TARGET = 0.5
 EXAMPLES = sorted((ROOT / "examples").glob("*.goal"))
 

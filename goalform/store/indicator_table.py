@@ -9,10 +9,10 @@ checks that the document may be written, calls the table, and tells its listener
 from __future__ import annotations
 
 import sqlite3
-from dataclasses import dataclass, replace
 from typing import Callable
 
 from goalform.domain.form import INDICATOR_COLUMNS, TREES, Indicator, IndicatorCells
+from goalform.domain.values import FrozenValue
 from goalform.store.database import as_text as _text
 from goalform.store.database import transaction
 from goalform.store.errors import StoreError
@@ -20,9 +20,9 @@ from goalform.store.errors import StoreError
 Children = dict[tuple[str, int | None], list[int]]  # (tree, parent id or None for 一级) -> child ids in order
 
 
-@dataclass(frozen=True)
-class IndicatorRecord(IndicatorCells):
-    """One row of an indicator tree as stored."""
+class IndicatorRecord(IndicatorCells, FrozenValue):
+    """One row of an indicator tree as stored. (A FrozenValue, not a dataclass: this module is loaded at
+    every start of the window, where making a dataclass costs a millisecond: goalform.domain.values.)"""
 
     id: int
     tree: str
@@ -37,12 +37,23 @@ class IndicatorRecord(IndicatorCells):
     prev2: str
     prev1: str
 
+    def __init__(self, *, id: int, tree: str, parent_id: int | None, level: int, position: int,  # noqa: A002
+                 key: str, name: str, value: str, basis: str, category: str, prev2: str, prev1: str) -> None:
+        self.__dict__.update(id=id, tree=tree, parent_id=parent_id, level=level, position=position, key=key,
+                             name=name, value=value, basis=basis, category=category, prev2=prev2, prev1=prev1)
 
-@dataclass(frozen=True)
-class Subtree:
+    def with_cell(self, column: str, value: str) -> IndicatorRecord:
+        """This row with one cell changed."""
+        return IndicatorRecord(**{**{name: getattr(self, name) for name in self._fields}, column: value})
+
+
+class Subtree(FrozenValue):
     """A removed indicator with everything below it, enough to put it back exactly (undo)."""
 
     records: tuple[IndicatorRecord, ...]  # the root first, then its descendants
+
+    def __init__(self, records: tuple[IndicatorRecord, ...]) -> None:
+        self.__dict__["records"] = records
 
 
 _SELECT = "SELECT id, tree, parent_id, level, position, key, name, value, basis, category, prev2, prev1 FROM indicator"
@@ -140,7 +151,7 @@ class IndicatorTable:
         rec = self.node(indicator_id)
         with transaction(self._conn()):
             self._conn().execute(f"UPDATE indicator SET {column} = ? WHERE id = ?", (value, indicator_id))
-        self.index()[0][indicator_id] = replace(rec, **{column: value})
+        self.index()[0][indicator_id] = rec.with_cell(column, value)
 
     def check_insert(self, parent_id: int, rows: list[dict[str, str]]) -> None:
         """Refuse (before anything is written) rows that cannot go under ``parent_id``."""

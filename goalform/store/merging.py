@@ -16,10 +16,10 @@ Everything here runs under the save lock, between reading the file and renaming 
 from __future__ import annotations
 
 import sqlite3
-from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from goalform.domain.form import Form
+from goalform.domain.values import Value
 from goalform.domain.review import Review, Status, StatusChange
 from goalform.store.database import transaction
 from goalform.store.errors import ChangedOnDisk
@@ -32,13 +32,18 @@ if TYPE_CHECKING:
 CONTENT_TABLES = ("field", "fund", "indicator")
 
 
-@dataclass
-class SaveOutcome:
+class SaveOutcome(Value):
     """What a save took in from the file on disk (all zero/empty when it took nothing)."""
 
-    comments_from_disk: int = 0
-    statuses_from_disk: list[StatusChange] = field(default_factory=list)
-    content_from_disk: bool = False  # the form now holds the content of the file (someone else's edit)
+    comments_from_disk: int
+    statuses_from_disk: list[StatusChange]
+    content_from_disk: bool  # the form now holds the content of the file (someone else's edit)
+
+    def __init__(self, comments_from_disk: int = 0, statuses_from_disk: list[StatusChange] | None = None,
+                 content_from_disk: bool = False) -> None:
+        self.comments_from_disk = comments_from_disk
+        self.statuses_from_disk = [] if statuses_from_disk is None else statuses_from_disk
+        self.content_from_disk = content_from_disk
 
     @property
     def took_anything(self) -> bool:

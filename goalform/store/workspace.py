@@ -12,11 +12,11 @@ import json
 import os
 import stat
 import time
-from dataclasses import dataclass
 from pathlib import Path
 
 import appdirs
 
+from goalform.domain.values import Value
 from goalform.store.processes import pid_alive, process_start
 
 APP_NAME = "goalform"
@@ -30,20 +30,26 @@ def data_dir() -> Path:
     return Path(appdirs.user_data_dir(APP_NAME, False))
 
 
-@dataclass
-class WorkingCopy:
+class WorkingCopy(Value):
     path: Path  # the SQLite file being edited
     origin: Path | None  # the .goal it was opened from / will be saved to
     pid: int
     dirty: bool
     modified: float  # time of the last edit (epoch seconds)
-    template_id: str = ""
-    department: str = ""
+    template_id: str
+    department: str
     # (mtime_ns, size) of the origin when it was opened or last saved: a save that finds the
     # origin different would overwrite someone else's change (see Document.save).
-    origin_stamp: tuple[int, int] | None = None
-    started: str = ""  # process_start(pid) of the process that has it open
-    review_only: bool = False  # a file opened read-only that takes review records (Document.open_for_review)
+    origin_stamp: tuple[int, int] | None
+    started: str  # process_start(pid) of the process that has it open
+    review_only: bool  # a file opened read-only that takes review records (Document.open_for_review)
+
+    def __init__(self, path: Path, origin: Path | None, pid: int, dirty: bool, modified: float, template_id: str = "",
+                 department: str = "", origin_stamp: tuple[int, int] | None = None, started: str = "",
+                 review_only: bool = False) -> None:
+        self.path, self.origin, self.pid, self.dirty, self.modified = path, origin, pid, dirty, modified
+        self.template_id, self.department, self.origin_stamp = template_id, department, origin_stamp
+        self.started, self.review_only = started, review_only
 
     def owner_running(self) -> bool:
         """Whether the goalform that has this working copy open is still running."""

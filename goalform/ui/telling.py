@@ -17,13 +17,13 @@ to :mod:`goalform.ui.app.unexpected_error`:
 from __future__ import annotations
 
 from contextlib import contextmanager
-from dataclasses import dataclass
 from enum import Enum
 from typing import Iterator, Sequence
 
 from PySide6.QtWidgets import QMainWindow, QMessageBox, QWidget
 
 from goalform.domain.errors import UserError, user_message
+from goalform.domain.values import FrozenValue, Value
 
 EXPECTED = (UserError, OSError)
 
@@ -77,11 +77,13 @@ def ask_to_save(parent: QWidget | None, title: str, text: str) -> Keep:
     return Keep.SAVE if answer == Standard.Save else Keep.DISCARD if answer == Standard.Discard else Keep.CANCEL
 
 
-@dataclass(frozen=True)
-class Choice:
+class Choice(FrozenValue):
     label: str
     role: QMessageBox.ButtonRole
-    enabled: bool = True
+    enabled: bool
+
+    def __init__(self, label: str, role: QMessageBox.ButtonRole, enabled: bool = True) -> None:
+        self.__dict__.update(label=label, role=role, enabled=enabled)
 
 
 def choose(parent: QWidget | None, icon: QMessageBox.Icon, title: str, text: str, choices: Sequence[Choice] = (),
@@ -113,9 +115,11 @@ def choose(parent: QWidget | None, icon: QMessageBox.Icon, title: str, text: str
     return next((i for i, button in enumerate(buttons) if button is clicked), None)
 
 
-@dataclass
-class Outcome:
-    failed: bool = False
+class Outcome(Value):
+    failed: bool
+
+    def __init__(self, failed: bool = False) -> None:
+        self.failed = failed
 
 
 def tell_user(parent: QWidget | None, title: str, error: BaseException | str) -> None:

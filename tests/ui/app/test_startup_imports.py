@@ -23,6 +23,7 @@ LAZY = (
     "goalform.ui.files.diff_window", "goalform.ui.app.about",
     "goalform.ui.files.new_dialog", "goalform.ui.files.summarize_worker", "goalform.ui.review.comment_dialog",
     "docx", "openpyxl", "pypinyin", "PySide6.QtPrintSupport",
+    "dataclasses",  # making a dataclass costs about a millisecond: the start's types are goalform.domain.values
 )
 LAZY_PACKAGES = ("goalform.formats.", "goalform.commands.")  # writers, readers, the CLI's commands
 
