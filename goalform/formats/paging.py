@@ -14,6 +14,7 @@ import sys
 from typing import TYPE_CHECKING
 
 from goalform.domain.values import Value
+from goalform.qt_loading import load_qt
 from goalform.formats.layout import HEADER, HEADING_KINDS, ROW_INDICATOR, Grid, GridCell
 from goalform.formats.output import ExportError
 
@@ -53,6 +54,7 @@ def ensure_gui_application(widgets: bool = True) -> None:
     that knows the system's fonts (SimSun...). Offscreen there reads fonts with FreeType from Qt's own
     empty fonts folder, so a PDF would have no font at all.
     """
+    load_qt()  # (the PDF writer's modules are imported after Qt: see goalform.qt_loading)
     from PySide6.QtCore import QCoreApplication
 
     if QCoreApplication.instance() is not None:

@@ -11,6 +11,8 @@ import sys
 from pathlib import Path
 from typing import Sequence
 
+from goalform.qt_loading import load_qt
+
 
 def parse(argv: Sequence[str]) -> argparse.Namespace:
     parser = argparse.ArgumentParser(prog="goalform-gui", description="部门整体绩效目标表")
@@ -34,6 +36,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     # Start-up allocates a great deal (Qt's classes and enums, goalform's modules) and frees little: no
     # garbage collection until the window's first frame (app.start turns it back on then).
     gc.disable()
+    load_qt()  # before the window's modules: see goalform.qt_loading
     from goalform.ui.app.app import start
 
     quit_after_show = args.quit_after_show or os.environ.get("GOALFORM_QUIT_AFTER_SHOW") == "1"

@@ -44,6 +44,8 @@ def at_first_frame(window):
     def report():
         print("MODULES " + " ".join(sorted(sys.modules)), flush=True)
         print(f"START_PAGES {len(start_pages)}", flush=True)
+        import builtins
+        print(f"FEATURE_HOOK {builtins.__import__ is getattr(builtins, '__feature_import__', None)}", flush=True)
         state("FIRST")
         QTimer.singleShot(0, lambda: (state("AFTER"), QApplication.quit()))  # once the work after the frame ran
     first_paint.after_first_paint(window, report, fallback_ms=0)
@@ -91,6 +93,7 @@ def test_what_the_first_frame_does_not_show_comes_after_it(saved_reference, data
     library first learns from the form, after the first validation.)"""
     lines = first_frame(saved_reference, tmp_path / "userdata")
     assert "START_PAGES 0" in lines  # the form replaces the start page before the first frame: none built
+    assert "FEATURE_HOOK False" in lines  # PySide6's import hook is gone (goalform.qt_loading)
     assert "FIRST review_dock_built=False library_dock_built=False style_sheet=False gc=False" in lines
     assert [line for line in lines if line.startswith("AFTER review_dock_built=False ")
             and line.endswith(" style_sheet=True gc=True")]
