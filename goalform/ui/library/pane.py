@@ -10,7 +10,6 @@ from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QDockWidget,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -21,6 +20,8 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+
+from goalform.ui.lazy_dock import LazyDock
 
 from typing import TYPE_CHECKING
 
@@ -38,32 +39,26 @@ NAME_CHARS = 12
 _BODY = frozenset({"search", "count", "model", "view", "detail", "target", "insert_button", "remove_button"})
 
 
-class LibraryDock(QDockWidget):
+class LibraryDock(LazyDock):
     insert_requested = Signal(list, str)  # entries, tree ("long_term" | "annual")
     remove_requested = Signal(list)  # entries
     remove_source_requested = Signal(str, str)  # source kind, label ("" with «mine»: everything learned)
     import_requested = Signal()
     export_requested = Signal()
 
+    BODY = _BODY  # made when first shown or asked for (LazyDock)
+
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(self.tr("指标库"), parent)
         self.setObjectName("library_dock")
         self.index: LibraryIndex | None = None
         self.level1_order: tuple[str, ...] = ()
-        self._built = False  # the pane's widgets are made when first shown or asked for (see __getattr__)
 
-    def __getattr__(self, name: str):  # noqa: ANN204 - only for the widgets not made yet
-        if name in _BODY and not self.__dict__.get("_built", True):
-            self._build()
-            return getattr(self, name)
-        raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}")
-
-    def _build(self) -> None:
+    def build_body(self) -> None:
         """The search line, the tree, the detail and the buttons: the window starts without them (the
         pane is hidden until asked for)."""
         from goalform.ui.library.model import COL_REFERENCE, COL_SOURCE, LibraryModel
 
-        self._built = True
         body = QWidget(self)
         layout = QVBoxLayout(body)
         layout.setContentsMargins(4, 4, 4, 4)
@@ -149,8 +144,7 @@ class LibraryDock(QDockWidget):
     def showEvent(self, event) -> None:  # noqa: N802 - Qt override
         """Shown: at least wide enough for a 三级 name of NAME_CHARS characters (only while shown, so
         the hidden pane takes no room from the form)."""
-        if not self._built:
-            self._build()
+        self.build()
         super().showEvent(event)
         window = self.parentWidget()
         missing = self.name_width(NAME_CHARS) - self.view.width()

@@ -9,7 +9,6 @@ from __future__ import annotations
 from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QFontDatabase, QGuiApplication, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QDockWidget,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
@@ -25,6 +24,7 @@ from goalform.domain.fingerprint import short
 from goalform.domain.review import Comment, Review, Status, StatusChange
 from goalform.domain.review_text import status_text
 from goalform.ui.findings.dock import FindingsList
+from goalform.ui.lazy_dock import LazyDock
 from goalform.ui.review.markers import comment_icon
 
 CommentRole = Qt.ItemDataRole.UserRole
@@ -63,32 +63,23 @@ def _fingerprint_field(parent: QWidget, name: str) -> QLabel:
     return field
 
 
-class ReviewDock(QDockWidget):
+class ReviewDock(LazyDock):
     comment_activated = Signal(object)  # Comment
     add_requested = Signal()
     delete_requested = Signal(object)  # Comment
+    BODY = _BODY  # made when first shown or asked for (LazyDock)
 
     def __init__(self, parent: QWidget | None = None, *, build_later: bool = False) -> None:
         """``build_later`` (start-up): the dock's widgets are made when first needed, i.e. shown on screen
         (:meth:`build`) or asked for; until then :meth:`show_review` only keeps what to show."""
         super().__init__(self.tr("审核"), parent)
         self.setObjectName("review_dock")
-        self._built = False
         self._review_shown: tuple = (None, None, "", False, False)  # the arguments of the last show_review
         if not build_later:
             self.build()
 
-    def __getattr__(self, name: str):  # noqa: ANN204 - only for the widgets not made yet
-        if name in _BODY and not self.__dict__.get("_built", True):
-            self.build()
-            return getattr(self, name)
-        raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}")
-
-    def build(self) -> None:
-        """The status, fingerprints, comments and history (once), showing what show_review was last given."""
-        if self._built:
-            return
-        self._built = True
+    def build_body(self) -> None:
+        """The status, fingerprints, comments and history, showing what show_review was last given."""
         body = QWidget(self)
         layout = QVBoxLayout(body)
         layout.setContentsMargins(4, 4, 4, 4)
