@@ -33,7 +33,7 @@ sys.path.insert(0, str(ROOT / "tests"))
 
 TARGET = 3.0
 FILES = 1000
-PAIRS = 5
+PAIRS = 9
 TABLES = ("field", "fund", "indicator", "review_comment", "review_status")
 
 

@@ -296,3 +296,23 @@ def test_rules_run_on_their_own_give_what_validate_gives() -> None:
     BREAKS["indicators.value"][0][1](form)
     spec = next(r for r in all_rules() if r.id == "indicators.value")
     assert spec.run(form, template) == [f for f in validate(form, template) if f.rule == "indicators.value"]
+
+
+def test_markup_is_found_in_every_kind_of_cell_and_not_across_two() -> None:
+    """texts.markup searches each group of cells (header fields, texts, amounts, stated totals, a row's
+    columns) joined into one text first: a finding in any one cell is still found, and the pieces of
+    two neighbouring cells never make one."""
+    from goalform.domain.validation import validate
+
+    form, template = valid_form("2026")
+    form.filler = "李文静\x01"
+    form.texts["tasks"] = "任务<br/>"
+    form.funds[("personnel", "prev1")] = "40&nbsp;"
+    form.stated_totals[("fiscal", "current")] = "100\ufffe"
+    find(form, "annual", form.annual[0].children[0].children[0].name).prev2 = "88%_GoBack"
+    found = {str(f.location.cell) for f in validate(form, template) if f.rule == "texts.markup"}
+    assert len(found) == 5, found
+    form, template = valid_form("2026")
+    form.department, form.filler = "示例局[bookmark:", "李]文静"  # one after the other in HEADER_FIELDS
+    form.texts["tasks"], form.texts[next(k for k in form.texts if k != "tasks")] = "见</", "p>"
+    assert [f for f in validate(form, template) if f.rule == "texts.markup"] == []

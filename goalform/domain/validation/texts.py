@@ -77,13 +77,18 @@ def markup(form: Form, template: Template) -> Iterator[tuple[Location, str]]:
     """Any cell of the form: header, texts, amounts, indicators. Such leftovers (e.g. a
     ``[bookmark: _GoBack]`` from a converted Word file) would be printed or break the export."""
     search = _MARKUP.search
-    for key in HEADER_FIELDS + OTHER_FIELDS:
+    # One search over each group of cells joined by line breaks (which the expression never needs):
+    # anything in one cell is found in the whole, and a form that has none is done in a few searches.
+    fields = HEADER_FIELDS + OTHER_FIELDS
+    for key in fields if search("\n".join(getattr(form, key) for key in fields)) else ():
         if search(getattr(form, key)):
             yield Location.of(Cell.field(key)), msg("{what}含有{found}，请删除", what=name(FIELD_NAMES[key]), found=stray_markup(getattr(form, key)))
-    for key, text in form.texts.items():
+    for key, text in form.texts.items() if search("\n".join(form.texts.values())) else ():
         if search(text):
             yield Location.of(Cell.text(key)), msg("{what}含有{found}，请删除", what=text_name(template, key), found=stray_markup(text))
     for cell, amounts in ((Cell.fund, form.funds), (Cell.total, form.stated_totals)):
+        if not search("\n".join(amounts.values())):
+            continue
         for (line, column), text in amounts.items():
             if search(text):
                 yield Location.of(cell(line, column)), msg("金额「{amount}」含有{found}，请删除", amount=text.strip(), found=stray_markup(text))
