@@ -176,7 +176,7 @@ def profile() -> int:
             prof = cProfile.Profile()
             prof.runcall(statement)
             print(f"== {title}")
-            pstats.Stats(prof, stream=sys.stdout).strip_dirs().sort_stats("tottime").print_stats(15)
+            pstats.Stats(prof, stream=sys.stdout).strip_dirs().sort_stats("tottime").print_stats(30)
     return 0
 
 

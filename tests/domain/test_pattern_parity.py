@@ -160,3 +160,17 @@ def test_temporary_names_are_recognised() -> None:
         assert m is not None and m["pid"] == str(os.getpid()) and m["host"] == host_tag(), text
     for text in ["x.goal", name + "-x", name.replace(".tmp", ".temp"), ".x.goal.1234abcd-12-0000ffff"]:
         assert re.search(TEMP_NAME, text) is None, text
+
+
+def test_markup_in_any_text_is_markup_in_them_all() -> None:
+    """texts.markup looks at a group of cells cell by cell only when _any_markup finds something in the
+    group as a whole: so whatever the expression finds in one text, _any_markup finds in any group of it."""
+    from goalform.domain.validation.texts import _MARKUP, _any_markup
+
+    texts = SAMPLES + SPACES + ["<br", "br>", "<w:t", "[comment:", "x]", "_Go", "Back", "&nbsp", ";", "</span >",
+                                "ok\ufffd", "\x7f", "a\x0b"]
+    for i, text in enumerate(texts):
+        for group in ([text], [text, "值"], ["值", text], texts[max(0, i - 2):i + 3]):
+            if any(_MARKUP.search(t) for t in group):
+                assert _any_markup(group), group
+    assert not _any_markup(["≥90%", "反映完成情况。", "预算执行率"]) and not _any_markup([])
