@@ -135,10 +135,15 @@ def _in_domain(form: Form, template: Template, column: str, domain: ValueDomain)
     """Each row's ``column`` filled in and, for a choice, one of the template's values; a row whose
     value is 「无」 (where allowed) needs neither."""
     allowed, labels = _allowed(domain), _labels(template, column)
+    choice, none_allowed = domain.is_choice, template.value_none_allowed
     for row in indicator_rows(form):
-        if template.value_none_allowed and _is_none(row.node.value):
+        node = row.node
+        text = getattr(node, column)
+        if choice and text in allowed:
+            continue  # the common case, inline (this runs for every row of every form of a summary)
+        if none_allowed and _is_none(node.value):
             continue
-        problem = _domain_problem(row, row.node.get(column), domain, allowed, labels[row.tree])
+        problem = _domain_problem(row, text, domain, allowed, labels[row.tree])
         if problem:
             yield row.at(column), problem
 
