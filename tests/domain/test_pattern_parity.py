@@ -174,3 +174,11 @@ def test_markup_in_any_text_is_markup_in_them_all() -> None:
             if any(_MARKUP.search(t) for t in group):
                 assert _any_markup(group), group
     assert not _any_markup(["≥90%", "反映完成情况。", "预算执行率"]) and not _any_markup([])
+
+
+def test_markup_reads_every_indicator_column() -> None:
+    from goalform.domain.form import INDICATOR_COLUMNS, Indicator
+    from goalform.domain.validation.texts import _cells
+
+    node = Indicator(3, name="n", value="v", basis="b", category="c", prev2="p2", prev1="p1")
+    assert _cells(node) == tuple(getattr(node, c) for c in INDICATOR_COLUMNS)

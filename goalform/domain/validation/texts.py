@@ -2,11 +2,11 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 
 from goalform.domain.cells import Cell
 from goalform.domain.folding import fold
-from goalform.domain.form import HEADER_FIELDS, INDICATOR_COLUMNS, OTHER_FIELDS, Form
+from goalform.domain.form import HEADER_FIELDS, INDICATOR_COLUMNS, OTHER_FIELDS, Form, Indicator
 from goalform.domain.messages import msg, name
 from goalform.domain.names import FIELD_NAMES, text_name
 from goalform.domain.template import Template
@@ -72,7 +72,7 @@ def stray_markup(text: str) -> str:
     return msg("「{found}」", found=found)
 
 
-def _any_markup(texts: list[str]) -> bool:
+def _any_markup(texts: Iterable[str]) -> bool:
     """Whether any of ``texts`` holds markup, looked for in them all at once, joined by spaces (a match
     in one text is one in the whole: a space ends a name as the end of the text does). The expression
     tries every position of a text (with IGNORECASE it has no prefix to skip by), so it is run only when
@@ -80,6 +80,11 @@ def _any_markup(texts: list[str]) -> bool:
     whole = " ".join(texts)
     return ((not whole.isprintable() or "[" in whole or "_" in whole or "&" in whole or "<" in whole
              or "\ufffd" in whole) and _MARKUP.search(whole) is not None)
+
+
+def _cells(node: Indicator) -> tuple[str, ...]:
+    """An indicator's texts, in INDICATOR_COLUMNS' order."""
+    return (node.name, node.value, node.basis, node.category, node.prev2, node.prev1)
 
 
 @rule("texts.markup", Severity.ERROR, "文字中不能含有 Word 书签等多余标记或不可见的控制字符")
@@ -94,23 +99,20 @@ def markup(form: Form, template: Template) -> Iterator[tuple[Location, str]]:
     for key in fields if _any_markup([getattr(form, key) for key in fields]) else ():
         if search(getattr(form, key)):
             yield Location.of(Cell.field(key)), msg("{what}含有{found}，请删除", what=name(FIELD_NAMES[key]), found=stray_markup(getattr(form, key)))
-    for key, text in form.texts.items() if _any_markup(list(form.texts.values())) else ():
+    for key, text in form.texts.items() if _any_markup(form.texts.values()) else ():
         if search(text):
             yield Location.of(Cell.text(key)), msg("{what}含有{found}，请删除", what=text_name(template, key), found=stray_markup(text))
     for cell, amounts in ((Cell.fund, form.funds), (Cell.total, form.stated_totals)):
-        if not _any_markup(list(amounts.values())):
-            continue
-        for (line, column), text in amounts.items():
+        for (line, column), text in amounts.items() if _any_markup(amounts.values()) else ():
             if search(text):
                 yield Location.of(cell(line, column)), msg("金额「{amount}」含有{found}，请删除", amount=text.strip(), found=stray_markup(text))
     rows = [row for group in (level2_rows(form), leaf_rows(form)) for row in group]
-    nodes = [row.node for row in rows]
-    if not _any_markup([text for n in nodes for text in (n.name, n.value, n.basis, n.category, n.prev2, n.prev1)]):
+    if not _any_markup([text for row in rows for text in _cells(row.node)]):
         return
     for row in rows:
         node = row.node
         # One search per row; the columns are looked at only when the row has something.
-        if not search("\n".join((node.name, node.value, node.basis, node.category, node.prev2, node.prev1))):
+        if not search("\n".join(_cells(node))):
             continue
         for column in INDICATOR_COLUMNS:
             text = getattr(node, column)
